@@ -1,0 +1,146 @@
+-- pairoff store schema, version 1 (PRAGMA user_version = 1,
+-- PRAGMA application_id = 0x50414952). Compiled into the program; kept here so
+-- that anyone can query a store with the sqlite3 shell:
+--   sqlite3 ~/.local/share/pairoff/pairoff.db 'SELECT * FROM fund_view LIMIT 5'
+-- Line numbers are 1-based lines of the report file; amounts are integer yuan.
+
+-- One row per imported report file.
+CREATE TABLE report (
+  id          INTEGER PRIMARY KEY,
+  file        TEXT NOT NULL UNIQUE,     -- base name, e.g. shanghai-yunnan-2009.txt
+  title       TEXT NOT NULL,
+  year        INTEGER,                  -- year the report covers, NULL if unknown
+  line_count  INTEGER NOT NULL,
+  text        TEXT NOT NULL             -- whole file, sanitized UTF-8, \n line ends
+);
+
+-- Sections start at heading lines ("Beijing - Inner Mongolia ... Pairing-off ...").
+CREATE TABLE section (
+  id          INTEGER PRIMARY KEY,
+  report_id   INTEGER NOT NULL REFERENCES report(id),
+  seq         INTEGER NOT NULL,         -- 0-based order in the report
+  title       TEXT NOT NULL,
+  line        INTEGER NOT NULL,         -- heading line (0: implicit first section)
+  end_line    INTEGER NOT NULL,
+  source      TEXT,                     -- attribution line, without parentheses
+  source_line INTEGER
+);
+
+-- One row per paragraph (one non-blank line of prose).
+CREATE TABLE paragraph (
+  id          INTEGER PRIMARY KEY,
+  report_id   INTEGER NOT NULL REFERENCES report(id),
+  section_id  INTEGER NOT NULL REFERENCES section(id),
+  line        INTEGER NOT NULL,
+  topic       TEXT,                     -- the 【...】 lead-in, NULL if none
+  text        TEXT NOT NULL
+);
+CREATE INDEX paragraph_report ON paragraph(report_id, line);
+
+-- Full-text index over paragraph text (external content: paragraph).
+CREATE VIRTUAL TABLE paragraph_fts USING fts5(
+  text, topic, content='paragraph', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2'
+);
+
+-- One-number-per-line tables of the reports and their cells.
+CREATE TABLE fund_table (
+  id          INTEGER PRIMARY KEY,
+  report_id   INTEGER NOT NULL REFERENCES report(id),
+  section_id  INTEGER NOT NULL REFERENCES section(id),
+  seq         INTEGER NOT NULL,
+  line        INTEGER NOT NULL,
+  end_line    INTEGER NOT NULL,
+  title       TEXT,
+  unit        TEXT,                     -- as written: "ten thousand Yuan"
+  unit_yuan   INTEGER,                  -- yuan per cell unit
+  corner      TEXT,
+  note        TEXT,
+  nrows       INTEGER NOT NULL,
+  ncols       INTEGER NOT NULL
+);
+CREATE TABLE fund_cell (
+  table_id    INTEGER NOT NULL REFERENCES fund_table(id),
+  row         INTEGER NOT NULL,
+  col         INTEGER NOT NULL,
+  row_label   TEXT NOT NULL,
+  col_label   TEXT NOT NULL,
+  text        TEXT NOT NULL,            -- as written
+  value       REAL,
+  line        INTEGER NOT NULL,
+  PRIMARY KEY (table_id, row, col)
+) WITHOUT ROWID;
+
+-- The gazetteer (data/regions.ini) as it was at import time.
+CREATE TABLE region (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  type        TEXT NOT NULL,
+  side        TEXT,                     -- east, central, west (provincial level)
+  parent_id   INTEGER REFERENCES region(id),
+  province_id INTEGER REFERENCES region(id)  -- provincial-level ancestor (itself for a province)
+);
+CREATE INDEX region_parent ON region(parent_id);
+CREATE INDEX region_province ON region(province_id);
+CREATE TABLE region_alias (
+  alias       TEXT NOT NULL COLLATE NOCASE,
+  region_id   INTEGER NOT NULL REFERENCES region(id),
+  misspelling INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (alias, region_id)
+) WITHOUT ROWID;
+
+-- Pairings stated by the reports, one row per report that states them.
+CREATE TABLE pairing (
+  id          INTEGER PRIMARY KEY,
+  donor_id    INTEGER NOT NULL REFERENCES region(id),
+  recipient_id INTEGER NOT NULL REFERENCES region(id),
+  level       TEXT NOT NULL,            -- recipient's level: province, prefecture, county, ...
+  since       INTEGER,
+  until       INTEGER,
+  report_id   INTEGER NOT NULL REFERENCES report(id),
+  line        INTEGER NOT NULL,
+  quote       TEXT
+);
+CREATE INDEX pairing_donor ON pairing(donor_id);
+CREATE INDEX pairing_recipient ON pairing(recipient_id);
+
+-- Money facts, in integer yuan.
+CREATE TABLE fund (
+  id          INTEGER PRIMARY KEY,
+  donor_id    INTEGER NOT NULL REFERENCES region(id),
+  recipient_id INTEGER NOT NULL REFERENCES region(id),
+  year        INTEGER,                  -- year, or last year of a span
+  from_year   INTEGER,                  -- first year of a span (= year for one year)
+  amount_yuan INTEGER NOT NULL,
+  category    TEXT NOT NULL,            -- government, planned, social, enterprise, loan-subsidy, other
+  approx      INTEGER NOT NULL DEFAULT 0, -- 1 for "more than", "nearly", ...
+  report_id   INTEGER NOT NULL REFERENCES report(id),
+  line        INTEGER NOT NULL,
+  quote       TEXT,                     -- the quoted span, e.g. "160 million Yuan"
+  sentence    TEXT,                     -- the sentence it came from
+  table_id    INTEGER REFERENCES fund_table(id)
+);
+CREATE INDEX fund_donor ON fund(donor_id, year);
+CREATE INDEX fund_recipient ON fund(recipient_id, year);
+
+-- What the importer corrected or could not reconcile.
+CREATE TABLE anomaly (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT NOT NULL,
+  message     TEXT NOT NULL,
+  report_id   INTEGER NOT NULL REFERENCES report(id),
+  line        INTEGER,
+  quote       TEXT
+);
+
+-- Convenience views with names instead of ids.
+CREATE VIEW pairing_view AS
+  SELECT d.name AS donor, r.name AS recipient, p.level, p.since, p.until,
+         rep.file AS report, p.line, p.quote
+  FROM pairing p JOIN region d ON d.id = p.donor_id JOIN region r ON r.id = p.recipient_id
+  JOIN report rep ON rep.id = p.report_id;
+CREATE VIEW fund_view AS
+  SELECT d.name AS donor, r.name AS recipient, f.year, f.from_year, f.amount_yuan,
+         f.approx, f.category, rep.file AS report, f.line, f.quote
+  FROM fund f JOIN region d ON d.id = f.donor_id JOIN region r ON r.id = f.recipient_id
+  JOIN report rep ON rep.id = f.report_id;

@@ -1,0 +1,39 @@
+#ifndef PAIROFF_CLI_H
+#define PAIROFF_CLI_H
+
+/* The command line: global options, subcommands, exit codes (0 ok, 1 nothing
+ * found, 2 usage, 3+ data or system errors; one line on stderr for each
+ * failure). Every pane of the browser has a subcommand twin. */
+
+#include "pairoff/output.h"
+#include "pairoff/settings.h"
+#include "pairoff/status.h"
+
+struct store;
+
+struct cli_ctx {
+	const char *db_path;      /* --db, $PAIROFF_DB, config or XDG default (resolved) */
+	const char *config_path;  /* --config or NULL */
+	enum output_format format;
+	struct settings settings;
+	char *db_path_owned;      /* owned; backing storage for db_path when computed */
+};
+
+int cli_main(int argc, char **argv);
+
+/* Opens the store of ctx, building it from the bundled reports first when it
+ * does not exist yet. */
+enum status cli_open_store(struct cli_ctx *ctx, struct store **out);
+
+/* Prints "pairoff: <detail>" for st on stderr and returns its exit code. */
+int cli_fail(enum status st);
+
+/* Subcommands of src/cli-facts.c; argv[0] is the subcommand name, options
+ * already past the global ones. Each returns an exit status. */
+int cli_cmd_regions(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_show(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_anomalies(struct cli_ctx *ctx, int argc, char **argv);
+
+#endif

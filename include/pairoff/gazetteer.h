@@ -1,0 +1,54 @@
+#ifndef PAIROFF_GAZETTEER_H
+#define PAIROFF_GAZETTEER_H
+
+/* The curated gazetteer of place names (data/regions.ini, read with iniparser
+ * in src/gazetteer.c only): every provincial-level division with its type and
+ * side in the programme, the prefectures, cities, counties, districts, banners,
+ * towns and ethnic groups the reports name, with parent and aliases (including
+ * the misspellings the reports use), and donor enterprises. Facts about places
+ * only: who is paired with whom comes from the reports. */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pairoff/status.h"
+
+#define GAZ_NONE ((size_t)-1)
+
+struct region {
+	char *name;            /* owned; canonical display name ("Pu'er City") */
+	char *type;            /* owned; province, municipality, autonomous region,
+	                        * prefecture, city, district, county, banner, town,
+	                        * ethnic group, enterprise */
+	char *side;            /* owned, may be NULL; east, central or west (provinces) */
+	size_t parent;         /* index of the parent region, GAZ_NONE at the top */
+	char **aliases;        /* owned; other spellings, misspellings marked separately */
+	size_t naliases;
+	bool *alias_is_misspelling; /* owned; naliases flags: the alias is a typo to report */
+};
+
+struct gazetteer;
+
+/* Loads the INI file. Errors: ST_IO (missing/unreadable), ST_CONFIG (syntax
+ * error, unknown type or side, unknown parent), each with file and line. */
+enum status gazetteer_load(const char *path, struct gazetteer **out);
+void gazetteer_free(struct gazetteer *g);
+
+size_t gazetteer_count(const struct gazetteer *g);
+const struct region *gazetteer_region(const struct gazetteer *g, size_t idx);
+
+/* Exact lookup of a name or alias, case-insensitive, apostrophe variants
+ * (' ’ none) folded. Returns the region index or GAZ_NONE. */
+size_t gazetteer_lookup(const struct gazetteer *g, const char *name);
+
+/* Longest name or alias that starts exactly at text and ends at a word
+ * boundary. On a match returns the region index and sets *match_len (bytes)
+ * and, when non-NULL, *alias (the alias index matched, or (size_t)-1 for the
+ * canonical name). Returns GAZ_NONE when nothing matches. */
+size_t gazetteer_match(const struct gazetteer *g, const char *text,
+		       size_t *match_len, size_t *alias);
+
+/* The provincial-level ancestor of idx (idx itself for a province), or GAZ_NONE. */
+size_t gazetteer_province_of(const struct gazetteer *g, size_t idx);
+
+#endif

@@ -1,0 +1,24 @@
+#ifndef PAIROFF_MONEY_H
+#define PAIROFF_MONEY_H
+
+/* Display of yuan amounts in the unit a person picked (`u` in the browser,
+ * [ui] unit in the config). Stored amounts are always integer yuan. */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pairoff/status.h"
+
+enum money_unit { UNIT_YUAN, UNIT_WAN, UNIT_MILLION, UNIT_COUNT };
+
+const char *money_unit_name(enum money_unit u);   /* "yuan", "10k yuan", "million yuan" */
+const char *money_unit_key(enum money_unit u);    /* config spelling: yuan, wan, million */
+enum status money_unit_parse(const char *key, enum money_unit *u);
+enum money_unit money_unit_next(enum money_unit u);
+
+/* Formats amount_yuan in unit u with thousands separators and as many
+ * decimals as needed (at most 4), without the unit name: "180", "1,930",
+ * "99.9093". Returns buf. */
+char *money_format(int64_t amount_yuan, enum money_unit u, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,18 @@
+#ifndef PAIROFF_PATHS_H
+#define PAIROFF_PATHS_H
+
+/* Where things are: the bundled data (installed under $(pkgdatadir), or the
+ * source tree's data/ when the binary runs from its build tree), the default
+ * store and the config file (XDG base directories). Returned strings are owned
+ * by the caller. */
+
+char *paths_data_dir(void);          /* $PAIROFF_DATADIR, build tree, or pkgdatadir */
+char *paths_reports_dir(void);       /* <data>/reports */
+char *paths_gazetteer(void);         /* <data>/regions.ini */
+char *paths_default_db(void);        /* $PAIROFF_DB, else $XDG_DATA_HOME/pairoff/pairoff.db */
+char *paths_default_config(void);    /* $XDG_CONFIG_HOME/pairoff/config.ini */
+
+/* Creates the directory of file_path and its parents (mode 0700 for new ones). */
+int paths_make_parent(const char *file_path);
+
+#endif

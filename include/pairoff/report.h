@@ -1,0 +1,99 @@
+#ifndef PAIROFF_REPORT_H
+#define PAIROFF_REPORT_H
+
+/* Report reader: turns one text report of the East-West pairing-off series into
+ * title, sections, paragraphs (with topic and 1-based line numbers) and
+ * one-number-per-line tables. It knows the series' layout, never its content:
+ * it must work on a report of the series it has never seen.
+ *
+ * Layout rules (see src/report.c for the details):
+ *  - the title is the first non-blank line;
+ *  - a section starts at a heading line ("Beijing - Inner Mongolia Autonomous
+ *    Region Pairing-off Poverty Alleviation"); text before the first heading
+ *    belongs to an implicit section titled like the report;
+ *  - a paragraph is one non-blank line; its topic is the 【...】 lead-in, also
+ *    when the opening bracket is missing ("Labor cooperation】 ...");
+ *  - the parenthesised attribution line that ends a section is its source;
+ *  - the web-page footer (Chinese address/copyright lines) is dropped;
+ *  - a block of text that the file repeats whole is kept once;
+ *  - runs of short lines holding labels and numbers form a table. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pairoff/status.h"
+
+#define REPORT_NO_SECTION ((size_t)-1)
+
+struct report_section {
+	char *title;           /* owned; heading text, trimmed */
+	int line_no;           /* line of the heading (0 for the implicit first section) */
+	int end_line;          /* last line that belongs to the section */
+	char *source;          /* owned, may be NULL; attribution without the parentheses */
+	int source_line;       /* 0 when there is no source */
+};
+
+struct report_paragraph {
+	size_t section;        /* index into report.sections */
+	int line_no;           /* 1-based line in the file */
+	char *topic;           /* owned, may be NULL; lead-in without the brackets */
+	bool topic_bracket_missing; /* "Topic】 text" without the opening 【 */
+	char *text;            /* owned; the whole paragraph, trimmed, sanitized */
+	char *body;            /* owned; the text after the topic lead-in (== text without topic) */
+};
+
+struct report_table {
+	size_t section;        /* index into report.sections */
+	int line_no;           /* first line of the table (its first label) */
+	int end_line;          /* last line of the table */
+	char *title;           /* owned, may be NULL; the caption line above it */
+	char *unit;            /* owned, may be NULL; "ten thousand Yuan" */
+	int64_t unit_yuan;     /* yuan per cell unit (10000 for ten thousand yuan); 0 if unknown */
+	char *corner;          /* owned, may be NULL; the label above the row labels ("Types") */
+	char *note;            /* owned, may be NULL; "Note: ..." line under the table */
+	int note_line;
+	size_t nrows, ncols;
+	char **col_labels;     /* owned, ncols strings */
+	char **row_labels;     /* owned, nrows strings */
+	int *row_lines;        /* owned, nrows line numbers of the row labels */
+	char **cells;          /* owned, nrows*ncols strings, row-major, as written */
+	double *values;        /* owned, nrows*ncols numeric values of cells */
+	int *cell_lines;       /* owned, nrows*ncols line numbers */
+};
+
+struct report {
+	char *path;            /* owned; path it was read from */
+	char *file_name;       /* owned; base name, e.g. "shanghai-yunnan-2009.txt" */
+	char *title;           /* owned */
+	int year;              /* the year the report covers (most cited "In YYYY"), 0 if unknown */
+	char *text;            /* owned; whole file, sanitized UTF-8, line ends normalised to \n */
+	size_t text_len;
+	int line_count;
+	struct report_section *sections;   /* owned */
+	size_t nsections;
+	struct report_paragraph *paragraphs; /* owned, in file order */
+	size_t nparagraphs;
+	struct report_table *tables;       /* owned */
+	size_t ntables;
+	int footer_line;       /* first line of the dropped footer, 0 if none */
+	int repeat_from, repeat_to; /* lines of a repeated block that was dropped, 0 if none */
+	size_t nbracket_missing; /* topics whose opening 【 is missing */
+};
+
+/* Reads and parses the file at path. Errors: ST_IO (missing, unreadable, a
+ * directory, not a regular file), ST_DATA (binary content: NUL bytes).
+ * On success *out owns a report to be freed with report_free(). */
+enum status report_read(const char *path, struct report **out);
+
+/* Parses an in-memory report; name is used as file_name. Never fails on text:
+ * invalid UTF-8 is replaced, CRLF/CR line ends are accepted. */
+enum status report_parse(const char *name, const char *buf, size_t len, struct report **out);
+
+void report_free(struct report *r);
+
+/* The text of line line_no (1-based) as a pointer into r->text and its length;
+ * returns false when the line does not exist. */
+bool report_line(const struct report *r, int line_no, const char **start, size_t *len);
+
+#endif

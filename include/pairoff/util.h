@@ -1,0 +1,49 @@
+#ifndef PAIROFF_UTIL_H
+#define PAIROFF_UTIL_H
+
+/* Allocation helpers that abort with a message on exhaustion (htop's XUtils),
+ * a growable array helper and a growable string buffer. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xreallocarray(void *ptr, size_t nmemb, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grows *items (of *cap elements of elem_size bytes) so that it holds at least
+ * need elements; capacity doubles so appends are amortised O(1). */
+void array_reserve(void *items, size_t *cap, size_t need, size_t elem_size);
+#define ARRAY_PUSH(items, count, cap) \
+	(array_reserve(&(items), &(cap), (count) + 1, sizeof(*(items))), &(items)[(count)++])
+
+/* A NUL-terminated growable string. */
+struct strbuf {
+	char *data;     /* owned; NULL until the first append */
+	size_t len;
+	size_t cap;
+};
+void strbuf_append(struct strbuf *sb, const char *s, size_t n);
+void strbuf_puts(struct strbuf *sb, const char *s);
+void strbuf_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *strbuf_steal(struct strbuf *sb);   /* returns the string ("" if empty); sb is reset */
+void strbuf_free(struct strbuf *sb);
+
+/* UTF-8 helpers. utf8_valid_len returns the length of the valid UTF-8 sequence
+ * at s (1..4) or 0 when the bytes there are not valid UTF-8. */
+size_t utf8_valid_len(const unsigned char *s, size_t avail);
+/* Copy of s[0..n) with invalid UTF-8 replaced by U+FFFD and C0/C1 control
+ * characters and escape sequences removed (tab becomes a space). Used on all
+ * report text before it is stored, so nothing inert can turn live on a terminal. */
+char *utf8_sanitize(const char *s, size_t n);
+
+bool str_starts_with(const char *s, const char *prefix);
+bool str_ends_with(const char *s, const char *suffix);
+char *str_trim(char *s);                 /* trims ASCII white space in place */
+int str_casecmp_ascii(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,59 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "pairoff/status.h"
+
+static const struct {
+	enum status st;
+	const char *name;
+} status_info[] = {
+#define STATUS_INFO(name, code, msg) { ST_##name, msg },
+	STATUS_CODES(STATUS_INFO)
+#undef STATUS_INFO
+};
+
+/* The detail of the last failure; the program is single-threaded. */
+static char last_detail[1024];
+
+const char *status_name(enum status st)
+{
+	for (size_t i = 0; i < sizeof(status_info) / sizeof(status_info[0]); i++)
+		if (status_info[i].st == st)
+			return status_info[i].name;
+	return "unknown error";
+}
+
+int status_exit_code(enum status st)
+{
+	switch (st) {
+	case ST_OK:
+		return 0;
+	case ST_NOT_FOUND:
+		return 1;
+	case ST_USAGE:
+		return 2;
+	default:
+		return (int)st;
+	}
+}
+
+enum status status_set(enum status st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(last_detail, sizeof(last_detail), fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+const char *status_detail(enum status st)
+{
+	return last_detail[0] ? last_detail : status_name(st);
+}
+
+void status_clear(void)
+{
+	last_detail[0] = '\0';
+}

@@ -1,0 +1,257 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/util.h"
+
+static void out_of_memory(void)
+{
+	fputs("pairoff: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *xreallocarray(void *ptr, size_t nmemb, size_t size)
+{
+	if (size && nmemb > SIZE_MAX / size)
+		out_of_memory();
+	size_t bytes = nmemb * size;
+	void *p = realloc(ptr, bytes != 0 ? bytes : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	struct strbuf sb = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		out_of_memory();
+	sb.data = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(sb.data, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return sb.data;
+}
+
+void array_reserve(void *items, size_t *cap, size_t need, size_t elem_size)
+{
+	void **p = items;
+	if (need <= *cap)
+		return;
+	size_t ncap = *cap ? *cap : 8;
+	while (ncap < need)
+		ncap *= 2;
+	*p = xreallocarray(*p, ncap, elem_size);
+	*cap = ncap;
+}
+
+void strbuf_append(struct strbuf *sb, const char *s, size_t n)
+{
+	array_reserve(&sb->data, &sb->cap, sb->len + n + 1, 1);
+	memcpy(sb->data + sb->len, s, n);
+	sb->len += n;
+	sb->data[sb->len] = '\0';
+}
+
+void strbuf_puts(struct strbuf *sb, const char *s)
+{
+	strbuf_append(sb, s, strlen(s));
+}
+
+void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	array_reserve(&sb->data, &sb->cap, sb->len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+char *strbuf_steal(struct strbuf *sb)
+{
+	char *s = sb->data ? sb->data : xstrdup("");
+	sb->data = NULL;
+	sb->len = sb->cap = 0;
+	return s;
+}
+
+void strbuf_free(struct strbuf *sb)
+{
+	free(sb->data);
+	sb->data = NULL;
+	sb->len = sb->cap = 0;
+}
+
+size_t utf8_valid_len(const unsigned char *s, size_t avail)
+{
+	if (avail == 0)
+		return 0;
+	unsigned char c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t need;
+	unsigned int min;
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 2; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 3; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 4; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (avail < need)
+		return 0;
+	unsigned int cp = c & (0x7F >> need);
+	for (size_t i = 1; i < need; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return need;
+}
+
+/* Length of an escape sequence starting at ESC (CSI, OSC, DCS, or a two-byte
+ * escape), so the whole sequence is dropped, not just its ESC. */
+static size_t escape_len(const unsigned char *s, size_t avail)
+{
+	if (avail < 2)
+		return 1;
+	size_t i = 2;
+	if (s[1] == '[') {
+		while (i < avail && !(s[i] >= 0x40 && s[i] <= 0x7E))
+			i++;
+		return i < avail ? i + 1 : avail;
+	}
+	if (s[1] == ']' || s[1] == 'P' || s[1] == '_' || s[1] == '^') {
+		while (i < avail && s[i] != 0x07 && !(s[i] == 0x1B && i + 1 < avail && s[i + 1] == '\\'))
+			i++;
+		if (i >= avail)
+			return avail;
+		return s[i] == 0x07 ? i + 1 : i + 2;
+	}
+	return 2;
+}
+
+char *utf8_sanitize(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	struct strbuf sb = {0};
+	array_reserve(&sb.data, &sb.cap, n + 1, 1);
+	sb.data[0] = '\0';
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c == 0x1B) {
+			i += escape_len(s + i, n - i);
+			continue;
+		}
+		if (c == '\t') {
+			strbuf_append(&sb, " ", 1);
+			i++;
+			continue;
+		}
+		if (c == '\n') {
+			strbuf_append(&sb, "\n", 1);
+			i++;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7F) {
+			i++;
+			continue;
+		}
+		size_t len = utf8_valid_len(s + i, n - i);
+		if (len == 0) {
+			strbuf_append(&sb, "\xEF\xBF\xBD", 3);
+			i++;
+			continue;
+		}
+		/* C1 controls U+0080..U+009F are encoded C2 80..C2 9F */
+		if (len == 2 && c == 0xC2 && s[i + 1] < 0xA0) {
+			i += 2;
+			continue;
+		}
+		strbuf_append(&sb, str + i, len);
+		i += len;
+	}
+	return strbuf_steal(&sb);
+}
+
+bool str_starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+bool str_ends_with(const char *s, const char *suffix)
+{
+	size_t ls = strlen(s), lx = strlen(suffix);
+	return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
+}
+
+char *str_trim(char *s)
+{
+	char *start = s;
+	while (*start == ' ' || *start == '\t' || *start == '\r' || *start == '\n')
+		start++;
+	size_t len = strlen(start);
+	while (len > 0 && (start[len - 1] == ' ' || start[len - 1] == '\t' ||
+			   start[len - 1] == '\r' || start[len - 1] == '\n'))
+		len--;
+	memmove(s, start, len);
+	s[len] = '\0';
+	return s;
+}
+
+int str_casecmp_ascii(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int ca = (*a >= 'A' && *a <= 'Z') ? *a + 32 : (unsigned char)*a;
+		int cb = (*b >= 'A' && *b <= 'Z') ? *b + 32 : (unsigned char)*b;
+		if (ca != cb || ca == 0)
+			return ca - cb;
+	}
+}

@@ -1,0 +1,80 @@
+# Shared helpers for the shell tests (sourced). Pins the environment so runs
+# are deterministic, gives each test a private temporary directory that is
+# removed on exit, and provides small assertions that print what differed.
+
+set -u
+export TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8
+unset PAIROFF_DB XDG_DATA_HOME XDG_CONFIG_HOME NO_COLOR TMUX 2>/dev/null || true
+
+: "${PAIROFF:?PAIROFF must point at the binary (run through make check)}"
+: "${top_srcdir:?top_srcdir must be set (run through make check)}"
+
+test_tmp=$(mktemp -d "${TMPDIR:-/tmp}/pairoff-test.XXXXXX")
+HOME=$test_tmp/home
+mkdir -p "$HOME"
+export HOME
+test_failures=0
+test_cleanup_hooks=""
+
+test_cleanup() {
+	for hook in $test_cleanup_hooks; do "$hook" || true; done
+	chmod -R u+rwX "$test_tmp" 2>/dev/null || true
+	rm -rf "$test_tmp"
+}
+trap test_cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+# at_exit FUNC: run FUNC when the test exits (tmux servers, background jobs).
+at_exit() { test_cleanup_hooks="$test_cleanup_hooks $1"; }
+
+skip() { echo "SKIP: $*"; exit 77; }
+
+fail() {
+	echo "FAIL: $*" >&2
+	test_failures=$((test_failures + 1))
+}
+
+# run CMD...: runs CMD with stdin from /dev/null, sets $rc, $out, $err.
+run() {
+	"$@" </dev/null >"$test_tmp/out" 2>"$test_tmp/err"
+	rc=$?
+	out=$(cat "$test_tmp/out")
+	err=$(cat "$test_tmp/err")
+}
+
+assert_rc() {  # assert_rc EXPECTED WHAT
+	[ "$rc" -eq "$1" ] || fail "$2: exit status $rc, expected $1 (stderr: $err)"
+}
+
+assert_eq() {  # assert_eq ACTUAL EXPECTED WHAT
+	[ "$1" = "$2" ] || fail "$3: got [$1], expected [$2]"
+}
+
+assert_contains() {  # assert_contains HAYSTACK NEEDLE WHAT
+	case "$1" in
+	*"$2"*) ;;
+	*) fail "$3: [$2] not found in: $(printf '%s' "$1" | head -c 2000)" ;;
+	esac
+}
+
+assert_not_contains() {  # assert_not_contains HAYSTACK NEEDLE WHAT
+	case "$1" in
+	*"$2"*) fail "$3: [$2] found but must not be" ;;
+	*) ;;
+	esac
+}
+
+# assert_one_line TEXT WHAT: an error message is exactly one line.
+assert_one_line() {
+	n=$(printf '%s\n' "$1" | wc -l)
+	[ -n "$1" ] && [ "$n" -eq 1 ] || fail "$2: expected one line on stderr, got $n: [$1]"
+}
+
+# done_testing: the last line of every test; exit status is the verdict.
+done_testing() {
+	if [ "$test_failures" -ne 0 ]; then
+		echo "$test_failures assertion(s) failed"
+		exit 1
+	fi
+	exit 0
+}
