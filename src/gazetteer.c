@@ -1,10 +1,523 @@
 #include "config.h"
-/* STUB: placeholder until the module is written; replace whole. */
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#ifdef HAVE_INIPARSER_INIPARSER_H
+#include <iniparser/iniparser.h>
+#else
+#include <iniparser.h>
+#endif
+
 #include "pairoff/gazetteer.h"
-enum status gazetteer_load(const char *path, struct gazetteer **out) { (void)path; (void)out; return ST_CONFIG; }
-void gazetteer_free(struct gazetteer *g) { (void)g; }
-size_t gazetteer_count(const struct gazetteer *g) { (void)g; return 0; }
-const struct region *gazetteer_region(const struct gazetteer *g, size_t idx) { (void)g; (void)idx; return NULL; }
-size_t gazetteer_lookup(const struct gazetteer *g, const char *name) { (void)g; (void)name; return GAZ_NONE; }
-size_t gazetteer_match(const struct gazetteer *g, const char *text, size_t *match_len, size_t *alias) { (void)g; (void)text; (void)match_len; (void)alias; return GAZ_NONE; }
-size_t gazetteer_province_of(const struct gazetteer *g, size_t idx) { (void)g; (void)idx; return GAZ_NONE; }
+#include "pairoff/util.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* One spelling of a region, folded (lower case, apostrophes dropped, runs of
+ * blanks as one space) so that lookups and text matching compare bytes. */
+struct gaz_key {
+	char *folded;          /* owned */
+	size_t len;
+	size_t region;
+	size_t alias;          /* alias index, (size_t)-1 for the canonical name */
+};
+
+struct gazetteer {
+	struct region *regions;   /* owned */
+	size_t nregions, cap_regions;
+	struct gaz_key *keys;     /* owned, sorted by folded */
+	size_t nkeys, cap_keys;
+	size_t bucket[257];       /* keys[bucket[c]..bucket[c+1]) start with byte c */
+};
+
+static const char *const region_types[] = {
+	"province", "municipality", "autonomous region", "SAR", "prefecture",
+	"league", "city", "district", "county", "banner", "town",
+	"ethnic group", "enterprise",
+};
+static const char *const region_sides[] = { "east", "central", "west" };
+static const char *const region_keys[] = {
+	"name", "type", "side", "parent", "aliases", "misspellings",
+};
+
+/* ---- folding ---------------------------------------------------------- */
+
+/* Length of an apostrophe at s (' ’ ‘ `), 0 when there is none. */
+static size_t apostrophe_len(const unsigned char *s)
+{
+	if (s[0] == '\'' || s[0] == '`')
+		return 1;
+	if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x99 || s[2] == 0x98))
+		return 3;
+	return 0;
+}
+
+/* Folds s[0..n) into out (at least n+1 bytes); src_end, when non-NULL,
+ * receives for each folded byte the source offset just past it. */
+static size_t fold(const char *s, size_t n, char *out, size_t *src_end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t o = 0;
+	for (size_t i = 0; i < n && u[i];) {
+		size_t a = apostrophe_len(u + i);
+		if (a) {
+			i += a;
+			continue;
+		}
+		unsigned char c = u[i++];
+		if (c == ' ' || c == '\t') {
+			if (o == 0 || out[o - 1] == ' ')
+				continue;
+			c = ' ';
+		}
+		out[o] = (char)tolower(c);
+		if (src_end)
+			src_end[o] = i;
+		o++;
+	}
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+	return o;
+}
+
+static char *fold_dup(const char *s, size_t *len)
+{
+	char *out = xmalloc(strlen(s) + 1);
+	*len = fold(s, strlen(s), out, NULL);
+	return out;
+}
+
+/* ---- building --------------------------------------------------------- */
+
+static void add_key(struct gazetteer *g, const char *spelling, size_t region, size_t alias)
+{
+	struct gaz_key *k = ARRAY_PUSH(g->keys, g->nkeys, g->cap_keys);
+	k->folded = fold_dup(spelling, &k->len);
+	k->region = region;
+	k->alias = alias;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct gaz_key *x = a, *y = b;
+	int c = strcmp(x->folded, y->folded);
+	if (c)
+		return c;
+	return x->region < y->region ? -1 : x->region > y->region;
+}
+
+static void index_keys(struct gazetteer *g)
+{
+	qsort(g->keys, g->nkeys, sizeof(*g->keys), key_cmp);
+	size_t k = 0;
+	for (int c = 0; c < 256; c++) {
+		g->bucket[c] = k;
+		while (k < g->nkeys && (unsigned char)g->keys[k].folded[0] == c)
+			k++;
+	}
+	g->bucket[256] = g->nkeys;
+}
+
+/* Splits a '|' list into the region's aliases. */
+static void add_aliases(struct region *r, const char *list, bool misspelling)
+{
+	if (!list || !*list)
+		return;
+	char *copy = xstrdup(list);
+	for (char *save = NULL, *tok = strtok_r(copy, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
+		str_trim(tok);
+		if (!*tok)
+			continue;
+		r->aliases = xreallocarray(r->aliases, r->naliases + 1, sizeof(*r->aliases));
+		r->alias_is_misspelling = xreallocarray(r->alias_is_misspelling, r->naliases + 1,
+							sizeof(*r->alias_is_misspelling));
+		r->aliases[r->naliases] = xstrdup(tok);
+		r->alias_is_misspelling[r->naliases++] = misspelling;
+	}
+	free(copy);
+}
+
+/* ---- source lines, for error messages -------------------------------- */
+
+/* The INI text split into lines, kept to point errors at file:line. */
+struct ini_text {
+	char *buf;             /* owned, NUL-terminated */
+	char **lines;          /* owned array of pointers into buf */
+	size_t nlines;
+};
+
+static enum status ini_text_read(const char *path, struct ini_text *t)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return status_set(ST_IO, "%s: %s", path, strerror(errno));
+	struct strbuf sb = { 0 };
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		strbuf_append(&sb, chunk, n);
+	bool bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		strbuf_free(&sb);
+		return status_set(ST_IO, "%s: read error", path);
+	}
+	t->buf = strbuf_steal(&sb);
+	size_t cap = 0;
+	t->lines = NULL;
+	t->nlines = 0;
+	for (char *save = NULL, *p = t->buf; p; p = save) {
+		save = strchr(p, '\n');
+		if (save)
+			*save++ = '\0';
+		*ARRAY_PUSH(t->lines, t->nlines, cap) = p;
+	}
+	return ST_OK;
+}
+
+static void ini_text_free(struct ini_text *t)
+{
+	free(t->buf);
+	free(t->lines);
+}
+
+/* Every non-blank line must be a comment, a [section] or a key = value:
+ * iniparser only says "syntax error", so we find the line ourselves. */
+static enum status ini_check_syntax(const char *path, const struct ini_text *t)
+{
+	for (size_t i = 0; i < t->nlines; i++) {
+		char *line = xstrdup(t->lines[i]);
+		char *s = str_trim(line);
+		size_t len = strlen(s);
+		bool ok = len == 0 || s[0] == ';' || s[0] == '#' ||
+			  (s[0] == '[' && s[len - 1] == ']' && len > 2) ||
+			  (s[0] != '[' && s[0] != '=' && strchr(s, '=') != NULL);
+		free(line);
+		if (!ok)
+			return status_set(ST_CONFIG, "%s:%zu: syntax error", path, i + 1);
+	}
+	return ST_OK;
+}
+
+/* The line of section sec (lower-cased id), 0 if not found. */
+static size_t ini_section_line(const struct ini_text *t, const char *sec)
+{
+	size_t n = strlen(sec);
+	for (size_t i = 0; i < t->nlines; i++) {
+		const char *s = t->lines[i];
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (s[0] == '[' && strncasecmp(s + 1, sec, n) == 0 && s[1 + n] == ']')
+			return i + 1;
+	}
+	return 0;
+}
+
+/* The line of key in the section starting at sec_line, or sec_line. */
+static size_t ini_key_line(const struct ini_text *t, size_t sec_line, const char *key)
+{
+	size_t n = strlen(key);
+	for (size_t i = sec_line; i < t->nlines; i++) {
+		const char *s = t->lines[i];
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (s[0] == '[')
+			break;
+		if (strncasecmp(s, key, n) == 0 && (s[n] == ' ' || s[n] == '=' || s[n] == '\t'))
+			return i + 1;
+	}
+	return sec_line;
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+static bool in_list(const char *v, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v, list[i]) == 0)
+			return true;
+	return false;
+}
+
+static const char *sec_get(dictionary *d, const char *sec, const char *key)
+{
+	char full[512];
+	snprintf(full, sizeof(full), "%s:%s", sec, key);
+	return iniparser_getstring(d, full, NULL);
+}
+
+/* Rejects keys this file format does not know (typos like "sid"). */
+static enum status check_keys(dictionary *d, const char *sec, const char *path,
+			      const struct ini_text *t, size_t line)
+{
+	int nk = iniparser_getsecnkeys(d, sec);
+	if (nk <= 0)
+		return ST_OK;
+	const char **keys = xcalloc((size_t)nk, sizeof(*keys));
+	iniparser_getseckeys(d, sec, keys);
+	enum status st = ST_OK;
+	for (int i = 0; i < nk && st == ST_OK; i++) {
+		const char *k = strchr(keys[i], ':');
+		k = k ? k + 1 : keys[i];
+		if (!in_list(k, region_keys, ARRAY_LEN(region_keys)))
+			st = status_set(ST_CONFIG, "%s:%zu: unknown key '%s'", path,
+					ini_key_line(t, line, k), k);
+	}
+	free(keys);
+	return st;
+}
+
+static enum status load_section(struct gazetteer *g, dictionary *d, const char *sec,
+				const char *path, const struct ini_text *t)
+{
+	size_t line = ini_section_line(t, sec);
+	enum status st = check_keys(d, sec, path, t, line);
+	if (st != ST_OK)
+		return st;
+	const char *name = sec_get(d, sec, "name"), *type = sec_get(d, sec, "type");
+	const char *side = sec_get(d, sec, "side");
+	if (!name || !*name)
+		return status_set(ST_CONFIG, "%s:%zu: section [%s] has no name", path, line, sec);
+	if (!type || !in_list(type, region_types, ARRAY_LEN(region_types)))
+		return status_set(ST_CONFIG, "%s:%zu: unknown type '%s'", path,
+				  ini_key_line(t, line, "type"), type ? type : "");
+	if (side && *side && !in_list(side, region_sides, ARRAY_LEN(region_sides)))
+		return status_set(ST_CONFIG, "%s:%zu: unknown side '%s'", path,
+				  ini_key_line(t, line, "side"), side);
+	struct region *r = ARRAY_PUSH(g->regions, g->nregions, g->cap_regions);
+	memset(r, 0, sizeof(*r));
+	r->name = xstrdup(name);
+	r->type = xstrdup(type);
+	r->side = side && *side ? xstrdup(side) : NULL;
+	r->parent = GAZ_NONE;
+	add_aliases(r, sec_get(d, sec, "aliases"), false);
+	add_aliases(r, sec_get(d, sec, "misspellings"), true);
+	return ST_OK;
+}
+
+/* Parents name other sections; resolved once every section is known. */
+static enum status resolve_parents(struct gazetteer *g, dictionary *d, const char *path,
+				   const struct ini_text *t)
+{
+	for (size_t i = 0; i < g->nregions; i++) {
+		const char *sec = iniparser_getsecname(d, (int)i);
+		const char *parent = sec_get(d, sec, "parent");
+		if (!parent || !*parent)
+			continue;
+		int n = iniparser_getnsec(d);
+		for (int j = 0; j < n; j++)
+			if (strcmp(iniparser_getsecname(d, j), parent) == 0)
+				g->regions[i].parent = (size_t)j;
+		if (g->regions[i].parent == GAZ_NONE || g->regions[i].parent == i)
+			return status_set(ST_CONFIG, "%s:%zu: unknown parent '%s'", path,
+					  ini_key_line(t, ini_section_line(t, sec), "parent"), parent);
+	}
+	return ST_OK;
+}
+
+static void build_keys(struct gazetteer *g)
+{
+	for (size_t i = 0; i < g->nregions; i++) {
+		const struct region *r = &g->regions[i];
+		add_key(g, r->name, i, (size_t)-1);
+		for (size_t a = 0; a < r->naliases; a++)
+			add_key(g, r->aliases[a], i, a);
+	}
+	index_keys(g);
+}
+
+static int quiet_errors(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
+
+static enum status load_dictionary(struct gazetteer *g, dictionary *d, const char *path,
+				   const struct ini_text *t)
+{
+	int n = iniparser_getnsec(d);
+	for (int i = 0; i < n; i++) {
+		enum status st = load_section(g, d, iniparser_getsecname(d, i), path, t);
+		if (st != ST_OK)
+			return st;
+	}
+	return resolve_parents(g, d, path, t);
+}
+
+enum status gazetteer_load(const char *path, struct gazetteer **out)
+{
+	struct ini_text t = { 0 };
+	enum status st = ini_text_read(path, &t);
+	if (st != ST_OK)
+		return st;
+	st = ini_check_syntax(path, &t);
+	dictionary *d = NULL;
+	if (st == ST_OK) {
+		iniparser_set_error_callback(quiet_errors);
+		d = iniparser_load(path);
+		if (!d)
+			st = status_set(ST_CONFIG, "%s: cannot parse", path);
+	}
+	struct gazetteer *g = xcalloc(1, sizeof(*g));
+	if (st == ST_OK)
+		st = load_dictionary(g, d, path, &t);
+	if (d)
+		iniparser_freedict(d);
+	ini_text_free(&t);
+	if (st != ST_OK) {
+		gazetteer_free(g);
+		return st;
+	}
+	build_keys(g);
+	*out = g;
+	return ST_OK;
+}
+
+void gazetteer_free(struct gazetteer *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->nregions; i++) {
+		struct region *r = &g->regions[i];
+		free(r->name);
+		free(r->type);
+		free(r->side);
+		for (size_t a = 0; a < r->naliases; a++)
+			free(r->aliases[a]);
+		free(r->aliases);
+		free(r->alias_is_misspelling);
+	}
+	for (size_t k = 0; k < g->nkeys; k++)
+		free(g->keys[k].folded);
+	free(g->keys);
+	free(g->regions);
+	free(g);
+}
+
+/* ---- queries ---------------------------------------------------------- */
+
+size_t gazetteer_count(const struct gazetteer *g)
+{
+	return g ? g->nregions : 0;
+}
+
+const struct region *gazetteer_region(const struct gazetteer *g, size_t idx)
+{
+	return g && idx < g->nregions ? &g->regions[idx] : NULL;
+}
+
+size_t gazetteer_lookup(const struct gazetteer *g, const char *name)
+{
+	if (!g || !name)
+		return GAZ_NONE;
+	size_t len;
+	char *f = fold_dup(name, &len);
+	size_t found = GAZ_NONE;
+	if (len > 0) {
+		unsigned char c = (unsigned char)f[0];
+		for (size_t k = g->bucket[c]; k < g->bucket[c + 1] && found == GAZ_NONE; k++)
+			if (strcmp(g->keys[k].folded, f) == 0)
+				found = g->keys[k].region;
+	}
+	free(f);
+	return found;
+}
+
+static bool is_word_byte(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+static bool within(const struct gazetteer *g, size_t idx, size_t ancestor)
+{
+	for (size_t i = idx; i != GAZ_NONE; i = g->regions[i].parent)
+		if (i == ancestor)
+			return true;
+	return false;
+}
+
+static bool preferred(const struct gazetteer *g, size_t idx, const size_t *prefer, size_t nprefer)
+{
+	for (size_t p = 0; p < nprefer; p++)
+		if (prefer[p] != GAZ_NONE && within(g, idx, prefer[p]))
+			return true;
+	return false;
+}
+
+/* A match ends at a word boundary: a name never stops inside a word. */
+static bool ends_at_boundary(const char *text, size_t end)
+{
+	unsigned char next = (unsigned char)text[end];
+	if (next == '\'' || next == 0xE2) /* "Shanghai's": the possessive is a boundary */
+		return true;
+	return !is_word_byte(next);
+}
+
+size_t gazetteer_match_near(const struct gazetteer *g, const char *text, size_t *match_len,
+			    size_t *alias, const size_t *prefer, size_t nprefer)
+{
+	enum { WINDOW = 96 };
+	char folded[WINDOW * 2 + 1];
+	size_t src_end[WINDOW * 2 + 1];
+	if (!g || !text || !is_word_byte((unsigned char)text[0]))
+		return GAZ_NONE;
+	size_t n = strnlen(text, WINDOW);
+	size_t flen = fold(text, n, folded, src_end);
+	if (flen == 0)
+		return GAZ_NONE;
+	unsigned char c = (unsigned char)folded[0];
+	size_t best = GAZ_NONE, best_len = 0, best_alias = (size_t)-1, best_flen = 0;
+	bool best_pref = false;
+	for (size_t k = g->bucket[c]; k < g->bucket[c + 1]; k++) {
+		const struct gaz_key *key = &g->keys[k];
+		if (key->len > flen || memcmp(key->folded, folded, key->len) != 0)
+			continue;
+		size_t end = src_end[key->len - 1];
+		if (!ends_at_boundary(text, end))
+			continue;
+		bool pref = preferred(g, key->region, prefer, nprefer);
+		if (key->len > best_flen || (key->len == best_flen && pref && !best_pref)) {
+			best = key->region;
+			best_len = end;
+			best_alias = key->alias;
+			best_flen = key->len;
+			best_pref = pref;
+		}
+	}
+	if (best != GAZ_NONE) {
+		if (match_len)
+			*match_len = best_len;
+		if (alias)
+			*alias = best_alias;
+	}
+	return best;
+}
+
+size_t gazetteer_match(const struct gazetteer *g, const char *text, size_t *match_len, size_t *alias)
+{
+	return gazetteer_match_near(g, text, match_len, alias, NULL, 0);
+}
+
+size_t gazetteer_province_of(const struct gazetteer *g, size_t idx)
+{
+	if (!g || idx >= g->nregions)
+		return GAZ_NONE;
+	size_t i = idx;
+	while (g->regions[i].parent != GAZ_NONE)
+		i = g->regions[i].parent;
+	static const char *const top[] = { "province", "municipality", "autonomous region", "SAR" };
+	return in_list(g->regions[i].type, top, ARRAY_LEN(top)) ? i : GAZ_NONE;
+}
+
+bool gazetteer_within(const struct gazetteer *g, size_t idx, size_t ancestor)
+{
+	if (!g || idx >= g->nregions || ancestor >= g->nregions)
+		return false;
+	return within(g, idx, ancestor);
+}

@@ -48,6 +48,15 @@ size_t gazetteer_lookup(const struct gazetteer *g, const char *name);
 size_t gazetteer_match(const struct gazetteer *g, const char *text,
 		       size_t *match_len, size_t *alias);
 
+/* Like gazetteer_match, but when several regions share the matched spelling
+ * ("Jining": a Shandong city and an Inner Mongolia district), prefers one
+ * lying within a region of prefer[0..nprefer) (GAZ_NONE entries ignored). */
+size_t gazetteer_match_near(const struct gazetteer *g, const char *text, size_t *match_len,
+			    size_t *alias, const size_t *prefer, size_t nprefer);
+
+/* True when idx is ancestor or lies within it (following parents). */
+bool gazetteer_within(const struct gazetteer *g, size_t idx, size_t ancestor);
+
 /* The provincial-level ancestor of idx (idx itself for a province), or GAZ_NONE. */
 size_t gazetteer_province_of(const struct gazetteer *g, size_t idx);
 
