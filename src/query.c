@@ -1,12 +1,237 @@
 #include "config.h"
-/* STUB: placeholder until the module is written; replace whole. */
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "pairoff/query.h"
-void qtable_init(struct qtable *t, size_t ncols, const char *const *headers) { (void)t; (void)ncols; (void)headers; }
-void qtable_add_row(struct qtable *t, const char *const *cells) { (void)t; (void)cells; }
-const char *qtable_get(const struct qtable *t, size_t row, size_t col) { (void)t; (void)row; (void)col; return NULL; }
-int qtable_col(const struct qtable *t, const char *name) { (void)t; (void)name; return -1; }
-int64_t qtable_int(const struct qtable *t, size_t row, size_t col) { (void)t; (void)row; (void)col; return 0; }
-void qtable_free(struct qtable *t) { (void)t; }
-enum status query_reports(struct store *s, struct qtable *out) { (void)s; (void)out; return ST_STORE; }
-enum status query_search(struct store *s, const char *q, size_t limit, struct qtable *out) { (void)s; (void)q; (void)limit; (void)out; return ST_STORE; }
-enum status query_report_text(struct store *s, const char *f, char **text) { (void)s; (void)f; (void)text; return ST_STORE; }
+#include "pairoff/util.h"
+#include "store-internal.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* --- qtable ---------------------------------------------------------------- */
+
+void qtable_init(struct qtable *t, size_t ncols, const char *const *headers)
+{
+	memset(t, 0, sizeof(*t));
+	t->ncols = ncols;
+	t->headers = xcalloc(ncols, sizeof(*t->headers));
+	for (size_t c = 0; c < ncols; c++)
+		t->headers[c] = xstrdup(headers[c]);
+}
+
+void qtable_add_row(struct qtable *t, const char *const *cells)
+{
+	/* cap counts rows; cells holds cap * ncols pointers. */
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->cells = xreallocarray(t->cells, t->cap, t->ncols * sizeof(*t->cells));
+	}
+	char **row = t->cells + t->nrows * t->ncols;
+	for (size_t c = 0; c < t->ncols; c++)
+		row[c] = cells[c] ? xstrdup(cells[c]) : NULL;
+	t->nrows++;
+}
+
+const char *qtable_get(const struct qtable *t, size_t row, size_t col)
+{
+	if (row >= t->nrows || col >= t->ncols)
+		return NULL;
+	return t->cells[row * t->ncols + col];
+}
+
+int qtable_col(const struct qtable *t, const char *name)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		if (strcmp(t->headers[c], name) == 0)
+			return (int)c;
+	return -1;
+}
+
+int64_t qtable_int(const struct qtable *t, size_t row, size_t col)
+{
+	const char *v = qtable_get(t, row, col);
+	return v ? strtoll(v, NULL, 10) : 0;
+}
+
+void qtable_free(struct qtable *t)
+{
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	for (size_t c = 0; c < t->ncols; c++)
+		free(t->headers[c]);
+	free(t->cells);
+	free(t->headers);
+	memset(t, 0, sizeof(*t));
+}
+
+/* --- running statements into a qtable -------------------------------------- */
+
+/* Steps stmt to the end, appending each result row (columns in select order,
+ * integers and text as strings, NULL kept) to t; finalizes stmt. On an SQLite
+ * error, *sql_error (when not NULL) receives a copy of SQLite's message and
+ * *sql_rc its result code. */
+static enum status fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable *t,
+			      char **sql_error, int *sql_rc)
+{
+	const char **cells = xcalloc(t->ncols, sizeof(*cells));
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (size_t c = 0; c < t->ncols; c++)
+			cells[c] = (const char *)sqlite3_column_text(stmt, (int)c);
+		qtable_add_row(t, cells);
+	}
+	free(cells);
+	enum status st = ST_OK;
+	if (rc != SQLITE_DONE) {
+		const char *msg = sqlite3_errmsg(store_db(s));
+		st = status_set(ST_STORE, "%s: %s", store_path(s), msg);
+		if (sql_error) {
+			*sql_error = xstrdup(msg);
+			*sql_rc = sqlite3_errcode(store_db(s));
+		}
+	}
+	sqlite3_finalize(stmt);
+	return st;
+}
+
+enum status query_reports(struct store *s, struct qtable *out)
+{
+	static const char *const headers[] = {
+		"report", "title", "year", "sections", "paragraphs", "tables", "lines",
+	};
+	sqlite3_stmt *stmt = store_prepare(s,
+		"SELECT r.file, r.title, r.year,"
+		" (SELECT count(*) FROM section WHERE report_id = r.id),"
+		" (SELECT count(*) FROM paragraph WHERE report_id = r.id),"
+		" (SELECT count(*) FROM fund_table WHERE report_id = r.id),"
+		" r.line_count"
+		" FROM report r ORDER BY r.file");
+	if (!stmt)
+		return ST_STORE;
+	qtable_init(out, ARRAY_LEN(headers), headers);
+	enum status st = fill_table(s, stmt, out, NULL, NULL);
+	if (st != ST_OK)
+		qtable_free(out);
+	return st;
+}
+
+/* --- full-text search ------------------------------------------------------ */
+
+/* FTS5 barewords are letters, digits, '_' and non-ASCII characters; a word
+ * such as Shangri-La or Pu'er is a syntax error to FTS5, though it is what a
+ * person types. Such a word is quoted, so it is searched as a phrase; words
+ * holding FTS5 syntax (quotes, parentheses, '*', '^', ':', '+') are left as
+ * typed, as are the operators AND, OR, NOT and NEAR. */
+static bool word_needs_quotes(const char *w, size_t n)
+{
+	bool punct = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (strchr("\"()*^:+", c))
+			return false;
+		if (c < 0x80 && !(c == '_' || (c >= '0' && c <= '9') ||
+				  ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+			punct = true;
+	}
+	return punct;
+}
+
+static char *fts_normalize(const char *query)
+{
+	struct strbuf sb = {0};
+	const char *p = query;
+	while (*p) {
+		if (*p == ' ' || *p == '\t' || *p == '\n') {
+			strbuf_append(&sb, p++, 1);
+			continue;
+		}
+		size_t n = strcspn(p, " \t\n");
+		if (word_needs_quotes(p, n)) {
+			strbuf_puts(&sb, "\"");
+			strbuf_append(&sb, p, n);
+			strbuf_puts(&sb, "\"");
+		} else {
+			strbuf_append(&sb, p, n);
+		}
+		p += n;
+	}
+	return strbuf_steal(&sb);
+}
+
+/* SQLite's words for a bad MATCH expression, without its "fts5: " prefix;
+ * an empty detail ("unknown special query: ") gets a hint instead. */
+static const char *fts_error_text(const char *msg)
+{
+	if (str_starts_with(msg, "fts5: "))
+		msg += 6;
+	size_t n = strlen(msg);
+	if (n >= 2 && msg[n - 2] == ':' && msg[n - 1] == ' ')
+		return "a search term is missing";
+	if (str_ends_with(msg, "near \"\""))
+		return "unexpected end of the query";
+	return msg;
+}
+
+enum status query_search(struct store *s, const char *fts_query, size_t limit,
+			 struct qtable *out)
+{
+	static const char *const headers[] = {
+		"report", "line", "section", "snippet", "paragraph",
+	};
+	sqlite3_stmt *stmt = store_prepare(s,
+		"SELECT r.file, p.line, sec.title,"
+		" snippet(paragraph_fts, 0, char(2), char(3), '\xE2\x80\xA6', 16), p.text"
+		" FROM paragraph_fts"
+		" JOIN paragraph p ON p.id = paragraph_fts.rowid"
+		" JOIN section sec ON sec.id = p.section_id"
+		" JOIN report r ON r.id = p.report_id"
+		" WHERE paragraph_fts MATCH ?1"
+		" ORDER BY paragraph_fts.rank, r.file, p.line LIMIT ?2");
+	if (!stmt)
+		return ST_STORE;
+	char *match = fts_normalize(fts_query);
+	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, limit ? (sqlite3_int64)limit : -1);
+	qtable_init(out, ARRAY_LEN(headers), headers);
+	char *msg = NULL;
+	int sql_rc = SQLITE_OK;
+	enum status st = fill_table(s, stmt, out, &msg, &sql_rc);
+	if (st == ST_STORE && sql_rc == SQLITE_ERROR) {
+		/* The statement prepared, so a plain SQLITE_ERROR while stepping is
+		 * FTS5 rejecting the MATCH expression: the user's error, not the
+		 * store's (damage is SQLITE_CORRUPT, a busy store SQLITE_BUSY). */
+		st = status_set(ST_USAGE, "invalid search query: %s", fts_error_text(msg));
+	} else if (st == ST_OK && out->nrows == 0) {
+		st = status_set(ST_NOT_FOUND, "no match for '%s'", fts_query);
+	}
+	free(match);
+	free(msg);
+	if (st != ST_OK)
+		qtable_free(out);
+	return st;
+}
+
+/* --- report text ----------------------------------------------------------- */
+
+enum status query_report_text(struct store *s, const char *report_file, char **text)
+{
+	sqlite3_stmt *stmt = store_prepare(s, "SELECT text FROM report WHERE file = ?1");
+	if (!stmt)
+		return ST_STORE;
+	sqlite3_bind_text(stmt, 1, report_file, -1, SQLITE_STATIC);
+	enum status st;
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(stmt, 0);
+		*text = xstrdup(t ? t : "");
+		st = ST_OK;
+	} else if (rc == SQLITE_DONE) {
+		st = status_set(ST_NOT_FOUND, "no report '%s' in the store", report_file);
+	} else {
+		st = status_set(ST_STORE, "%s: %s", store_path(s), sqlite3_errmsg(store_db(s)));
+	}
+	sqlite3_finalize(stmt);
+	return st;
+}

@@ -1,7 +1,386 @@
 #include "config.h"
-/* STUB: placeholder until the module is written; replace whole. */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifdef HAVE_INIPARSER_INIPARSER_H
+#include <iniparser/iniparser.h>
+#else
+#include <iniparser.h>
+#endif
+
 #include "pairoff/settings.h"
-void settings_defaults(struct settings *st) { (void)st; }
-enum status settings_load(struct settings *st, const char *path, bool must_exist, FILE *warn_fp) { (void)st; (void)path; (void)must_exist; (void)warn_fp; return ST_OK; }
-void settings_free(struct settings *st) { (void)st; }
-void settings_print_keys(FILE *fp) { (void)fp; }
+#include "pairoff/util.h"
+
+/* --- the option table -------------------------------------------------------- */
+
+enum opt_type {
+	OPT_PATH,              /* char *; a leading ~/ is the home directory */
+	OPT_BOOL,              /* bool; true/false, yes/no, on/off, 1/0 */
+	OPT_ENUM,              /* an enum (int-sized), by parse_word */
+	OPT_WORD,              /* char *, one of the words parse_word accepts */
+};
+
+struct option_def {
+	const char *key;       /* "section:key", as iniparser names it */
+	enum opt_type type;
+	const char *def;       /* compiled-in default; NULL for none */
+	size_t offset;         /* target field in struct settings */
+	int (*parse_word)(const char *value); /* OPT_ENUM/OPT_WORD: value -> index, -1 if bad */
+	const char *values;    /* what is accepted, for messages and the key list */
+	const char *help;
+};
+
+static int parse_unit(const char *value)
+{
+	enum money_unit u;
+	return money_unit_parse(value, &u) == ST_OK ? (int)u : -1;
+}
+
+static int word_index(const char *value, const char *const *words)
+{
+	for (int i = 0; words[i]; i++)
+		if (str_casecmp_ascii(value, words[i]) == 0)
+			return i;
+	return -1;
+}
+
+static const char *const theme_words[] = { "default", "mono", "light", NULL };
+static const char *const pane_words[] = {
+	[PANE_PROVINCES] = "provinces", [PANE_PARTNERS] = "partners", [PANE_FUNDS] = "funds", NULL,
+};
+
+static int parse_theme(const char *value)
+{
+	return word_index(value, theme_words);
+}
+
+static int parse_pane(const char *value)
+{
+	return word_index(value, pane_words);
+}
+
+#define TARGET(field) offsetof(struct settings, field)
+
+static const struct option_def options[] = {
+	{ "store:path", OPT_PATH, NULL, TARGET(db_path), NULL, "PATH",
+	  "the store (default $PAIROFF_DB, else $XDG_DATA_HOME/pairoff/pairoff.db)" },
+	{ "store:gazetteer", OPT_PATH, NULL, TARGET(gazetteer_path), NULL, "PATH",
+	  "gazetteer used by import (default: the bundled regions.ini)" },
+	{ "ui:unit", OPT_ENUM, "yuan", TARGET(unit), parse_unit, "yuan|wan|million",
+	  "money unit shown first (wan = ten thousand yuan)" },
+	{ "ui:mouse", OPT_BOOL, "false", TARGET(mouse), NULL, "true|false",
+	  "mouse in the browser (click selects, wheel scrolls)" },
+	{ "ui:color", OPT_BOOL, "true", TARGET(color), NULL, "true|false",
+	  "colours in the browser (NO_COLOR in the environment turns them off)" },
+	{ "ui:theme", OPT_WORD, "default", TARGET(theme), parse_theme, "default|mono|light",
+	  "colour theme of the browser" },
+	{ "ui:start_pane", OPT_ENUM, "provinces", TARGET(start_pane), parse_pane,
+	  "provinces|partners|funds", "pane the browser starts in" },
+};
+#define NOPTIONS (sizeof(options) / sizeof(options[0]))
+
+_Static_assert(sizeof(enum money_unit) == sizeof(int), "OPT_ENUM stores an int");
+_Static_assert(sizeof(enum start_pane) == sizeof(int), "OPT_ENUM stores an int");
+
+static const struct option_def *option_find(const char *key)
+{
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (str_casecmp_ascii(options[i].key, key) == 0)
+			return &options[i];
+	return NULL;
+}
+
+static int parse_bool(const char *v)
+{
+	static const char *const yes[] = { "true", "yes", "on", "1", NULL };
+	static const char *const no[] = { "false", "no", "off", "0", NULL };
+	return word_index(v, yes) >= 0 ? 1 : word_index(v, no) >= 0 ? 0 : -1;
+}
+
+static char *expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	if (path[0] == '~' && path[1] == '/' && home && *home)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
+/* Stores value in the option's field; false when the value is not valid. */
+static bool option_set(struct settings *st, const struct option_def *o, const char *value)
+{
+	void *target = (char *)st + o->offset;
+	int idx;
+	switch (o->type) {
+	case OPT_PATH:
+		if (!*value)
+			return false;
+		free(*(char **)target);
+		*(char **)target = expand_home(value);
+		return true;
+	case OPT_BOOL:
+		if ((idx = parse_bool(value)) < 0)
+			return false;
+		*(bool *)target = idx;
+		return true;
+	case OPT_ENUM:
+		if ((idx = o->parse_word(value)) < 0)
+			return false;
+		*(int *)target = idx;
+		return true;
+	case OPT_WORD:
+		if (o->parse_word(value) < 0)
+			return false;
+		free(*(char **)target);
+		*(char **)target = xstrdup(value);
+		return true;
+	}
+	return false;
+}
+
+/* NO_COLOR (https://no-color.org): present and not empty turns colour off,
+ * whatever the config says. */
+static void apply_environment(struct settings *st)
+{
+	const char *no_color = getenv("NO_COLOR");
+	if (no_color && *no_color)
+		st->color = false;
+}
+
+void settings_defaults(struct settings *st)
+{
+	memset(st, 0, sizeof(*st));
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (options[i].def)
+			option_set(st, &options[i], options[i].def);
+	apply_environment(st);
+}
+
+void settings_free(struct settings *st)
+{
+	free(st->db_path);
+	free(st->gazetteer_path);
+	free(st->theme);
+	st->db_path = st->gazetteer_path = st->theme = NULL;
+}
+
+void settings_print_keys(FILE *fp)
+{
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		const struct option_def *o = &options[i];
+		const char *colon = strchr(o->key, ':');
+		fprintf(fp, "[%.*s] %s = %s", (int)(colon - o->key), o->key, colon + 1, o->values);
+		if (o->def)
+			fprintf(fp, " (default %s)", o->def);
+		fprintf(fp, ": %s\n", o->help);
+	}
+}
+
+/* --- scanning the file for line numbers ------------------------------------------- */
+
+/* iniparser tells neither where a key is nor where a syntax error is, so the
+ * file is scanned once with the same line rules to find both. */
+struct ini_key {
+	char *key;             /* owned; "section:key", lower case as iniparser has it */
+	int line;
+};
+
+struct ini_scan {
+	struct ini_key *keys;  /* owned */
+	size_t nkeys, cap;
+	int error_line;        /* first line iniparser cannot parse, 0 if none */
+	int orphan_line;       /* first key before any [section], 0 if none */
+};
+
+static void lower_ascii(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s + 32);
+}
+
+/* One logical line (continuations already joined, trimmed). */
+static void scan_line(struct ini_scan *sc, char *section, size_t section_size,
+		      char *line, int line_no)
+{
+	size_t len = strlen(line);
+	if (len == 0 || line[0] == ';' || line[0] == '#')
+		return;
+	if (line[0] == '[') {
+		if (line[len - 1] != ']') {
+			if (!sc->error_line)
+				sc->error_line = line_no;
+			return;
+		}
+		line[len - 1] = '\0';
+		snprintf(section, section_size, "%s", str_trim(line + 1));
+		lower_ascii(section);
+		return;
+	}
+	char *eq = strchr(line, '=');
+	if (!eq || eq == line) {
+		if (!sc->error_line)
+			sc->error_line = line_no;
+		return;
+	}
+	*eq = '\0';
+	str_trim(line);
+	if (!*section) {
+		if (!sc->orphan_line)
+			sc->orphan_line = line_no;
+		return;
+	}
+	struct ini_key *k = ARRAY_PUSH(sc->keys, sc->nkeys, sc->cap);
+	k->key = xasprintf("%s:%s", section, line);
+	lower_ascii(k->key);
+	k->line = line_no;
+}
+
+static void scan_file(FILE *fp, struct ini_scan *sc)
+{
+	char section[256] = "";
+	struct strbuf logical = {0};
+	char *buf = NULL;
+	size_t bufsize = 0;
+	int line_no = 0, start_line = 0;
+	ssize_t n;
+	while ((n = getline(&buf, &bufsize, fp)) >= 0) {
+		line_no++;
+		if (!logical.len)
+			start_line = line_no;
+		str_trim(buf);
+		size_t len = strlen(buf);
+		bool more = len > 0 && buf[len - 1] == '\\';
+		strbuf_append(&logical, buf, more ? len - 1 : len);
+		if (more)
+			continue;
+		char *line = strbuf_steal(&logical);
+		scan_line(sc, section, sizeof(section), str_trim(line), start_line);
+		free(line);
+	}
+	if (logical.len) {
+		char *line = strbuf_steal(&logical);
+		scan_line(sc, section, sizeof(section), str_trim(line), start_line);
+		free(line);
+	}
+	strbuf_free(&logical);
+	free(buf);
+}
+
+static void scan_free(struct ini_scan *sc)
+{
+	for (size_t i = 0; i < sc->nkeys; i++)
+		free(sc->keys[i].key);
+	free(sc->keys);
+}
+
+/* The line of the last definition of key (iniparser keeps the last one). */
+static int scan_line_of(const struct ini_scan *sc, const char *key)
+{
+	int line = 0;
+	for (size_t i = 0; i < sc->nkeys; i++)
+		if (strcmp(sc->keys[i].key, key) == 0)
+			line = sc->keys[i].line;
+	return line;
+}
+
+/* --- loading ------------------------------------------------------------------------ */
+
+static void warn(FILE *warn_fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(FILE *warn_fp, const char *fmt, ...)
+{
+	if (!warn_fp)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("pairoff: ", warn_fp);
+	vfprintf(warn_fp, fmt, ap);
+	fputc('\n', warn_fp);
+	va_end(ap);
+}
+
+/* iniparser reports syntax errors on stderr by itself; the scan above has
+ * already found them, so its messages are dropped to keep one clear line. */
+static int quiet_errors(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
+
+static void warn_unknown_keys(const struct ini_scan *sc, const char *path, FILE *warn_fp)
+{
+	for (size_t i = 0; i < sc->nkeys; i++)
+		if (!option_find(sc->keys[i].key))
+			warn(warn_fp, "%s:%d: unknown key '%s'", path, sc->keys[i].line,
+			     sc->keys[i].key);
+	if (sc->orphan_line)
+		warn(warn_fp, "%s:%d: key outside a [section]; ignored", path, sc->orphan_line);
+}
+
+static void apply_values(struct settings *st, dictionary *d, const struct ini_scan *sc,
+			 const char *path, FILE *warn_fp)
+{
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		const struct option_def *o = &options[i];
+		const char *value = iniparser_getstring(d, o->key, NULL);
+		if (value && !option_set(st, o, value))
+			warn(warn_fp, "%s:%d: bad value '%s' for '%s' (expected %s); default kept",
+			     path, scan_line_of(sc, o->key), value, o->key, o->values);
+	}
+}
+
+/* Opens path; ST_OK with *fp NULL for a missing file that may be missing. */
+static enum status open_config(const char *path, bool must_exist, FILE *warn_fp, FILE **fp)
+{
+	*fp = fopen(path, "r");
+	if (*fp) {
+		struct stat sb;
+		if (fstat(fileno(*fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			fclose(*fp);
+			*fp = NULL;
+			errno = EISDIR;
+		} else {
+			return ST_OK;
+		}
+	}
+	if (errno == ENOENT && !must_exist)
+		return ST_OK;
+	if (must_exist)
+		return status_set(ST_CONFIG, "%s: %s", path, strerror(errno));
+	warn(warn_fp, "%s: %s; config ignored", path, strerror(errno));
+	return ST_OK;
+}
+
+enum status settings_load(struct settings *st, const char *path, bool must_exist, FILE *warn_fp)
+{
+	FILE *fp;
+	enum status rc = open_config(path, must_exist, warn_fp, &fp);
+	if (rc != ST_OK || !fp)
+		return rc;
+	struct ini_scan sc = {0};
+	scan_file(fp, &sc);
+	fclose(fp);
+	if (sc.error_line) {
+		warn(warn_fp, "%s:%d: syntax error (expected '[section]' or 'key = value'); "
+		     "config ignored", path, sc.error_line);
+		scan_free(&sc);
+		return ST_OK;
+	}
+	iniparser_set_error_callback(quiet_errors);
+	dictionary *d = iniparser_load(path);
+	iniparser_set_error_callback(NULL);
+	if (!d) {
+		warn(warn_fp, "%s: cannot be parsed; config ignored", path);
+	} else {
+		warn_unknown_keys(&sc, path, warn_fp);
+		apply_values(st, d, &sc, path, warn_fp);
+		iniparser_freedict(d);
+	}
+	scan_free(&sc);
+	apply_environment(st);
+	return ST_OK;
+}

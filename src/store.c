@@ -1,10 +1,837 @@
 #include "config.h"
-/* STUB: placeholder until the module is written; replace whole. */
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pairoff/extract.h"
+#include "pairoff/gazetteer.h"
+#include "pairoff/report.h"
 #include "pairoff/store.h"
+#include "pairoff/util.h"
 #include "store-internal.h"
-sqlite3 *store_db(struct store *s) { (void)s; return NULL; }
-sqlite3_stmt *store_prepare(struct store *s, const char *sql) { (void)s; (void)sql; return NULL; }
-enum status store_open(const char *db_path, struct store **out) { (void)db_path; (void)out; return ST_STORE; }
-void store_close(struct store *s) { (void)s; }
-const char *store_path(const struct store *s) { (void)s; return ""; }
-enum status store_import(const char *db_path, const char *const *paths, size_t npaths, const char *gazetteer_path, struct import_summary *summary) { (void)db_path; (void)paths; (void)npaths; (void)gazetteer_path; (void)summary; return ST_STORE; }
+
+static const char schema_sql[] =
+#include "schema.inc"
+	;
+
+struct store {
+	sqlite3 *db;
+	char *path;            /* owned */
+};
+
+/* How long a reader waits for a busy store before giving up. */
+#define BUSY_TIMEOUT_MS 5000
+
+/* --- opening ------------------------------------------------------------------ */
+
+sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+sqlite3_stmt *store_prepare(struct store *s, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		status_set(ST_STORE, "%s: %s", s->path, sqlite3_errmsg(s->db));
+		sqlite3_finalize(stmt);
+		return NULL;
+	}
+	return stmt;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+/* What SQLite's first read says about a file that is not a healthy store. */
+static enum status sqlite_open_error(const char *path, int rc, const char *msg)
+{
+	switch (rc & 0xFF) {
+	case SQLITE_NOTADB:
+		return status_set(ST_STORE, "%s: not a pairoff store (not an SQLite database)", path);
+	case SQLITE_CORRUPT:
+		return status_set(ST_STORE, "%s: the store is damaged (%s); rebuild it with "
+				  "'pairoff import'", path, msg);
+	case SQLITE_BUSY:
+		return status_set(ST_STORE, "%s: the store is busy; try again", path);
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_IOERR:
+		return status_set(ST_IO, "%s: cannot read the store (%s)", path, msg);
+	default:
+		return status_set(ST_STORE, "%s: %s", path, msg);
+	}
+}
+
+/* Reads an integer PRAGMA; returns the SQLite result code. */
+static int pragma_int(sqlite3 *db, const char *sql, long *value)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW) {
+			*value = (long)sqlite3_column_int64(stmt, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* The file is ours (application_id), of our schema version, and its schema
+ * can be read (preparing a statement over the tables parses sqlite_schema). */
+static enum status check_store(sqlite3 *db, const char *path)
+{
+	long app_id = 0, version = 0;
+	int rc = pragma_int(db, "PRAGMA application_id", &app_id);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK)
+		return sqlite_open_error(path, rc, sqlite3_errmsg(db));
+	if (app_id != STORE_APPLICATION_ID)
+		return status_set(ST_STORE, "%s: not a pairoff store (an SQLite database of "
+				  "another program)", path);
+	if (version != STORE_SCHEMA_VERSION)
+		return status_set(ST_STORE, "%s: store schema version %ld, this pairoff reads "
+				  "version %d; %s", path, version, STORE_SCHEMA_VERSION,
+				  version > STORE_SCHEMA_VERSION ? "use a newer pairoff" :
+				  "rebuild it with 'pairoff import'");
+	sqlite3_stmt *stmt = NULL;
+	rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM report, paragraph_fts WHERE 0",
+				-1, &stmt, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(stmt) == SQLITE_ROW ? SQLITE_OK : sqlite3_errcode(db);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_OK)
+		return sqlite_open_error(path, rc == SQLITE_ERROR ? SQLITE_CORRUPT : rc,
+					 sqlite3_errmsg(db));
+	return ST_OK;
+}
+
+/* Errors SQLite would hide or word badly: a missing file (SQLite would create
+ * one), a directory, an empty file (SQLite takes it for an empty database). */
+static enum status check_file(const char *path)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return status_set(ST_NOT_FOUND, "%s: no such store (build it with "
+					  "'pairoff import')", path);
+		return status_set(ST_IO, "%s: %s", path, strerror(errno));
+	}
+	if (S_ISDIR(sb.st_mode))
+		return status_set(ST_STORE, "%s: is a directory, not a pairoff store", path);
+	if (sb.st_size == 0)
+		return status_set(ST_STORE, "%s: empty file, not a pairoff store", path);
+	if (access(path, R_OK) != 0)
+		return status_set(ST_IO, "%s: %s", path, strerror(errno));
+	return ST_OK;
+}
+
+enum status store_open(const char *db_path, struct store **out)
+{
+	enum status st = check_file(db_path);
+	if (st != ST_OK)
+		return st;
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK) {
+		st = sqlite_open_error(db_path, rc, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close_v2(db);
+		return st;
+	}
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	st = check_store(db, db_path);
+	if (st != ST_OK) {
+		sqlite3_close_v2(db);
+		return st;
+	}
+	struct store *s = xcalloc(1, sizeof(*s));
+	s->db = db;
+	s->path = xstrdup(db_path);
+	*out = s;
+	return ST_OK;
+}
+
+/* --- interrupts during import ----------------------------------------------- */
+
+/* The signal that arrived during an import, 0 if none. The import checks it
+ * between reports and from SQLite's progress handler, removes its temporary
+ * file, and then raises the signal again under the previous disposition. */
+static volatile sig_atomic_t import_signal;
+
+static void on_import_signal(int sig)
+{
+	import_signal = sig;
+}
+
+static const int import_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define NSIGNALS (sizeof(import_signals) / sizeof(import_signals[0]))
+
+static void signals_catch(struct sigaction *saved)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_import_signal;
+	sigemptyset(&sa.sa_mask);
+	import_signal = 0;
+	for (size_t i = 0; i < NSIGNALS; i++)
+		sigaction(import_signals[i], &sa, &saved[i]);
+}
+
+static void signals_restore(const struct sigaction *saved)
+{
+	for (size_t i = 0; i < NSIGNALS; i++)
+		sigaction(import_signals[i], &saved[i], NULL);
+	if (import_signal)
+		raise(import_signal);
+}
+
+static int progress_check(void *unused)
+{
+	(void)unused;
+	return import_signal != 0;
+}
+
+/* --- the importer: prepared statements -------------------------------------- */
+
+enum ins {
+	INS_REGION, INS_ALIAS, INS_REPORT, INS_SECTION, INS_PARAGRAPH, INS_FTS,
+	INS_TABLE, INS_CELL, INS_PAIR, INS_FUND, INS_ANOMALY, INS_COUNT,
+};
+
+static const char *const ins_sql[INS_COUNT] = {
+	[INS_REGION] = "INSERT INTO region(id, name, type, side, parent_id, province_id)"
+		" VALUES (?, ?, ?, ?, ?, ?)",
+	[INS_ALIAS] = "INSERT OR IGNORE INTO region_alias(alias, region_id, misspelling)"
+		" VALUES (?, ?, ?)",
+	[INS_REPORT] = "INSERT INTO report(file, title, year, line_count, text)"
+		" VALUES (?, ?, ?, ?, ?)",
+	[INS_SECTION] = "INSERT INTO section(report_id, seq, title, line, end_line, source,"
+		" source_line) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[INS_PARAGRAPH] = "INSERT INTO paragraph(report_id, section_id, line, topic, text)"
+		" VALUES (?, ?, ?, ?, ?)",
+	[INS_FTS] = "INSERT INTO paragraph_fts(rowid, text, topic) VALUES (?, ?, ?)",
+	[INS_TABLE] = "INSERT INTO fund_table(report_id, section_id, seq, line, end_line, title,"
+		" unit, unit_yuan, corner, note, nrows, ncols)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[INS_CELL] = "INSERT INTO fund_cell(table_id, row, col, row_label, col_label, text,"
+		" value, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[INS_PAIR] = "INSERT INTO pairing(donor_id, recipient_id, level, since, until,"
+		" report_id, line, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[INS_FUND] = "INSERT INTO fund(donor_id, recipient_id, year, from_year, amount_yuan,"
+		" category, approx, report_id, line, quote, sentence, table_id)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[INS_ANOMALY] = "INSERT INTO anomaly(kind, message, report_id, line, quote)"
+		" VALUES (?, ?, ?, ?, ?)",
+};
+
+struct importer {
+	sqlite3 *db;
+	const char *tmp_path;  /* the database being built */
+	const struct gazetteer *gaz;
+	sqlite3_stmt *ins[INS_COUNT];
+	struct import_summary *sum;
+};
+
+static enum status sql_fail(struct importer *im, const char *what)
+{
+	int rc = sqlite3_errcode(im->db);
+	if (rc == SQLITE_INTERRUPT || import_signal)
+		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
+	if (rc == SQLITE_FULL || (rc & 0xFF) == SQLITE_IOERR)
+		return status_set(ST_IO, "%s: %s", im->tmp_path, sqlite3_errmsg(im->db));
+	return status_set(ST_STORE, "%s: %s: %s", im->tmp_path, what, sqlite3_errmsg(im->db));
+}
+
+static enum status exec_sql(struct importer *im, const char *sql)
+{
+	if (sqlite3_exec(im->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return sql_fail(im, "building the store");
+	return ST_OK;
+}
+
+/* Binds the arguments of one INSERT by a type string and runs it:
+ *   t  const char *  text, NULL for SQL NULL
+ *   i  int           integer
+ *   o  int           integer, 0 for SQL NULL (years, optional lines)
+ *   l  int64_t       integer
+ *   k  int64_t       row id, 0 for SQL NULL
+ *   d  double        real
+ * Text is bound SQLITE_STATIC: it lives until the statement is reset here. */
+static enum status ins_run(struct importer *im, enum ins which, const char *types, ...)
+{
+	sqlite3_stmt *stmt = im->ins[which];
+	if ((size_t)sqlite3_bind_parameter_count(stmt) != strlen(types))
+		return status_set(ST_STORE, "internal error: %zu values for: %s", strlen(types),
+				  ins_sql[which]);
+	va_list ap;
+	va_start(ap, types);
+	for (int i = 1; *types; types++, i++) {
+		const char *text;
+		int n;
+		int64_t l;
+		switch (*types) {
+		case 't':
+			text = va_arg(ap, const char *);
+			sqlite3_bind_text(stmt, i, text, -1, SQLITE_STATIC);
+			break;
+		case 'i':
+		case 'o':
+			n = va_arg(ap, int);
+			if (*types == 'o' && n == 0)
+				sqlite3_bind_null(stmt, i);
+			else
+				sqlite3_bind_int(stmt, i, n);
+			break;
+		case 'l':
+		case 'k':
+			l = va_arg(ap, int64_t);
+			if (*types == 'k' && l == 0)
+				sqlite3_bind_null(stmt, i);
+			else
+				sqlite3_bind_int64(stmt, i, l);
+			break;
+		case 'd':
+			sqlite3_bind_double(stmt, i, va_arg(ap, double));
+			break;
+		}
+	}
+	va_end(ap);
+	int rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	return rc == SQLITE_DONE ? ST_OK : sql_fail(im, ins_sql[which]);
+}
+
+static int64_t last_id(struct importer *im)
+{
+	return sqlite3_last_insert_rowid(im->db);
+}
+
+static enum status importer_prepare(struct importer *im)
+{
+	for (int i = 0; i < INS_COUNT; i++)
+		if (sqlite3_prepare_v3(im->db, ins_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+				       &im->ins[i], NULL) != SQLITE_OK)
+			return sql_fail(im, "preparing the import");
+	return ST_OK;
+}
+
+static void importer_finalize(struct importer *im)
+{
+	for (int i = 0; i < INS_COUNT; i++) {
+		sqlite3_finalize(im->ins[i]);
+		im->ins[i] = NULL;
+	}
+}
+
+/* --- the importer: gazetteer, reports, facts ---------------------------------- */
+
+/* Region ids are gazetteer index + 1, so facts map names to ids without a query. */
+static int64_t region_id(size_t idx)
+{
+	return idx == GAZ_NONE ? 0 : (int64_t)idx + 1;
+}
+
+static enum status insert_regions(struct importer *im)
+{
+	const struct gazetteer *g = im->gaz;
+	enum status st = ST_OK;
+	for (size_t i = 0; i < gazetteer_count(g) && st == ST_OK; i++) {
+		const struct region *r = gazetteer_region(g, i);
+		st = ins_run(im, INS_REGION, "ltttkk", region_id(i), r->name, r->type, r->side,
+			     region_id(r->parent), region_id(gazetteer_province_of(g, i)));
+		for (size_t a = 0; a < r->naliases && st == ST_OK; a++)
+			st = ins_run(im, INS_ALIAS, "tli", r->aliases[a], region_id(i),
+				     r->alias_is_misspelling && r->alias_is_misspelling[a] ? 1 : 0);
+	}
+	return st;
+}
+
+static enum status insert_sections(struct importer *im, const struct report *r,
+				   int64_t report_id, int64_t *section_ids)
+{
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct report_section *sec = &r->sections[i];
+		enum status st = ins_run(im, INS_SECTION, "litiito", report_id, (int)i, sec->title,
+					 sec->line_no, sec->end_line, sec->source, sec->source_line);
+		if (st != ST_OK)
+			return st;
+		section_ids[i] = last_id(im);
+	}
+	return ST_OK;
+}
+
+/* The section row of a paragraph or table; a reader that leaves one outside
+ * every section (it should not) gets the first. */
+static int64_t section_of(const struct report *r, const int64_t *section_ids, size_t idx)
+{
+	return section_ids[idx < r->nsections ? idx : 0];
+}
+
+static enum status insert_paragraphs(struct importer *im, const struct report *r,
+				     int64_t report_id, const int64_t *section_ids)
+{
+	for (size_t i = 0; i < r->nparagraphs; i++) {
+		const struct report_paragraph *p = &r->paragraphs[i];
+		enum status st = ins_run(im, INS_PARAGRAPH, "llitt", report_id,
+					 section_of(r, section_ids, p->section), p->line_no,
+					 p->topic, p->text);
+		if (st == ST_OK)
+			st = ins_run(im, INS_FTS, "ltt", last_id(im), p->text, p->topic);
+		if (st != ST_OK)
+			return st;
+	}
+	return ST_OK;
+}
+
+static enum status insert_cells(struct importer *im, const struct report_table *t,
+				int64_t table_id)
+{
+	for (size_t row = 0; row < t->nrows; row++) {
+		for (size_t col = 0; col < t->ncols; col++) {
+			size_t k = row * t->ncols + col;
+			enum status st = ins_run(im, INS_CELL, "liitttdi", table_id, (int)row,
+						 (int)col, t->row_labels[row], t->col_labels[col],
+						 t->cells[k], t->values[k], t->cell_lines[k]);
+			if (st != ST_OK)
+				return st;
+		}
+	}
+	return ST_OK;
+}
+
+static enum status insert_tables(struct importer *im, const struct report *r,
+				 int64_t report_id, const int64_t *section_ids,
+				 int64_t *table_ids)
+{
+	for (size_t i = 0; i < r->ntables; i++) {
+		const struct report_table *t = &r->tables[i];
+		enum status st = ins_run(im, INS_TABLE, "lliiittkttii", report_id,
+					 section_of(r, section_ids, t->section), (int)i, t->line_no,
+					 t->end_line, t->title, t->unit, t->unit_yuan, t->corner,
+					 t->note, (int)t->nrows, (int)t->ncols);
+		if (st != ST_OK)
+			return st;
+		table_ids[i] = last_id(im);
+		if ((st = insert_cells(im, t, table_ids[i])) != ST_OK)
+			return st;
+	}
+	return ST_OK;
+}
+
+/* A fact naming a place the gazetteer does not know is not stored: it is
+ * listed as an anomaly instead, so the gazetteer can be completed. */
+static enum status unknown_place(struct importer *im, int64_t report_id, const char *what,
+				 const char *name, int line_no, const char *quote)
+{
+	char *msg = xasprintf("%s names '%s', which is not in the gazetteer; skipped",
+			      what, name ? name : "");
+	enum status st = ins_run(im, INS_ANOMALY, "ttlot", "unknown-region", msg, report_id,
+				 line_no, quote);
+	free(msg);
+	im->sum->anomalies += st == ST_OK;
+	return st;
+}
+
+static enum status insert_pairs(struct importer *im, const struct extraction *x,
+				int64_t report_id)
+{
+	for (size_t i = 0; i < x->npairs; i++) {
+		const struct fact_pair *p = &x->pairs[i];
+		size_t donor = p->donor ? gazetteer_lookup(im->gaz, p->donor) : GAZ_NONE;
+		size_t recipient = p->recipient ? gazetteer_lookup(im->gaz, p->recipient) : GAZ_NONE;
+		enum status st;
+		if (donor == GAZ_NONE || recipient == GAZ_NONE)
+			st = unknown_place(im, report_id, "a pairing",
+					   donor == GAZ_NONE ? p->donor : p->recipient,
+					   p->line_no, p->quote);
+		else if ((st = ins_run(im, INS_PAIR, "lltoolit", region_id(donor),
+				       region_id(recipient), p->level ? p->level : "",
+				       p->since, p->until, report_id, p->line_no,
+				       p->quote)) == ST_OK)
+			im->sum->pairs++;
+		if (st != ST_OK)
+			return st;
+	}
+	return ST_OK;
+}
+
+static enum status insert_funds(struct importer *im, const struct report *r,
+				const struct extraction *x, int64_t report_id,
+				const int64_t *table_ids)
+{
+	for (size_t i = 0; i < x->nfunds; i++) {
+		const struct fact_fund *f = &x->funds[i];
+		size_t donor = f->donor ? gazetteer_lookup(im->gaz, f->donor) : GAZ_NONE;
+		size_t recipient = f->recipient ? gazetteer_lookup(im->gaz, f->recipient) : GAZ_NONE;
+		int64_t table_id = f->table_index >= 0 && (size_t)f->table_index < r->ntables ?
+			table_ids[f->table_index] : 0;
+		enum status st;
+		if (donor == GAZ_NONE || recipient == GAZ_NONE)
+			st = unknown_place(im, report_id, "a money fact",
+					   donor == GAZ_NONE ? f->donor : f->recipient,
+					   f->line_no, f->quote);
+		else if ((st = ins_run(im, INS_FUND, "llooltilittk", region_id(donor),
+				       region_id(recipient), f->year, f->from_year,
+				       f->amount_yuan, fund_category_name(f->category),
+				       f->approx ? 1 : 0, report_id, f->line_no, f->quote,
+				       f->sentence, table_id)) == ST_OK)
+			im->sum->funds++;
+		if (st != ST_OK)
+			return st;
+	}
+	return ST_OK;
+}
+
+static enum status insert_anomalies(struct importer *im, const struct extraction *x,
+				    int64_t report_id)
+{
+	for (size_t i = 0; i < x->nanomalies; i++) {
+		const struct fact_anomaly *a = &x->anomalies[i];
+		enum status st = ins_run(im, INS_ANOMALY, "ttlot", a->kind ? a->kind : "other",
+					 a->message ? a->message : "", report_id, a->line_no,
+					 a->quote);
+		if (st != ST_OK)
+			return st;
+		im->sum->anomalies++;
+	}
+	return ST_OK;
+}
+
+static enum status insert_facts(struct importer *im, const struct report *r,
+				int64_t report_id, const int64_t *table_ids)
+{
+	struct extraction x;
+	memset(&x, 0, sizeof(x));
+	enum status st = extract_report(r, im->gaz, &x);
+	if (st == ST_OK)
+		st = insert_pairs(im, &x, report_id);
+	if (st == ST_OK)
+		st = insert_funds(im, r, &x, report_id, table_ids);
+	if (st == ST_OK)
+		st = insert_anomalies(im, &x, report_id);
+	extraction_free(&x);
+	return st;
+}
+
+static enum status insert_report(struct importer *im, const struct report *r)
+{
+	enum status st = ins_run(im, INS_REPORT, "ttoit", r->file_name, r->title ? r->title : "",
+				 r->year, r->line_count, r->text ? r->text : "");
+	if (st != ST_OK)
+		return st;
+	int64_t report_id = last_id(im);
+	int64_t *section_ids = xcalloc(r->nsections + 1, sizeof(int64_t));
+	int64_t *table_ids = xcalloc(r->ntables + 1, sizeof(int64_t));
+	st = insert_sections(im, r, report_id, section_ids);
+	if (st == ST_OK)
+		st = insert_paragraphs(im, r, report_id, section_ids);
+	if (st == ST_OK)
+		st = insert_tables(im, r, report_id, section_ids, table_ids);
+	if (st == ST_OK)
+		st = insert_facts(im, r, report_id, table_ids);
+	free(section_ids);
+	free(table_ids);
+	struct import_summary *sum = im->sum;
+	sum->reports++;
+	sum->sections += r->nsections;
+	sum->paragraphs += r->nparagraphs;
+	sum->tables += r->ntables;
+	return st;
+}
+
+/* Reads, stores and frees one report at a time, so memory stays flat
+ * however many reports an import holds. */
+static enum status import_file(struct importer *im, const char *path)
+{
+	if (import_signal)
+		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
+	struct report *r = NULL;
+	enum status st = report_read(path, &r);
+	if (st != ST_OK)
+		return st;
+	st = insert_report(im, r);
+	report_free(r);
+	return st;
+}
+
+/* --- the list of input files ----------------------------------------------------- */
+
+struct input {
+	char *path;            /* owned */
+	const char *name;      /* base name, inside path */
+	dev_t dev;
+	ino_t ino;
+};
+
+struct input_list {
+	struct input *items;   /* owned */
+	size_t n, cap;
+};
+
+static void inputs_free(struct input_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i].path);
+	free(l->items);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* Adds a file. The store keys reports by file name, so one file named twice
+ * (a directory and a file in it) is kept once, and two different files with
+ * the same name are an error rather than one silently replacing the other. */
+static enum status inputs_add(struct input_list *l, char *path, const struct stat *sb)
+{
+	const char *name = base_name(path);
+	for (size_t i = 0; i < l->n; i++) {
+		if (strcmp(l->items[i].name, name) != 0)
+			continue;
+		bool same = l->items[i].dev == sb->st_dev && l->items[i].ino == sb->st_ino;
+		enum status st = same ? ST_OK : status_set(ST_USAGE,
+			"%s: another input has the same file name (%s)", path, l->items[i].path);
+		free(path);
+		return st;
+	}
+	struct input *in = ARRAY_PUSH(l->items, l->n, l->cap);
+	in->path = path;
+	in->name = base_name(path);
+	in->dev = sb->st_dev;
+	in->ino = sb->st_ino;
+	return ST_OK;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A directory means its *.txt files (not hidden ones), sorted by name. */
+static enum status inputs_add_dir(struct input_list *l, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return status_set(ST_IO, "%s: %s", dir, strerror(errno));
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.' && str_ends_with(de->d_name, ".txt"))
+			*ARRAY_PUSH(names, n, cap) = xstrdup(de->d_name);
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_names);
+	enum status st = ST_OK;
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s%s%s", dir, str_ends_with(dir, "/") ? "" : "/", names[i]);
+		struct stat sb;
+		if (st == ST_OK && stat(path, &sb) != 0)
+			st = status_set(ST_IO, "%s: %s", path, strerror(errno));
+		if (st == ST_OK)
+			st = inputs_add(l, path, &sb);
+		else
+			free(path);
+		free(names[i]);
+	}
+	free(names);
+	return st;
+}
+
+/* Checks every input before anything is written. */
+static enum status inputs_collect(struct input_list *l, const char *const *paths, size_t npaths)
+{
+	for (size_t i = 0; i < npaths; i++) {
+		struct stat sb;
+		if (stat(paths[i], &sb) != 0)
+			return status_set(ST_IO, "%s: %s", paths[i], strerror(errno));
+		enum status st = S_ISDIR(sb.st_mode) ? inputs_add_dir(l, paths[i]) :
+			inputs_add(l, xstrdup(paths[i]), &sb);
+		if (st != ST_OK)
+			return st;
+	}
+	return ST_OK;
+}
+
+/* --- the temporary file and the rename ---------------------------------------------- */
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
+/* Creates db_path.XXXXXX.tmp next to the store, readable as a new file
+ * would be (mkstemp makes it 0600). */
+static enum status temp_create(const char *db_path, char **tmp_path, int *fd)
+{
+	*tmp_path = xasprintf("%s.XXXXXX.tmp", db_path);
+	*fd = mkstemps(*tmp_path, 4);
+	if (*fd < 0) {
+		char *dir = dir_of(db_path);
+		enum status st = status_set(ST_IO, "%s: cannot create the store there: %s", dir,
+					    strerror(errno));
+		free(dir);
+		free(*tmp_path);
+		*tmp_path = NULL;
+		return st;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(*fd, 0666 & ~mask);
+	return ST_OK;
+}
+
+/* Makes the new store durable, renames it over the old one and makes the
+ * rename durable, in that order, so a crash leaves one store or the other. */
+static enum status temp_commit(const char *tmp_path, int fd, const char *db_path)
+{
+	if (fsync(fd) != 0)
+		return status_set(ST_IO, "%s: %s", tmp_path, strerror(errno));
+	if (rename(tmp_path, db_path) != 0)
+		return status_set(ST_IO, "%s: cannot replace the store: %s", db_path,
+				  strerror(errno));
+	char *dir = dir_of(db_path);
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	free(dir);
+	return ST_OK;
+}
+
+/* --- store_import ----------------------------------------------------------------- */
+
+static long elapsed_ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (long)(t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Fast bulk load: the file is private until the rename and is deleted on any
+ * failure, so neither a journal nor syncing during the build buys anything;
+ * durability comes from the fsync before the rename. */
+static const char bulk_pragmas[] =
+	"PRAGMA journal_mode = OFF;"
+	"PRAGMA synchronous = OFF;"
+	"PRAGMA locking_mode = EXCLUSIVE;"
+	"PRAGMA temp_store = MEMORY;"
+	"PRAGMA cache_size = -8192;";
+
+static enum status build_db(struct importer *im, const struct input_list *in)
+{
+	enum status st = exec_sql(im, bulk_pragmas);
+	if (st == ST_OK)
+		st = exec_sql(im, schema_sql);
+	if (st == ST_OK)
+		st = exec_sql(im, "BEGIN");
+	if (st == ST_OK)
+		st = importer_prepare(im);
+	if (st == ST_OK)
+		st = insert_regions(im);
+	for (size_t i = 0; i < in->n && st == ST_OK; i++)
+		st = import_file(im, in->items[i].path);
+	importer_finalize(im);
+	if (st == ST_OK)
+		st = exec_sql(im, "INSERT INTO paragraph_fts(paragraph_fts) VALUES ('optimize')");
+	if (st == ST_OK) {
+		char *marks = xasprintf("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+					STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);
+		st = exec_sql(im, marks);
+		free(marks);
+	}
+	if (st == ST_OK)
+		st = exec_sql(im, "COMMIT");
+	return st;
+}
+
+/* Builds the new store in tmp_path and closes it. */
+static enum status build_file(const char *tmp_path, const struct gazetteer *g,
+			      const struct input_list *in, struct import_summary *sum)
+{
+	struct importer im = { .tmp_path = tmp_path, .gaz = g, .sum = sum };
+	if (sqlite3_open_v2(tmp_path, &im.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		enum status st = status_set(ST_STORE, "%s: %s", tmp_path,
+					    im.db ? sqlite3_errmsg(im.db) : "cannot open");
+		sqlite3_close_v2(im.db);
+		return st;
+	}
+	sqlite3_progress_handler(im.db, 10000, progress_check, NULL);
+	enum status st = build_db(&im, in);
+	if (sqlite3_close(im.db) != SQLITE_OK && st == ST_OK)
+		st = status_set(ST_STORE, "%s: %s", tmp_path, sqlite3_errmsg(im.db));
+	return st;
+}
+
+static enum status import_into(const char *db_path, const struct gazetteer *g,
+			       const struct input_list *in, struct import_summary *sum)
+{
+	char *tmp_path;
+	int fd;
+	enum status st = temp_create(db_path, &tmp_path, &fd);
+	if (st != ST_OK)
+		return st;
+	st = build_file(tmp_path, g, in, sum);
+	if (st == ST_OK && import_signal)
+		st = status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
+	if (st == ST_OK)
+		st = temp_commit(tmp_path, fd, db_path);
+	close(fd);
+	if (st != ST_OK)
+		unlink(tmp_path);
+	free(tmp_path);
+	return st;
+}
+
+enum status store_import(const char *db_path, const char *const *paths, size_t npaths,
+			 const char *gazetteer_path, struct import_summary *summary)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(summary, 0, sizeof(*summary));
+	struct input_list in = {0};
+	enum status st = inputs_collect(&in, paths, npaths);
+	struct gazetteer *g = NULL;
+	if (st == ST_OK)
+		st = gazetteer_load(gazetteer_path, &g);
+	if (st == ST_OK) {
+		struct sigaction saved[NSIGNALS];
+		signals_catch(saved);
+		st = import_into(db_path, g, &in, summary);
+		signals_restore(saved);
+	}
+	gazetteer_free(g);
+	inputs_free(&in);
+	summary->elapsed_ms = elapsed_ms_since(&t0);
+	return st;
+}
