@@ -1,7 +1,1466 @@
 #include "config.h"
-/* STUB: placeholder until the module is written; replace whole. */
+
+/* Report reader. The reports of the series are web pages saved as text: a
+ * title line, optionally a short "Overview"-style heading, then one section
+ * per donor-recipient pair, each headed by a line such as
+ * "<Donor> - <Recipient> Pairing-off Poverty Alleviation", holding paragraphs
+ * (one per line) that may start with a 【topic】 and ending with a
+ * parenthesised attribution; a Chinese web-page footer closes the file.
+ *
+ * The parse runs in passes over an index of the lines, each linear in the size
+ * of the text:
+ *   1. normalise line ends, drop a BOM, sanitize UTF-8, split and trim lines;
+ *   2. mark the footer: the trailing block of lines written in Han script;
+ *   3. mark a block of lines that repeats an earlier block verbatim (hashing);
+ *   4. take the title, find pair headings, tables, then "Overview" headings;
+ *   5. walk the lines once to build sections, paragraphs and sources;
+ *   6. work out the year the report covers.
+ * Nothing here knows a particular report: the rules are about layout only. */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "pairoff/report.h"
-enum status report_read(const char *path, struct report **out) { (void)path; (void)out; return status_set(ST_DATA, "report reader not written yet"); }
-enum status report_parse(const char *name, const char *buf, size_t len, struct report **out) { (void)name; (void)buf; (void)len; (void)out; return ST_DATA; }
-void report_free(struct report *r) { (void)r; }
-bool report_line(const struct report *r, int line_no, const char **start, size_t *len) { (void)r; (void)line_no; (void)start; (void)len; return false; }
+#include "pairoff/util.h"
+
+/* No report of the series comes near this; larger files are refused. */
+#define REPORT_MAX_BYTES ((size_t)256 << 20)
+/* The footer is a few address/copyright lines; more Han lines are content. */
+#define FOOTER_MAX_LINES 8
+/* Lead-in before "】" when its opening "【" is missing: a short phrase. */
+#define TOPIC_MISSING_MAX 80
+#define TOPIC_MAX 400
+/* A heading is a short line; longer lines are prose that merely mention a pair. */
+#define HEADING_MAX_BYTES 200
+#define HEADING_MAX_WORDS 20
+#define LABEL_MAX_BYTES 80
+#define LABEL_MAX_WORDS 8
+#define CAPTION_MAX_BYTES 200
+#define SOURCE_MAX_BYTES 300
+/* Prose lines are long; a short "Overview" heading is followed by one. */
+#define PROSE_MIN_BYTES 80
+
+#define UTF8_LBRACKET "\xE3\x80\x90"   /* 【 */
+#define UTF8_RBRACKET "\xE3\x80\x91"   /* 】 */
+
+enum line_kind {
+	LK_BLANK,      /* empty or white space only */
+	LK_FOOTER,     /* the web-page footer at the end of the file */
+	LK_REPEAT,     /* a later copy of a block the file already holds */
+	LK_TITLE,
+	LK_HEADING,
+	LK_TABLE,      /* caption, unit, labels, cells or note of a table */
+	LK_TEXT,       /* prose: a paragraph, or the source that ends a section */
+};
+
+struct line {
+	const char *t;         /* trimmed text, points into report.text */
+	size_t tlen;
+	enum line_kind kind;
+	bool pair_heading;     /* looks like "<A> - <B> Pairing-off ..." */
+	long table_first;      /* index of the table this line starts, or -1 */
+};
+
+struct parser {
+	struct report *r;
+	struct line *lines;    /* owned; r->line_count entries */
+	size_t nlines;
+	size_t *content;       /* owned; indices of the lines still in play */
+	size_t ncontent;
+	size_t cap_sections, cap_paragraphs, cap_tables;
+	bool title_is_pair;    /* the title line is itself a pair heading */
+	bool last_is_paragraph; /* the current section's last item is a paragraph */
+};
+
+/* ---- small text helpers -------------------------------------------------- */
+
+/* Length of the white space at s: ASCII, no-break space, ideographic space,
+ * zero-width space or BOM (the saved web pages use all of them as padding). */
+static size_t space_len(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n' ||
+		       s[0] == '\v' || s[0] == '\f'))
+		return 1;
+	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (n >= 3 && ((s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) ||
+		       (s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x8B) ||
+		       (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)))
+		return 3;
+	return 0;
+}
+
+/* Same, for the white space that ends at s + n. */
+static size_t space_len_back(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && space_len(s + n - 1, 1) == 1)
+		return 1;
+	if (n >= 2 && space_len(s + n - 2, 2) == 2)
+		return 2;
+	if (n >= 3 && space_len(s + n - 3, 3) == 3)
+		return 3;
+	return 0;
+}
+
+static void trim_span(const char *s, size_t n, const char **out, size_t *out_len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k;
+	while (n > 0 && (k = space_len(u, n)) > 0) {
+		u += k;
+		n -= k;
+	}
+	while (n > 0 && (k = space_len_back(u, n)) > 0)
+		n -= k;
+	*out = (const char *)u;
+	*out_len = n;
+}
+
+static char *trimmed_dup(const char *s, size_t n)
+{
+	const char *t;
+	size_t tlen;
+	trim_span(s, n, &t, &tlen);
+	return xstrndup(t, tlen);
+}
+
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static bool span_has(const char *s, size_t n, const char *needle)
+{
+	return memmem(s, n, needle, strlen(needle)) != NULL;
+}
+
+static bool span_starts_ci(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	if (n < k)
+		return false;
+	for (size_t i = 0; i < k; i++) {
+		char a = s[i], b = prefix[i];
+		if (is_upper(a))
+			a = (char)(a + 32);
+		if (a != b)
+			return false;
+	}
+	return true;
+}
+
+static bool span_has_ci(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; i + k <= n; i++)
+		if (span_starts_ci(s + i, n - i, needle))
+			return true;
+	return false;
+}
+
+static bool span_ends_with(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* Decodes the code point at s (text is sanitized, so it is valid UTF-8). */
+static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	size_t len = utf8_valid_len(s, n);
+	if (len == 0) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	uint32_t c = len == 1 ? s[0] : (uint32_t)(s[0] & (0x7F >> len));
+	for (size_t i = 1; i < len; i++)
+		c = (c << 6) | (s[i] & 0x3F);
+	*cp = c;
+	return len;
+}
+
+/* Han ideographs: the script of the footer; the English prose has none. */
+static bool is_han(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
+/* Ends like a sentence or a clause, which a heading or a label never does. */
+static bool ends_like_sentence(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	char c = s[n - 1];
+	return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
+	       span_ends_with(s, n, "\xE3\x80\x82") ||        /* 。 */
+	       span_ends_with(s, n, "\xEF\xBC\x8C") ||        /* ， */
+	       span_ends_with(s, n, "\xEF\xBC\x9B");          /* ； */
+}
+
+static bool has_brackets(const char *s, size_t n)
+{
+	return span_has(s, n, UTF8_LBRACKET) || span_has(s, n, UTF8_RBRACKET);
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+	size_t words = 0;
+	bool in_word = false;
+	for (size_t i = 0; i < n; i++) {
+		bool sp = s[i] == ' ';
+		if (!sp && !in_word)
+			words++;
+		in_word = !sp;
+	}
+	return words;
+}
+
+/* ---- pass 1: text and lines ---------------------------------------------- */
+
+/* Copy of buf without a leading BOM and with CRLF and lone CR made LF; done
+ * before sanitizing, which would drop the CRs as control characters. */
+static char *normalise_line_ends(const char *buf, size_t len, size_t *out_len)
+{
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	char *out = xmalloc(len + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] != '\r') {
+			out[n++] = buf[i];
+			continue;
+		}
+		out[n++] = '\n';
+		if (i + 1 < len && buf[i + 1] == '\n')
+			i++;
+	}
+	out[n] = '\0';
+	*out_len = n;
+	return out;
+}
+
+static void split_lines(struct parser *p)
+{
+	struct report *r = p->r;
+	size_t cap = 0, cap_starts = 0, nstarts = 0;
+	const char *s = r->text, *end = r->text + r->text_len;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		*ARRAY_PUSH(r->line_starts, nstarts, cap_starts) = (size_t)(s - r->text);
+		struct line *l = ARRAY_PUSH(p->lines, p->nlines, cap);
+		trim_span(s, len, &l->t, &l->tlen);
+		l->kind = l->tlen ? LK_TEXT : LK_BLANK;
+		l->pair_heading = false;
+		l->table_first = -1;
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+	r->line_count = (int)p->nlines;
+}
+
+/* Rebuilds the list of the lines still in play (LK_TEXT). */
+static void collect_content(struct parser *p)
+{
+	size_t cap = 0;
+	free(p->content);
+	p->content = NULL;
+	p->ncontent = 0;
+	for (size_t i = 0; i < p->nlines; i++)
+		if (p->lines[i].kind == LK_TEXT)
+			*ARRAY_PUSH(p->content, p->ncontent, cap) = i;
+}
+
+static struct line *content_line(const struct parser *p, size_t ci)
+{
+	return &p->lines[p->content[ci]];
+}
+
+/* ---- pass 2: footer ------------------------------------------------------ */
+
+/* A footer line is written mostly in Han script, or is the copyright/ICP
+ * licence line (which mixes Han with Latin and digits). */
+static bool is_footer_line(const char *s, size_t n)
+{
+	if (n > 600)
+		return false;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t han = 0, other = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += utf8_decode(u + i, n - i, &cp);
+		if (is_han(cp))
+			han++;
+		else if (cp != ' ')
+			other++;
+	}
+	if (han < 2)
+		return false;
+	return han * 4 >= han + other || span_has(s, n, "\xC2\xA9") || span_has(s, n, "ICP");
+}
+
+/* The footer is the trailing block of footer lines (blank lines between them
+ * allowed), provided some real content comes before it. */
+static void detect_footer(struct parser *p)
+{
+	size_t i = p->nlines, first = SIZE_MAX, nfooter = 0;
+	bool content_before = false;
+	while (i > 0) {
+		const struct line *l = &p->lines[i - 1];
+		if (l->kind != LK_BLANK) {
+			if (nfooter == FOOTER_MAX_LINES || !is_footer_line(l->t, l->tlen)) {
+				content_before = true;
+				break;
+			}
+			first = i - 1;
+			nfooter++;
+		}
+		i--;
+	}
+	if (first == SIZE_MAX || !content_before)
+		return;
+	for (size_t k = first; k < p->nlines; k++)
+		if (p->lines[k].kind != LK_BLANK)
+			p->lines[k].kind = LK_FOOTER;
+	p->r->footer_line = (int)first + 1;
+}
+
+/* ---- pass 3: repeated block ---------------------------------------------- */
+
+static uint64_t hash_span(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;          /* FNV-1a */
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+struct seen_slot {
+	size_t first, last;    /* content indices of the first and latest copy; SIZE_MAX: empty */
+};
+
+struct repeat_state {
+	const struct parser *p;
+	uint64_t *hashes;      /* owned; one per content line */
+	struct seen_slot *slots; /* owned; open addressing, mask + 1 slots */
+	size_t mask;
+};
+
+static bool content_equal(const struct repeat_state *rs, size_t a, size_t b)
+{
+	const struct line *la = content_line(rs->p, a), *lb = content_line(rs->p, b);
+	return rs->hashes[a] == rs->hashes[b] && la->tlen == lb->tlen &&
+	       memcmp(la->t, lb->t, la->tlen) == 0;
+}
+
+/* The slot holding line ci's text, or the empty slot where it goes. */
+static struct seen_slot *seen_lookup(const struct repeat_state *rs, size_t ci)
+{
+	size_t at = (size_t)rs->hashes[ci] & rs->mask;
+	while (rs->slots[at].first != SIZE_MAX && !content_equal(rs, rs->slots[at].first, ci))
+		at = (at + 1) & rs->mask;
+	return &rs->slots[at];
+}
+
+/* How many lines from j on repeat the lines from i on (the copies may not
+ * overlap); *bytes gets their total length. */
+static size_t match_length(const struct repeat_state *rs, size_t i, size_t j, size_t *bytes)
+{
+	size_t m = 0;
+	*bytes = 0;
+	while (j + m < rs->p->ncontent && i + m < j && content_equal(rs, i + m, j + m)) {
+		*bytes += content_line(rs->p, j + m)->tlen;
+		m++;
+	}
+	return m;
+}
+
+/* Long enough to be a copied text rather than a coincidence such as a row
+ * of zeros in a table or a repeated short label. */
+static bool long_repeat(size_t lines, size_t bytes)
+{
+	return (lines >= 3 && bytes >= 200) || bytes >= 500;
+}
+
+static void drop_repeat(struct parser *p, size_t from, size_t count)
+{
+	struct report *r = p->r;
+	int first = (int)p->content[from] + 1, last = (int)p->content[from + count - 1] + 1;
+	for (size_t k = from; k < from + count; k++)
+		content_line(p, k)->kind = LK_REPEAT;
+	if (r->repeat_from == 0 || first < r->repeat_from)
+		r->repeat_from = first;
+	if (last > r->repeat_to)
+		r->repeat_to = last;
+}
+
+/* Tries the block at j against the first and the latest earlier copy of its
+ * first line; returns the number of lines dropped (0 when none). */
+static size_t try_repeat(struct parser *p, struct repeat_state *rs, struct seen_slot *slot, size_t j)
+{
+	size_t cands[2] = { slot->first, slot->last };
+	for (int c = 0; c < 2; c++) {
+		if (c == 1 && cands[1] == cands[0])
+			break;
+		size_t bytes, m = match_length(rs, cands[c], j, &bytes);
+		if (m > 0 && long_repeat(m, bytes)) {
+			drop_repeat(p, j, m);
+			return m;
+		}
+	}
+	return 0;
+}
+
+/* Each line is hashed once; a failed extension stops within a bounded
+ * number of lines (see long_repeat), so the pass is linear. */
+static void detect_repeat(struct parser *p)
+{
+	size_t n = p->ncontent;
+	if (n < 2)
+		return;
+	struct repeat_state rs = { .p = p };
+	size_t size = 4;
+	while (size < 2 * n)
+		size *= 2;
+	rs.mask = size - 1;
+	rs.hashes = xmalloc(n * sizeof(*rs.hashes));
+	rs.slots = xmalloc(size * sizeof(*rs.slots));
+	for (size_t k = 0; k < size; k++)
+		rs.slots[k].first = rs.slots[k].last = SIZE_MAX;
+	for (size_t k = 0; k < n; k++)
+		rs.hashes[k] = hash_span(content_line(p, k)->t, content_line(p, k)->tlen);
+	for (size_t j = 0; j < n;) {
+		struct seen_slot *slot = seen_lookup(&rs, j);
+		if (slot->first == SIZE_MAX) {
+			slot->first = slot->last = j++;
+			continue;
+		}
+		size_t dropped = try_repeat(p, &rs, slot, j);
+		if (dropped == 0)
+			slot->last = j;
+		j += dropped ? dropped : 1;
+	}
+	free(rs.hashes);
+	free(rs.slots);
+}
+
+/* ---- pass 4a: headings --------------------------------------------------- */
+
+static const char *const small_words[] = {
+	"a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "the", "to", "with",
+};
+
+static bool is_small_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof(small_words) / sizeof(small_words[0]); i++)
+		if (strlen(small_words[i]) == n && memcmp(small_words[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Every word starts with a capital (or a digit, or a non-ASCII letter),
+ * except short function words; leading dashes and quotes are skipped. */
+static bool is_title_cased(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		size_t start = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		size_t w = start;
+		while (w < i && (s[w] == '-' || s[w] == '"' || s[w] == '\'' || s[w] == '('))
+			w++;
+		if (w == i || !is_lower(s[w]))
+			continue;
+		size_t wend = w;
+		while (wend < i && is_alpha(s[wend]))
+			wend++;
+		if (!is_small_word(s + w, wend - w))
+			return false;
+	}
+	return true;
+}
+
+static const char *const compass_words[] = {
+	"east", "west", "north", "south", "eastern", "western", "northern", "southern",
+	"central", "northeast", "northwest", "southeast", "southwest",
+};
+
+/* "East-West" names the programme, not a pair of places. */
+static bool is_compass_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof(compass_words) / sizeof(compass_words[0]); i++) {
+		if (strlen(compass_words[i]) == n && span_starts_ci(w, n, compass_words[i]))
+			return true;
+	}
+	return false;
+}
+
+/* Length of the dash at s: '-', en dash or em dash; 0 if none. */
+static size_t dash_len(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '-')
+		return 1;
+	if (n >= 3 && (span_starts_ci(s, n, "\xE2\x80\x93") || span_starts_ci(s, n, "\xE2\x80\x94")))
+		return 3;
+	return 0;
+}
+
+/* "<Place> - <Place>": a dash between a word and a capitalised word, spaces
+ * optional on either side ("Tianjin-Gansu", "Qingdao -Guizhou"). */
+static bool has_pair_separator(const char *s, size_t n)
+{
+	for (size_t d = 1; d < n; d++) {
+		size_t dl = dash_len(s + d, n - d);
+		if (dl == 0)
+			continue;
+		size_t le = d;
+		while (le > 0 && s[le - 1] == ' ')
+			le--;
+		size_t ls = le;
+		while (ls > 0 && is_alpha(s[ls - 1]))
+			ls--;
+		size_t rs = d + dl;
+		while (rs < n && s[rs] == ' ')
+			rs++;
+		size_t re = rs;
+		while (re < n && is_alpha(s[re]))
+			re++;
+		if (ls == le || re == rs || !is_upper(s[ls]) || !is_upper(s[rs]))
+			continue;
+		if (!is_compass_word(s + ls, le - ls) && !is_compass_word(s + rs, re - rs))
+			return true;
+	}
+	return false;
+}
+
+static const char *const series_words[] = {
+	"pair", "twin", "counterpart", "partner", "cooperation", "collaboration",
+	"assistance", "poverty", "support", " aid",
+};
+
+static bool has_series_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < sizeof(series_words) / sizeof(series_words[0]); i++)
+		if (span_has_ci(s, n, series_words[i]))
+			return true;
+	return false;
+}
+
+/* A pair heading: a short title-cased line, not a sentence, not a topic,
+ * naming two places joined by a dash and a word of the programme
+ * ("Pairing-off", "Cooperation", "Poverty Alleviation", ...). */
+static bool is_pair_heading(const char *s, size_t n)
+{
+	if (n == 0 || n > HEADING_MAX_BYTES || !is_upper(s[0]))
+		return false;
+	if (ends_like_sentence(s, n) || has_brackets(s, n) || count_words(s, n) > HEADING_MAX_WORDS)
+		return false;
+	return is_title_cased(s, n) && has_pair_separator(s, n) && has_series_word(s, n);
+}
+
+/* A short standalone heading such as "Overview" or "General Situation":
+ * one to four capitalised words of letters only. */
+static bool is_plain_heading(const char *s, size_t n)
+{
+	if (n == 0 || n > 40 || !is_upper(s[0]) || count_words(s, n) > 4)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!is_alpha(s[i]) && s[i] != ' ' && s[i] != '-')
+			return false;
+	return is_title_cased(s, n);
+}
+
+/* ---- topics -------------------------------------------------------------- */
+
+/* Finds the topic lead-in of a paragraph: "【Topic】 body", or "Topic】 body"
+ * with the opening bracket lost (only a short phrase at the line start, so a
+ * stray bracket later in a sentence is not mistaken for one). */
+static bool find_topic(const char *s, size_t n, size_t *tstart, size_t *tend, size_t *body, bool *missing)
+{
+	size_t open = strlen(UTF8_LBRACKET), from = 0, limit = TOPIC_MAX;
+	*missing = !(n >= open && memcmp(s, UTF8_LBRACKET, open) == 0);
+	if (!*missing)
+		from = open;
+	else
+		limit = TOPIC_MISSING_MAX;
+	size_t window = n - from < limit + 3 ? n - from : limit + 3;
+	const char *close = memmem(s + from, window, UTF8_RBRACKET, strlen(UTF8_RBRACKET));
+	if (!close || close == s + from)
+		return false;
+	if (*missing && (span_has(s, (size_t)(close - s), UTF8_LBRACKET) || !(is_alpha(s[0]) || is_digit(s[0]))))
+		return false;
+	*tstart = from;
+	*tend = (size_t)(close - s);
+	*body = *tend + strlen(UTF8_RBRACKET);
+	return true;
+}
+
+static bool is_topic_line(const char *s, size_t n)
+{
+	size_t a, b, c;
+	bool missing;
+	return find_topic(s, n, &a, &b, &c, &missing);
+}
+
+/* ---- pass 4b: tables ----------------------------------------------------- */
+
+static bool is_number(const char *s, size_t n)
+{
+	size_t i = 0, digits = 0;
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	while (i < n && (is_digit(s[i]) || (s[i] == ',' && digits > 0))) {
+		digits += is_digit(s[i]);
+		i++;
+	}
+	if (digits == 0 || s[i - 1] == ',')
+		return false;
+	if (i < n && s[i] == '.') {
+		size_t frac = ++i;
+		while (i < n && is_digit(s[i]))
+			i++;
+		if (i == frac)
+			return false;
+	}
+	if (i < n && s[i] == '%')
+		i++;
+	return i == n;
+}
+
+static double number_value(const char *s, size_t n)
+{
+	char buf[64];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < sizeof(buf); i++)
+		if (s[i] != ',' && s[i] != '%')
+			buf[k++] = s[i];
+	buf[k] = '\0';
+	return strtod(buf, NULL);
+}
+
+static bool is_unit_line(const char *s, size_t n)
+{
+	if (n > 0 && s[0] == '(') {
+		s++;
+		n--;
+	} else if (span_starts_ci(s, n, "\xEF\xBC\x88")) {  /* fullwidth ( */
+		s += 3;
+		n -= 3;
+	}
+	while (n > 0 && s[0] == ' ') {
+		s++;
+		n--;
+	}
+	if (!span_starts_ci(s, n, "unit") || n > 80)
+		return false;
+	size_t i = 4;
+	while (i < n && (s[i] == ' ' || s[i] == 's'))
+		i++;
+	return (i < n && s[i] == ':') || span_starts_ci(s + i, n - i, "\xEF\xBC\x9A");
+}
+
+static bool is_note_line(const char *s, size_t n)
+{
+	return span_starts_ci(s, n, "note") && n > 4 &&
+	       (s[4] == ':' || s[4] == ' ' || s[4] == 's' || (unsigned char)s[4] == 0xEF);
+}
+
+static bool is_cell_line(const struct line *l)
+{
+	return l->kind == LK_TEXT && is_number(l->t, l->tlen);
+}
+
+/* A row or column label: a short phrase, not a number, not a sentence. */
+static bool is_label_line(const struct line *l)
+{
+	if (l->kind != LK_TEXT || l->pair_heading || l->tlen == 0 || l->tlen > LABEL_MAX_BYTES)
+		return false;
+	const char *s = l->t;
+	size_t n = l->tlen;
+	if (is_number(s, n) || ends_like_sentence(s, n) || has_brackets(s, n) || s[0] == '(')
+		return false;
+	if (count_words(s, n) > LABEL_MAX_WORDS || is_unit_line(s, n) || is_note_line(s, n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (is_alpha(s[i]) || (unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
+}
+
+static bool is_caption_line(const struct line *l)
+{
+	return l->kind == LK_TEXT && !l->pair_heading && l->tlen <= CAPTION_MAX_BYTES &&
+	       !ends_like_sentence(l->t, l->tlen) && !has_brackets(l->t, l->tlen) &&
+	       !is_number(l->t, l->tlen) && l->t[0] != '(';
+}
+
+/* Number of cell lines from content index ci on, counting at most limit. */
+static size_t count_cells(const struct parser *p, size_t ci, size_t limit)
+{
+	size_t k = 0;
+	while (ci + k < p->ncontent && k < limit && is_cell_line(content_line(p, ci + k)))
+		k++;
+	return k;
+}
+
+/* Multiplier words of a unit ("ten thousand Yuan", "100 million yuan"). */
+static const struct {
+	const char *word;
+	int64_t factor;
+} unit_words[] = {
+	{ "ten", 10 }, { "hundred", 100 }, { "thousand", 1000 }, { "wan", 10000 },
+	{ "million", 1000000 }, { "billion", 1000000000 }, { "yi", 100000000 },
+};
+
+static bool is_currency_word(const char *w, size_t n)
+{
+	return (n == 4 && span_starts_ci(w, n, "yuan")) || (n == 3 && span_starts_ci(w, n, "rmb")) ||
+	       (n == 3 && span_starts_ci(w, n, "cny"));
+}
+
+static int64_t unit_word_factor(const char *w, size_t n)
+{
+	if (n > 0 && is_digit(w[0])) {
+		double v = number_value(w, n);
+		return v >= 1 && v <= 1e12 ? (int64_t)v : 1;
+	}
+	for (size_t i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++)
+		if (strlen(unit_words[i].word) == n && span_starts_ci(w, n, unit_words[i].word))
+			return unit_words[i].factor;
+	return 1;
+}
+
+/* Yuan per cell unit: the product of the multiplier words, when the unit is
+ * a currency at all; 0 when it is not ("persons", "mu"). */
+static int64_t unit_to_yuan(const char *s, size_t n)
+{
+	int64_t factor = 1;
+	bool currency = false;
+	for (size_t i = 0; i < n;) {
+		while (i < n && !is_alpha(s[i]) && !is_digit(s[i]))
+			i++;
+		size_t start = i;
+		while (i < n && (is_alpha(s[i]) || is_digit(s[i]) || (s[i] == ',' && i > start && is_digit(s[i - 1]))))
+			i++;
+		if (i == start)
+			continue;
+		if (is_currency_word(s + start, i - start))
+			currency = true;
+		else if (factor < INT64_MAX / 1000000000)
+			factor *= unit_word_factor(s + start, i - start);
+	}
+	return currency && factor > 0 ? factor : 0;
+}
+
+/* The unit text of "(Unit: ten thousand Yuan)": after the colon, without
+ * the closing parenthesis. */
+static char *unit_text(const char *s, size_t n)
+{
+	const char *colon = memchr(s, ':', n);
+	size_t skip = 1;
+	if (!colon) {
+		colon = memmem(s, n, "\xEF\xBC\x9A", 3);
+		skip = 3;
+	}
+	const char *v = colon ? colon + skip : s;
+	size_t vn = n - (size_t)(v - s);
+	const char *t;
+	size_t tn;
+	trim_span(v, vn, &t, &tn);
+	if (tn > 0 && t[tn - 1] == ')')
+		tn--;
+	else if (span_ends_with(t, tn, "\xEF\xBC\x89"))
+		tn -= 3;
+	return trimmed_dup(t, tn);
+}
+
+struct table_shape {
+	size_t first_row;      /* content index of the first row label */
+	size_t ncols, nrows;
+	size_t nlabels;        /* label lines right above the first row */
+	size_t end;            /* content index after the last row */
+};
+
+/* Measures the rows from content index ci: each a label and exactly ncols
+ * cells, as long as the shape holds. */
+static void measure_rows(const struct parser *p, struct table_shape *ts)
+{
+	size_t ci = ts->first_row;
+	ts->nrows = 0;
+	while (ci < p->ncontent && is_label_line(content_line(p, ci)) &&
+	       count_cells(p, ci + 1, ts->ncols + 1) == ts->ncols) {
+		ts->nrows++;
+		ci += ts->ncols + 1;
+	}
+	ts->end = ci;
+	ts->nlabels = 0;
+	while (ts->nlabels < ts->first_row && ts->nlabels < ts->ncols + 1 &&
+	       is_label_line(content_line(p, ts->first_row - ts->nlabels - 1)))
+		ts->nlabels++;
+}
+
+static void claim(struct parser *p, size_t ci, struct report_table *t)
+{
+	struct line *l = content_line(p, ci);
+	l->kind = LK_TABLE;
+	if (t->end_line < (int)p->content[ci] + 1)
+		t->end_line = (int)p->content[ci] + 1;
+}
+
+static char *line_dup(const struct parser *p, size_t ci)
+{
+	return xstrndup(content_line(p, ci)->t, content_line(p, ci)->tlen);
+}
+
+/* Column labels are the label lines right above the first row, one per
+ * column; one more label above them is the corner ("Types"). With fewer
+ * labels than columns, the first columns go unlabelled. */
+static size_t fill_header(struct parser *p, const struct table_shape *ts, struct report_table *t)
+{
+	size_t ncols = ts->ncols, have = ts->nlabels < ncols ? ts->nlabels : ncols;
+	t->col_labels = xcalloc(ncols, sizeof(char *));
+	for (size_t c = 0; c < ncols; c++) {
+		size_t from_end = ncols - c;
+		t->col_labels[c] = from_end <= have ? line_dup(p, ts->first_row - from_end) : xstrdup("");
+	}
+	size_t top = ts->first_row - have;
+	if (ts->nlabels > ncols) {
+		top--;
+		t->corner = line_dup(p, top);
+	}
+	return top;
+}
+
+static void fill_rows(struct parser *p, const struct table_shape *ts, struct report_table *t)
+{
+	size_t cells = ts->nrows * ts->ncols;
+	t->row_labels = xcalloc(ts->nrows, sizeof(char *));
+	t->row_lines = xcalloc(ts->nrows, sizeof(int));
+	t->cells = xcalloc(cells, sizeof(char *));
+	t->values = xcalloc(cells, sizeof(double));
+	t->cell_lines = xcalloc(cells, sizeof(int));
+	size_t ci = ts->first_row;
+	for (size_t row = 0; row < ts->nrows; row++) {
+		t->row_labels[row] = line_dup(p, ci);
+		t->row_lines[row] = (int)p->content[ci] + 1;
+		claim(p, ci++, t);
+		for (size_t c = 0; c < ts->ncols; c++, ci++) {
+			const struct line *l = content_line(p, ci);
+			size_t k = row * ts->ncols + c;
+			t->cells[k] = xstrndup(l->t, l->tlen);
+			t->values[k] = number_value(l->t, l->tlen);
+			t->cell_lines[k] = (int)p->content[ci] + 1;
+			claim(p, ci, t);
+		}
+	}
+}
+
+/* Above the header: an optional "(Unit: ...)" line, then an optional caption. */
+static size_t fill_caption(struct parser *p, size_t top, struct report_table *t)
+{
+	if (top > 0) {
+		const struct line *l = content_line(p, top - 1);
+		if (l->kind == LK_TEXT && is_unit_line(l->t, l->tlen)) {
+			t->unit = unit_text(l->t, l->tlen);
+			t->unit_yuan = unit_to_yuan(t->unit, strlen(t->unit));
+			claim(p, --top, t);
+		}
+	}
+	if (top > 0 && is_caption_line(content_line(p, top - 1))) {
+		t->title = line_dup(p, top - 1);
+		claim(p, --top, t);
+	}
+	return top;
+}
+
+static void build_table(struct parser *p, const struct table_shape *ts)
+{
+	struct report *r = p->r;
+	struct report_table *t = ARRAY_PUSH(r->tables, r->ntables, p->cap_tables);
+	memset(t, 0, sizeof(*t));
+	t->section = REPORT_NO_SECTION;
+	t->nrows = ts->nrows;
+	t->ncols = ts->ncols;
+	size_t top = fill_header(p, ts, t);
+	t->line_no = (int)p->content[top] + 1;
+	for (size_t ci = top; ci < ts->first_row; ci++)
+		claim(p, ci, t);
+	fill_rows(p, ts, t);
+	size_t first = fill_caption(p, top, t);
+	if (ts->end < p->ncontent && is_note_line(content_line(p, ts->end)->t, content_line(p, ts->end)->tlen)) {
+		t->note = line_dup(p, ts->end);
+		t->note_line = (int)p->content[ts->end] + 1;
+		content_line(p, ts->end)->kind = LK_TABLE;
+	}
+	content_line(p, first)->table_first = (long)(r->ntables - 1);
+}
+
+/* A table starts at the first label followed by a number; its column count
+ * is the number of cells after that label, and every row must have as many.
+ * Two rows make a table; a single row only under a full set of labels. */
+static size_t try_table(struct parser *p, size_t ci)
+{
+	struct table_shape ts = { .first_row = ci };
+	ts.ncols = count_cells(p, ci + 1, SIZE_MAX);
+	measure_rows(p, &ts);
+	if (ts.nrows < 2 && !(ts.nrows == 1 && ts.nlabels >= ts.ncols))
+		return ci + 1;
+	build_table(p, &ts);
+	return ts.end;
+}
+
+static void detect_tables(struct parser *p)
+{
+	for (size_t ci = 0; ci + 1 < p->ncontent;) {
+		if (is_label_line(content_line(p, ci)) && is_cell_line(content_line(p, ci + 1)))
+			ci = try_table(p, ci);
+		else
+			ci++;
+	}
+}
+
+/* ---- pass 4c: title and headings ----------------------------------------- */
+
+/* The title is the first line of text. Pair headings are marked everywhere;
+ * a short plain heading ("Overview") only before the first pair heading and
+ * only when prose follows it, so table labels and captions further down are
+ * never mistaken for sections. */
+static void detect_headings(struct parser *p)
+{
+	struct report *r = p->r;
+	if (p->ncontent == 0) {
+		r->title = xstrdup(r->file_name);
+		return;
+	}
+	struct line *title = content_line(p, 0);
+	r->title = xstrndup(title->t, title->tlen);
+	for (size_t ci = 0; ci < p->ncontent; ci++) {
+		struct line *l = content_line(p, ci);
+		l->pair_heading = is_pair_heading(l->t, l->tlen);
+	}
+	title->kind = LK_TITLE;
+	p->title_is_pair = title->pair_heading;
+}
+
+static bool is_prose_line(const struct line *l)
+{
+	return l->kind == LK_TEXT && !l->pair_heading &&
+	       (l->tlen >= PROSE_MIN_BYTES || is_topic_line(l->t, l->tlen));
+}
+
+static void mark_headings(struct parser *p)
+{
+	bool seen_pair = p->title_is_pair;
+	for (size_t ci = 0; ci < p->ncontent; ci++) {
+		struct line *l = content_line(p, ci);
+		if (l->kind != LK_TEXT)
+			continue;
+		if (l->pair_heading) {
+			l->kind = LK_HEADING;
+			seen_pair = true;
+		} else if (!seen_pair && is_plain_heading(l->t, l->tlen) &&
+			   ci + 1 < p->ncontent && is_prose_line(content_line(p, ci + 1))) {
+			l->kind = LK_HEADING;
+		}
+	}
+}
+
+/* ---- pass 5: sections, paragraphs, sources ------------------------------- */
+
+static size_t open_section(struct parser *p, const char *title, size_t tlen, int line_no)
+{
+	struct report *r = p->r;
+	struct report_section *s = ARRAY_PUSH(r->sections, r->nsections, p->cap_sections);
+	memset(s, 0, sizeof(*s));
+	s->title = xstrndup(title, tlen);
+	s->line_no = line_no;
+	s->end_line = line_no;
+	p->last_is_paragraph = false;
+	return r->nsections - 1;
+}
+
+/* Sections are opened lazily: text before the first heading goes to an
+ * implicit section titled like the report (line 0). */
+static size_t current_section(struct parser *p, size_t cur)
+{
+	if (cur != REPORT_NO_SECTION)
+		return cur;
+	return open_section(p, p->r->title, strlen(p->r->title), 0);
+}
+
+static void set_topic(struct report_paragraph *para, const char *s, size_t n)
+{
+	size_t ts, te, body;
+	bool missing;
+	if (find_topic(s, n, &ts, &te, &body, &missing)) {
+		para->topic = trimmed_dup(s + ts, te - ts);
+		para->body = trimmed_dup(s + body, n - body);
+		para->topic_bracket_missing = missing;
+		if (para->topic[0] != '\0')
+			return;
+		free(para->topic);
+		free(para->body);
+	}
+	para->topic = NULL;
+	para->topic_bracket_missing = false;
+	para->body = xstrndup(s, n);
+}
+
+static void add_paragraph(struct parser *p, size_t section, const struct line *l, int line_no)
+{
+	struct report *r = p->r;
+	struct report_paragraph *para = ARRAY_PUSH(r->paragraphs, r->nparagraphs, p->cap_paragraphs);
+	memset(para, 0, sizeof(*para));
+	para->section = section;
+	para->line_no = line_no;
+	para->text = xstrndup(l->t, l->tlen);
+	set_topic(para, l->t, l->tlen);
+	p->last_is_paragraph = true;
+}
+
+static void free_paragraph(struct report_paragraph *para)
+{
+	free(para->topic);
+	free(para->text);
+	free(para->body);
+}
+
+/* An attribution: a short line in parentheses, "(Name, Office)". The
+ * closing parenthesis may be missing; a numbered "(3) Do this." is not one. */
+static bool is_attribution(const char *s, size_t n)
+{
+	if (n < 3 || n > SOURCE_MAX_BYTES || s[0] != '(')
+		return false;
+	if (s[n - 1] == ')')
+		return true;
+	return memchr(s, ')', n) == NULL && !ends_like_sentence(s, n);
+}
+
+/* The attribution without its parentheses; unbalanced ones inside (a stray
+ * "(" before the office) are dropped and runs of spaces collapsed. */
+static char *clean_source(const char *s, size_t n)
+{
+	s++;
+	n--;
+	if (n > 0 && s[n - 1] == ')')
+		n--;
+	char *keep = xcalloc(n + 1, 1);
+	int depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')')
+			depth--;
+		keep[i] = depth >= 0;
+		if (depth < 0)
+			depth = 0;
+	}
+	for (size_t i = n; i-- > 0 && depth > 0;)      /* unmatched openers */
+		if (s[i] == '(' && keep[i]) {
+			keep[i] = 0;
+			depth--;
+		}
+	struct strbuf sb = {0};
+	for (size_t i = 0; i < n;) {
+		size_t sp = space_len((const unsigned char *)s + i, n - i);
+		if (sp > 0) {
+			if (sb.len > 0 && sb.data[sb.len - 1] != ' ')
+				strbuf_append(&sb, " ", 1);
+			i += sp;
+			continue;
+		}
+		if (keep[i])
+			strbuf_append(&sb, s + i, 1);
+		i++;
+	}
+	free(keep);
+	char *out = strbuf_steal(&sb);
+	char *t = trimmed_dup(out, strlen(out));
+	free(out);
+	return t;
+}
+
+/* When the section's last item is an attribution paragraph, it becomes the
+ * section's source instead. */
+static void close_section(struct parser *p, size_t cur)
+{
+	struct report *r = p->r;
+	if (cur == REPORT_NO_SECTION || !p->last_is_paragraph || r->nparagraphs == 0)
+		return;
+	struct report_paragraph *last = &r->paragraphs[r->nparagraphs - 1];
+	if (last->section != cur || !is_attribution(last->text, strlen(last->text)))
+		return;
+	struct report_section *s = &r->sections[cur];
+	s->source = clean_source(last->text, strlen(last->text));
+	s->source_line = last->line_no;
+	free_paragraph(last);
+	r->nparagraphs--;
+}
+
+static void extend_section(struct parser *p, size_t cur, int line_no)
+{
+	if (cur != REPORT_NO_SECTION && p->r->sections[cur].end_line < line_no)
+		p->r->sections[cur].end_line = line_no;
+}
+
+static void assemble(struct parser *p)
+{
+	struct report *r = p->r;
+	size_t cur = REPORT_NO_SECTION;
+	for (size_t i = 0; i < p->nlines; i++) {
+		const struct line *l = &p->lines[i];
+		int line_no = (int)i + 1;
+		bool starts_section = l->kind == LK_HEADING || (l->kind == LK_TITLE && l->pair_heading);
+		if (starts_section) {
+			close_section(p, cur);
+			cur = open_section(p, l->t, l->tlen, line_no);
+		} else if (l->kind == LK_TEXT) {
+			cur = current_section(p, cur);
+			add_paragraph(p, cur, l, line_no);
+		} else if (l->kind == LK_TABLE) {
+			cur = current_section(p, cur);
+			if (l->table_first >= 0)
+				r->tables[l->table_first].section = cur;
+			p->last_is_paragraph = false;
+		} else {
+			continue;
+		}
+		extend_section(p, cur, line_no);
+	}
+	close_section(p, cur);
+	for (size_t k = 0; k < r->nparagraphs; k++)
+		r->nbracket_missing += r->paragraphs[k].topic_bracket_missing;
+}
+
+/* ---- pass 6: year -------------------------------------------------------- */
+
+#define YEAR_MIN 1900
+#define YEAR_SPAN 200
+
+struct year_counts {
+	int in_phrase[YEAR_SPAN];  /* "in 2012", "In July 2010", "in early 2008" */
+	int any[YEAR_SPAN];        /* every 19xx/20xx standing alone */
+	int dateline;              /* year of a date in the header lines, 0 if none */
+};
+
+/* The year at s[i..i+4) when it stands alone (no digit on either side). */
+static int year_at(const char *s, size_t n, size_t i)
+{
+	if (i + 4 > n || (i > 0 && is_digit(s[i - 1])) || (i + 4 < n && is_digit(s[i + 4])))
+		return 0;
+	if (!is_digit(s[i]) || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3]))
+		return 0;
+	int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+	return y >= YEAR_MIN && y < YEAR_MIN + YEAR_SPAN ? y : 0;
+}
+
+/* Whether the year at position i is introduced by "in", directly or after
+ * one word ("In July 2010", "in early 2008"). */
+static bool preceded_by_in(const char *s, size_t i)
+{
+	size_t k = i;
+	for (int words = 0; words < 2; words++) {
+		if (k == 0 || s[k - 1] != ' ')
+			return false;
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		size_t end = k;
+		while (k > 0 && is_alpha(s[k - 1]))
+			k--;
+		if (end - k == 2 && span_starts_ci(s + k, 2, "in") && (k == 0 || !is_alpha(s[k - 1])))
+			return true;
+		if (end == k || !is_alpha(s[k]))
+			return false;
+	}
+	return false;
+}
+
+/* Length of a run of one or two digits at s[i] (0 when none). */
+static size_t day_digits(const char *s, size_t n, size_t i)
+{
+	size_t k = 0;
+	while (i + k < n && k < 3 && is_digit(s[i + k]))
+		k++;
+	return k >= 1 && k <= 2 ? k : 0;
+}
+
+static bool is_date_sep(char c)
+{
+	return c == '-' || c == '/' || c == '.';
+}
+
+/* A numeric date "02-02-2018", "2/2/2018" or "2018-02-02" in a short line;
+ * its year, or 0. */
+static int dateline_year(const char *s, size_t n)
+{
+	if (n > 120)
+		return 0;
+	for (size_t i = 0; i + 4 <= n; i++) {
+		int y = year_at(s, n, i);
+		if (!y)
+			continue;
+		/* dd-mm-yyyy: two day/month groups before the year */
+		if (i >= 4 && is_date_sep(s[i - 1])) {
+			size_t k = i - 1;
+			while (k > 0 && is_digit(s[k - 1]) && i - 1 - k < 2)
+				k--;
+			if (k < i - 1 && k >= 2 && is_date_sep(s[k - 1]) && is_digit(s[k - 2]))
+				return y;
+		}
+		/* yyyy-mm-dd */
+		size_t a = i + 4;
+		if (a < n && is_date_sep(s[a])) {
+			size_t m = day_digits(s, n, a + 1);
+			if (m && a + 1 + m < n && is_date_sep(s[a + 1 + m]) && day_digits(s, n, a + 2 + m))
+				return y;
+		}
+		i += 3;
+	}
+	return 0;
+}
+
+static void count_years(const struct line *l, struct year_counts *yc)
+{
+	for (size_t i = 0; i + 4 <= l->tlen; i++) {
+		int y = year_at(l->t, l->tlen, i);
+		if (!y)
+			continue;
+		yc->any[y - YEAR_MIN]++;
+		if (preceded_by_in(l->t, i))
+			yc->in_phrase[y - YEAR_MIN]++;
+		i += 3;
+	}
+}
+
+/* The most counted year, the later one on a tie; 0 when none reaches min. */
+static int top_year(const int *counts, int min)
+{
+	int best = -1;
+	for (int k = 0; k < YEAR_SPAN; k++)
+		if (counts[k] >= min && (best < 0 || counts[k] >= counts[best]))
+			best = k;
+	return best < 0 ? 0 : YEAR_MIN + best;
+}
+
+/* The year a report covers: an annual report says "In 2012, ..." over and
+ * over, so a year cited at least three times after "in" wins; else a
+ * dateline in the first lines ("Original, GPIG, 02-02-2018"); else the
+ * year cited most often at all; else 0. Dropped lines do not count. */
+static void detect_year(struct parser *p)
+{
+	struct year_counts *yc = xcalloc(1, sizeof(*yc));
+	int header = 0;
+	for (size_t i = 0; i < p->nlines; i++) {
+		const struct line *l = &p->lines[i];
+		if (l->kind == LK_BLANK || l->kind == LK_FOOTER || l->kind == LK_REPEAT)
+			continue;
+		if (header++ < 3 && yc->dateline == 0)
+			yc->dateline = dateline_year(l->t, l->tlen);
+		count_years(l, yc);
+	}
+	int y = top_year(yc->in_phrase, 3);
+	if (y == 0)
+		y = yc->dateline;
+	if (y == 0)
+		y = top_year(yc->any, 1);
+	p->r->year = y;
+	free(yc);
+}
+
+/* ---- public API ---------------------------------------------------------- */
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+enum status report_parse(const char *name, const char *buf, size_t len, struct report **out)
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+	r->file_name = xstrdup(name ? base_name(name) : "");
+	r->path = xstrdup(name ? name : "");
+	size_t nlen;
+	char *norm = normalise_line_ends(buf ? buf : "", buf ? len : 0, &nlen);
+	r->text = utf8_sanitize(norm, nlen);
+	r->text_len = strlen(r->text);
+	free(norm);
+
+	struct parser p = { .r = r };
+	split_lines(&p);
+	detect_footer(&p);
+	collect_content(&p);
+	detect_repeat(&p);
+	collect_content(&p);
+	detect_headings(&p);
+	collect_content(&p);
+	detect_tables(&p);
+	mark_headings(&p);
+	assemble(&p);
+	detect_year(&p);
+	free(p.lines);
+	free(p.content);
+	*out = r;
+	return ST_OK;
+}
+
+/* Opens without blocking (a FIFO would otherwise wait for a writer) and
+ * refuses anything but a regular file before reading a byte. */
+static enum status open_regular(const char *path, int *fd_out, size_t *size)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return status_set(ST_IO, "%s: %s", path, strerror(errno));
+	struct stat st;
+	const char *why = NULL;
+	if (fstat(fd, &st) != 0)
+		why = strerror(errno);
+	else if (S_ISDIR(st.st_mode))
+		why = "is a directory";
+	else if (!S_ISREG(st.st_mode))
+		why = "not a regular file";
+	if (why) {
+		enum status st_err = status_set(ST_IO, "%s: %s", path, why);
+		close(fd);
+		return st_err;
+	}
+	if ((uintmax_t)st.st_size > REPORT_MAX_BYTES) {
+		close(fd);
+		return status_set(ST_DATA, "%s: file too large", path);
+	}
+	*fd_out = fd;
+	*size = (size_t)st.st_size;
+	return ST_OK;
+}
+
+static enum status read_all(const char *path, int fd, size_t hint, char **out, size_t *out_len)
+{
+	size_t cap = hint + 2, len = 0;
+	char *buf = xmalloc(cap);
+	for (;;) {
+		if (len + 1 >= cap) {
+			if (cap > REPORT_MAX_BYTES) {
+				free(buf);
+				return status_set(ST_DATA, "%s: file too large", path);
+			}
+			buf = xreallocarray(buf, cap, 2);
+			cap *= 2;
+		}
+		ssize_t got = read(fd, buf + len, cap - len - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			enum status st = status_set(ST_IO, "%s: %s", path, strerror(errno));
+			free(buf);
+			return st;
+		}
+		if (got == 0)
+			break;
+		len += (size_t)got;
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*out_len = len;
+	return ST_OK;
+}
+
+enum status report_read(const char *path, struct report **out)
+{
+	int fd = -1;
+	size_t size = 0, len = 0;
+	char *buf = NULL;
+	enum status st = open_regular(path, &fd, &size);
+	if (st != ST_OK)
+		return st;
+	st = read_all(path, fd, size, &buf, &len);
+	close(fd);
+	if (st != ST_OK)
+		return st;
+	if (memchr(buf, '\0', len)) {
+		free(buf);
+		return status_set(ST_DATA, "%s: binary file (NUL byte)", path);
+	}
+	st = report_parse(path, buf, len, out);
+	free(buf);
+	return st;
+}
+
+static void free_table(struct report_table *t)
+{
+	free(t->title);
+	free(t->unit);
+	free(t->corner);
+	free(t->note);
+	for (size_t c = 0; c < t->ncols; c++)
+		free(t->col_labels ? t->col_labels[c] : NULL);
+	for (size_t row = 0; row < t->nrows; row++)
+		free(t->row_labels ? t->row_labels[row] : NULL);
+	for (size_t k = 0; k < t->nrows * t->ncols; k++)
+		free(t->cells ? t->cells[k] : NULL);
+	free(t->col_labels);
+	free(t->row_labels);
+	free(t->row_lines);
+	free(t->cells);
+	free(t->values);
+	free(t->cell_lines);
+}
+
+void report_free(struct report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nsections; i++) {
+		free(r->sections[i].title);
+		free(r->sections[i].source);
+	}
+	for (size_t i = 0; i < r->nparagraphs; i++)
+		free_paragraph(&r->paragraphs[i]);
+	for (size_t i = 0; i < r->ntables; i++)
+		free_table(&r->tables[i]);
+	free(r->sections);
+	free(r->paragraphs);
+	free(r->tables);
+	free(r->line_starts);
+	free(r->path);
+	free(r->file_name);
+	free(r->title);
+	free(r->text);
+	free(r);
+}
+
+bool report_line(const struct report *r, int line_no, const char **start, size_t *len)
+{
+	if (!r || !r->text || line_no < 1 || line_no > r->line_count)
+		return false;
+	size_t off = 0;
+	if (r->line_starts) {
+		off = r->line_starts[line_no - 1];
+	} else {
+		for (int k = 1; k < line_no; k++) {
+			const char *nl = memchr(r->text + off, '\n', r->text_len - off);
+			if (!nl)
+				return false;
+			off = (size_t)(nl - r->text) + 1;
+		}
+	}
+	const char *s = r->text + off;
+	const char *nl = memchr(s, '\n', r->text_len - off);
+	*start = s;
+	*len = nl ? (size_t)(nl - s) : r->text_len - off;
+	return true;
+}

@@ -79,6 +79,8 @@ struct report {
 	int footer_line;       /* first line of the dropped footer, 0 if none */
 	int repeat_from, repeat_to; /* lines of a repeated block that was dropped, 0 if none */
 	size_t nbracket_missing; /* topics whose opening 【 is missing */
+	size_t *line_starts;   /* owned, may be NULL; offset in text of each of the
+	                        * line_count lines, so report_line() is O(1) */
 };
 
 /* Reads and parses the file at path. Errors: ST_IO (missing, unreadable, a
