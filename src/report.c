@@ -587,6 +587,17 @@ static bool is_plain_heading(const char *s, size_t n)
 
 /* ---- topics -------------------------------------------------------------- */
 
+/* A lead-in without its opening bracket must look like a topic phrase: it
+ * starts with a letter or digit, has few words and no clause punctuation. */
+static bool is_lead_in_phrase(const char *s, size_t n)
+{
+	if (!(is_alpha(s[0]) || is_digit(s[0])) || span_has(s, n, UTF8_LBRACKET))
+		return false;
+	if (count_words(s, n) > 12 || memchr(s, ',', n) || memchr(s, ';', n) || span_has(s, n, ". "))
+		return false;
+	return true;
+}
+
 /* Finds the topic lead-in of a paragraph: "【Topic】 body", or "Topic】 body"
  * with the opening bracket lost (only a short phrase at the line start, so a
  * stray bracket later in a sentence is not mistaken for one). */
@@ -602,7 +613,7 @@ static bool find_topic(const char *s, size_t n, size_t *tstart, size_t *tend, si
 	const char *close = memmem(s + from, window, UTF8_RBRACKET, strlen(UTF8_RBRACKET));
 	if (!close || close == s + from)
 		return false;
-	if (*missing && (span_has(s, (size_t)(close - s), UTF8_LBRACKET) || !(is_alpha(s[0]) || is_digit(s[0]))))
+	if (*missing && !is_lead_in_phrase(s, (size_t)(close - s)))
 		return false;
 	*tstart = from;
 	*tend = (size_t)(close - s);
