@@ -197,8 +197,12 @@ static void signals_catch(struct sigaction *saved)
 	sa.sa_handler = on_import_signal;
 	sigemptyset(&sa.sa_mask);
 	import_signal = 0;
-	for (size_t i = 0; i < NSIGNALS; i++)
+	for (size_t i = 0; i < NSIGNALS; i++) {
 		sigaction(import_signals[i], &sa, &saved[i]);
+		/* A signal the caller ignores (nohup, a background job) stays ignored. */
+		if (saved[i].sa_handler == SIG_IGN)
+			sigaction(import_signals[i], &saved[i], NULL);
+	}
 }
 
 static void signals_restore(const struct sigaction *saved)

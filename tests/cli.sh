@@ -1,0 +1,217 @@
+#!/bin/sh
+# Command line: --help/--version, the import summary, reports and search in
+# every format, FTS errors, exit codes, the default store, bad store files.
+. "${top_srcdir:?}/tests/lib.sh"
+
+reports=$top_srcdir/data/reports
+db=$test_tmp/store.db
+tab=$(printf '\t')
+cr=$(printf '\r')
+
+# --- help and version ---------------------------------------------------------
+run "$PAIROFF" --version
+assert_rc 0 "--version"
+assert_eq "$out" "pairoff 0.1.0" "--version output"
+run "$PAIROFF" --help
+assert_rc 0 "--help"
+for cmd in import reports search regions pairs funds show anomalies; do
+	assert_contains "$out" "  $cmd" "--help lists $cmd"
+done
+for opt in --db --config --format --mouse --version; do
+	assert_contains "$out" "$opt" "--help lists $opt"
+done
+run "$PAIROFF" search --help
+assert_rc 0 "search --help"
+assert_contains "$out" "pairoff [OPTION...] search" "search --help usage line"
+
+# --- import ---------------------------------------------------------------------
+run "$PAIROFF" --db "$db" import "$reports"
+assert_rc 0 "import"
+printf '%s\n' "$out" | grep -Eq '^imported 5 reports: [0-9]+ sections, [0-9]+ paragraphs, 1 tables, [0-9]+ pairs, [0-9]+ funds, [0-9]+ anomalies in [0-9]+ ms$' ||
+	fail "import summary line: [$out]"
+assert_eq "$err" "" "import writes nothing on stderr"
+[ -s "$db" ] || fail "import created no store"
+
+# The bundled reports are found from the build tree without PAIROFF_DATADIR.
+run env -u PAIROFF_DATADIR "$PAIROFF" --db "$test_tmp/bundled.db" import
+assert_rc 0 "import of the bundled reports from the build tree"
+assert_contains "$out" "imported 5 reports" "bundled import"
+
+# --- reports in four formats ------------------------------------------------------
+run "$PAIROFF" --db "$db" reports
+assert_rc 0 "reports"
+first=$(printf '%s\n' "$out" | head -n 1)
+assert_contains "$first" "report" "table header"
+assert_contains "$first" "paragraphs" "table header"
+for f in "$reports"/*.txt; do
+	assert_contains "$out" "$(basename "$f")" "reports lists $(basename "$f")"
+done
+assert_eq "$(printf '%s\n' "$out" | wc -l)" 6 "table: header and 5 rows"
+
+run "$PAIROFF" --db "$db" reports --format tsv
+assert_rc 0 "reports --format tsv"
+assert_eq "$(printf '%s\n' "$out" | head -n 1)" \
+	"report${tab}title${tab}year${tab}sections${tab}paragraphs${tab}tables${tab}lines" "tsv header"
+row=$(printf '%s\n' "$out" | grep '^shanghai-yunnan-2009.txt')
+assert_eq "$(printf '%s\n' "$row" | cut -f3)" 2009 "tsv year column"
+assert_eq "$(printf '%s\n' "$row" | cut -f6)" 1 "tsv tables column"
+assert_eq "$(printf '%s\n' "$row" | cut -f7)" "$(awk 'END { print NR }' "$reports/shanghai-yunnan-2009.txt")" \
+	"tsv lines column"
+
+# The global option and the one after the subcommand are the same.
+run "$PAIROFF" --format tsv --db "$db" reports
+tsv_global=$out
+run "$PAIROFF" --db "$db" reports --format=tsv
+assert_eq "$out" "$tsv_global" "--format before and after the subcommand"
+
+run "$PAIROFF" --db "$db" reports --format csv
+assert_rc 0 "reports --format csv"
+assert_eq "$(printf '%s\n' "$out" | head -n 1)" "report,title,year,sections,paragraphs,tables,lines$cr" \
+	"csv header with CRLF"
+
+run "$PAIROFF" --db "$db" reports --format json
+assert_rc 0 "reports --format json"
+assert_contains "$out" '"report": "shanghai-yunnan-2009.txt"' "json report field"
+assert_contains "$out" '"year": 2009,' "json year is a number"
+case "$out" in "["*"]") ;; *) fail "json is not an array: $out" ;; esac
+if [ -n "${PYTHON3:-}" ]; then
+	printf '%s\n' "$out" | "$PYTHON3" -m json.tool >/dev/null || fail "json.tool rejects reports json"
+fi
+
+# Quoting: a made-up report whose title holds a comma and quotes.
+mkdir -p "$test_tmp/quoting"
+cat > "$test_tmp/quoting/quoted.txt" <<'EOF'
+Made-up "Test", Report\Title
+
+    A paragraph of test prose, with a comma.
+EOF
+qdb=$test_tmp/quoted.db
+run "$PAIROFF" --db "$qdb" import "$test_tmp/quoting"
+assert_rc 0 "import of a made-up report"
+run "$PAIROFF" --db "$qdb" reports --format csv
+assert_contains "$out" 'quoted.txt,"Made-up ""Test"", Report\Title",' "csv quoting of comma and quotes"
+run "$PAIROFF" --db "$qdb" reports --format json
+assert_contains "$out" '"title": "Made-up \"Test\", Report\\Title"' "json escaping"
+if [ -n "${PYTHON3:-}" ]; then
+	printf '%s\n' "$out" | "$PYTHON3" -c 'import json,sys; d=json.load(sys.stdin); assert d[0]["title"] == "Made-up \"Test\", Report\\Title", d' ||
+		fail "python reads back the escaped title"
+fi
+run "$PAIROFF" --db "$qdb" reports --format tsv
+assert_contains "$out" "quoted.txt${tab}Made-up \"Test\", Report\\\\Title${tab}" "tsv escapes the backslash"
+
+# --- search -----------------------------------------------------------------------
+run "$PAIROFF" --db "$db" search "entire village" --format tsv
+assert_rc 0 "search entire village"
+assert_eq "$(printf '%s\n' "$out" | head -n 1)" \
+	"report${tab}line${tab}section${tab}snippet${tab}paragraph" "search tsv header"
+nreports=$(printf '%s\n' "$out" | sed 1d | cut -f1 | sort -u | wc -l)
+[ "$nreports" -ge 3 ] || fail "search entire village: hits from $nreports reports, expected >= 3"
+nhits=0
+printf '%s\n' "$out" | sed 1d | cut -f1,2 > "$test_tmp/hits"
+while IFS="$tab" read -r file line; do
+	nhits=$((nhits + 1))
+	text=$(sed -n "${line}p" "$reports/$file")
+	printf '%s\n' "$text" | grep -qi 'entire' && printf '%s\n' "$text" | grep -qi 'village' ||
+		fail "search hit $file:$line does not hold the words: $text"
+done < "$test_tmp/hits"
+[ "$nhits" -ge 5 ] || fail "only $nhits hits for entire village"
+case "$out" in *"$(printf '\002')"*|*"$(printf '\003')"*) fail "hit markers left in tsv" ;; esac
+
+run "$PAIROFF" --db "$db" search --limit 2 entire village
+assert_rc 0 "search --limit"
+assert_eq "$(printf '%s\n' "$out" | wc -l)" 3 "table with --limit 2: header and 2 rows"
+assert_not_contains "$(printf '%s\n' "$out" | head -n 1)" "paragraph" "table leaves out the paragraph"
+
+run "$PAIROFF" --db "$db" search --format json '"entire village"'
+assert_rc 0 "phrase search"
+assert_contains "$out" '"line": ' "json search line"
+if [ -n "${PYTHON3:-}" ]; then
+	printf '%s\n' "$out" | "$PYTHON3" -m json.tool >/dev/null || fail "json.tool rejects search json"
+fi
+
+# Words with hyphens or apostrophes are searched as typed.
+run "$PAIROFF" --db "$db" search --format csv Shangri-La
+assert_rc 0 "search Shangri-La"
+assert_contains "$out" "Shangri-La" "hyphenated word found"
+
+for q in "AND OR" '"entire village' "NEAR(" "*"; do
+	run "$PAIROFF" --db "$db" search "$q"
+	assert_rc 2 "malformed query [$q]"
+	assert_one_line "$err" "malformed query [$q]"
+	assert_contains "$err" "pairoff: invalid search query" "malformed query [$q]"
+	assert_not_contains "$err" "SELECT" "no SQL in the message"
+	assert_eq "$out" "" "nothing on stdout for [$q]"
+done
+
+run "$PAIROFF" --db "$db" search zzyzxnotaword
+assert_rc 1 "no hit"
+assert_one_line "$err" "no hit"
+assert_contains "$err" "no match" "no hit message"
+
+# --- usage errors: exit 2, one line ------------------------------------------------
+for args in "frobnicate" "--frobnicate reports" "--format xml reports" "reports --format xml" \
+	"search" "reports extra" "--db" "search --limit x entire" "import --bogus"; do
+	# shellcheck disable=SC2086
+	run "$PAIROFF" --db "$db" $args
+	assert_rc 2 "usage error [$args]"
+	assert_one_line "$err" "usage error [$args]"
+	assert_contains "$err" "pairoff: " "usage error [$args]"
+done
+
+# No subcommand and no terminal: refuse rather than draw.
+run "$PAIROFF" --db "$db"
+assert_rc 2 "browser without a terminal"
+assert_eq "$err" "pairoff: not a terminal; use a subcommand (see pairoff --help)" "non-tty message"
+
+# --- the default store --------------------------------------------------------------
+run env XDG_DATA_HOME="$test_tmp/xdg" "$PAIROFF" reports --format tsv
+assert_rc 0 "first use builds the default store"
+[ -s "$test_tmp/xdg/pairoff/pairoff.db" ] || fail "no store under XDG_DATA_HOME"
+assert_eq "$(printf '%s\n' "$out" | wc -l)" 6 "default store lists 5 reports"
+assert_eq "$err" "" "no note on stderr when it is not a terminal"
+run "$PAIROFF" reports --format tsv
+assert_rc 0 "default store under HOME"
+[ -s "$HOME/.local/share/pairoff/pairoff.db" ] || fail "no store under ~/.local/share"
+run env PAIROFF_DB="$test_tmp/env.db" "$PAIROFF" reports --format tsv
+assert_rc 0 "PAIROFF_DB"
+[ -s "$test_tmp/env.db" ] || fail "PAIROFF_DB not used"
+run env PAIROFF_DB="$test_tmp/env.db" "$PAIROFF" --db "$test_tmp/opt.db" reports
+[ -s "$test_tmp/opt.db" ] || fail "--db does not win over PAIROFF_DB"
+
+# --- files that are not a usable store -----------------------------------------------
+bad=$test_tmp/bad
+mkdir -p "$bad"
+: > "$bad/empty.db"
+printf 'just some text\n' > "$bad/text.db"
+cp "$db" "$bad/v99.db"
+head -c 30000 "$db" > "$bad/truncated.db"
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$bad/other.db" 'CREATE TABLE t(x); INSERT INTO t VALUES (1);'
+	sqlite3 "$bad/v99.db" 'PRAGMA user_version = 99;'
+elif [ -n "${PYTHON3:-}" ]; then
+	"$PYTHON3" -c 'import sqlite3,sys
+c = sqlite3.connect(sys.argv[1]); c.execute("CREATE TABLE t(x)"); c.commit(); c.close()
+c = sqlite3.connect(sys.argv[2]); c.execute("PRAGMA user_version = 99"); c.commit(); c.close()' \
+		"$bad/other.db" "$bad/v99.db"
+fi
+check_bad_store() {  # check_bad_store FILE EXPECTED-TEXT
+	run "$PAIROFF" --db "$1" reports
+	[ "$rc" -ge 3 ] || fail "$1: exit status $rc, expected >= 3"
+	assert_one_line "$err" "$1"
+	assert_contains "$err" "pairoff: $1: " "$1 is named"
+	assert_contains "$err" "$2" "$1"
+	assert_eq "$out" "" "$1: nothing on stdout"
+}
+check_bad_store "$bad/empty.db" "not a pairoff store"
+check_bad_store "$bad/text.db" "not a pairoff store (not an SQLite database)"
+check_bad_store "$bad/truncated.db" "damaged"
+check_bad_store "$bad" "is a directory"
+if [ -f "$bad/other.db" ]; then
+	check_bad_store "$bad/other.db" "not a pairoff store (an SQLite database of another program)"
+	check_bad_store "$bad/v99.db" "schema version 99"
+fi
+# None of them was replaced by a rebuilt store.
+assert_eq "$(wc -c < "$bad/empty.db" | tr -d ' ')" 0 "empty store left as it was"
+assert_eq "$(cat "$bad/text.db")" "just some text" "text file left as it was"
+
+done_testing

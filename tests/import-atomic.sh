@@ -1,0 +1,123 @@
+#!/bin/sh
+# A failed or interrupted import leaves the previous store byte for byte as
+# it was and nothing behind in its directory; a good one replaces it whole.
+. "${top_srcdir:?}/tests/lib.sh"
+
+reports=$top_srcdir/data/reports
+dir=$test_tmp/stores
+db=$dir/store.db
+mkdir -p "$dir"
+
+run "$PAIROFF" --db "$db" import "$reports"
+assert_rc 0 "initial import"
+cp "$db" "$test_tmp/before.db"
+
+# assert_store_kept WHAT: the store is unchanged and no temporary file is left.
+assert_store_kept() {
+	cmp -s "$db" "$test_tmp/before.db" || fail "$1: the store changed"
+	leftovers=$(ls -A "$dir" | grep -v '^store\.db$')
+	assert_eq "$leftovers" "" "$1: files left in the store's directory"
+}
+
+# --- inputs that do not exist, checked before anything is written ----------------
+run "$PAIROFF" --db "$db" import /nonexistent
+[ "$rc" -ge 3 ] || fail "import /nonexistent: exit status $rc, expected >= 3"
+assert_one_line "$err" "import /nonexistent"
+assert_eq "$err" "pairoff: /nonexistent: No such file or directory" "import /nonexistent message"
+assert_store_kept "import /nonexistent"
+
+run "$PAIROFF" --db "$db" import "$reports" "$test_tmp/missing.txt"
+[ "$rc" -ge 3 ] || fail "import with one missing input: exit status $rc"
+assert_contains "$err" "missing.txt: No such file or directory" "missing input named"
+assert_store_kept "import with one missing input"
+
+# --- a report that is not text fails the whole import -----------------------------
+mkdir -p "$test_tmp/binary"
+cp "$reports/shanghai-yunnan-2009.txt" "$test_tmp/binary/a.txt"
+printf 'PK\003\004\000\000binary\000junk' > "$test_tmp/binary/b.txt"
+run "$PAIROFF" --db "$db" import "$test_tmp/binary"
+[ "$rc" -ge 3 ] || fail "import of a binary report: exit status $rc"
+assert_one_line "$err" "binary report"
+assert_contains "$err" "b.txt" "binary report is named"
+assert_store_kept "import of a binary report"
+
+# --- two different files with one name --------------------------------------------
+mkdir -p "$test_tmp/other"
+printf 'Another Title\n\n    Some text.\n' > "$test_tmp/other/shanghai-yunnan-2009.txt"
+run "$PAIROFF" --db "$db" import "$reports" "$test_tmp/other"
+assert_rc 2 "two inputs with the same file name"
+assert_one_line "$err" "same file name"
+assert_contains "$err" "same file name" "same file name message"
+assert_store_kept "two inputs with the same file name"
+
+# --- a bad gazetteer --------------------------------------------------------------
+printf '[store]\ngazetteer = %s/no-such-regions.ini\n' "$test_tmp" > "$test_tmp/gaz.ini"
+run "$PAIROFF" --config "$test_tmp/gaz.ini" --db "$db" import "$reports"
+[ "$rc" -ge 3 ] || fail "import with a missing gazetteer: exit status $rc"
+assert_one_line "$err" "missing gazetteer"
+assert_contains "$err" "no-such-regions.ini" "missing gazetteer is named"
+assert_store_kept "import with a missing gazetteer"
+
+# --- a directory where the store cannot be written ---------------------------------
+run "$PAIROFF" --db /dev/null/sub/store.db import "$reports"
+[ "$rc" -ge 3 ] || fail "store under a file: exit status $rc"
+assert_one_line "$err" "store under a file"
+assert_contains "$err" "/dev/null/sub" "store under a file is named"
+if [ "$(id -u)" -ne 0 ]; then
+	chmod 555 "$dir"
+	run "$PAIROFF" --db "$db" import "$reports"
+	chmod 755 "$dir"
+	[ "$rc" -ge 3 ] || fail "read-only directory: exit status $rc"
+	assert_one_line "$err" "read-only directory"
+	assert_contains "$err" "Permission denied" "read-only directory message"
+	assert_store_kept "read-only directory"
+fi
+
+# --- an interrupted import -----------------------------------------------------------
+# Many names for one long report make an import that runs long enough to be
+# stopped once its temporary file exists.
+mkdir -p "$test_tmp/many"
+i=0
+while [ $i -lt 200 ]; do
+	ln -s "$reports/east-west-pairing-2012.txt" "$test_tmp/many/r$i.txt"
+	i=$((i + 1))
+done
+"$PAIROFF" --db "$db" import "$test_tmp/many" >/dev/null 2>"$test_tmp/err" &
+pid=$!
+waited=0
+while ! ls "$dir" | grep -q '\.tmp$'; do
+	sleep 0.02
+	waited=$((waited + 1))
+	[ $waited -lt 1000 ] || break
+done
+kill -TERM $pid 2>/dev/null
+wait $pid
+rc=$?
+[ "$rc" -ne 0 ] || fail "interrupted import: it finished before SIGTERM (exit status 0)"
+assert_eq "$rc" 143 "interrupted import dies of SIGTERM after cleaning up"
+assert_store_kept "interrupted import"
+
+# --- a good import replaces the store whole ---------------------------------------------
+inode_before=$(ls -i "$db" | cut -d' ' -f1)
+run "$PAIROFF" --db "$db" import "$reports/zhejiang-sichuan-2009.txt" "$reports"
+assert_rc 0 "import of a file and the directory holding it"
+assert_contains "$out" "imported 5 reports" "a file named twice is imported once"
+run "$PAIROFF" --db "$db" import "$reports/zhejiang-sichuan-2009.txt"
+assert_rc 0 "import of one report"
+assert_contains "$out" "imported 1 reports" "one report"
+[ "$(ls -i "$db" | cut -d' ' -f1)" != "$inode_before" ] || fail "the store was written in place"
+run "$PAIROFF" --db "$db" reports --format tsv
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f1)" "zhejiang-sichuan-2009.txt" "new store holds the new import only"
+leftovers=$(ls -A "$dir" | grep -v '^store\.db$')
+assert_eq "$leftovers" "" "nothing left after a good import"
+
+# An empty directory gives an empty store: listing it finds nothing.
+mkdir -p "$test_tmp/empty"
+run "$PAIROFF" --db "$db" import "$test_tmp/empty"
+assert_rc 0 "import of an empty directory"
+assert_contains "$out" "imported 0 reports" "empty import summary"
+run "$PAIROFF" --db "$db" reports
+assert_rc 1 "reports of an empty store"
+assert_one_line "$err" "reports of an empty store"
+
+done_testing

@@ -1,0 +1,202 @@
+/* Unit tests of the qtable helpers and the four output formats: escaping and
+ * quoting in each, JSON numbers and nulls, hit markers stripped, and table
+ * columns aligned by display width (CJK takes two columns). */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/output.h"
+#include "pairoff/query.h"
+
+static int failures;
+
+#define CHECK(cond, ...) do { \
+	if (!(cond)) { \
+		failures++; \
+		fprintf(stderr, "%s:%d: FAIL: ", __FILE__, __LINE__); \
+		fprintf(stderr, __VA_ARGS__); \
+		fputc('\n', stderr); \
+	} \
+} while (0)
+
+static void check_str(const char *got, const char *want, const char *what, int line)
+{
+	if (strcmp(got, want) != 0) {
+		failures++;
+		fprintf(stderr, "%s:%d: FAIL: %s\n--- got ---\n%s\n--- want ---\n%s\n",
+			__FILE__, line, what, got, want);
+	}
+}
+#define CHECK_STR(got, want, what) check_str(got, want, what, __LINE__)
+
+/* Prints t in fmt into a string (owned by the caller). */
+static char *render(const struct qtable *t, enum output_format fmt)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	output_print(fp, t, fmt);
+	fclose(fp);
+	return buf;
+}
+
+/* Three columns: a text with every character that needs escaping, an
+ * integer column with a NULL, and a snippet with hit markers. */
+static void make_table(struct qtable *t)
+{
+	static const char *const headers[] = { "name", "line", "snippet" };
+	qtable_init(t, 3, headers);
+	const char *row1[] = { "a,b \"q\"\tx\\y", "12", "the \x02hit\x03 here" };
+	const char *row2[] = { "two\nlines", NULL, NULL };
+	const char *row3[] = { "\xE4\xB8\xAD\xE6\x96\x87", "-3", "\x01" };
+	qtable_add_row(t, row1);
+	qtable_add_row(t, row2);
+	qtable_add_row(t, row3);
+}
+
+static void test_qtable(void)
+{
+	struct qtable t;
+	make_table(&t);
+	CHECK(t.nrows == 3 && t.ncols == 3, "size %zu x %zu", t.nrows, t.ncols);
+	CHECK(qtable_col(&t, "line") == 1, "column index of line");
+	CHECK(qtable_col(&t, "nope") == -1, "unknown column");
+	CHECK(qtable_int(&t, 0, 1) == 12, "int cell");
+	CHECK(qtable_int(&t, 1, 1) == 0, "NULL cell as int");
+	CHECK(qtable_get(&t, 1, 1) == NULL, "NULL cell kept");
+	CHECK(qtable_get(&t, 9, 0) == NULL, "row out of range");
+	/* Growth past the first allocation keeps earlier rows. */
+	for (int i = 0; i < 100; i++) {
+		const char *row[] = { "x", "1", "y" };
+		qtable_add_row(&t, row);
+	}
+	CHECK(t.nrows == 103, "rows after growth %zu", t.nrows);
+	CHECK_STR(qtable_get(&t, 2, 0), "\xE4\xB8\xAD\xE6\x96\x87", "row 2 after growth");
+	qtable_free(&t);
+	CHECK(t.cells == NULL && t.nrows == 0, "freed table is reset");
+}
+
+static void test_format_parse(void)
+{
+	enum output_format f = OUT_TABLE;
+	CHECK(output_format_parse("json", &f) == ST_OK && f == OUT_JSON, "json");
+	CHECK(output_format_parse("CSV", &f) == ST_OK && f == OUT_CSV, "CSV in capitals");
+	CHECK(output_format_parse("tsv", &f) == ST_OK && f == OUT_TSV, "tsv");
+	CHECK(output_format_parse("table", &f) == ST_OK && f == OUT_TABLE, "table");
+	CHECK(output_format_parse("xml", &f) == ST_USAGE, "xml is a usage error");
+	CHECK(strstr(status_detail(ST_USAGE), "'xml'") != NULL, "detail names the format: %s",
+	      status_detail(ST_USAGE));
+}
+
+static void test_tsv(void)
+{
+	struct qtable t;
+	make_table(&t);
+	char *out = render(&t, OUT_TSV);
+	CHECK_STR(out,
+		  "name\tline\tsnippet\n"
+		  "a,b \"q\"\\tx\\\\y\t12\tthe hit here\n"
+		  "two\\nlines\t\t\n"
+		  "\xE4\xB8\xAD\xE6\x96\x87\t-3\t\x01\n", "tsv");
+	free(out);
+	qtable_free(&t);
+}
+
+static void test_csv(void)
+{
+	struct qtable t;
+	make_table(&t);
+	char *out = render(&t, OUT_CSV);
+	CHECK_STR(out,
+		  "name,line,snippet\r\n"
+		  "\"a,b \"\"q\"\"\tx\\y\",12,the hit here\r\n"
+		  "\"two\nlines\",,\r\n"
+		  "\xE4\xB8\xAD\xE6\x96\x87,-3,\x01\r\n", "csv");
+	free(out);
+	qtable_free(&t);
+}
+
+static void test_json(void)
+{
+	struct qtable t;
+	make_table(&t);
+	char *out = render(&t, OUT_JSON);
+	CHECK_STR(out,
+		  "[\n"
+		  "  {\"name\": \"a,b \\\"q\\\"\\tx\\\\y\", \"line\": 12, \"snippet\": \"the hit here\"},\n"
+		  "  {\"name\": \"two\\nlines\", \"line\": null, \"snippet\": null},\n"
+		  "  {\"name\": \"\xE4\xB8\xAD\xE6\x96\x87\", \"line\": -3, \"snippet\": \"\\u0001\"}\n"
+		  "]\n", "json");
+	free(out);
+	qtable_free(&t);
+
+	/* A column with a non-integer stays a string; an empty table is []. */
+	static const char *const headers[] = { "v" };
+	qtable_init(&t, 1, headers);
+	const char *a[] = { "007" }, *b[] = { "7" };
+	qtable_add_row(&t, a);
+	qtable_add_row(&t, b);
+	out = render(&t, OUT_JSON);
+	CHECK_STR(out, "[\n  {\"v\": \"007\"},\n  {\"v\": \"7\"}\n]\n", "leading zero is text");
+	free(out);
+	qtable_free(&t);
+	qtable_init(&t, 1, headers);
+	out = render(&t, OUT_JSON);
+	CHECK_STR(out, "[]\n", "empty json");
+	free(out);
+	qtable_free(&t);
+}
+
+static void test_json_invalid_utf8(void)
+{
+	static const char *const headers[] = { "v" };
+	struct qtable t;
+	qtable_init(&t, 1, headers);
+	const char *row[] = { "a\xFF" "b" };
+	qtable_add_row(&t, row);
+	char *out = render(&t, OUT_JSON);
+	CHECK_STR(out, "[\n  {\"v\": \"a\xEF\xBF\xBD" "b\"}\n]\n", "invalid UTF-8 replaced");
+	free(out);
+	qtable_free(&t);
+}
+
+/* Table: columns padded to the widest cell by display width, integer
+ * columns right-aligned, line breaks shown as spaces, markers dropped. */
+static void test_table(void)
+{
+	static const char *const headers[] = { "place", "n", "note" };
+	struct qtable t;
+	qtable_init(&t, 3, headers);
+	const char *r1[] = { "\xE4\xB8\xAD\xE6\x96\x87", "5", "\x02" "a\x03 b" };
+	const char *r2[] = { "Pu\xE2\x80\x99" "er", "120", "x\ny" };
+	const char *r3[] = { NULL, NULL, "z" };
+	qtable_add_row(&t, r1);
+	qtable_add_row(&t, r2);
+	qtable_add_row(&t, r3);
+	char *out = render(&t, OUT_TABLE);
+	CHECK_STR(out,
+		  "place    n  note\n"
+		  "\xE4\xB8\xAD\xE6\x96\x87     5  a b\n"
+		  "Pu\xE2\x80\x99" "er  120  x y\n"
+		  "            z\n", "table");
+	free(out);
+	qtable_free(&t);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	test_qtable();
+	test_format_parse();
+	test_tsv();
+	test_csv();
+	test_json();
+	test_json_invalid_utf8();
+	test_table();
+	if (failures)
+		fprintf(stderr, "%d check(s) failed\n", failures);
+	return failures ? 1 : 0;
+}
