@@ -1,8 +1,515 @@
 #include "config.h"
-/* STUB: placeholder until the module is written; replace whole. */
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "pairoff/cli.h"
-int cli_cmd_regions(struct cli_ctx *ctx, int argc, char **argv) { (void)ctx; (void)argc; (void)argv; return 3; }
-int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv) { (void)ctx; (void)argc; (void)argv; return 3; }
-int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv) { (void)ctx; (void)argc; (void)argv; return 3; }
-int cli_cmd_show(struct cli_ctx *ctx, int argc, char **argv) { (void)ctx; (void)argc; (void)argv; return 3; }
-int cli_cmd_anomalies(struct cli_ctx *ctx, int argc, char **argv) { (void)ctx; (void)argc; (void)argv; return 3; }
+#include "pairoff/money.h"
+#include "pairoff/query.h"
+#include "pairoff/store.h"
+#include "pairoff/util.h"
+
+/* The fact subcommands: regions, pairs, funds, show, anomalies. Each is the
+ * command-line twin of a browser pane: it resolves its region arguments
+ * (unknown ones fail with a suggestion, exit 1), runs one query and prints it
+ * in the chosen format. No SQL here. */
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* How many place pairs `show` lists before pointing at `pairs`, so that the
+ * whole page fits a terminal. */
+#define SHOW_MAX_PAIRS 12
+
+static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage(const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return cli_fail(status_set(ST_USAGE, "%s (see pairoff --help)", msg));
+}
+
+static int finish(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return cli_fail(status_set(ST_IO, "write error: %s", strerror(errno)));
+	return 0;
+}
+
+/* getopt_long over argv (argv[0] is the subcommand); returns the option, -1
+ * at the end, or '?' with *code set after printing a usage error. */
+static int next_option(int argc, char **argv, const char *shortopts,
+		       const struct option *longopts, int *code)
+{
+	opterr = 0;
+	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	if (c == '?' || c == ':') {
+		const char *arg = argv[optind - 1];
+		*code = c == ':' ? usage("%s: option '%s' needs an argument", argv[0], arg)
+				 : usage("%s: unknown option '%s'", argv[0], arg);
+		return '?';
+	}
+	return c;
+}
+
+/* Opens the store, runs fill (a query bound to its arguments), and prints
+ * the table; an empty result is "nothing found" (exit 1) with empty_msg. */
+struct listing {
+	const char *empty_msg;
+	enum status (*fill)(struct store *s, const void *args, struct qtable *out);
+	const void *args;
+};
+
+static int run_listing(struct cli_ctx *ctx, const struct listing *l)
+{
+	struct store *s;
+	enum status st = cli_open_store(ctx, &s);
+	if (st != ST_OK)
+		return cli_fail(st);
+	struct qtable t;
+	st = l->fill(s, l->args, &t);
+	store_close(s);
+	if (st != ST_OK)
+		return cli_fail(st);
+	if (t.nrows == 0) {
+		qtable_free(&t);
+		return cli_fail(status_set(ST_NOT_FOUND, "%s", l->empty_msg));
+	}
+	output_print(stdout, &t, ctx->format);
+	qtable_free(&t);
+	return finish();
+}
+
+/* --- regions ---------------------------------------------------------------------- */
+
+static enum status fill_regions(struct store *s, const void *args, struct qtable *out)
+{
+	return query_regions(s, args, out);
+}
+
+int cli_cmd_regions(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "side", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *side = NULL;
+	int c, code = 0;
+	optind = 0;
+	while ((c = next_option(argc, argv, ":s:", longopts, &code)) != -1) {
+		if (c == '?')
+			return code;
+		side = optarg;
+	}
+	if (optind < argc)
+		return usage("regions: unexpected argument '%s'", argv[optind]);
+	if (side && strcmp(side, "east") != 0 && strcmp(side, "west") != 0 &&
+	    strcmp(side, "central") != 0)
+		return usage("regions: bad --side '%s' (expected east, west or central)", side);
+	struct listing l = { "no regions in the store", fill_regions, side };
+	return run_listing(ctx, &l);
+}
+
+/* --- pairs ---------------------------------------------------------------------- */
+
+static enum status fill_pairs(struct store *s, const void *args, struct qtable *out)
+{
+	return query_pairs(s, args, out);
+}
+
+int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc > 2)
+		return usage("pairs: unexpected argument '%s'", argv[2]);
+	if (argc == 2 && argv[1][0] == '-')
+		return usage("pairs: unknown option '%s'", argv[1]);
+	const char *region = argc == 2 ? argv[1] : NULL;
+	char *msg = region ? xasprintf("no pairings involve '%s'", region)
+			   : xstrdup("no pairings in the store");
+	struct listing l = { msg, fill_pairs, region };
+	int code = run_listing(ctx, &l);
+	free(msg);
+	return code;
+}
+
+/* --- funds ---------------------------------------------------------------------- */
+
+struct funds_args {
+	const char *donor, *recipient;
+	int year;
+};
+
+static enum status fill_funds(struct store *s, const void *args, struct qtable *out)
+{
+	const struct funds_args *a = args;
+	return query_funds(s, a->donor, a->recipient, a->year, out);
+}
+
+/* Years the reports can speak of; anything else is a typo. */
+static bool parse_year(const char *arg, int *year)
+{
+	char *end;
+	errno = 0;
+	long y = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || y < 1900 || y > 2100)
+		return false;
+	*year = (int)y;
+	return true;
+}
+
+int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "donor", required_argument, NULL, 'd' },
+		{ "recipient", required_argument, NULL, 'r' },
+		{ "year", required_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct funds_args a = { 0 };
+	int c, code = 0;
+	optind = 0;
+	while ((c = next_option(argc, argv, ":d:r:y:", longopts, &code)) != -1) {
+		if (c == '?')
+			return code;
+		if (c == 'd')
+			a.donor = optarg;
+		else if (c == 'r')
+			a.recipient = optarg;
+		else if (!parse_year(optarg, &a.year))
+			return usage("funds: bad --year '%s' (expected a year such as 2009)", optarg);
+	}
+	if (optind < argc)
+		return usage("funds: unexpected argument '%s'", argv[optind]);
+	struct listing l = { "no money facts match", fill_funds, &a };
+	return run_listing(ctx, &l);
+}
+
+/* --- anomalies ---------------------------------------------------------------------- */
+
+static enum status fill_anomalies(struct store *s, const void *args, struct qtable *out)
+{
+	(void)args;
+	return query_anomalies(s, out);
+}
+
+int cli_cmd_anomalies(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc > 1)
+		return usage("anomalies: unexpected argument '%s'", argv[1]);
+	struct listing l = { "no anomalies recorded", fill_anomalies, NULL };
+	return run_listing(ctx, &l);
+}
+
+/* --- show ------------------------------------------------------------------------ */
+
+/* What `show` gathers about one region. */
+struct show_data {
+	char *name;             /* owned; canonical name */
+	struct qtable regions;  /* every region: types, sides, parents */
+	struct qtable pairs;    /* pairs involving the region or places under it */
+	struct qtable funds;    /* money facts with the region on either side */
+	size_t self;            /* row of the region in regions */
+};
+
+static const char *cell(const struct qtable *t, size_t row, const char *col)
+{
+	int c = qtable_col(t, col);
+	return c < 0 ? NULL : qtable_get(t, row, (size_t)c);
+}
+
+static const char *or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+static size_t region_row(const struct qtable *regions, const char *name)
+{
+	for (size_t i = 0; i < regions->nrows; i++)
+		if (strcmp(or_empty(cell(regions, i, "name")), name) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+static bool is_provincial(const struct qtable *regions, const char *name)
+{
+	size_t row = region_row(regions, name);
+	const char *type = row == (size_t)-1 ? NULL : cell(regions, row, "type");
+	return type && (strcmp(type, "province") == 0 || strcmp(type, "municipality") == 0 ||
+			strcmp(type, "autonomous region") == 0);
+}
+
+static bool is_partner_row(const struct show_data *d, size_t row)
+{
+	return is_provincial(&d->regions, or_empty(cell(&d->pairs, row, "donor"))) &&
+	       is_provincial(&d->regions, or_empty(cell(&d->pairs, row, "recipient")));
+}
+
+static bool same_fund(const struct qtable *a, size_t ra, const struct qtable *b, size_t rb)
+{
+	for (size_t c = 0; c < a->ncols; c++)
+		if (strcmp(or_empty(qtable_get(a, ra, c)), or_empty(qtable_get(b, rb, c))) != 0)
+			return false;
+	return true;
+}
+
+/* Money given by the region (as donor) and received by it, each fact once. */
+static enum status gather_funds(struct store *s, struct show_data *d)
+{
+	struct qtable given, received;
+	enum status st = query_funds(s, d->name, NULL, 0, &given);
+	if (st != ST_OK)
+		return st;
+	st = query_funds(s, NULL, d->name, 0, &received);
+	if (st != ST_OK) {
+		qtable_free(&given);
+		return st;
+	}
+	for (size_t i = 0; i < received.nrows; i++) {
+		bool dup = false;
+		for (size_t j = 0; j < given.nrows && !dup; j++)
+			dup = same_fund(&received, i, &given, j);
+		if (!dup)
+			qtable_add_row(&given, (const char *const *)received.cells + i * received.ncols);
+	}
+	qtable_free(&received);
+	d->funds = given;
+	return ST_OK;
+}
+
+static void show_data_free(struct show_data *d)
+{
+	free(d->name);
+	qtable_free(&d->regions);
+	qtable_free(&d->pairs);
+	qtable_free(&d->funds);
+}
+
+static enum status gather_show(struct store *s, const char *arg, struct show_data *d)
+{
+	memset(d, 0, sizeof(*d));
+	enum status st = query_region_resolve(s, arg, &d->name);
+	if (st != ST_OK)
+		return st;
+	if ((st = query_regions(s, NULL, &d->regions)) != ST_OK)
+		return st;
+	d->self = region_row(&d->regions, d->name);
+	if ((st = query_pairs(s, d->name, &d->pairs)) != ST_OK)
+		return st;
+	return gather_funds(s, d);
+}
+
+/* One year of money facts in `show`: how many, and the largest single-year
+ * figure that was spent (planned figures and multi-year totals are named
+ * only when a year has nothing else). */
+struct year_summary {
+	int year;
+	size_t count;
+	size_t best;            /* row in funds of the figure to show */
+	int best_score;
+};
+
+static int fund_weight(const struct qtable *funds, size_t row)
+{
+	const char *from = cell(funds, row, "from_year"), *year = cell(funds, row, "year");
+	bool span = from && year && strcmp(from, year) != 0;
+	bool planned = strcmp(or_empty(cell(funds, row, "category")), "planned") == 0;
+	return (span ? 0 : 2) + (planned ? 0 : 1);
+}
+
+static size_t summarize_years(const struct qtable *funds, struct year_summary **out)
+{
+	struct year_summary *ys = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t row = 0; row < funds->nrows; row++) {
+		int year = (int)qtable_int(funds, row, (size_t)qtable_col(funds, "year"));
+		size_t i = 0;
+		while (i < n && ys[i].year != year)
+			i++;
+		if (i == n)
+			*ARRAY_PUSH(ys, n, cap) = (struct year_summary){ year, 0, row, -1 };
+		int score = fund_weight(funds, row);
+		int64_t amount = qtable_int(funds, row, (size_t)qtable_col(funds, "amount_yuan"));
+		int64_t best = qtable_int(funds, ys[i].best, (size_t)qtable_col(funds, "amount_yuan"));
+		if (score > ys[i].best_score || (score == ys[i].best_score && amount > best)) {
+			ys[i].best = row;
+			ys[i].best_score = score;
+		}
+		ys[i].count++;
+	}
+	*out = ys;
+	return n;
+}
+
+static void print_pair_line(const struct show_data *d, size_t row)
+{
+	const struct qtable *p = &d->pairs;
+	const char *since = cell(p, row, "since"), *until = cell(p, row, "until");
+	char *arrow = xasprintf("%s -> %s", or_empty(cell(p, row, "donor")),
+				or_empty(cell(p, row, "recipient")));
+	char *span = since && until ? xasprintf("%s-%s", since, until)
+		   : since ? xasprintf("since %s", since)
+		   : until ? xasprintf("until %s", until) : xstrdup("");
+	printf("  %-44s %-12s %s:%s\n", arrow, span, or_empty(cell(p, row, "report")),
+	       or_empty(cell(p, row, "line")));
+	free(arrow);
+	free(span);
+}
+
+static void print_heading(const struct show_data *d)
+{
+	const struct qtable *r = &d->regions;
+	const char *type = d->self == (size_t)-1 ? NULL : cell(r, d->self, "type");
+	const char *side = d->self == (size_t)-1 ? NULL : cell(r, d->self, "side");
+	const char *parent = d->self == (size_t)-1 ? NULL : cell(r, d->self, "parent");
+	printf("%s (%s", d->name, type ? type : "place");
+	if (parent)
+		printf(" in %s", parent);
+	if (side)
+		printf(", %s side", side);
+	printf(")\n");
+}
+
+static void print_pairs_text(const struct show_data *d)
+{
+	size_t partners = 0, places = 0;
+	for (size_t i = 0; i < d->pairs.nrows; i++)
+		partners += is_partner_row(d, i);
+	places = d->pairs.nrows - partners;
+	printf("\nPartners\n");
+	if (partners == 0)
+		printf("  (none stated)\n");
+	for (size_t i = 0; i < d->pairs.nrows; i++)
+		if (is_partner_row(d, i))
+			print_pair_line(d, i);
+	printf("\nPlace pairs (%zu)\n", places);
+	size_t shown = 0;
+	for (size_t i = 0; i < d->pairs.nrows && shown < SHOW_MAX_PAIRS; i++)
+		if (!is_partner_row(d, i)) {
+			print_pair_line(d, i);
+			shown++;
+		}
+	if (places > shown)
+		printf("  ... %zu more: pairoff pairs '%s'\n", places - shown, d->name);
+}
+
+static void print_funds_text(const struct show_data *d, enum money_unit unit)
+{
+	struct year_summary *ys;
+	size_t n = summarize_years(&d->funds, &ys);
+	printf("\nFunds by year (%s; the largest figure of each year)\n", money_unit_name(unit));
+	if (n == 0)
+		printf("  (none stated)\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct qtable *f = &d->funds;
+		size_t row = ys[i].best;
+		char money[64];
+		money_format(qtable_int(f, row, (size_t)qtable_col(f, "amount_yuan")), unit,
+			     money, sizeof(money));
+		char *arrow = xasprintf("%s -> %s", or_empty(cell(f, row, "donor")),
+					or_empty(cell(f, row, "recipient")));
+		printf("  %4d  %16s%s %-36s %-12s %zu fact%s\n", ys[i].year, money,
+		       strcmp(or_empty(cell(f, row, "approx")), "1") == 0 ? "+" : " ", arrow,
+		       or_empty(cell(f, row, "category")), ys[i].count, ys[i].count == 1 ? "" : "s");
+		free(arrow);
+	}
+	if (n)
+		printf("  (all of them: pairoff funds --donor or --recipient '%s')\n", d->name);
+	free(ys);
+}
+
+/* --- show in the machine formats: one table, a row per line of the page --- */
+
+static const char *const show_headers[] = {
+	"section", "name", "detail", "year", "until", "amount_yuan", "count", "report", "line",
+};
+
+static void add_show_row(struct qtable *t, const char *section, const char *name,
+			 const char *detail, const char *year, const char *until,
+			 const char *amount, const char *count, const char *report,
+			 const char *line)
+{
+	const char *cells[] = { section, name, detail, year, until, amount, count, report, line };
+	qtable_add_row(t, cells);
+}
+
+static void add_pair_rows(struct qtable *t, const struct show_data *d)
+{
+	const struct qtable *p = &d->pairs;
+	for (size_t i = 0; i < p->nrows; i++) {
+		char *arrow = xasprintf("%s -> %s", or_empty(cell(p, i, "donor")),
+					or_empty(cell(p, i, "recipient")));
+		add_show_row(t, is_partner_row(d, i) ? "partner" : "pair", arrow,
+			     cell(p, i, "level"), cell(p, i, "since"), cell(p, i, "until"),
+			     NULL, NULL, cell(p, i, "report"), cell(p, i, "line"));
+		free(arrow);
+	}
+}
+
+static void add_fund_rows(struct qtable *t, const struct show_data *d)
+{
+	const struct qtable *f = &d->funds;
+	struct year_summary *ys;
+	size_t n = summarize_years(f, &ys);
+	for (size_t i = 0; i < n; i++) {
+		size_t row = ys[i].best;
+		char *arrow = xasprintf("%s -> %s", or_empty(cell(f, row, "donor")),
+					or_empty(cell(f, row, "recipient")));
+		char *count = xasprintf("%zu", ys[i].count);
+		add_show_row(t, "funds", arrow, cell(f, row, "category"), cell(f, row, "year"),
+			     NULL, cell(f, row, "amount_yuan"), count, cell(f, row, "report"),
+			     cell(f, row, "line"));
+		free(arrow);
+		free(count);
+	}
+	free(ys);
+}
+
+static void print_show_table(const struct show_data *d, enum output_format fmt)
+{
+	struct qtable t;
+	qtable_init(&t, ARRAY_LEN(show_headers), show_headers);
+	const struct qtable *r = &d->regions;
+	bool known = d->self != (size_t)-1;
+	add_show_row(&t, "region", d->name, known ? cell(r, d->self, "type") : NULL,
+		     NULL, NULL, NULL, NULL, NULL, NULL);
+	add_pair_rows(&t, d);
+	add_fund_rows(&t, d);
+	output_print(stdout, &t, fmt);
+	qtable_free(&t);
+}
+
+int cli_cmd_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2)
+		return usage("show: missing REGION");
+	if (argc > 2)
+		return usage("show: unexpected argument '%s'", argv[2]);
+	if (argv[1][0] == '-')
+		return usage("show: unknown option '%s'", argv[1]);
+	struct store *s;
+	enum status st = cli_open_store(ctx, &s);
+	if (st != ST_OK)
+		return cli_fail(st);
+	struct show_data d;
+	st = gather_show(s, argv[1], &d);
+	store_close(s);
+	if (st != ST_OK) {
+		show_data_free(&d);
+		return cli_fail(st);
+	}
+	if (ctx->format == OUT_TABLE) {
+		print_heading(&d);
+		print_pairs_text(&d);
+		print_funds_text(&d, ctx->settings.unit);
+	} else {
+		print_show_table(&d, ctx->format);
+	}
+	show_data_free(&d);
+	return finish();
+}
