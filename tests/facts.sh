@@ -1,0 +1,185 @@
+# The fact subcommands on the store built from the bundled reports: the
+# acceptance commands of issue 3 in every format, region names and aliases,
+# unknown regions with a suggestion, and bad options.
+. "$top_srcdir/tests/lib.sh"
+
+db=$test_tmp/pairoff.db
+p() { run "$PAIROFF" --db "$db" "$@"; }
+
+p import
+assert_rc 0 "import of the bundled reports"
+
+tab=$(printf '\t')
+
+# field VALUE... of the TSV rows in $out whose first two columns are $1 $2
+# ("donor recipient"): prints columns $3.. of the first such row, '|'-joined.
+row_fields() {
+	printf '%s\n' "$out" | awk -F"$tab" -v d="$1" -v r="$2" -v cols="$3" '
+		$1 == d && $2 == r { n = split(cols, c, ","); s = "";
+			for (i = 1; i <= n; i++) s = s (i > 1 ? "|" : "") $(c[i]); print s; exit }'
+}
+
+# --- pairs Chongqing: Shandong since 2010 and the 14 one-for-one pairs --------
+p pairs Chongqing -f tsv
+assert_rc 0 "pairs Chongqing"
+assert_eq "$(printf '%s\n' "$out" | head -n 1)" \
+	"donor${tab}recipient${tab}level${tab}since${tab}until${tab}report${tab}line${tab}quote" \
+	"pairs header"
+assert_eq "$(row_fields Shandong Chongqing 4,5)" "2010|" "Shandong -> Chongqing since 2010"
+for pair in "Jinan City:Wulong County" "Zibo City:Shizhu County" \
+	"Zaozhuang City:Fengdu County" "Dongying City:Youyang County" \
+	"Yantai City:Wushan County" "Weifang City:Kai County" \
+	"Jining City:Wanzhou District" "Tai'an City:Wuxi County" \
+	"Weihai City:Yunyang County" "Rizhao City:Qianjiang District" \
+	"Linyi City:Chengkou County" "Dezhou City:Xiushan County" \
+	"Liaocheng City:Pengshui County" "Binzhou City:Fengjie County"; do
+	donor=${pair%%:*} recipient=${pair#*:}
+	assert_eq "$(row_fields "$donor" "$recipient" 4,6)" \
+		"2010|shandong-chongqing-2010.txt" "$donor -> $recipient since 2010, first source"
+done
+# Each pair once, however many reports state it.
+dups=$(printf '%s\n' "$out" | cut -f1,2 | sort | uniq -d)
+assert_eq "$dups" "" "pairs Chongqing: duplicate (donor, recipient) rows"
+# Every row involves Chongqing or a place under it.
+assert_not_contains "$out" "${tab}Xinjiang${tab}" "pairs Chongqing lists Xinjiang"
+
+for fmt in table csv json; do
+	p pairs Chongqing -f "$fmt"
+	assert_rc 0 "pairs Chongqing -f $fmt"
+	case $fmt in
+	table) assert_contains "$out" "Jinan City" "pairs table"
+	       assert_contains "$out" "Wulong County" "pairs table" ;;
+	csv) assert_contains "$out" "Jinan City,Wulong County,county,2010," "pairs csv" ;;
+	json) assert_contains "$out" '"donor": "Jinan City", "recipient": "Wulong County"' "pairs json"
+	      assert_contains "$out" '"since": 2010' "pairs json since" ;;
+	esac
+done
+
+# --- pairs Xinjiang: Shandong from 1996 until 2010 ----------------------------
+p pairs Xinjiang -f tsv
+assert_rc 0 "pairs Xinjiang"
+assert_eq "$(row_fields Shandong Xinjiang 4,5)" "1996|2010" "Shandong -> Xinjiang 1996-2010"
+p pairs "Xinjiang Uygur Autonomous Region" -f tsv
+assert_eq "$(row_fields Shandong Xinjiang 4,5)" "1996|2010" "pairs by the region's long name"
+p pairs Xinjiang -f json
+assert_contains "$out" '"donor": "Shandong", "recipient": "Xinjiang"' "pairs Xinjiang json"
+assert_contains "$out" '"since": 1996, "until": 2010' "pairs Xinjiang json span"
+
+# --- funds: Shanghai -> Yunnan in 2009 -----------------------------------------
+# fund_rows AMOUNT: the TSV rows of $out with that amount_yuan (column 5).
+fund_rows() { printf '%s\n' "$out" | awk -F"$tab" -v a="$1" '$5 == a'; }
+
+p funds --donor Shanghai --recipient Yunnan --year 2009 -f tsv
+assert_rc 0 "funds Shanghai -> Yunnan 2009"
+assert_eq "$(printf '%s\n' "$out" | head -n 1)" \
+	"donor${tab}recipient${tab}year${tab}from_year${tab}amount_yuan${tab}approx${tab}category${tab}report${tab}line${tab}quote" \
+	"funds header"
+assert_eq "$(fund_rows 180000000 | cut -f1,3,7,8,9)" \
+	"Shanghai${tab}2009${tab}government${tab}shanghai-yunnan-2009.txt${tab}11" \
+	"the 180 million yuan actually put in"
+assert_eq "$(fund_rows 180200000 | cut -f1,3,8,9)" \
+	"Shanghai${tab}2009${tab}shanghai-yunnan-2009.txt${tab}105" \
+	"the table's total 18,020 ten thousand yuan"
+assert_eq "$(fund_rows 160000000 | cut -f1,3,7,9)" \
+	"Shanghai${tab}2009${tab}planned${tab}11" "the planned 160 million yuan is planned"
+# The filter covers places under Yunnan (the table's prefecture rows).
+assert_eq "$(fund_rows 41700000 | cut -f2)" "Wenshan Prefecture" "Wenshan's table total"
+# Nothing outside the filter.
+assert_eq "$(printf '%s\n' "$out" | sed 1d | awk -F"$tab" '$3 != 2009')" "" "only 2009"
+assert_eq "$(printf '%s\n' "$out" | sed 1d | awk -F"$tab" '$1 != "Shanghai"')" "" "only Shanghai"
+
+p funds --donor Shanghai --recipient Yunnan --year 2009 -f csv
+assert_contains "$out" ",2009,2009,180000000,0,government,shanghai-yunnan-2009.txt,11," "funds csv 180 million"
+assert_contains "$out" ",180200000," "funds csv table total"
+assert_contains "$out" ",160000000,0,planned,shanghai-yunnan-2009.txt,11," "funds csv planned"
+p funds --donor Shanghai --recipient Yunnan --year 2009 -f json
+assert_contains "$out" '"amount_yuan": 180000000, "approx": 0, "category": "government"' "funds json"
+assert_contains "$out" '"amount_yuan": 180200000' "funds json table total"
+assert_contains "$out" '"amount_yuan": 160000000, "approx": 0, "category": "planned"' "funds json planned"
+p funds --donor Shanghai --recipient Yunnan --year 2009
+assert_rc 0 "funds table"
+assert_contains "$(printf '%s\n' "$out" | grep 160000000)" "planned" "funds table planned"
+assert_contains "$out" "180200000" "funds table total"
+
+# A cumulative figure keeps its span.
+p funds --donor Shandong --recipient Xinjiang -f tsv
+assert_eq "$(fund_rows 471000000 | cut -f3,4)" "2010${tab}1996" "471 million over 1996-2010"
+
+# --- region names: case, apostrophes, aliases ----------------------------------
+p funds --recipient "Pu'er City" -f tsv
+assert_rc 0 "funds for Pu'er City"
+reference=$out
+assert_contains "$reference" "Pu'er City" "funds for Pu'er City name"
+for spelling in "pu'er" "Puer" "Pu’er" "Simao" "PUER CITY" "simao prefecture"; do
+	p funds --recipient "$spelling" -f tsv
+	assert_rc 0 "funds --recipient $spelling"
+	assert_eq "$out" "$reference" "'$spelling' finds Pu'er City"
+done
+p pairs "pu'er" -f tsv
+pu1=$out
+p pairs Simao -f tsv
+assert_eq "$out" "$pu1" "pairs: Simao and pu'er are one place"
+
+# --- unknown regions -----------------------------------------------------------
+p pairs Chongqnig
+assert_rc 1 "unknown region"
+assert_eq "$out" "" "unknown region prints nothing on stdout"
+assert_eq "$err" "pairoff: unknown region 'Chongqnig'; did you mean 'Chongqing'?" "suggestion"
+p funds --donor Shangai
+assert_rc 1 "unknown donor"
+assert_eq "$err" "pairoff: unknown region 'Shangai'; did you mean 'Shanghai'?" "donor suggestion"
+p show "Yunan"
+assert_rc 1 "show unknown"
+assert_eq "$err" "pairoff: unknown region 'Yunan'; did you mean 'Yunnan'?" "show suggestion"
+p pairs Atlantis
+assert_rc 1 "far-off name"
+assert_one_line "$err" "far-off name"
+assert_contains "$err" "pairoff: unknown region 'Atlantis'" "far-off name"
+
+# --- bad options exit 2 ----------------------------------------------------------
+for args in "funds --year 20x9" "funds --year" "funds --bogus" "funds extra" \
+	"regions --side north" "regions extra" "pairs a b" "pairs --bogus" \
+	"show" "show a b" "anomalies extra" "pairs -f yaml"; do
+	# shellcheck disable=SC2086 # word splitting wanted
+	p $args
+	assert_rc 2 "$args"
+	assert_one_line "$err" "$args"
+done
+
+# --- regions ---------------------------------------------------------------------
+p regions --side east -f tsv
+assert_rc 0 "regions --side east"
+assert_eq "$(printf '%s\n' "$out" | head -n 1)" "name${tab}type${tab}side${tab}parent" "regions header"
+assert_contains "$out" "Shanghai${tab}municipality${tab}east${tab}" "Shanghai is east"
+assert_eq "$(printf '%s\n' "$out" | sed 1d | awk -F"$tab" '$3 != "east"')" "" "only east"
+assert_not_contains "$out" "Yunnan" "Yunnan is not east"
+p regions --side west -f json
+assert_contains "$out" '{"name": "Yunnan", "type": "province", "side": "west", "parent": null}' "Yunnan json"
+assert_contains "$out" '"name": "Wenshan Prefecture"' "places take their province's side"
+
+# --- show --------------------------------------------------------------------------
+p show Shandong
+assert_rc 0 "show Shandong"
+assert_contains "$out" "Shandong (province" "show heading"
+assert_contains "$out" "Shandong -> Chongqing" "show partners"
+assert_contains "$out" "Shandong -> Xinjiang" "show partners"
+assert_contains "$out" "Jinan City -> Wulong County" "show place pairs"
+assert_contains "$out" "Funds by year" "show funds"
+lines=$(printf '%s\n' "$out" | wc -l)
+[ "$lines" -le 40 ] || fail "show Shandong is $lines lines, more than a screen"
+p show "pu’er" -f tsv
+assert_rc 0 "show pu'er tsv"
+assert_eq "$(printf '%s\n' "$out" | sed -n 2p | cut -f1-3)" "region${tab}Pu'er City${tab}city" "show tsv region row"
+p show Yunnan -f json
+assert_contains "$out" '"section": "partner", "name": "Shanghai -> Yunnan"' "show json partner"
+assert_contains "$out" '"section": "funds"' "show json funds"
+
+# --- anomalies ---------------------------------------------------------------------
+p anomalies -f tsv
+assert_rc 0 "anomalies"
+assert_eq "$(printf '%s\n' "$out" | head -n 1)" "kind${tab}message${tab}report${tab}line${tab}quote" "anomalies header"
+assert_contains "$out" "Dulongjinag" "the misspelling it resolved"
+assert_contains "$out" "Zhejiang" "the Zhejiang in the Shandong-Xinjiang review"
+assert_contains "$out" "missing-bracket" "headings with a missing bracket"
+
+done_testing
