@@ -288,8 +288,8 @@ static struct line *content_line(const struct parser *p, size_t ci)
 
 /* ---- pass 2: footer ------------------------------------------------------ */
 
-/* A footer line is written mostly in Han script, or is the copyright/ICP
- * licence line (which mixes Han with Latin and digits). */
+/* A footer line is written mostly in Han script, or is a copyright/ICP
+ * licence notice (which may mix Han with Latin and digits). */
 static bool is_footer_line(const char *s, size_t n)
 {
 	if (n > 600)
@@ -304,9 +304,10 @@ static bool is_footer_line(const char *s, size_t n)
 		else if (cp != ' ')
 			other++;
 	}
+	bool notice = span_has(s, n, "\xC2\xA9") || span_has(s, n, "ICP") || span_has_ci(s, n, "copyright");
 	if (han < 2)
-		return false;
-	return han * 4 >= han + other || span_has(s, n, "\xC2\xA9") || span_has(s, n, "ICP");
+		return notice && n <= 200;
+	return han * 4 >= han + other || notice;
 }
 
 /* The footer is the trailing block of footer lines (blank lines between them
@@ -548,6 +549,36 @@ static bool has_pair_separator(const char *s, size_t n)
 	return false;
 }
 
+/* "<Place> and <Place>": two capitalised words around "and", neither a
+ * compass word. Only trusted next to a pairing word (see is_pair_heading). */
+static bool has_and_pair(const char *s, size_t n)
+{
+	for (size_t i = 1; i + 5 < n; i++) {
+		if (memcmp(s + i, " and ", 5) != 0)
+			continue;
+		size_t ls = i;
+		while (ls > 0 && is_alpha(s[ls - 1]))
+			ls--;
+		size_t rs = i + 5, re = rs;
+		while (re < n && is_alpha(s[re]))
+			re++;
+		if (ls < i && is_upper(s[ls]) && re > rs && is_upper(s[rs]) &&
+		    !is_compass_word(s + ls, i - ls) && !is_compass_word(s + rs, re - rs))
+			return true;
+	}
+	return false;
+}
+
+static const char *const pairing_words[] = { "pairing", "pair-off", "paired", "twinning", "twinned" };
+
+static bool has_pairing_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < sizeof(pairing_words) / sizeof(pairing_words[0]); i++)
+		if (span_has_ci(s, n, pairing_words[i]))
+			return true;
+	return false;
+}
+
 static const char *const series_words[] = {
 	"pair", "twin", "counterpart", "partner", "cooperation", "collaboration",
 	"assistance", "poverty", "support", " aid",
@@ -563,14 +594,19 @@ static bool has_series_word(const char *s, size_t n)
 
 /* A pair heading: a short title-cased line, not a sentence, not a topic,
  * naming two places joined by a dash and a word of the programme
- * ("Pairing-off", "Cooperation", "Poverty Alleviation", ...). */
+ * ("Pairing-off", "Cooperation", "Poverty Alleviation", ...), or joined by
+ * "and" next to a pairing word ("<A> and <B> Pairing-off Cooperation"). */
 static bool is_pair_heading(const char *s, size_t n)
 {
 	if (n == 0 || n > HEADING_MAX_BYTES || !is_upper(s[0]))
 		return false;
 	if (ends_like_sentence(s, n) || has_brackets(s, n) || count_words(s, n) > HEADING_MAX_WORDS)
 		return false;
-	return is_title_cased(s, n) && has_pair_separator(s, n) && has_series_word(s, n);
+	if (!is_title_cased(s, n))
+		return false;
+	if (has_pair_separator(s, n) && has_series_word(s, n))
+		return true;
+	return has_and_pair(s, n) && has_pairing_word(s, n);
 }
 
 /* A short standalone heading such as "Overview" or "General Situation":
@@ -691,9 +727,22 @@ static bool is_note_line(const char *s, size_t n)
 	       (s[4] == ':' || s[4] == ' ' || s[4] == 's' || (unsigned char)s[4] == 0xEF);
 }
 
+/* An empty cell written as a dash, a slash or "N/A"; its value is 0. */
+static bool is_placeholder(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		"-", "--", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x94\xE2\x80\x94", "/", "N/A", "n/a",
+		"\xE2\x80\xA6",
+	};
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strlen(marks[i]) == n && memcmp(marks[i], s, n) == 0)
+			return true;
+	return false;
+}
+
 static bool is_cell_line(const struct line *l)
 {
-	return l->kind == LK_TEXT && is_number(l->t, l->tlen);
+	return l->kind == LK_TEXT && (is_number(l->t, l->tlen) || is_placeholder(l->t, l->tlen));
 }
 
 /* A row or column label: a short phrase, not a number, not a sentence. */
@@ -703,7 +752,7 @@ static bool is_label_line(const struct line *l)
 		return false;
 	const char *s = l->t;
 	size_t n = l->tlen;
-	if (is_number(s, n) || ends_like_sentence(s, n) || has_brackets(s, n) || s[0] == '(')
+	if (is_number(s, n) || is_placeholder(s, n) || ends_like_sentence(s, n) || has_brackets(s, n) || s[0] == '(')
 		return false;
 	if (count_words(s, n) > LABEL_MAX_WORDS || is_unit_line(s, n) || is_note_line(s, n))
 		return false;
@@ -805,6 +854,7 @@ struct table_shape {
 	size_t ncols, nrows;
 	size_t nlabels;        /* label lines right above the first row */
 	size_t end;            /* content index after the last row */
+	bool year_header;      /* column labels are years, written like cells */
 };
 
 /* Measures the rows from content index ci: each a label and exactly ncols
@@ -819,6 +869,8 @@ static void measure_rows(const struct parser *p, struct table_shape *ts)
 		ci += ts->ncols + 1;
 	}
 	ts->end = ci;
+	if (ts->year_header)
+		return;
 	ts->nlabels = 0;
 	while (ts->nlabels < ts->first_row && ts->nlabels < ts->ncols + 1 &&
 	       is_label_line(content_line(p, ts->first_row - ts->nlabels - 1)))
@@ -874,7 +926,7 @@ static void fill_rows(struct parser *p, const struct table_shape *ts, struct rep
 			const struct line *l = content_line(p, ci);
 			size_t k = row * ts->ncols + c;
 			t->cells[k] = xstrndup(l->t, l->tlen);
-			t->values[k] = number_value(l->t, l->tlen);
+			t->values[k] = is_number(l->t, l->tlen) ? number_value(l->t, l->tlen) : 0;
 			t->cell_lines[k] = (int)p->content[ci] + 1;
 			claim(p, ci, t);
 		}
@@ -921,6 +973,41 @@ static void build_table(struct parser *p, const struct table_shape *ts)
 	content_line(p, first)->table_first = (long)(r->ntables - 1);
 }
 
+static bool is_year_cell(const struct line *l)
+{
+	if (l->tlen != 4 || !is_number(l->t, 4))
+		return false;
+	int y = atoi(l->t);
+	return y >= 1900 && y <= 2099;
+}
+
+/* Column labels that are years ("Types / 2008 / 2009 / Total / <rows>") look
+ * like a first row of cells. They are a header when they are increasing
+ * years, possibly followed by more labels, and the next row has one cell per
+ * year and label. */
+static bool find_year_header(const struct parser *p, size_t ci, size_t k, struct table_shape *ts)
+{
+	for (size_t c = 0; c < k; c++) {
+		const struct line *l = content_line(p, ci + 1 + c);
+		if (!is_year_cell(l) || (c > 0 && atoi(l->t) <= atoi(content_line(p, ci + c)->t)))
+			return false;
+	}
+	size_t row = ci + 1 + k;
+	while (row + 1 < p->ncontent && is_label_line(content_line(p, row)) &&
+	       !is_cell_line(content_line(p, row + 1)))
+		row++;
+	size_t extra = row - (ci + 1 + k);
+	if (k + extra < 2 || row + 1 >= p->ncontent || !is_label_line(content_line(p, row)))
+		return false;
+	if (count_cells(p, row + 1, k + extra + 1) != k + extra)
+		return false;
+	ts->first_row = row;
+	ts->ncols = k + extra;
+	ts->nlabels = ts->ncols + 1;
+	ts->year_header = true;
+	return true;
+}
+
 /* A table starts at the first label followed by a number; its column count
  * is the number of cells after that label, and every row must have as many.
  * Two rows make a table; a single row only under a full set of labels. */
@@ -928,6 +1015,7 @@ static size_t try_table(struct parser *p, size_t ci)
 {
 	struct table_shape ts = { .first_row = ci };
 	ts.ncols = count_cells(p, ci + 1, SIZE_MAX);
+	find_year_header(p, ci, ts.ncols, &ts);
 	measure_rows(p, &ts);
 	if (ts.nrows < 2 && !(ts.nrows == 1 && ts.nlabels >= ts.ncols))
 		return ci + 1;
@@ -938,7 +1026,8 @@ static size_t try_table(struct parser *p, size_t ci)
 static void detect_tables(struct parser *p)
 {
 	for (size_t ci = 0; ci + 1 < p->ncontent;) {
-		if (is_label_line(content_line(p, ci)) && is_cell_line(content_line(p, ci + 1)))
+		const struct line *next = content_line(p, ci + 1);
+		if (is_label_line(content_line(p, ci)) && next->kind == LK_TEXT && is_number(next->t, next->tlen))
 			ci = try_table(p, ci);
 		else
 			ci++;
@@ -1055,7 +1144,11 @@ static void free_paragraph(struct report_paragraph *para)
  * closing parenthesis may be missing; a numbered "(3) Do this." is not one. */
 static bool is_attribution(const char *s, size_t n)
 {
-	if (n < 3 || n > SOURCE_MAX_BYTES || s[0] != '(')
+	if (n < 3 || n > SOURCE_MAX_BYTES)
+		return false;
+	if (span_starts_ci(s, n, "\xEF\xBC\x88"))   /* fullwidth parentheses */
+		return n > 6 && span_ends_with(s, n, "\xEF\xBC\x89");
+	if (s[0] != '(')
 		return false;
 	if (s[n - 1] == ')')
 		return true;
@@ -1066,6 +1159,8 @@ static bool is_attribution(const char *s, size_t n)
  * "(" before the office) are dropped and runs of spaces collapsed. */
 static char *clean_source(const char *s, size_t n)
 {
+	if (span_starts_ci(s, n, "\xEF\xBC\x88"))
+		return trimmed_dup(s + 3, n - 6);
 	s++;
 	n--;
 	if (n > 0 && s[n - 1] == ')')

@@ -705,6 +705,38 @@ static void test_year(void)
 	}
 }
 
+static void test_more_layouts(void)
+{
+	const char *text =
+		"Title\n"
+		"Kk and Ll Pairing-off Cooperation\n"
+		"Funds by year\n"
+		"Types\n2008\n2009\nTotal\n"
+		"Alpha\n1\n2\n3\n"
+		"Beta\n4\n\xE2\x80\x94\n4\n"
+		"Economic Cooperation and Exchange Office\n"
+		"\xEF\xBC\x88Some Writer, Some Office\xEF\xBC\x89\n"
+		"Copyright \xC2\xA9 2020 Some Site. All rights reserved.\n";
+	struct report *r = parse_str("layouts", text);
+	if (!r)
+		return;
+	check(r->nsections == 1 && r->sections[0].line_no == 2, "'<A> and <B> Pairing-off' line is a heading; a plain office name is not");
+	if (check(r->ntables == 1, "year columns: one table (got %zu)", r->ntables)) {
+		const struct report_table *t = &r->tables[0];
+		check(t->ncols == 3 && t->nrows == 2 && t->corner && strcmp(t->corner, "Types") == 0 &&
+		      strcmp(t->col_labels[0], "2008") == 0 && strcmp(t->col_labels[2], "Total") == 0 &&
+		      strcmp(t->row_labels[0], "Alpha") == 0 && t->title && strcmp(t->title, "Funds by year") == 0,
+		      "year columns: the years are column labels, not a row");
+		check(t->ncols == 3 && t->nrows == 2 && strcmp(t->cells[4], "\xE2\x80\x94") == 0 && t->values[4] == 0 &&
+		      t->values[5] == 4, "a dash cell is kept as written, value 0");
+	}
+	check(r->nparagraphs == 1 && r->paragraphs[0].line_no == 16, "office name line stays a paragraph");
+	check(r->nsections == 1 && r->sections[0].source && strcmp(r->sections[0].source, "Some Writer, Some Office") == 0,
+	      "attribution in fullwidth parentheses is the source");
+	check(r->footer_line == 18, "an English copyright line at the end is footer (got %d)", r->footer_line);
+	report_free(r);
+}
+
 static char *letters(unsigned v)
 {
 	char buf[16];
@@ -767,6 +799,7 @@ int main(void)
 	test_topics_and_sources();
 	test_footer_and_repeat();
 	test_tables();
+	test_more_layouts();
 	test_units();
 	test_year();
 	test_many_sections();
