@@ -128,9 +128,9 @@ assert_eq "$err" "pairoff: unknown region 'Chongqnig'; did you mean 'Chongqing'?
 p funds --donor Shangai
 assert_rc 1 "unknown donor"
 assert_eq "$err" "pairoff: unknown region 'Shangai'; did you mean 'Shanghai'?" "donor suggestion"
-p show "Yunan"
+p show "Yunnam"
 assert_rc 1 "show unknown"
-assert_eq "$err" "pairoff: unknown region 'Yunan'; did you mean 'Yunnan'?" "show suggestion"
+assert_eq "$err" "pairoff: unknown region 'Yunnam'; did you mean 'Yunnan'?" "show suggestion"
 p pairs Atlantis
 assert_rc 1 "far-off name"
 assert_one_line "$err" "far-off name"
