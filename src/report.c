@@ -10,7 +10,7 @@
  * The parse runs in passes over an index of the lines, each linear in the size
  * of the text:
  *   1. normalise line ends, drop a BOM, sanitize UTF-8, split and trim lines;
- *   2. mark the footer: the trailing block of lines written in Han script;
+ *   2. mark the footer: the trailing block of Han-script or copyright lines;
  *   3. mark a block of lines that repeats an earlier block verbatim (hashing);
  *   4. take the title, find pair headings, tables, then "Overview" headings;
  *   5. walk the lines once to build sections, paragraphs and sources;
@@ -1036,10 +1036,10 @@ static void detect_tables(struct parser *p)
 
 /* ---- pass 4c: title and headings ----------------------------------------- */
 
-/* The title is the first line of text. Pair headings are marked everywhere;
- * a short plain heading ("Overview") only before the first pair heading and
- * only when prose follows it, so table labels and captions further down are
- * never mistaken for sections. */
+/* The title is the first line of text. Whether a line is a pair heading
+ * depends on its text alone (see is_pair_heading), so it is worked out
+ * before tables, whose labels may never be headings; a title that is itself
+ * a pair heading also opens the first section. */
 static void detect_headings(struct parser *p)
 {
 	struct report *r = p->r;
@@ -1063,6 +1063,10 @@ static bool is_prose_line(const struct line *l)
 	       (l->tlen >= PROSE_MIN_BYTES || is_topic_line(l->t, l->tlen));
 }
 
+/* Pair headings become section headings everywhere. A short plain heading
+ * ("Overview") counts only before the first pair heading and only when
+ * prose follows it, so table labels, captions and stray short lines further
+ * down never open a section. */
 static void mark_headings(struct parser *p)
 {
 	bool seen_pair = p->title_is_pair;
