@@ -1,4 +1,1005 @@
 #include "config.h"
-/* STUB: placeholder until the module is written; replace whole. */
+
+/* The browser's main loop (tig's view.c and htop's ScreenManager in one
+ * small file): terminal set-up and restore on every exit path, layout,
+ * the once-per-key draw (wnoutrefresh per window, one doupdate), the key
+ * dispatch through the action table, and the in-process screen dump. */
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "pairoff/tui.h"
-enum status tui_run(struct store *s, const struct settings *st, const struct tui_options *opt) { (void)s; (void)st; (void)opt; return ST_TERMINAL; }
+#include "pairoff/util.h"
+#include "pairoff/view.h"
+
+#define MIN_COLS 40
+#define MIN_LINES 10
+#define THREE_PANES_COLS 90
+
+/* --- terminal restore on every exit path ----------------------------------- */
+
+static SCREEN *screen;
+static bool screen_active;
+static volatile sig_atomic_t pending_signal;
+
+static void terminal_restore(void)
+{
+	if (screen_active) {
+		screen_active = false;
+		endwin();
+	}
+}
+
+static void on_quit_signal(int sig)
+{
+	pending_signal = sig;
+}
+
+/* A crash must not leave the terminal raw: restore, then die as asked. */
+static void on_fatal_signal(int sig)
+{
+	terminal_restore();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void signals_install(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_quit_signal;   /* no SA_RESTART: the key read returns */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_fatal_signal;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+}
+
+static void signals_restore(void)
+{
+	int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		signal(sigs[i], SIG_DFL);
+}
+
+/* --- colours --------------------------------------------------------------- */
+
+static bool want_color(const struct tui *t)
+{
+	const char *no = getenv("NO_COLOR");
+	const char *theme = t->settings->theme;
+	return t->settings->color && !(no && *no) && !(theme && strcmp(theme, "mono") == 0) &&
+	       has_colors();
+}
+
+static void attrs_mono(struct tui *t)
+{
+	t->attrs[ROLE_NORMAL] = A_NORMAL;
+	t->attrs[ROLE_TITLE] = A_REVERSE | A_BOLD;
+	t->attrs[ROLE_STATUS] = A_NORMAL;
+	t->attrs[ROLE_SELECT] = A_REVERSE;
+	t->attrs[ROLE_SELECT_DIM] = A_UNDERLINE;
+	t->attrs[ROLE_HEADER] = A_BOLD | A_UNDERLINE;
+	t->attrs[ROLE_HEADING] = A_BOLD;
+	t->attrs[ROLE_HIT] = A_STANDOUT | A_BOLD;
+	t->attrs[ROLE_ERROR] = A_BOLD;
+	t->attrs[ROLE_BAR] = A_NORMAL;
+	t->attrs[ROLE_DIM] = A_DIM;
+}
+
+static void colors_init(struct tui *t)
+{
+	attrs_mono(t);
+	t->color = want_color(t);
+	if (!t->color || start_color() == ERR)
+		return;
+	use_default_colors();
+	bool light = t->settings->theme && strcmp(t->settings->theme, "light") == 0;
+	short fg_sel = COLOR_BLACK, bg_sel = light ? COLOR_YELLOW : COLOR_CYAN;
+	init_pair(1, COLOR_BLACK, light ? COLOR_WHITE : COLOR_BLUE);
+	init_pair(2, fg_sel, bg_sel);
+	init_pair(3, light ? COLOR_BLUE : COLOR_YELLOW, -1);
+	init_pair(4, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(5, COLOR_RED, -1);
+	init_pair(6, light ? COLOR_BLUE : COLOR_GREEN, -1);
+	init_pair(7, light ? COLOR_BLUE : COLOR_CYAN, -1);
+	t->attrs[ROLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
+	if (!light)
+		t->attrs[ROLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
+	t->attrs[ROLE_SELECT] = COLOR_PAIR(2);
+	t->attrs[ROLE_HEADING] = COLOR_PAIR(3) | A_BOLD;
+	t->attrs[ROLE_HIT] = COLOR_PAIR(4) | A_BOLD;
+	t->attrs[ROLE_ERROR] = COLOR_PAIR(5) | A_BOLD;
+	t->attrs[ROLE_BAR] = COLOR_PAIR(6);
+	t->attrs[ROLE_HEADER] = COLOR_PAIR(7) | A_BOLD;
+}
+
+/* --- services for the views ------------------------------------------------ */
+
+void tui_message(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->message, sizeof(t->message), fmt, ap);
+	va_end(ap);
+	t->message_error = error;
+}
+
+struct view *tui_current(struct tui *t)
+{
+	return t->depth ? t->stack[t->depth - 1] : t->column[t->focus];
+}
+
+void tui_push(struct tui *t, struct view *v)
+{
+	if (t->depth == TUI_STACK_MAX) {   /* the oldest overlay makes room */
+		if (t->stack[0] != t->search_view)
+			view_free(t->stack[0]);
+		memmove(&t->stack[0], &t->stack[1], (TUI_STACK_MAX - 1) * sizeof(t->stack[0]));
+		t->depth--;
+	}
+	t->stack[t->depth++] = v;
+}
+
+void tui_pop(struct tui *t)
+{
+	if (!t->depth)
+		return;
+	struct view *v = t->stack[--t->depth];
+	if (v != t->search_view)   /* kept for n/N */
+		view_free(v);
+}
+
+enum result tui_open_source(struct tui *t, const struct source_ref *ref)
+{
+	struct view *v = view_source_new(t, ref);
+	if (!v)
+		return R_REDRAW;
+	tui_push(t, v);
+	return R_REDRAW;
+}
+
+const char *tui_money(struct tui *t, long long amount_yuan, bool approx, char *buf, size_t size)
+{
+	char digits[40];
+	money_format((int64_t)amount_yuan, t->unit, digits, sizeof(digits));
+	snprintf(buf, size, "%s%s", approx ? "~" : "", digits);
+	return buf;
+}
+
+void tui_search(struct tui *t, const char *query)
+{
+	struct view *v = view_search_new(t, query);
+	if (!v)
+		return;
+	if (t->search_view) {   /* close the old results and what was opened from them */
+		int at = -1;
+		for (int i = 0; i < t->depth; i++)
+			if (t->stack[i] == t->search_view)
+				at = i;
+		while (at >= 0 && t->depth > at)
+			tui_pop(t);
+		view_free(t->search_view);
+	}
+	t->search_view = v;
+	free(t->search_query);
+	t->search_query = xstrdup(query);
+	tui_push(t, v);
+	tui_message(t, false, "%zu hit%s: Enter opens one, n/N step through them", v->rows->nrows,
+		    v->rows->nrows == 1 ? "" : "s");
+}
+
+/* --- layout and drawing ---------------------------------------------------- */
+
+static void windows_free(struct tui *t)
+{
+	WINDOW **wins[] = { &t->title_win, &t->body_win, &t->status_win };
+	for (size_t i = 0; i < 3; i++)
+		if (*wins[i]) {
+			delwin(*wins[i]);
+			*wins[i] = NULL;
+		}
+	t->cursor_win = NULL;
+}
+
+static WINDOW *window_new(int lines, int cols, int y, int x)
+{
+	WINDOW *w = newwin(lines, cols, y, x);
+	if (w) {
+		keypad(w, TRUE);
+		wtimeout(w, 500);   /* wake up now and then to see pending signals */
+	}
+	return w;
+}
+
+/* Creates the windows for the terminal's size; below the minimum, none. */
+static void layout(struct tui *t)
+{
+	windows_free(t);
+	getmaxyx(stdscr, t->lines, t->cols);
+	if (t->lines < MIN_LINES || t->cols < MIN_COLS)
+		return;
+	t->title_win = window_new(1, t->cols, 0, 0);
+	t->body_win = window_new(t->lines - 2, t->cols, 1, 0);
+	t->status_win = window_new(1, t->cols, t->lines - 1, 0);
+	if (!t->title_win || !t->body_win || !t->status_win)
+		windows_free(t);
+}
+
+static bool too_small(const struct tui *t)
+{
+	return !t->body_win;
+}
+
+/* ncdu's ncresize: one line asking for more room, whatever the size. */
+static void draw_too_small(struct tui *t)
+{
+	char line[80];
+	werase(stdscr);
+	int y = t->lines > 1 ? t->lines / 2 - 1 : 0;
+	snprintf(line, sizeof(line), "enlarge the terminal");
+	mvwaddnstr(stdscr, y < 0 ? 0 : y, 0, line, t->cols);
+	if (t->lines > 1) {
+		snprintf(line, sizeof(line), "(%dx%d, need %dx%d; q quits)", t->cols, t->lines, MIN_COLS, MIN_LINES);
+		mvwaddnstr(stdscr, y + 1, 0, line, t->cols);
+	}
+	wnoutrefresh(stdscr);
+	t->cursor_win = stdscr;
+}
+
+static void draw_empty(struct tui *t, struct view *v, WINDOW *w, int width)
+{
+	bool waiting = !v->key && (v == t->column[1] || v == t->column[2]);
+	const char *text = v->list.filter ? "no row matches the filter (Esc clears it)"
+			 : v->load_status != ST_OK && v->load_status != ST_NOT_FOUND && v->load_detail ? v->load_detail
+			 : waiting ? "(select a row on the left)" : "(nothing on record)";
+	draw_cell(w, text, width, false, v->load_status != ST_OK && v->load_detail ? t->attrs[ROLE_ERROR] : t->attrs[ROLE_DIM]);
+}
+
+/* Draws entry i of v's visible list at the cursor, width columns. */
+static void draw_entry(struct tui *t, struct view *v, WINDOW *w, size_t i, int width, bool focused)
+{
+	bool heading;
+	size_t row = list_entry(&v->list, i, &heading);
+	if (heading) {
+		const char *label = v->ops->group ? v->ops->group(v, row) : NULL;
+		draw_cell(w, label, width, false, t->attrs[ROLE_HEADING]);
+		return;
+	}
+	attr_t base = t->attrs[ROLE_NORMAL];
+	if (i == v->list.sel)
+		base = focused ? t->attrs[ROLE_SELECT] : t->attrs[ROLE_SELECT_DIM];
+	int x0 = getcurx(w), y0 = getcury(w);
+	v->ops->draw_row(t, v, w, row, width, base);
+	/* a row that reached the right edge leaves the cursor on the next line */
+	int drawn = getcury(w) == y0 ? getcurx(w) - x0 : width;
+	if (drawn < width)
+		draw_spaces(w, width - drawn, base);
+}
+
+/* Draws v in the rectangle (y, x, height, width) of w: a header line, then
+ * rows; leaves the cursor position of the selected row in *cy, *cx. */
+static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, int height, int width,
+		      bool focused, int *cy, int *cx)
+{
+	if (height < 2 || width < 1)
+		return;
+	v->height = height - 1;
+	if (v->ops->layout && v->width != width)
+		v->ops->layout(t, v, width);
+	v->width = width;
+	wmove(w, y, x);
+	if (v->ops->header)
+		v->ops->header(t, v, w, width);
+	list_scroll(&v->list, v->height);
+	for (int i = 0; i < v->height; i++) {
+		size_t e = v->list.top + (size_t)i;
+		wmove(w, y + 1 + i, x);
+		if (e < v->list.nvis)
+			draw_entry(t, v, w, e, width, focused);
+		else if (i == 0)
+			draw_empty(t, v, w, width);
+		else
+			draw_spaces(w, width, t->attrs[ROLE_NORMAL]);
+	}
+	*cy = y + 1 + (int)(v->list.sel >= v->list.top ? v->list.sel - v->list.top : 0);
+	*cx = x;
+}
+
+/* Which columns are shown and how wide: three side by side when there is
+ * room, else the focused one and a neighbour (ranger's habit). */
+static int column_rects(const struct tui *t, int first_out[1], int widths[3])
+{
+	if (t->cols >= THREE_PANES_COLS) {
+		widths[0] = t->cols * 30 / 100;
+		widths[1] = t->cols * 33 / 100;
+		widths[2] = t->cols - widths[0] - widths[1];
+		*first_out = 0;
+		return 3;
+	}
+	*first_out = t->focus == 0 ? 0 : t->focus - 1;
+	widths[0] = t->cols * 45 / 100;
+	widths[1] = t->cols - widths[0];
+	return 2;
+}
+
+static void draw_columns(struct tui *t, int *cy, int *cx)
+{
+	int first, widths[3], x = 0, height = t->lines - 2;
+	int n = column_rects(t, &first, widths);
+	for (int i = 0; i < n; i++) {
+		int c = first + i, w = widths[i] - (i < n - 1 ? 1 : 0);
+		int y0, x0;
+		draw_view(t, t->column[c], t->body_win, 0, x, height, w, c == t->focus, &y0, &x0);
+		if (c == t->focus) {
+			*cy = y0;
+			*cx = x0;
+		}
+		if (i < n - 1) {
+			wattrset(t->body_win, t->attrs[ROLE_DIM]);
+			mvwvline_set(t->body_win, 0, x + w, WACS_VLINE, height);
+		}
+		x += widths[i];
+	}
+}
+
+/* The breadcrumb of selections: "Shanghai > Yunnan > 2009". */
+static void breadcrumb(struct tui *t, struct strbuf *sb)
+{
+	static const char *const cols[3][2] = { { "name", NULL }, { "recipient", "partner" }, { "label", NULL } };
+	const char *sep = t->utf8 ? " \u203a " : " > ";
+	for (int c = 0; c <= t->focus && c < 3; c++) {
+		struct view *v = t->column[c];
+		size_t row = list_selected(&v->list);
+		const char *text = row == LIST_NONE ? NULL : view_cell(v, row, cols[c][0]);
+		if (c == 1 && row != LIST_NONE && view_cell(v, row, "kind") && strcmp(view_cell(v, row, "kind"), "partner") == 0)
+			text = view_cell(v, row, "partner");
+		if (!text)
+			break;
+		strbuf_printf(sb, "%s%s", c ? sep : "", text);
+	}
+	if (t->depth) {
+		struct view *top = t->stack[t->depth - 1];
+		strbuf_printf(sb, "%s%s%s%s", sep, top->ops->name, top->key ? ": " : "", top->key ? top->key : "");
+	}
+}
+
+static void draw_title(struct tui *t)
+{
+	WINDOW *w = t->title_win;
+	attr_t a = t->attrs[ROLE_TITLE];
+	struct strbuf sb = {0};
+	strbuf_puts(&sb, " pairoff  ");
+	breadcrumb(t, &sb);
+	char right[64];
+	snprintf(right, sizeof(right), " %s ", money_unit_name(t->unit));
+	int right_w = (int)strlen(right);
+	wmove(w, 0, 0);
+	int room = t->cols - right_w;
+	int used = draw_text(w, sb.data ? sb.data : "", room, a, false, a);
+	draw_spaces(w, room - used, a);
+	draw_text(w, right, right_w, a, false, a);
+	strbuf_free(&sb);
+	wnoutrefresh(w);
+}
+
+static void draw_status(struct tui *t)
+{
+	WINDOW *w = t->status_win;
+	wmove(w, 0, 0);
+	if (t->prompt.kind != PROMPT_NONE) {
+		prompt_draw(t, w, t->cols);
+		return;
+	}
+	struct view *v = tui_current(t);
+	char right[96] = "";
+	size_t row = list_selected(&v->list);
+	if (v->list.filter)
+		snprintf(right, sizeof(right), " [filter: %.40s] %zu/%zu ", v->list.filter,
+			 row == LIST_NONE ? 0 : v->list.sel + 1, v->list.nvis);
+	else if (v->list.nvis)
+		snprintf(right, sizeof(right), " %zu/%zu ", v->list.sel + 1, v->list.nvis);
+	int right_w = text_width(right);
+	if (right_w > t->cols / 2)
+		right_w = 0;
+	const char *left = t->message[0] ? t->message : v->ops->hint;
+	attr_t a = t->message[0] && t->message_error ? t->attrs[ROLE_ERROR] : t->attrs[ROLE_STATUS];
+	int used = draw_text(w, left, t->cols - right_w, a, false, a);
+	draw_spaces(w, t->cols - right_w - used, t->attrs[ROLE_STATUS]);
+	if (right_w)
+		draw_text(w, right, right_w, t->attrs[ROLE_DIM], false, 0);
+	wnoutrefresh(w);
+}
+
+/* Draws every window with wnoutrefresh, the cursor window last, then one
+ * doupdate: curses sends only the cells that differ from the screen. */
+static void draw(struct tui *t)
+{
+	if (too_small(t)) {
+		draw_too_small(t);
+		doupdate();
+		return;
+	}
+	int cy = 0, cx = 0;
+	if (t->depth)
+		draw_view(t, t->stack[t->depth - 1], t->body_win, 0, 0, t->lines - 2, t->cols, true, &cy, &cx);
+	else
+		draw_columns(t, &cy, &cx);
+	draw_title(t);
+	wmove(t->body_win, cy, cx);
+	wnoutrefresh(t->body_win);
+	t->cursor_win = t->body_win;
+	draw_status(t);
+	if (t->prompt.kind != PROMPT_NONE) {
+		wnoutrefresh(t->status_win);
+		t->cursor_win = t->status_win;
+	} else {
+		wnoutrefresh(t->body_win);   /* the hardware cursor sits on the selected row */
+	}
+	doupdate();
+	if (t->osc.len && !t->dump) {
+		fflush(stdout);
+		ssize_t n = write(STDOUT_FILENO, t->osc.data, t->osc.len);
+		(void)n;
+	}
+	if (t->osc.len)
+		strbuf_free(&t->osc);
+}
+
+/* --- the three columns ----------------------------------------------------- */
+
+static bool same_key(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Shows in each column the rows for the selection on its left; a query runs
+ * only for a selection not seen before (view_load caches per key). */
+static void columns_sync(struct tui *t)
+{
+	for (int c = 1; c < 3; c++) {
+		struct view *left = t->column[c - 1], *v = t->column[c];
+		char *key = left->ops->child_key ? left->ops->child_key(t, left) : NULL;
+		if (!same_key(key, v->key) || v->list.nrows != v->rows->nrows) {
+			list_set_filter(&v->list, NULL);
+			view_load(t, v, key);
+		}
+		free(key);
+	}
+}
+
+static void columns_create(struct tui *t)
+{
+	const struct view_ops *ops[3] = { &provinces_ops, &partners_ops, &funds_ops };
+	for (int c = 0; c < 3; c++) {
+		t->column[c] = view_new(ops[c]);
+		if (ops[c]->init)
+			ops[c]->init(t, t->column[c]);
+	}
+	view_load(t, t->column[0], NULL);
+	if (t->column[0]->load_status != ST_OK)
+		tui_message(t, true, "%s", t->column[0]->load_detail ? t->column[0]->load_detail : "cannot read the store");
+	columns_sync(t);
+	t->focus = t->settings->start_pane == PANE_FUNDS ? 2 : t->settings->start_pane == PANE_PARTNERS ? 1 : 0;
+}
+
+static void tui_free(struct tui *t)
+{
+	while (t->depth)
+		tui_pop(t);
+	view_free(t->search_view);
+	for (int c = 0; c < 3; c++)
+		view_free(t->column[c]);
+	free(t->search_query);
+	free(t->prompt.path);
+	strbuf_free(&t->osc);
+	windows_free(t);
+}
+
+/* --- actions --------------------------------------------------------------- */
+
+static enum result act_enter(struct tui *t, struct view *v)
+{
+	if (v->ops->enter)
+		return v->ops->enter(t, v);
+	if (!t->depth && t->focus < 2) {
+		if (list_selected(&v->list) == LIST_NONE)
+			return R_HANDLED;
+		t->focus++;
+		return R_REDRAW;
+	}
+	return R_HANDLED;
+}
+
+static enum result act_back(struct tui *t)
+{
+	if (t->depth) {
+		tui_pop(t);
+		return R_REDRAW;
+	}
+	if (t->focus > 0) {
+		t->focus--;
+		return R_REDRAW;
+	}
+	return R_HANDLED;
+}
+
+static enum result act_close(struct tui *t)
+{
+	if (t->depth || t->focus > 0)
+		return act_back(t);
+	return R_QUIT;
+}
+
+static enum result act_pane(struct tui *t, int dir)
+{
+	if (t->depth) {
+		tui_message(t, false, "q goes back to the panes");
+		return R_REDRAW;
+	}
+	t->focus = (t->focus + 3 + dir) % 3;
+	return R_REDRAW;
+}
+
+static enum result act_source(struct tui *t, struct view *v)
+{
+	size_t row = list_selected(&v->list);
+	struct source_ref ref;
+	if (row == LIST_NONE || !v->ops->source || !v->ops->source(v, row, &ref)) {
+		tui_message(t, true, "no source for this row");
+		return R_REDRAW;
+	}
+	return tui_open_source(t, &ref);
+}
+
+static enum result act_overlay(struct tui *t, const struct view_ops *ops)
+{
+	if (t->depth && t->stack[t->depth - 1]->ops == ops) {
+		tui_pop(t);   /* the same key closes it again */
+		return R_REDRAW;
+	}
+	struct view *v = view_new(ops);
+	view_load(t, v, NULL);
+	if (v->load_status != ST_OK)
+		tui_message(t, true, "%s", v->load_detail ? v->load_detail : status_detail(v->load_status));
+	tui_push(t, v);
+	return R_REDRAW;
+}
+
+/* n/N: the next hit; with a hit's source open, the next hit's source. */
+static enum result act_search_step(struct tui *t, int dir)
+{
+	struct view *sv = t->search_view;
+	if (!sv || sv->list.nvis == 0) {
+		tui_message(t, true, "no search yet: / searches all reports");
+		return R_REDRAW;
+	}
+	size_t before = sv->list.sel;
+	list_move(&sv->list, dir);
+	if (sv->list.sel == before) {
+		if (dir > 0)
+			list_first(&sv->list);
+		else
+			list_last(&sv->list);
+		tui_message(t, false, "search wrapped around");
+	}
+	struct view *top = t->depth ? t->stack[t->depth - 1] : NULL;
+	if (top == sv)
+		return R_REDRAW;
+	if (top && top->ops == &source_ops && t->depth >= 2 && t->stack[t->depth - 2] == sv)
+		tui_pop(t);
+	else if (!top || top != sv) {
+		bool in_stack = false;
+		for (int i = 0; i < t->depth; i++)
+			in_stack |= t->stack[i] == sv;
+		if (!in_stack)
+			tui_push(t, sv);
+	}
+	return search_ops.enter(t, sv);
+}
+
+static enum result act_filter(struct tui *t, struct view *v)
+{
+	if (v->ops->no_filter) {
+		tui_message(t, true, "this view has no filter; / searches the reports");
+		return R_REDRAW;
+	}
+	prompt_start(t, PROMPT_FILTER, v->list.filter);
+	return R_REDRAW;
+}
+
+static enum result act_clear(struct tui *t, struct view *v)
+{
+	if (v->list.filter) {
+		list_set_filter(&v->list, NULL);
+		view_apply(v);
+		tui_message(t, false, "filter cleared");
+		return R_REDRAW;
+	}
+	if (t->depth)
+		return act_back(t);
+	t->message[0] = '\0';
+	return R_REDRAW;
+}
+
+static enum result act_sort(struct tui *t, struct view *v)
+{
+	if (!v->ops->sorts || !v->ops->sorts[1]) {
+		tui_message(t, false, "this list has one order only");
+		return R_REDRAW;
+	}
+	int n = 0;
+	while (v->ops->sorts[n])
+		n++;
+	v->list.sort_key = (v->list.sort_key + 1) % n;
+	view_apply(v);
+	tui_message(t, false, "sorted by %s", v->ops->sorts[v->list.sort_key]);
+	return R_REDRAW;
+}
+
+static enum result act_unit(struct tui *t)
+{
+	t->unit = money_unit_next(t->unit);
+	tui_message(t, false, "amounts in %s", money_unit_name(t->unit));
+	return R_REDRAW;
+}
+
+static enum result act_export(struct tui *t, struct view *v)
+{
+	char *name = xasprintf("%s.csv", v->ops->name);
+	prompt_start(t, PROMPT_EXPORT, name);
+	free(name);
+	return R_REDRAW;
+}
+
+static enum result act_move(struct view *v, enum action a)
+{
+	long page = v->height > 1 ? v->height - 1 : 1;
+	switch (a) {
+	case ACT_MOVE_DOWN: list_move(&v->list, 1); break;
+	case ACT_MOVE_UP: list_move(&v->list, -1); break;
+	case ACT_PAGE_DOWN: list_move(&v->list, page); break;
+	case ACT_PAGE_UP: list_move(&v->list, -page); break;
+	case ACT_HALF_DOWN: list_move(&v->list, (page + 1) / 2); break;
+	case ACT_HALF_UP: list_move(&v->list, -(page + 1) / 2); break;
+	case ACT_FIRST: list_first(&v->list); break;
+	case ACT_LAST: list_last(&v->list); break;
+	default: return R_UNHANDLED;
+	}
+	return R_REDRAW;
+}
+
+static enum result do_action(struct tui *t, struct view *v, enum action a)
+{
+	switch (a) {
+	case ACT_ENTER: return act_enter(t, v);
+	case ACT_BACK: return act_back(t);
+	case ACT_NEXT_PANE: return act_pane(t, 1);
+	case ACT_PREV_PANE: return act_pane(t, -1);
+	case ACT_SOURCE: return act_source(t, v);
+	case ACT_ANOMALIES: return act_overlay(t, &anomalies_ops);
+	case ACT_HELP: return act_overlay(t, &help_ops);
+	case ACT_REFRESH: clearok(curscr, TRUE); return R_REDRAW;
+	case ACT_SEARCH: prompt_start(t, PROMPT_SEARCH, NULL); return R_REDRAW;
+	case ACT_SEARCH_NEXT: return act_search_step(t, 1);
+	case ACT_SEARCH_PREV: return act_search_step(t, -1);
+	case ACT_FILTER: return act_filter(t, v);
+	case ACT_CLEAR: return act_clear(t, v);
+	case ACT_UNIT: return act_unit(t);
+	case ACT_SORT: return act_sort(t, v);
+	case ACT_GROUP: tui_message(t, false, "r groups the provinces pane"); return R_REDRAW;
+	case ACT_EXPORT: return act_export(t, v);
+	case ACT_COPY: return tui_copy(t);
+	case ACT_CLOSE: return act_close(t);
+	case ACT_QUIT: return R_QUIT;
+	default: return act_move(v, a);
+	}
+}
+
+static enum result on_mouse(struct tui *t)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK || too_small(t) || ev.y < 1 || ev.y >= t->lines - 1)
+		return R_HANDLED;
+	struct view *v = tui_current(t);
+	if (!t->depth) {
+		int first, widths[3], x = 0;
+		int n = column_rects(t, &first, widths);
+		for (int i = 0; i < n; x += widths[i++])
+			if (ev.x >= x && ev.x < x + widths[i])
+				t->focus = first + i;
+		v = tui_current(t);
+	}
+	if (ev.bstate & BUTTON4_PRESSED)
+		list_scroll_by(&v->list, -3, v->height);
+	else if (ev.bstate & BUTTON5_PRESSED)
+		list_scroll_by(&v->list, 3, v->height);
+	else if (ev.y >= 2 && v->list.top + (size_t)(ev.y - 2) < v->list.nvis) {
+		v->list.sel = v->list.top + (size_t)(ev.y - 2);
+		list_move(&v->list, 0);
+	}
+	return R_REDRAW;
+}
+
+static void on_resize(struct tui *t)
+{
+	layout(t);
+	clearok(curscr, TRUE);   /* the terminal may have rewrapped what it showed */
+}
+
+static enum result handle_key(struct tui *t, int ch, bool is_func)
+{
+	if (is_func && ch == KEY_RESIZE) {
+		on_resize(t);
+		return R_REDRAW;
+	}
+	if (t->prompt.kind != PROMPT_NONE)
+		return prompt_key(t, ch, is_func);
+	if (is_func && ch == KEY_MOUSE)
+		return on_mouse(t);
+	enum action a = action_for_key(ch, is_func);
+	if (too_small(t))
+		return a == ACT_QUIT || a == ACT_CLOSE ? R_QUIT : R_HANDLED;
+	t->message[0] = '\0';
+	if (a == ACT_NONE) {
+		char name[32];
+		tui_message(t, true, "%s is not bound (? lists the keys)",
+			    action_key_name(ch, name, sizeof(name)));
+		return R_REDRAW;
+	}
+	struct view *v = tui_current(t);
+	if (v->ops->action) {
+		enum result r = v->ops->action(t, v, a);
+		if (r & R_RELOAD)
+			view_apply(v);
+		if (r != R_UNHANDLED)
+			return r;
+	}
+	return do_action(t, v, a);
+}
+
+/* --- terminal set-up ------------------------------------------------------- */
+
+static void curses_setup(struct tui *t)
+{
+	raw();   /* Ctrl-C, Ctrl-S and Ctrl-Z reach us as keys */
+	noecho();
+	nonl();
+	set_escdelay(25);
+	curs_set(1);
+	colors_init(t);
+	if (t->mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	const char *cs = nl_langinfo(CODESET);
+	t->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	layout(t);
+}
+
+/* A terminal we can draw on, or a one-line reason why not. */
+static enum status terminal_open(void)
+{
+	const char *term = getenv("TERM");
+	if (!term || !*term)
+		return status_set(ST_TERMINAL, "TERM is not set: cannot start the browser (set TERM, or use a subcommand)");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return status_set(ST_TERMINAL, "not a terminal: the browser needs a terminal (use a subcommand)");
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen)
+		return status_set(ST_TERMINAL, "unknown terminal type '%s' (TERM): cannot start the browser", term);
+	screen_active = true;
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (const char *)-1) {
+		terminal_restore();
+		delscreen(screen);
+		screen = NULL;
+		return status_set(ST_TERMINAL, "terminal '%s' cannot move the cursor: the browser needs a full-screen terminal", term);
+	}
+	return ST_OK;
+}
+
+static void at_exit_restore(void)
+{
+	terminal_restore();
+}
+
+static enum status main_loop(struct tui *t)
+{
+	draw(t);
+	for (;;) {
+		wint_t ch;
+		int r = wget_wch(t->cursor_win ? t->cursor_win : stdscr, &ch);
+		if (pending_signal)
+			return ST_INTERRUPTED;
+		if (r == ERR)
+			continue;   /* time-out or an interrupted read */
+		enum result res = handle_key(t, (int)ch, r == KEY_CODE_YES);
+		if (res & R_QUIT)
+			return ST_OK;
+		if (!too_small(t))
+			columns_sync(t);
+		draw(t);
+	}
+}
+
+/* --- in-process screen dump (tests, benchmarks) ---------------------------- */
+
+/* Parses the next key of a dump script: a character, or <Name> (Down, Up,
+ * Left, Right, Enter, Esc, Tab, BS, PgDn, PgUp, Home, End, F1, C-x, lt,
+ * Resize:COLSxLINES). Returns the bytes consumed, 0 at the end. */
+static size_t dump_next_key(const char *s, int *key, bool *is_func, int *cols, int *lines)
+{
+	static const struct { const char *name; int key; bool func; } names[] = {
+		{ "Down", KEY_DOWN, true }, { "Up", KEY_UP, true }, { "Left", KEY_LEFT, true },
+		{ "Right", KEY_RIGHT, true }, { "Enter", '\r', false }, { "Esc", 27, false },
+		{ "Tab", '\t', false }, { "BS", KEY_BACKSPACE, true }, { "PgDn", KEY_NPAGE, true },
+		{ "PgUp", KEY_PPAGE, true }, { "Home", KEY_HOME, true }, { "End", KEY_END, true },
+		{ "F1", KEY_F(1), true }, { "lt", '<', false }, { "Space", ' ', false },
+	};
+	if (!*s)
+		return 0;
+	const char *end = *s == '<' ? strchr(s, '>') : NULL;
+	if (end) {
+		size_t n = (size_t)(end - s - 1);
+		*is_func = false;
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (strlen(names[i].name) == n && strncmp(s + 1, names[i].name, n) == 0) {
+				*key = names[i].key;
+				*is_func = names[i].func;
+				return n + 2;
+			}
+		if (n == 3 && s[1] == 'C' && s[2] == '-') {
+			*key = CTRL_KEY(s[3]);
+			return n + 2;
+		}
+		if (sscanf(s + 1, "Resize:%dx%d", cols, lines) == 2) {
+			*key = KEY_RESIZE;
+			*is_func = true;
+			return n + 2;
+		}
+	}
+	wchar_t wc;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof(ps));
+	size_t len = mbrtowc(&wc, s, strlen(s), &ps);
+	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+		wc = (unsigned char)*s;
+		len = 1;
+	}
+	*key = (int)wc;
+	*is_func = false;
+	return len;
+}
+
+/* Prints the screen as text, one line per terminal line, trailing blanks
+ * cut, then where the hardware cursor is. */
+static void dump_screen(FILE *fp)
+{
+	wchar_t buf[1024];
+	int lines, cols, cy = getcury(curscr), cx = getcurx(curscr);
+	getmaxyx(curscr, lines, cols);
+	for (int y = 0; y < lines; y++) {
+		int n = mvwinnwstr(curscr, y, 0, buf, cols < 1023 ? cols : 1023);
+		if (n < 0)
+			n = 0;
+		buf[n] = L'\0';
+		while (n > 0 && buf[n - 1] == L' ')
+			buf[--n] = L'\0';
+		fprintf(fp, "%ls\n", buf);
+	}
+	fprintf(fp, "cursor: %d,%d\n", cy, cx);
+}
+
+static void dump_size(int *cols, int *lines)
+{
+	const char *size = getenv("PAIROFF_DUMP_SIZE");
+	*cols = 100;
+	*lines = 30;
+	if (size && sscanf(size, "%dx%d", cols, lines) != 2) {
+		*cols = 100;
+		*lines = 30;
+	}
+}
+
+static enum status dump_run(struct tui *t, const char *keys)
+{
+	FILE *out = tmpfile(), *in = fopen("/dev/null", "r");
+	if (!out || !in) {
+		if (out)
+			fclose(out);
+		if (in)
+			fclose(in);
+		return status_set(ST_IO, "screen dump: cannot open a scratch file");
+	}
+	screen = newterm("xterm-256color", out, in);
+	if (!screen)
+		screen = newterm("vt100", out, in);
+	if (!screen) {
+		fclose(out);
+		fclose(in);
+		return status_set(ST_TERMINAL, "screen dump: no terminfo entry for xterm-256color or vt100");
+	}
+	t->dump = true;
+	typeahead(-1);   /* /dev/null always reads as "input pending": never cut an update */
+	int cols, lines;
+	dump_size(&cols, &lines);
+	resizeterm(lines, cols);
+	curses_setup(t);
+	columns_create(t);
+	draw(t);
+	bool bytes = getenv("PAIROFF_DUMP_BYTES") != NULL;
+	long mark = ftell(out);
+	if (bytes)
+		fprintf(stderr, "first-screen %ld\n", mark);
+	size_t used;
+	int key;
+	bool is_func;
+	for (const char *p = keys; (used = dump_next_key(p, &key, &is_func, &cols, &lines)) > 0; p += used) {
+		if (key == KEY_RESIZE)
+			resizeterm(lines, cols);
+		enum result res = handle_key(t, key, is_func);
+		if (res & R_QUIT)
+			break;
+		if (!too_small(t))
+			columns_sync(t);
+		draw(t);
+		fflush(out);
+		if (bytes)
+			fprintf(stderr, "key %.*s %ld\n", (int)used, p, ftell(out) - mark);
+		mark = ftell(out);
+	}
+	dump_screen(stdout);
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+	fclose(out);
+	fclose(in);
+	return ST_OK;
+}
+
+/* --- entry point ----------------------------------------------------------- */
+
+enum status tui_run(struct store *s, const struct settings *st, const struct tui_options *opt)
+{
+	struct tui t;
+	memset(&t, 0, sizeof(t));
+	t.store = s;
+	t.settings = st;
+	t.unit = st->unit;
+	t.mouse = (opt && opt->mouse) || st->mouse;
+	t.group_by_side = true;
+	enum status rc;
+	if (opt && opt->dump_keys) {
+		rc = dump_run(&t, opt->dump_keys);
+		tui_free(&t);
+		return rc;
+	}
+	rc = terminal_open();
+	if (rc != ST_OK)
+		return rc;
+	static bool registered;
+	if (!registered && atexit(at_exit_restore) == 0)
+		registered = true;
+	signals_install();
+	curses_setup(&t);
+	columns_create(&t);
+	rc = main_loop(&t);
+	tui_free(&t);
+	terminal_restore();
+	signals_restore();
+	delscreen(screen);
+	screen = NULL;
+	if (rc == ST_INTERRUPTED)
+		rc = status_set(ST_INTERRUPTED, "interrupted by signal %d", (int)pending_signal);
+	pending_signal = 0;
+	return rc;
+}

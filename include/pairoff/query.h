@@ -68,4 +68,29 @@ enum status query_funds(struct store *s, const char *donor, const char *recipien
 /* Columns: kind, message, report, line, quote. */
 enum status query_anomalies(struct store *s, struct qtable *out);
 
+/* --- panes (src/query-panes.c): the browser's three columns -------------- */
+
+/* Provincial-level regions that take part in a pairing or a fund record.
+ * Columns: name, type, side, partners (number of partner provinces),
+ * funds_yuan (yearly funds on record, counted once: a year's figures at the
+ * province-to-province level when there are any, else the sum of the figures
+ * for places under them; "planned" figures and multi-year totals left out),
+ * aliases (space-separated names the region also goes by). */
+enum status query_pane_provinces(struct store *s, struct qtable *out);
+
+/* The partners of province and the place pairs under each. One "partner" row
+ * per partner province (donor and recipient are the two provinces, since the
+ * earliest year stated, pairs the number of place pairs), followed by one
+ * "pair" row per distinct place pair (first statement's source). Columns:
+ * kind, partner, donor, recipient, level, since, until, pairs, report, line,
+ * quote, aliases. ST_NOT_FOUND when province is not a region. */
+enum status query_pane_partners(struct store *s, const char *province, struct qtable *out);
+
+/* Fund records with the donor at or under donor and the recipient at or
+ * under recipient, by year. Columns: year, from_year, category, amount_yuan,
+ * approx, donor, recipient, top (1 when the recipient is recipient itself),
+ * report, line, quote. */
+enum status query_pane_funds(struct store *s, const char *donor, const char *recipient,
+			     struct qtable *out);
+
 #endif

@@ -1,0 +1,75 @@
+#ifndef PAIROFF_LIST_H
+#define PAIROFF_LIST_H
+
+/* The browser's one list engine (cmus window.h): selection, scrolling,
+ * paging, incremental filtering, sorting and group headings over the rows of
+ * any view, so no view re-implements them. It knows rows only by index; the
+ * view supplies a comparator, a group label and each row's filter text.
+ * No curses here: the engine is tested without a terminal. */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define LIST_NONE ((size_t)-1)
+
+/* Orders rows a and b (negative, 0, positive) for the view's current sort. */
+typedef int (*list_cmp_fn)(void *ctx, size_t a, size_t b);
+/* The group label of a row, or NULL for no headings. Consecutive visible rows
+ * with different labels get a heading entry between them. */
+typedef const char *(*list_group_fn)(void *ctx, size_t row);
+
+struct list {
+	size_t nrows;
+	char **hay;         /* owned: nrows folded strings the filter matches (NULL = "") */
+	size_t *order;      /* owned: nrows row indices in sort order */
+	long *vis;          /* owned: visible entries; row >= 0, or -1 - row for the heading above row */
+	size_t nvis, cap_vis;
+	size_t sel, top;    /* indices into vis; sel never rests on a heading when a row exists */
+	char *filter;       /* owned: the filter as typed, NULL when none */
+	int sort_key;       /* which sort the view applies; 0 = natural order */
+};
+
+/* Where a list stood, to come back to (the back stack keeps these). */
+struct list_mark {
+	size_t row, top;
+};
+
+void list_init(struct list *l);
+void list_free(struct list *l);
+/* Replaces the rows: nrows rows whose filter texts are hay (ownership of the
+ * array and its strings passes to the list; NULL for none). Filter and sort
+ * key stay; selection goes to the first row. Call list_apply afterwards. */
+void list_set_rows(struct list *l, size_t nrows, char **hay);
+/* Sorts (stable; cmp NULL = natural order) and rebuilds the visible entries
+ * from the filter; keeps the selected row selected when it is still visible. */
+void list_apply(struct list *l, list_cmp_fn cmp, list_group_fn group, void *ctx);
+/* Sets the filter (NULL or "" clears it); call list_apply afterwards. */
+void list_set_filter(struct list *l, const char *text);
+
+/* The selected row, or LIST_NONE. */
+size_t list_selected(const struct list *l);
+/* Row of visible entry i; *heading tells whether it is a heading. */
+size_t list_entry(const struct list *l, size_t i, bool *heading);
+/* Moves the selection by delta visible entries, skipping headings, clamped. */
+void list_move(struct list *l, long delta);
+void list_first(struct list *l);
+void list_last(struct list *l);
+/* Selects row if visible; returns whether it was. */
+bool list_select_row(struct list *l, size_t row);
+/* Adjusts top so that the selection is inside a window of height entries. */
+void list_scroll(struct list *l, int height);
+/* Scrolls the window by delta entries without moving the selection off
+ * screen (for the mouse wheel and read-only views). */
+void list_scroll_by(struct list *l, long delta, int height);
+
+struct list_mark list_mark_get(const struct list *l);
+void list_mark_set(struct list *l, struct list_mark m);
+
+/* Folded form for matching: ASCII lower case, apostrophes, quotes, hyphens
+ * and spaces dropped (so "pu'er", "Pu’er" and "PUER" fold alike). Owned. */
+char *list_fold(const char *s);
+/* Whether every space-separated word of filter (raw text) folds into a
+ * substring of hay (already folded). */
+bool list_match(const char *hay, const char *filter);
+
+#endif

@@ -1,0 +1,196 @@
+#ifndef PAIROFF_VIEW_H
+#define PAIROFF_VIEW_H
+
+/* The browser's views (tig's struct view_ops): each src/view-*.c defines one
+ * table of callbacks with designated initializers; src/tui.c owns the main
+ * loop, the layout and the only calls to doupdate. A browser-only header:
+ * it includes curses. */
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pairoff/action.h"
+#include "pairoff/list.h"
+#include "pairoff/money.h"
+#include "pairoff/query.h"
+#include "pairoff/settings.h"
+#include "pairoff/util.h"
+
+struct tui;
+struct view;
+
+/* What a key handler changed (htop's HandlerResult); only the main loop draws. */
+enum result {
+	R_UNHANDLED = 0,
+	R_HANDLED = 1 << 0,   /* consumed, nothing to draw */
+	R_REDRAW = 1 << 1,    /* draw again */
+	R_RELOAD = 1 << 2,    /* re-sort / re-filter the list, then draw */
+	R_QUIT = 1 << 3,
+};
+
+/* Where a row comes from in the reports. Strings are borrowed. */
+struct source_ref {
+	const char *report;
+	long line;
+	const char *quote;    /* span to highlight, may be NULL */
+};
+
+/* Colour roles; tui_attr() maps them to colour pairs or, without colour, to
+ * plain attributes. */
+enum role { ROLE_NORMAL, ROLE_TITLE, ROLE_STATUS, ROLE_SELECT, ROLE_SELECT_DIM, ROLE_HEADER,
+	    ROLE_HEADING, ROLE_HIT, ROLE_ERROR, ROLE_BAR, ROLE_DIM, ROLE_COUNT };
+
+struct view_ops {
+	const char *name;          /* "provinces"; also the default export file name */
+	const char *hint;          /* key hints for the status line */
+	/* Sets up priv after view_new (optional). */
+	void (*init)(struct tui *t, struct view *v);
+	/* Fills out (qtable_init'ed by the callback) for the parent selection key
+	 * (NULL for a top-level view). Results are cached per key unless no_cache. */
+	enum status (*load)(struct tui *t, struct view *v, const char *key, struct qtable *out);
+	/* Key of the selection for the column to the right (owned), or NULL. */
+	char *(*child_key)(struct tui *t, struct view *v);
+	/* Draws the column header in the first line of the rectangle. */
+	void (*header)(struct tui *t, struct view *v, WINDOW *w, int width);
+	/* Draws row at the cursor position, width columns; selected = the
+	 * highlighted row (its background is already set by the caller). */
+	void (*draw_row)(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base);
+	/* Text of the heading above row (list_group_fn), or NULL. */
+	const char *(*group)(void *view, size_t row);
+	/* Sort comparator for v->list.sort_key (list_cmp_fn); NULL = natural. */
+	int (*compare)(void *view, size_t a, size_t b);
+	const char *const *sorts;  /* NULL-terminated names, [0] the natural order */
+	/* The text the filter matches for row (owned); NULL = all cells. */
+	char *(*hay)(struct view *v, size_t row);
+	enum result (*enter)(struct tui *t, struct view *v);
+	/* The source of row, for `o` and Enter; false when it has none. */
+	bool (*source)(struct view *v, size_t row, struct source_ref *ref);
+	/* View-specific handling of an action before the generic one. */
+	enum result (*action)(struct tui *t, struct view *v, enum action a);
+	/* Text `y` copies for the selected row (owned); NULL = its cells, tab-separated. */
+	char *(*copy_text)(const struct view *v);
+	/* Called when the drawing width changes (wrapping views). */
+	void (*layout)(struct tui *t, struct view *v, int width);
+	void (*free)(struct view *v);
+	bool no_cache;             /* load every time (the key is unique anyway) */
+	bool no_filter;
+};
+
+struct view_cache_entry {
+	char *key;                 /* owned */
+	struct qtable *table;      /* owned */
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct list list;
+	struct qtable *rows;       /* the rows shown: owned by cache[0] or by own */
+	struct qtable own;         /* owned: rows of a view without a cache */
+	char *key;                 /* owned: the parent selection shown, NULL at top */
+	char *title;               /* owned: shown in the title line, may be NULL */
+	void *priv;                /* owned by ops->free: view-specific state */
+	int width, height;         /* last drawing size of the row area */
+	struct view_cache_entry cache[32]; /* most recently used first */
+	size_t ncache;
+	enum status load_status;   /* of the last load; the pane shows the detail */
+	char *load_detail;         /* owned */
+};
+
+#define TUI_STACK_MAX 16
+#define PROMPT_MAX 1024   /* characters; longer input (a huge paste) is cut */
+
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_EXPORT, PROMPT_OVERWRITE };
+
+/* The one-line editor on the status line (search, filter, file names). */
+struct prompt {
+	enum prompt_kind kind;
+	wchar_t buf[PROMPT_MAX + 1];
+	size_t len, cur;
+	char *path;               /* owned: the file an overwrite question is about */
+	bool truncated;           /* input was cut at PROMPT_MAX */
+};
+
+struct tui {
+	struct store *store;
+	const struct settings *settings;
+	enum money_unit unit;
+	bool color, utf8, mouse, group_by_side;
+	int lines, cols;
+	WINDOW *title_win, *body_win, *status_win; /* NULL while the terminal is too small */
+	struct view *column[3];     /* provinces, partners, funds */
+	int focus;                  /* 0..2 */
+	struct view *stack[TUI_STACK_MAX]; /* overlays (source, search, help, ...) */
+	int depth;
+	char message[512];
+	bool message_error;
+	char *search_query;         /* owned: last search, for n/N */
+	struct view *search_view;   /* the search results (in stack or kept for n/N), owned */
+	struct strbuf osc;          /* bytes to write after the next doupdate (OSC 52) */
+	attr_t attrs[ROLE_COUNT];
+	struct prompt prompt;
+	bool dump;                  /* in-process screen dump: no real terminal */
+	WINDOW *cursor_win;         /* where the hardware cursor was left (and keys are read) */
+};
+
+/* --- views (src/view-*.c) ------------------------------------------------ */
+extern const struct view_ops provinces_ops, partners_ops, funds_ops, source_ops, search_ops,
+	help_ops, anomalies_ops;
+
+struct view *view_new(const struct view_ops *ops);
+void view_free(struct view *v);
+/* Shows the rows for key (cached or loaded), keeping the filter and sort. */
+void view_load(struct tui *t, struct view *v, const char *key);
+/* Re-sorts and re-filters after a sort key, filter or grouping change. */
+void view_apply(struct view *v);
+/* Cell of the shown rows by column name (NULL when absent). */
+const char *view_cell(const struct view *v, size_t row, const char *col);
+/* The source view of ref and the search results of query (src/view-source.c,
+ * src/view-search.c); NULL with a message on t when there is nothing to show. */
+struct view *view_source_new(struct tui *t, const struct source_ref *ref);
+struct view *view_search_new(struct tui *t, const char *query);
+long view_cell_long(const struct view *v, size_t row, const char *col);
+
+/* --- tui services for views (src/tui.c) ------------------------------------ */
+void tui_message(struct tui *t, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Opens an overlay view (the back stack); takes ownership. */
+void tui_push(struct tui *t, struct view *v);
+void tui_pop(struct tui *t);
+/* Opens the source view of ref on top of the stack. */
+enum result tui_open_source(struct tui *t, const struct source_ref *ref);
+/* Formats amount_yuan in the current unit, "~" before approximate ones. */
+const char *tui_money(struct tui *t, long long amount_yuan, bool approx, char *buf, size_t size);
+
+/* Runs a full-text search and shows its results (or a message). */
+void tui_search(struct tui *t, const char *query);
+/* The view keys go to: the top overlay, else the focused column. */
+struct view *tui_current(struct tui *t);
+
+/* --- prompt, export, copy (src/tui-prompt.c) ------------------------------- */
+void prompt_start(struct tui *t, enum prompt_kind kind, const char *initial);
+enum result prompt_key(struct tui *t, int ch, bool is_func);
+/* Draws the prompt in the status window and leaves the cursor on it. */
+void prompt_draw(struct tui *t, WINDOW *w, int width);
+/* Copies the selected row with OSC 52 (written after the next doupdate). */
+enum result tui_copy(struct tui *t);
+/* Encodes the wide prompt text as UTF-8 (owned). */
+char *prompt_text(const struct prompt *p);
+
+/* --- drawing helpers (src/draw.c) ----------------------------------------- */
+/* Draws UTF-8 text at the cursor in at most max_cols columns: control
+ * characters and escape sequences are dropped, invalid bytes shown as U+FFFD,
+ * a wide character that does not fit is replaced by a space; with marks,
+ * bytes \x02/\x03 switch hit_attr on and off. Returns the columns used. */
+int draw_text(WINDOW *w, const char *s, int max_cols, attr_t attr, bool marks, attr_t hit_attr);
+/* Draws s in exactly width columns, padded (right-aligned when right). */
+void draw_cell(WINDOW *w, const char *s, int width, bool right, attr_t attr);
+void draw_spaces(WINDOW *w, int n, attr_t attr);
+/* Display width of UTF-8 text as draw_text would draw it. */
+int text_width(const char *s);
+/* Bytes of the longest prefix of s that fits in max_cols columns. */
+size_t text_fit(const char *s, int max_cols, int *cols_out);
+/* A bar of value/max of width columns (eighth blocks when utf8). */
+void draw_bar(WINDOW *w, double fraction, int width, bool utf8, attr_t attr);
+
+#endif

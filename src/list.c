@@ -1,0 +1,271 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/list.h"
+#include "pairoff/util.h"
+
+void list_init(struct list *l)
+{
+	memset(l, 0, sizeof(*l));
+}
+
+static void free_hay(struct list *l)
+{
+	if (l->hay)
+		for (size_t i = 0; i < l->nrows; i++)
+			free(l->hay[i]);
+	free(l->hay);
+	l->hay = NULL;
+}
+
+void list_free(struct list *l)
+{
+	free_hay(l);
+	free(l->order);
+	free(l->vis);
+	free(l->filter);
+	list_init(l);
+}
+
+void list_set_rows(struct list *l, size_t nrows, char **hay)
+{
+	free_hay(l);
+	free(l->order);
+	l->nrows = nrows;
+	l->hay = hay;
+	l->order = xreallocarray(NULL, nrows ? nrows : 1, sizeof(*l->order));
+	for (size_t i = 0; i < nrows; i++)
+		l->order[i] = i;
+	l->nvis = 0;
+	l->sel = l->top = 0;
+}
+
+void list_set_filter(struct list *l, const char *text)
+{
+	free(l->filter);
+	l->filter = text && *text ? xstrdup(text) : NULL;
+}
+
+/* --- folding and matching ------------------------------------------------ */
+
+/* Bytes of a character that folding drops at s, or 0. */
+static size_t fold_skip(const unsigned char *s)
+{
+	if (*s == '\'' || *s == '`' || *s == '-' || *s == ' ' || *s == '"' || *s == '.')
+		return 1;
+	/* U+2018, U+2019 (curly apostrophes), U+201C, U+201D (curly quotes) */
+	if (s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x98 && s[2] <= 0x9D)
+		return 3;
+	/* U+02BC modifier letter apostrophe */
+	if (s[0] == 0xCA && s[1] == 0xBC)
+		return 2;
+	return 0;
+}
+
+char *list_fold(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)(str ? str : "");
+	char *out = xmalloc(strlen((const char *)s) + 1), *o = out;
+	while (*s) {
+		size_t skip = fold_skip(s);
+		if (skip) {
+			s += skip;
+			continue;
+		}
+		*o++ = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+		s++;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Calls fn on each folded word of filter; stops at the first false. */
+static bool each_word_matches(const char *hay, const char *filter)
+{
+	char *copy = xstrdup(filter);
+	bool ok = true;
+	for (char *save = NULL, *w = strtok_r(copy, " \t", &save); w && ok;
+	     w = strtok_r(NULL, " \t", &save)) {
+		char *fw = list_fold(w);
+		ok = !*fw || strstr(hay ? hay : "", fw) != NULL;
+		free(fw);
+	}
+	free(copy);
+	return ok;
+}
+
+bool list_match(const char *hay, const char *filter)
+{
+	if (!filter || !*filter)
+		return true;
+	return each_word_matches(hay, filter);
+}
+
+/* --- sorting ------------------------------------------------------------- */
+
+/* Stable merge sort of order[] with a context comparator (qsort has none and
+ * is not stable: equal rows must keep the view's natural order). */
+static void merge_sort(size_t *a, size_t *tmp, size_t n, list_cmp_fn cmp, void *ctx)
+{
+	if (n < 2)
+		return;
+	size_t half = n / 2;
+	merge_sort(a, tmp, half, cmp, ctx);
+	merge_sort(a + half, tmp, n - half, cmp, ctx);
+	size_t i = 0, j = half, k = 0;
+	while (i < half && j < n)
+		tmp[k++] = cmp(ctx, a[j], a[i]) < 0 ? a[j++] : a[i++];
+	while (i < half)
+		tmp[k++] = a[i++];
+	while (j < n)
+		tmp[k++] = a[j++];
+	memcpy(a, tmp, n * sizeof(*a));
+}
+
+static void push_vis(struct list *l, long entry)
+{
+	*ARRAY_PUSH(l->vis, l->nvis, l->cap_vis) = entry;
+}
+
+static bool same_group(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+void list_apply(struct list *l, list_cmp_fn cmp, list_group_fn group, void *ctx)
+{
+	size_t keep = list_selected(l);
+	for (size_t i = 0; i < l->nrows; i++)
+		l->order[i] = i;
+	if (cmp && l->nrows > 1) {
+		size_t *tmp = xreallocarray(NULL, l->nrows, sizeof(*tmp));
+		merge_sort(l->order, tmp, l->nrows, cmp, ctx);
+		free(tmp);
+	}
+	l->nvis = 0;
+	const char *prev = NULL;
+	bool first = true;
+	for (size_t i = 0; i < l->nrows; i++) {
+		size_t row = l->order[i];
+		if (!list_match(l->hay ? l->hay[row] : NULL, l->filter))
+			continue;
+		const char *g = group ? group(ctx, row) : NULL;
+		if (g && (first || !same_group(g, prev)))
+			push_vis(l, -1 - (long)row);
+		prev = g;
+		first = false;
+		push_vis(l, (long)row);
+	}
+	l->sel = l->top = 0;
+	if (keep == LIST_NONE || !list_select_row(l, keep))
+		list_first(l);
+}
+
+/* --- selection ----------------------------------------------------------- */
+
+size_t list_entry(const struct list *l, size_t i, bool *heading)
+{
+	long e = l->vis[i];
+	if (heading)
+		*heading = e < 0;
+	return e < 0 ? (size_t)(-1 - e) : (size_t)e;
+}
+
+size_t list_selected(const struct list *l)
+{
+	if (l->sel >= l->nvis || l->vis[l->sel] < 0)
+		return LIST_NONE;
+	return (size_t)l->vis[l->sel];
+}
+
+/* Moves sel off a heading in direction dir (+1/-1), or the other way at an end. */
+static void skip_headings(struct list *l, int dir)
+{
+	size_t s = l->sel;
+	while (s < l->nvis && l->vis[s] < 0)
+		s = dir > 0 ? s + 1 : (s == 0 ? l->nvis : s - 1);
+	if (s >= l->nvis) {
+		s = l->sel;
+		while (s < l->nvis && l->vis[s] < 0)
+			s = dir > 0 ? (s == 0 ? l->nvis : s - 1) : s + 1;
+	}
+	if (s < l->nvis)
+		l->sel = s;
+}
+
+void list_move(struct list *l, long delta)
+{
+	if (l->nvis == 0)
+		return;
+	long s = (long)l->sel + delta;
+	if (s < 0)
+		s = 0;
+	if (s >= (long)l->nvis)
+		s = (long)l->nvis - 1;
+	l->sel = (size_t)s;
+	skip_headings(l, delta >= 0 ? 1 : -1);
+}
+
+void list_first(struct list *l)
+{
+	l->sel = 0;
+	skip_headings(l, 1);
+}
+
+void list_last(struct list *l)
+{
+	l->sel = l->nvis ? l->nvis - 1 : 0;
+	skip_headings(l, -1);
+}
+
+bool list_select_row(struct list *l, size_t row)
+{
+	for (size_t i = 0; i < l->nvis; i++)
+		if (l->vis[i] == (long)row) {
+			l->sel = i;
+			return true;
+		}
+	return false;
+}
+
+void list_scroll(struct list *l, int height)
+{
+	size_t h = height > 0 ? (size_t)height : 1;
+	/* show the heading just above the selection too */
+	size_t want = l->sel > 0 && l->sel < l->nvis && l->vis[l->sel - 1] < 0 ? l->sel - 1 : l->sel;
+	if (want < l->top)
+		l->top = want;
+	if (l->sel >= l->top + h)
+		l->top = l->sel - h + 1;
+	if (l->nvis <= h)
+		l->top = 0;
+	else if (l->top > l->nvis - h)
+		l->top = l->nvis - h;
+}
+
+void list_scroll_by(struct list *l, long delta, int height)
+{
+	size_t h = height > 0 ? (size_t)height : 1;
+	long max_top = l->nvis > h ? (long)(l->nvis - h) : 0;
+	long t = (long)l->top + delta;
+	l->top = (size_t)(t < 0 ? 0 : t > max_top ? max_top : t);
+	if (l->sel < l->top)
+		l->sel = l->top;
+	if (l->sel >= l->top + h)
+		l->sel = l->top + h - 1;
+	skip_headings(l, delta >= 0 ? 1 : -1);
+}
+
+struct list_mark list_mark_get(const struct list *l)
+{
+	struct list_mark m = { list_selected(l), l->top };
+	return m;
+}
+
+void list_mark_set(struct list *l, struct list_mark m)
+{
+	if (m.row != LIST_NONE && list_select_row(l, m.row))
+		l->top = m.top;
+}

@@ -1,0 +1,238 @@
+#include "config.h"
+
+/* The browser's pane queries. Each is one indexed query per selection (the
+ * views cache the results, so moving back and forth never re-runs one). */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/query.h"
+#include "pairoff/util.h"
+#include "store-internal.h"
+
+/* Runs sql with text parameters ?1..?nparams and appends every result row
+ * (all columns as text, NULL kept) to out, which must have as many columns. */
+static enum status run_rows(struct store *s, const char *sql, const char *const *params,
+			    int nparams, struct qtable *out)
+{
+	sqlite3_stmt *stmt = store_prepare(s, sql);
+	if (!stmt)
+		return ST_STORE;
+	for (int i = 0; i < nparams; i++)
+		sqlite3_bind_text(stmt, i + 1, params[i], -1, SQLITE_STATIC);
+	int ncols = sqlite3_column_count(stmt);
+	const char **cells = xcalloc((size_t)ncols, sizeof(*cells));
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (int c = 0; c < ncols; c++)
+			cells[c] = (const char *)sqlite3_column_text(stmt, c);
+		qtable_add_row(out, cells);
+	}
+	free(cells);
+	enum status st = ST_OK;
+	if (rc != SQLITE_DONE)
+		st = status_set(ST_STORE, "pane query: %s", sqlite3_errmsg(store_db(s)));
+	sqlite3_finalize(stmt);
+	return st;
+}
+
+/* --- provinces ----------------------------------------------------------- */
+
+/* Province pairs that appear in a pairing or a fund, then yearly totals
+ * counted once per (donor province, recipient province, year): the figures
+ * naming the recipient province itself when there are any, else the figures
+ * of the places under it. One pass over pairing and fund at start-up. */
+static const char provinces_sql[] =
+	"WITH fx AS ("
+	"  SELECT coalesce(dr.province_id, dr.id) AS d, coalesce(rr.province_id, rr.id) AS r,"
+	"         f.year AS year, f.amount_yuan AS amt,"
+	"         (f.recipient_id = coalesce(rr.province_id, rr.id)) AS top"
+	"  FROM fund f JOIN region dr ON dr.id = f.donor_id JOIN region rr ON rr.id = f.recipient_id"
+	"  WHERE f.category <> 'planned' AND f.year IS NOT NULL"
+	"    AND coalesce(f.from_year, f.year) = f.year),"
+	" ft AS (SELECT d, r, CASE WHEN max(top) = 1 THEN sum(CASE WHEN top THEN amt ELSE 0 END)"
+	"                     ELSE sum(amt) END AS total FROM fx GROUP BY d, r, year),"
+	" pp AS ("
+	"  SELECT coalesce(dr.province_id, dr.id) AS d, coalesce(rr.province_id, rr.id) AS r"
+	"  FROM pairing p JOIN region dr ON dr.id = p.donor_id JOIN region rr ON rr.id = p.recipient_id"
+	"  UNION SELECT d, r FROM ft),"
+	" sides AS (SELECT d AS me, r AS other FROM pp UNION SELECT r, d FROM pp),"
+	" tot AS (SELECT me, sum(total) AS total FROM (SELECT d AS me, total FROM ft"
+	"         UNION ALL SELECT r, total FROM ft) GROUP BY me)"
+	" SELECT g.name, g.type, g.side, count(DISTINCT s.other) FILTER (WHERE s.other <> g.id),"
+	"        (SELECT total FROM tot WHERE tot.me = g.id),"
+	"        (SELECT group_concat(a.alias, ' ') FROM region_alias a WHERE a.region_id = g.id)"
+	" FROM sides s JOIN region g ON g.id = s.me"
+	" GROUP BY g.id ORDER BY g.name";
+
+enum status query_pane_provinces(struct store *s, struct qtable *out)
+{
+	static const char *const headers[] = { "name", "type", "side", "partners",
+					       "funds_yuan", "aliases" };
+	qtable_init(out, 6, headers);
+	return run_rows(s, provinces_sql, NULL, 0, out);
+}
+
+/* --- partners ------------------------------------------------------------ */
+
+/* Every pairing with a side in the province (?1 its id), with the other
+ * side's province; both halves use the region_province index and then the
+ * pairing donor/recipient indexes. Ordered so that each partner's rows are
+ * together, the province-to-province statement first. */
+static const char partners_sql[] =
+	"WITH x(pid, oid) AS ("
+	"  SELECT p.id, coalesce(r.province_id, r.id) FROM region d"
+	"  JOIN pairing p ON p.donor_id = d.id JOIN region r ON r.id = p.recipient_id"
+	"  WHERE d.province_id = ?1"
+	"  UNION ALL"
+	"  SELECT p.id, coalesce(d.province_id, d.id) FROM region r"
+	"  JOIN pairing p ON p.recipient_id = r.id JOIN region d ON d.id = p.donor_id"
+	"  WHERE r.province_id = ?1)"
+	" SELECT o.name, d.name, r.name, p.level, p.since, p.until, rep.file, p.line, p.quote,"
+	"        (d.province_id = ?1) AS me_donor,"
+	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top,"
+	"        (SELECT group_concat(a.alias, ' ') FROM region_alias a"
+	"         WHERE a.region_id IN (o.id, d.id, r.id)) AS aliases"
+	" FROM x JOIN pairing p ON p.id = x.pid JOIN region o ON o.id = x.oid"
+	" JOIN region d ON d.id = p.donor_id JOIN region r ON r.id = p.recipient_id"
+	" JOIN report rep ON rep.id = p.report_id"
+	" WHERE x.oid <> ?1"
+	" ORDER BY o.name, top DESC, d.name, r.name, p.since IS NULL, p.since, rep.file, p.line";
+
+enum { PR_PARTNER, PR_DONOR, PR_RECIPIENT, PR_LEVEL, PR_SINCE, PR_UNTIL, PR_REPORT, PR_LINE,
+       PR_QUOTE, PR_ME_DONOR, PR_TOP, PR_ALIASES };
+
+static const char *province_of_sql =
+	"SELECT id FROM region WHERE name = ?1 COLLATE NOCASE"
+	" UNION ALL SELECT region_id FROM region_alias WHERE alias = ?1 LIMIT 1";
+
+/* The region id of name (or of an alias), as text for binding; NULL when none. */
+static char *region_id_text(struct store *s, const char *name)
+{
+	static const char *const h[] = { "id" };
+	struct qtable t;
+	qtable_init(&t, 1, h);
+	char *id = NULL;
+	const char *params[] = { name };
+	if (run_rows(s, province_of_sql, params, 1, &t) == ST_OK && t.nrows && qtable_get(&t, 0, 0))
+		id = xstrdup(qtable_get(&t, 0, 0));
+	qtable_free(&t);
+	return id;
+}
+
+/* Smallest non-NULL year of column PR_SINCE over rows [from, to). */
+static const char *earliest_since(const struct qtable *raw, size_t from, size_t to)
+{
+	const char *best = NULL;
+	for (size_t i = from; i < to; i++) {
+		const char *y = qtable_get(raw, i, PR_SINCE);
+		if (y && (!best || atoi(y) < atoi(best)))
+			best = y;
+	}
+	return best;
+}
+
+static bool same_cell(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/* Appends the partner row for raw rows [from, to) of one partner province. */
+static void add_partner_row(struct qtable *out, const struct qtable *raw, size_t from,
+			    size_t to, const char *me)
+{
+	size_t npairs = 0;
+	for (size_t i = from; i < to; i++)
+		if (!atoi(qtable_get(raw, i, PR_TOP) ? qtable_get(raw, i, PR_TOP) : "0") &&
+		    (i == from || !same_cell(qtable_get(raw, i, PR_DONOR), qtable_get(raw, i - 1, PR_DONOR)) ||
+		     !same_cell(qtable_get(raw, i, PR_RECIPIENT), qtable_get(raw, i - 1, PR_RECIPIENT))))
+			npairs++;
+	const char *partner = qtable_get(raw, from, PR_PARTNER);
+	bool me_donor = atoi(qtable_get(raw, from, PR_ME_DONOR) ? qtable_get(raw, from, PR_ME_DONOR) : "0");
+	char pairs[32];
+	snprintf(pairs, sizeof(pairs), "%zu", npairs);
+	const char *cells[] = {
+		"partner", partner, me_donor ? me : partner, me_donor ? partner : me,
+		"province", earliest_since(raw, from, to), qtable_get(raw, from, PR_UNTIL), pairs,
+		qtable_get(raw, from, PR_REPORT), qtable_get(raw, from, PR_LINE),
+		qtable_get(raw, from, PR_QUOTE), qtable_get(raw, from, PR_ALIASES),
+	};
+	qtable_add_row(out, cells);
+}
+
+/* Appends one "pair" row per distinct place pair in raw rows [from, to). */
+static void add_pair_rows(struct qtable *out, const struct qtable *raw, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		const char *top = qtable_get(raw, i, PR_TOP);
+		if (top && atoi(top))
+			continue;
+		if (i > from && same_cell(qtable_get(raw, i, PR_DONOR), qtable_get(raw, i - 1, PR_DONOR)) &&
+		    same_cell(qtable_get(raw, i, PR_RECIPIENT), qtable_get(raw, i - 1, PR_RECIPIENT)))
+			continue;
+		const char *cells[] = {
+			"pair", qtable_get(raw, i, PR_PARTNER), qtable_get(raw, i, PR_DONOR),
+			qtable_get(raw, i, PR_RECIPIENT), qtable_get(raw, i, PR_LEVEL),
+			qtable_get(raw, i, PR_SINCE), qtable_get(raw, i, PR_UNTIL), NULL,
+			qtable_get(raw, i, PR_REPORT), qtable_get(raw, i, PR_LINE),
+			qtable_get(raw, i, PR_QUOTE), qtable_get(raw, i, PR_ALIASES),
+		};
+		qtable_add_row(out, cells);
+	}
+}
+
+enum status query_pane_partners(struct store *s, const char *province, struct qtable *out)
+{
+	static const char *const headers[] = { "kind", "partner", "donor", "recipient", "level",
+		"since", "until", "pairs", "report", "line", "quote", "aliases" };
+	static const char *const raw_headers[] = { "partner", "donor", "recipient", "level",
+		"since", "until", "report", "line", "quote", "me_donor", "top", "aliases" };
+	qtable_init(out, 12, headers);
+	char *id = region_id_text(s, province);
+	if (!id)
+		return status_set(ST_NOT_FOUND, "no region named '%s'", province);
+	struct qtable raw;
+	qtable_init(&raw, 12, raw_headers);
+	const char *params[] = { id };
+	enum status st = run_rows(s, partners_sql, params, 1, &raw);
+	for (size_t from = 0, to; st == ST_OK && from < raw.nrows; from = to) {
+		for (to = from + 1; to < raw.nrows &&
+		     same_cell(qtable_get(&raw, to, PR_PARTNER), qtable_get(&raw, from, PR_PARTNER)); to++)
+			;
+		add_partner_row(out, &raw, from, to, province);
+		add_pair_rows(out, &raw, from, to);
+	}
+	qtable_free(&raw);
+	free(id);
+	return st;
+}
+
+/* --- funds --------------------------------------------------------------- */
+
+/* The places under donor and recipient (region_parent index), then their
+ * fund records through the fund_recipient index. */
+static const char funds_sql[] =
+	"WITH RECURSIVE"
+	" dsub(id) AS (SELECT id FROM region WHERE name = ?1"
+	"   UNION SELECT r.id FROM region r JOIN dsub ON r.parent_id = dsub.id),"
+	" rsub(id) AS (SELECT id FROM region WHERE name = ?2"
+	"   UNION SELECT r.id FROM region r JOIN rsub ON r.parent_id = rsub.id)"
+	" SELECT f.year, f.from_year, f.category, f.amount_yuan, f.approx, d.name, r.name,"
+	"        (r.name = ?2), rep.file, f.line, f.quote"
+	" FROM rsub JOIN fund f ON f.recipient_id = rsub.id"
+	" JOIN region d ON d.id = f.donor_id JOIN region r ON r.id = f.recipient_id"
+	" JOIN report rep ON rep.id = f.report_id"
+	" WHERE f.donor_id IN (SELECT id FROM dsub)"
+	" ORDER BY f.year IS NULL, f.year, coalesce(f.from_year, f.year) DESC,"
+	"          (r.name = ?2) DESC, f.amount_yuan DESC, rep.file, f.line";
+
+enum status query_pane_funds(struct store *s, const char *donor, const char *recipient,
+			     struct qtable *out)
+{
+	static const char *const headers[] = { "year", "from_year", "category", "amount_yuan",
+		"approx", "donor", "recipient", "top", "report", "line", "quote" };
+	qtable_init(out, 11, headers);
+	const char *params[] = { donor, recipient };
+	return run_rows(s, funds_sql, params, 2, out);
+}

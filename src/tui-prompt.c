@@ -1,0 +1,421 @@
+#include "config.h"
+
+/* The status-line editor (search, filter, export file name, overwrite
+ * question), the export of the current table and the OSC 52 copy. */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <wctype.h>
+
+#include "pairoff/output.h"
+#include "pairoff/util.h"
+#include "pairoff/view.h"
+
+static const char *const prompt_labels[] = {
+	[PROMPT_NONE] = "",
+	[PROMPT_SEARCH] = "Search: ",
+	[PROMPT_FILTER] = "Filter: ",
+	[PROMPT_EXPORT] = "Export to (.csv .tsv .json): ",
+	[PROMPT_OVERWRITE] = "",
+};
+
+/* --- UTF-8 <-> wide, independent of the locale's multibyte functions ------- */
+
+static size_t utf8_put(char *out, wchar_t wc)
+{
+	unsigned long c = (unsigned long)wc;
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+static char *wide_to_utf8(const wchar_t *w, size_t n)
+{
+	char *out = xmalloc(n * 4 + 1);
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++)
+		len += utf8_put(out + len, w[i]);
+	out[len] = '\0';
+	return out;
+}
+
+char *prompt_text(const struct prompt *p)
+{
+	return wide_to_utf8(p->buf, p->len);
+}
+
+static void prompt_set(struct prompt *p, const char *initial)
+{
+	p->len = p->cur = 0;
+	p->truncated = false;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof(ps));
+	const char *s = initial ? initial : "";
+	size_t left = strlen(s);
+	while (left && p->len < PROMPT_MAX) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, left, &ps);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			wc = L'?';
+			n = 1;
+			memset(&ps, 0, sizeof(ps));
+		}
+		p->buf[p->len++] = wc;
+		s += n;
+		left -= n;
+	}
+	p->cur = p->len;
+}
+
+void prompt_start(struct tui *t, enum prompt_kind kind, const char *initial)
+{
+	t->prompt.kind = kind;
+	prompt_set(&t->prompt, initial);
+	t->message[0] = '\0';
+}
+
+/* --- drawing --------------------------------------------------------------- */
+
+void prompt_draw(struct tui *t, WINDOW *w, int width)
+{
+	struct prompt *p = &t->prompt;
+	const char *label = prompt_labels[p->kind];
+	char *question = NULL;
+	if (p->kind == PROMPT_OVERWRITE) {
+		question = xasprintf("%s exists: overwrite it? (y/N) ", p->path ? p->path : "");
+		label = question;
+	}
+	attr_t a = t->attrs[ROLE_STATUS];
+	wmove(w, 0, 0);
+	int used = draw_text(w, label, width - 1, a | A_BOLD, false, a);
+	free(question);
+	int room = width - used - 1;
+	/* scroll sideways so the cursor stays in view */
+	size_t start = 0;
+	int cols = 0;
+	for (size_t i = p->cur; i > 0; i--) {
+		int cw = wcwidth(p->buf[i - 1]);
+		cols += cw > 0 ? cw : 1;
+		if (cols > room) {
+			start = i;
+			break;
+		}
+	}
+	int cursor_x = used;
+	for (size_t i = start; i < p->len && room > 0; i++) {
+		int cw = wcwidth(p->buf[i]);
+		cw = cw > 0 ? cw : 1;
+		if (cw > room)
+			break;
+		wattrset(w, a);
+		if (iswprint(p->buf[i]))
+			waddnwstr(w, &p->buf[i], 1);
+		else
+			waddch(w, '?');
+		room -= cw;
+		if (i < p->cur)
+			cursor_x += cw;
+	}
+	if (room > 0)
+		draw_spaces(w, room + 1, a);
+	wmove(w, 0, cursor_x < width ? cursor_x : width - 1);
+}
+
+/* --- export ---------------------------------------------------------------- */
+
+static bool export_format(const char *path, enum output_format *fmt)
+{
+	if (str_ends_with(path, ".csv"))
+		*fmt = OUT_CSV;
+	else if (str_ends_with(path, ".tsv"))
+		*fmt = OUT_TSV;
+	else if (str_ends_with(path, ".json"))
+		*fmt = OUT_JSON;
+	else
+		return false;
+	return true;
+}
+
+/* The rows of v the list shows (filter applied, headings left out). */
+static void visible_table(const struct view *v, struct qtable *out)
+{
+	const struct qtable *q = v->rows;
+	qtable_init(out, q->ncols, (const char *const *)q->headers);
+	bool all = v->list.nrows != q->nrows;   /* a view whose list rows are not table rows */
+	size_t n = all ? q->nrows : v->list.nvis;
+	for (size_t i = 0; i < n; i++) {
+		bool heading = false;
+		size_t row = all ? i : list_entry(&v->list, i, &heading);
+		if (heading)
+			continue;
+		qtable_add_row(out, (const char *const *)&q->cells[row * q->ncols]);
+	}
+}
+
+static void export_write(struct tui *t, const char *path, bool overwrite)
+{
+	enum output_format fmt;
+	if (!export_format(path, &fmt)) {
+		tui_message(t, true, "name the file .csv, .tsv or .json");
+		return;
+	}
+	int fd = open(path, O_WRONLY | O_CREAT | (overwrite ? O_TRUNC : O_EXCL), 0666);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!fp) {
+		tui_message(t, true, "%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	struct qtable table;
+	visible_table(tui_current(t), &table);
+	output_print(fp, &table, fmt);
+	bool failed = ferror(fp) != 0;
+	failed |= fclose(fp) != 0;
+	if (failed)
+		tui_message(t, true, "%s: %s", path, strerror(errno));
+	else
+		tui_message(t, false, "%zu rows -> %s", table.nrows, path);
+	qtable_free(&table);
+}
+
+/* "~/x.csv" means the home directory, as in a shell. */
+static char *expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	if (path[0] == '~' && path[1] == '/' && home)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
+static void export_begin(struct tui *t, const char *name)
+{
+	char *path = expand_home(name);
+	enum output_format fmt;
+	struct stat sb;
+	if (!*name) {
+		tui_message(t, false, "not exported");
+	} else if (!export_format(path, &fmt)) {
+		tui_message(t, true, "name the file .csv, .tsv or .json (not exported)");
+	} else if (stat(path, &sb) == 0) {
+		free(t->prompt.path);
+		t->prompt.path = path;
+		prompt_start(t, PROMPT_OVERWRITE, NULL);
+		return;
+	} else {
+		export_write(t, path, false);
+	}
+	free(path);
+}
+
+/* --- OSC 52 copy ----------------------------------------------------------- */
+
+static void base64(struct strbuf *out, const unsigned char *s, size_t n)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned long v = (unsigned long)s[i] << 16;
+		if (i + 1 < n)
+			v |= (unsigned long)s[i + 1] << 8;
+		if (i + 2 < n)
+			v |= s[i + 2];
+		char q[4] = { digits[(v >> 18) & 63], digits[(v >> 12) & 63],
+			      i + 1 < n ? digits[(v >> 6) & 63] : '=', i + 2 < n ? digits[v & 63] : '=' };
+		strbuf_append(out, q, 4);
+	}
+}
+
+static char *row_text(const struct view *v, size_t row)
+{
+	static const char *const skip[] = { "kind", "aliases", "group", "group_total", "span", "top", NULL };
+	struct strbuf sb = {0};
+	for (size_t c = 0; c < v->rows->ncols; c++) {
+		bool internal = false;
+		for (size_t i = 0; skip[i]; i++)
+			internal |= strcmp(v->rows->headers[c], skip[i]) == 0;
+		const char *cell = qtable_get(v->rows, row, c);
+		if (internal || !cell)
+			continue;
+		if (sb.len)
+			strbuf_puts(&sb, "\t");
+		strbuf_puts(&sb, cell);
+	}
+	return strbuf_steal(&sb);
+}
+
+enum result tui_copy(struct tui *t)
+{
+	struct view *v = tui_current(t);
+	size_t row = list_selected(&v->list);
+	char *text = v->ops->copy_text ? v->ops->copy_text(v) : row == LIST_NONE ? NULL : row_text(v, row);
+	if (!text) {
+		tui_message(t, true, "nothing selected to copy");
+		return R_REDRAW;
+	}
+	strbuf_free(&t->osc);
+	strbuf_puts(&t->osc, "\033]52;c;");
+	base64(&t->osc, (const unsigned char *)text, strlen(text));
+	strbuf_puts(&t->osc, "\a");
+	tui_message(t, false, "copied %zu bytes to the clipboard (OSC 52)", strlen(text));
+	free(text);
+	return R_REDRAW;
+}
+
+/* --- keys ------------------------------------------------------------------ */
+
+static void filter_update(struct tui *t)
+{
+	struct view *v = tui_current(t);
+	char *text = prompt_text(&t->prompt);
+	list_set_filter(&v->list, text);
+	view_apply(v);
+	free(text);
+}
+
+static void prompt_accept(struct tui *t)
+{
+	struct prompt *p = &t->prompt;
+	enum prompt_kind kind = p->kind;
+	char *text = prompt_text(p);
+	p->kind = PROMPT_NONE;
+	struct view *v = tui_current(t);
+	switch (kind) {
+	case PROMPT_SEARCH:
+		if (*str_trim(text))
+			tui_search(t, text);
+		break;
+	case PROMPT_FILTER:
+		tui_message(t, false, "%zu row%s match \"%s\" (Esc clears)", v->list.nvis,
+			    v->list.nvis == 1 ? "" : "s", text);
+		break;
+	case PROMPT_EXPORT:
+		export_begin(t, str_trim(text));
+		break;
+	default:
+		break;
+	}
+	free(text);
+}
+
+static void prompt_cancel(struct tui *t)
+{
+	if (t->prompt.kind == PROMPT_FILTER) {
+		struct view *v = tui_current(t);
+		list_set_filter(&v->list, NULL);
+		view_apply(v);
+	}
+	t->prompt.kind = PROMPT_NONE;
+	tui_message(t, false, "cancelled");
+}
+
+static void prompt_insert(struct prompt *p, wchar_t wc)
+{
+	if (p->len >= PROMPT_MAX) {
+		p->truncated = true;
+		return;
+	}
+	memmove(&p->buf[p->cur + 1], &p->buf[p->cur], (p->len - p->cur) * sizeof(wchar_t));
+	p->buf[p->cur++] = wc;
+	p->len++;
+}
+
+static void prompt_delete(struct prompt *p, size_t from, size_t to)
+{
+	memmove(&p->buf[from], &p->buf[to], (p->len - to) * sizeof(wchar_t));
+	p->len -= to - from;
+	p->cur = from;
+}
+
+static bool prompt_edit(struct prompt *p, int ch, bool is_func)
+{
+	if (is_func) {
+		switch (ch) {
+		case KEY_LEFT: if (p->cur) p->cur--; return false;
+		case KEY_RIGHT: if (p->cur < p->len) p->cur++; return false;
+		case KEY_HOME: p->cur = 0; return false;
+		case KEY_END: p->cur = p->len; return false;
+		case KEY_BACKSPACE: if (p->cur) prompt_delete(p, p->cur - 1, p->cur); return true;
+		case KEY_DC: if (p->cur < p->len) prompt_delete(p, p->cur, p->cur + 1); return true;
+		default: return false;
+		}
+	}
+	if (ch == 127 || ch == CTRL_KEY('h')) {
+		if (p->cur)
+			prompt_delete(p, p->cur - 1, p->cur);
+	} else if (ch == CTRL_KEY('u')) {
+		prompt_delete(p, 0, p->cur);
+	} else if (ch == CTRL_KEY('w')) {
+		size_t i = p->cur;
+		while (i > 0 && p->buf[i - 1] == L' ')
+			i--;
+		while (i > 0 && p->buf[i - 1] != L' ')
+			i--;
+		prompt_delete(p, i, p->cur);
+	} else if (ch == CTRL_KEY('a')) {
+		p->cur = 0;
+		return false;
+	} else if (ch == CTRL_KEY('e')) {
+		p->cur = p->len;
+		return false;
+	} else if (ch >= 0x20 && ch != 0x7F && iswprint((wint_t)ch)) {
+		prompt_insert(p, (wchar_t)ch);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+static enum result overwrite_key(struct tui *t, int ch)
+{
+	t->prompt.kind = PROMPT_NONE;
+	if (ch == 'y' || ch == 'Y')
+		export_write(t, t->prompt.path, true);
+	else
+		tui_message(t, false, "not exported: %s is left as it was", t->prompt.path);
+	free(t->prompt.path);
+	t->prompt.path = NULL;
+	return R_REDRAW;
+}
+
+enum result prompt_key(struct tui *t, int ch, bool is_func)
+{
+	struct prompt *p = &t->prompt;
+	if (p->kind == PROMPT_OVERWRITE)
+		return is_func ? R_HANDLED : overwrite_key(t, ch);
+	if (!is_func && (ch == '\r' || ch == '\n')) {
+		bool cut = p->truncated;
+		prompt_accept(t);
+		if (cut && !t->message_error)
+			tui_message(t, true, "input cut at %d characters", PROMPT_MAX);
+		return R_REDRAW;
+	}
+	if ((!is_func && (ch == 27 || ch == CTRL_KEY('c') || ch == CTRL_KEY('g')))) {
+		prompt_cancel(t);
+		return R_REDRAW;
+	}
+	if (prompt_edit(p, ch, is_func) && p->kind == PROMPT_FILTER)
+		filter_update(t);
+	return R_REDRAW;
+}

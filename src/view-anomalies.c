@@ -1,0 +1,65 @@
+#include "config.h"
+
+/* What the importer corrected (misspellings it resolved) or could not
+ * reconcile (totals that do not add up), each with its source. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/util.h"
+#include "pairoff/view.h"
+
+static enum status anomalies_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+{
+	(void)v;
+	(void)key;
+	enum status st = query_anomalies(t->store, out);
+	if (st == ST_NOT_FOUND)
+		st = ST_OK;
+	return st;
+}
+
+static void anomalies_header(struct tui *t, struct view *v, WINDOW *w, int width)
+{
+	char *title = xasprintf("%zu anomal%s found by the importer (Enter: source)", v->rows->nrows,
+				v->rows->nrows == 1 ? "y" : "ies");
+	draw_cell(w, title, width, false, t->attrs[ROLE_HEADER]);
+	free(title);
+}
+
+static void anomalies_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+{
+	int kind_w = width >= 50 ? 16 : 0;
+	draw_cell(w, view_cell(v, row, "kind"), kind_w, false, base | (base == t->attrs[ROLE_NORMAL] ? A_BOLD : 0));
+	draw_cell(w, view_cell(v, row, "message"), width - kind_w, false, base);
+}
+
+static bool anomalies_source(struct view *v, size_t row, struct source_ref *ref)
+{
+	ref->report = view_cell(v, row, "report");
+	ref->line = view_cell_long(v, row, "line");
+	ref->quote = view_cell(v, row, "quote");
+	return ref->report && ref->line > 0;
+}
+
+static enum result anomalies_enter(struct tui *t, struct view *v)
+{
+	size_t row = list_selected(&v->list);
+	struct source_ref ref;
+	if (row == LIST_NONE || !anomalies_source(v, row, &ref)) {
+		tui_message(t, true, "no source for this row");
+		return R_REDRAW;
+	}
+	return tui_open_source(t, &ref);
+}
+
+const struct view_ops anomalies_ops = {
+	.name = "anomalies",
+	.hint = "Enter source  f filter  e export  q back  ? help",
+	.load = anomalies_load,
+	.header = anomalies_header,
+	.draw_row = anomalies_draw_row,
+	.enter = anomalies_enter,
+	.source = anomalies_source,
+	.no_cache = true,
+};

@@ -1,0 +1,306 @@
+#include "config.h"
+
+/* The third column: funds for the selected pair by year. A year row carries
+ * the year's total (counted once: the figures naming the recipient itself
+ * when there are any, else those of the places under it; "planned" figures
+ * only when nothing else is on record) and a bar; the figures themselves
+ * follow, by category, each with its source. Multi-year totals get their own
+ * "from-to" rows, marked as spans and kept out of the bars' scale. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/util.h"
+#include "pairoff/view.h"
+
+enum { F_YEAR, F_FROM, F_CATEGORY, F_AMOUNT, F_APPROX, F_DONOR, F_RECIPIENT, F_TOP, F_REPORT,
+       F_LINE, F_QUOTE };
+
+static const char *const funds_headers[] = { "kind", "label", "year", "from_year", "category",
+	"amount_yuan", "approx", "donor", "recipient", "report", "line", "quote", "group",
+	"group_total", "span" };
+
+static long long cell_ll(const struct qtable *q, size_t row, size_t col)
+{
+	const char *s = qtable_get(q, row, col);
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+static bool same_year_group(const struct qtable *q, size_t a, size_t b)
+{
+	const char *ya = qtable_get(q, a, F_YEAR), *yb = qtable_get(q, b, F_YEAR);
+	const char *fa = qtable_get(q, a, F_FROM), *fb = qtable_get(q, b, F_FROM);
+	fa = fa ? fa : ya;
+	fb = fb ? fb : yb;
+	return ((!ya && !yb) || (ya && yb && strcmp(ya, yb) == 0)) &&
+	       ((!fa && !fb) || (fa && fb && strcmp(fa, fb) == 0));
+}
+
+/* Which facts of rows [from, to) count toward the year's total. */
+static bool counts(const struct qtable *q, size_t i, bool any_top, bool any_real)
+{
+	bool planned = strcmp(qtable_get(q, i, F_CATEGORY) ? qtable_get(q, i, F_CATEGORY) : "", "planned") == 0;
+	if (any_real && planned)
+		return false;
+	return !any_top || cell_ll(q, i, F_TOP);
+}
+
+struct year_total {
+	long long amount;
+	bool approx;
+	size_t first;   /* the first counted fact: the year row's source */
+};
+
+static struct year_total year_total(const struct qtable *q, size_t from, size_t to)
+{
+	bool any_top = false, any_real = false;
+	for (size_t i = from; i < to; i++) {
+		bool planned = strcmp(qtable_get(q, i, F_CATEGORY) ? qtable_get(q, i, F_CATEGORY) : "", "planned") == 0;
+		any_real |= !planned;
+		any_top |= !planned && cell_ll(q, i, F_TOP);
+	}
+	if (!any_real)
+		for (size_t i = from; i < to; i++)
+			any_top |= cell_ll(q, i, F_TOP) != 0;
+	struct year_total yt = { 0, false, LIST_NONE };
+	for (size_t i = from; i < to; i++) {
+		if (!counts(q, i, any_top, any_real))
+			continue;
+		yt.amount += cell_ll(q, i, F_AMOUNT);
+		yt.approx |= cell_ll(q, i, F_APPROX) != 0;
+		if (yt.first == LIST_NONE)
+			yt.first = i;
+	}
+	return yt;
+}
+
+static void add_row(struct qtable *out, const char *kind, const char *label, const struct qtable *q,
+		    size_t src, const char *amount, const char *approx, const char *category,
+		    size_t group, long long group_total, bool span)
+{
+	char g[32], gt[32];
+	snprintf(g, sizeof(g), "%zu", group);
+	snprintf(gt, sizeof(gt), "%lld", group_total);
+	const char *cells[] = {
+		kind, label, qtable_get(q, src, F_YEAR), qtable_get(q, src, F_FROM), category, amount,
+		approx, qtable_get(q, src, F_DONOR), qtable_get(q, src, F_RECIPIENT),
+		qtable_get(q, src, F_REPORT), qtable_get(q, src, F_LINE), qtable_get(q, src, F_QUOTE),
+		g, gt, span ? "1" : "0",
+	};
+	qtable_add_row(out, cells);
+}
+
+/* Appends the year row and the fact rows of one year (or span) group. */
+static void add_group(struct qtable *out, const struct qtable *q, size_t from, size_t to, size_t group)
+{
+	const char *year = qtable_get(q, from, F_YEAR), *fy = qtable_get(q, from, F_FROM);
+	bool span = year && fy && strcmp(year, fy) != 0;
+	char label[48];
+	if (span)
+		snprintf(label, sizeof(label), "%s-%s", fy, year);
+	else
+		snprintf(label, sizeof(label), "%s", year ? year : "undated");
+	struct year_total yt = year_total(q, from, to);
+	char amount[32];
+	snprintf(amount, sizeof(amount), "%lld", yt.amount);
+	add_row(out, "year", label, q, yt.first == LIST_NONE ? from : yt.first, amount,
+		yt.approx ? "1" : "0", span ? "span total" : "total", group, yt.amount, span);
+	for (size_t i = from; i < to; i++)
+		add_row(out, "fund", label, q, i, qtable_get(q, i, F_AMOUNT), qtable_get(q, i, F_APPROX),
+			qtable_get(q, i, F_CATEGORY), group, yt.amount, span);
+}
+
+static enum status funds_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+{
+	(void)v;
+	qtable_init(out, sizeof(funds_headers) / sizeof(funds_headers[0]), funds_headers);
+	const char *sep = key ? strchr(key, '\x1f') : NULL;
+	if (!sep)
+		return ST_OK;
+	char *donor = xstrndup(key, (size_t)(sep - key));
+	struct qtable raw;
+	enum status st = query_pane_funds(t->store, donor, sep + 1, &raw);
+	free(donor);
+	size_t group = 0;
+	for (size_t from = 0, to; st == ST_OK && from < raw.nrows; from = to, group++) {
+		for (to = from + 1; to < raw.nrows && same_year_group(&raw, from, to); to++)
+			;
+		add_group(out, &raw, from, to, group);
+	}
+	qtable_free(&raw);
+	return st;
+}
+
+static bool is_year(const struct view *v, size_t row)
+{
+	const char *k = view_cell(v, row, "kind");
+	return k && strcmp(k, "year") == 0;
+}
+
+static const char *const funds_sorts[] = { "year", "newest first", "amount", NULL };
+
+static int funds_compare(void *ctx, size_t a, size_t b)
+{
+	struct view *v = ctx;
+	long ga = view_cell_long(v, a, "group"), gb = view_cell_long(v, b, "group");
+	if (ga != gb) {
+		if (v->list.sort_key == 2) {
+			long ta = view_cell_long(v, a, "group_total"), tb = view_cell_long(v, b, "group_total");
+			if (ta != tb)
+				return ta > tb ? -1 : 1;
+		}
+		return (v->list.sort_key == 1 ? gb < ga : ga < gb) ? -1 : 1;
+	}
+	if (is_year(v, a) != is_year(v, b))
+		return is_year(v, a) ? -1 : 1;
+	return 0;
+}
+
+/* The largest single-year total: the scale of the bars. */
+static long long bar_scale(const struct view *v)
+{
+	long long max = 0;
+	for (size_t i = 0; i < v->rows->nrows; i++)
+		if (is_year(v, i) && view_cell_long(v, i, "span") == 0 && view_cell_long(v, i, "amount_yuan") > max)
+			max = view_cell_long(v, i, "amount_yuan");
+	return max;
+}
+
+struct funds_layout {
+	int amount_cols;    /* widest figure in the current unit, set per draw */
+};
+
+static void funds_init(struct tui *t, struct view *v)
+{
+	(void)t;
+	v->priv = xcalloc(1, sizeof(struct funds_layout));
+}
+
+static void funds_free(struct view *v)
+{
+	free(v->priv);
+}
+
+/* Columns of the widest figure in the current unit (at least 8). */
+static int amount_cols(struct tui *t, const struct view *v)
+{
+	int widest = 8;
+	char money[48];
+	for (size_t i = 0; i < v->rows->nrows; i++) {
+		tui_money(t, view_cell_long(v, i, "amount_yuan"), view_cell_long(v, i, "approx"), money, sizeof(money));
+		if ((int)strlen(money) + 1 > widest)
+			widest = (int)strlen(money) + 1;
+	}
+	return widest;
+}
+
+static void funds_header(struct tui *t, struct view *v, WINDOW *w, int width)
+{
+	struct funds_layout *fl = v->priv;
+	fl->amount_cols = amount_cols(t, v);   /* the rows below use it */
+	char title[200];
+	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
+	if (sep)
+		snprintf(title, sizeof(title), "%.*s \u2192 %s, %s", (int)(sep - v->key), v->key, sep + 1,
+			 money_unit_name(t->unit));
+	else
+		snprintf(title, sizeof(title), "Funds");
+	draw_cell(w, title, width, false, t->attrs[ROLE_HEADER]);
+}
+
+static void draw_year(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+{
+	char money[48];
+	tui_money(t, view_cell_long(v, row, "amount_yuan"), view_cell_long(v, row, "approx"), money, sizeof(money));
+	bool span = view_cell_long(v, row, "span") != 0;
+	int label_w = span ? 10 : 6, amount_w = ((struct funds_layout *)v->priv)->amount_cols;
+	int bar_w = width - label_w - amount_w - 1;
+	draw_cell(w, view_cell(v, row, "label"), label_w, false, base | A_BOLD);
+	if (bar_w >= 3) {
+		long long scale = bar_scale(v);
+		double frac = span || scale <= 0 ? 0 : (double)view_cell_long(v, row, "amount_yuan") / (double)scale;
+		attr_t bar = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_BAR] : base;
+		if (span)
+			draw_cell(w, "(span)", bar_w, false, base);
+		else
+			draw_bar(w, frac, bar_w, t->utf8, bar);
+		draw_spaces(w, 1, base);
+	} else {
+		amount_w = width - label_w;
+	}
+	draw_cell(w, money, amount_w, true, base | A_BOLD);
+}
+
+static void draw_fund(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+{
+	char money[48];
+	tui_money(t, view_cell_long(v, row, "amount_yuan"), view_cell_long(v, row, "approx"), money, sizeof(money));
+	const char *donor = view_cell(v, row, "donor"), *rec = view_cell(v, row, "recipient");
+	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
+	bool donor_differs = sep && donor && strncmp(v->key, donor, (size_t)(sep - v->key)) != 0;
+	bool rec_differs = sep && rec && strcmp(sep + 1, rec) != 0;
+	char *place = donor_differs ? xasprintf("%s \u2192 %s", donor, rec ? rec : "")
+		    : xstrdup(rec_differs ? rec : "");
+	int amount_w = ((struct funds_layout *)v->priv)->amount_cols, cat_w = width >= 40 ? 13 : width >= 30 ? 11 : 0;
+	int place_w = width - 2 - cat_w - amount_w;
+	draw_spaces(w, 2, base);
+	draw_cell(w, view_cell(v, row, "category"), cat_w, false, base);
+	if (place_w > 0)
+		draw_cell(w, place, place_w, false, base | (base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0));
+	draw_cell(w, money, place_w > 0 ? amount_w : width - 2 - cat_w, true, base);
+	free(place);
+}
+
+static void funds_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+{
+	if (is_year(v, row))
+		draw_year(t, v, w, row, width, base);
+	else
+		draw_fund(t, v, w, row, width, base);
+}
+
+static char *funds_hay(struct view *v, size_t row)
+{
+	char *raw = xasprintf("%s %s %s %s", view_cell(v, row, "label") ? view_cell(v, row, "label") : "",
+			      view_cell(v, row, "category") ? view_cell(v, row, "category") : "",
+			      view_cell(v, row, "donor") ? view_cell(v, row, "donor") : "",
+			      view_cell(v, row, "recipient") ? view_cell(v, row, "recipient") : "");
+	char *folded = list_fold(raw);
+	free(raw);
+	return folded;
+}
+
+static bool funds_source(struct view *v, size_t row, struct source_ref *ref)
+{
+	ref->report = view_cell(v, row, "report");
+	ref->line = view_cell_long(v, row, "line");
+	ref->quote = view_cell(v, row, "quote");
+	return ref->report && ref->line > 0;
+}
+
+static enum result funds_enter(struct tui *t, struct view *v)
+{
+	struct source_ref ref;
+	size_t row = list_selected(&v->list);
+	if (row == LIST_NONE || !funds_source(v, row, &ref)) {
+		tui_message(t, true, "no source for this row");
+		return R_REDRAW;
+	}
+	return tui_open_source(t, &ref);
+}
+
+const struct view_ops funds_ops = {
+	.name = "funds",
+	.hint = "Enter source  Left back  u unit  s sort  e export  y copy  ? help",
+	.init = funds_init,
+	.free = funds_free,
+	.load = funds_load,
+	.header = funds_header,
+	.draw_row = funds_draw_row,
+	.compare = funds_compare,
+	.sorts = funds_sorts,
+	.hay = funds_hay,
+	.enter = funds_enter,
+	.source = funds_source,
+};

@@ -1,0 +1,163 @@
+#include "config.h"
+
+/* The second column: the partner provinces of the selected province and,
+ * under each, the place pairs (city/district -> county) with their start
+ * year. Sorting keeps each pair under its partner. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/util.h"
+#include "pairoff/view.h"
+
+static enum status partners_load(struct tui *t, struct view *v, const char *key,
+				 struct qtable *out)
+{
+	(void)v;
+	if (!key) {
+		static const char *const none[] = { "kind" };
+		qtable_init(out, 1, none);
+		return ST_OK;
+	}
+	return query_pane_partners(t->store, key, out);
+}
+
+static bool is_partner(const struct view *v, size_t row)
+{
+	const char *kind = view_cell(v, row, "kind");
+	return kind && strcmp(kind, "partner") == 0;
+}
+
+/* The funds column's key: "donor\x1frecipient" of the selected row. */
+static char *partners_child_key(struct tui *t, struct view *v)
+{
+	(void)t;
+	size_t row = list_selected(&v->list);
+	if (row == LIST_NONE || !view_cell(v, row, "donor") || !view_cell(v, row, "recipient"))
+		return NULL;
+	return xasprintf("%s\x1f%s", view_cell(v, row, "donor"), view_cell(v, row, "recipient"));
+}
+
+static const char *const partners_sorts[] = { "partner", "since", "name", NULL };
+
+static int cmp_str(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+/* Within a partner: its own row first, then pairs by the sort asked for. */
+static int partners_compare(void *ctx, size_t a, size_t b)
+{
+	struct view *v = ctx;
+	int d = cmp_str(view_cell(v, a, "partner"), view_cell(v, b, "partner"));
+	if (d || v->list.sort_key == 0)
+		return d;
+	if (is_partner(v, a) != is_partner(v, b))
+		return is_partner(v, a) ? -1 : 1;
+	if (v->list.sort_key == 1) {
+		long ya = view_cell_long(v, a, "since"), yb = view_cell_long(v, b, "since");
+		return ya < yb ? -1 : ya > yb;
+	}
+	d = cmp_str(view_cell(v, a, "recipient"), view_cell(v, b, "recipient"));
+	return d ? d : cmp_str(view_cell(v, a, "donor"), view_cell(v, b, "donor"));
+}
+
+static void partners_header(struct tui *t, struct view *v, WINDOW *w, int width)
+{
+	char title[160];
+	snprintf(title, sizeof(title), "Partners of %s", v->key ? v->key : "...");
+	draw_cell(w, title, width - 6, false, t->attrs[ROLE_HEADER]);
+	draw_cell(w, "Since", 6, true, t->attrs[ROLE_HEADER]);
+}
+
+static void draw_partner(struct tui *t, struct view *v, WINDOW *w, size_t row, int width,
+			 attr_t base)
+{
+	char pairs[48] = "";
+	long n = view_cell_long(v, row, "pairs");
+	if (n && width >= 30)
+		snprintf(pairs, sizeof(pairs), " (%ld pair%s)", n, n == 1 ? "" : "s");
+	attr_t a = base | A_BOLD;
+	(void)t;
+	int used = draw_text(w, view_cell(v, row, "partner"), width - 6, a, false, a);
+	used += draw_text(w, pairs, width - 6 - used, base, false, base);
+	draw_spaces(w, width - 6 - used, base);
+	draw_cell(w, view_cell(v, row, "since"), 6, true, base);
+}
+
+static void draw_pair(struct tui *t, struct view *v, WINDOW *w, size_t row, int width,
+		      attr_t base)
+{
+	(void)t;
+	char *text = xasprintf("%s \u2192 %s", view_cell(v, row, "donor") ? view_cell(v, row, "donor") : "?",
+			       view_cell(v, row, "recipient") ? view_cell(v, row, "recipient") : "?");
+	if (!t->utf8) {
+		free(text);
+		text = xasprintf("%s -> %s", view_cell(v, row, "donor") ? view_cell(v, row, "donor") : "?",
+				 view_cell(v, row, "recipient") ? view_cell(v, row, "recipient") : "?");
+	}
+	draw_spaces(w, 2, base);
+	draw_cell(w, text, width - 8, false, base);
+	draw_cell(w, view_cell(v, row, "since"), 6, true, base);
+	free(text);
+}
+
+static void partners_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width,
+			      attr_t base)
+{
+	if (width < 10) {
+		draw_cell(w, view_cell(v, row, is_partner(v, row) ? "partner" : "recipient"), width,
+			  false, base);
+		return;
+	}
+	if (is_partner(v, row))
+		draw_partner(t, v, w, row, width, base);
+	else
+		draw_pair(t, v, w, row, width, base);
+}
+
+static char *partners_hay(struct view *v, size_t row)
+{
+	const char *cols[] = { "partner", "donor", "recipient", "since", "aliases" };
+	struct strbuf sb = {0};
+	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		const char *c = view_cell(v, row, cols[i]);
+		if (c) {
+			strbuf_puts(&sb, c);
+			strbuf_puts(&sb, " ");
+		}
+	}
+	char *raw = strbuf_steal(&sb);
+	char *folded = list_fold(raw);
+	free(raw);
+	return folded;
+}
+
+static bool partners_source(struct view *v, size_t row, struct source_ref *ref)
+{
+	ref->report = view_cell(v, row, "report");
+	ref->line = view_cell_long(v, row, "line");
+	ref->quote = view_cell(v, row, "quote");
+	return ref->report && ref->line > 0;
+}
+
+static enum result partners_enter(struct tui *t, struct view *v)
+{
+	(void)v;
+	t->focus = 2;
+	return R_REDRAW;
+}
+
+const struct view_ops partners_ops = {
+	.name = "partners",
+	.hint = "Enter funds  Left back  o source  f filter  s sort  / search  ? help",
+	.load = partners_load,
+	.child_key = partners_child_key,
+	.header = partners_header,
+	.draw_row = partners_draw_row,
+	.compare = partners_compare,
+	.sorts = partners_sorts,
+	.hay = partners_hay,
+	.enter = partners_enter,
+	.source = partners_source,
+};

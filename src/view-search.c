@@ -1,0 +1,129 @@
+#include "config.h"
+
+/* Full-text search results: report, line, section and a snippet with the
+ * hits highlighted; Enter opens the source at the hit, n/N step through. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/util.h"
+#include "pairoff/view.h"
+
+#define SEARCH_LIMIT 500
+
+static enum status search_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+{
+	(void)v;
+	enum status st = query_search(t->store, key, SEARCH_LIMIT, out);
+	if (st != ST_OK) {
+		qtable_free(out);
+		static const char *const headers[] = { "report", "line", "section", "snippet", "paragraph" };
+		qtable_init(out, 5, headers);
+	}
+	return st;
+}
+
+static void search_header(struct tui *t, struct view *v, WINDOW *w, int width)
+{
+	char *title = xasprintf("%zu hit%s for \"%s\"%s", v->rows->nrows, v->rows->nrows == 1 ? "" : "s",
+				v->key ? v->key : "", v->rows->nrows >= SEARCH_LIMIT ? " (first ones)" : "");
+	draw_cell(w, title, width, false, t->attrs[ROLE_HEADER]);
+	free(title);
+}
+
+/* "shanghai-yunnan-2009:12" for a row. */
+static char *place_of(const struct view *v, size_t row)
+{
+	const char *report = view_cell(v, row, "report");
+	size_t n = report ? strlen(report) : 0;
+	if (n > 4 && strcmp(report + n - 4, ".txt") == 0)
+		n -= 4;
+	return xasprintf("%.*s:%s", (int)n, report ? report : "", view_cell(v, row, "line") ? view_cell(v, row, "line") : "?");
+}
+
+static void search_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+{
+	char *place = place_of(v, row);
+	int place_w = width >= 60 ? 26 : width / 3;
+	int section_w = width >= 90 ? 22 : 0;
+	int snippet_w = width - place_w - section_w - (section_w ? 2 : 1);
+	draw_cell(w, place, place_w, false, base | (base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0));
+	draw_spaces(w, 1, base);
+	if (section_w) {
+		draw_cell(w, view_cell(v, row, "section"), section_w, false, base);
+		draw_spaces(w, 1, base);
+	}
+	if (snippet_w > 0) {
+		int used = draw_text(w, view_cell(v, row, "snippet"), snippet_w, base, true, t->attrs[ROLE_HIT]);
+		draw_spaces(w, snippet_w - used, base);
+	}
+	free(place);
+}
+
+/* The first highlighted term of a snippet: what the source view marks. */
+static char *first_hit(const char *snippet)
+{
+	const char *a = snippet ? strchr(snippet, '\x02') : NULL;
+	const char *b = a ? strchr(a, '\x03') : NULL;
+	return a && b ? xstrndup(a + 1, (size_t)(b - a - 1)) : NULL;
+}
+
+static bool search_source(struct view *v, size_t row, struct source_ref *ref)
+{
+	ref->report = view_cell(v, row, "report");
+	ref->line = view_cell_long(v, row, "line");
+	ref->quote = NULL;
+	return ref->report && ref->line > 0;
+}
+
+static enum result search_enter(struct tui *t, struct view *v)
+{
+	size_t row = list_selected(&v->list);
+	struct source_ref ref;
+	if (row == LIST_NONE || !search_source(v, row, &ref))
+		return R_HANDLED;
+	char *hit = first_hit(view_cell(v, row, "snippet"));
+	ref.quote = hit;
+	enum result r = tui_open_source(t, &ref);
+	free(hit);
+	return r;
+}
+
+static char *search_hay(struct view *v, size_t row)
+{
+	char *raw = xasprintf("%s %s %s", view_cell(v, row, "report") ? view_cell(v, row, "report") : "",
+			      view_cell(v, row, "section") ? view_cell(v, row, "section") : "",
+			      view_cell(v, row, "snippet") ? view_cell(v, row, "snippet") : "");
+	for (char *p = raw; *p; p++)
+		if (*p == '\x02' || *p == '\x03')
+			*p = ' ';
+	char *folded = list_fold(raw);
+	free(raw);
+	return folded;
+}
+
+const struct view_ops search_ops = {
+	.name = "search",
+	.hint = "Enter open  n/N next/previous  f filter  e export  q back  ? help",
+	.load = search_load,
+	.header = search_header,
+	.draw_row = search_draw_row,
+	.hay = search_hay,
+	.enter = search_enter,
+	.source = search_source,
+	.no_cache = true,
+};
+
+struct view *view_search_new(struct tui *t, const char *query)
+{
+	struct view *v = view_new(&search_ops);
+	view_load(t, v, query);
+	if (v->load_status == ST_OK)
+		return v;
+	if (v->load_status == ST_NOT_FOUND)
+		tui_message(t, true, "no match for \"%s\"", query);
+	else
+		tui_message(t, true, "%s", status_detail(v->load_status));
+	view_free(v);
+	return NULL;
+}

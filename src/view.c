@@ -1,0 +1,144 @@
+#include "config.h"
+
+/* What every view shares: the per-selection cache of query results, the
+ * hookup to the list engine and cell access by column name. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/util.h"
+#include "pairoff/view.h"
+
+struct view *view_new(const struct view_ops *ops)
+{
+	struct view *v = xcalloc(1, sizeof(*v));
+	v->ops = ops;
+	list_init(&v->list);
+	qtable_init(&v->own, 0, NULL);
+	v->rows = &v->own;
+	return v;
+}
+
+static void cache_entry_free(struct view_cache_entry *e)
+{
+	free(e->key);
+	qtable_free(e->table);
+	free(e->table);
+}
+
+void view_free(struct view *v)
+{
+	if (!v)
+		return;
+	if (v->ops->free)
+		v->ops->free(v);
+	for (size_t i = 0; i < v->ncache; i++)
+		cache_entry_free(&v->cache[i]);
+	qtable_free(&v->own);
+	list_free(&v->list);
+	free(v->key);
+	free(v->title);
+	free(v->load_detail);
+	free(v);
+}
+
+static bool same_key(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Moves cache entry i to the front (most recently used). */
+static void cache_touch(struct view *v, size_t i)
+{
+	struct view_cache_entry e = v->cache[i];
+	memmove(&v->cache[1], &v->cache[0], i * sizeof(v->cache[0]));
+	v->cache[0] = e;
+}
+
+/* The cached table for key, loading it on a miss; NULL when loading failed. */
+static struct qtable *cache_get(struct tui *t, struct view *v, const char *key)
+{
+	for (size_t i = 0; i < v->ncache; i++)
+		if (same_key(v->cache[i].key, key)) {
+			cache_touch(v, i);
+			return v->cache[0].table;
+		}
+	struct qtable *table = xcalloc(1, sizeof(*table));
+	v->load_status = v->ops->load(t, v, key, table);
+	if (v->load_status != ST_OK && v->load_status != ST_NOT_FOUND) {
+		free(v->load_detail);
+		v->load_detail = xstrdup(status_detail(v->load_status));
+	}
+	size_t cap = sizeof(v->cache) / sizeof(v->cache[0]);
+	if (v->ncache == cap)
+		cache_entry_free(&v->cache[--v->ncache]);
+	v->cache[v->ncache].key = key ? xstrdup(key) : NULL;
+	v->cache[v->ncache].table = table;
+	cache_touch(v, v->ncache++);
+	return table;
+}
+
+/* Default filter text of a row: every cell, folded. */
+static char *hay_all_cells(const struct qtable *q, size_t row)
+{
+	struct strbuf sb = {0};
+	for (size_t c = 0; c < q->ncols; c++) {
+		const char *cell = qtable_get(q, row, c);
+		if (cell) {
+			strbuf_puts(&sb, cell);
+			strbuf_puts(&sb, " ");
+		}
+	}
+	char *raw = strbuf_steal(&sb);
+	char *folded = list_fold(raw);
+	free(raw);
+	return folded;
+}
+
+static void view_reset_rows(struct view *v)
+{
+	size_t n = v->rows->nrows;
+	char **hay = NULL;
+	if (!v->ops->no_filter) {
+		hay = xcalloc(n ? n : 1, sizeof(*hay));
+		for (size_t i = 0; i < n; i++)
+			hay[i] = v->ops->hay ? v->ops->hay(v, i) : hay_all_cells(v->rows, i);
+	}
+	list_set_rows(&v->list, n, hay);
+	view_apply(v);
+}
+
+void view_load(struct tui *t, struct view *v, const char *key)
+{
+	if (v->ops->no_cache) {
+		qtable_free(&v->own);
+		v->load_status = v->ops->load(t, v, key, &v->own);
+		v->rows = &v->own;
+	} else {
+		v->rows = cache_get(t, v, key);
+	}
+	if (!same_key(v->key, key)) {
+		free(v->key);
+		v->key = key ? xstrdup(key) : NULL;
+	}
+	view_reset_rows(v);
+}
+
+void view_apply(struct view *v)
+{
+	list_apply(&v->list, v->ops->compare, v->ops->group, v);
+}
+
+const char *view_cell(const struct view *v, size_t row, const char *col)
+{
+	int c = qtable_col(v->rows, col);
+	if (c < 0 || row >= v->rows->nrows)
+		return NULL;
+	return qtable_get(v->rows, row, (size_t)c);
+}
+
+long view_cell_long(const struct view *v, size_t row, const char *col)
+{
+	const char *s = view_cell(v, row, col);
+	return s ? strtol(s, NULL, 10) : 0;
+}
