@@ -651,7 +651,8 @@ static enum status inputs_add_dir(struct input_list *l, const char *dir)
 		if (de->d_name[0] != '.' && str_ends_with(de->d_name, ".txt"))
 			*ARRAY_PUSH(names, n, cap) = xstrdup(de->d_name);
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_names);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_names);
 	enum status st = ST_OK;
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s%s%s", dir, str_ends_with(dir, "/") ? "" : "/", names[i]);
@@ -829,10 +830,13 @@ enum status store_import(const char *db_path, const char *const *paths, size_t n
 	if (st == ST_OK)
 		st = gazetteer_load(gazetteer_path, &g);
 	if (st == ST_OK) {
+		/* A store reached through a symbolic link is replaced where it is. */
+		char *target = realpath(db_path, NULL);
 		struct sigaction saved[NSIGNALS];
 		signals_catch(saved);
-		st = import_into(db_path, g, &in, summary);
+		st = import_into(target ? target : db_path, g, &in, summary);
 		signals_restore(saved);
+		free(target);
 	}
 	gazetteer_free(g);
 	inputs_free(&in);

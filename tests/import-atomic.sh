@@ -98,18 +98,32 @@ assert_eq "$rc" 143 "interrupted import dies of SIGTERM after cleaning up"
 assert_store_kept "interrupted import"
 
 # --- a good import replaces the store whole ---------------------------------------------
-inode_before=$(ls -i "$db" | cut -d' ' -f1)
 run "$PAIROFF" --db "$db" import "$reports/zhejiang-sichuan-2009.txt" "$reports"
 assert_rc 0 "import of a file and the directory holding it"
 assert_contains "$out" "imported 5 reports" "a file named twice is imported once"
+# A reader that has the store open keeps the whole old one (fd 3 holds it,
+# so its inode cannot be reused for the new file either).
+cp "$db" "$test_tmp/old.db"
+exec 3<"$db"
+inode_before=$(ls -i "$db" | cut -d' ' -f1)
 run "$PAIROFF" --db "$db" import "$reports/zhejiang-sichuan-2009.txt"
 assert_rc 0 "import of one report"
 assert_contains "$out" "imported 1 reports" "one report"
 [ "$(ls -i "$db" | cut -d' ' -f1)" != "$inode_before" ] || fail "the store was written in place"
+cmp -s /dev/fd/3 "$test_tmp/old.db" || fail "a reader of the old store saw it change"
+exec 3<&-
 run "$PAIROFF" --db "$db" reports --format tsv
 assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f1)" "zhejiang-sichuan-2009.txt" "new store holds the new import only"
 leftovers=$(ls -A "$dir" | grep -v '^store\.db$')
 assert_eq "$leftovers" "" "nothing left after a good import"
+
+# A store reached through a symbolic link is replaced where the link points.
+ln -s "$db" "$test_tmp/link.db"
+run "$PAIROFF" --db "$test_tmp/link.db" import "$reports/shanghai-yunnan-2009.txt"
+assert_rc 0 "import through a symbolic link"
+[ -L "$test_tmp/link.db" ] || fail "the symbolic link was replaced by a file"
+run "$PAIROFF" --db "$db" reports --format tsv
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f1)" "shanghai-yunnan-2009.txt" "the link's target was rebuilt"
 
 # An empty directory gives an empty store: listing it finds nothing.
 mkdir -p "$test_tmp/empty"
