@@ -137,22 +137,23 @@ static size_t terminal_columns(FILE *fp)
 	return n > 0 ? (size_t)n : 80;
 }
 
-/* Narrows the widest columns until the table fits the terminal, so a long
- * snippet does not wrap every row; cells that do not fit end in "…". */
+/* Narrows the widest column, one column of width at a time, until the table
+ * fits the terminal, so the long columns share the room; cells that do not
+ * fit end in "…". */
 static void fit_widths(size_t *widths, size_t ncols, size_t columns)
 {
-	for (;;) {
-		size_t total = 2 * (ncols - 1), widest = 0;
-		for (size_t c = 0; c < ncols; c++) {
-			total += widths[c];
+	size_t total = 2 * (ncols - 1);
+	for (size_t c = 0; c < ncols; c++)
+		total += widths[c];
+	while (total > columns) {
+		size_t widest = 0;
+		for (size_t c = 1; c < ncols; c++)
 			if (widths[c] > widths[widest])
 				widest = c;
-		}
-		if (total <= columns || widths[widest] <= MIN_FIT_WIDTH)
+		if (widths[widest] <= MIN_FIT_WIDTH)
 			return;
-		size_t excess = total - columns;
-		size_t room = widths[widest] - MIN_FIT_WIDTH;
-		widths[widest] -= excess < room ? excess : room;
+		widths[widest]--;
+		total--;
 	}
 }
 
