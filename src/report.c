@@ -721,8 +721,11 @@ static bool is_unit_line(const char *s, size_t n)
 	return (i < n && s[i] == ':') || span_starts_ci(s + i, n - i, "\xEF\xBC\x9A");
 }
 
+/* "Note: ...", "Notes: ...", "Source: ..." under a table. */
 static bool is_note_line(const char *s, size_t n)
 {
+	if (span_starts_ci(s, n, "source") && n > 7)
+		return s[6] == ':' || span_starts_ci(s + 6, n - 6, "\xEF\xBC\x9A");
 	return span_starts_ci(s, n, "note") && n > 4 &&
 	       (s[4] == ':' || s[4] == ' ' || s[4] == 's' || (unsigned char)s[4] == 0xEF);
 }
@@ -933,6 +936,24 @@ static void fill_rows(struct parser *p, const struct table_shape *ts, struct rep
 	}
 }
 
+/* The caption; a unit written at its end ("... in 2009 (Unit: yuan)") is
+ * taken from there when no unit line gave one. */
+static void set_caption(struct report_table *t, const char *s, size_t n)
+{
+	const char *open = NULL;
+	for (size_t i = 0; i + 5 < n; i++)
+		if (s[i] == '(' && is_unit_line(s + i, n - i))
+			open = s + i;
+	if (t->unit || !open) {
+		t->title = xstrndup(s, n);
+		return;
+	}
+	size_t un = n - (size_t)(open - s);
+	t->unit = unit_text(open, un);
+	t->unit_yuan = unit_to_yuan(t->unit, strlen(t->unit));
+	t->title = trimmed_dup(s, (size_t)(open - s));
+}
+
 /* Above the header: an optional "(Unit: ...)" line, then an optional caption. */
 static size_t fill_caption(struct parser *p, size_t top, struct report_table *t)
 {
@@ -945,7 +966,8 @@ static size_t fill_caption(struct parser *p, size_t top, struct report_table *t)
 		}
 	}
 	if (top > 0 && is_caption_line(content_line(p, top - 1))) {
-		t->title = line_dup(p, top - 1);
+		const struct line *l = content_line(p, top - 1);
+		set_caption(t, l->t, l->tlen);
 		claim(p, --top, t);
 	}
 	return top;
@@ -1161,30 +1183,28 @@ static bool is_attribution(const char *s, size_t n)
 
 /* The attribution without its parentheses; unbalanced ones inside (a stray
  * "(" before the office) are dropped and runs of spaces collapsed. */
-static char *clean_source(const char *s, size_t n)
+/* Marks the parentheses in s[0..n) that have no partner, so that an
+ * attribution written "(Name, (Office)" reads "Name, Office". */
+static void mark_unbalanced(const char *s, size_t n, bool *drop)
 {
-	if (span_starts_ci(s, n, "\xEF\xBC\x88"))
-		return trimmed_dup(s + 3, n - 6);
-	s++;
-	n--;
-	if (n > 0 && s[n - 1] == ')')
-		n--;
-	char *keep = xcalloc(n + 1, 1);
-	int depth = 0;
+	size_t *open = xmalloc((n + 1) * sizeof(*open)), depth = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '(')
-			depth++;
+			open[depth++] = i;
+		else if (s[i] == ')' && depth > 0)
+			depth--;
 		else if (s[i] == ')')
-			depth--;
-		keep[i] = depth >= 0;
-		if (depth < 0)
-			depth = 0;
+			drop[i] = true;
 	}
-	for (size_t i = n; i-- > 0 && depth > 0;)      /* unmatched openers */
-		if (s[i] == '(' && keep[i]) {
-			keep[i] = 0;
-			depth--;
-		}
+	while (depth > 0)
+		drop[open[--depth]] = true;
+	free(open);
+}
+
+/* Copy of s[0..n) without the dropped bytes, white space runs (no-break
+ * spaces included) made one space, trimmed. */
+static char *collapse_spaces(const char *s, size_t n, const bool *drop)
+{
 	struct strbuf sb = {0};
 	for (size_t i = 0; i < n;) {
 		size_t sp = space_len((const unsigned char *)s + i, n - i);
@@ -1194,15 +1214,29 @@ static char *clean_source(const char *s, size_t n)
 			i += sp;
 			continue;
 		}
-		if (keep[i])
+		if (!drop || !drop[i])
 			strbuf_append(&sb, s + i, 1);
 		i++;
 	}
-	free(keep);
 	char *out = strbuf_steal(&sb);
 	char *t = trimmed_dup(out, strlen(out));
 	free(out);
 	return t;
+}
+
+static char *clean_source(const char *s, size_t n)
+{
+	if (span_starts_ci(s, n, "\xEF\xBC\x88"))    /* fullwidth parentheses */
+		return collapse_spaces(s + 3, n - 6, NULL);
+	s++;
+	n--;
+	if (n > 0 && s[n - 1] == ')')
+		n--;
+	bool *drop = xcalloc(n + 1, sizeof(*drop));
+	mark_unbalanced(s, n, drop);
+	char *out = collapse_spaces(s, n, drop);
+	free(drop);
+	return out;
 }
 
 /* When the section's last item is an attribution paragraph, it becomes the

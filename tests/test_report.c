@@ -207,12 +207,8 @@ static void check_no_footer(const struct report *r, const char *name, int footer
 
 /* ---- the bundled reports ------------------------------------------------- */
 
-static void test_2012(void)
+static void test_2012_sections(const struct report *r)
 {
-	const char *name = "east-west-pairing-2012.txt";
-	struct report *r = read_bundled(name);
-	if (!r)
-		return;
 	check(strcmp(r->title, "East-West Pairing-off Cooperation for Poverty Reduction") == 0,
 	      "2012: title is the first line (%s)", r->title);
 	check(r->year == 2012, "2012: year 2012 (got %d)", r->year);
@@ -228,6 +224,17 @@ static void test_2012(void)
 	      "2012: Zhejiang - Sichuan (en dash) at line 147");
 	check(has_section(r, "Zhuhai \xE2\x80\x93 Sichuan Liangshan Yi Autonomous Prefecture Pairing-off Poverty Alleviation", 367),
 	      "2012: last section Zhuhai - Liangshan at line 367");
+	static const int heading_lines[16] = {
+		3, 21, 43, 63, 95, 125, 147, 183, 205, 221, 241, 257, 283, 303, 325, 367,
+	};
+	size_t bad = 0;
+	for (size_t i = 0; i < 16; i++)
+		bad += i >= r->nsections || r->sections[i].line_no != heading_lines[i];
+	check(bad == 0, "2012: all 16 headings on the lines counted by hand (%zu wrong)", bad);
+}
+
+static void test_2012_paragraphs(const struct report *r)
+{
 	/* A prose line that names a pair is not a heading. */
 	const struct report_paragraph *p349 = para_at(r, 349);
 	check(p349 && !p349->topic, "2012: line 349 (prose naming a pair) stays a paragraph");
@@ -245,6 +252,10 @@ static void test_2012(void)
 	const struct report_paragraph *p77 = para_at(r, 77);
 	check(p77 && p77->topic && strcmp(p77->topic, "Intelligence support") == 0,
 	      "2012: topic after a no-break space indent (line 77)");
+}
+
+static void test_2012_sources(const struct report *r)
+{
 	size_t with_source = 0;
 	for (size_t i = 0; i < r->nsections; i++)
 		with_source += r->sections[i].source != NULL;
@@ -274,6 +285,17 @@ static void test_2012(void)
 			in_sec++;
 	}
 	check(in_sec == r->nparagraphs, "2012: every paragraph lies inside its section (%zu of %zu)", in_sec, r->nparagraphs);
+}
+
+static void test_2012(void)
+{
+	const char *name = "east-west-pairing-2012.txt";
+	struct report *r = read_bundled(name);
+	if (!r)
+		return;
+	test_2012_sections(r);
+	test_2012_paragraphs(r);
+	test_2012_sources(r);
 	check(r->repeat_from == 0 && r->ntables == 0, "2012: no repeat, no table");
 	check_no_footer(r, "2012", 395);
 	check_line_numbers(r, name);
@@ -737,6 +759,34 @@ static void test_more_layouts(void)
 	report_free(r);
 }
 
+static void test_caption_unit_and_sources(void)
+{
+	const char *text =
+		"Title\n"
+		"Mm-Nn Pairing-off Poverty Alleviation\n"
+		"Aid by county in 2011 (Unit: 100 million yuan)\n"
+		"Kind\nGrants\nLoans\n"
+		"One\n1.5\n2\n"
+		"Two\n3\n4.25\n"
+		"Source: made-up office\n"
+		"(Aa (Bb) Cc, (Dd Office)\n";
+	struct report *r = parse_str("caption-unit", text);
+	if (!r)
+		return;
+	if (check(r->ntables == 1, "unit in caption: one table")) {
+		const struct report_table *t = &r->tables[0];
+		check(t->unit_yuan == 100000000 && t->unit && strcmp(t->unit, "100 million yuan") == 0 && t->title &&
+		      strcmp(t->title, "Aid by county in 2011") == 0, "unit at the end of the caption split from it");
+		check(t->note && strcmp(t->note, "Source: made-up office") == 0 && t->note_line == 13,
+		      "a 'Source:' line under the table is its note");
+	}
+	check(r->nsections == 1 && r->sections[0].source && strcmp(r->sections[0].source, "Aa (Bb) Cc, Dd Office") == 0,
+	      "only the unmatched parenthesis of a source is dropped (%s)",
+	      r->nsections && r->sections[0].source ? r->sections[0].source : "none");
+	check(r->nparagraphs == 0, "nothing else is a paragraph (got %zu)", r->nparagraphs);
+	report_free(r);
+}
+
 static char *letters(unsigned v)
 {
 	char buf[16];
@@ -800,6 +850,7 @@ int main(void)
 	test_footer_and_repeat();
 	test_tables();
 	test_more_layouts();
+	test_caption_unit_and_sources();
 	test_units();
 	test_year();
 	test_many_sections();
