@@ -1,6 +1,221 @@
 #include "config.h"
-/* STUB: placeholder until the module is written; replace whole. */
-#include "pairoff/extract.h"
-const char *fund_category_name(enum fund_category c) { (void)c; return "other"; }
-enum status extract_report(const struct report *r, const struct gazetteer *g, struct extraction *out) { (void)r; (void)g; (void)out; return ST_OK; }
-void extraction_free(struct extraction *x) { (void)x; }
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract-internal.h"
+#include "pairoff/util.h"
+
+/* The extractor's driver: walks a report's paragraphs in order, keeping the
+ * pair in force (the section heading's, or a topic that names another pair),
+ * and hands each sentence to the rules for pairs, anomalies and money. */
+
+static const char *const category_names[] = {
+	[FUND_GOVERNMENT] = "government", [FUND_PLANNED] = "planned", [FUND_SOCIAL] = "social",
+	[FUND_ENTERPRISE] = "enterprise", [FUND_LOAN_SUBSIDY] = "loan-subsidy", [FUND_OTHER] = "other",
+};
+
+const char *fund_category_name(enum fund_category c)
+{
+	return (unsigned)c <= FUND_OTHER ? category_names[c] : "other";
+}
+
+/* The level a pairing works at, named by the recipient's kind. */
+static const char *level_of(const struct gazetteer *g, size_t reg)
+{
+	static const struct {
+		const char *type, *level;
+	} levels[] = {
+		{ "province", "province" }, { "municipality", "province" }, { "autonomous region", "province" },
+		{ "SAR", "province" }, { "prefecture", "prefecture" }, { "city", "prefecture" },
+		{ "league", "prefecture" }, { "county", "county" }, { "district", "county" },
+		{ "banner", "county" }, { "town", "town" },
+	};
+	const struct region *r = gazetteer_region(g, reg);
+	for (size_t i = 0; r && i < sizeof(levels) / sizeof(levels[0]); i++)
+		if (strcmp(r->type, levels[i].type) == 0)
+			return levels[i].level;
+	return r ? r->type : "";
+}
+
+static void merge_years(struct fact_pair *p, int since, int until)
+{
+	if (since && (!p->since || since < p->since))
+		p->since = since;
+	if (until && until > p->until)
+		p->until = until;
+}
+
+/* A county-level pair that disagrees with an earlier one for the same donor
+ * (a later sentence pairing a listed city with another county). */
+static void check_contradiction(struct xctx *c, const char *donor, const char *recipient, const char *level,
+				const char *quote)
+{
+	if (strcmp(level, "county") != 0)
+		return;
+	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
+		const struct fact_pair *p = &c->out->pairs[i];
+		if (strcmp(p->donor, donor) == 0 && strcmp(p->level, "county") == 0 && strcmp(p->recipient, recipient) != 0) {
+			xanomaly(c, "pair-contradiction", quote, "%s paired with %s here, with %s at line %d", donor,
+				 recipient, p->recipient, p->line_no);
+			return;
+		}
+	}
+}
+
+void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote)
+{
+	const char *d = xname(c, donor), *r = xname(c, recipient);
+	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
+		struct fact_pair *p = &c->out->pairs[i];
+		if (strcmp(p->donor, d) == 0 && strcmp(p->recipient, r) == 0) {
+			merge_years(p, since, until);
+			return;
+		}
+	}
+	const char *level = level_of(c->g, recipient);
+	check_contradiction(c, d, r, level, quote);
+	struct fact_pair *p = ARRAY_PUSH(c->out->pairs, c->out->npairs, c->out->cap_pairs);
+	p->donor = xstrdup(d);
+	p->recipient = xstrdup(r);
+	p->level = xstrdup(level);
+	p->since = since;
+	p->until = until;
+	p->line_no = c->line_no;
+	p->quote = xstrdup(quote ? quote : "");
+}
+
+void xadd_fund(struct xctx *c, const struct fact_fund *f)
+{
+	struct fact_fund *n = ARRAY_PUSH(c->out->funds, c->out->nfunds, c->out->cap_funds);
+	*n = *f;
+	n->donor = xstrdup(f->donor);
+	n->recipient = xstrdup(f->recipient ? f->recipient : "");
+	n->quote = xstrdup(f->quote ? f->quote : "");
+	n->sentence = xstrdup(f->sentence ? f->sentence : "");
+}
+
+/* A topic naming another pair ("Review of Shandong's counterpart support
+ * for poverty reduction in Xinjiang") puts that pair in force until the
+ * next topic. */
+static void apply_topic(struct xctx *c, const char *topic)
+{
+	c->donor = c->sec_donor;
+	c->recipient = c->sec_recipient;
+	struct xsentence s = { 0 };
+	s.text = xstrdup(topic);
+	s.len = strlen(topic);
+	xscan_places(c, &s);
+	size_t east = GAZ_NONE, west = GAZ_NONE;
+	for (size_t p = 0; p < s.nplaces; p++) {
+		size_t reg = s.places[p].region;
+		const struct region *prov = gazetteer_region(c->g, gazetteer_province_of(c->g, reg));
+		if (!prov || !prov->side)
+			continue;
+		if (east == GAZ_NONE && strcmp(prov->side, "east") == 0)
+			east = reg;
+		else if (west == GAZ_NONE && strcmp(prov->side, "west") == 0)
+			west = reg;
+	}
+	if (east != GAZ_NONE && west != GAZ_NONE) {
+		c->donor = east;
+		c->recipient = west;
+	}
+	free(s.text);
+	free(s.places);
+}
+
+static void read_sentence(struct xctx *c, struct xsentence *s, bool overview)
+{
+	xscan_places(c, s);
+	xscan_years(s);
+	xscan_money(c, s);
+	for (size_t i = 0; i < s->nyears; i++)
+		if (s->years[i].year > c->max_year)
+			c->max_year = s->years[i].year;
+	xpairs_sentence(c, s);
+	if (overview)
+		xpairs_overview(c, s);
+	xanomalies_sentence(c, s);
+	xfunds_sentence(c, s, NULL, 0);
+	xyears_after_sentence(c, s);
+}
+
+static void enter_section(struct xctx *c, size_t sec)
+{
+	xpairs_section(c, sec);
+	c->topic_block = false;
+	c->since_year = 0;
+	c->last_year = 0;
+}
+
+static void read_paragraph(struct xctx *c, const struct report_paragraph *p, bool overview)
+{
+	c->line_no = p->line_no;
+	if (p->topic) {
+		apply_topic(c, p->topic);
+		c->topic_block = true;
+		c->since_year = 0;
+	} else if (!c->topic_block) {
+		c->since_year = 0;
+	}
+	c->para_year = 0;
+	c->span_from = c->span_to = 0;
+	xanomalies_paragraph(c, p);
+	struct xsentence *s;
+	size_t n = xsplit_sentences(p->body ? p->body : p->text, &s);
+	for (size_t i = 0; i < n; i++)
+		read_sentence(c, &s[i], overview);
+	xsentence_free(s, n);
+}
+
+enum status extract_report(const struct report *r, const struct gazetteer *g, struct extraction *out)
+{
+	if (!r || !g || !out)
+		return status_set(ST_USAGE, "extract_report: missing report, gazetteer or output");
+	struct xctx c = { .r = r, .g = g, .out = out };
+	c.first_pair = out->npairs;
+	c.first_fund = out->nfunds;
+	c.sec_donor = c.sec_recipient = c.donor = c.recipient = GAZ_NONE;
+	size_t cur = (size_t)-1;
+	bool overview = false;
+	for (size_t i = 0; i < r->nparagraphs; i++) {
+		const struct report_paragraph *p = &r->paragraphs[i];
+		if (p->section != cur) {
+			cur = p->section;
+			enter_section(&c, cur);
+			overview = true;
+		}
+		read_paragraph(&c, p, overview);
+		overview = false;
+	}
+	xfunds_tables(&c);
+	return ST_OK;
+}
+
+void extraction_free(struct extraction *x)
+{
+	if (!x)
+		return;
+	for (size_t i = 0; i < x->npairs; i++) {
+		free(x->pairs[i].donor);
+		free(x->pairs[i].recipient);
+		free(x->pairs[i].level);
+		free(x->pairs[i].quote);
+	}
+	for (size_t i = 0; i < x->nfunds; i++) {
+		free(x->funds[i].donor);
+		free(x->funds[i].recipient);
+		free(x->funds[i].quote);
+		free(x->funds[i].sentence);
+	}
+	for (size_t i = 0; i < x->nanomalies; i++) {
+		free(x->anomalies[i].kind);
+		free(x->anomalies[i].message);
+		free(x->anomalies[i].quote);
+	}
+	free(x->pairs);
+	free(x->funds);
+	free(x->anomalies);
+	memset(x, 0, sizeof(*x));
+}

@@ -1,0 +1,112 @@
+#ifndef PAIROFF_EXTRACT_INTERNAL_H
+#define PAIROFF_EXTRACT_INTERNAL_H
+
+/* Shared between the extractor's files (src/extract*.c); not a public API.
+ *
+ * The extractor reads a report paragraph by paragraph. Each paragraph is cut
+ * into sentences; in each sentence the gazetteer names (places) and the money
+ * amounts are located by byte offset. The rules then work on those offsets:
+ * who acts (the nearest donor-side place before an amount), on whom, in which
+ * year, and whether a sentence states a pairing. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pairoff/extract.h"
+
+/* A place named in a sentence. */
+struct xplace {
+	size_t region;
+	size_t start, end;     /* byte offsets in the sentence */
+	bool misspelled;
+};
+
+/* A money amount found in a sentence. */
+struct xmoney {
+	size_t start, end;     /* span quoted: from the approximation word to "yuan" */
+	size_t num_start;      /* where the number begins */
+	int64_t yuan;
+	bool approx;
+};
+
+/* A year mentioned in a sentence ("In 2009", "as of the end of 2011"). */
+struct xyear {
+	size_t start, end;
+	int year;
+};
+
+struct xsentence {
+	char *text;            /* owned; one sentence of a paragraph */
+	size_t len;
+	struct xplace *places; /* owned */
+	size_t nplaces, cap_places;
+	struct xmoney *money;  /* owned */
+	size_t nmoney, cap_money;
+	struct xyear *years;   /* owned */
+	size_t nyears, cap_years;
+};
+
+/* Where the extractor stands while reading a report. */
+struct xctx {
+	const struct report *r;
+	const struct gazetteer *g;
+	struct extraction *out;
+	size_t sec_donor, sec_recipient;     /* the section's pair, GAZ_NONE if none */
+	size_t donor, recipient;             /* pair in force: section or topic override */
+	int line_no;                         /* paragraph being read */
+	int para_year;                       /* "In 2009, ..." context of the paragraph */
+	int last_year;                       /* last year stated in the section */
+	int since_year;                      /* "since 1996": paragraph, or topic block */
+	int span_from, span_to;              /* "from 2009 to 2010" in the paragraph */
+	int max_year;                        /* latest year stated so far in the report */
+	bool topic_block;                    /* the paragraph continues a topic's paragraph */
+	size_t first_pair;                   /* out->npairs when the report began */
+	size_t first_fund;
+};
+
+/* extract-text.c: sentences, places, years, words. */
+size_t xsplit_sentences(const char *text, struct xsentence **out);
+void xsentence_free(struct xsentence *s, size_t n);
+void xscan_places(const struct xctx *c, struct xsentence *s);
+void xscan_years(struct xsentence *s);
+bool xword_at(const char *text, size_t pos, const char *word);
+bool xcontains_word(const char *text, size_t from, size_t to, const char *word);
+const char *xfind_ci(const char *hay, size_t from, size_t to, const char *needle);
+bool xis_donor_side(const struct xctx *c, size_t region);
+bool xis_recipient_side(const struct xctx *c, size_t region);
+bool xis_placeish(const struct xctx *c, size_t region);
+const char *xname(const struct xctx *c, size_t region);
+
+/* extract-money.c: amounts of money in a sentence. */
+void xscan_money(struct xctx *c, struct xsentence *s);
+bool xparse_amount(const char *num, size_t num_len, const char *scale, int64_t *yuan);
+
+/* extract-funds.c: fund facts from prose. */
+void xfunds_sentence(struct xctx *c, const struct xsentence *s, const struct xsentence *all, size_t nall);
+
+/* extract-years.c: the year (and span) an amount belongs to. */
+int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year);
+void xyears_after_sentence(struct xctx *c, const struct xsentence *s);
+
+/* extract-tables.c: fund facts from tables, totals checked. */
+void xfunds_tables(struct xctx *c);
+
+/* extract-pairs.c: pairings stated by sections and sentences. */
+void xpairs_section(struct xctx *c, size_t sec);
+void xpairs_sentence(struct xctx *c, const struct xsentence *s);
+void xpairs_overview(struct xctx *c, const struct xsentence *s);
+size_t xpair_partner(const struct xctx *c, size_t donor);
+bool xis_pair_donor(const struct xctx *c, size_t region);
+
+/* extract-anomalies.c */
+void xanomaly(struct xctx *c, const char *kind, const char *quote, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void xanomalies_paragraph(struct xctx *c, const struct report_paragraph *p);
+void xanomalies_sentence(struct xctx *c, const struct xsentence *s);
+
+/* extract.c */
+void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote);
+void xadd_fund(struct xctx *c, const struct fact_fund *f);
+
+#endif

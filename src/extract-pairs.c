@@ -1,0 +1,472 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract-internal.h"
+#include "pairoff/util.h"
+
+/* Pairings: a section heading "A - B Pairing-off ...", and sentences that
+ * state a standing relationship with a cue ("provide counterpart support
+ * for", "twinned with", "assistance partnerships between A and B", "adjusted
+ * the targets of A from B to C"). The places on each side are read as lists
+ * ("A, B and C"); two lists of the same length pair in order. */
+
+/* A run of places joined by ", " / " and " in a sentence. */
+struct xlist {
+	size_t first, last;    /* place indices, inclusive */
+	bool container;        /* followed by "including"/"namely": the items follow */
+	bool qualifier;        /* "X of Y": Y only locates X */
+};
+
+static const char *const directed_cues[] = {
+	"counterpart support for", "counterpart support to", "counterpart assistance for",
+	"counterpart assistance to", "counterpart cooperation with", "assistance partnerships with",
+	"assistance partnership with", "twinned with", "twinning relationship with", "paired with",
+	"cooperation with", "support and assistance for", "designated to support",
+	"counterpart support in", "support for",
+};
+static const char *const verb_cues[] = { "supported ", "to support ", "supporting " };
+static const char *const pairing_words[] = {
+	"pairing", "twinn", "counterpart", "one-for-one", "one-to-one", "each other", "partnership",
+};
+/* Objects that are activities, not places: "support for the construction in X". */
+static const char *const activity_words[] = {
+	"construction", "development", "building", "project", "industry", "implementation",
+	"education", "school", "hospital", "village", "town", "agricultur", "production",
+};
+
+static bool is_blank_gap(const char *t, size_t from, size_t to, bool allow_and)
+{
+	size_t i = from;
+	while (i < to && (t[i] == ' ' || t[i] == ','))
+		i++;
+	if (allow_and && i + 3 <= to && strncasecmp(t + i, "and", 3) == 0)
+		i += 3;
+	else if (allow_and && i + 10 <= to && strncasecmp(t + i, "as well as", 10) == 0)
+		i += 10;
+	while (i < to && t[i] == ' ')
+		i++;
+	if (i + 3 <= to && strncasecmp(t + i, "the", 3) == 0)
+		i += 3;
+	while (i < to && t[i] == ' ')
+		i++;
+	return i == to;
+}
+
+static const char *gap_text(const struct xsentence *s, size_t a_end, size_t *len)
+{
+	size_t e = a_end;
+	while (e < s->len && s->text[e] == ' ')
+		e++;
+	*len = s->len - e;
+	return s->text + e;
+}
+
+static size_t build_lists(const struct xsentence *s, struct xlist *lists, size_t cap)
+{
+	size_t n = 0;
+	for (size_t p = 0; p < s->nplaces && n < cap; p++) {
+		bool joined = n > 0 && lists[n - 1].last == p - 1 &&
+			      s->places[p - 1].end <= s->places[p].start &&
+			      is_blank_gap(s->text, s->places[p - 1].end, s->places[p].start, true) &&
+			      s->places[p].start - s->places[p - 1].end <= 14;
+		if (joined) {
+			lists[n - 1].last = p;
+			continue;
+		}
+		lists[n].first = lists[n].last = p;
+		lists[n].container = lists[n].qualifier = false;
+		if (n > 0) {
+			size_t pe = s->places[lists[n - 1].last].end, ps = s->places[p].start;
+			if (ps >= pe && ps - pe <= 6 && (xfind_ci(s->text, pe, ps, " of ") || xfind_ci(s->text, pe, ps, " in ")))
+				lists[n].qualifier = true;
+		}
+		n++;
+	}
+	for (size_t l = 0; l < n; l++) {
+		size_t glen;
+		const char *g = gap_text(s, s->places[lists[l].last].end, &glen);
+		if (*g == ',')
+			g++;
+		while (*g == ' ')
+			g++;
+		if (strncasecmp(g, "including", 9) == 0 || strncasecmp(g, "namely", 6) == 0 ||
+		    strncasecmp(g, "such as", 7) == 0)
+			lists[l].container = true;
+	}
+	return n;
+}
+
+static bool is_type(const struct xctx *c, size_t reg, const char *const *types, size_t n)
+{
+	const struct region *r = gazetteer_region(c->g, reg);
+	for (size_t i = 0; r && i < n; i++)
+		if (strcmp(r->type, types[i]) == 0)
+			return true;
+	return false;
+}
+
+static const char *side_of(const struct xctx *c, size_t reg)
+{
+	const struct region *p = gazetteer_region(c->g, gazetteer_province_of(c->g, reg));
+	return p && p->side ? p->side : "";
+}
+
+static size_t common_ancestor(const struct xctx *c, const size_t *regs, size_t n)
+{
+	for (size_t a = regs[0]; a != GAZ_NONE; a = gazetteer_region(c->g, a)->parent) {
+		size_t i = 1;
+		while (i < n && gazetteer_within(c->g, regs[i], a))
+			i++;
+		if (i == n)
+			return a;
+	}
+	return GAZ_NONE;
+}
+
+static int sentence_year(const struct xctx *c, const struct xsentence *s)
+{
+	return s->nyears ? s->years[0].year : c->para_year;
+}
+
+static void emit_one(struct xctx *c, size_t d, size_t r, int since, int until, const struct xsentence *s)
+{
+	static const char *const never[] = { "town", "ethnic group" };
+	if (d == r || d == GAZ_NONE || r == GAZ_NONE || gazetteer_within(c->g, d, r) || gazetteer_within(c->g, r, d))
+		return;
+	if (is_type(c, d, never, 2) || (is_type(c, r, never, 1)))
+		return;
+	if (strcmp(side_of(c, d), "west") == 0 && strcmp(side_of(c, r), "east") == 0) {
+		size_t t = d;
+		d = r;
+		r = t;
+	}
+	xadd_pair(c, d, r, since, until, s->text);
+}
+
+/* Donors and recipients as lists of regions: in order when the lengths
+ * agree, else one to many, else the donors' common ancestor to each. */
+static void emit(struct xctx *c, const size_t *d, size_t nd, const size_t *r, size_t nr, int since, int until,
+		 const struct xsentence *s)
+{
+	if (nd == 0 || nr == 0)
+		return;
+	if (nd == nr && nd > 1) {
+		for (size_t i = 0; i < nd; i++)
+			emit_one(c, d[i], r[i], since, until, s);
+	} else if (nd == 1 || nr == 1) {
+		for (size_t i = 0; i < nd; i++)
+			for (size_t j = 0; j < nr; j++)
+				emit_one(c, d[i], r[j], since, until, s);
+	} else {
+		size_t a = common_ancestor(c, d, nd);
+		for (size_t j = 0; a != GAZ_NONE && j < nr; j++)
+			emit_one(c, a, r[j], since, until, s);
+	}
+}
+
+static size_t list_regions(const struct xsentence *s, const struct xlist *l, size_t *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t p = l->first; p <= l->last && n < cap; p++) {
+		bool dup = false;
+		for (size_t i = 0; i < n; i++)
+			dup |= out[i] == s->places[p].region;
+		if (!dup)
+			out[n++] = s->places[p].region;
+	}
+	return n;
+}
+
+/* The list that starts first after offset pos, within reach and the clause. */
+static const struct xlist *list_after(const struct xsentence *s, const struct xlist *lists, size_t nl,
+				      size_t pos, size_t reach, bool strict)
+{
+	for (size_t l = 0; l < nl; l++) {
+		size_t st = s->places[lists[l].first].start;
+		if (st < pos)
+			continue;
+		if (st - pos > reach)
+			return NULL;
+		int depth = 0;
+		for (size_t i = pos; i < st; i++) {
+			char ch = s->text[i];
+			depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+			if (ch == ';' || (ch == ',' && depth <= 0))
+				return NULL;
+		}
+		for (size_t w = 0; strict && w < sizeof(activity_words) / sizeof(activity_words[0]); w++)
+			if (xcontains_word(s->text, pos, st, activity_words[w]))
+				return NULL;
+		if (lists[l].container)
+			continue;
+		return &lists[l];
+	}
+	return NULL;
+}
+
+/* The list whose last place ends nearest before pos (not a qualifier). */
+static const struct xlist *list_before(const struct xsentence *s, const struct xlist *lists, size_t nl, size_t pos)
+{
+	const struct xlist *best = NULL;
+	for (size_t l = 0; l < nl; l++) {
+		if (s->places[lists[l].last].end > pos)
+			break;
+		if (xfind_ci(s->text, s->places[lists[l].last].end, pos, ";"))
+			continue;
+		if (!lists[l].qualifier)
+			best = &lists[l];
+	}
+	return best;
+}
+
+static void rule_directed(struct xctx *c, const struct xsentence *s, const struct xlist *lists, size_t nl,
+			  const char *cue, bool verb)
+{
+	size_t n = strlen(cue);
+	for (const char *hit = xfind_ci(s->text, 0, s->len, cue); hit; hit = xfind_ci(s->text, (size_t)(hit - s->text) + n, s->len, cue)) {
+		size_t cs = (size_t)(hit - s->text), ce = cs + n;
+		if (cs > 0 && isalpha((unsigned char)s->text[cs - 1]))
+			continue;
+		const struct xlist *rl = list_after(s, lists, nl, ce, verb ? 6 : 90, true);
+		if (!rl)
+			continue;
+		size_t d[32], r[32], nd = 0, nr = list_regions(s, rl, r, 32);
+		size_t after = s->places[rl->last].end;
+		const char *by = xfind_ci(s->text, after, after + 16 < s->len ? after + 16 : s->len, "provided by");
+		const struct xlist *dl = by ? list_after(s, lists, nl, (size_t)(by - s->text) + 11, 4, false)
+					    : list_before(s, lists, nl, cs);
+		if (dl)
+			nd = list_regions(s, dl, d, 32);
+		if (verb) {
+			static const char *const big[] = { "province", "municipality", "autonomous region", "city",
+							   "prefecture" };
+			if (nd != 1 || !is_type(c, d[0], big, 5))
+				continue;
+		}
+		emit(c, d, nd, r, nr, sentence_year(c, s), 0, s);
+	}
+}
+
+/* "assistance partnerships between A and B", "between the 14 cities of X,
+ * including A, B, ... and 14 counties of Y, namely C, D, ...". */
+static void rule_between(struct xctx *c, const struct xsentence *s, const struct xlist *lists, size_t nl)
+{
+	for (const char *hit = xfind_ci(s->text, 0, s->len, "between "); hit;
+	     hit = xfind_ci(s->text, (size_t)(hit - s->text) + 8, s->len, "between ")) {
+		size_t pos = (size_t)(hit - s->text) + 8;
+		const struct xlist *a = list_after(s, lists, nl, pos, 60, false);
+		if (!a)
+			continue;
+		const struct xlist *b = NULL;
+		for (const struct xlist *l = a + 1; l < lists + nl && !b; l++)
+			if (!l->container && !l->qualifier &&
+			    s->places[l->first].start - s->places[(l - 1)->last].end <= 80 &&
+			    !xfind_ci(s->text, s->places[(l - 1)->last].end, s->places[l->first].start, "between"))
+				b = l;
+		size_t x[32], y[32], nx = list_regions(s, a, x, 32), ny = 0;
+		if (b && !(strncasecmp(s->text + s->places[a->last].end, " and between", 12) == 0))
+			ny = list_regions(s, b, y, 32);
+		else if (nx == 2) {
+			y[0] = x[1];
+			nx = ny = 1;
+		}
+		if (ny && strcmp(side_of(c, x[0]), "west") == 0 && strcmp(side_of(c, y[0]), "east") == 0)
+			emit(c, y, ny, x, nx, sentence_year(c, s), 0, s);
+		else
+			emit(c, x, nx, y, ny, sentence_year(c, s), 0, s);
+	}
+}
+
+/* "adjusted the targets of A from B to C": A -> B until, A -> C since. */
+static void rule_adjust(struct xctx *c, const struct xsentence *s, const struct xlist *lists, size_t nl)
+{
+	const char *adj = xfind_ci(s->text, 0, s->len, "adjust");
+	if (!adj)
+		return;
+	size_t at = (size_t)(adj - s->text), donor = GAZ_NONE;
+	for (size_t p = 0; p < s->nplaces && donor == GAZ_NONE; p++)
+		if (strcmp(side_of(c, s->places[p].region), "east") == 0)
+			donor = s->places[p].region;
+	if (donor == GAZ_NONE)
+		return;
+	int year = sentence_year(c, s);
+	const char *from = xfind_ci(s->text, at, s->len, " from ");
+	const char *to = xfind_ci(s->text, from ? (size_t)(from - s->text) : at, s->len, " into ");
+	if (!to)
+		to = xfind_ci(s->text, from ? (size_t)(from - s->text) + 6 : at, s->len, " to ");
+	size_t r[32], nr;
+	if (from && to) {
+		const struct xlist *b = list_after(s, lists, nl, (size_t)(from - s->text), 60, false);
+		if (b && s->places[b->first].start < (size_t)(to - s->text) && (nr = list_regions(s, b, r, 32)))
+			emit(c, &donor, 1, r, nr, 0, year, s);
+	}
+	const struct xlist *t = to ? list_after(s, lists, nl, (size_t)(to - s->text), 80, false) : NULL;
+	if (t && (nr = list_regions(s, t, r, 32)))
+		emit(c, &donor, 1, r, nr, year, 0, s);
+}
+
+/* "take A, B and C as important sponsor targets", "add D to its targets". */
+static void rule_sponsor(struct xctx *c, const struct xsentence *s)
+{
+	const char *cue = xfind_ci(s->text, 0, s->len, "sponsor target");
+	if (!cue)
+		return;
+	size_t d = GAZ_NONE, r[32], nr = 0;
+	for (size_t p = 0; p < s->nplaces; p++) {
+		size_t reg = s->places[p].region;
+		if (d == GAZ_NONE && strcmp(side_of(c, reg), "east") == 0)
+			d = reg;
+		else if (s->places[p].end <= (size_t)(cue - s->text) && strcmp(side_of(c, reg), "west") == 0 && nr < 32)
+			r[nr++] = reg;
+	}
+	if (d != GAZ_NONE)
+		emit(c, &d, 1, r, nr, sentence_year(c, s), 0, s);
+}
+
+static bool has_pairing_word(const struct xctx *c, const struct xsentence *s)
+{
+	const char *topic = c->r->paragraphs && c->line_no ? NULL : NULL;
+	(void)topic;
+	for (size_t w = 0; w < sizeof(pairing_words) / sizeof(pairing_words[0]); w++)
+		if (xfind_ci(s->text, 0, s->len, pairing_words[w]))
+			return true;
+	return false;
+}
+
+/* "Dongshan County and Pengyang County sent cadres to each other to promote
+ * the pairing-off cooperation": a donor and a recipient acting together. */
+static void rule_together(struct xctx *c, const struct xsentence *s)
+{
+	if (s->nplaces < 2 || !has_pairing_word(c, s))
+		return;
+	for (size_t p = 0; p + 1 < s->nplaces; p++) {
+		const struct xplace *a = &s->places[p], *b = &s->places[p + 1];
+		if (a->start > 12 || b->start < a->end || b->start - a->end > 6 ||
+		    !xfind_ci(s->text, a->end, b->start, " and "))
+			continue;
+		size_t after = b->end;
+		while (after < s->len && s->text[after] == ' ')
+			after++;
+		if (after < s->len && islower((unsigned char)s->text[after]) &&
+		    strncasecmp(s->text + after, "and", 3) != 0 && strncasecmp(s->text + after, "of", 2) != 0)
+			emit_one(c, a->region, b->region, sentence_year(c, s), 0, s);
+		return;
+	}
+}
+
+/* Outside any pair (a report's overview): a sentence about pairing that
+ * names exactly one western place pairs every eastern place named with it. */
+static void rule_overview_sentence(struct xctx *c, const struct xsentence *s)
+{
+	if (c->donor != GAZ_NONE || !has_pairing_word(c, s))
+		return;
+	size_t west = GAZ_NONE;
+	for (size_t p = 0; p < s->nplaces; p++) {
+		size_t reg = s->places[p].region;
+		if (strcmp(side_of(c, reg), "west") != 0)
+			continue;
+		if (west != GAZ_NONE && !gazetteer_within(c->g, west, reg) && !gazetteer_within(c->g, reg, west))
+			return;
+		if (west == GAZ_NONE || gazetteer_within(c->g, west, reg))
+			west = reg;
+	}
+	if (west == GAZ_NONE)
+		return;
+	for (size_t p = 0; p < s->nplaces; p++) {
+		size_t reg = s->places[p].region;
+		if (strcmp(side_of(c, reg), "east") == 0 && xpair_partner(c, reg) == GAZ_NONE)
+			emit_one(c, reg, west, sentence_year(c, s), 0, s);
+	}
+}
+
+void xpairs_sentence(struct xctx *c, const struct xsentence *s)
+{
+	struct xlist lists[64];
+	size_t nl = build_lists(s, lists, 64);
+	for (size_t i = 0; i < sizeof(directed_cues) / sizeof(directed_cues[0]); i++)
+		rule_directed(c, s, lists, nl, directed_cues[i], false);
+	for (size_t i = 0; i < sizeof(verb_cues) / sizeof(verb_cues[0]); i++)
+		rule_directed(c, s, lists, nl, verb_cues[i], true);
+	if (has_pairing_word(c, s) || xfind_ci(s->text, 0, s->len, "cooperation"))
+		rule_between(c, s, lists, nl);
+	rule_adjust(c, s, lists, nl);
+	rule_sponsor(c, s);
+	rule_together(c, s);
+	rule_overview_sentence(c, s);
+}
+
+/* In a section's first paragraph, the prefectures and cities of the
+ * recipient that the donor's aid goes to are its standing partners. */
+void xpairs_overview(struct xctx *c, const struct xsentence *s)
+{
+	static const char *const level[] = { "prefecture", "city", "league" };
+	static const char *const aid[] = { "aid", "support", "fund", "assist", "relief", "donat", "pairing", "poverty" };
+	if (c->sec_donor == GAZ_NONE || c->donor != c->sec_donor)
+		return;
+	bool aid_words = false;
+	for (size_t w = 0; w < sizeof(aid) / sizeof(aid[0]); w++)
+		aid_words |= xcontains_word(s->text, 0, s->len, aid[w]);
+	if (!aid_words)
+		return;
+	for (size_t p = 0; p < s->nplaces; p++) {
+		size_t reg = s->places[p].region;
+		if (is_type(c, reg, level, 3) && xis_recipient_side(c, reg) && reg != c->recipient)
+			emit_one(c, c->donor, reg, 0, 0, s);
+	}
+}
+
+/* The heading names the pair: the first place gives, the most specific
+ * western place receives ("Xiamen - Gansu Linxia ... Prefecture"). */
+void xpairs_section(struct xctx *c, size_t sec)
+{
+	const char *title = sec < c->r->nsections ? c->r->sections[sec].title : NULL;
+	c->sec_donor = c->sec_recipient = GAZ_NONE;
+	if (!title || !*title)
+		title = c->r->title;
+	struct xsentence s = { 0 };
+	s.text = xstrdup(title ? title : "");
+	s.len = strlen(s.text);
+	c->donor = c->recipient = GAZ_NONE;
+	xscan_places(c, &s);
+	for (size_t p = 0; p < s.nplaces; p++) {
+		size_t reg = s.places[p].region;
+		const char *side = side_of(c, reg);
+		if (c->sec_donor == GAZ_NONE && strcmp(side, "west") != 0)
+			c->sec_donor = reg;
+		else if (c->sec_donor != GAZ_NONE && strcmp(side, "west") == 0 &&
+			 (c->sec_recipient == GAZ_NONE || gazetteer_within(c->g, reg, c->sec_recipient)))
+			c->sec_recipient = reg;
+	}
+	if (c->sec_recipient == GAZ_NONE)
+		c->sec_donor = GAZ_NONE;
+	if (c->sec_donor != GAZ_NONE) {
+		int line = c->line_no;
+		c->line_no = sec < c->r->nsections && c->r->sections[sec].line_no ? c->r->sections[sec].line_no : 1;
+		xadd_pair(c, c->sec_donor, c->sec_recipient, 0, 0, s.text);
+		c->line_no = line;
+	}
+	c->donor = c->sec_donor;
+	c->recipient = c->sec_recipient;
+	free(s.text);
+	free(s.places);
+	free(s.money);
+	free(s.years);
+}
+
+size_t xpair_partner(const struct xctx *c, size_t donor)
+{
+	const char *name = xname(c, donor);
+	for (size_t i = c->first_pair; i < c->out->npairs; i++)
+		if (strcmp(c->out->pairs[i].donor, name) == 0)
+			return gazetteer_lookup(c->g, c->out->pairs[i].recipient);
+	return GAZ_NONE;
+}
+
+bool xis_pair_donor(const struct xctx *c, size_t region)
+{
+	return xpair_partner(c, region) != GAZ_NONE;
+}

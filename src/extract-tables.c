@@ -1,0 +1,135 @@
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract-internal.h"
+#include "pairoff/util.h"
+
+/* Fund tables: every non-zero cell is a fund fact (row = recipient, column =
+ * category, the unit applied), totals included; each "Total" row and column
+ * is checked against the cells it sums. */
+
+static bool is_total(const char *label)
+{
+	return label && strncasecmp(label, "total", 5) == 0;
+}
+
+static size_t total_index(char **labels, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_total(labels[i]))
+			return i;
+	return (size_t)-1;
+}
+
+static size_t label_region(struct xctx *c, const char *label)
+{
+	struct xsentence s = { 0 };
+	s.text = xstrdup(label ? label : "");
+	s.len = strlen(s.text);
+	xscan_places(c, &s);
+	size_t reg = s.nplaces ? s.places[0].region : GAZ_NONE;
+	free(s.text);
+	free(s.places);
+	return reg;
+}
+
+static enum fund_category column_category(const char *label)
+{
+	if (!label)
+		return FUND_GOVERNMENT;
+	if (strcasestr(label, "donation"))
+		return FUND_SOCIAL;
+	if (strcasestr(label, "loan"))
+		return FUND_LOAN_SUBSIDY;
+	if (strcasestr(label, "plan"))
+		return FUND_PLANNED;
+	if (strcasestr(label, "enterprise") || strcasestr(label, "investment"))
+		return FUND_ENTERPRISE;
+	return FUND_GOVERNMENT;
+}
+
+static int table_year(struct xctx *c, const struct report_table *t)
+{
+	struct xsentence s = { 0 };
+	s.text = xstrdup(t->title ? t->title : "");
+	s.len = strlen(s.text);
+	xscan_years(&s);
+	int year = s.nyears ? s.years[s.nyears - 1].year : (c->r->year ? c->r->year : c->last_year);
+	free(s.text);
+	free(s.years);
+	return year;
+}
+
+static void cell_fact(struct xctx *c, const struct report_table *t, size_t ti, size_t row, size_t col, int year)
+{
+	double v = t->values[row * t->ncols + col];
+	double yuan = v * (double)t->unit_yuan;
+	if (!(v > 0) || yuan >= 9.2e18) {
+		if (v < 0 || yuan >= 9.2e18)
+			xanomaly(c, "amount", t->cells[row * t->ncols + col], "table cell out of range, skipped");
+		return;
+	}
+	size_t reg = label_region(c, t->row_labels[row]);
+	if (reg == GAZ_NONE || !xis_recipient_side(c, reg))
+		reg = c->recipient;
+	struct fact_fund f = { 0 };
+	f.donor = (char *)xname(c, c->donor);
+	f.recipient = (char *)(reg == GAZ_NONE ? "" : xname(c, reg));
+	f.year = f.from_year = year;
+	f.amount_yuan = (int64_t)(yuan + 0.5);
+	f.category = column_category(t->col_labels[col]);
+	f.line_no = t->cell_lines[row * t->ncols + col];
+	f.quote = xasprintf("%s %s", t->cells[row * t->ncols + col], t->unit ? t->unit : "");
+	f.sentence = xasprintf("%s / %s: %s", t->row_labels[row], t->col_labels[col], t->cells[row * t->ncols + col]);
+	f.table_index = (long)ti;
+	xadd_fund(c, &f);
+	free(f.quote);
+	free(f.sentence);
+}
+
+static void check_sum(struct xctx *c, const struct report_table *t, bool by_row, size_t k, size_t total)
+{
+	size_t n = by_row ? t->ncols : t->nrows;
+	double sum = 0, stated = by_row ? t->values[k * t->ncols + total] : t->values[total * t->ncols + k];
+	for (size_t i = 0; i < n; i++)
+		if (i != total)
+			sum += by_row ? t->values[k * t->ncols + i] : t->values[i * t->ncols + k];
+	if (sum - stated > 0.5 || stated - sum > 0.5) {
+		c->line_no = by_row ? t->cell_lines[k * t->ncols + total] : t->cell_lines[total * t->ncols + k];
+		xanomaly(c, "table-total", by_row ? t->row_labels[k] : t->col_labels[k],
+			 "%s \"%s\": total %g but the cells add up to %g", by_row ? "row" : "column",
+			 by_row ? t->row_labels[k] : t->col_labels[k], stated, sum);
+	}
+}
+
+static void check_totals(struct xctx *c, const struct report_table *t)
+{
+	size_t tc = total_index(t->col_labels, t->ncols), tr = total_index(t->row_labels, t->nrows);
+	for (size_t r = 0; tc != (size_t)-1 && r < t->nrows; r++)
+		check_sum(c, t, true, r, tc);
+	for (size_t col = 0; tr != (size_t)-1 && col < t->ncols; col++)
+		check_sum(c, t, false, col, tr);
+}
+
+void xfunds_tables(struct xctx *c)
+{
+	for (size_t ti = 0; ti < c->r->ntables; ti++) {
+		const struct report_table *t = &c->r->tables[ti];
+		if (!t->values || t->nrows == 0 || t->ncols == 0)
+			continue;
+		xpairs_section(c, t->section);
+		c->line_no = t->line_no;
+		check_totals(c, t);
+		if (t->unit_yuan <= 0 || c->donor == GAZ_NONE)
+			continue;
+		int year = table_year(c, t);
+		for (size_t r = 0; r < t->nrows; r++)
+			for (size_t col = 0; col < t->ncols; col++)
+				cell_fact(c, t, ti, r, col, year);
+	}
+}

@@ -1,0 +1,221 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract-internal.h"
+#include "pairoff/util.h"
+
+/* Words after which a full stop does not end a sentence. */
+static const char *const abbreviations[] = {
+	"Co", "Ltd", "No", "Mr", "Mrs", "Dr", "St", "etc", "Inc", "vs", "Jr", "Corp",
+};
+
+static bool is_word(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+static bool abbreviation_before(const char *t, size_t dot)
+{
+	size_t b = dot;
+	while (b > 0 && isalpha((unsigned char)t[b - 1]))
+		b--;
+	for (size_t i = 0; i < sizeof(abbreviations) / sizeof(abbreviations[0]); i++) {
+		size_t n = strlen(abbreviations[i]);
+		if (dot - b == n && strncasecmp(t + b, abbreviations[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A sentence ends at '.', '!' or '?' followed by blanks and a capital, a
+ * digit, a quote or the end of the text; or at a ';' (clauses of a list of
+ * achievements are separate statements). Decimal points never end one. */
+static bool sentence_ends(const char *t, size_t i)
+{
+	char ch = t[i];
+	if (ch == ';')
+		return true;
+	if (ch != '.' && ch != '!' && ch != '?')
+		return false;
+	size_t j = i + 1;
+	if (t[j] == '\0')
+		return true;
+	if (t[j] != ' ')
+		return false;
+	while (t[j] == ' ')
+		j++;
+	unsigned char n = (unsigned char)t[j];
+	if (!(isupper(n) || isdigit(n) || n == '"' || n == 0xE2 || n == 0xE3))
+		return false;
+	return ch != '.' || !abbreviation_before(t, i);
+}
+
+static void push_sentence(struct xsentence **out, size_t *n, size_t *cap, const char *t, size_t len)
+{
+	while (len > 0 && (t[0] == ' '))
+		t++, len--;
+	while (len > 0 && t[len - 1] == ' ')
+		len--;
+	if (len == 0)
+		return;
+	struct xsentence *s = ARRAY_PUSH(*out, *n, *cap);
+	memset(s, 0, sizeof(*s));
+	s->text = xstrndup(t, len);
+	s->len = len;
+}
+
+size_t xsplit_sentences(const char *text, struct xsentence **out)
+{
+	size_t n = 0, cap = 0, start = 0;
+	*out = NULL;
+	for (size_t i = 0; text[i]; i++) {
+		if (sentence_ends(text, i)) {
+			push_sentence(out, &n, &cap, text + start, i + 1 - start);
+			start = i + 1;
+		}
+	}
+	push_sentence(out, &n, &cap, text + start, strlen(text + start));
+	return n;
+}
+
+void xsentence_free(struct xsentence *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].text);
+		free(s[i].places);
+		free(s[i].money);
+		free(s[i].years);
+	}
+	free(s);
+}
+
+bool xis_placeish(const struct xctx *c, size_t region)
+{
+	const struct region *r = gazetteer_region(c->g, region);
+	/* an ethnic group with no home region cannot act or receive */
+	return r && !(strcmp(r->type, "ethnic group") == 0 && r->parent == GAZ_NONE);
+}
+
+/* Places are names that start with a capital at a word start. */
+void xscan_places(const struct xctx *c, struct xsentence *s)
+{
+	size_t prefer[4] = {
+		c->donor, c->recipient,
+		c->donor == GAZ_NONE ? GAZ_NONE : gazetteer_province_of(c->g, c->donor),
+		c->recipient == GAZ_NONE ? GAZ_NONE : gazetteer_province_of(c->g, c->recipient),
+	};
+	for (size_t i = 0; i < s->len;) {
+		unsigned char ch = (unsigned char)s->text[i];
+		if (!isupper(ch) || (i > 0 && is_word((unsigned char)s->text[i - 1]))) {
+			i++;
+			continue;
+		}
+		size_t len = 0, alias = (size_t)-1;
+		size_t reg = gazetteer_match_near(c->g, s->text + i, &len, &alias, prefer, 4);
+		if (reg == GAZ_NONE || !xis_placeish(c, reg)) {
+			i++;
+			continue;
+		}
+		const struct region *r = gazetteer_region(c->g, reg);
+		struct xplace *p = ARRAY_PUSH(s->places, s->nplaces, s->cap_places);
+		p->region = reg;
+		p->start = i;
+		p->end = i + len;
+		p->misspelled = alias != (size_t)-1 && r->alias_is_misspelling[alias];
+		i += len;
+	}
+}
+
+/* Years 1949..2049 as whole words, except the ends of ranges written
+ * "2009-2010" (titles of plans), which are not dates of events. */
+void xscan_years(struct xsentence *s)
+{
+	const char *t = s->text;
+	for (size_t i = 0; i + 4 <= s->len; i++) {
+		if (!isdigit((unsigned char)t[i]) || (i > 0 && is_word((unsigned char)t[i - 1])))
+			continue;
+		if (!isdigit((unsigned char)t[i + 1]) || !isdigit((unsigned char)t[i + 2]) ||
+		    !isdigit((unsigned char)t[i + 3]) || is_word((unsigned char)t[i + 4]))
+			continue;
+		int y = atoi(t + i);
+		bool range = (t[i + 4] == '-' && isdigit((unsigned char)t[i + 5])) ||
+			     (i > 0 && t[i - 1] == '-' && i > 1 && isdigit((unsigned char)t[i - 2])) ||
+			     (i > 0 && t[i - 1] == ',') || (t[i + 4] == ',' && isdigit((unsigned char)t[i + 5]));
+		if (y < 1949 || y > 2049 || range)
+			continue;
+		struct xyear *yr = ARRAY_PUSH(s->years, s->nyears, s->cap_years);
+		yr->start = i;
+		yr->end = i + 4;
+		yr->year = y;
+		i += 3;
+	}
+}
+
+bool xword_at(const char *text, size_t pos, const char *word)
+{
+	size_t n = strlen(word);
+	if (strncasecmp(text + pos, word, n) != 0)
+		return false;
+	if (pos > 0 && is_word((unsigned char)text[pos - 1]))
+		return false;
+	return !isalpha((unsigned char)text[pos + n]);
+}
+
+/* Case-insensitive search of needle in hay[from..to). */
+const char *xfind_ci(const char *hay, size_t from, size_t to, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (size_t i = from; i + n <= to; i++)
+		if (strncasecmp(hay + i, needle, n) == 0)
+			return hay + i;
+	return NULL;
+}
+
+/* A word or word prefix ("donat" matches "donated") starting at a word start. */
+bool xcontains_word(const char *text, size_t from, size_t to, const char *word)
+{
+	size_t n = strlen(word);
+	for (size_t i = from; i + n <= to; i++)
+		if ((i == 0 || !is_word((unsigned char)text[i - 1])) && strncasecmp(text + i, word, n) == 0)
+			return true;
+	return false;
+}
+
+static bool side_is(const struct xctx *c, size_t region, const char *side)
+{
+	size_t prov = gazetteer_province_of(c->g, region);
+	const struct region *p = gazetteer_region(c->g, prov);
+	return p && p->side && strcmp(p->side, side) == 0;
+}
+
+/* A place that can give in the pair in force: within the donor, or any
+ * eastern place when no pair is known. */
+bool xis_donor_side(const struct xctx *c, size_t region)
+{
+	if (c->donor != GAZ_NONE) {
+		size_t dp = gazetteer_province_of(c->g, c->donor);
+		return gazetteer_within(c->g, region, c->donor) ||
+		       (dp != GAZ_NONE && gazetteer_within(c->g, region, dp) &&
+			!gazetteer_within(c->g, region, c->recipient == GAZ_NONE ? dp : c->recipient));
+	}
+	return side_is(c, region, "east") || xis_pair_donor(c, region);
+}
+
+bool xis_recipient_side(const struct xctx *c, size_t region)
+{
+	if (c->recipient != GAZ_NONE) {
+		size_t rp = gazetteer_province_of(c->g, c->recipient);
+		return gazetteer_within(c->g, region, rp == GAZ_NONE ? c->recipient : rp);
+	}
+	return side_is(c, region, "west");
+}
+
+const char *xname(const struct xctx *c, size_t region)
+{
+	const struct region *r = gazetteer_region(c->g, region);
+	return r ? r->name : "";
+}

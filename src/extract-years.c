@@ -1,0 +1,193 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract-internal.h"
+
+/* The year of an amount: a span ("from 2006 to 2010"), a cumulative figure
+ * ("as of the end of 2009", "over the past 14 years"), the nearest year the
+ * sentence states, else the paragraph's, else the report's. */
+
+static const struct {
+	const char *word;
+	int n;
+} count_words[] = {
+	{ "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 }, { "six", 6 }, { "seven", 7 },
+	{ "eight", 8 }, { "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 },
+	{ "fifteen", 15 }, { "twenty", 20 }, { "decade", 10 },
+};
+
+/* Whether the text just before offset pos ends with word (after blanks). */
+static bool ends_with_word(const char *t, size_t pos, const char *word)
+{
+	size_t n = strlen(word);
+	while (pos > 0 && t[pos - 1] == ' ')
+		pos--;
+	return pos >= n && strncasecmp(t + pos - n, word, n) == 0 &&
+	       (pos == n || !isalpha((unsigned char)t[pos - n - 1]));
+}
+
+/* Years i and i+1 written as "from Y1 to (early) Y2" or "between Y1 and Y2". */
+static bool span_at(const struct xsentence *s, size_t i)
+{
+	if (i + 1 >= s->nyears)
+		return false;
+	const struct xyear *a = &s->years[i], *b = &s->years[i + 1];
+	if (b->start - a->end > 16)
+		return false;
+	if (ends_with_word(s->text, a->start, "from") && xfind_ci(s->text, a->end, b->start, " to "))
+		return true;
+	return ends_with_word(s->text, a->start, "between") && xfind_ci(s->text, a->end, b->start, " and ");
+}
+
+static int context_year(const struct xctx *c)
+{
+	if (c->para_year)
+		return c->para_year;
+	return c->r->year ? c->r->year : c->last_year;
+}
+
+/* "over the past 14 years", "in the past two years": N, or 0. */
+static int past_years(const struct xsentence *s)
+{
+	const char *p = xfind_ci(s->text, 0, s->len, "past ");
+	if (!p)
+		return 0;
+	p += 5;
+	if (isdigit((unsigned char)*p)) {
+		int n = atoi(p);
+		while (isdigit((unsigned char)*p))
+			p++;
+		return strncasecmp(p, " year", 5) == 0 ? n : 0;
+	}
+	for (size_t w = 0; w < sizeof(count_words) / sizeof(count_words[0]); w++) {
+		size_t n = strlen(count_words[w].word);
+		if (strncasecmp(p, count_words[w].word, n) == 0 &&
+		    (count_words[w].n == 10 || strncasecmp(p + n, " year", 5) == 0))
+			return count_words[w].n;
+	}
+	return 0;
+}
+
+static int past_span_year(const struct xctx *c, int n, int *from_year)
+{
+	int year;
+	if (c->since_year && c->since_year + n <= c->max_year)
+		year = c->since_year + n;
+	else if (c->r->year && c->r->year <= c->max_year)
+		year = c->r->year;
+	else
+		year = c->last_year ? c->last_year : c->r->year;
+	*from_year = c->since_year && c->since_year < year ? c->since_year : year - n + 1;
+	return year;
+}
+
+/* "as of (the end of) 2011", "by the end of June 2011", "as of 2009". */
+static bool cumulative_to(const struct xsentence *s, const struct xyear *y)
+{
+	size_t from = y->start > 30 ? y->start - 30 : 0;
+	return xfind_ci(s->text, from, y->start, "as of") || xfind_ci(s->text, from, y->start, "by the end of") ||
+	       ends_with_word(s->text, y->start, "by");
+}
+
+/* "increasing from 20 million yuan (before 2012) to 85.3 million yuan": the
+ * first figure is the year before's. */
+static bool earlier_figure(const struct xsentence *s, size_t pos)
+{
+	if (!ends_with_word(s->text, pos, "from"))
+		return false;
+	for (size_t i = 0; i < s->nmoney; i++)
+		if (s->money[i].start == pos || s->money[i].num_start == pos) {
+			size_t e = s->money[i].end;
+			const char *to = xfind_ci(s->text, e, e + 20 < s->len ? e + 20 : s->len, " to ");
+			return to && (i + 1 < s->nmoney);
+		}
+	return false;
+}
+
+static int stated_year(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year)
+{
+	const struct xyear *before = NULL;
+	for (size_t i = 0; i < s->nyears; i++) {
+		if (s->years[i].end > pos)
+			break;
+		if (span_at(s, i) && s->years[i + 1].end <= pos + 40) {
+			*from_year = s->years[i].year;
+			return s->years[i + 1].year;
+		}
+		before = &s->years[i];
+	}
+	if (before) {
+		if (cumulative_to(s, before))
+			*from_year = c->since_year && c->since_year < before->year ? c->since_year : 0;
+		return before->year;
+	}
+	for (size_t i = 0; i < s->nyears; i++) {
+		if (s->years[i].start < pos || s->years[i].start > pos + 60)
+			continue;
+		if (span_at(s, i) || (i + 1 < s->nyears && s->years[i + 1].start - s->years[i].end <= 6 &&
+				      xfind_ci(s->text, s->years[i].end, s->years[i + 1].start, "and"))) {
+			*from_year = s->years[i].year;
+			return s->years[i + 1].year;
+		}
+		return s->years[i].year;
+	}
+	return 0;
+}
+
+int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year)
+{
+	*from_year = -1;
+	int year = 0, n = past_years(s);
+	bool earlier = earlier_figure(s, pos);
+	if (n && !earlier) {
+		year = past_span_year(c, n, from_year);
+		return year;
+	}
+	year = stated_year(c, s, pos, from_year);
+	if (!year && c->span_to) {
+		*from_year = c->span_from;
+		year = c->span_to;
+	}
+	if (!year)
+		year = context_year(c);
+	if (earlier)
+		year--;
+	if (*from_year < 0)
+		*from_year = year;
+	if (*from_year == year && (xfind_ci(s->text, 0, s->len, "so far") || xfind_ci(s->text, 0, s->len, "accumulatively")))
+		*from_year = c->since_year && c->since_year < year ? c->since_year : 0;
+	return year;
+}
+
+static void note_since(struct xctx *c, const struct xsentence *s)
+{
+	for (size_t i = 0; i < s->nyears; i++) {
+		const char *since = xfind_ci(s->text, 0, s->years[i].start, "since");
+		if (since && (since == s->text || s->years[i].start - (size_t)(since - s->text) < 120)) {
+			c->since_year = s->years[i].year;
+			return;
+		}
+	}
+}
+
+void xyears_after_sentence(struct xctx *c, const struct xsentence *s)
+{
+	if (s->nyears == 0)
+		return;
+	c->para_year = s->years[0].year;
+	for (size_t i = 0; i < s->nyears; i++) {
+		if (span_at(s, i)) {
+			c->span_from = s->years[i].year;
+			c->span_to = s->years[i + 1].year;
+			c->para_year = 0;
+		}
+		if (s->years[i].year > c->max_year)
+			c->max_year = s->years[i].year;
+	}
+	c->last_year = s->years[s->nyears - 1].year;
+	note_since(c, s);
+}
