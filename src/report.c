@@ -460,7 +460,8 @@ static void detect_repeat(struct parser *p)
 /* ---- pass 4a: headings --------------------------------------------------- */
 
 static const char *const small_words[] = {
-	"a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "the", "to", "with",
+	"a", "among", "an", "and", "at", "between", "by", "for", "from", "in", "into", "of", "on",
+	"the", "to", "towards", "under", "with",
 };
 
 static bool is_small_word(const char *w, size_t n)
@@ -598,7 +599,7 @@ static bool has_series_word(const char *s, size_t n)
  * "and" next to a pairing word ("<A> and <B> Pairing-off Cooperation"). */
 static bool is_pair_heading(const char *s, size_t n)
 {
-	if (n == 0 || n > HEADING_MAX_BYTES || !is_upper(s[0]))
+	if (n == 0 || n > HEADING_MAX_BYTES || !(is_upper(s[0]) || is_digit(s[0])))
 		return false;
 	if (ends_like_sentence(s, n) || has_brackets(s, n) || count_words(s, n) > HEADING_MAX_WORDS)
 		return false;

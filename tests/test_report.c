@@ -737,12 +737,16 @@ static void test_more_layouts(void)
 		"Alpha\n1\n2\n3\n"
 		"Beta\n4\n\xE2\x80\x94\n4\n"
 		"Economic Cooperation and Exchange Office\n"
+		"Pairing-off Cooperation between Oo and Pp\n"
+		"Oo-Pp pairing-off cooperation went well in the year\n"
 		"\xEF\xBC\x88Some Writer, Some Office\xEF\xBC\x89\n"
 		"Copyright \xC2\xA9 2020 Some Site. All rights reserved.\n";
 	struct report *r = parse_str("layouts", text);
 	if (!r)
 		return;
-	check(r->nsections == 1 && r->sections[0].line_no == 2, "'<A> and <B> Pairing-off' line is a heading; a plain office name is not");
+	check(r->nsections == 2 && r->sections[0].line_no == 2 && r->sections[1].line_no == 17 &&
+	      strcmp(r->sections[1].title, "Pairing-off Cooperation between Oo and Pp") == 0,
+	      "'<A> and <B> Pairing-off' lines are headings; an office name or a plain sentence is not");
 	if (check(r->ntables == 1, "year columns: one table (got %zu)", r->ntables)) {
 		const struct report_table *t = &r->tables[0];
 		check(t->ncols == 3 && t->nrows == 2 && t->corner && strcmp(t->corner, "Types") == 0 &&
@@ -752,10 +756,11 @@ static void test_more_layouts(void)
 		check(t->ncols == 3 && t->nrows == 2 && strcmp(t->cells[4], "\xE2\x80\x94") == 0 && t->values[4] == 0 &&
 		      t->values[5] == 4, "a dash cell is kept as written, value 0");
 	}
-	check(r->nparagraphs == 1 && r->paragraphs[0].line_no == 16, "office name line stays a paragraph");
-	check(r->nsections == 1 && r->sections[0].source && strcmp(r->sections[0].source, "Some Writer, Some Office") == 0,
+	check(r->nparagraphs == 2 && r->paragraphs[0].line_no == 16 && r->paragraphs[1].line_no == 18,
+	      "office name and sentence lines stay paragraphs");
+	check(r->nsections == 2 && r->sections[1].source && strcmp(r->sections[1].source, "Some Writer, Some Office") == 0,
 	      "attribution in fullwidth parentheses is the source");
-	check(r->footer_line == 18, "an English copyright line at the end is footer (got %d)", r->footer_line);
+	check(r->footer_line == 20, "an English copyright line at the end is footer (got %d)", r->footer_line);
 	report_free(r);
 }
 
