@@ -447,15 +447,22 @@ static enum status insert_tables(struct importer *im, const struct report *r,
 	return ST_OK;
 }
 
-/* A fact naming a place the gazetteer does not know is not stored: it is
- * listed as an anomaly instead, so the gazetteer can be completed. */
-static enum status unknown_place(struct importer *im, int64_t report_id, const char *what,
-				 const char *name, int line_no, const char *quote)
+/* A fact naming a place the gazetteer does not know, or lacking a side, is
+ * not stored: it is listed as an anomaly instead, so the gazetteer or the
+ * rules can be completed. */
+static enum status skip_fact(struct importer *im, int64_t report_id, const char *what,
+			     size_t donor, const char *donor_name, const char *recipient_name,
+			     int line_no, const char *quote)
 {
-	char *msg = xasprintf("%s names '%s', which is not in the gazetteer; skipped",
-			      what, name ? name : "");
-	enum status st = ins_run(im, INS_ANOMALY, "ttlot", "unknown-region", msg, report_id,
-				 line_no, quote);
+	const char *side = donor == GAZ_NONE ? "donor" : "recipient";
+	const char *name = donor == GAZ_NONE ? donor_name : recipient_name;
+	char *msg = name && *name ?
+		xasprintf("%s names '%s' as its %s, which is not in the gazetteer; skipped",
+			  what, name, side) :
+		xasprintf("%s has no %s; skipped", what, side);
+	enum status st = ins_run(im, INS_ANOMALY, "ttlot",
+				 name && *name ? "unknown-region" : "no-region", msg,
+				 report_id, line_no, quote);
 	free(msg);
 	im->sum->anomalies += st == ST_OK;
 	return st;
@@ -470,9 +477,8 @@ static enum status insert_pairs(struct importer *im, const struct extraction *x,
 		size_t recipient = p->recipient ? gazetteer_lookup(im->gaz, p->recipient) : GAZ_NONE;
 		enum status st;
 		if (donor == GAZ_NONE || recipient == GAZ_NONE)
-			st = unknown_place(im, report_id, "a pairing",
-					   donor == GAZ_NONE ? p->donor : p->recipient,
-					   p->line_no, p->quote);
+			st = skip_fact(im, report_id, "a pairing", donor, p->donor,
+				       p->recipient, p->line_no, p->quote);
 		else if ((st = ins_run(im, INS_PAIR, "lltoolit", region_id(donor),
 				       region_id(recipient), p->level ? p->level : "",
 				       p->since, p->until, report_id, p->line_no,
@@ -496,9 +502,8 @@ static enum status insert_funds(struct importer *im, const struct report *r,
 			table_ids[f->table_index] : 0;
 		enum status st;
 		if (donor == GAZ_NONE || recipient == GAZ_NONE)
-			st = unknown_place(im, report_id, "a money fact",
-					   donor == GAZ_NONE ? f->donor : f->recipient,
-					   f->line_no, f->quote);
+			st = skip_fact(im, report_id, "a money fact", donor, f->donor,
+				       f->recipient, f->line_no, f->quote);
 		else if ((st = ins_run(im, INS_FUND, "llooltilittk", region_id(donor),
 				       region_id(recipient), f->year, f->from_year,
 				       f->amount_yuan, fund_category_name(f->category),
