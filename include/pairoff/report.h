@@ -8,8 +8,8 @@
  *
  * Layout rules (see src/report.c for the details):
  *  - the title is the first non-blank line;
- *  - a section starts at a heading line ("Beijing - Inner Mongolia Autonomous
- *    Region Pairing-off Poverty Alleviation"); text before the first heading
+ *  - a section starts at a heading line naming a pair ("<Donor> - <Recipient>
+ *    Pairing-off Poverty Alleviation"); text before the first heading
  *    belongs to an implicit section titled like the report;
  *  - a paragraph is one non-blank line; its topic is the 【...】 lead-in, also
  *    when the opening bracket is missing ("Labor cooperation】 ...");
