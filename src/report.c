@@ -59,20 +59,22 @@ enum line_kind {
 	LK_TEXT,       /* prose: a paragraph, or the source that ends a section */
 };
 
+/* One per line of the file, so kept small: a file of millions of short
+ * lines must not cost gigabytes (texts are under 4 GiB, see REPORT_MAX_BYTES). */
 struct line {
 	const char *t;         /* trimmed text, points into report.text */
-	size_t tlen;
-	enum line_kind kind;
+	uint32_t tlen;
+	unsigned char kind;    /* enum line_kind */
 	bool pair_heading;     /* looks like "<A> - <B> Pairing-off ..." */
-	long table_first;      /* index of the table this line starts, or -1 */
 };
 
 struct parser {
 	struct report *r;
 	struct line *lines;    /* owned; r->line_count entries */
 	size_t nlines;
-	size_t *content;       /* owned; indices of the lines still in play */
+	size_t *content;       /* owned; indices of the lines still in play (nlines slots) */
 	size_t ncontent;
+	size_t next_table;     /* assemble(): the next table to give a section */
 	size_t cap_sections, cap_paragraphs, cap_tables;
 	bool title_is_pair;    /* the title line is itself a pair heading */
 	bool last_is_paragraph; /* the current section's last item is a paragraph */
@@ -248,37 +250,50 @@ static char *normalise_line_ends(const char *buf, size_t len, size_t *out_len)
 	return out;
 }
 
-static void split_lines(struct parser *p)
+static size_t count_lines(const char *s, size_t n)
 {
-	struct report *r = p->r;
-	size_t cap = 0, cap_starts = 0, nstarts = 0;
-	const char *s = r->text, *end = r->text + r->text_len;
+	size_t lines = 0;
+	const char *end = s + n;
 	while (s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s);
-		*ARRAY_PUSH(r->line_starts, nstarts, cap_starts) = (size_t)(s - r->text);
-		struct line *l = ARRAY_PUSH(p->lines, p->nlines, cap);
-		trim_span(s, len, &l->t, &l->tlen);
-		l->kind = l->tlen ? LK_TEXT : LK_BLANK;
-		l->pair_heading = false;
-		l->table_first = -1;
+		lines++;
 		if (!nl)
 			break;
 		s = nl + 1;
 	}
-	r->line_count = (int)p->nlines;
+	return lines;
+}
+
+/* The arrays are sized once from a first count of the lines. */
+static void split_lines(struct parser *p)
+{
+	struct report *r = p->r;
+	size_t total = count_lines(r->text, r->text_len);
+	r->line_starts = xcalloc(total, sizeof(*r->line_starts));
+	p->lines = xcalloc(total, sizeof(*p->lines));
+	p->content = xcalloc(total, sizeof(*p->content));
+	const char *s = r->text, *end = r->text + r->text_len;
+	for (size_t i = 0; i < total; i++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s), tlen;
+		r->line_starts[i] = (size_t)(s - r->text);
+		struct line *l = &p->lines[i];
+		trim_span(s, len, &l->t, &tlen);
+		l->tlen = (uint32_t)tlen;
+		l->kind = tlen ? LK_TEXT : LK_BLANK;
+		s = nl ? nl + 1 : end;
+	}
+	p->nlines = total;
+	r->line_count = (int)total;
 }
 
 /* Rebuilds the list of the lines still in play (LK_TEXT). */
 static void collect_content(struct parser *p)
 {
-	size_t cap = 0;
-	free(p->content);
-	p->content = NULL;
 	p->ncontent = 0;
 	for (size_t i = 0; i < p->nlines; i++)
 		if (p->lines[i].kind == LK_TEXT)
-			*ARRAY_PUSH(p->content, p->ncontent, cap) = i;
+			p->content[p->ncontent++] = i;
 }
 
 static struct line *content_line(const struct parser *p, size_t ci)
@@ -349,7 +364,7 @@ static uint64_t hash_span(const char *s, size_t n)
 }
 
 struct seen_slot {
-	size_t first, last;    /* content indices of the first and latest copy; SIZE_MAX: empty */
+	uint32_t first, last;  /* content indices of the first and latest copy; UINT32_MAX: empty */
 };
 
 struct repeat_state {
@@ -370,7 +385,7 @@ static bool content_equal(const struct repeat_state *rs, size_t a, size_t b)
 static struct seen_slot *seen_lookup(const struct repeat_state *rs, size_t ci)
 {
 	size_t at = (size_t)rs->hashes[ci] & rs->mask;
-	while (rs->slots[at].first != SIZE_MAX && !content_equal(rs, rs->slots[at].first, ci))
+	while (rs->slots[at].first != UINT32_MAX && !content_equal(rs, rs->slots[at].first, ci))
 		at = (at + 1) & rs->mask;
 	return &rs->slots[at];
 }
@@ -439,18 +454,18 @@ static void detect_repeat(struct parser *p)
 	rs.hashes = xmalloc(n * sizeof(*rs.hashes));
 	rs.slots = xmalloc(size * sizeof(*rs.slots));
 	for (size_t k = 0; k < size; k++)
-		rs.slots[k].first = rs.slots[k].last = SIZE_MAX;
+		rs.slots[k].first = rs.slots[k].last = UINT32_MAX;
 	for (size_t k = 0; k < n; k++)
 		rs.hashes[k] = hash_span(content_line(p, k)->t, content_line(p, k)->tlen);
 	for (size_t j = 0; j < n;) {
 		struct seen_slot *slot = seen_lookup(&rs, j);
-		if (slot->first == SIZE_MAX) {
-			slot->first = slot->last = j++;
+		if (slot->first == UINT32_MAX) {
+			slot->first = slot->last = (uint32_t)j++;
 			continue;
 		}
 		size_t dropped = try_repeat(p, &rs, slot, j);
 		if (dropped == 0)
-			slot->last = j;
+			slot->last = (uint32_t)j;
 		j += dropped ? dropped : 1;
 	}
 	free(rs.hashes);
@@ -987,13 +1002,12 @@ static void build_table(struct parser *p, const struct table_shape *ts)
 	for (size_t ci = top; ci < ts->first_row; ci++)
 		claim(p, ci, t);
 	fill_rows(p, ts, t);
-	size_t first = fill_caption(p, top, t);
+	fill_caption(p, top, t);
 	if (ts->end < p->ncontent && is_note_line(content_line(p, ts->end)->t, content_line(p, ts->end)->tlen)) {
 		t->note = line_dup(p, ts->end);
 		t->note_line = (int)p->content[ts->end] + 1;
 		content_line(p, ts->end)->kind = LK_TABLE;
 	}
-	content_line(p, first)->table_first = (long)(r->ntables - 1);
 }
 
 static bool is_year_cell(const struct line *l)
@@ -1279,8 +1293,9 @@ static void assemble(struct parser *p)
 			add_paragraph(p, cur, l, line_no);
 		} else if (l->kind == LK_TABLE) {
 			cur = current_section(p, cur);
-			if (l->table_first >= 0)
-				r->tables[l->table_first].section = cur;
+			/* tables are found in file order; each gets the section of its first label */
+			if (p->next_table < r->ntables && r->tables[p->next_table].line_no == line_no)
+				r->tables[p->next_table++].section = cur;
 			p->last_is_paragraph = false;
 		} else {
 			continue;
