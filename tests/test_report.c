@@ -37,14 +37,17 @@ static bool check(bool ok, const char *fmt, ...)
 	return ok;
 }
 
+/* The source tree: $top_srcdir under make check, else the one configured. */
+static const char *top_dir(void)
+{
+	const char *top = getenv("top_srcdir");
+	return top && *top ? top : PAIROFF_SRC_DATADIR "/..";
+}
+
 static const char *data_dir(void)
 {
 	static char dir[1024];
-	const char *top = getenv("top_srcdir");
-	if (top && *top)
-		snprintf(dir, sizeof(dir), "%s/data", top);
-	else
-		snprintf(dir, sizeof(dir), "%s", PAIROFF_SRC_DATADIR);
+	snprintf(dir, sizeof(dir), "%s/data", top_dir());
 	return dir;
 }
 
@@ -792,6 +795,37 @@ static void test_caption_unit_and_sources(void)
 	report_free(r);
 }
 
+/* A made-up report in the series' layout that the rules were not tuned on:
+ * CRLF line ends, an em dash and an "and" pair heading, a table with year
+ * columns, a dash cell and a unit in hundred millions, Chinese footer. */
+static void test_unseen(void)
+{
+	char *path = xasprintf("%s/tests/data/report/unseen-crlf.txt", top_dir());
+	struct report *r = NULL;
+	enum status st = report_read(path, &r);
+	free(path);
+	if (!check(st == ST_OK && r, "unseen: read (%s)", st == ST_OK ? "ok" : status_detail(st)))
+		return;
+	check(r->nsections == 3 && r->line_count == 66 && r->year == 2031, "unseen: 3 sections, 66 lines, year 2031");
+	check(r->nsections == 3 && strcmp(r->sections[0].title, "Overview") == 0 && r->sections[1].line_no == 10 &&
+	      strcmp(r->sections[2].title, "Gamma and Delta Pairing-off Cooperation") == 0,
+	      "unseen: Overview, em-dash pair and 'and' pair headings");
+	check(r->nsections == 3 && r->sections[1].source && strcmp(r->sections[1].source, "Sample Writer, Alpha Provincial Sample Office") == 0 &&
+	      r->sections[2].source && strcmp(r->sections[2].source, "Another Writer, Gamma Sample Office") == 0,
+	      "unseen: malformed sources cleaned");
+	check(r->nparagraphs == 5 && r->nbracket_missing == 1 && para_at(r, 14) && para_at(r, 14)->topic_bracket_missing,
+	      "unseen: 5 paragraphs, the missing-bracket topic on line 14");
+	if (check(r->ntables == 1, "unseen: one table")) {
+		const struct report_table *t = &r->tables[0];
+		check(t->nrows == 3 && t->ncols == 3 && t->unit_yuan == 100000000 && t->section == 1 &&
+		      strcmp(t->col_labels[1], "2031") == 0 && t->values[8] == 4.5 && t->cell_lines[8] == 50 &&
+		      strcmp(t->cells[4], "\xE2\x80\x94") == 0 && t->note_line == 52,
+		      "unseen: year-column table read whole");
+	}
+	check(r->footer_line == 64, "unseen: footer from line 64 (got %d)", r->footer_line);
+	report_free(r);
+}
+
 static char *letters(unsigned v)
 {
 	char buf[16];
@@ -845,6 +879,7 @@ int main(void)
 	test_2009_shanghai();
 	test_small_reports();
 	test_2018_repeat();
+	test_unseen();
 	test_empty();
 	test_line_ends();
 	test_no_headings();
