@@ -110,6 +110,13 @@ static char *expand_home(const char *path)
 	return xstrdup(path);
 }
 
+static void lower_ascii(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s + 32);
+}
+
 /* Stores value in the option's field; false when the value is not valid. */
 static bool option_set(struct settings *st, const struct option_def *o, const char *value)
 {
@@ -137,6 +144,7 @@ static bool option_set(struct settings *st, const struct option_def *o, const ch
 			return false;
 		free(*(char **)target);
 		*(char **)target = xstrdup(value);
+		lower_ascii(*(char **)target);   /* the words are matched case-insensitively */
 		return true;
 	}
 	return false;
@@ -195,13 +203,6 @@ struct ini_scan {
 	int error_line;        /* first line iniparser cannot parse, 0 if none */
 	int orphan_line;       /* first key before any [section], 0 if none */
 };
-
-static void lower_ascii(char *s)
-{
-	for (; *s; s++)
-		if (*s >= 'A' && *s <= 'Z')
-			*s = (char)(*s + 32);
-}
 
 /* One logical line (continuations already joined, trimmed). */
 static void scan_line(struct ini_scan *sc, char *section, size_t section_size,
