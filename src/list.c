@@ -81,7 +81,7 @@ char *list_fold(const char *str)
 	return out;
 }
 
-/* Calls fn on each folded word of filter; stops at the first false. */
+/* Whether each word of filter, folded, is in hay. */
 static bool each_word_matches(const char *hay, const char *filter)
 {
 	char *copy = xstrdup(filter);
@@ -144,7 +144,7 @@ void list_apply(struct list *l, list_cmp_fn cmp, list_group_fn group, void *ctx)
 		merge_sort(l->order, tmp, l->nrows, cmp, ctx);
 		free(tmp);
 	}
-	l->nvis = 0;
+	l->nvis = l->nmatch = 0;
 	const char *prev = NULL;
 	bool first = true;
 	for (size_t i = 0; i < l->nrows; i++) {
@@ -157,6 +157,7 @@ void list_apply(struct list *l, list_cmp_fn cmp, list_group_fn group, void *ctx)
 		prev = g;
 		first = false;
 		push_vis(l, (long)row);
+		l->nmatch++;
 	}
 	l->sel = l->top = 0;
 	if (keep == LIST_NONE || !list_select_row(l, keep))
@@ -218,6 +219,16 @@ void list_last(struct list *l)
 {
 	l->sel = l->nvis ? l->nvis - 1 : 0;
 	skip_headings(l, -1);
+}
+
+size_t list_position(const struct list *l)
+{
+	if (list_selected(l) == LIST_NONE)
+		return 0;
+	size_t pos = 0;
+	for (size_t i = 0; i <= l->sel; i++)
+		pos += l->vis[i] >= 0;
+	return pos;
 }
 
 bool list_select_row(struct list *l, size_t row)

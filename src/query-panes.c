@@ -39,20 +39,26 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 
 /* --- provinces ----------------------------------------------------------- */
 
-/* Province pairs that appear in a pairing or a fund, then yearly totals
- * counted once per (donor province, recipient province, year): the figures
- * naming the recipient province itself when there are any, else the figures
- * of the places under it. One pass over pairing and fund at start-up. */
+/* Province pairs that appear in a pairing or a fund, and each pair's yearly
+ * figures counted once, by the rule of the funds pane: per year and
+ * category, the largest figure naming the recipient province itself, else
+ * the largest figure of each place under it, added up; "planned" figures
+ * and multi-year totals left out. One pass over pairing and fund. */
 static const char provinces_sql[] =
 	"WITH fx AS ("
 	"  SELECT coalesce(dr.province_id, dr.id) AS d, coalesce(rr.province_id, rr.id) AS r,"
-	"         f.year AS year, f.amount_yuan AS amt,"
+	"         f.year AS year, f.category AS cat, f.recipient_id AS rid, f.amount_yuan AS amt,"
 	"         (f.recipient_id = coalesce(rr.province_id, rr.id)) AS top"
 	"  FROM fund f JOIN region dr ON dr.id = f.donor_id JOIN region rr ON rr.id = f.recipient_id"
 	"  WHERE f.category <> 'planned' AND f.year IS NOT NULL"
 	"    AND coalesce(f.from_year, f.year) = f.year),"
-	" ft AS (SELECT d, r, CASE WHEN max(top) = 1 THEN sum(CASE WHEN top THEN amt ELSE 0 END)"
-	"                     ELSE sum(amt) END AS total FROM fx GROUP BY d, r, year),"
+	" tops AS (SELECT d, r, year, cat, max(amt) AS amt FROM fx WHERE top GROUP BY d, r, year, cat),"
+	" parts AS (SELECT d, r, year, cat, sum(m) AS amt FROM"
+	"   (SELECT d, r, year, cat, max(amt) AS m FROM fx WHERE NOT top GROUP BY d, r, year, cat, rid)"
+	"   GROUP BY d, r, year, cat),"
+	" ft AS (SELECT d, r, amt AS total FROM tops UNION ALL"
+	"   SELECT p.d, p.r, p.amt FROM parts p WHERE NOT EXISTS (SELECT 1 FROM tops t"
+	"     WHERE t.d = p.d AND t.r = p.r AND t.year = p.year AND t.cat = p.cat)),"
 	" pp AS ("
 	"  SELECT coalesce(dr.province_id, dr.id) AS d, coalesce(rr.province_id, rr.id) AS r"
 	"  FROM pairing p JOIN region dr ON dr.id = p.donor_id JOIN region rr ON rr.id = p.recipient_id"
@@ -62,7 +68,9 @@ static const char provinces_sql[] =
 	"         UNION ALL SELECT r, total FROM ft) GROUP BY me)"
 	" SELECT g.name, g.type, g.side, count(DISTINCT s.other) FILTER (WHERE s.other <> g.id),"
 	"        (SELECT total FROM tot WHERE tot.me = g.id),"
-	"        (SELECT group_concat(a.alias, ' ') FROM region_alias a WHERE a.region_id = g.id)"
+	"        (SELECT group_concat(n, ' ') FROM (SELECT u.name AS n FROM region u WHERE u.province_id = g.id"
+	"          UNION ALL SELECT a.alias FROM region u JOIN region_alias a ON a.region_id = u.id"
+	"          WHERE u.province_id = g.id))"
 	" FROM sides s JOIN region g ON g.id = s.me"
 	" GROUP BY g.id ORDER BY g.name";
 
@@ -92,8 +100,10 @@ static const char partners_sql[] =
 	" SELECT o.name, d.name, r.name, p.level, p.since, p.until, rep.file, p.line, p.quote,"
 	"        (d.province_id = ?1) AS me_donor,"
 	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top,"
-	"        (SELECT group_concat(a.alias, ' ') FROM region_alias a"
-	"         WHERE a.region_id IN (o.id, d.id, r.id)) AS aliases"
+	"        (SELECT group_concat(n, ' ') FROM (SELECT u.name AS n FROM region u"
+	"           WHERE u.id IN (d.parent_id, r.parent_id)"
+	"          UNION ALL SELECT a.alias FROM region_alias a"
+	"           WHERE a.region_id IN (o.id, d.id, r.id, d.parent_id, r.parent_id))) AS aliases"
 	" FROM x JOIN pairing p ON p.id = x.pid JOIN region o ON o.id = x.oid"
 	" JOIN region d ON d.id = p.donor_id JOIN region r ON r.id = p.recipient_id"
 	" JOIN report rep ON rep.id = p.report_id"

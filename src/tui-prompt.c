@@ -307,8 +307,8 @@ static void prompt_accept(struct tui *t)
 			tui_search(t, text);
 		break;
 	case PROMPT_FILTER:
-		tui_message(t, false, "%zu row%s match \"%s\" (Esc clears)", v->list.nvis,
-			    v->list.nvis == 1 ? "" : "s", text);
+		tui_message(t, false, "%zu row%s match \"%s\" (Esc clears)", v->list.nmatch,
+			    v->list.nmatch == 1 ? "" : "s", text);
 		break;
 	case PROMPT_EXPORT:
 		export_begin(t, str_trim(text));

@@ -277,14 +277,17 @@ static void draw_entry(struct tui *t, struct view *v, WINDOW *w, size_t i, int w
 		return;
 	}
 	attr_t base = t->attrs[ROLE_NORMAL];
-	if (i == v->list.sel)
-		base = focused ? t->attrs[ROLE_SELECT] : t->attrs[ROLE_SELECT_DIM];
 	int x0 = getcurx(w), y0 = getcury(w);
 	v->ops->draw_row(t, v, w, row, width, base);
 	/* a row that reached the right edge leaves the cursor on the next line */
 	int drawn = getcury(w) == y0 ? getcurx(w) - x0 : width;
 	if (drawn < width)
 		draw_spaces(w, width - drawn, base);
+	if (i == v->list.sel) {
+		attr_t sel = focused ? t->attrs[ROLE_SELECT] : t->attrs[ROLE_SELECT_DIM];
+		int n = v->ops->select_cols ? v->ops->select_cols(v, width) : 24;
+		mvwchgat(w, y0, x0, n < width ? n : width, sel & ~A_COLOR, (short)PAIR_NUMBER(sel), NULL);
+	}
 }
 
 /* Draws v in the rectangle (y, x, height, width) of w: a header line, then
@@ -323,13 +326,13 @@ static int column_rects(const struct tui *t, int first_out[1], int widths[3])
 	if (t->cols >= THREE_PANES_COLS) {
 		widths[0] = t->cols * 30 / 100;
 		widths[1] = t->cols * 33 / 100;
-		widths[2] = t->cols - widths[0] - widths[1];
+		widths[2] = t->cols - widths[0] - widths[1] - 1;   /* curses cannot fill the bottom-right cell */
 		*first_out = 0;
 		return 3;
 	}
 	*first_out = t->focus == 0 ? 0 : t->focus - 1;
 	widths[0] = t->cols * 45 / 100;
-	widths[1] = t->cols - widths[0];
+	widths[1] = t->cols - widths[0] - 1;
 	return 2;
 }
 
@@ -403,12 +406,11 @@ static void draw_status(struct tui *t)
 	}
 	struct view *v = tui_current(t);
 	char right[96] = "";
-	size_t row = list_selected(&v->list);
 	if (v->list.filter)
 		snprintf(right, sizeof(right), " [filter: %.40s] %zu/%zu ", v->list.filter,
-			 row == LIST_NONE ? 0 : v->list.sel + 1, v->list.nvis);
-	else if (v->list.nvis)
-		snprintf(right, sizeof(right), " %zu/%zu ", v->list.sel + 1, v->list.nvis);
+			 list_position(&v->list), v->list.nmatch);
+	else if (v->list.nmatch)
+		snprintf(right, sizeof(right), " %zu/%zu ", list_position(&v->list), v->list.nmatch);
 	int right_w = text_width(right);
 	if (right_w > t->cols / 2)
 		right_w = 0;
@@ -432,7 +434,7 @@ static void draw(struct tui *t)
 	}
 	int cy = 0, cx = 0;
 	if (t->depth)
-		draw_view(t, t->stack[t->depth - 1], t->body_win, 0, 0, t->lines - 2, t->cols, true, &cy, &cx);
+		draw_view(t, t->stack[t->depth - 1], t->body_win, 0, 0, t->lines - 2, t->cols - 1, true, &cy, &cx);
 	else
 		draw_columns(t, &cy, &cx);
 	draw_title(t);

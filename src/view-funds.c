@@ -2,8 +2,7 @@
 
 /* The third column: funds for the selected pair by year. A year row carries
  * the year's total (counted once: the figures naming the recipient itself
- * when there are any, else those of the places under it; "planned" figures
- * only when nothing else is on record) and a bar; the figures themselves
+ * per category, see year_total) and a bar; the figures themselves
  * follow, by category, each with its source. Multi-year totals get their own
  * "from-to" rows, marked as spans and kept out of the bars' scale. */
 
@@ -37,40 +36,83 @@ static bool same_year_group(const struct qtable *q, size_t a, size_t b)
 	       ((!fa && !fb) || (fa && fb && strcmp(fa, fb) == 0));
 }
 
-/* Which facts of rows [from, to) count toward the year's total. */
-static bool counts(const struct qtable *q, size_t i, bool any_top, bool any_real)
-{
-	bool planned = strcmp(qtable_get(q, i, F_CATEGORY) ? qtable_get(q, i, F_CATEGORY) : "", "planned") == 0;
-	if (any_real && planned)
-		return false;
-	return !any_top || cell_ll(q, i, F_TOP);
-}
-
 struct year_total {
 	long long amount;
 	bool approx;
-	size_t first;   /* the first counted fact: the year row's source */
+	size_t first;   /* the largest counted fact: the year row's source */
 };
 
+static bool is_planned(const struct qtable *q, size_t i)
+{
+	const char *c = qtable_get(q, i, F_CATEGORY);
+	return c && strcmp(c, "planned") == 0;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Counts fact i toward yt. */
+static void count_fact(struct year_total *yt, const struct qtable *q, size_t i)
+{
+	yt->amount += cell_ll(q, i, F_AMOUNT);
+	yt->approx |= cell_ll(q, i, F_APPROX) != 0;
+	if (yt->first == LIST_NONE || cell_ll(q, i, F_AMOUNT) > cell_ll(q, yt->first, F_AMOUNT))
+		yt->first = i;
+}
+
+/* The largest fact of category cat in rows [from, to) with the given
+ * recipient (NULL: any) and top flag, or LIST_NONE. */
+static size_t largest(const struct qtable *q, size_t from, size_t to, const char *cat,
+		      const char *recipient, bool top)
+{
+	size_t best = LIST_NONE;
+	for (size_t i = from; i < to; i++) {
+		if (!same_text(qtable_get(q, i, F_CATEGORY), cat) || (cell_ll(q, i, F_TOP) != 0) != top)
+			continue;
+		if (recipient && !same_text(qtable_get(q, i, F_RECIPIENT), recipient))
+			continue;
+		if (best == LIST_NONE || cell_ll(q, i, F_AMOUNT) > cell_ll(q, best, F_AMOUNT))
+			best = i;
+	}
+	return best;
+}
+
+/* Whether row i is the first of its category (or category and recipient). */
+static bool first_of(const struct qtable *q, size_t from, size_t i, bool by_recipient)
+{
+	for (size_t j = from; j < i; j++)
+		if (same_text(qtable_get(q, j, F_CATEGORY), qtable_get(q, i, F_CATEGORY)) &&
+		    (!by_recipient || same_text(qtable_get(q, j, F_RECIPIENT), qtable_get(q, i, F_RECIPIENT))) &&
+		    (cell_ll(q, j, F_TOP) != 0) == (cell_ll(q, i, F_TOP) != 0))
+			return false;
+	return true;
+}
+
+/* A year counted once: per category, the largest figure naming the
+ * recipient itself (the reports repeat a headline figure and break it down
+ * into parts, which must not be added to it); for a category with no such
+ * figure, the largest figure of each place under it, added up. Planned
+ * figures count only when nothing else is on record. */
 static struct year_total year_total(const struct qtable *q, size_t from, size_t to)
 {
-	bool any_top = false, any_real = false;
-	for (size_t i = from; i < to; i++) {
-		bool planned = strcmp(qtable_get(q, i, F_CATEGORY) ? qtable_get(q, i, F_CATEGORY) : "", "planned") == 0;
-		any_real |= !planned;
-		any_top |= !planned && cell_ll(q, i, F_TOP);
-	}
-	if (!any_real)
-		for (size_t i = from; i < to; i++)
-			any_top |= cell_ll(q, i, F_TOP) != 0;
+	bool only_planned = true;
+	for (size_t i = from; i < to; i++)
+		only_planned &= is_planned(q, i);
 	struct year_total yt = { 0, false, LIST_NONE };
 	for (size_t i = from; i < to; i++) {
-		if (!counts(q, i, any_top, any_real))
+		if (is_planned(q, i) && !only_planned)
 			continue;
-		yt.amount += cell_ll(q, i, F_AMOUNT);
-		yt.approx |= cell_ll(q, i, F_APPROX) != 0;
-		if (yt.first == LIST_NONE)
-			yt.first = i;
+		const char *cat = qtable_get(q, i, F_CATEGORY);
+		size_t top = largest(q, from, to, cat, NULL, true);
+		if (top != LIST_NONE) {
+			if (i == top && first_of(q, from, i, false))
+				count_fact(&yt, q, i);
+		} else if (i == largest(q, from, to, cat, qtable_get(q, i, F_RECIPIENT), false) &&
+			   first_of(q, from, i, true)) {
+			count_fact(&yt, q, i);
+		}
 	}
 	return yt;
 }

@@ -137,6 +137,13 @@ static void provinces_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t 
 	draw_cell(w, money, funds, true, base);
 }
 
+static int provinces_select_cols(const struct view *v, int width)
+{
+	int side, partners, funds;
+	columns(v, width, &side, &partners, &funds);
+	return width - side - partners - funds;
+}
+
 static char *provinces_hay(struct view *v, size_t row)
 {
 	char *raw = xasprintf("%s %s %s", view_cell(v, row, "name") ? view_cell(v, row, "name") : "",
@@ -178,6 +185,7 @@ const struct view_ops provinces_ops = {
 	.child_key = provinces_child_key,
 	.header = provinces_header,
 	.draw_row = provinces_draw_row,
+	.select_cols = provinces_select_cols,
 	.group = provinces_group,
 	.compare = provinces_compare,
 	.sorts = provinces_sorts,

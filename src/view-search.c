@@ -60,6 +60,12 @@ static void search_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row
 	free(place);
 }
 
+static int search_select_cols(const struct view *v, int width)
+{
+	(void)v;
+	return width >= 60 ? 26 : width / 3;
+}
+
 /* The first highlighted term of a snippet: what the source view marks. */
 static char *first_hit(const char *snippet)
 {
@@ -108,6 +114,7 @@ const struct view_ops search_ops = {
 	.load = search_load,
 	.header = search_header,
 	.draw_row = search_draw_row,
+	.select_cols = search_select_cols,
 	.hay = search_hay,
 	.enter = search_enter,
 	.source = search_source,

@@ -182,6 +182,13 @@ static void source_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row
 		draw_spaces(w, room, base);
 }
 
+static int source_select_cols(const struct view *v, int width)
+{
+	(void)v;
+	(void)width;
+	return GUTTER - 1;
+}
+
 static void source_header(struct tui *t, struct view *v, WINDOW *w, int width)
 {
 	struct source *src = src_of(v);
@@ -239,6 +246,7 @@ const struct view_ops source_ops = {
 	.load = source_load,
 	.header = source_header,
 	.draw_row = source_draw_row,
+	.select_cols = source_select_cols,
 	.layout = source_layout,
 	.action = source_action,
 	.copy_text = source_copy_text,

@@ -24,6 +24,7 @@ struct list {
 	size_t *order;      /* owned: nrows row indices in sort order */
 	long *vis;          /* owned: visible entries; row >= 0, or -1 - row for the heading above row */
 	size_t nvis, cap_vis;
+	size_t nmatch;      /* data rows among the visible entries */
 	size_t sel, top;    /* indices into vis; sel never rests on a heading when a row exists */
 	char *filter;       /* owned: the filter as typed, NULL when none */
 	int sort_key;       /* which sort the view applies; 0 = natural order */
@@ -54,6 +55,8 @@ size_t list_entry(const struct list *l, size_t i, bool *heading);
 void list_move(struct list *l, long delta);
 void list_first(struct list *l);
 void list_last(struct list *l);
+/* 1-based position of the selection among the visible data rows (0 if none). */
+size_t list_position(const struct list *l);
 /* Selects row if visible; returns whether it was. */
 bool list_select_row(struct list *l, size_t row);
 /* Adjusts top so that the selection is inside a window of height entries. */

@@ -72,10 +72,12 @@ enum status query_anomalies(struct store *s, struct qtable *out);
 
 /* Provincial-level regions that take part in a pairing or a fund record.
  * Columns: name, type, side, partners (number of partner provinces),
- * funds_yuan (yearly funds on record, counted once: a year's figures at the
- * province-to-province level when there are any, else the sum of the figures
- * for places under them; "planned" figures and multi-year totals left out),
- * aliases (space-separated names the region also goes by). */
+ * funds_yuan (yearly funds on record, counted once: per year and category the
+ * largest figure naming the partner province itself, else the largest of
+ * each place under it, added up; "planned" figures and multi-year totals
+ * left out),
+ * aliases (space-separated names and aliases of the region and every place
+ * in it, so that a filter on a county's old name finds its province). */
 enum status query_pane_provinces(struct store *s, struct qtable *out);
 
 /* The partners of province and the place pairs under each. One "partner" row
@@ -83,7 +85,8 @@ enum status query_pane_provinces(struct store *s, struct qtable *out);
  * earliest year stated, pairs the number of place pairs), followed by one
  * "pair" row per distinct place pair (first statement's source). Columns:
  * kind, partner, donor, recipient, level, since, until, pairs, report, line,
- * quote, aliases. ST_NOT_FOUND when province is not a region. */
+ * quote, aliases (of both sides and their parents). ST_NOT_FOUND when
+ * province is not a region. */
 enum status query_pane_partners(struct store *s, const char *province, struct qtable *out);
 
 /* Fund records with the donor at or under donor and the recipient at or

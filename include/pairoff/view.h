@@ -54,9 +54,12 @@ struct view_ops {
 	char *(*child_key)(struct tui *t, struct view *v);
 	/* Draws the column header in the first line of the rectangle. */
 	void (*header)(struct tui *t, struct view *v, WINDOW *w, int width);
-	/* Draws row at the cursor position, width columns; selected = the
-	 * highlighted row (its background is already set by the caller). */
+	/* Draws row at the cursor position in width columns, with base as the
+	 * plain attribute (the caller highlights the selection afterwards). */
 	void (*draw_row)(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base);
+	/* Columns the selection highlight covers (a short span keeps a Down
+	 * key cheap on a slow link: only those cells are re-sent); NULL = 24. */
+	int (*select_cols)(const struct view *v, int width);
 	/* Text of the heading above row (list_group_fn), or NULL. */
 	const char *(*group)(void *view, size_t row);
 	/* Sort comparator for v->list.sort_key (list_cmp_fn); NULL = natural. */

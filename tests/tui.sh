@@ -1,0 +1,242 @@
+#!/bin/sh
+# The browser driven in a real terminal: tmux with a private socket, a fixed
+# size, TERM=xterm-256color and a UTF-8 locale. A shell runs in the pane so
+# that quitting shows its prompt again. Every wait is bounded.
+
+. "$top_srcdir/tests/lib.sh"
+
+[ -n "${TMUX_BIN:-}" ] || skip "tmux not found"
+
+db=$test_tmp/s.db
+run "$PAIROFF" --db "$db" import
+assert_rc 0 "import of the bundled reports"
+[ "$rc" -eq 0 ] || done_testing
+
+sock=pairoff-test-$$
+tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+tmux_stop() { tm kill-server >/dev/null 2>&1; }
+at_exit tmux_stop
+
+# start COLS LINES: a fresh pane with a shell whose prompt is "READY$ ".
+start() {
+	tmux_stop
+	tm new-session -d -x "$1" -y "$2" \
+		"env -u TMUX TERM=xterm-256color LC_ALL=C.UTF-8 HOME=$HOME PS1='READY\$ ' sh" || {
+		fail "tmux new-session"
+		done_testing
+	}
+	tm set-option -g status off >/dev/null
+	wait_for 'READY$' || done_testing
+}
+
+screen() { tm capture-pane -p -t 0; }
+
+# wait_for TEXT [TENTHS]: polls the screen until TEXT shows (default 5 s).
+wait_for() {
+	i=0
+	while [ "$i" -lt "${2:-50}" ]; do
+		scr=$(screen)
+		case $scr in *"$1"*) return 0 ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "timed out waiting for [$1]; the screen was:
+$scr"
+	return 1
+}
+
+# wait_gone TEXT: polls until TEXT is no longer on the screen.
+wait_gone() {
+	i=0
+	while [ "$i" -lt 50 ]; do
+		scr=$(screen)
+		case $scr in *"$1"*) ;; *) return 0 ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "timed out waiting for [$1] to go; the screen was:
+$scr"
+	return 1
+}
+
+keys() { tm send-keys -t 0 "$@"; }
+type_text() { tm send-keys -t 0 -l "$1"; }
+
+# The text of the line the hardware cursor is on (the selected row).
+cursor_line() {
+	y=$(tm display-message -p -t 0 '#{cursor_y}')
+	screen | sed -n "$((y + 1))p" | sed 's/ *$//'
+}
+
+# wait_line N TEXT: polls until line N of the screen holds TEXT.
+wait_line() {
+	i=0
+	while [ "$i" -lt 50 ]; do
+		scr=$(screen | sed -n "$1p")
+		case $scr in *"$2"*) return 0 ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "timed out waiting for [$2] on line $1; the screen was:
+$(screen)"
+	return 1
+}
+
+# The source view's text, gutters cut and wrapped lines joined.
+source_text() { screen | sed '1,2d;$d' | cut -c7- | tr '\n' ' ' | tr -s ' '; }
+
+# launch TAG: runs the browser; the shell then prints "TAG=<exit status>".
+launch() {
+	type_text "\"\$PAIROFF\" --db \"$db\"; echo \"$1=\$?\""
+	keys Enter
+	wait_for "Province" || done_testing
+}
+
+export PAIROFF
+start 100 30
+launch first
+
+# --- first screen: three panes, title, key hints ---------------------------
+scr=$(screen)
+assert_contains "$scr" " pairoff " "title line"
+assert_contains "$scr" "East (donors)" "provinces grouped by side"
+assert_contains "$scr" "Partners of" "partners pane"
+assert_contains "$scr" "? help" "key hints on the status line"
+
+# --- drill down Shanghai -> Yunnan -> 2009 ---------------------------------
+keys f; type_text "shanghai"; keys Enter
+wait_for '[filter: shanghai] 1/1'
+keys Enter
+wait_for "Partners of Shanghai"
+keys f; type_text "yunnan"; keys Enter
+wait_for "[filter: yunnan]"
+keys Enter
+wait_for "Shanghai → Yunnan"
+keys u u
+wait_for "million yuan"
+keys f; type_text "2009"; keys Enter
+wait_for "[filter: 2009]"
+# walk down to the figure of 180 (million yuan)
+n=0
+while [ "$n" -lt 12 ]; do
+	case $(cursor_line) in *" 180") break ;; esac
+	keys j
+	sleep 0.1
+	n=$((n + 1))
+done
+line=$(cursor_line)
+case $line in
+*" 180") ;;
+*) fail "the selected fund row should end with the 180 (million yuan) figure: [$line]" ;;
+esac
+
+# --- its source: the sentence, with the report named -------------------------
+keys Enter
+wait_for "shanghai-yunnan-2009.txt, line"
+assert_contains "$(source_text)" "actually 180 million Yuan was put in" "source sentence"
+assert_eq "$(tm display-message -p -t 0 '#{cursor_x}')" "0" "cursor at the start of the selected row"
+
+# --- search a phrase, open a hit, step with n --------------------------------
+keys q
+wait_gone "shanghai-yunnan-2009.txt, line"
+keys /; type_text '"new rural construction"'; keys Enter
+wait_for 'hits for'
+assert_contains "$(screen)" "new rural" "the hits show their snippets"
+keys Enter
+wait_for ".txt, line"
+assert_contains "$(source_text | tr A-Z a-z)" "new rural construction" "search hit opened in the source view"
+first=$(screen | sed -n 2p)
+keys n
+i=0
+while [ "$i" -lt 30 ] && [ "$(screen | sed -n 2p)" = "$first" ]; do sleep 0.1; i=$((i + 1)); done
+assert_not_contains "$(screen | sed -n 2p)" "$first" "n opens the next hit"
+keys q q
+wait_gone ".txt, line"
+
+# --- FTS syntax errors and a 1,000-character paste: a message, no crash -------
+keys /; type_text "AND OR"; keys Enter
+wait_for "invalid search query"
+keys /; type_text '"pairing'; keys Enter
+wait_for "invalid search query"
+long=$(printf '%01000d' 0 | tr 0 x)
+keys /; type_text "$long"; keys Enter
+wait_for "no match for"
+assert_contains "$(screen)" " pairoff " "still drawing after the long paste"
+
+# --- filter the provinces by an alias (Simao is Pu'er's old name) -------------
+keys Escape
+keys Left Left Left
+keys Escape
+keys f; type_text "simao"; keys Enter
+wait_for "[filter: simao]"
+scr=$(screen)
+assert_contains "$scr" "[filter: simao] 1/1" "one province holds the place once called Simao"
+assert_contains "$(cursor_line)" "Yunnan" "simao finds Yunnan (Pu'er)"
+keys Escape
+wait_gone "[filter: simao]"
+
+# --- resize: 60x15, 200x60, too small at 20x5, back -------------------------
+tm resize-window -t 0 -x 60 -y 15
+wait_for "Partners of"
+scr=$(screen)
+assert_eq "$(printf '%s\n' "$scr" | wc -l | tr -d ' ')" "15" "15 lines at 60x15"
+assert_contains "$(printf '%s\n' "$scr" | sed -n 1p)" " pairoff " "title at 60x15"
+assert_contains "$(printf '%s\n' "$scr" | sed -n 2p)" "Province" "provinces header at 60x15"
+assert_not_contains "$scr" "enlarge the terminal" "60x15 is big enough"
+tm resize-window -t 0 -x 200 -y 60
+wait_line 60 "/"
+scr=$(screen)
+assert_contains "$(printf '%s\n' "$scr" | sed -n 2p)" "Partners of" "three panes at 200x60"
+assert_eq "$(printf '%s\n' "$scr" | wc -l | tr -d ' ')" "60" "60 lines at 200x60"
+tm resize-window -t 0 -x 20 -y 5
+wait_for "enlarge the terminal"
+tm resize-window -t 0 -x 100 -y 30
+wait_for "Province"
+wait_gone "enlarge the terminal"
+
+# --- help ------------------------------------------------------------------
+keys ?
+wait_for "Keys (q or Esc closes this help)"
+scr=$(screen)
+assert_contains "$scr" "Move down one row" "help lists the bindings"
+assert_contains "$scr" "Moving" "help groups the bindings"
+keys q
+wait_gone "Keys (q or Esc closes this help)"
+
+# --- quit restores the terminal ----------------------------------------------
+keys q
+wait_for "first=0"
+assert_eq "$(tm display-message -p -t 0 '#{alternate_on}')" "0" "alternate screen left"
+assert_not_contains "$(screen)" "Partners of" "browser gone from the screen"
+
+# --- Ctrl-C and SIGTERM restore the terminal too ----------------------------
+launch ctrlc
+keys C-c
+wait_for "ctrlc=0"
+assert_eq "$(tm display-message -p -t 0 '#{alternate_on}')" "0" "Ctrl-C leaves the alternate screen"
+launch term
+shell=$(tm display-message -p -t 0 '#{pane_pid}')
+pid=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -n 1)
+[ -n "$pid" ] && kill -TERM "$pid"
+wait_for "term="
+assert_eq "$(tm display-message -p -t 0 '#{alternate_on}')" "0" "SIGTERM leaves the alternate screen"
+assert_not_contains "$(screen)" "term=0" "SIGTERM gives a non-zero exit status"
+
+# --- TERM=dumb and no TERM: one line, non-zero, no crash ----------------------
+type_text "TERM=dumb \"\$PAIROFF\" --db \"$db\"; echo \"dumb=\$?\""; keys Enter
+wait_for "dumb="
+scr=$(screen)
+assert_contains "$scr" "cannot move the cursor" "TERM=dumb refused with a reason"
+assert_not_contains "$scr" "dumb=0" "TERM=dumb exits non-zero"
+type_text "env -u TERM \"\$PAIROFF\" --db \"$db\"; echo \"unset=\$?\""; keys Enter
+wait_for "unset="
+scr=$(screen)
+assert_contains "$scr" "TERM is not set" "no TERM refused with a reason"
+assert_not_contains "$scr" "unset=0" "no TERM exits non-zero"
+
+# --- not a terminal: exit 2, one line (cli.c refuses before drawing) ----------
+run "$PAIROFF" --db "$db"
+assert_rc 2 "no terminal"
+assert_one_line "$err" "no terminal"
+
+done_testing
