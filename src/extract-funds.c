@@ -18,7 +18,7 @@ static const char *const outcome_words[] = {
 	"income", "revenue", "output", "gdp", "profit", "tax", "sales", "loss",
 	"yield", "salary", "price", "turnover", "capacity", "standard", "matching fund",
 	"bank loan", "loans of", "increase by", "increased by", "increase of", "growth of",
-	"rose", "value", "budgetary", "came to", "subsidies of",
+	"rose", "value", "budgetary", "came to", "subsidies of", "encouraging", "reached",
 };
 
 /* Words just after an amount that make it a rate or a difference. */
@@ -26,11 +26,17 @@ static const char *const rate_words[] = {
 	"per ", "for each", "each ", "more than that", "less than that", "a year", "per year",
 };
 
-/* Prepositions after which a place is an object, not the one who acts. */
+/* Words after which a donor-side place is not the giver: "to Nantong",
+ * "to build Nan'an Experimental School", "designated Gaolangang ...". */
 static const char *const object_words[] = {
-	"with", "in", "for", "to", "of", "from", "at", "into", "on", "by", "between",
-	"among", "including", "namely", "as", "than", "under", "through", "via",
-	"towards", "toward", "across", "near", "about", "like", "except", "visit", "visited",
+	"to", "for", "into", "towards", "toward", "build", "built", "construct", "constructed",
+	"visit", "visited", "support", "supported", "help", "helped", "designated", "named", "assisted",
+	"accepted", "received", "receive",
+};
+
+/* Words before a clause that starts with its subject: "In 2012, Gansu ...". */
+static const char *const opening_words[] = {
+	"meanwhile", "besides", "addition", "then", "later", "far", "also", "however", "moreover",
 };
 
 static const char *const skip_words[] = { "the", "a", "an", "its", "their" };
@@ -55,11 +61,10 @@ static bool any_word(const char *t, size_t from, size_t to, const char *const *w
 static bool excluded(const struct xsentence *s, size_t mi)
 {
 	const struct xmoney *m = &s->money[mi];
-	size_t floor = mi > 0 ? s->money[mi - 1].end : 0;
-	size_t from = clause_start(s->text, m->start, floor);
-	if (m->start - from > 70)
-		from = m->start - 70;
-	size_t to = m->end + 40 < s->len ? m->end + 40 : s->len;
+	size_t from = clause_start(s->text, m->start, 0);
+	if (m->start - from > 100)
+		from = m->start - 100;
+	size_t to = m->end + 90 < s->len ? m->end + 90 : s->len;
 	size_t cend = m->end;
 	while (cend < to && s->text[cend] != ',' && s->text[cend] != ';' && s->text[cend] != '(')
 		cend++;
@@ -74,16 +79,19 @@ static bool excluded(const struct xsentence *s, size_t mi)
 	return false;
 }
 
-/* The word that ends just before pos (skipping blanks and opening quotes). */
+/* The word that ends just before pos (skipping blanks and quotes); its
+ * length, 0 when punctuation or the start comes first. */
 static size_t word_before(const char *t, size_t pos, size_t *wstart)
 {
 	size_t e = pos;
-	while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '"'))
-		e--;
-	if (e >= 3 && (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80)
-		e -= 3; /* a curly quote */
-	while (e > 0 && t[e - 1] == ' ')
-		e--;
+	for (;;) {
+		while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '"'))
+			e--;
+		if (e >= 3 && (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80)
+			e -= 3; /* a curly quote */
+		else
+			break;
+	}
 	size_t b = e;
 	while (b > 0 && isalpha((unsigned char)t[b - 1]))
 		b--;
@@ -91,7 +99,7 @@ static size_t word_before(const char *t, size_t pos, size_t *wstart)
 	return e - b;
 }
 
-static bool in_list(const char *w, size_t n, const char *const *list, size_t count)
+static bool word_in(const char *w, size_t n, const char *const *list, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
 		if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0)
@@ -99,71 +107,157 @@ static bool in_list(const char *w, size_t n, const char *const *list, size_t cou
 	return false;
 }
 
-/* A place acts when no preposition governs it; in "A and B" B acts as A does. */
-static bool is_actor(const struct xsentence *s, size_t pi)
+/* The place before pi when the two are joined ("A and B", "A, B", "Jiatang
+ * Town Jimei"), else (size_t)-1. */
+static size_t joined_before(const struct xsentence *s, size_t pi)
 {
-	const char *t = s->text;
-	size_t pos = s->places[pi].start;
-	for (int guard = 0; guard < 4; guard++) {
-		size_t ws, n = word_before(t, pos, &ws);
-		if (n == 0) {
-			size_t e = ws;
-			while (e > 0 && t[e - 1] == ' ')
-				e--;
-			if (e > 0 && t[e - 1] == ',' && pi > 0 && s->places[pi - 1].end + 1 >= e - 1 &&
-			    s->places[pi - 1].end <= e)
-				return is_actor(s, pi - 1);
-			return true;
-		}
-		if (in_list(t + ws, n, skip_words, sizeof(skip_words) / sizeof(skip_words[0]))) {
-			pos = ws;
-			continue;
-		}
-		if (n == 3 && strncasecmp(t + ws, "and", 3) == 0) {
-			if (pi > 0 && s->places[pi - 1].end + 6 >= ws)
-				return is_actor(s, pi - 1);
-			return true;
-		}
-		return !in_list(t + ws, n, object_words, sizeof(object_words) / sizeof(object_words[0]));
-	}
-	return true;
+	if (pi == 0)
+		return (size_t)-1;
+	size_t a = s->places[pi - 1].end, b = s->places[pi].start;
+	if (a > b || b - a > 7)
+		return (size_t)-1;
+	size_t i = a;
+	while (i < b && (s->text[i] == ' ' || s->text[i] == ','))
+		i++;
+	if (i + 3 <= b && strncasecmp(s->text + i, "and", 3) == 0)
+		i += 3;
+	while (i < b && s->text[i] == ' ')
+		i++;
+	return i == b ? pi - 1 : (size_t)-1;
 }
 
-/* "255.28 million yuan (from Shanghai)": the giver named after the amount. */
+/* What governs place pi: its own word before, or that of a list it ends. */
+static size_t governing_word(const struct xsentence *s, size_t pi, size_t *ws)
+{
+	for (size_t j = joined_before(s, pi); j != (size_t)-1; j = joined_before(s, pi))
+		pi = j;
+	size_t pos = s->places[pi].start, n;
+	for (int guard = 0; guard < 4; guard++) {
+		n = word_before(s->text, pos, ws);
+		if (n && word_in(s->text + *ws, n, skip_words, sizeof(skip_words) / sizeof(skip_words[0]))) {
+			pos = *ws;
+			continue;
+		}
+		break;
+	}
+	return n;
+}
+
+static bool in_parentheses(const struct xsentence *s, size_t pi)
+{
+	size_t b = s->places[pi].start;
+	while (b > 0 && s->text[b - 1] == ' ')
+		b--;
+	return b > 0 && s->text[b - 1] == '(';
+}
+
+static bool donor_object(const struct xsentence *s, size_t pi)
+{
+	size_t ws, n = governing_word(s, pi, &ws);
+	return n && word_in(s->text + ws, n, object_words, sizeof(object_words) / sizeof(object_words[0]));
+}
+
+/* A place that opens its clause: at the sentence start, or after
+ * "In 2012, " / "Meanwhile, ". */
+static bool opens_clause(const struct xsentence *s, size_t pi)
+{
+	size_t ws, n = governing_word(s, pi, &ws);
+	if (n)
+		return false;
+	size_t e = ws;
+	while (e > 0 && s->text[e - 1] == ' ')
+		e--;
+	if (e == 0)
+		return true;
+	if (s->text[e - 1] != ',')
+		return false;
+	e--;
+	if (e > 0 && isdigit((unsigned char)s->text[e - 1]))
+		return true;
+	n = word_before(s->text, e, &ws);
+	return n && word_in(s->text + ws, n, opening_words, sizeof(opening_words) / sizeof(opening_words[0]));
+}
+
+/* "Wenzhou, Huzhou, Jinhua and Hangzhou allocated": several givers named
+ * together count as what they share (the province). */
+static size_t giver_group(const struct xctx *c, const struct xsentence *s, size_t pi)
+{
+	size_t regs[16], n = 0;
+	regs[n++] = s->places[pi].region;
+	for (size_t q = pi; q-- > 0 && n < 16;) {
+		size_t a = s->places[q].end, b = s->places[q + 1].start;
+		bool names_only = a <= b;
+		for (size_t i = a; names_only && i < b; i++) {
+			char ch = s->text[i];
+			if (isalpha((unsigned char)ch) && (i == a || !isalpha((unsigned char)s->text[i - 1])) &&
+			    !isupper((unsigned char)ch) && !xword_at(s->text, i, "and"))
+				names_only = false;
+		}
+		if (!names_only || !xis_donor_side(c, s->places[q].region))
+			break;
+		regs[n++] = s->places[q].region;
+	}
+	size_t common = n > 1 ? xcommon_ancestor(c, regs, n) : regs[0];
+	return common != GAZ_NONE ? common : regs[0];
+}
+
+/* "(from Shanghai)", "donated by Zhejiang Provincial Department of ...". */
 static size_t donor_after(const struct xctx *c, const struct xsentence *s, const struct xmoney *m)
 {
+	static const char *const cues[] = { "from ", "donated by ", "provided by ", "funded by " };
 	size_t i = m->end;
 	while (i < s->len && (s->text[i] == ' ' || s->text[i] == '('))
 		i++;
-	if (strncasecmp(s->text + i, "from ", 5) != 0)
-		return GAZ_NONE;
-	for (size_t p = 0; p < s->nplaces; p++)
-		if (s->places[p].start >= i + 5 && s->places[p].start <= i + 7)
-			return xis_recipient_side(c, s->places[p].region) && c->donor != GAZ_NONE ? GAZ_NONE
-											    : s->places[p].region;
+	for (size_t k = 0; k < sizeof(cues) / sizeof(cues[0]); k++) {
+		size_t n = strlen(cues[k]);
+		const char *at = xfind_ci(s->text, i, i + 24 + n < s->len ? i + 24 + n : s->len, cues[k]);
+		if (!at || (k == 0 && at != s->text + i))
+			continue;
+		size_t from = (size_t)(at - s->text) + n;
+		for (size_t p = 0; p < s->nplaces; p++)
+			if (s->places[p].start >= from && s->places[p].start <= from + 4 &&
+			    (xis_donor_side(c, s->places[p].region) || c->donor == GAZ_NONE))
+				return s->places[p].region;
+	}
 	return GAZ_NONE;
 }
 
 /* The giver of amount m, or GAZ_NONE; *own is set when the recipient side
- * itself puts the money in (matching funds are not aid). */
-static size_t fund_donor(const struct xctx *c, const struct xsentence *s, const struct xmoney *m, bool *own)
+ * itself puts the money in (its own or matching funds are not aid). */
+static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct xmoney *m, bool *own)
 {
 	*own = false;
 	size_t after = donor_after(c, s, m);
 	if (after != GAZ_NONE)
 		return after;
 	for (size_t p = s->nplaces; p-- > 0;) {
-		if (s->places[p].end > m->start || !is_actor(s, p))
+		if (s->places[p].end > m->start || in_parentheses(s, p))
 			continue;
 		size_t reg = s->places[p].region;
-		if (xis_donor_side(c, reg))
-			return reg;
-		if (xis_recipient_side(c, reg) && c->donor != GAZ_NONE) {
+		if (xis_donor_side(c, reg) && !donor_object(s, p)) {
+			c->para_donor = giver_group(c, s, p);
+			return c->para_donor;
+		}
+		if (xis_recipient_side(c, reg) && c->donor != GAZ_NONE && opens_clause(s, p)) {
+			size_t j = joined_before(s, p);
+			if (j != (size_t)-1 && xis_donor_side(c, s->places[j].region))
+				return s->places[j].region;
 			*own = true;
 			return GAZ_NONE;
 		}
 	}
-	return c->donor;
+	return c->para_donor != GAZ_NONE ? c->para_donor : c->donor;
+}
+
+/* A sentence without money still tells who acts next ("Xu Jianhua headed a
+ * Dongguan delegation ... The two sides made clear the allocation of ..."). */
+static void note_giver(struct xctx *c, const struct xsentence *s)
+{
+	for (size_t p = 0; p < s->nplaces; p++)
+		if (xis_donor_side(c, s->places[p].region) && !donor_object(s, p) && !in_parentheses(s, p)) {
+			c->para_donor = s->places[p].region;
+			return;
+		}
 }
 
 static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor)
@@ -215,6 +309,8 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s, const struct xse
 {
 	(void)all;
 	(void)nall;
+	if (s->nmoney == 0)
+		note_giver(c, s);
 	for (size_t i = 0; i < s->nmoney; i++) {
 		const struct xmoney *m = &s->money[i];
 		bool own;

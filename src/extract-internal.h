@@ -34,6 +34,7 @@ struct xmoney {
 struct xyear {
 	size_t start, end;
 	int year;
+	bool comparison;       /* "three times that of 2011": names the year compared with */
 };
 
 struct xsentence {
@@ -60,7 +61,9 @@ struct xctx {
 	int since_year;                      /* "since 1996": paragraph, or topic block */
 	int span_from, span_to;              /* "from 2009 to 2010" in the paragraph */
 	int max_year;                        /* latest year stated so far in the report */
+	const char *topic;                   /* topic in force, may be NULL */
 	bool topic_block;                    /* the paragraph continues a topic's paragraph */
+	size_t para_donor;                   /* last giver named in the paragraph, GAZ_NONE */
 	size_t first_pair;                   /* out->npairs when the report began */
 	size_t first_fund;
 };
@@ -77,6 +80,7 @@ bool xis_donor_side(const struct xctx *c, size_t region);
 bool xis_recipient_side(const struct xctx *c, size_t region);
 bool xis_placeish(const struct xctx *c, size_t region);
 const char *xname(const struct xctx *c, size_t region);
+size_t xcommon_ancestor(const struct xctx *c, const size_t *regs, size_t n);
 
 /* extract-money.c: amounts of money in a sentence. */
 void xscan_money(struct xctx *c, struct xsentence *s);

@@ -25,7 +25,7 @@ static const char *const directed_cues[] = {
 	"counterpart support for", "counterpart support to", "counterpart assistance for",
 	"counterpart assistance to", "counterpart cooperation with", "assistance partnerships with",
 	"assistance partnership with", "twinned with", "twinning relationship with", "paired with",
-	"cooperation with", "support and assistance for", "designated to support",
+	"support and assistance for", "designated to support",
 	"counterpart support in", "support for",
 };
 static const char *const verb_cues[] = { "supported ", "to support ", "supporting " };
@@ -65,14 +65,17 @@ static const char *gap_text(const struct xsentence *s, size_t a_end, size_t *len
 	return s->text + e;
 }
 
-static size_t build_lists(const struct xsentence *s, struct xlist *lists, size_t cap)
+static const char *side_of(const struct xctx *c, size_t reg);
+
+static size_t build_lists(const struct xctx *c, const struct xsentence *s, struct xlist *lists, size_t cap)
 {
 	size_t n = 0;
 	for (size_t p = 0; p < s->nplaces && n < cap; p++) {
 		bool joined = n > 0 && lists[n - 1].last == p - 1 &&
 			      s->places[p - 1].end <= s->places[p].start &&
 			      is_blank_gap(s->text, s->places[p - 1].end, s->places[p].start, true) &&
-			      s->places[p].start - s->places[p - 1].end <= 14;
+			      s->places[p].start - s->places[p - 1].end <= 14 &&
+			      strcmp(side_of(c, s->places[p].region), side_of(c, s->places[p - 1].region)) == 0;
 		if (joined) {
 			lists[n - 1].last = p;
 			continue;
@@ -115,7 +118,7 @@ static const char *side_of(const struct xctx *c, size_t reg)
 	return p && p->side ? p->side : "";
 }
 
-static size_t common_ancestor(const struct xctx *c, const size_t *regs, size_t n)
+size_t xcommon_ancestor(const struct xctx *c, const size_t *regs, size_t n)
 {
 	for (size_t a = regs[0]; a != GAZ_NONE; a = gazetteer_region(c->g, a)->parent) {
 		size_t i = 1;
@@ -162,7 +165,7 @@ static void emit(struct xctx *c, const size_t *d, size_t nd, const size_t *r, si
 			for (size_t j = 0; j < nr; j++)
 				emit_one(c, d[i], r[j], since, until, s);
 	} else {
-		size_t a = common_ancestor(c, d, nd);
+		size_t a = xcommon_ancestor(c, d, nd);
 		for (size_t j = 0; a != GAZ_NONE && j < nr; j++)
 			emit_one(c, a, r[j], since, until, s);
 	}
@@ -185,6 +188,7 @@ static size_t list_regions(const struct xsentence *s, const struct xlist *l, siz
 static const struct xlist *list_after(const struct xsentence *s, const struct xlist *lists, size_t nl,
 				      size_t pos, size_t reach, bool strict)
 {
+	bool lenient = !strict;
 	for (size_t l = 0; l < nl; l++) {
 		size_t st = s->places[lists[l].first].start;
 		if (st < pos)
@@ -195,7 +199,7 @@ static const struct xlist *list_after(const struct xsentence *s, const struct xl
 		for (size_t i = pos; i < st; i++) {
 			char ch = s->text[i];
 			depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
-			if (ch == ';' || (ch == ',' && depth <= 0))
+			if (ch == ';' || (ch == ',' && depth <= 0 && !lenient))
 				return NULL;
 		}
 		for (size_t w = 0; strict && w < sizeof(activity_words) / sizeof(activity_words[0]); w++)
@@ -241,6 +245,10 @@ static void rule_directed(struct xctx *c, const struct xsentence *s, const struc
 					    : list_before(s, lists, nl, cs);
 		if (dl)
 			nd = list_regions(s, dl, d, 32);
+		if (c->donor != GAZ_NONE && nd > 0 && !xis_donor_side(c, d[0])) {
+			d[0] = c->donor; /* the recipient side, or another pair's donor named by mistake */
+			nd = 1;
+		}
 		if (verb) {
 			static const char *const big[] = { "province", "municipality", "autonomous region", "city",
 							   "prefecture" };
@@ -262,9 +270,10 @@ static void rule_between(struct xctx *c, const struct xsentence *s, const struct
 		if (!a)
 			continue;
 		const struct xlist *b = NULL;
-		for (const struct xlist *l = a + 1; l < lists + nl && !b; l++)
+		bool joined = strncasecmp(s->text + s->places[a->last].end, " and ", 5) == 0;
+		for (const struct xlist *l = a + 1; joined && l < lists + nl && !b; l++)
 			if (!l->container && !l->qualifier &&
-			    s->places[l->first].start - s->places[(l - 1)->last].end <= 80 &&
+			    s->places[l->first].start - s->places[a->last].end <= 80 &&
 			    !xfind_ci(s->text, s->places[(l - 1)->last].end, s->places[l->first].start, "between"))
 				b = l;
 		size_t x[32], y[32], nx = list_regions(s, a, x, 32), ny = 0;
@@ -327,21 +336,50 @@ static void rule_sponsor(struct xctx *c, const struct xsentence *s)
 		emit(c, &d, 1, r, nr, sentence_year(c, s), 0, s);
 }
 
-static bool has_pairing_word(const struct xctx *c, const struct xsentence *s)
+static bool has_pairing_word(const struct xctx *c, const struct xsentence *s, bool or_topic)
 {
-	const char *topic = c->r->paragraphs && c->line_no ? NULL : NULL;
-	(void)topic;
 	for (size_t w = 0; w < sizeof(pairing_words) / sizeof(pairing_words[0]); w++)
-		if (xfind_ci(s->text, 0, s->len, pairing_words[w]))
+		if (xfind_ci(s->text, 0, s->len, pairing_words[w]) ||
+		    (or_topic && c->topic && xfind_ci(c->topic, 0, strlen(c->topic), pairing_words[w])))
 			return true;
 	return false;
+}
+
+static bool list_on_side(const struct xctx *c, const struct xsentence *s, const struct xlist *l, const char *side)
+{
+	for (size_t p = l->first; p <= l->last; p++)
+		if (strcmp(side_of(c, s->places[p].region), side) != 0)
+			return false;
+	return true;
+}
+
+/* "Guangzhou and Dongguan ... for the poor areas in Baise and Hechi", in a
+ * text about pairing: two lists of equal length pair in order. */
+static void rule_parallel(struct xctx *c, const struct xsentence *s, const struct xlist *lists, size_t nl)
+{
+	if (!has_pairing_word(c, s, true))
+		return;
+	for (size_t a = 0; a < nl; a++) {
+		if (lists[a].container || lists[a].last == lists[a].first || !list_on_side(c, s, &lists[a], "east"))
+			continue;
+		for (size_t b = a + 1; b < nl; b++) {
+			if (lists[b].qualifier)
+				continue;
+			if (lists[b].container || !list_on_side(c, s, &lists[b], "west"))
+				return;
+			size_t d[32], r[32], nd = list_regions(s, &lists[a], d, 32), nr = list_regions(s, &lists[b], r, 32);
+			if (nd == nr)
+				emit(c, d, nd, r, nr, sentence_year(c, s), 0, s);
+			return;
+		}
+	}
 }
 
 /* "Dongshan County and Pengyang County sent cadres to each other to promote
  * the pairing-off cooperation": a donor and a recipient acting together. */
 static void rule_together(struct xctx *c, const struct xsentence *s)
 {
-	if (s->nplaces < 2 || !has_pairing_word(c, s))
+	if (s->nplaces < 2 || !has_pairing_word(c, s, false))
 		return;
 	for (size_t p = 0; p + 1 < s->nplaces; p++) {
 		const struct xplace *a = &s->places[p], *b = &s->places[p + 1];
@@ -362,7 +400,7 @@ static void rule_together(struct xctx *c, const struct xsentence *s)
  * names exactly one western place pairs every eastern place named with it. */
 static void rule_overview_sentence(struct xctx *c, const struct xsentence *s)
 {
-	if (c->donor != GAZ_NONE || !has_pairing_word(c, s))
+	if (c->donor != GAZ_NONE || !has_pairing_word(c, s, false))
 		return;
 	size_t west = GAZ_NONE;
 	for (size_t p = 0; p < s->nplaces; p++) {
@@ -386,16 +424,17 @@ static void rule_overview_sentence(struct xctx *c, const struct xsentence *s)
 void xpairs_sentence(struct xctx *c, const struct xsentence *s)
 {
 	struct xlist lists[64];
-	size_t nl = build_lists(s, lists, 64);
+	size_t nl = build_lists(c, s, lists, 64);
 	for (size_t i = 0; i < sizeof(directed_cues) / sizeof(directed_cues[0]); i++)
 		rule_directed(c, s, lists, nl, directed_cues[i], false);
 	for (size_t i = 0; i < sizeof(verb_cues) / sizeof(verb_cues[0]); i++)
 		rule_directed(c, s, lists, nl, verb_cues[i], true);
-	if (has_pairing_word(c, s) || xfind_ci(s->text, 0, s->len, "cooperation"))
+	if (has_pairing_word(c, s, false) || xfind_ci(s->text, 0, s->len, "cooperation"))
 		rule_between(c, s, lists, nl);
 	rule_adjust(c, s, lists, nl);
 	rule_sponsor(c, s);
 	rule_together(c, s);
+	rule_parallel(c, s, lists, nl);
 	rule_overview_sentence(c, s);
 }
 

@@ -10,7 +10,7 @@
 
 /* Words after which a full stop does not end a sentence. */
 static const char *const abbreviations[] = {
-	"Co", "Ltd", "No", "Mr", "Mrs", "Dr", "St", "etc", "Inc", "vs", "Jr", "Corp",
+	"Co", "Ltd", "No", "Mr", "Mrs", "Dr", "St", "Inc", "vs", "Jr", "Corp",
 };
 
 static bool is_word(unsigned char c)
@@ -130,6 +130,37 @@ void xscan_places(const struct xctx *c, struct xsentence *s)
 	}
 }
 
+/* "2000 mu", "2000 yuan": a count, not a year. A year is followed by
+ * punctuation, a capital, or a joining word. */
+static bool year_context_ok(const char *t, size_t end)
+{
+	static const char *const joins[] = { "and", "to", "or", "until", "till", "onwards", "onward" };
+	size_t i = end;
+	while (t[i] == ' ')
+		i++;
+	if (i == end || !islower((unsigned char)t[i]))
+		return !(i > end && (strncasecmp(t + i, "yuan", 4) == 0 || strncasecmp(t + i, "rmb", 3) == 0));
+	for (size_t j = 0; j < sizeof(joins) / sizeof(joins[0]); j++)
+		if (xword_at(t, i, joins[j]))
+			return true;
+	return false;
+}
+
+/* "that of 2011", "over 2011", "compared with 2011". */
+static bool comparison_year(const char *t, size_t start)
+{
+	static const char *const cues[] = { "that of", "that in", "over", "compared to", "compared with", "than" };
+	size_t e = start;
+	while (e > 0 && t[e - 1] == ' ')
+		e--;
+	for (size_t j = 0; j < sizeof(cues) / sizeof(cues[0]); j++) {
+		size_t n = strlen(cues[j]);
+		if (e >= n && strncasecmp(t + e - n, cues[j], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Years 1949..2049 as whole words, except the ends of ranges written
  * "2009-2010" (titles of plans), which are not dates of events. */
 void xscan_years(struct xsentence *s)
@@ -145,12 +176,13 @@ void xscan_years(struct xsentence *s)
 		bool range = (t[i + 4] == '-' && isdigit((unsigned char)t[i + 5])) ||
 			     (i > 0 && t[i - 1] == '-' && i > 1 && isdigit((unsigned char)t[i - 2])) ||
 			     (i > 0 && t[i - 1] == ',') || (t[i + 4] == ',' && isdigit((unsigned char)t[i + 5]));
-		if (y < 1949 || y > 2049 || range)
+		if (y < 1949 || y > 2049 || range || !year_context_ok(t, i + 4))
 			continue;
 		struct xyear *yr = ARRAY_PUSH(s->years, s->nyears, s->cap_years);
 		yr->start = i;
 		yr->end = i + 4;
 		yr->year = y;
+		yr->comparison = comparison_year(t, i);
 		i += 3;
 	}
 }

@@ -118,7 +118,8 @@ static int stated_year(const struct xctx *c, const struct xsentence *s, size_t p
 			*from_year = s->years[i].year;
 			return s->years[i + 1].year;
 		}
-		before = &s->years[i];
+		if (!s->years[i].comparison || pos - s->years[i].end <= 4)
+			before = &s->years[i];
 	}
 	if (before) {
 		if (cumulative_to(s, before))
@@ -143,10 +144,8 @@ int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *
 	*from_year = -1;
 	int year = 0, n = past_years(s);
 	bool earlier = earlier_figure(s, pos);
-	if (n && !earlier) {
-		year = past_span_year(c, n, from_year);
-		return year;
-	}
+	if (n && !earlier)
+		return past_span_year(c, n, from_year);
 	year = stated_year(c, s, pos, from_year);
 	if (!year && c->span_to) {
 		*from_year = c->span_from;
@@ -176,9 +175,18 @@ static void note_since(struct xctx *c, const struct xsentence *s)
 
 void xyears_after_sentence(struct xctx *c, const struct xsentence *s)
 {
+	int n = past_years(s);
+	if (n && !c->span_to) {
+		int from;
+		int to = past_span_year(c, n, &from);
+		c->span_from = from;
+		c->span_to = to;
+	}
 	if (s->nyears == 0)
 		return;
-	c->para_year = s->years[0].year;
+	for (size_t i = 0; i < s->nyears && !c->para_year; i++)
+		if (!s->years[i].comparison && (!c->r->year || s->years[i].year <= c->r->year))
+			c->para_year = s->years[i].year;
 	for (size_t i = 0; i < s->nyears; i++) {
 		if (span_at(s, i)) {
 			c->span_from = s->years[i].year;

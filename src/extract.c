@@ -145,6 +145,7 @@ static void enter_section(struct xctx *c, size_t sec)
 {
 	xpairs_section(c, sec);
 	c->topic_block = false;
+	c->topic = NULL;
 	c->since_year = 0;
 	c->last_year = 0;
 }
@@ -153,13 +154,16 @@ static void read_paragraph(struct xctx *c, const struct report_paragraph *p, boo
 {
 	c->line_no = p->line_no;
 	if (p->topic) {
+		c->topic = p->topic;
 		apply_topic(c, p->topic);
 		c->topic_block = true;
 		c->since_year = 0;
 	} else if (!c->topic_block) {
 		c->since_year = 0;
+		c->topic = NULL;
 	}
 	c->para_year = 0;
+	c->para_donor = GAZ_NONE;
 	c->span_from = c->span_to = 0;
 	xanomalies_paragraph(c, p);
 	struct xsentence *s;
