@@ -183,16 +183,18 @@ bad=$test_tmp/bad
 mkdir -p "$bad"
 : > "$bad/empty.db"
 printf 'just some text\n' > "$bad/text.db"
-cp "$db" "$bad/v99.db"
 head -c 30000 "$db" > "$bad/truncated.db"
+# Header fields patched in place (SQLite file format: user_version is the
+# big-endian integer at offset 60, application_id the one at offset 68).
+cp "$db" "$bad/v99.db"
+printf '\000\000\000\143' | dd of="$bad/v99.db" bs=1 seek=60 conv=notrunc 2>/dev/null
+cp "$db" "$bad/foreign.db"
+printf '\000\000\000\000' | dd of="$bad/foreign.db" bs=1 seek=68 conv=notrunc 2>/dev/null
 if command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 "$bad/other.db" 'CREATE TABLE t(x); INSERT INTO t VALUES (1);'
-	sqlite3 "$bad/v99.db" 'PRAGMA user_version = 99;'
 elif [ -n "${PYTHON3:-}" ]; then
 	"$PYTHON3" -c 'import sqlite3,sys
-c = sqlite3.connect(sys.argv[1]); c.execute("CREATE TABLE t(x)"); c.commit(); c.close()
-c = sqlite3.connect(sys.argv[2]); c.execute("PRAGMA user_version = 99"); c.commit(); c.close()' \
-		"$bad/other.db" "$bad/v99.db"
+c = sqlite3.connect(sys.argv[1]); c.execute("CREATE TABLE t(x)"); c.commit(); c.close()' "$bad/other.db"
 fi
 check_bad_store() {  # check_bad_store FILE EXPECTED-TEXT
 	run "$PAIROFF" --db "$1" reports
@@ -206,9 +208,10 @@ check_bad_store "$bad/empty.db" "not a pairoff store"
 check_bad_store "$bad/text.db" "not a pairoff store (not an SQLite database)"
 check_bad_store "$bad/truncated.db" "damaged"
 check_bad_store "$bad" "is a directory"
+check_bad_store "$bad/v99.db" "store schema version 99, this pairoff reads version 1"
+check_bad_store "$bad/foreign.db" "not a pairoff store (an SQLite database of another program)"
 if [ -f "$bad/other.db" ]; then
 	check_bad_store "$bad/other.db" "not a pairoff store (an SQLite database of another program)"
-	check_bad_store "$bad/v99.db" "schema version 99"
 fi
 # None of them was replaced by a rebuilt store.
 assert_eq "$(wc -c < "$bad/empty.db" | tr -d ' ')" 0 "empty store left as it was"
