@@ -163,6 +163,28 @@ run "$PAIROFF" --db "$db"
 assert_rc 2 "browser without a terminal"
 assert_eq "$err" "pairoff: not a terminal; use a subcommand (see pairoff --help)" "non-tty message"
 
+# --- on a terminal (script(1) gives the command a pty) -------------------------
+if command -v script >/dev/null 2>&1; then
+	esc=$(printf '\033')
+	script -qc "stty cols 60 rows 20; '$PAIROFF' --db '$db' search --limit 2 entire village" \
+		/dev/null </dev/null >"$test_tmp/tty.raw" 2>&1
+	sed "s/$esc\[[0-9]*m//g; s/$cr\$//" "$test_tmp/tty.raw" > "$test_tmp/tty.txt"
+	assert_eq "$(wc -l < "$test_tmp/tty.txt" | tr -d ' ')" 3 "table on a terminal: header and 2 hits"
+	while IFS= read -r line; do
+		[ "$(printf '%s' "$line" | wc -m)" -le 60 ] || fail "table line wider than the terminal: $line"
+	done < "$test_tmp/tty.txt"
+	assert_contains "$(cat "$test_tmp/tty.txt")" "…" "long cells are cut with an ellipsis"
+	assert_contains "$(cat "$test_tmp/tty.raw")" "${esc}[1m" "hits in bold on a terminal"
+	script -qc "NO_COLOR=1 '$PAIROFF' --db '$db' search --limit 2 entire village" \
+		/dev/null </dev/null >"$test_tmp/tty.raw" 2>&1
+	assert_not_contains "$(cat "$test_tmp/tty.raw")" "$esc" "NO_COLOR: no escape sequences"
+	# The first-use note appears when stderr is a terminal.
+	script -qc "'$PAIROFF' --db '$test_tmp/tty-new.db' reports >/dev/null" \
+		/dev/null </dev/null >"$test_tmp/tty.raw" 2>&1
+	assert_contains "$(cat "$test_tmp/tty.raw")" "pairoff: building $test_tmp/tty-new.db from the bundled reports" \
+		"first-use note on a terminal"
+fi
+
 # --- the default store --------------------------------------------------------------
 run env XDG_DATA_HOME="$test_tmp/xdg" "$PAIROFF" reports --format tsv
 assert_rc 0 "first use builds the default store"
