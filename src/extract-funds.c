@@ -151,10 +151,83 @@ static bool in_parentheses(const struct xsentence *s, size_t pi)
 	return b > 0 && s->text[b - 1] == '(';
 }
 
+/* "Haicang New Village", "Nan'an Experimental Primary School": the place
+ * names a facility, which neither gives nor receives. */
+static bool names_facility(const struct xsentence *s, size_t pi)
+{
+	static const char *const facilities[] = {
+		"village", "school", "hospital", "kindergarten", "market", "park", "road", "bridge",
+		"station", "center", "centre", "hall", "cinema", "farm",
+	};
+	const char *t = s->text;
+	size_t i = s->places[pi].end;
+	for (int words = 0; words < 4; words++) {
+		while (t[i] == ' ')
+			i++;
+		if (!isupper((unsigned char)t[i]))
+			return false;
+		for (size_t f = 0; f < sizeof(facilities) / sizeof(facilities[0]); f++)
+			if (xword_at(t, i, facilities[f]))
+				return true;
+		while (isalpha((unsigned char)t[i]) || t[i] == '-')
+			i++;
+	}
+	return false;
+}
+
+/* "Fujian – Ningxia Pairing-off ...": a pair's label, not a giver. */
+static bool pair_label(const struct xsentence *s, size_t pi)
+{
+	if (pi + 1 >= s->nplaces)
+		return false;
+	size_t a = s->places[pi].end, b = s->places[pi + 1].start;
+	if (b < a || b - a > 5)
+		return false;
+	return xfind_ci(s->text, a, b, "-") || xfind_ci(s->text, a, b, "\xE2\x80\x93") || xfind_ci(s->text, a, b, "\xE2\x80\xA2");
+}
+
 static bool donor_object(const struct xsentence *s, size_t pi)
 {
 	size_t ws, n = governing_word(s, pi, &ws);
+	if (names_facility(s, pi) || pair_label(s, pi))
+		return true;
 	return n && word_in(s->text + ws, n, object_words, sizeof(object_words) / sizeof(object_words[0]));
+}
+
+/* "Binhai New Area of Tianjin": the more specific place gives. */
+static size_t more_specific(const struct xctx *c, const struct xsentence *s, size_t pi)
+{
+	if (pi == 0)
+		return pi;
+	size_t a = s->places[pi - 1].end, b = s->places[pi].start;
+	if (a <= b && b - a <= 5 && xfind_ci(s->text, a, b, " of ") &&
+	    gazetteer_within(c->g, s->places[pi - 1].region, s->places[pi].region))
+		return pi - 1;
+	return pi;
+}
+
+/* A sentence whose giver is left implicit ("It ...", "The two sides ...",
+ * "In 2012, 80 million yuan was put in ...") continues the sentence before. */
+static bool implicit_subject(const struct xsentence *s)
+{
+	static const char *const pronouns[] = { "it", "they", "the two sides", "the delegation", "he", "she",
+						"this", "these", "the project" };
+	size_t i = 0;
+	if (xword_at(s->text, 0, "in") || xword_at(s->text, 0, "on")) {
+		const char *comma = memchr(s->text, ',', s->len < 40 ? s->len : 40);
+		if (!comma)
+			return false;
+		i = (size_t)(comma - s->text) + 1;
+	}
+	while (s->text[i] == ' ')
+		i++;
+	if (isdigit((unsigned char)s->text[i]))
+		return true;
+	for (size_t k = 0; k < sizeof(pronouns) / sizeof(pronouns[0]); k++)
+		if (xword_at(s->text, i, pronouns[k]) || (strchr(pronouns[k], ' ') &&
+		    strncasecmp(s->text + i, pronouns[k], strlen(pronouns[k])) == 0))
+			return true;
+	return false;
 }
 
 /* A place that opens its clause: at the sentence start, or after
@@ -211,7 +284,7 @@ static size_t donor_after(const struct xctx *c, const struct xsentence *s, const
 	for (size_t k = 0; k < sizeof(cues) / sizeof(cues[0]); k++) {
 		size_t n = strlen(cues[k]);
 		const char *at = xfind_ci(s->text, i, i + 24 + n < s->len ? i + 24 + n : s->len, cues[k]);
-		if (!at || (k == 0 && at != s->text + i))
+		if (!at || (k == 0 && at != s->text + i && !xfind_ci(s->text, i, (size_t)(at - s->text), "fund")))
 			continue;
 		size_t from = (size_t)(at - s->text) + n;
 		for (size_t p = 0; p < s->nplaces; p++)
@@ -235,8 +308,9 @@ static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct
 			continue;
 		size_t reg = s->places[p].region;
 		if (xis_donor_side(c, reg) && !donor_object(s, p)) {
-			c->para_donor = giver_group(c, s, p);
-			return c->para_donor;
+			size_t q = more_specific(c, s, p);
+			c->next_donor = q != p ? s->places[q].region : giver_group(c, s, p);
+			return c->next_donor;
 		}
 		if (xis_recipient_side(c, reg) && c->donor != GAZ_NONE && opens_clause(s, p)) {
 			size_t j = joined_before(s, p);
@@ -246,7 +320,9 @@ static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct
 			return GAZ_NONE;
 		}
 	}
-	return c->para_donor != GAZ_NONE ? c->para_donor : c->donor;
+	if (c->para_donor != GAZ_NONE && implicit_subject(s))
+		return c->para_donor;
+	return c->donor;
 }
 
 /* A sentence without money still tells who acts next ("Xu Jianhua headed a
@@ -255,7 +331,7 @@ static void note_giver(struct xctx *c, const struct xsentence *s)
 {
 	for (size_t p = 0; p < s->nplaces; p++)
 		if (xis_donor_side(c, s->places[p].region) && !donor_object(s, p) && !in_parentheses(s, p)) {
-			c->para_donor = s->places[p].region;
+			c->next_donor = s->places[p].region;
 			return;
 		}
 }
@@ -309,6 +385,7 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s, const struct xse
 {
 	(void)all;
 	(void)nall;
+	c->next_donor = GAZ_NONE;
 	if (s->nmoney == 0)
 		note_giver(c, s);
 	for (size_t i = 0; i < s->nmoney; i++) {
@@ -334,4 +411,5 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s, const struct xse
 		xadd_fund(c, &f);
 		free(f.quote);
 	}
+	c->para_donor = c->next_donor;
 }

@@ -63,7 +63,8 @@ struct xctx {
 	int max_year;                        /* latest year stated so far in the report */
 	const char *topic;                   /* topic in force, may be NULL */
 	bool topic_block;                    /* the paragraph continues a topic's paragraph */
-	size_t para_donor;                   /* last giver named in the paragraph, GAZ_NONE */
+	size_t para_donor;                   /* giver named by the sentence before, GAZ_NONE */
+	size_t next_donor;                   /* giver named by the sentence being read */
 	size_t first_pair;                   /* out->npairs when the report began */
 	size_t first_fund;
 };

@@ -49,6 +49,14 @@ static bool sentence_ends(const char *t, size_t i)
 	while (t[j] == ' ')
 		j++;
 	unsigned char n = (unsigned char)t[j];
+	if (islower(n) && ch == '.') {
+		/* "... 2.6 million yuan. xmfish.com raised ...": a lower-case start
+		 * after a full word */
+		size_t b = i;
+		while (b > 0 && islower((unsigned char)t[b - 1]))
+			b--;
+		return i - b >= 4 && (b == 0 || t[b - 1] == ' ') && !abbreviation_before(t, i);
+	}
 	if (!(isupper(n) || isdigit(n) || n == '"' || n == 0xE2 || n == 0xE3))
 		return false;
 	return ch != '.' || !abbreviation_before(t, i);
@@ -134,16 +142,22 @@ void xscan_places(const struct xctx *c, struct xsentence *s)
  * punctuation, a capital, or a joining word. */
 static bool year_context_ok(const char *t, size_t end)
 {
-	static const char *const joins[] = { "and", "to", "or", "until", "till", "onwards", "onward" };
+	static const char *const units[] = {
+		"mu", "yuan", "rmb", "people", "persons", "person", "households", "km", "kilometers",
+		"meters", "metres", "square", "tons", "kg", "students", "villages", "projects", "cadres",
+		"teachers", "labors", "jobs", "sheds", "copies", "pieces", "units", "bags", "heads", "boxes",
+		"hospitals", "schools", "doctors", "enterprises", "times", "visitors", "trainees", "cases",
+		"families", "poor", "rural", "new", "more", "smart", "cubic", "linear",
+	};
 	size_t i = end;
 	while (t[i] == ' ')
 		i++;
-	if (i == end || !islower((unsigned char)t[i]))
-		return !(i > end && (strncasecmp(t + i, "yuan", 4) == 0 || strncasecmp(t + i, "rmb", 3) == 0));
-	for (size_t j = 0; j < sizeof(joins) / sizeof(joins[0]); j++)
-		if (xword_at(t, i, joins[j]))
-			return true;
-	return false;
+	if (t[i] == '-' && isalpha((unsigned char)t[i + 1]))
+		return false; /* "2000-mu" */
+	for (size_t j = 0; j < sizeof(units) / sizeof(units[0]); j++)
+		if (xword_at(t, i, units[j]))
+			return false;
+	return true;
 }
 
 /* "that of 2011", "over 2011", "compared with 2011". */
@@ -237,11 +251,14 @@ bool xis_donor_side(const struct xctx *c, size_t region)
 	return side_is(c, region, "east") || xis_pair_donor(c, region);
 }
 
+/* Within the recipient's province, or any western place (reports name
+ * neighbouring western areas the donor also helps). */
 bool xis_recipient_side(const struct xctx *c, size_t region)
 {
 	if (c->recipient != GAZ_NONE) {
 		size_t rp = gazetteer_province_of(c->g, c->recipient);
-		return gazetteer_within(c->g, region, rp == GAZ_NONE ? c->recipient : rp);
+		if (gazetteer_within(c->g, region, rp == GAZ_NONE ? c->recipient : rp))
+			return true;
 	}
 	return side_is(c, region, "west");
 }

@@ -75,7 +75,8 @@ static int past_years(const struct xsentence *s)
 static int past_span_year(const struct xctx *c, int n, int *from_year)
 {
 	int year;
-	if (c->since_year && c->since_year + n <= c->max_year)
+	int bound = c->max_year > c->r->year ? c->max_year : c->r->year;
+	if (c->since_year && c->since_year + n <= bound)
 		year = c->since_year + n;
 	else if (c->r->year && c->r->year <= c->max_year)
 		year = c->r->year;
@@ -118,7 +119,9 @@ static int stated_year(const struct xctx *c, const struct xsentence *s, size_t p
 			*from_year = s->years[i].year;
 			return s->years[i + 1].year;
 		}
-		if (!s->years[i].comparison || pos - s->years[i].end <= 4)
+		bool future = c->r->year && s->years[i].year > c->r->year && pos - s->years[i].end > 60;
+		if ((!s->years[i].comparison && !future) ||
+		    (pos - s->years[i].end <= 4 && xfind_ci(s->text, s->years[i].end, pos, "(")))
 			before = &s->years[i];
 	}
 	if (before) {
@@ -188,6 +191,10 @@ void xyears_after_sentence(struct xctx *c, const struct xsentence *s)
 		if (!s->years[i].comparison && (!c->r->year || s->years[i].year <= c->r->year))
 			c->para_year = s->years[i].year;
 	for (size_t i = 0; i < s->nyears; i++) {
+		if (cumulative_to(s, &s->years[i]) && (!c->r->year || s->years[i].year <= c->r->year)) {
+			c->span_to = s->years[i].year;
+			c->span_from = c->since_year && c->since_year < c->span_to ? c->since_year : 0;
+		}
 		if (span_at(s, i)) {
 			c->span_from = s->years[i].year;
 			c->span_to = s->years[i + 1].year;
