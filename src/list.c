@@ -241,15 +241,15 @@ bool list_select_row(struct list *l, size_t row)
 	return false;
 }
 
-void list_scroll(struct list *l, int height)
+void list_scroll(struct list *l, int height, bool jump)
 {
 	size_t h = height > 0 ? (size_t)height : 1;
 	/* show the heading just above the selection too */
 	size_t want = l->sel > 0 && l->sel < l->nvis && l->vis[l->sel - 1] < 0 ? l->sel - 1 : l->sel;
 	if (want < l->top)
-		l->top = want;
+		l->top = jump && want > h / 2 ? want - h / 2 : want;
 	if (l->sel >= l->top + h)
-		l->top = l->sel - h + 1;
+		l->top = jump ? l->sel - h / 2 : l->sel - h + 1;
 	if (l->nvis <= h)
 		l->top = 0;
 	else if (l->top > l->nvis - h)

@@ -231,6 +231,8 @@ static void layout(struct tui *t)
 		return;
 	t->title_win = window_new(1, t->cols, 0, 0);
 	t->body_win = window_new(t->lines - 2, t->cols, 1, 0);
+	if (t->body_win)
+		idlok(t->body_win, TRUE);   /* full-width views scroll with the terminal's own scrolling */
 	t->status_win = window_new(1, t->cols, t->lines - 1, 0);
 	if (!t->title_win || !t->body_win || !t->status_win)
 		windows_free(t);
@@ -285,7 +287,7 @@ static void draw_entry(struct tui *t, struct view *v, WINDOW *w, size_t i, int w
 		draw_spaces(w, width - drawn, base);
 	if (i == v->list.sel) {
 		attr_t sel = focused ? t->attrs[ROLE_SELECT] : t->attrs[ROLE_SELECT_DIM];
-		int n = v->ops->select_cols ? v->ops->select_cols(v, width) : 24;
+		int n = v->ops->select_cols ? v->ops->select_cols(v, row, width) : 24;
 		mvwchgat(w, y0, x0, n < width ? n : width, sel & ~A_COLOR, (short)PAIR_NUMBER(sel), NULL);
 	}
 }
@@ -304,7 +306,7 @@ static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, in
 	wmove(w, y, x);
 	if (v->ops->header)
 		v->ops->header(t, v, w, width);
-	list_scroll(&v->list, v->height);
+	list_scroll(&v->list, v->height, width < t->cols - 1);
 	for (int i = 0; i < v->height; i++) {
 		size_t e = v->list.top + (size_t)i;
 		wmove(w, y + 1 + i, x);
@@ -419,7 +421,7 @@ static void draw_status(struct tui *t)
 	int used = draw_text(w, left, t->cols - right_w, a, false, a);
 	draw_spaces(w, t->cols - right_w - used, t->attrs[ROLE_STATUS]);
 	if (right_w)
-		draw_text(w, right, right_w, t->attrs[ROLE_DIM], false, 0);
+		draw_text(w, right, right_w, t->attrs[ROLE_STATUS], false, 0);
 	wnoutrefresh(w);
 }
 

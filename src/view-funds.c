@@ -302,6 +302,14 @@ static void funds_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row,
 		draw_fund(t, v, w, row, width, base);
 }
 
+/* The label, or the category: not the bar, whose block characters take
+ * three bytes each to send. */
+static int funds_select_cols(const struct view *v, size_t row, int width)
+{
+	int cols = !is_year(v, row) ? 15 : view_cell_long(v, row, "span") ? 10 : 6;
+	return width < cols ? width : cols;
+}
+
 static char *funds_hay(struct view *v, size_t row)
 {
 	char *raw = xasprintf("%s %s %s %s", view_cell(v, row, "label") ? view_cell(v, row, "label") : "",
@@ -340,6 +348,7 @@ const struct view_ops funds_ops = {
 	.load = funds_load,
 	.header = funds_header,
 	.draw_row = funds_draw_row,
+	.select_cols = funds_select_cols,
 	.compare = funds_compare,
 	.sorts = funds_sorts,
 	.hay = funds_hay,

@@ -143,7 +143,13 @@ static bool partners_source(struct view *v, size_t row, struct source_ref *ref)
 
 static enum result partners_enter(struct tui *t, struct view *v)
 {
-	(void)v;
+	size_t row = list_selected(&v->list);
+	if (row == LIST_NONE)
+		return R_HANDLED;
+	if (t->column[2]->list.nmatch == 0 && !t->column[2]->list.filter) {
+		tui_message(t, true, "no funds on record for this pair; o opens the source of the pairing");
+		return R_REDRAW;
+	}
 	t->focus = 2;
 	return R_REDRAW;
 }

@@ -137,8 +137,9 @@ static void provinces_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t 
 	draw_cell(w, money, funds, true, base);
 }
 
-static int provinces_select_cols(const struct view *v, int width)
+static int provinces_select_cols(const struct view *v, size_t row, int width)
 {
+	(void)row;
 	int side, partners, funds;
 	columns(v, width, &side, &partners, &funds);
 	return width - side - partners - funds;

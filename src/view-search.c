@@ -60,8 +60,9 @@ static void search_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row
 	free(place);
 }
 
-static int search_select_cols(const struct view *v, int width)
+static int search_select_cols(const struct view *v, size_t row, int width)
 {
+	(void)row;
 	(void)v;
 	return width >= 60 ? 26 : width / 3;
 }

@@ -182,8 +182,9 @@ static void source_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row
 		draw_spaces(w, room, base);
 }
 
-static int source_select_cols(const struct view *v, int width)
+static int source_select_cols(const struct view *v, size_t row, int width)
 {
+	(void)row;
 	(void)v;
 	(void)width;
 	return GUTTER - 1;

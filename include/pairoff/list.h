@@ -59,8 +59,11 @@ void list_last(struct list *l);
 size_t list_position(const struct list *l);
 /* Selects row if visible; returns whether it was. */
 bool list_select_row(struct list *l, size_t row);
-/* Adjusts top so that the selection is inside a window of height entries. */
-void list_scroll(struct list *l, int height);
+/* Adjusts top so that the selection is inside a window of height entries:
+ * by as little as needed, or with jump by half a window, so that a pane
+ * that cannot use the terminal's scrolling redraws once per half page
+ * instead of once per key. */
+void list_scroll(struct list *l, int height, bool jump);
 /* Scrolls the window by delta entries without moving the selection off
  * screen (for the mouse wheel and read-only views). */
 void list_scroll_by(struct list *l, long delta, int height);

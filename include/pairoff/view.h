@@ -59,7 +59,7 @@ struct view_ops {
 	void (*draw_row)(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base);
 	/* Columns the selection highlight covers (a short span keeps a Down
 	 * key cheap on a slow link: only those cells are re-sent); NULL = 24. */
-	int (*select_cols)(const struct view *v, int width);
+	int (*select_cols)(const struct view *v, size_t row, int width);
 	/* Text of the heading above row (list_group_fn), or NULL. */
 	const char *(*group)(void *view, size_t row);
 	/* Sort comparator for v->list.sort_key (list_cmp_fn); NULL = natural. */

@@ -1,0 +1,171 @@
+/* Unit tests of the browser's list engine (no terminal): folding and
+ * filtering (apostrophes, case, several words), stable sorting, group
+ * headings that the selection skips, paging limits, jump scrolling, marks,
+ * and the action table's key lookup. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "pairoff/action.h"
+#include "pairoff/list.h"
+#include "pairoff/util.h"
+
+static int failures;
+
+#define CHECK(cond, ...) do { \
+	if (!(cond)) { \
+		failures++; \
+		fprintf(stderr, "%s:%d: FAIL: ", __FILE__, __LINE__); \
+		fprintf(stderr, __VA_ARGS__); \
+		fputc('\n', stderr); \
+	} \
+} while (0)
+
+/* Rows: a name and a group label each. */
+static const char *const names[] = { "Zeta", "Pu\xE2\x80\x99" "er City", "alpha", "Beta", "Gamma" };
+static const char *const groups[] = { "east", "west", "east", "west", "west" };
+#define NROWS (sizeof(names) / sizeof(names[0]))
+
+static int by_name(void *ctx, size_t a, size_t b)
+{
+	(void)ctx;
+	return str_casecmp_ascii(names[a], names[b]);
+}
+
+static int by_group(void *ctx, size_t a, size_t b)
+{
+	(void)ctx;
+	return strcmp(groups[a], groups[b]);
+}
+
+static const char *group_of(void *ctx, size_t row)
+{
+	(void)ctx;
+	return groups[row];
+}
+
+static void fill(struct list *l)
+{
+	char **hay = xcalloc(NROWS, sizeof(*hay));
+	for (size_t i = 0; i < NROWS; i++)
+		hay[i] = list_fold(names[i]);
+	list_set_rows(l, NROWS, hay);
+}
+
+static void test_fold_and_match(void)
+{
+	char *f = list_fold("Pu\xE2\x80\x99" "er  City");
+	CHECK(strcmp(f, "puercity") == 0, "fold: [%s]", f);
+	CHECK(list_match(f, "PU'ER"), "apostrophes and case fold alike");
+	CHECK(list_match(f, "city pu"), "every word must match, in any order");
+	CHECK(!list_match(f, "city simao"), "a word that is absent fails the match");
+	CHECK(list_match(f, NULL) && list_match(f, ""), "no filter matches all");
+	free(f);
+}
+
+static void test_filter_and_sort(void)
+{
+	struct list l;
+	list_init(&l);
+	fill(&l);
+	list_apply(&l, by_name, NULL, NULL);
+	CHECK(l.nvis == NROWS && l.nmatch == NROWS, "all rows visible");
+	CHECK(list_selected(&l) == 2, "alpha sorts first, got %zu", list_selected(&l));
+	list_set_filter(&l, "puer");
+	list_apply(&l, by_name, NULL, NULL);
+	CHECK(l.nmatch == 1 && list_selected(&l) == 1, "filter keeps Pu'er only");
+	list_set_filter(&l, "zzz");
+	list_apply(&l, by_name, NULL, NULL);
+	CHECK(l.nvis == 0 && list_selected(&l) == LIST_NONE, "nothing matches");
+	list_move(&l, 1);
+	list_last(&l);
+	CHECK(list_selected(&l) == LIST_NONE, "moving in an empty list is harmless");
+	list_free(&l);
+}
+
+static void test_headings(void)
+{
+	struct list l;
+	list_init(&l);
+	fill(&l);
+	list_apply(&l, by_group, group_of, NULL);
+	/* east: Zeta, alpha (stable), west: Pu'er, Beta, Gamma -> 2 headings */
+	CHECK(l.nvis == NROWS + 2, "two headings, got %zu entries", l.nvis);
+	bool heading;
+	list_entry(&l, 0, &heading);
+	CHECK(heading, "first entry is a heading");
+	CHECK(list_selected(&l) == 0 && l.sel == 1, "selection skips the first heading");
+	list_move(&l, 2);   /* from Zeta over alpha to the west heading: lands on Pu'er */
+	CHECK(list_selected(&l) == 1, "down skips a heading, got %zu", list_selected(&l));
+	list_move(&l, -1);
+	CHECK(list_selected(&l) == 2, "up skips a heading back, got %zu", list_selected(&l));
+	list_first(&l);
+	list_move(&l, -5);
+	CHECK(list_selected(&l) == 0, "up at the top stays on the first row");
+	list_last(&l);
+	CHECK(list_selected(&l) == 4 && list_position(&l) == NROWS, "last row; position counts rows only");
+	struct list_mark m = list_mark_get(&l);
+	list_first(&l);
+	list_mark_set(&l, m);
+	CHECK(list_selected(&l) == 4, "a mark brings the selection back");
+	list_free(&l);
+}
+
+static void test_scroll(void)
+{
+	struct list l;
+	list_init(&l);
+	size_t n = 100;
+	list_set_rows(&l, n, NULL);
+	list_apply(&l, NULL, NULL, NULL);
+	list_move(&l, 10);
+	list_scroll(&l, 10, false);
+	CHECK(l.top == 1, "line scrolling keeps the selection on the last line, top %zu", l.top);
+	list_move(&l, 1);
+	list_scroll(&l, 10, true);
+	CHECK(l.top == 6, "jump scrolling centres the selection, top %zu", l.top);
+	list_last(&l);
+	list_scroll(&l, 10, true);
+	CHECK(l.top == 90, "never past the end, top %zu", l.top);
+	list_scroll_by(&l, -30, 10);
+	CHECK(l.top == 60 && l.sel == 69, "wheel scroll drags the selection along, top %zu sel %zu", l.top, l.sel);
+	list_free(&l);
+}
+
+static void test_actions(void)
+{
+	CHECK(action_for_key('j', false) == ACT_MOVE_DOWN, "j moves down");
+	CHECK(action_for_key(KEY_DOWN, true) == ACT_MOVE_DOWN, "Down moves down");
+	CHECK(action_for_key(127, false) == ACT_BACK, "DEL is Backspace");
+	CHECK(action_for_key('\r', false) == ACT_ENTER, "CR is Enter");
+	CHECK(action_for_key(CTRL_KEY('s'), false) == ACT_EXPORT, "Ctrl-S exports");
+	CHECK(action_for_key('\\', false) == ACT_FILTER && action_for_key('&', false) == ACT_FILTER,
+	      "\\ and & filter");
+	CHECK(action_for_key(KEY_DOWN, false) == ACT_NONE, "a character with a key code's value is not that key");
+	for (const struct action_info *a = action_table; a->name; a++)
+		for (const struct action_info *b = a + 1; b->name; b++)
+			for (int i = 0; i < 3; i++)
+				for (int j = 0; j < 3; j++)
+					CHECK(!a->keys[i] || a->keys[i] != b->keys[j],
+					      "%s and %s share a key", a->name, b->name);
+	char buf[64];
+	CHECK(strcmp(action_keys_text(&action_table[0], buf, sizeof(buf)), "j Down Ctrl-N") == 0,
+	      "keys text: [%s]", buf);
+}
+
+int main(void)
+{
+	test_fold_and_match();
+	test_filter_and_sort();
+	test_headings();
+	test_scroll();
+	test_actions();
+	if (failures)
+		fprintf(stderr, "%d failure(s)\n", failures);
+	return failures ? 1 : 0;
+}

@@ -1,0 +1,93 @@
+#!/bin/sh
+# The browser through its in-process screen dump (--dump-keys: keys fed to
+# the real view code, the screen printed as text): no terminal needed.
+# Bytes sent per key, report text with escape sequences and wide
+# characters, export with its overwrite question, units, the minimum size.
+
+. "$top_srcdir/tests/lib.sh"
+
+db=$test_tmp/s.db
+run "$PAIROFF" --db "$db" import
+assert_rc 0 "import of the bundled reports"
+
+dump() {  # dump KEYS: the screen after KEYS, in $out; bytes per key in $err
+	PAIROFF_DUMP_BYTES=1 run "$PAIROFF" --db "$db" --dump-keys "$1"
+	assert_rc 0 "dump of [$1]"
+}
+
+# --- first screen and the drill down ------------------------------------------
+dump ""
+assert_contains "$out" "East (donors)" "provinces grouped by side"
+assert_contains "$out" "West (recipients)" "both sides"
+assert_eq "$(printf '%s\n' "$out" | sed -n '$p')" "cursor: 3,0" "hardware cursor on the first province"
+dump "fshanghai<Enter><Enter>fyunnan<Enter><Enter>uu"
+assert_contains "$(printf '%s\n' "$out" | sed -n 1p)" "Shanghai › Yunnan" "breadcrumb in the title"
+assert_contains "$(printf '%s\n' "$out" | sed -n 1p)" "million yuan" "u twice: million yuan"
+assert_contains "$out" "Shanghai → Yunnan" "funds pane of the pair"
+
+# --- bytes per Down key: within a page at most 150 ----------------------------
+dump "fshanghai<Enter><Enter>fyunnan<Enter><Enter>jjjjjjjjjjjj"
+downs=$(printf '%s\n' "$err" | awk '$1 == "key" && $2 == "j" { print $3 }')
+[ -n "$downs" ] || fail "no byte counts for Down"
+max=$(printf '%s\n' $downs | sort -n | tail -n 1)
+[ "${max:-999}" -le 150 ] || fail "a Down key in the funds list sent $max bytes (at most 150): $downs"
+first=$(printf '%s\n' "$err" | awk '$1 == "first-screen" { print $2 }')
+[ "${first:-99999}" -le 6000 ] || fail "first screen sent $first bytes"
+
+# --- search, source, n ----------------------------------------------------------
+dump "/Dulong<Enter>"
+assert_contains "$out" "hits for \"Dulong\"" "search results header"
+dump "/Dulong<Enter><Enter>"
+assert_contains "$out" ".txt, line" "source view opened from a hit"
+dump '/AND OR<Enter>'
+assert_contains "$out" "invalid search query" "FTS syntax error shown"
+
+# --- export: rows -> file, never overwrite without asking ----------------------
+f=$test_tmp/prov.csv
+dump "e<C-u>$f<Enter>"
+assert_contains "$out" "rows -> $f" "export message"
+[ -f "$f" ] || fail "export wrote no file"
+n=$(printf '%s\n' "$out" | grep -o '[0-9]* rows -> ' | cut -d' ' -f1)
+assert_eq "$(($(wc -l <"$f") - 1))" "$n" "the file holds the rows the message counts"
+assert_eq "$(head -n 1 "$f" | cut -d, -f1-3)" "name,type,side" "CSV header"
+echo keep >"$f"
+dump "e<C-u>$f<Enter>n"
+assert_contains "$out" "not exported" "answer n keeps the file"
+assert_eq "$(cat "$f")" "keep" "file unchanged after n"
+dump "e<C-u>$f<Enter>y"
+assert_contains "$out" "rows -> $f" "answer y overwrites"
+dump "fsimao<Enter>e<C-u>$test_tmp/one.json<Enter>"
+assert_contains "$out" "1 rows -> " "export applies the filter"
+assert_contains "$(cat "$test_tmp/one.json")" "Yunnan" "JSON export of the filtered row"
+dump "e<C-u>$test_tmp/x.txt<Enter>"
+assert_contains "$out" ".csv, .tsv or .json" "unknown extension refused"
+
+# --- report text with escape sequences and wide characters ----------------------
+mkdir -p "$test_tmp/r"
+printf 'Odd-Report Pairing-off Poverty Alleviation\n\n      Zebrafish \033[2J clear \033]52;c;SGVsbG8=\007 osc \302\233 c1 marker.\n\n      Wide 中文字符【标题】 “quoted” text wraps here zebrafish.\n' >"$test_tmp/r/odd.txt"
+run "$PAIROFF" --db "$test_tmp/odd.db" import "$test_tmp/r"
+assert_rc 0 "import of a report with escape sequences"
+PAIROFF_DUMP_SIZE=40x12 run "$PAIROFF" --db "$test_tmp/odd.db" --dump-keys "/zebrafish<Enter><Enter>"
+assert_rc 0 "source view of the odd report"
+assert_contains "$out" "Zebrafish" "odd report shown"
+esc=$(printf '\033')
+assert_not_contains "$out" "$esc" "no escape character reaches the screen"
+assert_contains "$out" "中文字符" "CJK text shown"
+widest=$(printf '%s\n' "$out" | sed '$d' | wc -L)
+[ "$widest" -le 40 ] || fail "a line is $widest columns wide at 40 columns"
+
+# --- too small, 1x1, help, unbound key ---------------------------------------------
+PAIROFF_DUMP_SIZE=20x5 run "$PAIROFF" --db "$db" --dump-keys "jjj"
+assert_rc 0 "20x5"
+assert_contains "$out" "enlarge the terminal" "too-small message"
+PAIROFF_DUMP_SIZE=1x1 run "$PAIROFF" --db "$db" --dump-keys "j<Resize:100x30>j<Resize:1x1>"
+assert_rc 0 "1x1 and resizes"
+PAIROFF_DUMP_SIZE=100x60 run "$PAIROFF" --db "$db" --dump-keys "?"
+for h in "Move down one row" "Full-text search in all reports" "Cycle money units" \
+	"Export the current table" "Copy the selected row" "Quit at once" "[ui] unit"; do
+	assert_contains "$out" "$h" "help lists [$h]"
+done
+dump "Z"
+assert_contains "$out" "Z is not bound (? lists the keys)" "unbound key message"
+
+done_testing
