@@ -65,6 +65,9 @@ struct xctx {
 	bool topic_block;                    /* the paragraph continues a topic's paragraph */
 	size_t para_donor;                   /* giver named by the sentence before, GAZ_NONE */
 	size_t next_donor;                   /* giver named by the sentence being read */
+	size_t *ordered;                     /* owned; pairs made from lists paired in order */
+	size_t nordered, cap_ordered;
+	bool pairing_in_order;               /* the pairs being added come from such lists */
 	size_t first_pair;                   /* out->npairs when the report began */
 	size_t first_fund;
 };

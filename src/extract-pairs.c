@@ -158,8 +158,10 @@ static void emit(struct xctx *c, const size_t *d, size_t nd, const size_t *r, si
 	if (nd == 0 || nr == 0)
 		return;
 	if (nd == nr && nd > 1) {
+		c->pairing_in_order = true;
 		for (size_t i = 0; i < nd; i++)
 			emit_one(c, d[i], r[i], since, until, s);
+		c->pairing_in_order = false;
 	} else if (nd == 1 || nr == 1) {
 		for (size_t i = 0; i < nd; i++)
 			for (size_t j = 0; j < nr; j++)

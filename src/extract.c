@@ -53,8 +53,8 @@ static void check_contradiction(struct xctx *c, const char *donor, const char *r
 {
 	if (strcmp(level, "county") != 0)
 		return;
-	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
-		const struct fact_pair *p = &c->out->pairs[i];
+	for (size_t k = 0; k < c->nordered; k++) {
+		const struct fact_pair *p = &c->out->pairs[c->ordered[k]];
 		if (strcmp(p->donor, donor) == 0 && strcmp(p->level, "county") == 0 && strcmp(p->recipient, recipient) != 0) {
 			xanomaly(c, "pair-contradiction", quote, "%s paired with %s here, with %s at line %d", donor,
 				 recipient, p->recipient, p->line_no);
@@ -75,6 +75,8 @@ void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int un
 	}
 	const char *level = level_of(c->g, recipient);
 	check_contradiction(c, d, r, level, quote);
+	if (c->pairing_in_order)
+		*ARRAY_PUSH(c->ordered, c->nordered, c->cap_ordered) = c->out->npairs;
 	struct fact_pair *p = ARRAY_PUSH(c->out->pairs, c->out->npairs, c->out->cap_pairs);
 	p->donor = xstrdup(d);
 	p->recipient = xstrdup(r);
@@ -194,6 +196,7 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 		overview = false;
 	}
 	xfunds_tables(&c);
+	free(c.ordered);
 	return ST_OK;
 }
 
