@@ -65,12 +65,14 @@ static const char provinces_sql[] =
 	"  UNION SELECT d, r FROM ft),"
 	" sides AS (SELECT d AS me, r AS other FROM pp UNION SELECT r, d FROM pp),"
 	" tot AS (SELECT me, sum(total) AS total FROM (SELECT d AS me, total FROM ft"
-	"         UNION ALL SELECT r, total FROM ft) GROUP BY me)"
+	"         UNION ALL SELECT r, total FROM ft) GROUP BY me),"
+	" pal(pid, names) AS (SELECT pid, group_concat(n, ' ') FROM"
+	"   (SELECT province_id AS pid, name AS n FROM region UNION ALL"
+	"    SELECT u.province_id, a.alias FROM region_alias a JOIN region u ON u.id = a.region_id)"
+	"   GROUP BY pid)"
 	" SELECT g.name, g.type, g.side, count(DISTINCT s.other) FILTER (WHERE s.other <> g.id),"
 	"        (SELECT total FROM tot WHERE tot.me = g.id),"
-	"        (SELECT group_concat(n, ' ') FROM (SELECT u.name AS n FROM region u WHERE u.province_id = g.id"
-	"          UNION ALL SELECT a.alias FROM region u JOIN region_alias a ON a.region_id = u.id"
-	"          WHERE u.province_id = g.id))"
+	"        (SELECT names FROM pal WHERE pal.pid = g.id)"
 	" FROM sides s JOIN region g ON g.id = s.me"
 	" GROUP BY g.id ORDER BY g.name";
 
@@ -86,10 +88,13 @@ enum status query_pane_provinces(struct store *s, struct qtable *out)
 
 /* Every pairing with a side in the province (?1 its id), with the other
  * side's province; both halves use the region_province index and then the
- * pairing donor/recipient indexes. Ordered so that each partner's rows are
+ * pairing donor/recipient indexes. The aliases are grouped once per query
+ * (region_alias has no index by region). Ordered so that each partner's rows are
  * together, the province-to-province statement first. */
 static const char partners_sql[] =
-	"WITH x(pid, oid) AS ("
+	"WITH al(rid, names) AS (SELECT region_id, group_concat(alias, ' ') FROM region_alias"
+	"  GROUP BY region_id),"
+	" x(pid, oid) AS ("
 	"  SELECT p.id, coalesce(r.province_id, r.id) FROM region d"
 	"  JOIN pairing p ON p.donor_id = d.id JOIN region r ON r.id = p.recipient_id"
 	"  WHERE d.province_id = ?1"
@@ -100,13 +105,16 @@ static const char partners_sql[] =
 	" SELECT o.name, d.name, r.name, p.level, p.since, p.until, rep.file, p.line, p.quote,"
 	"        (d.province_id = ?1) AS me_donor,"
 	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top,"
-	"        (SELECT group_concat(n, ' ') FROM (SELECT u.name AS n FROM region u"
-	"           WHERE u.id IN (d.parent_id, r.parent_id)"
-	"          UNION ALL SELECT a.alias FROM region_alias a"
-	"           WHERE a.region_id IN (o.id, d.id, r.id, d.parent_id, r.parent_id))) AS aliases"
+	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || coalesce(ao.names, '')"
+	"        || ' ' || coalesce(ad.names, '') || ' ' || coalesce(ar.names, '') || ' '"
+	"        || coalesce(adp.names, '') || ' ' || coalesce(arp.names, '')"
 	" FROM x JOIN pairing p ON p.id = x.pid JOIN region o ON o.id = x.oid"
 	" JOIN region d ON d.id = p.donor_id JOIN region r ON r.id = p.recipient_id"
 	" JOIN report rep ON rep.id = p.report_id"
+	" LEFT JOIN region dp ON dp.id = d.parent_id LEFT JOIN region rp ON rp.id = r.parent_id"
+	" LEFT JOIN al ao ON ao.rid = o.id LEFT JOIN al ad ON ad.rid = d.id"
+	" LEFT JOIN al ar ON ar.rid = r.id LEFT JOIN al adp ON adp.rid = d.parent_id"
+	" LEFT JOIN al arp ON arp.rid = r.parent_id"
 	" WHERE x.oid <> ?1"
 	" ORDER BY o.name, top DESC, d.name, r.name, p.since IS NULL, p.since, rep.file, p.line";
 
