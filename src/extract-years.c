@@ -130,7 +130,7 @@ static int stated_year(const struct xctx *c, const struct xsentence *s, size_t p
 		return before->year;
 	}
 	for (size_t i = 0; i < s->nyears; i++) {
-		if (s->years[i].start < pos || s->years[i].start > pos + 60)
+		if (s->years[i].start < pos || s->years[i].start > pos + 60 || s->years[i].comparison)
 			continue;
 		if (span_at(s, i) || (i + 1 < s->nyears && s->years[i + 1].start - s->years[i].end <= 6 &&
 				      xfind_ci(s->text, s->years[i].end, s->years[i + 1].start, "and"))) {

@@ -1,0 +1,371 @@
+/* Unit tests of the gazetteer (data/regions.ini and its loader) and of the
+ * fact extractor's rules, on made-up text: money forms and their limits,
+ * years and spans, paired lists, givers, tables, anomalies; and a made-up
+ * report of the series (tests/data/unseen/) that none of the bundled
+ * reports contains, whose pairs and yearly funds must come out. */
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pairoff/extract.h"
+#include "pairoff/gazetteer.h"
+#include "pairoff/report.h"
+#include "pairoff/util.h"
+
+static int failures;
+
+#define CHECK(cond)                                                                   \
+	do {                                                                          \
+		if (!(cond)) {                                                        \
+			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+			failures++;                                                   \
+		}                                                                     \
+	} while (0)
+
+static struct gazetteer *gaz;
+
+static const char *name_of(size_t idx)
+{
+	const struct region *r = gazetteer_region(gaz, idx);
+	return r ? r->name : "(none)";
+}
+
+/* ---- gazetteer ------------------------------------------------------------- */
+
+static void test_gazetteer_contents(void)
+{
+	static const char *const provincial[] = { "province", "municipality", "autonomous region", "SAR" };
+	size_t top = 0, n = gazetteer_count(gaz);
+	for (size_t i = 0; i < n; i++)
+		for (size_t t = 0; t < 4; t++)
+			if (strcmp(gazetteer_region(gaz, i)->type, provincial[t]) == 0)
+				top++;
+	CHECK(top == 34);
+	size_t bj = gazetteer_lookup(gaz, "Beijing"), yn = gazetteer_lookup(gaz, "Yunnan");
+	CHECK(bj != GAZ_NONE && strcmp(gazetteer_region(gaz, bj)->side, "east") == 0);
+	CHECK(yn != GAZ_NONE && strcmp(gazetteer_region(gaz, yn)->side, "west") == 0);
+	size_t hn = gazetteer_lookup(gaz, "Hunan");
+	CHECK(hn != GAZ_NONE && strcmp(gazetteer_region(gaz, hn)->side, "central") == 0);
+	/* iniparser must hand back the apostrophe intact */
+	size_t puer = gazetteer_lookup(gaz, "Pu'er City");
+	CHECK(puer != GAZ_NONE && strcmp(name_of(puer), "Pu'er City") == 0);
+	const char *spellings[] = { "pu'er", "Puer", "Pu\xE2\x80\x99" "er", "Simao", "SIMAO", "Simiao", "puer city" };
+	for (size_t i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++)
+		CHECK(gazetteer_lookup(gaz, spellings[i]) == puer);
+	CHECK(gazetteer_lookup(gaz, "Shangri-La") == gazetteer_lookup(gaz, "Shangri-La County"));
+	CHECK(gazetteer_lookup(gaz, "Minghang") == gazetteer_lookup(gaz, "Minhang District"));
+	CHECK(gazetteer_lookup(gaz, "Guanguan") == gazetteer_lookup(gaz, "Guangyuan"));
+	CHECK(gazetteer_lookup(gaz, "Dulongjinag") == gazetteer_lookup(gaz, "Dulongjiang"));
+	CHECK(gazetteer_lookup(gaz, "De\xE2\x80\x99" "ang") == gazetteer_lookup(gaz, "Deang"));
+	CHECK(gazetteer_lookup(gaz, "Atlantis") == GAZ_NONE);
+	size_t wulong = gazetteer_lookup(gaz, "Wulong");
+	CHECK(strcmp(name_of(gazetteer_province_of(gaz, wulong)), "Chongqing") == 0);
+	size_t air = gazetteer_lookup(gaz, "Shanghai Airlines");
+	CHECK(air != GAZ_NONE && strcmp(gazetteer_region(gaz, air)->type, "enterprise") == 0);
+	CHECK(gazetteer_within(gaz, air, gazetteer_lookup(gaz, "Shanghai")));
+	/* misspellings are flagged as such, aliases are not */
+	const struct region *dl = gazetteer_region(gaz, gazetteer_lookup(gaz, "Dulongjiang Town"));
+	bool typo = false, alias = false;
+	for (size_t a = 0; a < dl->naliases; a++) {
+		if (strcmp(dl->aliases[a], "Dulongjinag Town") == 0)
+			typo = dl->alias_is_misspelling[a];
+		if (strcmp(dl->aliases[a], "Dulongjiang") == 0)
+			alias = !dl->alias_is_misspelling[a];
+	}
+	CHECK(typo && alias);
+}
+
+static void test_gazetteer_match(void)
+{
+	size_t len, alias;
+	size_t r = gazetteer_match(gaz, "Hebei District donated", &len, &alias);
+	CHECK(strcmp(name_of(r), "Hebei District") == 0 && len == 14);
+	r = gazetteer_match(gaz, "Shanghai's aid", &len, &alias);
+	CHECK(strcmp(name_of(r), "Shanghai") == 0 && len == 8 && alias == (size_t)-1);
+	r = gazetteer_match(gaz, "Pu\xE2\x80\x99" "er City and", &len, &alias);
+	CHECK(r == gazetteer_lookup(gaz, "Puer") && len == strlen("Pu\xE2\x80\x99" "er City"));
+	CHECK(gazetteer_match(gaz, "Jiningx", &len, &alias) == GAZ_NONE);
+	CHECK(gazetteer_match(gaz, "", &len, &alias) == GAZ_NONE);
+	/* a shared spelling goes to the region near the pair in force */
+	size_t prefer = gazetteer_lookup(gaz, "Inner Mongolia");
+	r = gazetteer_match_near(gaz, "Jining to", &len, &alias, &prefer, 1);
+	CHECK(strcmp(name_of(r), "Jining District") == 0);
+	prefer = gazetteer_lookup(gaz, "Shandong");
+	r = gazetteer_match_near(gaz, "Jining to", &len, &alias, &prefer, 1);
+	CHECK(strcmp(name_of(r), "Jining City") == 0);
+}
+
+static char *write_temp(const char *text)
+{
+	const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char *path = xasprintf("%s/pairoff-gaz-XXXXXX", dir);
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		abort();
+	close(fd);
+	return path;
+}
+
+static void expect_load_error(const char *text, enum status want, const char *needle)
+{
+	char *path = write_temp(text);
+	struct gazetteer *g = NULL;
+	enum status st = gazetteer_load(path, &g);
+	CHECK(st == want);
+	if (st != want || !strstr(status_detail(st), needle))
+		fprintf(stderr, "  detail was: %s (wanted %s)\n", status_detail(st), needle);
+	CHECK(strstr(status_detail(st), needle) != NULL);
+	gazetteer_free(g);
+	unlink(path);
+	free(path);
+}
+
+static void test_gazetteer_errors(void)
+{
+	struct gazetteer *g = NULL;
+	CHECK(gazetteer_load("/nonexistent/regions.ini", &g) == ST_IO);
+	expect_load_error("[a]\nname = A\ntype = province\nthis line is wrong\n", ST_CONFIG, ":4:");
+	expect_load_error("[a]\nname = A\ntype = planet\n", ST_CONFIG, ":3: unknown type 'planet'");
+	expect_load_error("[a]\nname = A\ntype = province\nside = north\n", ST_CONFIG, ":4: unknown side");
+	expect_load_error("[a]\nname = A\ntype = city\nparent = nowhere\n", ST_CONFIG, ":4: unknown parent 'nowhere'");
+	expect_load_error("[a]\nname = A\ntype = city\nsid = east\n", ST_CONFIG, ":4: unknown key 'sid'");
+	char *path = write_temp("; ok\n[x]\nname = \"O'Brien Town\"\ntype = town\naliases = O'Brien|Obrien\n");
+	CHECK(gazetteer_load(path, &g) == ST_OK);
+	CHECK(g && strcmp(gazetteer_region(g, 0)->name, "O'Brien Town") == 0);
+	CHECK(g && gazetteer_lookup(g, "obrien") == 0);
+	gazetteer_free(g);
+	unlink(path);
+	free(path);
+}
+
+/* ---- extraction on made-up text ----------------------------------------- */
+
+static struct report *parse(const char *text)
+{
+	struct report *r = NULL;
+	if (report_parse("made-up.txt", text, strlen(text), &r) != ST_OK)
+		abort();
+	return r;
+}
+
+static const struct fact_fund *find_fund(const struct extraction *x, int64_t yuan)
+{
+	for (size_t i = 0; i < x->nfunds; i++)
+		if (x->funds[i].amount_yuan == yuan)
+			return &x->funds[i];
+	return NULL;
+}
+
+static bool has_pair(const struct extraction *x, const char *donor, const char *recipient)
+{
+	size_t d = gazetteer_lookup(gaz, donor), r = gazetteer_lookup(gaz, recipient);
+	for (size_t i = 0; i < x->npairs; i++)
+		if (gazetteer_lookup(gaz, x->pairs[i].donor) == d && gazetteer_lookup(gaz, x->pairs[i].recipient) == r)
+			return true;
+	return false;
+}
+
+static size_t count_anomalies(const struct extraction *x, const char *kind)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < x->nanomalies; i++)
+		n += strcmp(x->anomalies[i].kind, kind) == 0;
+	return n;
+}
+
+static void extract_text(const char *text, struct extraction *x)
+{
+	struct report *r = parse(text);
+	memset(x, 0, sizeof(*x));
+	CHECK(extract_report(r, gaz, x) == ST_OK);
+	report_free(r);
+}
+
+static void test_money_forms(void)
+{
+	struct extraction x;
+	extract_text("Jiangsu-Shaanxi Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Overview\xE3\x80\x91 In 2011, Jiangsu allocated 2.5 billion Yuan for roads. "
+		     "Jiangsu donated more than 3 million yuan to schools. Jiangsu issued nearly 12.0625 million yuan. "
+		     "Jiangsu gave 1,250,000 yuan and one million yuan to clinics. "
+		     "Jiangsu planned to invest 70 million yuan next year. "
+		     "Jiangsu arranged 4.5 million of aid funds for wells. "
+		     "Farmers earned an income of 3,000 yuan per household. "
+		     "Jiangsu paid 1e309 million yuan, 99999999999999999999 yuan and -5 million yuan.\n",
+		     &x);
+	const struct fact_fund *f = find_fund(&x, 2500000000);
+	CHECK(f && f->year == 2011 && !f->approx && f->category == FUND_GOVERNMENT);
+	CHECK(f && strcmp(f->donor, "Jiangsu") == 0 && strcmp(f->recipient, "Shaanxi") == 0);
+	f = find_fund(&x, 3000000);
+	CHECK(f && f->approx && strcmp(f->quote, "more than 3 million yuan") == 0);
+	f = find_fund(&x, 12062500);
+	CHECK(f && f->approx);
+	CHECK(find_fund(&x, 1250000) && find_fund(&x, 1000000));
+	f = find_fund(&x, 70000000);
+	CHECK(f && f->category == FUND_PLANNED);
+	CHECK(find_fund(&x, 4500000) != NULL);
+	CHECK(find_fund(&x, 3000) == NULL); /* an income per household is not aid */
+	CHECK(find_fund(&x, 5000000) == NULL && count_anomalies(&x, "amount") == 2);
+	for (size_t i = 0; i < x.nfunds; i++)
+		CHECK(x.funds[i].amount_yuan > 0 && x.funds[i].line_no == 3);
+	extraction_free(&x);
+}
+
+static void test_years_and_spans(void)
+{
+	struct extraction x;
+	extract_text("Zhejiang-Sichuan Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Review\xE3\x80\x91 Since 1996, Zhejiang has helped Sichuan. "
+		     "As of the end of 2009, Zhejiang issued grants of 416 million yuan in total. "
+		     "From 2006 to 2008, Zhejiang invested 33 million yuan in villages.\n\n"
+		     "\xE3\x80\x90Work\xE3\x80\x91 In 2009, Zhejiang allocated 8 million yuan to training. "
+		     "It also invested 2 million yuan in schools, up 10% over 2008.\n",
+		     &x);
+	const struct fact_fund *f = find_fund(&x, 416000000);
+	CHECK(f && f->year == 2009 && f->from_year == 1996);
+	f = find_fund(&x, 33000000);
+	CHECK(f && f->year == 2008 && f->from_year == 2006);
+	f = find_fund(&x, 8000000);
+	CHECK(f && f->year == 2009 && f->from_year == 2009);
+	f = find_fund(&x, 2000000);
+	CHECK(f && f->year == 2009); /* "over 2008" only names the year compared with */
+	CHECK(has_pair(&x, "Zhejiang", "Sichuan"));
+	extraction_free(&x);
+}
+
+static void test_pairs(void)
+{
+	struct extraction x;
+	extract_text("Shandong - Chongqing Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Overview\xE3\x80\x91 In 2011, the office adjusted the targets of Shandong Province "
+		     "from Xinjiang to Chongqing. The province fixed the one-for-one twinning relationship between "
+		     "three cities of Shandong, including Jinan, Yantai and Jining and three counties of Chongqing, "
+		     "namely Wulong, Fengdu and Kai County. Qingdao was designated to support Guizhou.\n\n"
+		     "\xE3\x80\x90Review of Shandong's support for Xinjiang\xE3\x80\x91 In 2009, Zhejiang sent cadres "
+		     "and invested 5 million yuan.\n",
+		     &x);
+	CHECK(has_pair(&x, "Jinan", "Wulong"));
+	CHECK(has_pair(&x, "Yantai", "Fengdu"));
+	CHECK(has_pair(&x, "Jining City", "Kai County"));
+	CHECK(!has_pair(&x, "Jinan", "Fengdu"));
+	CHECK(has_pair(&x, "Qingdao", "Guizhou"));
+	for (size_t i = 0; i < x.npairs; i++) {
+		if (strcmp(x.pairs[i].recipient, "Xinjiang") == 0)
+			CHECK(x.pairs[i].until == 2011);
+		if (strcmp(x.pairs[i].recipient, "Chongqing") == 0)
+			CHECK(x.pairs[i].since == 2011);
+		if (strcmp(x.pairs[i].recipient, "Wulong County") == 0)
+			CHECK(strcmp(x.pairs[i].level, "county") == 0 && x.pairs[i].line_no == 3);
+	}
+	/* a donor province named in another pair's context: reported, and the
+	 * money stays with the pair in force */
+	CHECK(count_anomalies(&x, "wrong-province") >= 1);
+	const struct fact_fund *f = find_fund(&x, 5000000);
+	CHECK(f && strcmp(f->donor, "Shandong") == 0 && strcmp(f->recipient, "Xinjiang") == 0);
+	extraction_free(&x);
+}
+
+static void test_givers(void)
+{
+	struct extraction x;
+	extract_text("Liaoning-Qinghai Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Support\xE3\x80\x91 In 2012, Dalian City issued 800,000 yuan for Huzhu County. "
+		     "Qinghai Province invested 2 million yuan of its own funds. "
+		     "Anshan, Fushun and Benxi allocated 1.5 million yuan to villages. "
+		     "Minhe County received 600,000 yuan from Dandong City.\n",
+		     &x);
+	const struct fact_fund *f = find_fund(&x, 800000);
+	CHECK(f && strcmp(f->donor, "Dalian City") == 0 && strcmp(f->recipient, "Huzhu County") == 0);
+	CHECK(find_fund(&x, 2000000) == NULL); /* the recipient's own money */
+	f = find_fund(&x, 1500000);
+	CHECK(f && strcmp(f->donor, "Liaoning") == 0); /* several cities: their province */
+	f = find_fund(&x, 600000);
+	CHECK(f && strcmp(f->donor, "Dandong City") == 0);
+	extraction_free(&x);
+}
+
+static void test_misspellings_and_brackets(void)
+{
+	struct extraction x;
+	extract_text("Zhejiang-Sichuan Pairing-off Poverty Alleviation\n\n"
+		     "Exchanges\xE3\x80\x91 In 2009, Guanguan City sent a delegation to Zhejiang.\n",
+		     &x);
+	CHECK(count_anomalies(&x, "misspelling") == 1);
+	CHECK(count_anomalies(&x, "missing-bracket") == 1);
+	extraction_free(&x);
+}
+
+/* ---- a report of the series that is not in the repository ------------- */
+
+static void test_unseen_report(void)
+{
+	char *path = xasprintf("%s/../tests/data/unseen/fujian-ningxia-2015.txt", PAIROFF_SRC_DATADIR);
+	struct report *r = NULL;
+	CHECK(report_read(path, &r) == ST_OK);
+	free(path);
+	if (!r)
+		return;
+	struct extraction x = { 0 };
+	CHECK(extract_report(r, gaz, &x) == ST_OK);
+	CHECK(has_pair(&x, "Fujian", "Ningxia"));
+	CHECK(has_pair(&x, "Fuzhou", "Xiji County"));
+	CHECK(has_pair(&x, "Xiamen", "Haiyuan County"));
+	CHECK(has_pair(&x, "Quanzhou", "Tongxin County"));
+	static const struct {
+		int64_t yuan;
+		int year, from_year;
+		const char *donor;
+	} yearly[] = {
+		{ 40000000, 2013, 2013, "Fujian" },
+		{ 45500000, 2014, 2014, "Fujian" },
+		{ 52000000, 2015, 2015, "Fujian" },
+		{ 612000000, 2015, 1996, "Fujian" },
+		{ 9000000, 2015, 2013, "Fuzhou City" },
+		{ 37000000, 2015, 2015, "Fujian" },   /* the table's grand total */
+		{ 1400000000, 2015, 2015, "Quanzhou City" },
+	};
+	for (size_t i = 0; i < sizeof(yearly) / sizeof(yearly[0]); i++) {
+		const struct fact_fund *f = find_fund(&x, yearly[i].yuan);
+		CHECK(f && f->year == yearly[i].year && f->from_year == yearly[i].from_year &&
+		      strcmp(f->donor, yearly[i].donor) == 0);
+		if (!f || f->year != yearly[i].year || strcmp(f->donor, yearly[i].donor) != 0)
+			fprintf(stderr, "  unseen: %" PRId64 " yuan not found as %d %s\n", yearly[i].yuan,
+				yearly[i].year, yearly[i].donor);
+	}
+	const struct fact_fund *cell = find_fund(&x, 12000000);
+	CHECK(cell && cell->table_index == 0 && strcmp(cell->recipient, "Xiji County") == 0);
+	CHECK(count_anomalies(&x, "table-total") == 2);
+	CHECK(count_anomalies(&x, "growth-rate") == 1);
+	CHECK(count_anomalies(&x, "misspelling") == 1);
+	CHECK(count_anomalies(&x, "missing-bracket") == 1);
+	extraction_free(&x);
+	report_free(r);
+}
+
+int main(void)
+{
+	char *path = xasprintf("%s/regions.ini", PAIROFF_SRC_DATADIR);
+	if (gazetteer_load(path, &gaz) != ST_OK) {
+		fprintf(stderr, "cannot load %s: %s\n", path, status_detail(ST_CONFIG));
+		return 1;
+	}
+	free(path);
+	test_gazetteer_contents();
+	test_gazetteer_match();
+	test_gazetteer_errors();
+	test_money_forms();
+	test_years_and_spans();
+	test_pairs();
+	test_givers();
+	test_misspellings_and_brackets();
+	test_unseen_report();
+	gazetteer_free(gaz);
+	if (failures)
+		fprintf(stderr, "%d check(s) failed\n", failures);
+	return failures ? 1 : 0;
+}
