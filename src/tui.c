@@ -666,6 +666,17 @@ static enum result act_export(struct tui *t, struct view *v)
 	return R_REDRAW;
 }
 
+/* Raw mode turns Ctrl-Z into a key: stop as the terminal would have, through
+ * curses' own SIGTSTP handler, which restores the terminal around the stop. */
+static enum result act_suspend(struct tui *t)
+{
+	if (t->dump)
+		return R_HANDLED;
+	raise(SIGTSTP);
+	clearok(curscr, TRUE);
+	return R_REDRAW;
+}
+
 static enum result act_move(struct view *v, enum action a)
 {
 	long page = v->height > 1 ? v->height - 1 : 1;
@@ -705,6 +716,7 @@ static enum result do_action(struct tui *t, struct view *v, enum action a)
 	case ACT_EXPORT: return act_export(t, v);
 	case ACT_COPY: return tui_copy(t);
 	case ACT_CLOSE: return act_close(t);
+	case ACT_SUSPEND: return act_suspend(t);
 	case ACT_QUIT: return R_QUIT;
 	default: return act_move(v, a);
 	}

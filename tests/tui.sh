@@ -203,6 +203,29 @@ assert_contains "$scr" "Moving" "help groups the bindings"
 keys q
 wait_gone "Keys (q or Esc closes this help)"
 
+# --- y copies the selected row with OSC 52 (tmux keeps it as a buffer) --------
+tm set-option -s set-clipboard on
+keys f; type_text "shanghai"; keys Enter
+wait_for "[filter: shanghai]"
+keys y
+wait_for "to the clipboard (OSC 52)"
+i=0
+while [ "$i" -lt 30 ] && ! tm show-buffer >/dev/null 2>&1; do sleep 0.1; i=$((i + 1)); done
+assert_contains "$(tm show-buffer 2>/dev/null)" "Shanghai" "OSC 52 reached the clipboard"
+keys Escape
+
+# --- rapid resizes and a held key: still a sane screen -----------------------
+for size in 80x24 30x8 120x40 61x16 100x30 45x12 100x30; do
+	tm resize-window -t 0 -x "${size%x*}" -y "${size#*x}"
+done
+i=0
+while [ "$i" -lt 40 ]; do keys j k; i=$((i + 1)); done
+wait_line 30 "/"
+scr=$(screen)
+assert_contains "$(printf '%s\n' "$scr" | sed -n 1p)" " pairoff " "title after the resize storm"
+assert_contains "$(printf '%s\n' "$scr" | sed -n 2p)" "Province" "header after the resize storm"
+assert_not_contains "$scr" "enlarge the terminal" "no stale too-small message"
+
 # --- quit restores the terminal ----------------------------------------------
 keys q
 wait_for "first=0"
@@ -221,6 +244,28 @@ pid=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -n 1)
 wait_for "term="
 assert_eq "$(tm display-message -p -t 0 '#{alternate_on}')" "0" "SIGTERM leaves the alternate screen"
 assert_not_contains "$(screen)" "term=0" "SIGTERM gives a non-zero exit status"
+
+# --- colours: some by default, none with NO_COLOR -------------------------------
+esc=$(printf '\033')
+launch colour
+keys Tab
+sleep 0.3
+tm capture-pane -p -e -t 0 >"$test_tmp/colour.txt"
+grep -q "$esc\[[0-9;]*3[0-7]m\|$esc\[[0-9;]*4[0-7]m\|38;5;\|48;5;" "$test_tmp/colour.txt" ||
+	fail "no colour on xterm-256color"
+keys Q
+wait_for "colour=0"
+type_text "NO_COLOR=1 \"\$PAIROFF\" --db \"$db\"; echo \"mono=\$?\""; keys Enter
+wait_for "Province"
+keys Tab
+sleep 0.3
+tm capture-pane -p -e -t 0 >"$test_tmp/mono.txt"
+if grep -q "$esc\[[0-9;]*3[0-7]m\|$esc\[[0-9;]*4[0-7]m\|38;5;\|48;5;" "$test_tmp/mono.txt"; then
+	fail "colour despite NO_COLOR"
+fi
+grep -q "$esc\[[0-9;]*7m" "$test_tmp/mono.txt" || fail "no reverse video for the selection in monochrome"
+keys Q
+wait_for "mono=0"
 
 # --- TERM=dumb and no TERM: one line, non-zero, no crash ----------------------
 type_text "TERM=dumb \"\$PAIROFF\" --db \"$db\"; echo \"dumb=\$?\""; keys Enter
