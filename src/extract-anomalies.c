@@ -110,8 +110,8 @@ static void wrong_province(struct xctx *c, const struct xsentence *s)
 	}
 }
 
-/* "9.05 million yuan ..., 2.75 million yuan more than that in 2011 (6.3
- * million yuan), up 44%": the rate must follow from the figures it joins. */
+/* "A yuan, D yuan more than the year before (B yuan), up N%", or "from B to
+ * A, up N%": the stated rate must follow from the figures it joins. */
 static void check_rate(struct xctx *c, const struct xsentence *s, size_t pct_pos, double stated, int decimals,
 		       size_t first_money)
 {

@@ -206,8 +206,8 @@ static size_t more_specific(const struct xctx *c, const struct xsentence *s, siz
 	return pi;
 }
 
-/* A sentence whose giver is left implicit ("It ...", "The two sides ...",
- * "In 2012, 80 million yuan was put in ...") continues the sentence before. */
+/* A sentence whose giver is left implicit (a pronoun, "the two sides", or
+ * a passive amount right after "In <year>,") continues the sentence before. */
 static bool implicit_subject(const struct xsentence *s)
 {
 	static const char *const pronouns[] = { "it", "they", "the two sides", "the delegation", "he", "she",
@@ -325,8 +325,8 @@ static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct
 	return c->donor;
 }
 
-/* A sentence without money still tells who acts next ("Xu Jianhua headed a
- * Dongguan delegation ... The two sides made clear the allocation of ..."). */
+/* A sentence without money still names who acts in the next one (a mayor
+ * heading a city's delegation, then "the two sides" allocate funds). */
 static void note_giver(struct xctx *c, const struct xsentence *s)
 {
 	for (size_t p = 0; p < s->nplaces; p++)

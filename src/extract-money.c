@@ -11,8 +11,7 @@
 #include "pairoff/util.h"
 
 /* Amounts of money in a sentence: "180 million Yuan", "1.93 billion Yuan",
- * "850,000 Yuan", "one million yuan", "more than 1.981 billion in financial
- * aid". Parsed with checked integer arithmetic: an amount that does not fit in
+ * "850,000 Yuan", "one million yuan", "over 2.5 billion in aid" (no unit). Parsed with checked integer arithmetic: an amount that does not fit in
  * int64 yuan, or a negative one, is reported as an anomaly and skipped. */
 
 static const struct {

@@ -355,8 +355,8 @@ static bool list_on_side(const struct xctx *c, const struct xsentence *s, const 
 	return true;
 }
 
-/* "Guangzhou and Dongguan ... for the poor areas in Baise and Hechi", in a
- * text about pairing: two lists of equal length pair in order. */
+/* "Cities A and B ... gave to the poor areas of C and D", in a text about
+ * pairing: two lists of equal length pair in order. */
 static void rule_parallel(struct xctx *c, const struct xsentence *s, const struct xlist *lists, size_t nl)
 {
 	if (!has_pairing_word(c, s, true))
@@ -377,8 +377,8 @@ static void rule_parallel(struct xctx *c, const struct xsentence *s, const struc
 	}
 }
 
-/* "Dongshan County and Pengyang County sent cadres to each other to promote
- * the pairing-off cooperation": a donor and a recipient acting together. */
+/* "County A and County B exchanged cadres ... pairing-off": a donor and a
+ * recipient acting together. */
 static void rule_together(struct xctx *c, const struct xsentence *s)
 {
 	if (s->nplaces < 2 || !has_pairing_word(c, s, false))

@@ -97,9 +97,8 @@ void xadd_fund(struct xctx *c, const struct fact_fund *f)
 	n->sentence = xstrdup(f->sentence ? f->sentence : "");
 }
 
-/* A topic naming another pair ("Review of Shandong's counterpart support
- * for poverty reduction in Xinjiang") puts that pair in force until the
- * next topic. */
+/* A topic naming another pair (a review of what a donor did for its former
+ * partner) puts that pair in force until the next topic. */
 static void apply_topic(struct xctx *c, const char *topic)
 {
 	c->donor = c->sec_donor;
