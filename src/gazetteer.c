@@ -301,24 +301,30 @@ static enum status load_section(struct gazetteer *g, dictionary *d, const char *
 	return ST_OK;
 }
 
-/* Parents name other sections; resolved once every section is known. */
+/* Parents name other sections; resolved once every section is known.
+ * iniparser_getsecname() walks the whole dictionary on every call, so the
+ * names are fetched once: asking it inside the loop made loading quadratic
+ * (three quarters of a bundled import, see README "Benchmarks"). */
 static enum status resolve_parents(struct gazetteer *g, dictionary *d, const char *path,
 				   const struct ini_text *t)
 {
-	for (size_t i = 0; i < g->nregions; i++) {
-		const char *sec = iniparser_getsecname(d, (int)i);
-		const char *parent = sec_get(d, sec, "parent");
+	enum status st = ST_OK;
+	const char **secs = xcalloc(g->nregions + 1, sizeof(*secs));
+	for (size_t i = 0; i < g->nregions; i++)
+		secs[i] = iniparser_getsecname(d, (int)i);
+	for (size_t i = 0; i < g->nregions && st == ST_OK; i++) {
+		const char *parent = sec_get(d, secs[i], "parent");
 		if (!parent || !*parent)
 			continue;
-		int n = iniparser_getnsec(d);
-		for (int j = 0; j < n; j++)
-			if (strcmp(iniparser_getsecname(d, j), parent) == 0)
-				g->regions[i].parent = (size_t)j;
+		for (size_t j = 0; j < g->nregions; j++)
+			if (strcmp(secs[j], parent) == 0)
+				g->regions[i].parent = j;
 		if (g->regions[i].parent == GAZ_NONE || g->regions[i].parent == i)
-			return status_set(ST_CONFIG, "%s:%zu: unknown parent '%s'", path,
-					  ini_key_line(t, ini_section_line(t, sec), "parent"), parent);
+			st = status_set(ST_CONFIG, "%s:%zu: unknown parent '%s'", path,
+					ini_key_line(t, ini_section_line(t, secs[i]), "parent"), parent);
 	}
-	return ST_OK;
+	free(secs);
+	return st;
 }
 
 static void build_keys(struct gazetteer *g)
