@@ -20,6 +20,14 @@ done
 for opt in --db --config --format --mouse --version; do
 	assert_contains "$out" "$opt" "--help lists $opt"
 done
+# The man page documents every command and option that --help lists.
+man=$top_srcdir/data/pairoff.1
+for cmd in import reports search regions pairs funds show anomalies; do
+	grep -q "^\.BR* $cmd\( \|\$\)" "$man" || fail "man page has no entry for $cmd"
+done
+for opt in db config format mouse help.-config dump.-keys help version; do
+	grep -q "^\.B[IR]* .*\\\\-\\\\-$opt" "$man" || fail "man page has no entry for --$opt"
+done
 run "$PAIROFF" search --help
 assert_rc 0 "search --help"
 assert_contains "$out" "pairoff [OPTION...] search" "search --help usage line"
