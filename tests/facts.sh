@@ -86,7 +86,13 @@ assert_eq "$(fund_rows 160000000 | cut -f1,3,7,9)" \
 assert_eq "$(fund_rows 41700000 | cut -f2)" "Wenshan Prefecture" "Wenshan's table total"
 # Nothing outside the filter.
 assert_eq "$(printf '%s\n' "$out" | sed 1d | awk -F"$tab" '$3 != 2009')" "" "only 2009"
-assert_eq "$(printf '%s\n' "$out" | sed 1d | awk -F"$tab" '$1 != "Shanghai"')" "" "only Shanghai"
+funds_out=$out
+p regions -f tsv
+shanghai_places=$(printf '%s\n' "$out" | awk -F"$tab" '$1 == "Shanghai" || $4 == "Shanghai" { print $1 }')
+assert_contains "$shanghai_places" "Minhang District" "places under Shanghai"
+out=$funds_out
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f1 | sort -u | grep -vxF "$shanghai_places")" "" \
+	"only Shanghai and places under it give"
 
 p funds --donor Shanghai --recipient Yunnan --year 2009 -f csv
 assert_contains "$out" ",2009,2009,180000000,0,government,shanghai-yunnan-2009.txt,11," "funds csv 180 million"
