@@ -740,7 +740,7 @@ static enum result on_mouse(struct tui *t)
 		list_scroll_by(&v->list, -3, v->height);
 	else if (ev.bstate & BUTTON5_PRESSED)
 		list_scroll_by(&v->list, 3, v->height);
-	else if (ev.y >= 2 && v->list.top + (size_t)(ev.y - 2) < v->list.nvis) {
+	else if ((ev.bstate & BUTTON1_PRESSED) && ev.y >= 2 && v->list.top + (size_t)(ev.y - 2) < v->list.nvis) {
 		v->list.sel = v->list.top + (size_t)(ev.y - 2);
 		list_move(&v->list, 0);
 	}
@@ -794,8 +794,10 @@ static void curses_setup(struct tui *t)
 	set_escdelay(25);
 	curs_set(1);
 	colors_init(t);
-	if (t->mouse)
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	if (t->mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);   /* a press selects at once: no wait for a click */
+	}
 	const char *cs = nl_langinfo(CODESET);
 	t->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	layout(t);
