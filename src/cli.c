@@ -316,18 +316,18 @@ static int cmd_help(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct command commands[] = {
 	{ "import", cmd_import, "[FILE|DIR...]",
-	  "build the store from reports (default: the bundled ones)" },
+	  "build the store (default: bundled reports)" },
 	{ "reports", cmd_reports, "", "list the reports in the store" },
 	{ "search", cmd_search, "[--limit N] QUERY...",
-	  "full-text search (FTS5 syntax): report, line, snippet" },
+	  "full-text search: report, line, snippet" },
 	{ "regions", cli_cmd_regions, "[--side east|west|central]",
 	  "places: name, type, side, parent" },
 	{ "pairs", cli_cmd_pairs, "[REGION]",
-	  "pairings: donor, recipient, level, since, until, source" },
+	  "who is paired with whom, since when" },
 	{ "funds", cli_cmd_funds, "[--donor R] [--recipient R] [--year Y]",
 	  "money facts in yuan, with their source" },
-	{ "show", cli_cmd_show, "REGION", "one screen about a place: partners, pairs, funds" },
-	{ "anomalies", cli_cmd_anomalies, "", "what the importer corrected or could not reconcile" },
+	{ "show", cli_cmd_show, "REGION", "one screen about a place" },
+	{ "anomalies", cli_cmd_anomalies, "", "what the importer corrected or doubted" },
 	{ "help", cmd_help, "", "show this help" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
