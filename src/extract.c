@@ -174,6 +174,24 @@ static void read_paragraph(struct xctx *c, const struct report_paragraph *p, boo
 	xsentence_free(s, n);
 }
 
+/* A pairing that ended (Shandong -> Xinjiang until 2010) ends the same
+ * donor's pairings with places inside that recipient too. */
+static void end_sub_pairs(struct xctx *c)
+{
+	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
+		const struct fact_pair *ended = &c->out->pairs[i];
+		if (!ended->until)
+			continue;
+		size_t whole = gazetteer_lookup(c->g, ended->recipient);
+		for (size_t j = c->first_pair; j < c->out->npairs; j++) {
+			struct fact_pair *p = &c->out->pairs[j];
+			if (j != i && !p->until && strcmp(p->donor, ended->donor) == 0 &&
+			    gazetteer_within(c->g, gazetteer_lookup(c->g, p->recipient), whole))
+				p->until = ended->until;
+		}
+	}
+}
+
 enum status extract_report(const struct report *r, const struct gazetteer *g, struct extraction *out)
 {
 	if (!r || !g || !out)
@@ -195,6 +213,7 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 		overview = false;
 	}
 	xfunds_tables(&c);
+	end_sub_pairs(&c);
 	free(c.ordered);
 	return ST_OK;
 }
