@@ -304,9 +304,9 @@ static enum status gather_show(struct store *s, const char *arg, struct show_dat
 	return gather_funds(s, d);
 }
 
-/* One year of money facts in `show`: how many, and the largest single-year
- * figure that was spent (planned figures and multi-year totals are named
- * only when a year has nothing else). */
+/* One year of money facts in `show`: how many, and the largest figure of
+ * the year, preferring single-year figures to multi-year totals, government
+ * aid to other money, and money spent to money planned. */
 struct year_summary {
 	int year;
 	size_t count;
@@ -317,9 +317,11 @@ struct year_summary {
 static int fund_weight(const struct qtable *funds, size_t row)
 {
 	const char *from = cell(funds, row, "from_year"), *year = cell(funds, row, "year");
-	bool span = from && year && strcmp(from, year) != 0;
-	bool planned = strcmp(or_empty(cell(funds, row, "category")), "planned") == 0;
-	return (span ? 0 : 2) + (planned ? 0 : 1);
+	/* A NULL from_year is a cumulative figure whose start is not stated. */
+	bool span = !from || (year && strcmp(from, year) != 0);
+	const char *category = or_empty(cell(funds, row, "category"));
+	return (span ? 0 : 4) + (strcmp(category, "government") == 0 ? 2 : 0) +
+	       (strcmp(category, "planned") == 0 ? 0 : 1);
 }
 
 static size_t summarize_years(const struct qtable *funds, struct year_summary **out)
@@ -402,7 +404,8 @@ static void print_funds_text(const struct show_data *d, enum money_unit unit)
 {
 	struct year_summary *ys;
 	size_t n = summarize_years(&d->funds, &ys);
-	printf("\nFunds by year (%s; the largest figure of each year)\n", money_unit_name(unit));
+	printf("\nFunds by year (%s; the largest figure of each year, + for \"more than\")\n",
+	       money_unit_name(unit));
 	if (n == 0)
 		printf("  (none stated)\n");
 	for (size_t i = 0; i < n; i++) {
@@ -413,9 +416,14 @@ static void print_funds_text(const struct show_data *d, enum money_unit unit)
 			     money, sizeof(money));
 		char *arrow = xasprintf("%s -> %s", or_empty(cell(f, row, "donor")),
 					or_empty(cell(f, row, "recipient")));
-		printf("  %4d  %16s%s %-36s %-12s %zu fact%s\n", ys[i].year, money,
+		const char *from = cell(f, row, "from_year");
+		char *years = !from ? xasprintf("..%d", ys[i].year)
+			    : atoi(from) != ys[i].year ? xasprintf("%s-%d", from, ys[i].year)
+			    : xasprintf("%d", ys[i].year);
+		printf("  %-9s %16s%s %-36s %-12s %zu fact%s\n", years, money,
 		       strcmp(or_empty(cell(f, row, "approx")), "1") == 0 ? "+" : " ", arrow,
 		       or_empty(cell(f, row, "category")), ys[i].count, ys[i].count == 1 ? "" : "s");
+		free(years);
 		free(arrow);
 	}
 	if (n)
