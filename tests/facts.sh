@@ -34,8 +34,10 @@ for pair in "Jinan City:Wulong County" "Zibo City:Shizhu County" \
 	"Linyi City:Chengkou County" "Dezhou City:Xiushan County" \
 	"Liaocheng City:Pengshui County" "Binzhou City:Fengjie County"; do
 	donor=${pair%%:*} recipient=${pair#*:}
-	assert_eq "$(row_fields "$donor" "$recipient" 4,6)" \
-		"2010|shandong-chongqing-2010.txt" "$donor -> $recipient since 2010, first source"
+	got=$(row_fields "$donor" "$recipient" 4,6)
+	[ -n "$got" ] || got="missing; $donor pairs with: $("$PAIROFF" --db "$db" pairs "$donor" \
+		-f tsv 2>&1 | sed 1d | cut -f2 | tr '\n' ';')"
+	assert_eq "$got" "2010|shandong-chongqing-2010.txt" "$donor -> $recipient since 2010, first source"
 done
 # Each pair once, however many reports state it.
 dups=$(printf '%s\n' "$out" | cut -f1,2 | sort | uniq -d)
