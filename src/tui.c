@@ -976,6 +976,7 @@ static enum status dump_run(struct tui *t, const char *keys)
 		mark = ftell(out);
 	}
 	dump_screen(stdout);
+	windows_free(t);   /* before delscreen, which frees them too */
 	endwin();
 	delscreen(screen);
 	screen = NULL;
