@@ -336,19 +336,61 @@ static void note_giver(struct xctx *c, const struct xsentence *s)
 		}
 }
 
+/* The places of a set, or what they share: the deepest when they nest
+ * (Yunnan ... Dulongjiang Town), else their common ancestor. */
+static size_t place_set(const struct xctx *c, const size_t *regs, size_t n)
+{
+	if (n == 0)
+		return GAZ_NONE;
+	size_t deepest = regs[0];
+	for (size_t i = 1; i < n; i++) {
+		if (gazetteer_within(c->g, regs[i], deepest))
+			deepest = regs[i];
+		else if (!gazetteer_within(c->g, deepest, regs[i]))
+			return xcommon_ancestor(c, regs, n);
+	}
+	return deepest;
+}
+
+/* Towns are too fine for a fund's recipient: their county receives. */
+static size_t receiving_level(const struct xctx *c, size_t reg)
+{
+	const struct region *r = gazetteer_region(c->g, reg);
+	while (r && strcmp(r->type, "town") == 0 && r->parent != GAZ_NONE) {
+		reg = r->parent;
+		r = gazetteer_region(c->g, reg);
+	}
+	return reg;
+}
+
+static bool usable_recipient(const struct xctx *c, size_t reg, size_t donor)
+{
+	return xis_recipient_side(c, reg) && !gazetteer_within(c->g, reg, donor) &&
+	       !gazetteer_within(c->g, donor, reg);
+}
+
 static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor)
 {
-	size_t before = GAZ_NONE;
+	size_t after[16], nafter = 0, before[16], nbefore = 0;
+	size_t cend = m->end;
+	while (cend < s->len && s->text[cend] != ',' && s->text[cend] != ';')
+		cend++;
 	for (size_t p = 0; p < s->nplaces; p++) {
-		size_t reg = s->places[p].region;
-		if (!xis_recipient_side(c, reg) || gazetteer_within(c->g, reg, donor))
+		size_t reg = receiving_level(c, s->places[p].region);
+		if (!usable_recipient(c, reg, donor) || names_facility(s, p))
 			continue;
-		if (s->places[p].start >= m->end)
-			return reg;
-		before = reg;
+		if (s->places[p].end <= m->start && m->start - s->places[p].end <= 20)
+			return reg; /* "22 projects in Guangyuan worth ..." */
+		if (s->places[p].start >= m->end && s->places[p].start < cend && nafter < 16)
+			after[nafter++] = reg;
+		else if (s->places[p].end <= m->start && nbefore < 16)
+			before[nbefore++] = reg;
 	}
-	if (before != GAZ_NONE)
-		return before;
+	size_t r = place_set(c, after, nafter);
+	if (r == GAZ_NONE)
+		r = place_set(c, before, nbefore);
+	if (r != GAZ_NONE)
+		return r;
 	if (c->recipient != GAZ_NONE)
 		return c->recipient;
 	return xpair_partner(c, donor);
