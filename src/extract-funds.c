@@ -369,8 +369,37 @@ static bool usable_recipient(const struct xctx *c, size_t reg, size_t donor)
 	       !gazetteer_within(c->g, donor, reg);
 }
 
+/* "A, B and C received ..., respectively X, Y and Z": the i-th amount after
+ * "respectively" goes to the i-th place of the list before it. */
+static size_t respective_recipient(const struct xctx *c, const struct xsentence *s, const struct xmoney *m)
+{
+	const char *resp = xfind_ci(s->text, 0, m->start, "respectively");
+	if (!resp)
+		return GAZ_NONE;
+	size_t at = (size_t)(resp - s->text), index = 0, nmoney = 0;
+	for (size_t i = 0; i < s->nmoney; i++)
+		if (s->money[i].start > at) {
+			if (s->money[i].start < m->start)
+				index++;
+			nmoney++;
+		}
+	size_t list[16], n = 0;
+	for (size_t p = 0; p < s->nplaces && s->places[p].end <= at; p++) {
+		if (!xis_recipient_side(c, s->places[p].region))
+			continue;
+		if (n > 0 && joined_before(s, p) == (size_t)-1)
+			n = 0;
+		if (n < 16)
+			list[n++] = s->places[p].region;
+	}
+	return n == nmoney && index < n ? list[index] : GAZ_NONE;
+}
+
 static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor)
 {
+	size_t resp = respective_recipient(c, s, m);
+	if (resp != GAZ_NONE)
+		return resp;
 	size_t after[16], nafter = 0, before[16], nbefore = 0;
 	size_t cend = m->end;
 	while (cend < s->len && s->text[cend] != ',' && s->text[cend] != ';')

@@ -498,13 +498,23 @@ void xpairs_section(struct xctx *c, size_t sec)
 	free(s.years);
 }
 
+/* The donor's partner in this report: the one its section heading names,
+ * else the first stated. */
 size_t xpair_partner(const struct xctx *c, size_t donor)
 {
 	const char *name = xname(c, donor);
-	for (size_t i = c->first_pair; i < c->out->npairs; i++)
-		if (strcmp(c->out->pairs[i].donor, name) == 0)
-			return gazetteer_lookup(c->g, c->out->pairs[i].recipient);
-	return GAZ_NONE;
+	size_t first = GAZ_NONE;
+	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
+		const struct fact_pair *p = &c->out->pairs[i];
+		if (strcmp(p->donor, name) != 0)
+			continue;
+		for (size_t s = 0; s < c->r->nsections; s++)
+			if (c->r->sections[s].line_no == p->line_no)
+				return gazetteer_lookup(c->g, p->recipient);
+		if (first == GAZ_NONE)
+			first = gazetteer_lookup(c->g, p->recipient);
+	}
+	return first;
 }
 
 bool xis_pair_donor(const struct xctx *c, size_t region)

@@ -174,6 +174,22 @@ static void read_paragraph(struct xctx *c, const struct report_paragraph *p, boo
 	xsentence_free(s, n);
 }
 
+/* An overview names a donor's total before the sections that state its
+ * partner: the report's pairs give the recipient afterwards. */
+static void fill_recipients(struct xctx *c)
+{
+	for (size_t i = c->first_fund; i < c->out->nfunds; i++) {
+		struct fact_fund *f = &c->out->funds[i];
+		if (*f->recipient)
+			continue;
+		size_t partner = xpair_partner(c, gazetteer_lookup(c->g, f->donor));
+		if (partner != GAZ_NONE) {
+			free(f->recipient);
+			f->recipient = xstrdup(xname(c, partner));
+		}
+	}
+}
+
 /* A pairing that ended (Shandong -> Xinjiang until 2010) ends the same
  * donor's pairings with places inside that recipient too. */
 static void end_sub_pairs(struct xctx *c)
@@ -214,6 +230,7 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	}
 	xfunds_tables(&c);
 	end_sub_pairs(&c);
+	fill_recipients(&c);
 	free(c.ordered);
 	return ST_OK;
 }
