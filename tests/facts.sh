@@ -67,6 +67,14 @@ p pairs Xinjiang -f json
 assert_contains "$out" '"donor": "Shandong", "recipient": "Xinjiang"' "pairs Xinjiang json"
 assert_contains "$out" '"since": 1996, "until": 2010' "pairs Xinjiang json span"
 
+# --- pairs stated by several reports: one row, the earliest since of any -------
+p pairs Yunnan -f tsv
+assert_rc 0 "pairs Yunnan"
+assert_eq "$(row_fields Shanghai Yunnan 4,6)" "1996|shanghai-yunnan-2009.txt" \
+	"Shanghai -> Yunnan: since 1996 (2018 report), first stated by the 2009 report"
+assert_eq "$(row_fields "Minhang District" "Shangri-La County" 4)" "2011" "Minhang -> Shangri-La"
+assert_eq "$(printf '%s\n' "$out" | cut -f1,2 | sort | uniq -d)" "" "pairs Yunnan: duplicates"
+
 # --- funds: Shanghai -> Yunnan in 2009 -----------------------------------------
 # fund_rows AMOUNT: the TSV rows of $out with that amount_yuan (column 5).
 fund_rows() { printf '%s\n' "$out" | awk -F"$tab" -v a="$1" '$5 == a'; }
@@ -161,6 +169,9 @@ assert_eq "$(printf '%s\n' "$out" | head -n 1)" "name${tab}type${tab}side${tab}p
 assert_contains "$out" "Shanghai${tab}municipality${tab}east${tab}" "Shanghai is east"
 assert_eq "$(printf '%s\n' "$out" | sed 1d | awk -F"$tab" '$3 != "east"')" "" "only east"
 assert_not_contains "$out" "Yunnan" "Yunnan is not east"
+p regions -f tsv
+assert_eq "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" \
+	"$(grep -c '^\[' "$top_srcdir/data/regions.ini")" "regions lists every gazetteer entry"
 p regions --side west -f json
 assert_contains "$out" '{"name": "Yunnan", "type": "province", "side": "west", "parent": null}' "Yunnan json"
 assert_contains "$out" '"name": "Wenshan Prefecture"' "places take their province's side"
