@@ -252,11 +252,18 @@ static const char *const ins_sql[INS_COUNT] = {
 		" VALUES (?, ?, ?, ?, ?)",
 };
 
+/* A canonical region name and its gazetteer index, sorted by name. */
+struct name_index {
+	const char *name;      /* owned by the gazetteer */
+	size_t idx;
+};
+
 struct importer {
 	sqlite3 *db;
 	const char *tmp_path;  /* the database being built */
 	const struct gazetteer *gaz;
-	sqlite3_stmt *ins[INS_COUNT];
+	struct name_index *names; /* owned; one per region, sorted by name */
+	sqlite3_stmt *ins[INS_COUNT]; /* owned; finalized by importer_finalize */
 	struct import_summary *sum;
 };
 
@@ -358,6 +365,34 @@ static void importer_finalize(struct importer *im)
 static int64_t region_id(size_t idx)
 {
 	return idx == GAZ_NONE ? 0 : (int64_t)idx + 1;
+}
+
+static int cmp_name_index(const void *a, const void *b)
+{
+	return strcmp(((const struct name_index *)a)->name, ((const struct name_index *)b)->name);
+}
+
+static void names_build(struct importer *im)
+{
+	size_t n = gazetteer_count(im->gaz);
+	im->names = xcalloc(n ? n : 1, sizeof(*im->names));
+	for (size_t i = 0; i < n; i++)
+		im->names[i] = (struct name_index){ gazetteer_region(im->gaz, i)->name, i };
+	if (n > 1)
+		qsort(im->names, n, sizeof(*im->names), cmp_name_index);
+}
+
+/* The region a fact names. The extractor gives canonical names, which must
+ * win over aliases: "Wushan County" is one county's name and another one's
+ * alias. Any other spelling goes through the gazetteer's lookup. */
+static size_t region_of(const struct importer *im, const char *name)
+{
+	if (!name || !*name)
+		return GAZ_NONE;
+	struct name_index key = { name, 0 };
+	const struct name_index *hit = bsearch(&key, im->names, gazetteer_count(im->gaz),
+					       sizeof(*im->names), cmp_name_index);
+	return hit ? hit->idx : gazetteer_lookup(im->gaz, name);
 }
 
 static enum status insert_regions(struct importer *im)
@@ -473,8 +508,8 @@ static enum status insert_pairs(struct importer *im, const struct extraction *x,
 {
 	for (size_t i = 0; i < x->npairs; i++) {
 		const struct fact_pair *p = &x->pairs[i];
-		size_t donor = p->donor ? gazetteer_lookup(im->gaz, p->donor) : GAZ_NONE;
-		size_t recipient = p->recipient ? gazetteer_lookup(im->gaz, p->recipient) : GAZ_NONE;
+		size_t donor = region_of(im, p->donor);
+		size_t recipient = region_of(im, p->recipient);
 		enum status st;
 		if (donor == GAZ_NONE || recipient == GAZ_NONE)
 			st = skip_fact(im, report_id, "a pairing", donor, p->donor,
@@ -496,8 +531,8 @@ static enum status insert_funds(struct importer *im, const struct report *r,
 {
 	for (size_t i = 0; i < x->nfunds; i++) {
 		const struct fact_fund *f = &x->funds[i];
-		size_t donor = f->donor ? gazetteer_lookup(im->gaz, f->donor) : GAZ_NONE;
-		size_t recipient = f->recipient ? gazetteer_lookup(im->gaz, f->recipient) : GAZ_NONE;
+		size_t donor = region_of(im, f->donor);
+		size_t recipient = region_of(im, f->recipient);
 		int64_t table_id = f->table_index >= 0 && (size_t)f->table_index < r->ntables ?
 			table_ids[f->table_index] : 0;
 		enum status st;
@@ -821,7 +856,9 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 		return st;
 	}
 	sqlite3_progress_handler(im.db, 10000, progress_check, NULL);
+	names_build(&im);
 	enum status st = build_db(&im, in);
+	free(im.names);
 	if (sqlite3_close(im.db) != SQLITE_OK && st == ST_OK)
 		st = status_set(ST_STORE, "%s: %s", tmp_path, sqlite3_errmsg(im.db));
 	return st;
