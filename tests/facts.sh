@@ -136,6 +136,19 @@ pu1=$out
 p pairs Simao -f tsv
 assert_eq "$out" "$pu1" "pairs: Simao and pu'er are one place"
 
+# A name two places share goes to the higher level (Jining the city, not the
+# district of Ulanqab); a canonical name beats another place's alias ("Wushan
+# County" is Chongqing's; Gansu's is "Wushan County (Gansu)"); a designation
+# may be added or dropped.
+p pairs Jining -f tsv
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f1,2)" "Jining City${tab}Wanzhou District" "Jining"
+p pairs "Wushan County" -f tsv
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f1,2)" "Yantai City${tab}Wushan County" "Wushan County"
+p pairs "Xinjiang Autonomous Region" -f tsv
+assert_eq "$(row_fields Shandong Xinjiang 4,5)" "1996|2010" "a designation added to a name"
+p pairs "WULONG county" -f csv
+assert_contains "$out" "Jinan City,Wulong County,county,2010," "case of a name"
+
 # --- unknown regions -----------------------------------------------------------
 p pairs Chongqnig
 assert_rc 1 "unknown region"
