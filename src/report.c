@@ -43,6 +43,8 @@
 #define LABEL_MAX_WORDS 8
 #define CAPTION_MAX_BYTES 200
 #define SOURCE_MAX_BYTES 300
+/* A table unit larger than a trillion yuan is a misreading, not a unit. */
+#define UNIT_MAX_YUAN ((int64_t)1000000000000)
 /* Prose lines are long; a short "Overview" heading is followed by one. */
 #define PROSE_MIN_BYTES 80
 
@@ -816,7 +818,9 @@ static int64_t unit_word_factor(const char *w, size_t n)
 {
 	if (n > 0 && is_digit(w[0])) {
 		double v = number_value(w, n);
-		return v >= 1 && v <= 1e12 ? (int64_t)v : 1;
+		if (v > 1e12)
+			return INT64_MAX;              /* rejected by unit_to_yuan */
+		return v >= 1 ? (int64_t)v : 1;
 	}
 	for (size_t i = 0; i < sizeof(unit_words) / sizeof(unit_words[0]); i++)
 		if (strlen(unit_words[i].word) == n && span_starts_ci(w, n, unit_words[i].word))
@@ -825,7 +829,8 @@ static int64_t unit_word_factor(const char *w, size_t n)
 }
 
 /* Yuan per cell unit: the product of the multiplier words, when the unit is
- * a currency at all; 0 when it is not ("persons", "mu"). */
+ * a currency at all; 0 when it is not ("persons", "mu") or is beyond any
+ * plausible unit (UNIT_MAX_YUAN). */
 static int64_t unit_to_yuan(const char *s, size_t n)
 {
 	int64_t factor = 1;
@@ -838,12 +843,16 @@ static int64_t unit_to_yuan(const char *s, size_t n)
 			i++;
 		if (i == start)
 			continue;
-		if (is_currency_word(s + start, i - start))
+		if (is_currency_word(s + start, i - start)) {
 			currency = true;
-		else if (factor < INT64_MAX / 1000000000)
-			factor *= unit_word_factor(s + start, i - start);
+			continue;
+		}
+		int64_t f = unit_word_factor(s + start, i - start);
+		if (factor > UNIT_MAX_YUAN / f)
+			return 0;
+		factor *= f;
 	}
-	return currency && factor > 0 ? factor : 0;
+	return currency ? factor : 0;
 }
 
 /* The unit text of "(Unit: ten thousand Yuan)": after the colon, without

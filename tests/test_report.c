@@ -714,6 +714,7 @@ static void test_units(void)
 	check_unit("100 million Yuan", 100000000);
 	check_unit("billion yuan", 1000000000);
 	check_unit("persons", 0);
+	check_unit("1111111111 11111111150 yuan", 0);     /* overflow found by fuzzing */
 }
 
 static void test_year(void)
