@@ -928,44 +928,36 @@ static void dump_size(int *cols, int *lines)
 	}
 }
 
-static enum status dump_run(struct tui *t, const char *keys)
+/* A curses screen on a scratch file at the dump size, or NULL. */
+static SCREEN *dump_screen_open(FILE *out, FILE *in)
 {
-	FILE *out = tmpfile(), *in = fopen("/dev/null", "r");
-	if (!out || !in) {
-		if (out)
-			fclose(out);
-		if (in)
-			fclose(in);
-		return status_set(ST_IO, "screen dump: cannot open a scratch file");
-	}
-	screen = newterm("xterm-256color", out, in);
-	if (!screen)
-		screen = newterm("vt100", out, in);
-	if (!screen) {
-		fclose(out);
-		fclose(in);
-		return status_set(ST_TERMINAL, "screen dump: no terminfo entry for xterm-256color or vt100");
-	}
-	t->dump = true;
+	SCREEN *scr = newterm("xterm-256color", out, in);
+	if (!scr)
+		scr = newterm("vt100", out, in);
+	if (!scr)
+		return NULL;
 	typeahead(-1);   /* /dev/null always reads as "input pending": never cut an update */
 	int cols, lines;
 	dump_size(&cols, &lines);
 	resizeterm(lines, cols);
-	curses_setup(t);
-	columns_create(t);
-	draw(t);
+	return scr;
+}
+
+/* Feeds the keys of a dump script; with PAIROFF_DUMP_BYTES, tells on stderr
+ * how many bytes the first screen and each key sent to the terminal. */
+static void dump_feed(struct tui *t, const char *keys, FILE *out)
+{
 	bool bytes = getenv("PAIROFF_DUMP_BYTES") != NULL;
 	long mark = ftell(out);
 	if (bytes)
 		fprintf(stderr, "first-screen %ld\n", mark);
 	size_t used;
-	int key;
+	int key, cols, lines;
 	bool is_func;
 	for (const char *p = keys; (used = dump_next_key(p, &key, &is_func, &cols, &lines)) > 0; p += used) {
 		if (key == KEY_RESIZE)
 			resizeterm(lines, cols);
-		enum result res = handle_key(t, key, is_func);
-		if (res & R_QUIT)
+		if (handle_key(t, key, is_func) & R_QUIT)
 			break;
 		if (!too_small(t))
 			columns_sync(t);
@@ -975,14 +967,34 @@ static enum status dump_run(struct tui *t, const char *keys)
 			fprintf(stderr, "key %.*s %ld\n", (int)used, p, ftell(out) - mark);
 		mark = ftell(out);
 	}
-	dump_screen(stdout);
-	windows_free(t);   /* before delscreen, which frees them too */
-	endwin();
-	delscreen(screen);
-	screen = NULL;
-	fclose(out);
-	fclose(in);
-	return ST_OK;
+}
+
+static enum status dump_run(struct tui *t, const char *keys)
+{
+	FILE *out = tmpfile(), *in = fopen("/dev/null", "r");
+	screen = out && in ? dump_screen_open(out, in) : NULL;
+	enum status st = ST_OK;
+	if (!out || !in)
+		st = status_set(ST_IO, "screen dump: cannot open a scratch file");
+	else if (!screen)
+		st = status_set(ST_TERMINAL, "screen dump: no terminfo entry for xterm-256color or vt100");
+	if (st == ST_OK) {
+		t->dump = true;
+		curses_setup(t);
+		columns_create(t);
+		draw(t);
+		dump_feed(t, keys, out);
+		dump_screen(stdout);
+		windows_free(t);   /* before delscreen, which frees them too */
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+	}
+	if (out)
+		fclose(out);
+	if (in)
+		fclose(in);
+	return st;
 }
 
 /* --- entry point ----------------------------------------------------------- */

@@ -31,7 +31,7 @@ static const struct {
 static const struct {
 	const char *mark, *meaning;
 } legend[] = {
-	{ "~180", "approximate figure (\"more than\", \"nearly\", ...)" },
+	{ "~12.5", "approximate figure (\"more than\", \"nearly\", ...)" },
 	{ "2001-2009", "a multi-year total, kept apart from the yearly bars" },
 	{ "total", "a year counted once: figures naming the recipient itself, else those of the places under it" },
 	{ "A \u2192 B", "a pair: A (east) helps B (west)" },
