@@ -358,7 +358,7 @@ static void draw_columns(struct tui *t, int *cy, int *cx)
 	}
 }
 
-/* The breadcrumb of selections: "Shanghai > Yunnan > 2009". */
+/* The breadcrumb of selections: "province > partner > year". */
 static void breadcrumb(struct tui *t, struct strbuf *sb)
 {
 	static const char *const cols[3][2] = { { "name", NULL }, { "recipient", "partner" }, { "label", NULL } };
