@@ -158,11 +158,30 @@ static bool export_format(const char *path, enum output_format *fmt)
 	return true;
 }
 
-/* The rows of v the list shows (filter applied, headings left out). */
+/* Columns that only serve the drawing (filter text, grouping, sorting). */
+static bool internal_column(const char *name)
+{
+	static const char *const internal[] = { "aliases", "group", "group_total", "span", "top", NULL };
+	for (size_t i = 0; internal[i]; i++)
+		if (strcmp(name, internal[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The rows of v the list shows (filter applied, headings and internal
+ * columns left out), in the order shown. */
 static void visible_table(const struct view *v, struct qtable *out)
 {
 	const struct qtable *q = v->rows;
-	qtable_init(out, q->ncols, (const char *const *)q->headers);
+	size_t *cols = xcalloc(q->ncols ? q->ncols : 1, sizeof(*cols)), ncols = 0;
+	const char **headers = xcalloc(q->ncols ? q->ncols : 1, sizeof(*headers));
+	const char **cells = xcalloc(q->ncols ? q->ncols : 1, sizeof(*cells));
+	for (size_t c = 0; c < q->ncols; c++)
+		if (!internal_column(q->headers[c])) {
+			headers[ncols] = q->headers[c];
+			cols[ncols++] = c;
+		}
+	qtable_init(out, ncols, headers);
 	bool all = v->list.nrows != q->nrows;   /* a view whose list rows are not table rows */
 	size_t n = all ? q->nrows : v->list.nvis;
 	for (size_t i = 0; i < n; i++) {
@@ -170,8 +189,13 @@ static void visible_table(const struct view *v, struct qtable *out)
 		size_t row = all ? i : list_entry(&v->list, i, &heading);
 		if (heading)
 			continue;
-		qtable_add_row(out, (const char *const *)&q->cells[row * q->ncols]);
+		for (size_t c = 0; c < ncols; c++)
+			cells[c] = qtable_get(q, row, cols[c]);
+		qtable_add_row(out, cells);
 	}
+	free(cols);
+	free(headers);
+	free(cells);
 }
 
 static void export_write(struct tui *t, const char *path, bool overwrite)
@@ -249,14 +273,10 @@ static void base64(struct strbuf *out, const unsigned char *s, size_t n)
 
 static char *row_text(const struct view *v, size_t row)
 {
-	static const char *const skip[] = { "kind", "aliases", "group", "group_total", "span", "top", NULL };
 	struct strbuf sb = {0};
 	for (size_t c = 0; c < v->rows->ncols; c++) {
-		bool internal = false;
-		for (size_t i = 0; skip[i]; i++)
-			internal |= strcmp(v->rows->headers[c], skip[i]) == 0;
 		const char *cell = qtable_get(v->rows, row, c);
-		if (internal || !cell)
+		if (internal_column(v->rows->headers[c]) || strcmp(v->rows->headers[c], "kind") == 0 || !cell)
 			continue;
 		if (sb.len)
 			strbuf_puts(&sb, "\t");
