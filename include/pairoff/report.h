@@ -84,7 +84,8 @@ struct report {
 };
 
 /* Reads and parses the file at path. Errors: ST_IO (missing, unreadable, a
- * directory, not a regular file), ST_DATA (binary content: NUL bytes).
+ * directory, not a regular file; a FIFO is refused without blocking),
+ * ST_DATA (binary content: NUL bytes; a file over 256 MiB).
  * On success *out owns a report to be freed with report_free(). */
 enum status report_read(const char *path, struct report **out);
 
