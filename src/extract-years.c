@@ -58,10 +58,10 @@ static int past_years(const struct xsentence *s)
 		return 0;
 	p += 5;
 	if (isdigit((unsigned char)*p)) {
-		int n = atoi(p);
-		while (isdigit((unsigned char)*p))
-			p++;
-		return strncasecmp(p, " year", 5) == 0 ? n : 0;
+		char *end;
+		long n = strtol(p, &end, 10);
+		/* a span longer than the programme is not a span of it */
+		return n > 0 && n <= 100 && strncasecmp(end, " year", 5) == 0 ? (int)n : 0;
 	}
 	for (size_t w = 0; w < sizeof(count_words) / sizeof(count_words[0]); w++) {
 		size_t n = strlen(count_words[w].word);

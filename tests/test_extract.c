@@ -196,7 +196,8 @@ static void test_money_forms(void)
 		     "Jiangsu planned to invest 70 million yuan next year. "
 		     "Jiangsu arranged 4.5 million of aid funds for wells. "
 		     "Farmers earned an income of 3,000 yuan per household. "
-		     "Jiangsu paid 1e309 million yuan, 99999999999999999999 yuan and -5 million yuan.\n",
+		     "Jiangsu paid 1e309 million yuan, 99999999999999999999 yuan and -5 million yuan. "
+		     "Over the past 99999999999 years Jiangsu gave 7 million yuan.\n",
 		     &x);
 	const struct fact_fund *f = find_fund(&x, 2500000000);
 	CHECK(f && f->year == 2011 && !f->approx && f->category == FUND_GOVERNMENT);
@@ -211,6 +212,8 @@ static void test_money_forms(void)
 	CHECK(find_fund(&x, 4500000) != NULL);
 	CHECK(find_fund(&x, 3000) == NULL); /* an income per household is not aid */
 	CHECK(find_fund(&x, 5000000) == NULL && count_anomalies(&x, "amount") == 2);
+	f = find_fund(&x, 7000000);
+	CHECK(f && f->year == 2011 && f->from_year == 2011); /* no absurd span */
 	for (size_t i = 0; i < x.nfunds; i++)
 		CHECK(x.funds[i].amount_yuan > 0 && x.funds[i].line_no == 3);
 	extraction_free(&x);
