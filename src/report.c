@@ -1082,23 +1082,31 @@ static void detect_tables(struct parser *p)
 
 /* ---- pass 4c: title and headings ----------------------------------------- */
 
-/* The title is the first line of text. Whether a line is a pair heading
+/* The title is the first line of text, when it reads like one. Whether a line is a pair heading
  * depends on its text alone (see is_pair_heading), so it is worked out
  * before tables, whose labels may never be headings; a title that is itself
  * a pair heading also opens the first section. */
+/* A first line that reads like prose (long, a sentence, a topic) is no
+ * title: it stays a paragraph, and the report is titled by its file name. */
+static bool looks_like_title(const struct line *l)
+{
+	return l->tlen <= CAPTION_MAX_BYTES && !ends_like_sentence(l->t, l->tlen) &&
+	       !is_topic_line(l->t, l->tlen);
+}
+
 static void detect_headings(struct parser *p)
 {
 	struct report *r = p->r;
-	if (p->ncontent == 0) {
-		r->title = xstrdup(r->file_name);
-		return;
-	}
-	struct line *title = content_line(p, 0);
-	r->title = xstrndup(title->t, title->tlen);
 	for (size_t ci = 0; ci < p->ncontent; ci++) {
 		struct line *l = content_line(p, ci);
 		l->pair_heading = is_pair_heading(l->t, l->tlen);
 	}
+	struct line *title = p->ncontent ? content_line(p, 0) : NULL;
+	if (!title || !looks_like_title(title)) {
+		r->title = xstrdup(r->file_name);
+		return;
+	}
+	r->title = xstrndup(title->t, title->tlen);
 	title->kind = LK_TITLE;
 	p->title_is_pair = title->pair_heading;
 }

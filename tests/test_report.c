@@ -512,6 +512,13 @@ static void test_no_headings(void)
 	      r->paragraphs[1].line_no == 5 && r->sections[0].end_line == 5, "no headings: both paragraphs in it");
 	check(r->year == 0, "no year mentioned: year 0");
 	report_free(r);
+	r = parse_str("notitle.txt", "\xE3\x80\x90Topic\xE3\x80\x91 The file starts with a paragraph.\nAnother one.\n");
+	if (r) {
+		check(strcmp(r->title, "notitle.txt") == 0 && r->nparagraphs == 2 && r->paragraphs[0].line_no == 1 &&
+		      r->nsections == 1 && strcmp(r->sections[0].title, "notitle.txt") == 0,
+		      "a first line of prose is kept as a paragraph; the file name titles the report");
+		report_free(r);
+	}
 }
 
 static void test_invalid_utf8(void)

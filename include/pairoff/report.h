@@ -7,7 +7,8 @@
  * it must work on a report of the series it has never seen.
  *
  * Layout rules (see src/report.c for the details):
- *  - the title is the first non-blank line;
+ *  - the title is the first non-blank line (the file name when there is
+ *    none, or when that line is prose: a sentence, a topic, a long line);
  *  - a section starts at a heading line naming a pair ("<Donor> - <Recipient>
  *    Pairing-off Poverty Alleviation"); text before the first heading
  *    belongs to an implicit section titled like the report;
