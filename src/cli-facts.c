@@ -211,9 +211,9 @@ int cli_cmd_anomalies(struct cli_ctx *ctx, int argc, char **argv)
 /* What `show` gathers about one region. */
 struct show_data {
 	char *name;             /* owned; canonical name */
-	struct qtable regions;  /* every region: types, sides, parents */
-	struct qtable pairs;    /* pairs involving the region or places under it */
-	struct qtable funds;    /* money facts with the region on either side */
+	struct qtable regions;  /* owned; every region: types, sides, parents */
+	struct qtable pairs;    /* owned; pairs involving the region or places under it */
+	struct qtable funds;    /* owned; money facts with the region on either side */
 	size_t self;            /* row of the region in regions */
 };
 

@@ -56,10 +56,11 @@ struct sfund {
 	bool matched;
 };
 
+/* The facts of one side of the comparison: the gold files or the extractor. */
 struct corpus {
-	struct spair *pairs;
+	struct spair *pairs;    /* owned */
 	size_t npairs, cap_pairs;
-	struct sfund *funds;
+	struct sfund *funds;    /* owned */
 	size_t nfunds, cap_funds;
 };
 
