@@ -7,7 +7,6 @@
  * NUL bytes, directories, FIFOs, missing files, 100,000 sections).
  * Prints "ok N - ..." / "not ok N - ..." and exits non-zero on a failure. */
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -878,6 +877,7 @@ static void test_many_sections(void)
 
 int main(void)
 {
+	setvbuf(stdout, NULL, _IOLBF, 0);     /* keep the lines up to a crash */
 	snprintf(tmpdir, sizeof(tmpdir), "%s/test_report.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(tmpdir)) {
 		perror("mkdtemp");
