@@ -245,85 +245,109 @@ static bool in_list(const char *v, const char *const *list, size_t n)
 	return false;
 }
 
-static const char *sec_get(dictionary *d, const char *sec, const char *key)
+/* One [section] as read: its id and the values of the known keys, pointing
+ * into the iniparser dictionary. */
+struct ini_section {
+	const char *id;
+	const char *val[ARRAY_LEN(region_keys)];
+};
+
+enum { KEY_NAME, KEY_TYPE, KEY_SIDE, KEY_PARENT, KEY_ALIASES, KEY_MISSPELLINGS };
+
+static int key_index(const char *key)
 {
-	char full[512];
-	snprintf(full, sizeof(full), "%s:%s", sec, key);
-	return iniparser_getstring(d, full, NULL);
+	for (size_t k = 0; k < ARRAY_LEN(region_keys); k++)
+		if (strcmp(key, region_keys[k]) == 0)
+			return (int)k;
+	return -1;
 }
 
-/* Rejects keys this file format does not know (typos like "sid"). */
-static enum status check_keys(dictionary *d, const char *sec, const char *path,
-			      const struct ini_text *t, size_t line)
+/* One pass over the dictionary in file order ("sec" entries, then their
+ * "sec:key" entries): the iniparser section helpers rescan the whole
+ * dictionary on every call, which made loading quadratic. */
+static enum status collect_sections(dictionary *d, const char *path, const struct ini_text *t,
+				    struct ini_section **out, size_t *count)
 {
-	int nk = iniparser_getsecnkeys(d, sec);
-	if (nk <= 0)
-		return ST_OK;
-	const char **keys = xcalloc((size_t)nk, sizeof(*keys));
-	iniparser_getseckeys(d, sec, keys);
-	enum status st = ST_OK;
-	for (int i = 0; i < nk && st == ST_OK; i++) {
-		const char *k = strchr(keys[i], ':');
-		k = k ? k + 1 : keys[i];
-		if (!in_list(k, region_keys, ARRAY_LEN(region_keys)))
-			st = status_set(ST_CONFIG, "%s:%zu: unknown key '%s'", path,
-					ini_key_line(t, line, k), k);
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	for (ssize_t i = 0; i < d->size; i++) {
+		const char *key = d->key[i];
+		if (!key)
+			continue;
+		const char *colon = strchr(key, ':');
+		if (!colon) {
+			struct ini_section *sec = ARRAY_PUSH(*out, n, cap);
+			memset(sec, 0, sizeof(*sec));
+			sec->id = key;
+			continue;
+		}
+		int k = key_index(colon + 1);
+		if (n == 0 || k < 0) {
+			*count = n;
+			return status_set(ST_CONFIG, "%s:%zu: unknown key '%s'", path,
+					  n ? ini_key_line(t, ini_section_line(t, (*out)[n - 1].id), colon + 1) : 1,
+					  colon + 1);
+		}
+		(*out)[n - 1].val[k] = d->val[i];
 	}
-	free(keys);
-	return st;
+	*count = n;
+	return ST_OK;
 }
 
-static enum status load_section(struct gazetteer *g, dictionary *d, const char *sec,
-				const char *path, const struct ini_text *t)
+static enum status load_section(struct gazetteer *g, const struct ini_section *sec, const char *path,
+				const struct ini_text *t)
 {
-	size_t line = ini_section_line(t, sec);
-	enum status st = check_keys(d, sec, path, t, line);
-	if (st != ST_OK)
-		return st;
-	const char *name = sec_get(d, sec, "name"), *type = sec_get(d, sec, "type");
-	const char *side = sec_get(d, sec, "side");
+	const char *name = sec->val[KEY_NAME], *type = sec->val[KEY_TYPE], *side = sec->val[KEY_SIDE];
 	if (!name || !*name)
-		return status_set(ST_CONFIG, "%s:%zu: section [%s] has no name", path, line, sec);
+		return status_set(ST_CONFIG, "%s:%zu: section [%s] has no name", path,
+				  ini_section_line(t, sec->id), sec->id);
 	if (!type || !in_list(type, region_types, ARRAY_LEN(region_types)))
 		return status_set(ST_CONFIG, "%s:%zu: unknown type '%s'", path,
-				  ini_key_line(t, line, "type"), type ? type : "");
+				  ini_key_line(t, ini_section_line(t, sec->id), "type"), type ? type : "");
 	if (side && *side && !in_list(side, region_sides, ARRAY_LEN(region_sides)))
 		return status_set(ST_CONFIG, "%s:%zu: unknown side '%s'", path,
-				  ini_key_line(t, line, "side"), side);
+				  ini_key_line(t, ini_section_line(t, sec->id), "side"), side);
 	struct region *r = ARRAY_PUSH(g->regions, g->nregions, g->cap_regions);
 	memset(r, 0, sizeof(*r));
 	r->name = xstrdup(name);
 	r->type = xstrdup(type);
 	r->side = side && *side ? xstrdup(side) : NULL;
 	r->parent = GAZ_NONE;
-	add_aliases(r, sec_get(d, sec, "aliases"), false);
-	add_aliases(r, sec_get(d, sec, "misspellings"), true);
+	add_aliases(r, sec->val[KEY_ALIASES], false);
+	add_aliases(r, sec->val[KEY_MISSPELLINGS], true);
 	return ST_OK;
 }
 
-/* Parents name other sections; resolved once every section is known.
- * iniparser_getsecname() walks the whole dictionary on every call, so the
- * names are fetched once: asking it inside the loop made loading quadratic
- * (three quarters of a bundled import, see README "Benchmarks"). */
-static enum status resolve_parents(struct gazetteer *g, dictionary *d, const char *path,
-				   const struct ini_text *t)
+static int id_cmp(const void *a, const void *b)
 {
+	const struct ini_section *const *x = a, *const *y = b;
+	return strcmp((*x)->id, (*y)->id);
+}
+
+/* Parents name other sections; resolved once every section is known,
+ * through the ids sorted. */
+static enum status resolve_parents(struct gazetteer *g, const struct ini_section *secs, size_t n,
+				   const char *path, const struct ini_text *t)
+{
+	const struct ini_section **sorted = xcalloc(n + 1, sizeof(*sorted));
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = &secs[i];
+	qsort(sorted, n, sizeof(*sorted), id_cmp);
 	enum status st = ST_OK;
-	const char **secs = xcalloc(g->nregions + 1, sizeof(*secs));
-	for (size_t i = 0; i < g->nregions; i++)
-		secs[i] = iniparser_getsecname(d, (int)i);
-	for (size_t i = 0; i < g->nregions && st == ST_OK; i++) {
-		const char *parent = sec_get(d, secs[i], "parent");
+	for (size_t i = 0; i < n && st == ST_OK; i++) {
+		const char *parent = secs[i].val[KEY_PARENT];
 		if (!parent || !*parent)
 			continue;
-		for (size_t j = 0; j < g->nregions; j++)
-			if (strcmp(secs[j], parent) == 0)
-				g->regions[i].parent = j;
-		if (g->regions[i].parent == GAZ_NONE || g->regions[i].parent == i)
+		struct ini_section probe = { .id = parent };
+		const struct ini_section *pp = &probe;
+		const struct ini_section **hit = bsearch(&pp, sorted, n, sizeof(*sorted), id_cmp);
+		if (hit && *hit != &secs[i])
+			g->regions[i].parent = (size_t)(*hit - secs);
+		else
 			st = status_set(ST_CONFIG, "%s:%zu: unknown parent '%s'", path,
-					ini_key_line(t, ini_section_line(t, secs[i]), "parent"), parent);
+					ini_key_line(t, ini_section_line(t, secs[i].id), "parent"), parent);
 	}
-	free(secs);
+	free(sorted);
 	return st;
 }
 
@@ -347,13 +371,15 @@ static int quiet_errors(const char *fmt, ...)
 static enum status load_dictionary(struct gazetteer *g, dictionary *d, const char *path,
 				   const struct ini_text *t)
 {
-	int n = iniparser_getnsec(d);
-	for (int i = 0; i < n; i++) {
-		enum status st = load_section(g, d, iniparser_getsecname(d, i), path, t);
-		if (st != ST_OK)
-			return st;
-	}
-	return resolve_parents(g, d, path, t);
+	struct ini_section *secs;
+	size_t n;
+	enum status st = collect_sections(d, path, t, &secs, &n);
+	for (size_t i = 0; i < n && st == ST_OK; i++)
+		st = load_section(g, &secs[i], path, t);
+	if (st == ST_OK)
+		st = resolve_parents(g, secs, n, path, t);
+	free(secs);
+	return st;
 }
 
 enum status gazetteer_load(const char *path, struct gazetteer **out)
