@@ -214,4 +214,44 @@ assert_contains "$out" "Dulongjinag" "the misspelling it resolved"
 assert_contains "$out" "Zhejiang" "the Zhejiang in the Shandong-Xinjiang review"
 assert_contains "$out" "missing-bracket" "headings with a missing bracket"
 
+
+# --- a report of the series that is not in the repository ----------------------
+# Made up for this test in the series' style: a heading pair, a planned and an
+# actual figure, "more than", a cumulative figure since a stated year, a
+# one-for-one list of districts and counties, a district's own figure.
+mkdir -p "$test_tmp/unseen"
+cat >"$test_tmp/unseen/tianjin-gansu-2015.txt" <<'REPORT'
+Tianjin-Gansu Pairing-off Poverty Alleviation
+
+      【Overview】 In 2015, Tianjin planned to allocate 70 million yuan of aid funds for Gansu and actually allocated 72.4 million yuan, while all circles of society in Tianjin donated more than 3 million yuan in kind and cash. Since 1996, Tianjin has provided a total of 512 million yuan of aid funds for Gansu.
+
+      【Counterpart support】 Tianjin arranged a "one-for-one" twinning relationship between three districts of Tianjin, namely Hedong, Xiqing and Dongli, and three counties of Gansu, namely Minxian, Xihe and Gangu. In 2015, Xiqing District issued 1.2 million yuan for Xihe County.
+
+      (Exchange and Cooperation Office of Tianjin Municipal People's Government)
+REPORT
+db=$test_tmp/unseen.db
+p import "$test_tmp/unseen/tianjin-gansu-2015.txt"
+assert_rc 0 "import of an unseen report"
+p pairs -f tsv
+assert_rc 0 "pairs of the unseen report"
+assert_eq "$(row_fields Tianjin Gansu 6,7)" "tianjin-gansu-2015.txt|1" "unseen: Tianjin -> Gansu"
+for pair in "Hedong District:Min County" "Xiqing District:Xihe County" "Dongli District:Gangu County"; do
+	donor=${pair%%:*} recipient=${pair#*:}
+	assert_eq "$(row_fields "$donor" "$recipient" 6,7)" "tianjin-gansu-2015.txt|5" \
+		"unseen: one-for-one $donor -> $recipient"
+done
+p funds -f tsv
+assert_rc 0 "funds of the unseen report"
+# year, from_year, approx, category of the row with the amount
+assert_eq "$(fund_rows 70000000 | cut -f1,3,4,6,7)" "Tianjin${tab}2015${tab}2015${tab}0${tab}planned" \
+	"unseen: the planned figure"
+assert_eq "$(fund_rows 72400000 | cut -f1,3,4,6,7)" "Tianjin${tab}2015${tab}2015${tab}0${tab}government" \
+	"unseen: the figure actually allocated is not planned"
+assert_eq "$(fund_rows 3000000 | cut -f1,3,6,7)" "Tianjin${tab}2015${tab}1${tab}social" \
+	"unseen: more than 3 million yuan of donations"
+assert_eq "$(fund_rows 512000000 | cut -f1,3,4)" "Tianjin${tab}2015${tab}1996" \
+	"unseen: a total since 1996 spans 1996-2015"
+assert_eq "$(fund_rows 1200000 | cut -f1,2,3)" "Xiqing District${tab}Xihe County${tab}2015" \
+	"unseen: a district's own figure"
+
 done_testing
