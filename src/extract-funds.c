@@ -462,7 +462,9 @@ static enum fund_category fund_category(const struct xctx *c, const struct xsent
 	static const char *const enterprise[] = { "worth", "enterprise", "company", "group", "co.,",
 						  "cooperation project", "economic cooperation", "business",
 						  "investment agreement", "attracted", "contracts" };
-	if (words_in(t, clause, m->start, planned, sizeof(planned) / sizeof(planned[0])))
+	if (words_in(t, clause, m->start, planned, sizeof(planned) / sizeof(planned[0])) ||
+	    xfind_ci(t, m->end, near_end + 10 < s->len ? near_end + 10 : s->len, " will be ") ||
+	    xfind_ci(t, m->end, near_end, "is planned"))
 		return FUND_PLANNED;
 	if (words_in(t, clause, far_end, loan, sizeof(loan) / sizeof(loan[0])) ||
 	    (c->topic && words_in(c->topic, 0, strlen(c->topic), loan, sizeof(loan) / sizeof(loan[0]))))

@@ -34,9 +34,12 @@ struct fact_pair {
 
 struct fact_fund {
 	char *donor;           /* owned; canonical gazetteer name */
-	char *recipient;       /* owned; canonical gazetteer name */
+	char *recipient;       /* owned; canonical gazetteer name, "" when no
+	                        * recipient could be told */
 	int year;              /* year, or last year of a span */
-	int from_year;         /* first year of a cumulative span; == year for one year */
+	int from_year;         /* first year of a cumulative span; == year for one
+	                        * year; 0 for a cumulative figure whose start the
+	                        * text does not state ("so far", "as of 2012") */
 	int64_t amount_yuan;
 	enum fund_category category;
 	bool approx;           /* "more than", "nearly", "about" */
