@@ -110,6 +110,19 @@ static void wrong_province(struct xctx *c, const struct xsentence *s)
 	}
 }
 
+/* "up 18% from B yuan": the earlier figure named right after the rate. */
+static size_t money_after_from(const struct xsentence *s, size_t pct_pos)
+{
+	const char *from = xfind_ci(s->text, pct_pos, pct_pos + 16 < s->len ? pct_pos + 16 : s->len, " from ");
+	if (!from)
+		return (size_t)-1;
+	size_t at = (size_t)(from - s->text) + 6;
+	for (size_t i = 0; i < s->nmoney; i++)
+		if (s->money[i].start >= at && s->money[i].start <= at + 12)
+			return i;
+	return (size_t)-1;
+}
+
 /* "A yuan, D yuan more than the year before (B yuan), up N%", or "from B to
  * A, up N%": the stated rate must follow from the figures it joins. */
 static void check_rate(struct xctx *c, const struct xsentence *s, size_t pct_pos, double stated, int decimals,
@@ -122,9 +135,13 @@ static void check_rate(struct xctx *c, const struct xsentence *s, size_t pct_pos
 		idx[n++] = i;
 	}
 	double now, before;
+	size_t later;
 	if (n == 3 && llabs((long long)(s->money[idx[0]].yuan - s->money[idx[1]].yuan - s->money[idx[2]].yuan)) <= 1) {
 		now = (double)s->money[idx[0]].yuan;
 		before = (double)s->money[idx[2]].yuan;
+	} else if (n >= 1 && (later = money_after_from(s, pct_pos)) != (size_t)-1) {
+		now = (double)s->money[idx[n - 1]].yuan;
+		before = (double)s->money[later].yuan;
 	} else if (n >= 2 && xfind_ci(s->text, 0, s->money[idx[n - 2]].start, "from") &&
 		   xfind_ci(s->text, s->money[idx[n - 2]].end, s->money[idx[n - 1]].start, " to ")) {
 		before = (double)s->money[idx[n - 2]].yuan;

@@ -109,9 +109,26 @@ static bool earlier_figure(const struct xsentence *s, size_t pos)
 	return false;
 }
 
+/* "from 80 million yuan in 2013": a year right after the amount is its own. */
+static int year_right_after(const struct xsentence *s, size_t pos)
+{
+	for (size_t i = 0; i < s->nmoney; i++) {
+		if (s->money[i].start != pos && s->money[i].num_start != pos)
+			continue;
+		for (size_t y = 0; y < s->nyears; y++)
+			if (s->years[y].start >= s->money[i].end && s->years[y].start - s->money[i].end <= 5 &&
+			    xfind_ci(s->text, s->money[i].end, s->years[y].start, " in "))
+				return s->years[y].year;
+	}
+	return 0;
+}
+
 static int stated_year(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year)
 {
 	const struct xyear *before = NULL;
+	int own = year_right_after(s, pos);
+	if (own)
+		return own;
 	for (size_t i = 0; i < s->nyears; i++) {
 		if (s->years[i].end > pos)
 			break;

@@ -350,6 +350,43 @@ static void test_unseen_report(void)
 	report_free(r);
 }
 
+/* Another made-up report, in other words: "was paired with", "established a
+ * twinning relationship", "has provided counterpart support to ... since",
+ * a rate joined to the figure after it, givers named after the money. */
+static void test_unseen_report_2(void)
+{
+	char *path = xasprintf("%s/../tests/data/unseen/tianjin-gansu-2014.txt", PAIROFF_SRC_DATADIR);
+	struct report *r = NULL;
+	CHECK(report_read(path, &r) == ST_OK);
+	free(path);
+	if (!r)
+		return;
+	struct extraction x = { 0 };
+	CHECK(extract_report(r, gaz, &x) == ST_OK);
+	CHECK(has_pair(&x, "Tianjin", "Gansu"));
+	CHECK(has_pair(&x, "Hedong District", "Min County"));
+	CHECK(has_pair(&x, "Xiqing District", "Xihe County"));
+	CHECK(has_pair(&x, "Dongli District", "Gangu County"));
+	CHECK(has_pair(&x, "Baodi District", "Wushan County (Gansu)"));
+	for (size_t i = 0; i < x.npairs; i++)
+		if (strcmp(x.pairs[i].donor, "Baodi District") == 0)
+			CHECK(x.pairs[i].since == 2012);
+	const struct fact_fund *f = find_fund(&x, 95000000);
+	CHECK(f && f->year == 2014 && strcmp(f->donor, "Tianjin") == 0);
+	f = find_fund(&x, 80000000);
+	CHECK(f && f->year == 2013);
+	f = find_fund(&x, 2300000000);
+	CHECK(f && f->year == 2014 && f->from_year == 2012 && f->approx && f->category == FUND_ENTERPRISE);
+	f = find_fund(&x, 1200000);
+	CHECK(f && strcmp(f->donor, "Hebei District") == 0 && strcmp(f->recipient, "Longnan City") == 0);
+	f = find_fund(&x, 12500000);
+	CHECK(f && f->category == FUND_SOCIAL);
+	CHECK(find_fund(&x, 5600) == NULL);
+	CHECK(count_anomalies(&x, "growth-rate") == 0); /* 80 -> 95 is up 18.75% */
+	extraction_free(&x);
+	report_free(r);
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/regions.ini", PAIROFF_SRC_DATADIR);
@@ -367,6 +404,7 @@ int main(void)
 	test_givers();
 	test_misspellings_and_brackets();
 	test_unseen_report();
+	test_unseen_report_2();
 	gazetteer_free(gaz);
 	if (failures)
 		fprintf(stderr, "%d check(s) failed\n", failures);
