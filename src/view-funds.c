@@ -18,7 +18,9 @@ enum { F_YEAR, F_FROM, F_CATEGORY, F_AMOUNT, F_APPROX, F_DONOR, F_RECIPIENT, F_T
 
 static const char *const funds_headers[] = { "kind", "label", "year", "from_year", "category",
 	"amount_yuan", "approx", "donor", "recipient", "report", "line", "quote", "group",
-	"group_total", "span" };
+	"group_total", "span", "by_category" };
+
+#define MAX_CATEGORIES 8
 
 static long long cell_ll(const struct qtable *q, size_t row, size_t col)
 {
@@ -40,6 +42,11 @@ struct year_total {
 	long long amount;
 	bool approx;
 	size_t first;   /* the largest counted fact: the year row's source */
+	struct {
+		const char *name;   /* borrowed from the query's table */
+		long long amount;
+	} cats[MAX_CATEGORIES]; /* what each category adds to amount */
+	int ncats;
 };
 
 static bool is_planned(const struct qtable *q, size_t i)
@@ -58,6 +65,14 @@ static void count_fact(struct year_total *yt, const struct qtable *q, size_t i)
 {
 	yt->amount += cell_ll(q, i, F_AMOUNT);
 	yt->approx |= cell_ll(q, i, F_APPROX) != 0;
+	const char *cat = qtable_get(q, i, F_CATEGORY);
+	int c = 0;
+	while (c < yt->ncats && !same_text(yt->cats[c].name, cat))
+		c++;
+	if (c == yt->ncats && c < MAX_CATEGORIES)
+		yt->cats[yt->ncats++].name = cat;
+	if (c < MAX_CATEGORIES)
+		yt->cats[c].amount += cell_ll(q, i, F_AMOUNT);
 	if (yt->first == LIST_NONE || cell_ll(q, i, F_AMOUNT) > cell_ll(q, yt->first, F_AMOUNT))
 		yt->first = i;
 }
@@ -100,7 +115,7 @@ static struct year_total year_total(const struct qtable *q, size_t from, size_t 
 	bool only_planned = true;
 	for (size_t i = from; i < to; i++)
 		only_planned &= is_planned(q, i);
-	struct year_total yt = { 0, false, LIST_NONE };
+	struct year_total yt = { .first = LIST_NONE };
 	for (size_t i = from; i < to; i++) {
 		if (is_planned(q, i) && !only_planned)
 			continue;
@@ -119,7 +134,7 @@ static struct year_total year_total(const struct qtable *q, size_t from, size_t 
 
 static void add_row(struct qtable *out, const char *kind, const char *label, const struct qtable *q,
 		    size_t src, const char *amount, const char *approx, const char *category,
-		    size_t group, long long group_total, bool span)
+		    size_t group, long long group_total, bool span, const char *by_category)
 {
 	char g[32], gt[32];
 	snprintf(g, sizeof(g), "%zu", group);
@@ -128,7 +143,7 @@ static void add_row(struct qtable *out, const char *kind, const char *label, con
 		kind, label, qtable_get(q, src, F_YEAR), qtable_get(q, src, F_FROM), category, amount,
 		approx, qtable_get(q, src, F_DONOR), qtable_get(q, src, F_RECIPIENT),
 		qtable_get(q, src, F_REPORT), qtable_get(q, src, F_LINE), qtable_get(q, src, F_QUOTE),
-		g, gt, span ? "1" : "0",
+		g, gt, span ? "1" : "0", by_category,
 	};
 	qtable_add_row(out, cells);
 }
@@ -146,11 +161,17 @@ static void add_group(struct qtable *out, const struct qtable *q, size_t from, s
 	struct year_total yt = year_total(q, from, to);
 	char amount[32];
 	snprintf(amount, sizeof(amount), "%lld", yt.amount);
+	struct strbuf by_cat = {0};
+	for (int c = 0; c < yt.ncats; c++)
+		strbuf_printf(&by_cat, "%s%s=%lld", c ? ";" : "", yt.cats[c].name ? yt.cats[c].name : "other",
+			      yt.cats[c].amount);
 	add_row(out, "year", label, q, yt.first == LIST_NONE ? from : yt.first, amount,
-		yt.approx ? "1" : "0", span ? "span total" : "total", group, yt.amount, span);
+		yt.approx ? "1" : "0", span ? "span total" : "total", group, yt.amount, span,
+		by_cat.data ? by_cat.data : "");
+	strbuf_free(&by_cat);
 	for (size_t i = from; i < to; i++)
 		add_row(out, "fund", label, q, i, qtable_get(q, i, F_AMOUNT), qtable_get(q, i, F_APPROX),
-			qtable_get(q, i, F_CATEGORY), group, yt.amount, span);
+			qtable_get(q, i, F_CATEGORY), group, yt.amount, span, NULL);
 }
 
 static enum status funds_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
@@ -211,6 +232,8 @@ static long long bar_scale(const struct view *v)
 
 struct funds_layout {
 	int amount_cols;    /* widest figure in the current unit, set per draw */
+	char cats[MAX_CATEGORIES][24]; /* categories of the year rows: the matrix columns */
+	int ncats;          /* 0 when the pane is too narrow for the matrix */
 };
 
 static void funds_init(struct tui *t, struct view *v)
@@ -237,10 +260,64 @@ static int amount_cols(struct tui *t, const struct view *v)
 	return widest;
 }
 
+/* The amount category cat adds in a year row's "a=1;b=2" by_category, or -1. */
+static long long category_amount(const char *by_category, const char *cat)
+{
+	size_t n = strlen(cat);
+	for (const char *p = by_category; p && *p; p = strchr(p, ';') ? strchr(p, ';') + 1 : NULL)
+		if (strncmp(p, cat, n) == 0 && p[n] == '=')
+			return strtoll(p + n + 1, NULL, 10);
+	return -1;
+}
+
+static void add_category(struct funds_layout *fl, const char *cat, size_t len)
+{
+	for (int c = 0; c < fl->ncats; c++)
+		if (strlen(fl->cats[c]) == len && strncmp(fl->cats[c], cat, len) == 0)
+			return;
+	if (fl->ncats < MAX_CATEGORIES && len < sizeof(fl->cats[0])) {
+		memcpy(fl->cats[fl->ncats], cat, len);
+		fl->cats[fl->ncats++][len] = '\0';
+	}
+}
+
+/* The matrix columns: every category a year row counts, when they fit next
+ * to the year, the total and a bar of at least 8 columns. */
+static void matrix_layout(struct funds_layout *fl, const struct view *v, int width)
+{
+	fl->ncats = 0;
+	for (size_t i = 0; i < v->rows->nrows; i++) {
+		const char *bc = is_year(v, i) ? view_cell(v, i, "by_category") : NULL;
+		for (const char *p = bc; p && *p; p = strchr(p, ';') ? strchr(p, ';') + 1 : NULL)
+			add_category(fl, p, strcspn(p, "=;"));
+	}
+	if (10 + (fl->ncats + 1) * fl->amount_cols + 8 > width)
+		fl->ncats = 0;
+}
+
+static void matrix_header(struct tui *t, const struct funds_layout *fl, WINDOW *w, int width)
+{
+	attr_t a = t->attrs[ROLE_HEADER];
+	draw_cell(w, "Year", 10, false, a);
+	for (int c = 0; c < fl->ncats; c++) {   /* names cut to the column, one space apart */
+		draw_spaces(w, 1, a);
+		draw_cell(w, fl->cats[c], fl->amount_cols - 1, true, a);
+	}
+	draw_cell(w, "Total", fl->amount_cols, true, a);
+	char *unit = xasprintf(" %s", money_unit_name(t->unit));
+	draw_cell(w, unit, width - 10 - (fl->ncats + 1) * fl->amount_cols, false, a);
+	free(unit);
+}
+
 static void funds_header(struct tui *t, struct view *v, WINDOW *w, int width)
 {
 	struct funds_layout *fl = v->priv;
 	fl->amount_cols = amount_cols(t, v);   /* the rows below use it */
+	matrix_layout(fl, v, width);
+	if (fl->ncats) {
+		matrix_header(t, fl, w, width);
+		return;
+	}
 	char title[200];
 	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
 	if (sep)
@@ -251,8 +328,37 @@ static void funds_header(struct tui *t, struct view *v, WINDOW *w, int width)
 	draw_cell(w, title, width, false, t->attrs[ROLE_HEADER]);
 }
 
+/* A year row as a line of the year x category table, then the bar. */
+static void draw_year_matrix(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+{
+	const struct funds_layout *fl = v->priv;
+	const char *bc = view_cell(v, row, "by_category");
+	char money[48];
+	draw_cell(w, view_cell(v, row, "label"), 10, false, base | A_BOLD);
+	for (int c = 0; c < fl->ncats; c++) {
+		long long amount = category_amount(bc, fl->cats[c]);
+		draw_cell(w, amount < 0 ? "" : tui_money(t, amount, false, money, sizeof(money)),
+			  fl->amount_cols, true, base);
+	}
+	tui_money(t, view_cell_long(v, row, "amount_yuan"), view_cell_long(v, row, "approx"), money, sizeof(money));
+	draw_cell(w, money, fl->amount_cols, true, base | A_BOLD);
+	int bar_w = width - 10 - (fl->ncats + 1) * fl->amount_cols - 1;
+	long long scale = bar_scale(v);
+	bool span = view_cell_long(v, row, "span") != 0;
+	double frac = span || scale <= 0 ? 0 : (double)view_cell_long(v, row, "amount_yuan") / (double)scale;
+	draw_spaces(w, 1, base);
+	if (span)
+		draw_cell(w, "(span)", bar_w, false, base);
+	else
+		draw_bar(w, frac, bar_w, t->utf8, t->attrs[ROLE_BAR]);
+}
+
 static void draw_year(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
+	if (((struct funds_layout *)v->priv)->ncats) {
+		draw_year_matrix(t, v, w, row, width, base);
+		return;
+	}
 	char money[48];
 	tui_money(t, view_cell_long(v, row, "amount_yuan"), view_cell_long(v, row, "approx"), money, sizeof(money));
 	bool span = view_cell_long(v, row, "span") != 0;
