@@ -25,6 +25,15 @@ assert_contains "$(printf '%s\n' "$out" | sed -n 1p)" "Shanghai › Yunnan" "bre
 assert_contains "$(printf '%s\n' "$out" | sed -n 1p)" "million yuan" "u twice: million yuan"
 assert_contains "$out" "Shanghai → Yunnan" "funds pane of the pair"
 
+# --- a wide funds pane is a year x category table --------------------------------
+PAIROFF_DUMP_SIZE=200x30 run "$PAIROFF" --db "$db" --dump-keys "fshanghai<Enter><Enter>fyunnan<Enter><Enter>uu"
+header=$(printf '%s\n' "$out" | sed -n 2p)
+assert_contains "$header" "Year" "matrix header: year"
+assert_contains "$header" "governme" "matrix header: a category column"
+assert_contains "$header" "Total" "matrix header: total"
+row=$(printf '%s\n' "$out" | grep '│2009 ' | head -n 1)
+assert_contains "$row" " 180" "2009 government figure (180 million) in its column"
+
 # --- bytes per Down key: within a page at most 150 ----------------------------
 dump "fshanghai<Enter><Enter>fyunnan<Enter><Enter>jjjjjjjjjjjj"
 downs=$(printf '%s\n' "$err" | awk '$1 == "key" && $2 == "j" { print $3 }')
