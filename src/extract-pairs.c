@@ -460,8 +460,46 @@ void xpairs_overview(struct xctx *c, const struct xsentence *s)
 	}
 }
 
-/* The heading names the pair: the first place gives, the most specific
- * western place receives ("Xiamen - Gansu Linxia ... Prefecture"). */
+/* The first place gives; the most specific western place after it
+ * receives ("Xiamen - Gansu Linxia ... Prefecture"); with no western place
+ * (a pairing inside one province) the last place unrelated to the giver. */
+static bool related(const struct xctx *c, size_t a, size_t b)
+{
+	return gazetteer_within(c->g, a, b) || gazetteer_within(c->g, b, a);
+}
+
+/* The giver of a heading: its first eastern or central place; failing that
+ * its first place that some later place is not part of. */
+static size_t heading_donor(const struct xctx *c, const struct xsentence *s)
+{
+	for (size_t p = 0; p < s->nplaces; p++)
+		if (strcmp(side_of(c, s->places[p].region), "west") != 0)
+			return s->places[p].region;
+	for (size_t p = 0; p < s->nplaces; p++)
+		for (size_t q = p + 1; q < s->nplaces; q++)
+			if (!related(c, s->places[p].region, s->places[q].region))
+				return s->places[p].region;
+	return GAZ_NONE;
+}
+
+static void heading_pair(struct xctx *c, const struct xsentence *s)
+{
+	size_t other = GAZ_NONE;
+	c->sec_donor = heading_donor(c, s);
+	for (size_t p = 0; c->sec_donor != GAZ_NONE && p < s->nplaces; p++) {
+		size_t reg = s->places[p].region;
+		if (related(c, reg, c->sec_donor))
+			continue;
+		other = reg;
+		if (strcmp(side_of(c, reg), "west") == 0 && strcmp(side_of(c, c->sec_donor), "west") != 0 &&
+		    (c->sec_recipient == GAZ_NONE || gazetteer_within(c->g, reg, c->sec_recipient)))
+			c->sec_recipient = reg;
+	}
+	if (c->sec_recipient == GAZ_NONE)
+		c->sec_recipient = other;
+}
+
+/* The heading names the pair (see heading_pair). */
 void xpairs_section(struct xctx *c, size_t sec)
 {
 	const char *title = sec < c->r->nsections ? c->r->sections[sec].title : NULL;
@@ -473,15 +511,7 @@ void xpairs_section(struct xctx *c, size_t sec)
 	s.len = strlen(s.text);
 	c->donor = c->recipient = GAZ_NONE;
 	xscan_places(c, &s);
-	for (size_t p = 0; p < s.nplaces; p++) {
-		size_t reg = s.places[p].region;
-		const char *side = side_of(c, reg);
-		if (c->sec_donor == GAZ_NONE && strcmp(side, "west") != 0)
-			c->sec_donor = reg;
-		else if (c->sec_donor != GAZ_NONE && strcmp(side, "west") == 0 &&
-			 (c->sec_recipient == GAZ_NONE || gazetteer_within(c->g, reg, c->sec_recipient)))
-			c->sec_recipient = reg;
-	}
+	heading_pair(c, &s);
 	if (c->sec_recipient == GAZ_NONE)
 		c->sec_donor = GAZ_NONE;
 	if (c->sec_donor != GAZ_NONE) {

@@ -273,6 +273,18 @@ static void test_pairs(void)
 	extraction_free(&x);
 }
 
+static void test_heading_inside_a_province(void)
+{
+	struct extraction x;
+	extract_text("Inner Mongolia: Ordos - Xing'an League Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Overview\xE3\x80\x91 In 2014, Ordos City put in 300 million yuan.\n",
+		     &x);
+	CHECK(has_pair(&x, "Ordos City", "Xing'an League"));
+	const struct fact_fund *f = find_fund(&x, 300000000);
+	CHECK(f && strcmp(f->donor, "Ordos City") == 0 && strcmp(f->recipient, "Xing'an League") == 0);
+	extraction_free(&x);
+}
+
 static void test_givers(void)
 {
 	struct extraction x;
@@ -402,6 +414,7 @@ int main(void)
 	test_years_and_spans();
 	test_pairs();
 	test_givers();
+	test_heading_inside_a_province();
 	test_misspellings_and_brackets();
 	test_unseen_report();
 	test_unseen_report_2();
