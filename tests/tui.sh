@@ -262,6 +262,18 @@ wait_status term
 assert_eq "$(tm display-message -p -t 0 '#{alternate_on}')" "0" "SIGTERM leaves the alternate screen"
 [ "${status:-0}" -ne 0 ] || fail "SIGTERM gives a non-zero exit status"
 
+# --- a crash (SIGSEGV here, as an abort on exhausted memory would be) ----------
+launch crash
+shell=$(tm display-message -p -t 0 '#{pane_pid}')
+pid=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -n 1)
+[ -n "$pid" ] && kill -SEGV "$pid"
+wait_status crash
+assert_eq "$(tm display-message -p -t 0 '#{alternate_on}')" "0" "a crash leaves the alternate screen"
+assert_eq "$status" "139" "the crash still kills the process with its signal"
+type_text "stty -a | grep -o ' -icanon\| icanon' ; echo \"stty=\$?\""; keys Enter
+wait_status stty
+screen | grep -qx ' icanon' || fail "terminal back in canonical mode after the crash: $(screen | tail -n 4)"
+
 # --- colours: some by default, none with NO_COLOR -------------------------------
 esc=$(printf '\033')
 launch colour
