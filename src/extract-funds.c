@@ -477,10 +477,8 @@ static enum fund_category fund_category(const struct xctx *c, const struct xsent
 	return FUND_GOVERNMENT;
 }
 
-void xfunds_sentence(struct xctx *c, const struct xsentence *s, const struct xsentence *all, size_t nall)
+void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 {
-	(void)all;
-	(void)nall;
 	c->next_donor = GAZ_NONE;
 	if (s->nmoney == 0)
 		note_giver(c, s);

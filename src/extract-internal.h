@@ -88,10 +88,9 @@ size_t xcommon_ancestor(const struct xctx *c, const size_t *regs, size_t n);
 
 /* extract-money.c: amounts of money in a sentence. */
 void xscan_money(struct xctx *c, struct xsentence *s);
-bool xparse_amount(const char *num, size_t num_len, const char *scale, int64_t *yuan);
 
 /* extract-funds.c: fund facts from prose. */
-void xfunds_sentence(struct xctx *c, const struct xsentence *s, const struct xsentence *all, size_t nall);
+void xfunds_sentence(struct xctx *c, const struct xsentence *s);
 
 /* extract-years.c: the year (and span) an amount belongs to. */
 int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year);

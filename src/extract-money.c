@@ -89,7 +89,7 @@ static size_t number_len(const char *t, size_t i, bool *malformed)
 	return j - i;
 }
 
-bool xparse_amount(const char *num, size_t num_len, const char *scale, int64_t *yuan)
+static bool parse_amount(const char *num, size_t num_len, const char *scale, int64_t *yuan)
 {
 	int64_t mant = 0, mult = 1;
 	int dec = -1;
@@ -239,7 +239,7 @@ static size_t money_at(struct xctx *c, struct xsentence *s, size_t i)
 		xanomaly(c, "amount", quote, "negative amount of money skipped");
 	else if (malformed)
 		xanomaly(c, "amount", quote, "malformed number (digit groups) skipped");
-	else if (!xparse_amount(digits, strlen(digits), scale ? scale_word : NULL, &yuan))
+	else if (!parse_amount(digits, strlen(digits), scale ? scale_word : NULL, &yuan))
 		xanomaly(c, "amount", quote, "amount too large to store, skipped");
 	else {
 		bool approx;

@@ -138,7 +138,7 @@ static void read_sentence(struct xctx *c, struct xsentence *s, bool overview)
 	if (overview)
 		xpairs_overview(c, s);
 	xanomalies_sentence(c, s);
-	xfunds_sentence(c, s, NULL, 0);
+	xfunds_sentence(c, s);
 	xyears_after_sentence(c, s);
 }
 
