@@ -18,8 +18,8 @@
 struct region {
 	char *name;            /* owned; canonical display name ("Pu'er City") */
 	char *type;            /* owned; province, municipality, autonomous region,
-	                        * prefecture, city, district, county, banner, town,
-	                        * ethnic group, enterprise */
+	                        * SAR, prefecture, league, city, district, county,
+	                        * banner, town, ethnic group, enterprise */
 	char *side;            /* owned, may be NULL; east, central or west (provinces) */
 	size_t parent;         /* index of the parent region, GAZ_NONE at the top */
 	char **aliases;        /* owned; other spellings, misspellings marked separately */
