@@ -180,6 +180,10 @@ static const char *fts_error_text(const char *msg)
 	return msg;
 }
 
+/* Ordered by rank alone, which FTS5 consumes itself: it then computes the
+ * snippets of the rows returned only. Any further sort key makes SQLite sort
+ * every hit, snippet included (40 ms instead of a few at 1,000 reports). Hits
+ * of equal rank come in rowid order, which is file and line order. */
 enum status query_search(struct store *s, const char *fts_query, size_t limit,
 			 struct qtable *out)
 {
@@ -194,7 +198,7 @@ enum status query_search(struct store *s, const char *fts_query, size_t limit,
 		" JOIN section sec ON sec.id = p.section_id"
 		" JOIN report r ON r.id = p.report_id"
 		" WHERE paragraph_fts MATCH ?1"
-		" ORDER BY paragraph_fts.rank, r.file, p.line LIMIT ?2");
+		" ORDER BY paragraph_fts.rank LIMIT ?2");
 	if (!stmt)
 		return ST_STORE;
 	char *match = fts_normalize(fts_query);
