@@ -192,8 +192,6 @@ void tui_search(struct tui *t, const char *query)
 		view_free(t->search_view);
 	}
 	t->search_view = v;
-	free(t->search_query);
-	t->search_query = xstrdup(query);
 	tui_push(t, v);
 	tui_message(t, false, "%zu hit%s: Enter opens one, n/N step through them", v->rows->nrows,
 		    v->rows->nrows == 1 ? "" : "s");
@@ -504,7 +502,6 @@ static void tui_free(struct tui *t)
 	view_free(t->search_view);
 	for (int c = 0; c < 3; c++)
 		view_free(t->column[c]);
-	free(t->search_query);
 	free(t->prompt.path);
 	strbuf_free(&t->osc);
 	windows_free(t);
@@ -789,6 +786,8 @@ static enum result handle_key(struct tui *t, int ch, bool is_func)
 static void curses_setup(struct tui *t)
 {
 	raw();   /* Ctrl-C, Ctrl-S and Ctrl-Z reach us as keys */
+	keypad(stdscr, TRUE);   /* stdscr reads the keys while the terminal is too small */
+	wtimeout(stdscr, 500);
 	noecho();
 	nonl();
 	set_escdelay(25);

@@ -128,8 +128,7 @@ struct tui {
 	int depth;
 	char message[512];
 	bool message_error;
-	char *search_query;         /* owned: last search, for n/N */
-	struct view *search_view;   /* the search results (in stack or kept for n/N), owned */
+	struct view *search_view;   /* owned: the last search's results (n/N), in the stack or not */
 	struct strbuf osc;          /* bytes to write after the next doupdate (OSC 52) */
 	attr_t attrs[ROLE_COUNT];
 	struct prompt prompt;
