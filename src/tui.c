@@ -790,7 +790,7 @@ static void curses_setup(struct tui *t)
 	wtimeout(stdscr, 500);
 	noecho();
 	nonl();
-	set_escdelay(25);
+	set_escdelay(50);   /* Esc alone vs. an arrow key split by a slow link */
 	curs_set(1);
 	colors_init(t);
 	if (t->mouse) {
