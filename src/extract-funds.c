@@ -462,7 +462,8 @@ static enum fund_category fund_category(const struct xctx *c, const struct xsent
 	static const char *const enterprise[] = { "worth", "enterprise", "company", "group", "co.,",
 						  "cooperation project", "economic cooperation", "business",
 						  "investment agreement", "attracted", "contracts" };
-	if (words_in(t, clause, m->start, planned, sizeof(planned) / sizeof(planned[0])) ||
+	if ((words_in(t, clause, m->start, planned, sizeof(planned) / sizeof(planned[0])) &&
+	     !xfind_ci(t, clause, m->start, "actual")) ||
 	    xfind_ci(t, m->end, near_end + 10 < s->len ? near_end + 10 : s->len, " will be ") ||
 	    xfind_ci(t, m->end, near_end, "is planned"))
 		return FUND_PLANNED;

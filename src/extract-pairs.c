@@ -272,7 +272,8 @@ static void rule_between(struct xctx *c, const struct xsentence *s, const struct
 		if (!a)
 			continue;
 		const struct xlist *b = NULL;
-		bool joined = strncasecmp(s->text + s->places[a->last].end, " and ", 5) == 0;
+		const char *after_a = s->text + s->places[a->last].end;
+		bool joined = strncasecmp(after_a, " and ", 5) == 0 || strncasecmp(after_a, ", and ", 6) == 0;
 		for (const struct xlist *l = a + 1; joined && l < lists + nl && !b; l++)
 			if (!l->container && !l->qualifier &&
 			    s->places[l->first].start - s->places[a->last].end <= 80 &&

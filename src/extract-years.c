@@ -141,6 +141,12 @@ static int stated_year(const struct xctx *c, const struct xsentence *s, size_t p
 		    (pos - s->years[i].end <= 4 && xfind_ci(s->text, s->years[i].end, pos, "(")))
 			before = &s->years[i];
 	}
+	if (before && ends_with_word(s->text, before->start, "since")) {
+		/* "Since 1996, X has provided a total of ...": up to now */
+		*from_year = before->year;
+		int now = c->r->year ? c->r->year : context_year(c);
+		return now > before->year ? now : before->year;
+	}
 	if (before) {
 		if (cumulative_to(s, before))
 			*from_year = c->since_year && c->since_year < before->year ? c->since_year : 0;
@@ -187,7 +193,9 @@ static void note_since(struct xctx *c, const struct xsentence *s)
 	for (size_t i = 0; i < s->nyears; i++) {
 		const char *since = xfind_ci(s->text, 0, s->years[i].start, "since");
 		if (since && (since == s->text || s->years[i].start - (size_t)(since - s->text) < 120)) {
-			c->since_year = s->years[i].year;
+			/* the earliest start stated is where cumulative figures begin */
+			if (!c->since_year || s->years[i].year < c->since_year)
+				c->since_year = s->years[i].year;
 			return;
 		}
 	}

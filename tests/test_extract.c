@@ -194,6 +194,7 @@ static void test_money_forms(void)
 		     "Jiangsu donated more than 3 million yuan to schools. Jiangsu issued nearly 12.0625 million yuan. "
 		     "Jiangsu gave 1,250,000 yuan and one million yuan to clinics. "
 		     "Jiangsu planned to invest 70 million yuan next year. "
+		     "Jiangsu planned to give 30 million yuan and actually gave 31.5 million yuan. "
 		     "Jiangsu arranged 4.5 million of aid funds for wells. "
 		     "Farmers earned an income of 3,000 yuan per household. "
 		     "Jiangsu paid 1e309 million yuan, 99999999999999999999 yuan and -5 million yuan. "
@@ -209,6 +210,8 @@ static void test_money_forms(void)
 	CHECK(find_fund(&x, 1250000) && find_fund(&x, 1000000));
 	f = find_fund(&x, 70000000);
 	CHECK(f && f->category == FUND_PLANNED);
+	f = find_fund(&x, 31500000);
+	CHECK(f && f->category == FUND_GOVERNMENT); /* what was actually given */
 	CHECK(find_fund(&x, 4500000) != NULL);
 	CHECK(find_fund(&x, 3000) == NULL); /* an income per household is not aid */
 	CHECK(find_fund(&x, 5000000) == NULL && count_anomalies(&x, "amount") == 2);
@@ -224,6 +227,7 @@ static void test_years_and_spans(void)
 	struct extraction x;
 	extract_text("Zhejiang-Sichuan Pairing-off Poverty Alleviation\n\n"
 		     "\xE3\x80\x90Review\xE3\x80\x91 Since 1996, Zhejiang has helped Sichuan. "
+		     "In 2009, Zhejiang counted its work. Since 1999, Zhejiang has provided 77 million yuan. "
 		     "As of the end of 2009, Zhejiang issued grants of 416 million yuan in total. "
 		     "From 2006 to 2008, Zhejiang invested 33 million yuan in villages.\n\n"
 		     "\xE3\x80\x90Work\xE3\x80\x91 In 2009, Zhejiang allocated 8 million yuan to training. "
@@ -231,6 +235,8 @@ static void test_years_and_spans(void)
 		     &x);
 	const struct fact_fund *f = find_fund(&x, 416000000);
 	CHECK(f && f->year == 2009 && f->from_year == 1996);
+	f = find_fund(&x, 77000000);
+	CHECK(f && f->year == 2009 && f->from_year == 1999);
 	f = find_fund(&x, 33000000);
 	CHECK(f && f->year == 2008 && f->from_year == 2006);
 	f = find_fund(&x, 8000000);
