@@ -85,17 +85,41 @@ static void draw_partner(struct tui *t, struct view *v, WINDOW *w, size_t row, i
 	draw_cell(w, view_cell(v, row, "since"), 6, true, base);
 }
 
+/* name without a trailing administrative word ("Wulong County" -> "Wulong"),
+ * for a pair that does not fit its column otherwise. Owned. */
+static char *short_name(const char *name)
+{
+	static const char *const suffixes[] = { " City", " County", " District", " Prefecture", NULL };
+	for (size_t i = 0; suffixes[i]; i++)
+		if (str_ends_with(name, suffixes[i]) && strlen(name) > strlen(suffixes[i]))
+			return xstrndup(name, strlen(name) - strlen(suffixes[i]));
+	return xstrdup(name);
+}
+
+/* "donor → recipient", shortened while it is wider than cols. Owned. */
+static char *pair_text(const struct tui *t, const char *donor, const char *recipient, int cols)
+{
+	const char *arrow = t->utf8 ? " → " : " -> ";
+	char *text = xasprintf("%s%s%s", donor, arrow, recipient);
+	if (text_width(text) <= cols)
+		return text;
+	char *d = short_name(donor), *r = short_name(recipient);
+	free(text);
+	text = xasprintf("%s%s%s", d, arrow, recipient);
+	if (text_width(text) > cols) {
+		free(text);
+		text = xasprintf("%s%s%s", d, arrow, r);
+	}
+	free(d);
+	free(r);
+	return text;
+}
+
 static void draw_pair(struct tui *t, struct view *v, WINDOW *w, size_t row, int width,
 		      attr_t base)
 {
-	(void)t;
-	char *text = xasprintf("%s \u2192 %s", view_cell(v, row, "donor") ? view_cell(v, row, "donor") : "?",
-			       view_cell(v, row, "recipient") ? view_cell(v, row, "recipient") : "?");
-	if (!t->utf8) {
-		free(text);
-		text = xasprintf("%s -> %s", view_cell(v, row, "donor") ? view_cell(v, row, "donor") : "?",
-				 view_cell(v, row, "recipient") ? view_cell(v, row, "recipient") : "?");
-	}
+	const char *donor = view_cell(v, row, "donor"), *recipient = view_cell(v, row, "recipient");
+	char *text = pair_text(t, donor ? donor : "?", recipient ? recipient : "?", width - 8);
 	draw_spaces(w, 2, base);
 	draw_cell(w, text, width - 8, false, base);
 	draw_cell(w, view_cell(v, row, "since"), 6, true, base);
