@@ -74,6 +74,7 @@ static struct qtable *cache_get(struct tui *t, struct view *v, const char *key)
 		cache_entry_free(&v->cache[--v->ncache]);
 	v->cache[v->ncache].key = key ? xstrdup(key) : NULL;
 	v->cache[v->ncache].table = table;
+	v->cache[v->ncache].has_mark = false;
 	cache_touch(v, v->ncache++);
 	return table;
 }
@@ -115,6 +116,10 @@ void view_load(struct tui *t, struct view *v, const char *key)
 		v->load_status = v->ops->load(t, v, key, &v->own);
 		v->rows = &v->own;
 	} else {
+		if (v->ncache && v->rows == v->cache[0].table) {   /* remember where we leave */
+			v->cache[0].mark = list_mark_get(&v->list);
+			v->cache[0].has_mark = true;
+		}
 		v->rows = cache_get(t, v, key);
 	}
 	if (!same_key(v->key, key)) {
@@ -122,6 +127,8 @@ void view_load(struct tui *t, struct view *v, const char *key)
 		v->key = key ? xstrdup(key) : NULL;
 	}
 	view_reset_rows(v);
+	if (!v->ops->no_cache && v->cache[0].has_mark)
+		list_mark_set(&v->list, v->cache[0].mark);
 }
 
 void view_apply(struct view *v)

@@ -25,6 +25,12 @@ assert_contains "$(printf '%s\n' "$out" | sed -n 1p)" "Shanghai › Yunnan" "bre
 assert_contains "$(printf '%s\n' "$out" | sed -n 1p)" "million yuan" "u twice: million yuan"
 assert_contains "$out" "Shanghai → Yunnan" "funds pane of the pair"
 
+# --- back on a province seen before, its partners pane is where it was left ---
+dump "jjj<Enter>jj"
+before=$(printf '%s\n' "$out" | sed -n '$p')
+dump "jjj<Enter>jj<Left>jk<Right>"
+assert_eq "$(printf '%s\n' "$out" | sed -n '$p')" "$before" "selection kept per province"
+
 # --- a wide funds pane is a year x category table --------------------------------
 PAIROFF_DUMP_SIZE=200x30 run "$PAIROFF" --db "$db" --dump-keys "fshanghai<Enter><Enter>fyunnan<Enter><Enter>uu"
 header=$(printf '%s\n' "$out" | sed -n 2p)

@@ -84,6 +84,8 @@ struct view_ops {
 struct view_cache_entry {
 	char *key;                 /* owned */
 	struct qtable *table;      /* owned */
+	struct list_mark mark;     /* where the list stood when it last showed this key */
+	bool has_mark;
 };
 
 struct view {
@@ -142,7 +144,8 @@ extern const struct view_ops provinces_ops, partners_ops, funds_ops, source_ops,
 
 struct view *view_new(const struct view_ops *ops);
 void view_free(struct view *v);
-/* Shows the rows for key (cached or loaded), keeping the filter and sort. */
+/* Shows the rows for key (cached or loaded), keeping the filter and sort;
+ * back on a key seen before, the selection is where it was left. */
 void view_load(struct tui *t, struct view *v, const char *key);
 /* Re-sorts and re-filters after a sort key, filter or grouping change. */
 void view_apply(struct view *v);
