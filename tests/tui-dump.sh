@@ -28,6 +28,7 @@ assert_contains "$out" "Shanghai → Yunnan" "funds pane of the pair"
 # --- back on a province seen before, its partners pane is where it was left ---
 dump "jjj<Enter>jj"
 before=$(printf '%s\n' "$out" | sed -n '$p')
+assert_not_contains "$before" "cursor: 2," "the selection moved off the first partner"
 dump "jjj<Enter>jj<Left>jk<Right>"
 assert_eq "$(printf '%s\n' "$out" | sed -n '$p')" "$before" "selection kept per province"
 
