@@ -18,7 +18,7 @@ static const char *const outcome_words[] = {
 	"income", "revenue", "output", "gdp", "profit", "tax", "sales", "loss",
 	"yield", "salary", "price", "turnover", "capacity", "standard", "matching fund",
 	"bank loan", "loans of", "increase by", "increased by", "increase of", "growth of",
-	"rose", "value", "budgetary", "came to", "subsidies of", "encouraging", "reached",
+	"rose", "value", "budgetary", "came to", "subsidies of", "encouraging",
 };
 
 /* Words just after an amount that make it a rate or a difference. */

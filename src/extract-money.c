@@ -146,6 +146,17 @@ static size_t currency_at(const char *t, size_t i)
 	return n ? i + n : 0;
 }
 
+/* "RMB 5 million", "¥ 300,000": the currency written first. */
+static bool currency_before(const char *t, size_t i)
+{
+	size_t b = i;
+	while (b > 0 && t[b - 1] == ' ')
+		b--;
+	if (b >= 3 && strncasecmp(t + b - 3, "rmb", 3) == 0 && (b == 3 || !is_word((unsigned char)t[b - 4])))
+		return true;
+	return b >= 2 && (unsigned char)t[b - 2] == 0xC2 && (unsigned char)t[b - 1] == 0xA5; /* ¥ */
+}
+
 /* Without "yuan": a scale followed by "of/in ... aid|funds" or preceded by
  * "funds of". */
 static bool money_without_currency(const char *t, size_t num_start, size_t after)
@@ -222,6 +233,8 @@ static size_t money_at(struct xctx *c, struct xsentence *s, size_t i)
 	size_t after = i + nlen, scale_end = after;
 	int64_t scale = scale_at(t, after, &scale_end);
 	size_t end = currency_at(t, scale ? scale_end : after);
+	if (!end && currency_before(t, i))
+		end = scale ? scale_end : after; /* "RMB 5 million", "¥300,000" */
 	if (!end && !(scale >= 1000000 && money_without_currency(t, i, scale_end)))
 		return after;
 	if (!end)

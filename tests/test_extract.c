@@ -196,6 +196,7 @@ static void test_money_forms(void)
 		     "Jiangsu planned to invest 70 million yuan next year. "
 		     "Jiangsu planned to give 30 million yuan and actually gave 31.5 million yuan. "
 		     "Jiangsu arranged 4.5 million of aid funds for wells. "
+		     "Jiangsu's aid to Shaanxi reached RMB 6.5 million. Jiangsu gave \xC2\xA5880,000 to clinics. "
 		     "Farmers earned an income of 3,000 yuan per household. "
 		     "Jiangsu paid 1e309 million yuan, 99999999999999999999 yuan and -5 million yuan. "
 		     "Over the past 99999999999 years Jiangsu gave 7 million yuan.\n",
@@ -213,6 +214,7 @@ static void test_money_forms(void)
 	f = find_fund(&x, 31500000);
 	CHECK(f && f->category == FUND_GOVERNMENT); /* what was actually given */
 	CHECK(find_fund(&x, 4500000) != NULL);
+	CHECK(find_fund(&x, 6500000) != NULL && find_fund(&x, 880000) != NULL);
 	CHECK(find_fund(&x, 3000) == NULL); /* an income per household is not aid */
 	CHECK(find_fund(&x, 5000000) == NULL && count_anomalies(&x, "amount") == 2);
 	f = find_fund(&x, 7000000);
