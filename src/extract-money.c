@@ -267,7 +267,7 @@ void xscan_money(struct xctx *c, struct xsentence *s)
 {
 	const char *t = s->text;
 	for (size_t i = 0; i < s->len;) {
-		if (i > 0 && is_word((unsigned char)t[i - 1])) {
+		if (i > 0 && is_word((unsigned char)t[i - 1]) && !currency_before(t, i)) {
 			i++;
 			continue;
 		}

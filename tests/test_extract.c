@@ -196,7 +196,7 @@ static void test_money_forms(void)
 		     "Jiangsu planned to invest 70 million yuan next year. "
 		     "Jiangsu planned to give 30 million yuan and actually gave 31.5 million yuan. "
 		     "Jiangsu arranged 4.5 million of aid funds for wells. "
-		     "Jiangsu's aid to Shaanxi reached RMB 6.5 million. Jiangsu gave \xC2\xA5880,000 to clinics. "
+		     "Jiangsu's aid to Shaanxi reached RMB 6.5 million. Jiangsu gave \xC2\xA5" "880,000 to clinics. "
 		     "Farmers earned an income of 3,000 yuan per household. "
 		     "Jiangsu paid 1e309 million yuan, 99999999999999999999 yuan and -5 million yuan. "
 		     "Over the past 99999999999 years Jiangsu gave 7 million yuan.\n",
