@@ -122,7 +122,18 @@ bench_browser() {
 		i=$((i + 1))
 	done
 	fs=$(awk '$1 == "first-screen-ms" { print $2 }' "$work/pty" | stats)
-	row "first screen, $label" ms "$fs" "< 30" "$(verdict "${fs%% *}" "<" 30)"
+	row "first screen, $label, wall" ms "$fs" "< 30" "$(verdict "${fs%% *}" "<" 30)"
+	# the same work in-process: exec, open, three panes drawn into the
+	# screen-dump terminal, exit; CPU time does not count other processes
+	: >"$work/dump"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		"$TOOLS/runstat" "$work/stat" "$PAIROFF" --db "$db" --dump-keys '' >/dev/null 2>&1
+		cat "$work/stat" >>"$work/dump"
+		i=$((i + 1))
+	done
+	fs=$(col 2 <"$work/dump" | stats)
+	row "first screen, $label, CPU (screen dump)" ms "$fs" "< 30" "$(verdict "${fs%% *}" "<" 30)"
 	rss=$(awk '$1 == "maxrss-kb" { print $2 / 1024 }' "$work/pty" | stats)
 	row "browser peak RSS, $label" MiB "$rss" "< 10" "$(verdict "${rss%% *}" "<" 10)"
 	b=$(awk '$1 == "first-screen-bytes" { print $2 }' "$work/pty" | stats)
@@ -146,7 +157,7 @@ bench_queries() {
 	"$TOOLS/qbench" "$db" 21 >"$work/q" 2>"$work/qerr" || { cat "$work/qerr" >&2; return; }
 	while read -r kind name med min max calls; do
 		[ "$kind" = query ] || continue
-		row "query $name ($calls calls)" "µs" "$med $min $max" "< 5000" "$(verdict "$med" "<" 5000)"
+		row "query $name ($calls calls), CPU" "µs" "$med $min $max" "< 5000" "$(verdict "$med" "<" 5000)"
 	done <"$work/q"
 	cp "$work/q" "$top_builddir/bench-plans.txt" 2>/dev/null
 }
