@@ -232,7 +232,7 @@ static bool implicit_subject(const struct xsentence *s)
 
 /* A place that opens its clause: at the sentence start, or after
  * "In 2012, " / "Meanwhile, ". */
-static bool opens_clause(const struct xsentence *s, size_t pi)
+bool xopens_clause(const struct xsentence *s, size_t pi)
 {
 	size_t ws, n = governing_word(s, pi, &ws);
 	if (n)
@@ -284,7 +284,8 @@ static size_t donor_after(const struct xctx *c, const struct xsentence *s, const
 	for (size_t k = 0; k < sizeof(cues) / sizeof(cues[0]); k++) {
 		size_t n = strlen(cues[k]);
 		const char *at = xfind_ci(s->text, i, i + 24 + n < s->len ? i + 24 + n : s->len, cues[k]);
-		if (!at || (k == 0 && at != s->text + i && !xfind_ci(s->text, i, (size_t)(at - s->text), "fund")))
+		if (!at || (k == 0 && at != s->text + i && !xfind_ci(s->text, i, (size_t)(at - s->text), "fund") &&
+			    !xcontains_word(s->text, i, (size_t)(at - s->text), "aid")))
 			continue;
 		size_t from = (size_t)(at - s->text) + n;
 		for (size_t p = 0; p < s->nplaces; p++)
@@ -312,7 +313,7 @@ static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct
 			c->next_donor = q != p ? s->places[q].region : giver_group(c, s, p);
 			return c->next_donor;
 		}
-		if (xis_recipient_side(c, reg) && c->donor != GAZ_NONE && opens_clause(s, p)) {
+		if (xis_recipient_side(c, reg) && c->donor != GAZ_NONE && xopens_clause(s, p)) {
 			size_t j = joined_before(s, p);
 			if (j != (size_t)-1 && xis_donor_side(c, s->places[j].region))
 				return s->places[j].region;

@@ -91,6 +91,7 @@ void xscan_money(struct xctx *c, struct xsentence *s);
 
 /* extract-funds.c: fund facts from prose. */
 void xfunds_sentence(struct xctx *c, const struct xsentence *s);
+bool xopens_clause(const struct xsentence *s, size_t pi); /* the place is its clause's subject */
 
 /* extract-years.c: the year (and span) an amount belongs to. */
 int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year);

@@ -456,7 +456,8 @@ void xpairs_overview(struct xctx *c, const struct xsentence *s)
 		return;
 	for (size_t p = 0; p < s->nplaces; p++) {
 		size_t reg = s->places[p].region;
-		if (is_type(c, reg, level, 3) && xis_recipient_side(c, reg) && reg != c->recipient)
+		if (is_type(c, reg, level, 3) && xis_recipient_side(c, reg) && reg != c->recipient &&
+		    !xopens_clause(s, p))
 			emit_one(c, c->donor, reg, 0, 0, s);
 	}
 }

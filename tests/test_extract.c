@@ -300,7 +300,8 @@ static void test_givers(void)
 		     "\xE3\x80\x90Support\xE3\x80\x91 In 2012, Dalian City issued 800,000 yuan for Huzhu County. "
 		     "Qinghai Province invested 2 million yuan of its own funds. "
 		     "Anshan, Fushun and Benxi allocated 1.5 million yuan to villages. "
-		     "Minhe County received 600,000 yuan from Dandong City.\n",
+		     "Minhe County received 600,000 yuan from Dandong City. "
+		     "Qinghai received 4.4 million yuan of aid from Liaoning.\n",
 		     &x);
 	const struct fact_fund *f = find_fund(&x, 800000);
 	CHECK(f && strcmp(f->donor, "Dalian City") == 0 && strcmp(f->recipient, "Huzhu County") == 0);
@@ -309,6 +310,8 @@ static void test_givers(void)
 	CHECK(f && strcmp(f->donor, "Liaoning") == 0); /* several cities: their province */
 	f = find_fund(&x, 600000);
 	CHECK(f && strcmp(f->donor, "Dandong City") == 0);
+	f = find_fund(&x, 4400000);
+	CHECK(f && strcmp(f->donor, "Liaoning") == 0);
 	extraction_free(&x);
 }
 
