@@ -249,11 +249,11 @@ static size_t money_at(struct xctx *c, struct xsentence *s, size_t i)
 	int64_t yuan;
 	char *quote = xstrndup(t + (negative ? i - 1 : i), end - i + (negative ? 1 : 0));
 	if (negative)
-		xanomaly(c, "amount", quote, "negative amount of money skipped");
+		xanomaly(c, "amount", quote, "\"%s\": negative amount of money skipped", quote);
 	else if (malformed)
-		xanomaly(c, "amount", quote, "malformed number (digit groups) skipped");
+		xanomaly(c, "amount", quote, "\"%s\": malformed number (digit groups), skipped", quote);
 	else if (!parse_amount(digits, strlen(digits), scale ? scale_word : NULL, &yuan))
-		xanomaly(c, "amount", quote, "amount too large to store, skipped");
+		xanomaly(c, "amount", quote, "\"%s\": amount too large to store, skipped", quote);
 	else {
 		bool approx;
 		size_t start = approx_start(t, i, &approx);
