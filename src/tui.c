@@ -829,9 +829,25 @@ static void at_exit_restore(void)
 	terminal_restore();
 }
 
+/* Runs the work the views put off until the first screen was up; draws
+ * again when it changed something. Returns whether it did. */
+static bool idle_work(struct tui *t)
+{
+	bool changed = false;
+	for (int c = 0; c < 3; c++)
+		if (t->column[c]->ops->idle && t->column[c]->ops->idle(t, t->column[c]))
+			changed = true;
+	if (changed) {
+		columns_sync(t);
+		draw(t);
+	}
+	return changed;
+}
+
 static enum status main_loop(struct tui *t)
 {
 	draw(t);
+	idle_work(t);
 	for (;;) {
 		wint_t ch;
 		int r = wget_wch(t->cursor_win ? t->cursor_win : stdscr, &ch);
@@ -950,6 +966,11 @@ static void dump_feed(struct tui *t, const char *keys, FILE *out)
 	long mark = ftell(out);
 	if (bytes)
 		fprintf(stderr, "first-screen %ld\n", mark);
+	idle_work(t);
+	fflush(out);
+	if (bytes)
+		fprintf(stderr, "idle %ld\n", ftell(out) - mark);
+	mark = ftell(out);
 	size_t used;
 	int key, cols, lines;
 	bool is_func;

@@ -131,6 +131,25 @@ void view_load(struct tui *t, struct view *v, const char *key)
 		list_mark_set(&v->list, v->cache[0].mark);
 }
 
+void view_replace_rows(struct view *v, struct qtable *rows, const char *key_col)
+{
+	size_t sel = list_selected(&v->list);
+	const char *old = sel == LIST_NONE ? NULL : view_cell(v, sel, key_col);
+	char *keep = old ? xstrdup(old) : NULL;
+	size_t top = v->list.top;
+	qtable_free(v->rows);
+	*v->rows = *rows;
+	memset(rows, 0, sizeof(*rows));
+	view_reset_rows(v);
+	for (size_t i = 0; keep && i < v->rows->nrows; i++)
+		if (view_cell(v, i, key_col) && strcmp(view_cell(v, i, key_col), keep) == 0 &&
+		    list_select_row(&v->list, i)) {
+			v->list.top = top;
+			break;
+		}
+	free(keep);
+}
+
 void view_apply(struct view *v)
 {
 	list_apply(&v->list, v->ops->compare, v->ops->group, v);

@@ -70,7 +70,10 @@ enum status query_anomalies(struct store *s, struct qtable *out);
 
 /* --- panes (src/query-panes.c): the browser's three columns -------------- */
 
-/* Provincial-level regions that take part in a pairing or a fund record.
+/* Provincial-level regions that take part in a pairing (or, with_funds, a
+ * fund record). Without with_funds, funds_yuan is NULL and the query reads
+ * the pairings only: fast enough for a first screen on any store; the funds
+ * need one pass over all fund records.
  * Columns: name, type, side, partners (number of partner provinces),
  * funds_yuan (yearly funds on record, counted once: per year and category the
  * largest figure naming the partner province itself, else the largest of
@@ -78,7 +81,7 @@ enum status query_anomalies(struct store *s, struct qtable *out);
  * left out),
  * aliases (space-separated names and aliases of the region and every place
  * in it, so that a filter on a county's old name finds its province). */
-enum status query_pane_provinces(struct store *s, struct qtable *out);
+enum status query_pane_provinces(struct store *s, bool with_funds, struct qtable *out);
 
 /* The partners of province and the place pairs under each. One "partner" row
  * per partner province (donor and recipient are the two provinces, since the

@@ -74,6 +74,9 @@ struct view_ops {
 	enum result (*action)(struct tui *t, struct view *v, enum action a);
 	/* Text `y` copies for the selected row (owned); NULL = its cells, tab-separated. */
 	char *(*copy_text)(const struct view *v);
+	/* Work put off until the first screen is up (slow queries on a large
+	 * store); returns whether it changed the rows. */
+	bool (*idle)(struct tui *t, struct view *v);
 	/* Called when the drawing width changes (wrapping views). */
 	void (*layout)(struct tui *t, struct view *v, int width);
 	void (*free)(struct view *v);
@@ -147,6 +150,10 @@ void view_free(struct view *v);
 /* Shows the rows for key (cached or loaded), keeping the filter and sort;
  * back on a key seen before, the selection is where it was left. */
 void view_load(struct tui *t, struct view *v, const char *key);
+/* Replaces the rows shown (and cached) by rows, whose contents it takes;
+ * the filter and sort stay, the selection stays on the row where key_col
+ * has the same value. */
+void view_replace_rows(struct view *v, struct qtable *rows, const char *key_col);
 /* Re-sorts and re-filters after a sort key, filter or grouping change. */
 void view_apply(struct view *v);
 /* Cell of the shown rows by column name (NULL when absent). */
