@@ -37,8 +37,8 @@ struct source_ref {
 	const char *quote;    /* span to highlight, may be NULL */
 };
 
-/* Colour roles; tui_attr() maps them to colour pairs or, without colour, to
- * plain attributes. */
+/* Colour roles; struct tui's attrs[] holds a colour pair and attributes for
+ * each or, without colour, plain attributes (reverse, bold, underline). */
 enum role { ROLE_NORMAL, ROLE_TITLE, ROLE_STATUS, ROLE_SELECT, ROLE_SELECT_DIM, ROLE_HEADER,
 	    ROLE_HEADING, ROLE_HIT, ROLE_ERROR, ROLE_BAR, ROLE_DIM, ROLE_COUNT };
 
