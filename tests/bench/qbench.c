@@ -29,9 +29,16 @@ struct bench_args {
 
 typedef enum status (*bench_fn)(const struct bench_args *args, struct qtable *out);
 
+/* The provinces pane comes in two steps: the list (first screen), then the
+ * same list with each province's funds (a pass over every fund record). */
 static enum status run_provinces(const struct bench_args *x, struct qtable *out)
 {
-	return query_pane_provinces(x->store, out);
+	return query_pane_provinces(x->store, false, out);
+}
+
+static enum status run_provinces_funds(const struct bench_args *x, struct qtable *out)
+{
+	return query_pane_provinces(x->store, true, out);
 }
 
 static enum status run_partners(const struct bench_args *x, struct qtable *out)
@@ -256,7 +263,7 @@ int main(int argc, char **argv)
 	struct qtable prov = { 0 };
 	struct bench_args one = { .store = s }, *pv = NULL, *fv = NULL, *sv = NULL;
 	size_t npv = 0, nfv = 0, nsv = 0;
-	if (query_pane_provinces(s, &prov) != ST_OK || prov.nrows == 0) {
+	if (query_pane_provinces(s, false, &prov) != ST_OK || prov.nrows == 0) {
 		fprintf(stderr, "qbench: no provinces in %s\n", argv[1]);
 		return 3;
 	}
@@ -282,6 +289,7 @@ int main(int argc, char **argv)
 		add_arg(&sv, &nsv, s, searches[i], NULL);
 
 	bench("pane-provinces", run_provinces, &one, 1, repeat);
+	bench("pane-provinces-funds", run_provinces_funds, &one, 1, repeat);
 	bench("pane-partners", run_partners, pv, npv, repeat);
 	if (nfv)
 		bench("pane-funds", run_funds, fv, nfv, repeat);
@@ -294,6 +302,7 @@ int main(int argc, char **argv)
 		free(name);
 	}
 	plan(s, "pane-provinces", run_provinces, &one);
+	plan(s, "pane-provinces-funds", run_provinces_funds, &one);
 	plan(s, "pane-partners", run_partners, &pv[0]);
 	if (nfv)
 		plan(s, "pane-funds", run_funds, &fv[0]);
