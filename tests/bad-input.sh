@@ -1,0 +1,472 @@
+#!/bin/sh
+# The bad-input catalogue (issue 5 item 4): hostile or broken reports, stores,
+# gazetteers, configs and terminals. Each check asserts a clear one-line error
+# or a sane result, the documented exit status (0 ok, 1 nothing found, 2 usage,
+# 3+ data/system), no crash (no status >= 128, no sanitizer report), no hang
+# (every command runs under timeout) and the store left as it was.
+
+. "$top_srcdir/tests/lib.sh"
+
+db=$test_tmp/s.db
+ref=$test_tmp/ref.db
+run "$PAIROFF" --db "$db" import
+[ "$rc" -eq 0 ] || { fail "import of the bundled reports: $err"; done_testing; }
+cp "$db" "$ref"
+
+# A made-up report of the series: a title, a heading, then the given paragraph.
+report_with() {  # report_with FILE PARAGRAPH
+	{
+		echo "East-West Pairing-off Report 2011"
+		echo
+		echo "Beijing - Inner Mongolia Autonomous Region Pairing-off Poverty Alleviation"
+		echo
+		printf '%s\n' "$2"
+		echo
+		echo "(Source: the Beijing office)"
+	} >"$1"
+}
+
+# tm_run CMD...: like run, under a time limit. 124 means it hung.
+tm_run() {
+	timeout 60 "$@" </dev/null >"$test_tmp/out" 2>"$test_tmp/err"
+	rc=$?
+	out=$(cat "$test_tmp/out")
+	err=$(cat "$test_tmp/err")
+}
+
+# sane WHAT: no hang, no crash, no sanitizer or valgrind report.
+sane() {
+	[ "$rc" -ne 124 ] || fail "$1: hung (killed after 60 s)"
+	[ "$rc" -lt 128 ] || fail "$1: crashed (exit status $rc)"
+	case $err in
+	*Sanitizer* | *"runtime error:"* | *"ERROR SUMMARY: "[1-9]*)
+		fail "$1: sanitizer report: $(printf '%s' "$err" | head -c 1500)" ;;
+	esac
+}
+
+# failing WHAT: exit status 3 or more with one line on stderr naming the problem.
+failing() {
+	sane "$1"
+	[ "$rc" -ge 3 ] && [ "$rc" -lt 124 ] || fail "$1: exit status $rc, expected 3 or more"
+	assert_one_line "$err" "$1"
+	assert_contains "$err" "pairoff: " "$1: error prefix"
+}
+
+store_unchanged() {  # store_unchanged WHAT
+	cmp -s "$db" "$ref" || { fail "$1: the store changed"; cp "$ref" "$db"; }
+	for f in "$test_tmp"/s.db?*; do
+		[ -e "$f" ] && fail "$1: left behind in the store's directory: $f" && rm -f "$f"
+	done
+}
+
+# import_fails WHAT STATUS FILE...: an import that must fail leaves the store.
+import_fails() {
+	what=$1 want=$2
+	shift 2
+	tm_run "$PAIROFF" --db "$db" import "$@"
+	failing "$what"
+	assert_rc "$want" "$what"
+	store_unchanged "$what"
+}
+
+# import_ok WHAT FILE: a sane import into a scratch store that then answers.
+new=$test_tmp/new.db
+import_ok() {
+	rm -f "$new"
+	tm_run "$PAIROFF" --db "$new" import "$2"
+	sane "$1"
+	assert_rc 0 "$1"
+	assert_contains "$out" "imported 1 reports" "$1: summary"
+	tm_run "$PAIROFF" --db "$new" reports --format tsv
+	sane "$1: reports"
+	assert_rc 0 "$1: reports"
+	assert_contains "$out" "$(basename "$2")" "$1: the report is listed"
+	store_unchanged "$1"
+}
+
+# --- reports ----------------------------------------------------------------
+r=$test_tmp/r
+mkdir -p "$r"
+orig=$top_srcdir/data/reports/shanghai-yunnan-2009.txt
+
+: >"$r/empty.txt"
+import_ok "empty report" "$r/empty.txt"
+assert_contains "$(cat "$test_tmp/out")" "empty.txt" "empty report listed"
+
+head -c 65536 /dev/urandom >"$r/binary.txt"
+printf '\000' >>"$r/binary.txt"
+import_fails "binary file" 4 "$r/binary.txt"
+assert_contains "$err" "binary" "binary file: says why"
+
+printf 'A Title\n\nBeijing - Hebei Pairing-off Poverty Alleviation\n\nBad \377\376 bytes \303\050 here and 5 million yuan.\n' \
+	>"$r/invalid-utf8.txt"
+import_ok "invalid UTF-8" "$r/invalid-utf8.txt"
+tm_run "$PAIROFF" --db "$new" search bytes --format tsv
+sane "invalid UTF-8: search"
+assert_rc 0 "invalid UTF-8: search finds the paragraph"
+if printf '%s' "$out" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then :; else
+	fail "invalid UTF-8: search output is not valid UTF-8"
+fi
+
+# CRLF and CR line ends give the same sections and line numbers as LF.
+tm_run "$PAIROFF" --db "$new" import "$orig"
+tm_run "$PAIROFF" --db "$new" search Wenshan --format tsv
+lf_hits=$(printf '%s\n' "$out" | cut -f2 | sort | tr '\n' ' ')
+sed 's/$/\r/' "$orig" >"$r/crlf.txt"
+import_ok "CRLF line ends" "$r/crlf.txt"
+tm_run "$PAIROFF" --db "$new" search Wenshan --format tsv
+assert_eq "$(printf '%s\n' "$out" | cut -f2 | sort | tr '\n' ' ')" "$lf_hits" "CRLF: same hit lines as LF"
+assert_not_contains "$out" "$(printf '\r')" "CRLF: no CR in the output"
+tr '\n' '\r' <"$orig" >"$r/cr.txt"
+import_ok "CR line ends" "$r/cr.txt"
+tm_run "$PAIROFF" --db "$new" search Wenshan --format tsv
+assert_eq "$(printf '%s\n' "$out" | cut -f2 | sort | tr '\n' ' ')" "$lf_hits" "CR: same hit lines as LF"
+
+{ printf '\357\273\277'; cat "$orig"; } >"$r/bom.txt"
+import_ok "BOM" "$r/bom.txt"
+tm_run "$PAIROFF" --db "$new" reports --format tsv
+assert_contains "$out" "$(printf 'bom.txt\tShanghai-Yunnan')" "BOM: not part of the title"
+
+head -c 10000000 /dev/zero | tr '\0' 'a' >"$r/long-line.txt"
+import_ok "10 MB single line" "$r/long-line.txt"
+
+awk 'BEGIN { print "A Title"; print "";
+	for (i = 0; i < 100000; i++)
+		printf "Beijing - Hebei Pairing-off Poverty Alleviation %d\n\nx%d.\n\n", i, i }' \
+	>"$r/many-sections.txt"
+import_ok "100,000 tiny sections" "$r/many-sections.txt"
+assert_contains "$(cat "$test_tmp/out")" "many-sections.txt" "100,000 sections listed"
+tm_run "$PAIROFF" --db "$new" reports --format tsv
+assert_contains "$out" "$(printf '\t100000\t')" "100,000 sections counted"
+
+brackets=$(awk 'BEGIN { for (i = 0; i < 100000; i++) printf "【" }')
+closing=$(awk 'BEGIN { for (i = 0; i < 100000; i++) printf "】" }')
+report_with "$r/brackets.txt" "${brackets}Aid${closing} In 2011 Beijing gave 5 million yuan to Chifeng."
+import_ok "deeply repeated 【【【 brackets" "$r/brackets.txt"
+tm_run "$PAIROFF" --db "$new" search Chifeng --format tsv
+sane "brackets: search"
+assert_rc 0 "brackets: the paragraph is searchable"
+
+report_with "$r/amounts.txt" "In 2011 Beijing gave 1e309 million yuan to Chifeng. \
+In 2011 Beijing gave 99999999999999999999 yuan to Chifeng. \
+In 2011 Beijing gave -5 million yuan to Chifeng."
+import_ok "absurd amounts" "$r/amounts.txt"
+tm_run "$PAIROFF" --db "$new" funds --format tsv
+sane "absurd amounts: funds"
+for bad in inf nan 'e+' "$(printf '\t-')" 309000000 99999999999999999999; do
+	assert_not_contains "$out" "$bad" "absurd amounts: no fund like [$bad]"
+done
+tm_run "$PAIROFF" --db "$new" anomalies --format tsv
+sane "absurd amounts: anomalies"
+assert_contains "$out" "99999999999999999999 yuan" "too large an amount is reported as an anomaly"
+assert_contains "$out" "-5 million yuan" "a negative amount is reported as an anomaly"
+
+mkdir -p "$r/scan"
+cp "$r/amounts.txt" "$r/scan/"
+mkdir -p "$r/scan/sub.txt"
+import_fails "a report that is a directory (sub.txt in an imported directory)" 3 "$r/scan"
+if mkfifo "$r/fifo.txt" 2>/dev/null; then
+	import_fails "a report that is a FIFO" 3 "$r/fifo.txt"
+	assert_contains "$err" "not a regular file" "FIFO: says why"
+	rmdir "$r/scan/sub.txt"
+	mkfifo "$r/scan/pipe.txt"
+	import_fails "a FIFO inside an imported directory" 3 "$r/scan"
+else
+	fail "mkfifo"
+fi
+import_fails "a missing report" 3 "$r/nonexistent.txt"
+assert_contains "$err" "No such file" "missing report: says why"
+# Root reads a chmod 000 file, so unreadability is tested as a path through a
+# regular file, which fails with ENOTDIR for anyone.
+import_fails "an unreadable report (path through a file)" 3 "$r/amounts.txt/x.txt"
+if [ "$(id -u)" -ne 0 ]; then
+	cp "$r/amounts.txt" "$r/locked.txt"
+	chmod 000 "$r/locked.txt"
+	import_fails "an unreadable report (mode 000)" 3 "$r/locked.txt"
+	assert_contains "$err" "ermission denied" "mode 000: says why"
+else
+	echo "note: running as root, mode 000 does not stop reads; skipped that variant"
+fi
+
+# --- gazetteer ------------------------------------------------------------------
+gz=$test_tmp/gz
+mkdir -p "$gz"
+# The CLI takes the gazetteer from the [store] gazetteer key, else from
+# $PAIROFF_DATADIR/regions.ini.
+datadir_saved=$PAIROFF_DATADIR
+PAIROFF_DATADIR=$gz
+import_fails "a missing gazetteer (data dir)" 3 "$r/amounts.txt"
+assert_contains "$err" "regions.ini" "missing gazetteer: names the file"
+printf '[beijing\nname = Beijing\n' >"$gz/regions.ini"
+import_fails "a gazetteer with a syntax error" 6 "$r/amounts.txt"
+assert_contains "$err" "regions.ini:1:" "gazetteer syntax error: file and line"
+PAIROFF_DATADIR=$datadir_saved
+printf '[store]\ngazetteer = %s/none.ini\n' "$gz" >"$test_tmp/gz-missing.ini"
+tm_run "$PAIROFF" --config "$test_tmp/gz-missing.ini" --db "$db" import "$r/amounts.txt"
+failing "a missing gazetteer (config key)"
+store_unchanged "a missing gazetteer (config key)"
+printf '[store]\ngazetteer = %s/regions.ini\n' "$gz" >"$test_tmp/gz-bad.ini"
+tm_run "$PAIROFF" --config "$test_tmp/gz-bad.ini" --db "$db" import "$r/amounts.txt"
+failing "a gazetteer with a syntax error (config key)"
+assert_rc 6 "a gazetteer with a syntax error (config key)"
+store_unchanged "a gazetteer with a syntax error (config key)"
+
+# --- config -----------------------------------------------------------------------
+printf '[ui]\nunit = parsecs\nmouse = perhaps\ncolor = 7\ntheme = neon\nstart_pane = kitchen\n' \
+	>"$test_tmp/bad-values.ini"
+tm_run "$PAIROFF" --config "$test_tmp/bad-values.ini" --db "$db" reports --format tsv
+sane "config with bad values"
+assert_rc 0 "config with bad values: the defaults are kept"
+assert_contains "$out" "shanghai-yunnan-2009.txt" "config with bad values: still answers"
+assert_eq "$(printf '%s\n' "$err" | grep -c 'bad value')" 5 "config with bad values: one warning per value"
+assert_contains "$err" "bad-values.ini:2: bad value 'parsecs'" "config warning names file and line"
+store_unchanged "config with bad values"
+head -c 3000 /dev/urandom | tr -d '\000' >"$test_tmp/garbage.ini"
+tm_run "$PAIROFF" --config "$test_tmp/garbage.ini" --db "$db" reports
+sane "config of random bytes"
+assert_rc 0 "config of random bytes is ignored with a warning"
+assert_one_line "$err" "config of random bytes"
+tm_run "$PAIROFF" --config "$test_tmp/none/config.ini" --db "$db" reports
+sane "a named config that is missing"
+assert_rc 6 "a named config that is missing"
+assert_one_line "$err" "a named config that is missing"
+
+# --- stores -----------------------------------------------------------------------
+# open_bad WHAT FILE STATUS: every reading subcommand gives one line and STATUS,
+# and leaves FILE as it was.
+open_bad() {
+	[ -f "$2" ] && cp "$2" "$test_tmp/before"
+	for cmd in reports "search village" pairs funds "show Yunnan" anomalies; do
+		# shellcheck disable=SC2086
+		tm_run "$PAIROFF" --db "$2" $cmd
+		failing "$1: $cmd"
+		assert_rc "$3" "$1: $cmd"
+	done
+	[ ! -f "$2" ] || cmp -s "$2" "$test_tmp/before" || fail "$1: the file changed"
+}
+head -c 20000 "$ref" >"$test_tmp/truncated.db"
+open_bad "a truncated store" "$test_tmp/truncated.db" 5
+assert_contains "$err" "damaged" "truncated store: says it is damaged"
+: >"$test_tmp/zero.db"
+open_bad "a zero-byte store" "$test_tmp/zero.db" 5
+head -c 100 "$ref" >"$test_tmp/header-only.db"
+open_bad "a store of only a header" "$test_tmp/header-only.db" 5
+mkdir -p "$test_tmp/dir.db"
+open_bad "a store that is a directory" "$test_tmp/dir.db" 5
+mkfifo "$test_tmp/fifo.db"
+open_bad "a store that is a FIFO" "$test_tmp/fifo.db" 5
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$test_tmp/other.db" 'CREATE TABLE notes(x); INSERT INTO notes VALUES (1);'
+	open_bad "another SQLite database" "$test_tmp/other.db" 5
+	assert_contains "$err" "not a pairoff store" "another SQLite database: says so"
+	cp "$test_tmp/other.db" "$test_tmp/before"
+	tm_run "$PAIROFF" --db "$test_tmp/other.db" import
+	failing "import over another program's SQLite database"
+	cmp -s "$test_tmp/other.db" "$test_tmp/before" || fail "import replaced another program's database"
+	cp "$ref" "$test_tmp/newer.db"
+	sqlite3 "$test_tmp/newer.db" 'PRAGMA user_version = 999;'
+	open_bad "a store of a newer schema version" "$test_tmp/newer.db" 5
+	assert_contains "$err" "use a newer pairoff" "newer schema: says what to do"
+else
+	fail "sqlite3 not found: another SQLite database and the newer schema are not tested"
+fi
+cp "$top_srcdir/README" "$test_tmp/notes.txt"
+cp "$test_tmp/notes.txt" "$test_tmp/before"
+tm_run "$PAIROFF" --db "$test_tmp/notes.txt" import
+failing "import over a text file"
+cmp -s "$test_tmp/notes.txt" "$test_tmp/before" || fail "import replaced a text file given as --db"
+
+cp "$ref" "$test_tmp/ro.db"
+chmod 444 "$test_tmp/ro.db"
+tm_run "$PAIROFF" --db "$test_tmp/ro.db" search village --format tsv
+sane "a read-only store"
+assert_rc 0 "a read-only store answers"
+cmp -s "$test_tmp/ro.db" "$ref" || fail "a read-only store was written"
+ls -a "$test_tmp" | grep -q '^ro\.db.' && fail "a read-only store left files (journal, wal)"
+
+# A store directory that cannot be written: a directory path that is really a
+# file (root ignores permission bits). A read-only directory for other users.
+tm_run "$PAIROFF" --db "$test_tmp/notes.txt/s.db" import
+failing "a store directory that is a file"
+assert_contains "$err" "notes.txt" "unwritable store directory: names it"
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir -p "$test_tmp/locked"
+	cp "$ref" "$test_tmp/locked/s.db"
+	chmod 555 "$test_tmp/locked"
+	tm_run "$PAIROFF" --db "$test_tmp/locked/s.db" import
+	failing "a store directory without write permission"
+	cmp -s "$test_tmp/locked/s.db" "$ref" || fail "unwritable directory: the store changed"
+	tm_run "$PAIROFF" --db "$test_tmp/locked/s.db" reports
+	assert_rc 0 "a store in an unwritable directory can be read"
+	chmod 755 "$test_tmp/locked"
+else
+	echo "note: running as root, mode 555 does not stop writes; skipped that variant"
+fi
+
+# --- stdin and stdout closed --------------------------------------------------------
+timeout 20 "$PAIROFF" --db "$db" search village <&- >"$test_tmp/out" 2>"$test_tmp/err"
+rc=$? err=$(cat "$test_tmp/err")
+sane "stdin closed"
+assert_rc 0 "stdin closed: a listing still works"
+assert_contains "$(cat "$test_tmp/out")" "village" "stdin closed: output"
+timeout 20 "$PAIROFF" --db "$db" search village >&- 2>"$test_tmp/err"
+rc=$? err=$(cat "$test_tmp/err")
+failing "stdout closed"
+assert_contains "$err" "write error" "stdout closed: says so"
+timeout 20 "$PAIROFF" --db "$db" reports >&- 2>&-
+rc=$? err=""
+sane "stdout and stderr closed"
+[ "$rc" -ge 3 ] && [ "$rc" -lt 124 ] || fail "stdout and stderr closed: exit status $rc, expected 3+"
+timeout 20 "$PAIROFF" --db "$db" search village >/dev/full 2>"$test_tmp/err"
+rc=$? err=$(cat "$test_tmp/err")
+failing "stdout full"
+timeout 20 "$PAIROFF" --db "$db" <&- >"$test_tmp/out" 2>"$test_tmp/err"
+rc=$? err=$(cat "$test_tmp/err")
+sane "browser with stdin closed and no terminal"
+assert_rc 2 "browser with no terminal"
+assert_one_line "$err" "browser with no terminal"
+store_unchanged "stdin/stdout closed"
+
+# --- terminal escapes in report text are inert on the command line ---------------------
+esc=$(printf '\033')
+report_with "$r/escapes.txt" "$(printf '【Escape】 In 2011 Beijing gave 5 million yuan to Chifeng \033[2J cleared \033]52;c;cHduZWQ=\007 copied \033]0;pwned\007 titled \033[31m red \302\233 c1 done.')"
+import_ok "report text with terminal escapes" "$r/escapes.txt"
+for cmd in "search Chifeng" "search cleared --format json" "search copied --format csv" \
+	funds pairs "show Beijing" reports; do
+	# shellcheck disable=SC2086
+	tm_run "$PAIROFF" --db "$new" $cmd
+	sane "escapes: $cmd"
+	assert_rc 0 "escapes: $cmd"
+	assert_not_contains "$out" "$esc" "escapes: $cmd prints no ESC"
+	assert_not_contains "$out" "$(printf '\302\233')" "escapes: $cmd prints no C1 CSI"
+	assert_not_contains "$out" "$(printf '\007')" "escapes: $cmd prints no BEL"
+done
+
+# --- terminals (tmux) ------------------------------------------------------------------
+if [ -z "${TMUX_BIN:-}" ]; then
+	fail "tmux not found: TERM=dumb, no TERM, 1x1 and the inert-escape screen are not tested"
+	done_testing
+fi
+# Sockets live in the test's directory, so they go with it. A fresh server
+# (socket) per session: a new session right after kill-server
+# can race the old server's exit.
+TMUX_TMPDIR=$test_tmp
+export TMUX_TMPDIR
+sessions=0
+sock=pairoff-bad-$$-0
+tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+tmux_stop() {
+	tm kill-server >/dev/null 2>&1
+	sessions=$((sessions + 1))
+	sock=pairoff-bad-$$-$sessions
+}
+at_exit tmux_stop
+
+# in_tmux WHAT COLS LINES ENV... : runs the browser in a fresh pane with ENV
+# (env(1) arguments), sends keys given in $keys after it starts, and leaves its
+# exit status in $rc and the last screen in $scr.
+in_tmux() {
+	what=$1 cols=$2 lines=$3
+	shift 3
+	tmux_stop
+	rm -f "$test_tmp/rc"
+	tm new-session -d -x "$cols" -y "$lines" \
+		"env -u TMUX TERM=xterm-256color LC_ALL=C.UTF-8 HOME=$HOME env $* \
+		timeout --foreground 30 '$PAIROFF' --db '$browse_db' 2>'$test_tmp/err'; echo \$? >'$test_tmp/rc'; sleep 30" ||
+		{ fail "$what: tmux new-session"; return 1; }
+	tm set-option -g status off >/dev/null
+	sleep 0.5
+	scr=$(tm capture-pane -p -e -t 0)
+	for k in $keys; do tm send-keys -t 0 "$k"; sleep 0.2; done
+	i=0
+	while [ ! -s "$test_tmp/rc" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	rc=$(cat "$test_tmp/rc" 2>/dev/null || echo 124)
+	err=$(cat "$test_tmp/err")
+	sane "$what"
+}
+browse_db=$db
+
+keys=""
+in_tmux "TERM=dumb" 80 24 TERM=dumb
+failing "TERM=dumb"
+assert_contains "$err" "cannot move the cursor" "TERM=dumb: says why"
+in_tmux "TERM unset" 80 24 -u TERM
+failing "TERM unset"
+assert_contains "$err" "TERM is not set" "TERM unset: says why"
+in_tmux "TERM of an unknown terminal" 80 24 TERM=no-such-terminal-xyz
+failing "TERM of an unknown terminal"
+
+keys="q"
+in_tmux "a 1x1 terminal" 1 1
+assert_rc 0 "a 1x1 terminal: q quits cleanly"
+keys="j j l h Tab / x Enter Escape q q q"
+in_tmux "a 2x2 terminal, keys pressed" 2 2
+assert_rc 0 "a 2x2 terminal: keys then q quit cleanly"
+keys="q"
+in_tmux "a 1x1 terminal, no colours" 1 1 NO_COLOR=1
+assert_rc 0 "a 1x1 terminal without colours"
+
+# The browser in a terminal with stdin closed: it cannot read keys, so it
+# refuses as it does without a terminal (usage error), never reading keys from
+# whatever file took descriptor 0.
+tmux_stop
+rm -f "$test_tmp/rc"
+tm new-session -d -x 80 -y 24 \
+	"env -u TMUX TERM=xterm-256color timeout --foreground 20 '$PAIROFF' --db '$db' <&- 2>'$test_tmp/err'; echo \$? >'$test_tmp/rc'; sleep 30"
+i=0
+while [ ! -s "$test_tmp/rc" ] && [ "$i" -lt 250 ]; do sleep 0.1; i=$((i + 1)); done
+rc=$(cat "$test_tmp/rc" 2>/dev/null || echo 124)
+err=$(cat "$test_tmp/err")
+sane "the browser with stdin closed"
+assert_rc 2 "the browser with stdin closed"
+assert_one_line "$err" "the browser with stdin closed"
+store_unchanged "terminals"
+
+# Report text with escapes shown in the browser: the source view of the
+# paragraph holds no escape but the terminal's own colours, OSC 52 set no
+# clipboard buffer and OSC 0 no title. Then the same with the escapes put
+# straight into a store, to test the drawing code and not only the importer.
+inert_screen() {  # inert_screen WHAT
+	tmux_stop
+	rm -f "$test_tmp/rc"
+	tm new-session -d -x 120 -y 30 \
+		"env -u TMUX TERM=xterm-256color LC_ALL=C.UTF-8 HOME=$HOME timeout --foreground 60 '$PAIROFF' --db '$browse_db'; echo \$? >'$test_tmp/rc'; sleep 30"
+	tm set-option -g status off >/dev/null
+	tm set-option -g set-clipboard on >/dev/null
+	tm set-option -g allow-rename on >/dev/null 2>&1
+	sleep 0.5
+	tm send-keys -t 0 /
+	tm send-keys -t 0 -l cleared
+	tm send-keys -t 0 Enter
+	sleep 0.5
+	tm send-keys -t 0 Enter
+	i=0
+	while [ "$i" -lt 50 ]; do
+		case $(tm capture-pane -p -t 0) in *"escapes.txt, line"*) break ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	scr=$(tm capture-pane -p -e -t 0)
+	assert_contains "$scr" "cleared" "$1: the paragraph is on the screen"
+	assert_contains "$scr" "escapes.txt, line" "$1: the source view is open"
+	# tmux's capture emits SGR sequences for colours; nothing else may remain.
+	rest=$(printf '%s' "$scr" | sed "s/$esc\[[0-9;:]*m//g")
+	assert_not_contains "$rest" "$esc" "$1: no escape sequence but colours on the screen"
+	assert_eq "$(tm list-buffers 2>/dev/null | wc -l | tr -d ' ')" 0 "$1: OSC 52 set no clipboard"
+	assert_not_contains "$(tm display-message -p -t 0 '#{pane_title}')" "pwned" "$1: OSC 0 set no title"
+	tm send-keys -t 0 Q
+	i=0
+	while [ ! -s "$test_tmp/rc" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	assert_eq "$(cat "$test_tmp/rc" 2>/dev/null)" 0 "$1: Q quits"
+}
+browse_db=$new
+inert_screen "escapes in a report, browser"
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$new" "UPDATE paragraph SET text = text || ' cleared ' || char(27) || '[2J' ||
+		char(27) || ']52;c;cHduZWQ=' || char(7) || char(27) || ']0;pwned' || char(7) ||
+		char(155) || '2J' || char(13) || char(8) || ' end'" ||
+		fail "sqlite3 update of the scratch store"
+	inert_screen "escapes put into the store, browser"
+fi
+
+done_testing
