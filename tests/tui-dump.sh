@@ -25,6 +25,15 @@ assert_contains "$(printf '%s\n' "$out" | sed -n 1p)" "Shanghai › Yunnan" "bre
 assert_contains "$(printf '%s\n' "$out" | sed -n 1p)" "million yuan" "u twice: million yuan"
 assert_contains "$out" "Shanghai → Yunnan" "funds pane of the pair"
 
+# --- r ungroups, s sorts by the next column --------------------------------------
+dump "r"
+assert_not_contains "$out" "East (donors)" "r turns the side headings off"
+assert_contains "$out" "not grouped by side" "r says what it did"
+dump "s"
+assert_contains "$out" "sorted by funds" "s sorts the provinces by funds"
+dump "ss"
+assert_contains "$out" "sorted by partners" "s again: by partners"
+
 # --- back on a province seen before, its partners pane is where it was left ---
 dump "jjj<Enter>jj"
 before=$(printf '%s\n' "$out" | sed -n '$p')
