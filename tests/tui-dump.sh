@@ -31,6 +31,9 @@ assert_not_contains "$out" "East (donors)" "r turns the side headings off"
 assert_contains "$out" "not grouped by side" "r says what it did"
 dump "s"
 assert_contains "$out" "sorted by funds" "s sorts the provinces by funds"
+dump "rs"
+figures=$(printf '%s\n' "$out" | sed -n '3,8p' | cut -d'│' -f1 | awk '{ gsub(",", "", $NF); print $NF }')
+assert_eq "$(printf '%s\n' "$figures" | sort -rn)" "$figures" "ungrouped and sorted by funds: largest first"
 dump "ss"
 assert_contains "$out" "sorted by partners" "s again: by partners"
 
