@@ -32,7 +32,8 @@ assert_contains "$out" "not grouped by side" "r says what it did"
 dump "s"
 assert_contains "$out" "sorted by funds" "s sorts the provinces by funds"
 dump "rs"
-figures=$(printf '%s\n' "$out" | sed -n '3,8p' | cut -d'│' -f1 | awk '{ gsub(",", "", $NF); print $NF }')
+figures=$(printf '%s\n' "$out" | sed -n '3,8p' | sed 's/│.*//' | awk '{ gsub(",", "", $NF); print $NF }')
+[ "$(printf '%s\n' "$figures" | grep -c '^[0-9][0-9]*$')" -ge 3 ] || fail "funds figures not found: [$figures]"
 assert_eq "$(printf '%s\n' "$figures" | sort -rn)" "$figures" "ungrouped and sorted by funds: largest first"
 dump "ss"
 assert_contains "$out" "sorted by partners" "s again: by partners"
