@@ -44,9 +44,12 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 #define PAIRING_PAIRS \
 	"  SELECT coalesce(dr.province_id, dr.id) AS d, coalesce(rr.province_id, rr.id) AS r" \
 	"  FROM pairing p JOIN region dr ON dr.id = p.donor_id JOIN region rr ON rr.id = p.recipient_id"
+/* pal and tot are read by a correlated subquery per province: without
+ * MATERIALIZED SQLite recomputes them for every row (16 ms instead of 2 at
+ * 1,000 reports, README "Benchmarks"). */
 #define PROVINCES_TAIL(funds) \
 	" sides AS (SELECT d AS me, r AS other FROM pp UNION SELECT r, d FROM pp)," \
-	" pal(pid, names) AS (SELECT pid, group_concat(n, ' ') FROM" \
+	" pal(pid, names) AS MATERIALIZED (SELECT pid, group_concat(n, ' ') FROM" \
 	"   (SELECT province_id AS pid, name AS n FROM region UNION ALL" \
 	"    SELECT u.province_id, a.alias FROM region_alias a JOIN region u ON u.id = a.region_id)" \
 	"   GROUP BY pid)" \
@@ -84,7 +87,7 @@ static const char provinces_sql[] =
 	"   SELECT p.d, p.r, p.amt FROM parts p WHERE NOT EXISTS (SELECT 1 FROM tops t"
 	"     WHERE t.d = p.d AND t.r = p.r AND t.year = p.year AND t.cat = p.cat)),"
 	" pp AS (" PAIRING_PAIRS " UNION SELECT d, r FROM ft),"
-	" tot AS (SELECT me, sum(total) AS total FROM (SELECT d AS me, total FROM ft"
+	" tot AS MATERIALIZED (SELECT me, sum(total) AS total FROM (SELECT d AS me, total FROM ft"
 	"         UNION ALL SELECT r, total FROM ft) GROUP BY me),"
 	PROVINCES_TAIL("(SELECT total FROM tot WHERE tot.me = g.id)");
 
