@@ -54,6 +54,19 @@ assert_contains "$header" "Total" "matrix header: total"
 row=$(printf '%s\n' "$out" | grep '│2009 ' | head -n 1)
 assert_contains "$row" " 180" "2009 government figure (180 million) in its column"
 
+# --- the acceptance questions, keys only ----------------------------------------
+# Which Chongqing county is Yantai paired with? (a county's city finds its province)
+dump "fyantai<Enter><Enter>fyantai<Enter>"
+assert_contains "$(printf '%s\n' "$out" | sed -n 3p)" "Yantai → Wushan County" "Yantai's pair"
+dump "fchongqing<Enter><Enter>fyantai<Enter>"
+assert_contains "$out" "Yantai → Wushan County" "the same pair from Chongqing's side"
+# How much did Shanghai give Wenshan in 2009, and where does it say so?
+dump "fshanghai<Enter><Enter>fwenshan<Enter><Enter>uu"
+row=$(printf '%s\n' "$out" | grep '│2009 ' | head -n 1)
+assert_contains "$row" " 41.7" "Shanghai -> Wenshan, 2009, in million yuan"
+dump "fshanghai<Enter><Enter>fwenshan<Enter><Enter>f2009<Enter><Enter>"
+assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "shanghai-yunnan-2009.txt, line" "its source opens"
+
 # --- bytes per Down key: within a page at most 150 ----------------------------
 dump "fshanghai<Enter><Enter>fyunnan<Enter><Enter>jjjjjjjjjjjj"
 downs=$(printf '%s\n' "$err" | awk '$1 == "key" && $2 == "j" { print $3 }')
