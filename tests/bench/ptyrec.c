@@ -7,8 +7,10 @@
  * KEYS is a comma-separated list of Down, Up, Left, Right, Enter, Esc or a
  * single character; after the last key ptyrec sends 'Q' and waits for exit.
  * Output is made for tests/bench.sh, one "name value" per line:
- *   first-screen-ms 12.3   (exec to the last byte before 10 x QUIET_MS of silence)
- *   first-screen-bytes 2345
+ *   first-paint-ms 9.8     (exec to the end of the first burst of output, i.e.
+ *   first-paint-bytes 2100  the last byte before a 25 ms pause after 256 bytes)
+ *   first-screen-ms 12.3   (exec to the last byte before 10 x QUIET_MS of silence:
+ *   first-screen-bytes 2345 the screen complete, work put off till after it included)
  *   key Down 87
  *   maxrss-kb 6120
  *   exit 0 */
@@ -34,12 +36,24 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* The first paint: output until the first pause of PAINT_GAP_MS once more
+ * than PAINT_MIN_BYTES came (curses sends its few setup bytes before the
+ * program reads its data). */
+#define PAINT_GAP_MS 25
+#define PAINT_MIN_BYTES 256
+
+struct burst {
+	double paint_ms;       /* when the first burst ended */
+	long paint_bytes;      /* bytes in it */
+};
+
 /* Reads from fd until quiet_ms pass without output (or EOF, or 10 s).
- * Returns the bytes read; *last is when the last byte came. */
-static long drain(int fd, int quiet_ms, double *last)
+ * Returns the bytes read; *last is when the last byte came; when b is not
+ * NULL, it gets the end and size of the first burst. */
+static long drain(int fd, int quiet_ms, double *last, struct burst *b)
 {
 	long total = 0;
-	double start = now_ms();
+	double start = now_ms(), prev = 0;
 	char buf[65536];
 	for (;;) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
@@ -51,11 +65,21 @@ static long drain(int fd, int quiet_ms, double *last)
 		ssize_t got = read(fd, buf, sizeof buf);
 		if (got <= 0)
 			break;
+		double t = now_ms();
+		if (b && total > PAINT_MIN_BYTES && b->paint_bytes == 0 && t - prev >= PAINT_GAP_MS) {
+			b->paint_ms = prev;
+			b->paint_bytes = total;
+		}
 		total += got;
+		prev = t;
 		if (last)
-			*last = now_ms();
-		if (now_ms() - start > 10000)
+			*last = t;
+		if (t - start > 10000)
 			break;
+	}
+	if (b && b->paint_bytes == 0) {
+		b->paint_ms = prev;
+		b->paint_bytes = total;
 	}
 	return total;
 }
@@ -79,7 +103,7 @@ static void send_keys(int fd, char *keys, int quiet_ms)
 		const char *seq = key_bytes(k);
 		if (write(fd, seq, strlen(seq)) < 0)
 			break;
-		printf("key %s %ld\n", k, drain(fd, quiet_ms, NULL));
+		printf("key %s %ld\n", k, drain(fd, quiet_ms, NULL, NULL));
 	}
 }
 
@@ -106,13 +130,15 @@ int main(int argc, char **argv)
 		_exit(127);
 	}
 	/* the first screen may wait on a slow query: allow it ten quiet periods */
-	long first = drain(fd, 10 * quiet_ms, &last);
+	struct burst b = { 0 };
+	long first = drain(fd, 10 * quiet_ms, &last, &b);
+	printf("first-paint-ms %.2f\nfirst-paint-bytes %ld\n", b.paint_ms - t0, b.paint_bytes);
 	printf("first-screen-ms %.2f\nfirst-screen-bytes %ld\n", last - t0, first);
 	if (*argv[3])
 		send_keys(fd, argv[3], quiet_ms);
 	if (write(fd, "Q", 1) < 0)
 		kill(pid, SIGTERM);
-	drain(fd, quiet_ms, NULL);
+	drain(fd, quiet_ms, NULL, NULL);
 	int status;
 	struct rusage ru;
 	if (wait4(pid, &status, 0, &ru) < 0) {
