@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pairoff/action.h"
 #include "pairoff/cli.h"
 #include "pairoff/paths.h"
 #include "pairoff/query.h"
@@ -354,6 +355,7 @@ static void print_help(FILE *fp)
 	      "  -f, --format table|tsv|csv|json   output format of listings (default table)\n"
 	      "  --mouse                           mouse support in the browser\n"
 	      "  --help-config                     list the config keys\n"
+	      "  --help-keys                       list the browser's key bindings\n"
 	      "  -h, --help                        show this help\n"
 	      "  -V, --version                     show the version\n"
 	      "\nExit status: 0 ok, 1 nothing found, 2 usage error, 3 or more data or\n"
@@ -396,12 +398,12 @@ static int command_help(const struct command *cmd)
 
 /* --- global options ---------------------------------------------------------------- */
 
-enum { OPT_DB = 256, OPT_CONFIG, OPT_MOUSE, OPT_HELP_CONFIG, OPT_DUMP_KEYS };
+enum { OPT_DB = 256, OPT_CONFIG, OPT_MOUSE, OPT_HELP_CONFIG, OPT_HELP_KEYS, OPT_DUMP_KEYS };
 
 /* What the global options ask for besides the context. */
 struct globals {
 	struct browser_flags browser;
-	bool help, version, help_config;
+	bool help, version, help_config, help_keys;
 	const char *db;        /* --db, NULL if not given */
 };
 
@@ -415,6 +417,7 @@ static int parse_globals(int argc, char **argv, struct cli_ctx *ctx, struct glob
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help-config", no_argument, NULL, OPT_HELP_CONFIG },
+		{ "help-keys", no_argument, NULL, OPT_HELP_KEYS },
 		/* Feeds keys to the browser and dumps the screen (tests, benchmarks). */
 		{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 		{ NULL, 0, NULL, 0 },
@@ -435,6 +438,7 @@ static int parse_globals(int argc, char **argv, struct cli_ctx *ctx, struct glob
 		case 'h': g->help = true; break;
 		case 'V': g->version = true; break;
 		case OPT_HELP_CONFIG: g->help_config = true; break;
+		case OPT_HELP_KEYS: g->help_keys = true; break;
 		case OPT_DUMP_KEYS: g->browser.dump_keys = optarg; break;
 		case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default: return usage_error("unknown option '%s'", argv[optind - 1]);
@@ -495,6 +499,9 @@ int cli_main(int argc, char **argv)
 		code = finish_output();
 	} else if (code == 0 && g.help_config) {
 		settings_print_keys(stdout);
+		code = finish_output();
+	} else if (code == 0 && g.help_keys) {
+		action_print_keys(stdout);
 		code = finish_output();
 	} else if (code == 0 && (code = load_config(&ctx)) == 0) {
 		resolve_db(&ctx, &g);

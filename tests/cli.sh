@@ -247,4 +247,10 @@ fi
 assert_eq "$(wc -c < "$bad/empty.db" | tr -d ' ')" 0 "empty store left as it was"
 assert_eq "$(cat "$bad/text.db")" "just some text" "text file left as it was"
 
+# --- the browser's key list, from the action table ---------------------------
+run "$PAIROFF" --help-keys
+assert_rc 0 "--help-keys"
+assert_contains "$out" "move-down" "--help-keys names the actions"
+assert_contains "$out" "Ctrl-S" "--help-keys lists the export key"
+
 done_testing
