@@ -88,6 +88,7 @@ CREATE TABLE region_alias (
   misspelling INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (alias, region_id)
 ) WITHOUT ROWID;
+CREATE INDEX region_alias_region ON region_alias(region_id);
 
 -- Pairings stated by the reports, one row per report that states them.
 CREATE TABLE pairing (
