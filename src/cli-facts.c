@@ -24,40 +24,6 @@
  * whole page fits a terminal. */
 #define SHOW_MAX_PAIRS 12
 
-static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int usage(const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return cli_fail(status_set(ST_USAGE, "%s (see pairoff --help)", msg));
-}
-
-static int finish(void)
-{
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return cli_fail(status_set(ST_IO, "write error: %s", strerror(errno)));
-	return 0;
-}
-
-/* getopt_long over argv (argv[0] is the subcommand); returns the option, -1
- * at the end, or '?' with *code set after printing a usage error. */
-static int next_option(int argc, char **argv, const char *shortopts,
-		       const struct option *longopts, int *code)
-{
-	opterr = 0;
-	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
-	if (c == '?' || c == ':') {
-		const char *arg = argv[optind - 1];
-		*code = c == ':' ? usage("%s: option '%s' needs an argument", argv[0], arg)
-				 : usage("%s: unknown option '%s'", argv[0], arg);
-		return '?';
-	}
-	return c;
-}
-
 /* Opens the store, runs fill (a query bound to its arguments), and prints
  * the table; an empty result is "nothing found" (exit 1) with empty_msg. */
 struct listing {
@@ -83,7 +49,7 @@ static int run_listing(struct cli_ctx *ctx, const struct listing *l)
 	}
 	output_print(stdout, &t, ctx->format);
 	qtable_free(&t);
-	return finish();
+	return cli_finish_output();
 }
 
 /* --- regions ---------------------------------------------------------------------- */
@@ -102,16 +68,16 @@ int cli_cmd_regions(struct cli_ctx *ctx, int argc, char **argv)
 	const char *side = NULL;
 	int c, code = 0;
 	optind = 0;
-	while ((c = next_option(argc, argv, ":s:", longopts, &code)) != -1) {
+	while ((c = cli_getopt(argc, argv, ":s:", longopts, &code)) != -1) {
 		if (c == '?')
 			return code;
 		side = optarg;
 	}
 	if (optind < argc)
-		return usage("regions: unexpected argument '%s'", argv[optind]);
+		return cli_usage_error("regions: unexpected argument '%s'", argv[optind]);
 	if (side && strcmp(side, "east") != 0 && strcmp(side, "west") != 0 &&
 	    strcmp(side, "central") != 0)
-		return usage("regions: bad --side '%s' (expected east, west or central)", side);
+		return cli_usage_error("regions: bad --side '%s' (expected east, west or central)", side);
 	struct listing l = { "no regions in the store", fill_regions, side };
 	return run_listing(ctx, &l);
 }
@@ -126,9 +92,9 @@ static enum status fill_pairs(struct store *s, const void *args, struct qtable *
 int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc > 2)
-		return usage("pairs: unexpected argument '%s'", argv[2]);
+		return cli_usage_error("pairs: unexpected argument '%s'", argv[2]);
 	if (argc == 2 && argv[1][0] == '-')
-		return usage("pairs: unknown option '%s'", argv[1]);
+		return cli_usage_error("pairs: unknown option '%s'", argv[1]);
 	const char *region = argc == 2 ? argv[1] : NULL;
 	char *msg = region ? xasprintf("no pairings involve '%s'", region)
 			   : xstrdup("no pairings in the store");
@@ -174,7 +140,7 @@ int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv)
 	struct funds_args a = { 0 };
 	int c, code = 0;
 	optind = 0;
-	while ((c = next_option(argc, argv, ":d:r:y:", longopts, &code)) != -1) {
+	while ((c = cli_getopt(argc, argv, ":d:r:y:", longopts, &code)) != -1) {
 		if (c == '?')
 			return code;
 		if (c == 'd')
@@ -182,10 +148,10 @@ int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv)
 		else if (c == 'r')
 			a.recipient = optarg;
 		else if (!parse_year(optarg, &a.year))
-			return usage("funds: bad --year '%s' (expected a year such as 2009)", optarg);
+			return cli_usage_error("funds: bad --year '%s' (expected a year such as 2009)", optarg);
 	}
 	if (optind < argc)
-		return usage("funds: unexpected argument '%s'", argv[optind]);
+		return cli_usage_error("funds: unexpected argument '%s'", argv[optind]);
 	struct listing l = { "no money facts match", fill_funds, &a };
 	return run_listing(ctx, &l);
 }
@@ -201,7 +167,7 @@ static enum status fill_anomalies(struct store *s, const void *args, struct qtab
 int cli_cmd_anomalies(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc > 1)
-		return usage("anomalies: unexpected argument '%s'", argv[1]);
+		return cli_usage_error("anomalies: unexpected argument '%s'", argv[1]);
 	struct listing l = { "no anomalies recorded", fill_anomalies, NULL };
 	return run_listing(ctx, &l);
 }
@@ -495,11 +461,11 @@ static void print_show_table(const struct show_data *d, enum output_format fmt)
 int cli_cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2)
-		return usage("show: missing REGION");
+		return cli_usage_error("show: missing REGION");
 	if (argc > 2)
-		return usage("show: unexpected argument '%s'", argv[2]);
+		return cli_usage_error("show: unexpected argument '%s'", argv[2]);
 	if (argv[1][0] == '-')
-		return usage("show: unknown option '%s'", argv[1]);
+		return cli_usage_error("show: unknown option '%s'", argv[1]);
 	struct store *s;
 	enum status st = cli_open_store(ctx, &s);
 	if (st != ST_OK)
@@ -519,5 +485,5 @@ int cli_cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		print_show_table(&d, ctx->format);
 	}
 	show_data_free(&d);
-	return finish();
+	return cli_finish_output();
 }

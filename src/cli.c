@@ -31,8 +31,7 @@ int cli_fail(enum status st)
 	return status_exit_code(st);
 }
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int usage_error(const char *fmt, ...)
+int cli_usage_error(const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -43,7 +42,7 @@ static int usage_error(const char *fmt, ...)
 }
 
 /* Flushes stdout; a failed write (disk full, closed pipe) is an error too. */
-static int finish_output(void)
+int cli_finish_output(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return cli_fail(status_set(ST_IO, "write error: %s", strerror(errno)));
@@ -107,7 +106,7 @@ static int take_format(struct cli_ctx *ctx, int *argc, char **argv)
 		}
 		if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
 			if (i + 1 >= *argc)
-				return usage_error("option '%s' needs an argument", a);
+				return cli_usage_error("option '%s' needs an argument", a);
 			value = argv[++i];
 		} else if (str_starts_with(a, "--format=")) {
 			value = a + strlen("--format=");
@@ -126,16 +125,16 @@ static int take_format(struct cli_ctx *ctx, int *argc, char **argv)
 
 /* getopt_long over a subcommand's arguments (argv[0] is its name). Returns
  * the option, -1 at the end, or '?' after printing a usage error. */
-static int sub_getopt(int argc, char **argv, const char *shortopts,
-		      const struct option *longopts, int *exit_code)
+int cli_getopt(int argc, char **argv, const char *shortopts,
+	       const struct option *longopts, int *exit_code)
 {
 	opterr = 0;
 	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
 	if (c == '?' || c == ':') {
 		const char *arg = argv[optind - 1];
 		*exit_code = c == ':' ?
-			usage_error("%s: option '%s' needs an argument", argv[0], arg) :
-			usage_error("%s: unknown option '%s'", argv[0], arg);
+			cli_usage_error("%s: option '%s' needs an argument", argv[0], arg) :
+			cli_usage_error("%s: unknown option '%s'", argv[0], arg);
 		return '?';
 	}
 	return c;
@@ -148,7 +147,7 @@ static int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option longopts[] = { { NULL, 0, NULL, 0 } };
 	int c, code = 0;
 	optind = 0;
-	while ((c = sub_getopt(argc, argv, "+:", longopts, &code)) != -1)
+	while ((c = cli_getopt(argc, argv, "+:", longopts, &code)) != -1)
 		if (c == '?')
 			return code;
 	char *bundled = NULL;
@@ -167,7 +166,7 @@ static int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	printf("imported %zu reports: %zu sections, %zu paragraphs, %zu tables, %zu pairs, "
 	       "%zu funds, %zu anomalies in %ld ms\n", sum.reports, sum.sections,
 	       sum.paragraphs, sum.tables, sum.pairs, sum.funds, sum.anomalies, sum.elapsed_ms);
-	return finish_output();
+	return cli_finish_output();
 }
 
 /* Prints t in the chosen format, then closes the store. */
@@ -176,13 +175,13 @@ static int print_and_close(struct store *s, struct qtable *t, enum output_format
 	output_print(stdout, t, fmt);
 	qtable_free(t);
 	store_close(s);
-	return finish_output();
+	return cli_finish_output();
 }
 
 static int cmd_reports(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc > 1)
-		return usage_error("reports: unexpected argument '%s'", argv[1]);
+		return cli_usage_error("reports: unexpected argument '%s'", argv[1]);
 	struct store *s;
 	enum status st = cli_open_store(ctx, &s);
 	if (st != ST_OK)
@@ -244,7 +243,7 @@ static int parse_limit(const char *arg, size_t *limit)
 	errno = 0;
 	long n = strtol(arg, &end, 10);
 	if (errno || *end || end == arg || n < 0)
-		return usage_error("search: bad --limit '%s' (expected a number, 0 for all)", arg);
+		return cli_usage_error("search: bad --limit '%s' (expected a number, 0 for all)", arg);
 	*limit = (size_t)n;
 	return 0;
 }
@@ -257,13 +256,13 @@ static int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 	size_t limit = 0;
 	int c, code = 0;
 	optind = 0;
-	while ((c = sub_getopt(argc, argv, ":n:", longopts, &code)) != -1)
+	while ((c = cli_getopt(argc, argv, ":n:", longopts, &code)) != -1)
 		if (c == '?' || (c == 'n' && (code = parse_limit(optarg, &limit)) != 0))
 			return code;
 	char *query = join_words(argc - optind, argv + optind);
 	if (!*str_trim(query)) {
 		free(query);
-		return usage_error("search: missing QUERY");
+		return cli_usage_error("search: missing QUERY");
 	}
 	struct store *s;
 	enum status st = cli_open_store(ctx, &s);
@@ -368,7 +367,7 @@ static int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	print_help(stdout);
-	return finish_output();
+	return cli_finish_output();
 }
 
 static const struct command *command_find(const char *name)
@@ -393,7 +392,7 @@ static int command_help(const struct command *cmd)
 	printf("Usage: pairoff [OPTION...] %s %s\n%s.\n"
 	       "Takes --format table|tsv|csv|json. See pairoff --help and pairoff(1).\n",
 	       cmd->name, cmd->args, cmd->help);
-	return finish_output();
+	return cli_finish_output();
 }
 
 /* --- global options ---------------------------------------------------------------- */
@@ -440,8 +439,8 @@ static int parse_globals(int argc, char **argv, struct cli_ctx *ctx, struct glob
 		case OPT_HELP_CONFIG: g->help_config = true; break;
 		case OPT_HELP_KEYS: g->help_keys = true; break;
 		case OPT_DUMP_KEYS: g->browser.dump_keys = optarg; break;
-		case ':': return usage_error("option '%s' needs an argument", argv[optind - 1]);
-		default: return usage_error("unknown option '%s'", argv[optind - 1]);
+		case ':': return cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
+		default: return cli_usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	return 0;
@@ -478,7 +477,7 @@ static int dispatch(struct cli_ctx *ctx, const struct globals *g, int argc, char
 		return run_browser(ctx, &g->browser);
 	const struct command *cmd = command_find(argv[0]);
 	if (!cmd)
-		return usage_error("unknown command '%s'", argv[0]);
+		return cli_usage_error("unknown command '%s'", argv[0]);
 	if (wants_help(argc, argv))
 		return command_help(cmd);
 	int code = take_format(ctx, &argc, argv);
@@ -493,16 +492,16 @@ int cli_main(int argc, char **argv)
 	int code = parse_globals(argc, argv, &ctx, &g);
 	if (code == 0 && g.help) {
 		print_help(stdout);
-		code = finish_output();
+		code = cli_finish_output();
 	} else if (code == 0 && g.version) {
 		printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-		code = finish_output();
+		code = cli_finish_output();
 	} else if (code == 0 && g.help_config) {
 		settings_print_keys(stdout);
-		code = finish_output();
+		code = cli_finish_output();
 	} else if (code == 0 && g.help_keys) {
 		action_print_keys(stdout);
-		code = finish_output();
+		code = cli_finish_output();
 	} else if (code == 0 && (code = load_config(&ctx)) == 0) {
 		resolve_db(&ctx, &g);
 		code = dispatch(&ctx, &g, argc - optind, argv + optind);

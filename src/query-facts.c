@@ -22,29 +22,13 @@
 
 /* --- running a statement into a qtable --------------------------------- */
 
-static enum status fill_rows(struct store *s, sqlite3_stmt *stmt, struct qtable *t)
-{
-	const char **cells = xcalloc(t->ncols, sizeof(*cells));
-	int rc;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (size_t c = 0; c < t->ncols; c++)
-			cells[c] = (const char *)sqlite3_column_text(stmt, (int)c);
-		qtable_add_row(t, cells);
-	}
-	free(cells);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return status_set(ST_STORE, "%s: %s", store_path(s), sqlite3_errmsg(store_db(s)));
-	return ST_OK;
-}
-
 /* Runs stmt (already bound) into a fresh qtable with the given headers; out
  * is left empty (freed) on failure. */
 static enum status run_into(struct store *s, sqlite3_stmt *stmt, size_t ncols,
 			    const char *const *headers, struct qtable *out)
 {
 	qtable_init(out, ncols, headers);
-	enum status st = fill_rows(s, stmt, out);
+	enum status st = query_fill_table(s, stmt, out, NULL, NULL);
 	if (st != ST_OK)
 		qtable_free(out);
 	return st;

@@ -21,20 +21,7 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 		return ST_STORE;
 	for (int i = 0; i < nparams; i++)
 		sqlite3_bind_text(stmt, i + 1, params[i], -1, SQLITE_STATIC);
-	int ncols = sqlite3_column_count(stmt);
-	const char **cells = xcalloc((size_t)ncols, sizeof(*cells));
-	int rc;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		for (int c = 0; c < ncols; c++)
-			cells[c] = (const char *)sqlite3_column_text(stmt, c);
-		qtable_add_row(out, cells);
-	}
-	free(cells);
-	enum status st = ST_OK;
-	if (rc != SQLITE_DONE)
-		st = status_set(ST_STORE, "pane query: %s", sqlite3_errmsg(store_db(s)));
-	sqlite3_finalize(stmt);
-	return st;
+	return query_fill_table(s, stmt, out, NULL, NULL);
 }
 
 /* --- provinces ----------------------------------------------------------- */

@@ -72,8 +72,8 @@ void qtable_free(struct qtable *t)
  * integers and text as strings, NULL kept) to t; finalizes stmt. On an SQLite
  * error, *sql_error (when not NULL) receives a copy of SQLite's message and
  * *sql_rc its result code. */
-static enum status fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable *t,
-			      char **sql_error, int *sql_rc)
+enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable *t,
+			     char **sql_error, int *sql_rc)
 {
 	const char **cells = xcalloc(t->ncols, sizeof(*cells));
 	int rc;
@@ -117,7 +117,7 @@ enum status query_reports(struct store *s, struct qtable *out)
 	if (!stmt)
 		return ST_STORE;
 	qtable_init(out, ARRAY_LEN(headers), headers);
-	enum status st = fill_table(s, stmt, out, NULL, NULL);
+	enum status st = query_fill_table(s, stmt, out, NULL, NULL);
 	if (st != ST_OK)
 		qtable_free(out);
 	return st;
@@ -207,7 +207,7 @@ enum status query_search(struct store *s, const char *fts_query, size_t limit,
 	qtable_init(out, ARRAY_LEN(headers), headers);
 	char *msg = NULL;
 	int sql_rc = SQLITE_OK;
-	enum status st = fill_table(s, stmt, out, &msg, &sql_rc);
+	enum status st = query_fill_table(s, stmt, out, &msg, &sql_rc);
 	if (st == ST_STORE && sql_rc == SQLITE_ERROR) {
 		/* The statement prepared, so a plain SQLITE_ERROR while stepping is
 		 * FTS5 rejecting the MATCH expression: the user's error, not the

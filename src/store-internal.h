@@ -14,4 +14,12 @@ sqlite3 *store_db(struct store *s);
 /* Prepares sql on the store, or records an ST_STORE detail and returns NULL. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 
+struct qtable;
+/* Steps stmt to the end, appending each result row (columns in select order,
+ * as text, NULL kept) to t, and finalizes stmt. On an SQLite error returns
+ * ST_STORE; *sql_error (when not NULL) receives a copy of SQLite's message
+ * and *sql_rc its result code. */
+enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable *t,
+			     char **sql_error, int *sql_rc);
+
 #endif

@@ -28,6 +28,20 @@ enum status cli_open_store(struct cli_ctx *ctx, struct store **out);
 /* Prints "pairoff: <detail>" for st on stderr and returns its exit code. */
 int cli_fail(enum status st);
 
+/* Records a usage error "MSG (see pairoff --help)", prints it, returns 2. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Flushes stdout; a failed write (disk full, closed pipe) is an error too.
+ * Returns 0 or the exit status of the failure. */
+int cli_finish_output(void);
+
+struct option;
+/* getopt_long over a subcommand's arguments (argv[0] is its name). Returns
+ * the option, -1 at the end, or '?' with *exit_code set after printing a
+ * usage error. */
+int cli_getopt(int argc, char **argv, const char *shortopts,
+	       const struct option *longopts, int *exit_code);
+
 /* Subcommands of src/cli-facts.c; argv[0] is the subcommand name, options
  * already past the global ones. Each returns an exit status. */
 int cli_cmd_regions(struct cli_ctx *ctx, int argc, char **argv);
