@@ -342,6 +342,25 @@ for cmd in "search Chifeng" "search cleared --format json" "search copied --form
 	assert_not_contains "$out" "$(printf '\007')" "escapes: $cmd prints no BEL"
 done
 
+# --- every odd report in one store, in the browser (screen dump) -----------------------
+mkdir -p "$r/odd"
+for f in empty invalid-utf8 crlf bom long-line many-sections brackets amounts escapes; do
+	cp "$r/$f.txt" "$r/odd/"
+done
+rm -f "$new"
+tm_run "$PAIROFF" --db "$new" import "$r/odd"
+sane "all the odd reports in one store"
+assert_rc 0 "all the odd reports in one store"
+assert_contains "$out" "imported 9 reports" "all the odd reports imported"
+for keys in "" "G" "rsG" "jjjjjjjjjjjj<Enter><Enter>" "/Chifeng<Enter><Enter>" "/bytes<Enter><Enter>" \
+	"/Wenshan<Enter><Enter>GnnNq" "a<Enter>" "aG<Enter>" "fzzz<Enter>" "?G"; do
+	tm_run "$PAIROFF" --db "$new" --dump-keys "$keys"
+	sane "odd store in the browser, keys [$keys]"
+	assert_rc 0 "odd store in the browser, keys [$keys]"
+	assert_contains "$out" " pairoff " "odd store in the browser, keys [$keys]: a screen"
+	assert_not_contains "$out" "$esc" "odd store in the browser, keys [$keys]: no ESC in the text"
+done
+
 # --- terminals (tmux) ------------------------------------------------------------------
 if [ -z "${TMUX_BIN:-}" ]; then
 	fail "tmux not found: TERM=dumb, no TERM, 1x1 and the inert-escape screen are not tested"
