@@ -342,6 +342,27 @@ for cmd in "search Chifeng" "search cleared --format json" "search copied --form
 	assert_not_contains "$out" "$(printf '\007')" "escapes: $cmd prints no BEL"
 done
 
+# --- bad arguments: usage errors (2) with one line, nothing echoed raw ---------------
+set -f   # the arguments hold '*'
+for args in "search --limit -1 village" "search --limit 99999999999999999999 village" \
+	"funds --year -5" "funds --year 99999999999999999999" "regions --side up" \
+	"--format xml reports" "search village:" "search NEAR(" "search *"; do
+	# shellcheck disable=SC2086
+	tm_run "$PAIROFF" --db "$db" $args
+	sane "bad arguments [$args]"
+	assert_rc 2 "bad arguments [$args]"
+	assert_one_line "$err" "bad arguments [$args]"
+done
+set +f
+tm_run "$PAIROFF" --db "$db" search '"unbalanced'
+assert_rc 2 "search with an unbalanced quote"
+assert_one_line "$err" "search with an unbalanced quote"
+tm_run "$PAIROFF" --db "$db" show "$(printf 'x\033[2J\033]52;c;eA==\007y')"
+sane "a region name holding escapes"
+assert_rc 1 "a region name holding escapes is not found"
+assert_not_contains "$err" "$esc" "a region name holding escapes is echoed without ESC"
+store_unchanged "bad arguments"
+
 # --- every odd report in one store, in the browser (screen dump) -----------------------
 mkdir -p "$r/odd"
 for f in empty invalid-utf8 crlf bom long-line many-sections brackets amounts escapes; do
