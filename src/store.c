@@ -678,7 +678,8 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A directory means its *.txt files (not hidden ones), sorted by name. */
+/* A directory means its *.txt files (not hidden ones), sorted by name. One
+ * without any is refused: replacing a store with an empty one loses data. */
 static enum status inputs_add_dir(struct input_list *l, const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -691,6 +692,8 @@ static enum status inputs_add_dir(struct input_list *l, const char *dir)
 		if (de->d_name[0] != '.' && str_ends_with(de->d_name, ".txt"))
 			*ARRAY_PUSH(names, n, cap) = xstrdup(de->d_name);
 	closedir(d);
+	if (n == 0)
+		return status_set(ST_DATA, "%s: no reports (*.txt) in this directory", dir);
 	if (n > 1)
 		qsort(names, n, sizeof(*names), cmp_names);
 	enum status st = ST_OK;

@@ -125,13 +125,13 @@ assert_rc 0 "import through a symbolic link"
 run "$PAIROFF" --db "$db" reports --format tsv
 assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f1)" "shanghai-yunnan-2009.txt" "the link's target was rebuilt"
 
-# An empty directory gives an empty store: listing it finds nothing.
+# A directory without reports is refused: the store is not emptied.
 mkdir -p "$test_tmp/empty"
+cp "$db" "$test_tmp/before-empty.db"
 run "$PAIROFF" --db "$db" import "$test_tmp/empty"
-assert_rc 0 "import of an empty directory"
-assert_contains "$out" "imported 0 reports" "empty import summary"
-run "$PAIROFF" --db "$db" reports
-assert_rc 1 "reports of an empty store"
-assert_one_line "$err" "reports of an empty store"
+assert_rc 4 "import of an empty directory"
+assert_one_line "$err" "import of an empty directory"
+assert_contains "$err" "no reports" "empty directory named in the error"
+cmp -s "$db" "$test_tmp/before-empty.db" || fail "import of an empty directory changed the store"
 
 done_testing
