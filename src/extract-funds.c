@@ -437,9 +437,12 @@ static bool private_donation(const struct xsentence *s, const struct xmoney *m)
 {
 	size_t from = clause_start(s->text, m->start, 0);
 	const char *don = NULL;
-	for (size_t i = from; i < m->start && !don; i++)
-		if (xcontains_word(s->text, i, i + 5, "donat") || xcontains_word(s->text, i, i + 6, "raised"))
+	for (size_t i = from; i < m->start && !don; i++) {
+		char ch = s->text[i]; /* cheap test first: this runs at every byte of the clause */
+		if ((ch == 'd' || ch == 'D' || ch == 'r' || ch == 'R') &&
+		    (xcontains_word(s->text, i, i + 5, "donat") || xcontains_word(s->text, i, i + 6, "raised")))
 			don = s->text + i;
+	}
 	if (!don)
 		return false;
 	size_t to = m->end + 30 < s->len ? m->end + 30 : s->len;

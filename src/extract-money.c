@@ -56,9 +56,18 @@ static size_t skip_blanks(const char *t, size_t i)
 	return i;
 }
 
-/* Matches word (case-insensitive, whole word) at t+i; returns its length or 0. */
+static inline unsigned char lower(unsigned char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + ('a' - 'A')) : ch;
+}
+
+/* Matches word (case-insensitive, whole word; written in lower case) at t+i;
+ * returns its length or 0. Tried at every word start of every sentence, so
+ * the first byte is compared before any call. */
 static size_t word_len_at(const char *t, size_t i, const char *word)
 {
+	if (lower((unsigned char)t[i]) != (unsigned char)word[0])
+		return 0;
 	size_t n = strlen(word);
 	if (strncasecmp(t + i, word, n) != 0 || is_word((unsigned char)t[i + n]))
 		return 0;
@@ -152,7 +161,8 @@ static bool currency_before(const char *t, size_t i)
 	size_t b = i;
 	while (b > 0 && t[b - 1] == ' ')
 		b--;
-	if (b >= 3 && strncasecmp(t + b - 3, "rmb", 3) == 0 && (b == 3 || !is_word((unsigned char)t[b - 4])))
+	if (b >= 3 && lower((unsigned char)t[b - 1]) == 'b' && lower((unsigned char)t[b - 2]) == 'm' &&
+	    lower((unsigned char)t[b - 3]) == 'r' && (b == 3 || !is_word((unsigned char)t[b - 4])))
 		return true;
 	return b >= 2 && (unsigned char)t[b - 2] == 0xC2 && (unsigned char)t[b - 1] == 0xA5; /* ¥ */
 }

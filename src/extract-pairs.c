@@ -339,11 +339,18 @@ static void rule_sponsor(struct xctx *c, const struct xsentence *s)
 		emit(c, &d, 1, r, nr, sentence_year(c, s), 0, s);
 }
 
-static bool has_pairing_word(const struct xctx *c, const struct xsentence *s, bool or_topic)
+static bool has_pairing_word(const struct xsentence *s)
 {
 	for (size_t w = 0; w < sizeof(pairing_words) / sizeof(pairing_words[0]); w++)
-		if (xfind_ci(s->text, 0, s->len, pairing_words[w]) ||
-		    (or_topic && c->topic && xfind_ci(c->topic, 0, strlen(c->topic), pairing_words[w])))
+		if (xfind_ci(s->text, 0, s->len, pairing_words[w]))
+			return true;
+	return false;
+}
+
+static bool topic_has_pairing_word(const struct xctx *c)
+{
+	for (size_t w = 0; c->topic && w < sizeof(pairing_words) / sizeof(pairing_words[0]); w++)
+		if (xfind_ci(c->topic, 0, strlen(c->topic), pairing_words[w]))
 			return true;
 	return false;
 }
@@ -358,9 +365,10 @@ static bool list_on_side(const struct xctx *c, const struct xsentence *s, const 
 
 /* "Cities A and B ... gave to the poor areas of C and D", in a text about
  * pairing: two lists of equal length pair in order. */
-static void rule_parallel(struct xctx *c, const struct xsentence *s, const struct xlist *lists, size_t nl)
+static void rule_parallel(struct xctx *c, const struct xsentence *s, const struct xlist *lists, size_t nl,
+			  bool pairing)
 {
-	if (!has_pairing_word(c, s, true))
+	if (!pairing && !topic_has_pairing_word(c))
 		return;
 	for (size_t a = 0; a < nl; a++) {
 		if (lists[a].container || lists[a].last == lists[a].first || !list_on_side(c, s, &lists[a], "east"))
@@ -380,9 +388,9 @@ static void rule_parallel(struct xctx *c, const struct xsentence *s, const struc
 
 /* "County A and County B exchanged cadres ... pairing-off": a donor and a
  * recipient acting together. */
-static void rule_together(struct xctx *c, const struct xsentence *s)
+static void rule_together(struct xctx *c, const struct xsentence *s, bool pairing)
 {
-	if (s->nplaces < 2 || !has_pairing_word(c, s, false))
+	if (s->nplaces < 2 || !pairing)
 		return;
 	for (size_t p = 0; p + 1 < s->nplaces; p++) {
 		const struct xplace *a = &s->places[p], *b = &s->places[p + 1];
@@ -401,9 +409,9 @@ static void rule_together(struct xctx *c, const struct xsentence *s)
 
 /* Outside any pair (a report's overview): a sentence about pairing that
  * names exactly one western place pairs every eastern place named with it. */
-static void rule_overview_sentence(struct xctx *c, const struct xsentence *s)
+static void rule_overview_sentence(struct xctx *c, const struct xsentence *s, bool pairing)
 {
-	if (c->donor != GAZ_NONE || !has_pairing_word(c, s, false))
+	if (c->donor != GAZ_NONE || !pairing)
 		return;
 	size_t west = GAZ_NONE;
 	for (size_t p = 0; p < s->nplaces; p++) {
@@ -432,13 +440,14 @@ void xpairs_sentence(struct xctx *c, const struct xsentence *s)
 		rule_directed(c, s, lists, nl, directed_cues[i], false);
 	for (size_t i = 0; i < sizeof(verb_cues) / sizeof(verb_cues[0]); i++)
 		rule_directed(c, s, lists, nl, verb_cues[i], true);
-	if (has_pairing_word(c, s, false) || xfind_ci(s->text, 0, s->len, "cooperation"))
+	bool pairing = has_pairing_word(s); /* asked by most rules: searched once */
+	if (pairing || xfind_ci(s->text, 0, s->len, "cooperation"))
 		rule_between(c, s, lists, nl);
 	rule_adjust(c, s, lists, nl);
 	rule_sponsor(c, s);
-	rule_together(c, s);
-	rule_parallel(c, s, lists, nl);
-	rule_overview_sentence(c, s);
+	rule_together(c, s, pairing);
+	rule_parallel(c, s, lists, nl, pairing);
+	rule_overview_sentence(c, s, pairing);
 }
 
 /* In a section's first paragraph, the prefectures and cities of the

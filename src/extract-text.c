@@ -201,17 +201,6 @@ void xscan_years(struct xsentence *s)
 	}
 }
 
-bool xword_at(const char *text, size_t pos, const char *word)
-{
-	size_t n = strlen(word);
-	if (strncasecmp(text + pos, word, n) != 0)
-		return false;
-	if (pos > 0 && is_word((unsigned char)text[pos - 1]))
-		return false;
-	return !isalpha((unsigned char)text[pos + n]);
-}
-
-/* Case-insensitive search of needle in hay[from..to). */
 /* ASCII case folding, inline: these scans run at every byte of every
  * sentence, and a strncasecmp() call per byte (locale lookup included) was a
  * third of the import time (README "Benchmarks"). UTF-8 bytes >= 0x80 fold
@@ -229,15 +218,47 @@ static bool ascii_caseeq(const char *a, const char *b, size_t n)
 	return true;
 }
 
+bool xword_at(const char *text, size_t pos, const char *word)
+{
+	size_t n = strlen(word);
+	if (!ascii_caseeq(text + pos, word, n))
+		return false;
+	if (pos > 0 && is_word((unsigned char)text[pos - 1]))
+		return false;
+	return !isalpha((unsigned char)text[pos + n]);
+}
+
+/* Case-insensitive search of needle in hay[from..to). memchr() finds the
+ * candidates for the needle's first letter in each case, many bytes at a
+ * time: the rules search every sentence for dozens of cue words, and a
+ * byte-by-byte loop here was most of the extractor's time (README
+ * "Benchmarks"). */
+static const char *find_byte(const char *p, const char *end, unsigned char ch)
+{
+	return p < end ? memchr(p, ch, (size_t)(end - p)) : NULL;
+}
+
 const char *xfind_ci(const char *hay, size_t from, size_t to, const char *needle)
 {
 	size_t n = strlen(needle);
 	if (n == 0)
 		return from <= to ? hay + from : NULL;
-	unsigned char first = ascii_lower((unsigned char)needle[0]);
-	for (size_t i = from; i + n <= to; i++)
-		if (ascii_lower((unsigned char)hay[i]) == first && ascii_caseeq(hay + i, needle, n))
-			return hay + i;
+	if (from > to || to - from < n)
+		return NULL;
+	unsigned char lo = ascii_lower((unsigned char)needle[0]);
+	unsigned char up = lo >= 'a' && lo <= 'z' ? (unsigned char)(lo - ('a' - 'A')) : lo;
+	const char *end = hay + (to - n) + 1; /* one past the last place a match can start */
+	const char *pl = find_byte(hay + from, end, lo);
+	const char *pu = lo == up ? NULL : find_byte(hay + from, end, up);
+	while (pl || pu) {
+		const char *p = !pu || (pl && pl < pu) ? pl : pu;
+		if (ascii_caseeq(p + 1, needle + 1, n - 1))
+			return p;
+		if (p == pl)
+			pl = find_byte(p + 1, end, lo);
+		else
+			pu = find_byte(p + 1, end, up);
+	}
 	return NULL;
 }
 
@@ -247,10 +268,8 @@ bool xcontains_word(const char *text, size_t from, size_t to, const char *word)
 	size_t n = strlen(word);
 	if (n == 0)
 		return from <= to;
-	unsigned char first = ascii_lower((unsigned char)word[0]);
-	for (size_t i = from; i + n <= to; i++)
-		if (ascii_lower((unsigned char)text[i]) == first &&
-		    (i == 0 || !is_word((unsigned char)text[i - 1])) && ascii_caseeq(text + i, word, n))
+	for (const char *p = xfind_ci(text, from, to, word); p; p = xfind_ci(text, (size_t)(p - text) + 1, to, word))
+		if (p == text || !is_word((unsigned char)p[-1]))
 			return true;
 	return false;
 }
