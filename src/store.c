@@ -3,7 +3,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -567,39 +569,47 @@ static enum status insert_anomalies(struct importer *im, const struct extraction
 }
 
 static enum status insert_facts(struct importer *im, const struct report *r,
-				int64_t report_id, const int64_t *table_ids)
+				const struct extraction *x, int64_t report_id,
+				const int64_t *table_ids)
 {
-	struct extraction x;
-	memset(&x, 0, sizeof(x));
-	enum status st = extract_report(r, im->gaz, &x);
+	enum status st = insert_pairs(im, x, report_id);
 	if (st == ST_OK)
-		st = insert_pairs(im, &x, report_id);
+		st = insert_funds(im, r, x, report_id, table_ids);
 	if (st == ST_OK)
-		st = insert_funds(im, r, &x, report_id, table_ids);
-	if (st == ST_OK)
-		st = insert_anomalies(im, &x, report_id);
-	extraction_free(&x);
+		st = insert_anomalies(im, x, report_id);
 	return st;
 }
 
-static enum status insert_report(struct importer *im, const struct report *r)
+/* The row ids of one report's rows, which its facts refer to. */
+struct report_ids {
+	int64_t report_id;
+	int64_t *section_ids;  /* owned; one per section */
+	int64_t *table_ids;    /* owned; one per table */
+};
+
+static void report_ids_free(struct report_ids *ids)
+{
+	free(ids->section_ids);
+	free(ids->table_ids);
+	memset(ids, 0, sizeof(*ids));
+}
+
+/* Stores the report's own rows: the text, sections, paragraphs and tables. */
+static enum status insert_report(struct importer *im, const struct report *r,
+				 struct report_ids *ids)
 {
 	enum status st = ins_run(im, INS_REPORT, "ttoit", r->file_name, r->title ? r->title : "",
 				 r->year, r->line_count, r->text ? r->text : "");
 	if (st != ST_OK)
 		return st;
-	int64_t report_id = last_id(im);
-	int64_t *section_ids = xcalloc(r->nsections + 1, sizeof(int64_t));
-	int64_t *table_ids = xcalloc(r->ntables + 1, sizeof(int64_t));
-	st = insert_sections(im, r, report_id, section_ids);
+	ids->report_id = last_id(im);
+	ids->section_ids = xcalloc(r->nsections + 1, sizeof(int64_t));
+	ids->table_ids = xcalloc(r->ntables + 1, sizeof(int64_t));
+	st = insert_sections(im, r, ids->report_id, ids->section_ids);
 	if (st == ST_OK)
-		st = insert_paragraphs(im, r, report_id, section_ids);
+		st = insert_paragraphs(im, r, ids->report_id, ids->section_ids);
 	if (st == ST_OK)
-		st = insert_tables(im, r, report_id, section_ids, table_ids);
-	if (st == ST_OK)
-		st = insert_facts(im, r, report_id, table_ids);
-	free(section_ids);
-	free(table_ids);
+		st = insert_tables(im, r, ids->report_id, ids->section_ids, ids->table_ids);
 	struct import_summary *sum = im->sum;
 	sum->reports++;
 	sum->sections += r->nsections;
@@ -608,19 +618,119 @@ static enum status insert_report(struct importer *im, const struct report *r)
 	return st;
 }
 
-/* Reads, stores and frees one report at a time, so memory stays flat
- * however many reports an import holds. */
-static enum status import_file(struct importer *im, const char *path)
+static enum status read_input(const char *path, struct report **r)
 {
+	*r = NULL;
 	if (import_signal)
 		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
-	struct report *r = NULL;
-	enum status st = report_read(path, &r);
-	if (st != ST_OK)
-		return st;
-	st = insert_report(im, r);
-	report_free(r);
-	return st;
+	return report_read(path, r);
+}
+
+/* --- the importer: extraction on a second thread ------------------------------ */
+
+/* Extracting the facts is about half of an import and SQLite the other half,
+ * so a second thread extracts report i+1 while this one stores report i. The
+ * thread only runs extract_report() on a report this thread read (it never
+ * touches SQLite, the status message or the input files), in the order the
+ * reports were handed over. At most two reports are in flight, so memory
+ * stays flat. Without a thread (pthread_create failed), extraction runs
+ * inline at hand-over. */
+enum { EXTRACT_DEPTH = 2 };
+
+struct extract_job {
+	const struct report *report;   /* owned by the importer's loop */
+	struct extraction facts;       /* owned; filled by the thread */
+};
+
+struct extractor {
+	const struct gazetteer *gaz;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;        /* a job was handed over, done or quit set */
+	struct extract_job jobs[EXTRACT_DEPTH]; /* job k in jobs[k % EXTRACT_DEPTH] */
+	size_t submitted, finished, taken;
+	bool threaded, quit;
+};
+
+static void *extractor_main(void *arg)
+{
+	struct extractor *ex = arg;
+	pthread_mutex_lock(&ex->lock);
+	for (;;) {
+		while (!ex->quit && ex->finished == ex->submitted)
+			pthread_cond_wait(&ex->changed, &ex->lock);
+		if (ex->quit)
+			break;
+		struct extract_job *job = &ex->jobs[ex->finished % EXTRACT_DEPTH];
+		pthread_mutex_unlock(&ex->lock);
+		extract_report(job->report, ex->gaz, &job->facts);
+		pthread_mutex_lock(&ex->lock);
+		ex->finished++;
+		pthread_cond_broadcast(&ex->changed);
+	}
+	pthread_mutex_unlock(&ex->lock);
+	return NULL;
+}
+
+static void extractor_start(struct extractor *ex, const struct gazetteer *g)
+{
+	memset(ex, 0, sizeof(*ex));
+	ex->gaz = g;
+	pthread_mutex_init(&ex->lock, NULL);
+	pthread_cond_init(&ex->changed, NULL);
+	/* the import's signals stay with this thread, which checks for them */
+	sigset_t block, saved;
+	sigemptyset(&block);
+	for (size_t i = 0; i < NSIGNALS; i++)
+		sigaddset(&block, import_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &block, &saved);
+	ex->threaded = pthread_create(&ex->thread, NULL, extractor_main, ex) == 0;
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+}
+
+/* Hands over r, whose facts extractor_take() returns later. The caller takes
+ * each job before handing over more than EXTRACT_DEPTH. */
+static void extractor_give(struct extractor *ex, const struct report *r)
+{
+	pthread_mutex_lock(&ex->lock);
+	struct extract_job *job = &ex->jobs[ex->submitted % EXTRACT_DEPTH];
+	job->report = r;
+	memset(&job->facts, 0, sizeof(job->facts));
+	if (!ex->threaded) {
+		extract_report(r, ex->gaz, &job->facts);
+		ex->finished++;
+	}
+	ex->submitted++;
+	pthread_cond_broadcast(&ex->changed);
+	pthread_mutex_unlock(&ex->lock);
+}
+
+/* The facts of the oldest report not yet taken, once extracted; the caller
+ * frees them with extraction_free() before the next take. */
+static struct extraction *extractor_take(struct extractor *ex)
+{
+	pthread_mutex_lock(&ex->lock);
+	while (ex->finished <= ex->taken)
+		pthread_cond_wait(&ex->changed, &ex->lock);
+	struct extraction *x = &ex->jobs[ex->taken++ % EXTRACT_DEPTH].facts;
+	pthread_mutex_unlock(&ex->lock);
+	return x;
+}
+
+/* Stops the thread (a job under way is finished first) and frees the facts
+ * of the jobs never taken. */
+static void extractor_stop(struct extractor *ex)
+{
+	pthread_mutex_lock(&ex->lock);
+	ex->quit = true;
+	pthread_cond_broadcast(&ex->changed);
+	pthread_mutex_unlock(&ex->lock);
+	if (ex->threaded)
+		pthread_join(ex->thread, NULL);
+	for (size_t k = ex->taken; k < ex->finished; k++)
+		extraction_free(&ex->jobs[k % EXTRACT_DEPTH].facts);
+	pthread_cond_destroy(&ex->changed);
+	pthread_mutex_destroy(&ex->lock);
 }
 
 /* --- the list of input files ----------------------------------------------------- */
@@ -820,6 +930,41 @@ static const char bulk_pragmas[] =
 	"PRAGMA temp_store = MEMORY;"
 	"PRAGMA cache_size = -8192;";
 
+/* Reads and stores the reports in order: while this thread stores the rows
+ * and facts of report i, the extractor works on report i+1. */
+static enum status import_files(struct importer *im, const struct input_list *in)
+{
+	if (in->n == 0)
+		return ST_OK;
+	struct extractor ex;
+	struct report *cur = NULL, *next = NULL;
+	enum status st = read_input(in->items[0].path, &cur);
+	if (st != ST_OK)
+		return st;
+	extractor_start(&ex, im->gaz);
+	extractor_give(&ex, cur);
+	for (size_t i = 0; i < in->n && st == ST_OK; i++) {
+		struct report_ids ids = { 0 };
+		st = insert_report(im, cur, &ids);
+		enum status st_next = ST_OK;
+		if (st == ST_OK && i + 1 < in->n && (st_next = read_input(in->items[i + 1].path, &next)) == ST_OK)
+			extractor_give(&ex, next);
+		struct extraction *x = extractor_take(&ex);
+		if (st == ST_OK)
+			st = insert_facts(im, cur, x, ids.report_id, ids.table_ids);
+		extraction_free(x);
+		report_ids_free(&ids);
+		report_free(cur);
+		cur = next;
+		next = NULL;
+		if (st == ST_OK)
+			st = st_next;
+	}
+	extractor_stop(&ex); /* before freeing a report it may be reading */
+	report_free(cur);
+	return st;
+}
+
 static enum status build_db(struct importer *im, const struct input_list *in)
 {
 	enum status st = exec_sql(im, bulk_pragmas);
@@ -831,8 +976,8 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 		st = importer_prepare(im);
 	if (st == ST_OK)
 		st = insert_regions(im);
-	for (size_t i = 0; i < in->n && st == ST_OK; i++)
-		st = import_file(im, in->items[i].path);
+	if (st == ST_OK)
+		st = import_files(im, in);
 	importer_finalize(im);
 	if (st == ST_OK)
 		st = exec_sql(im, "INSERT INTO paragraph_fts(paragraph_fts) VALUES ('optimize')");
