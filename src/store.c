@@ -930,6 +930,24 @@ static const char bulk_pragmas[] =
 	"PRAGMA temp_store = MEMORY;"
 	"PRAGMA cache_size = -8192;";
 
+/* The provinces pane's yearly totals per province pair (schema.sql,
+ * province_funds), by the funds pane's rule: per (pair, year, category) the
+ * largest figure naming the recipient province itself, else the sum of the
+ * largest figure of each place under it. */
+static const char province_funds_sql[] =
+	"INSERT INTO province_funds(donor_id, recipient_id, year, amount_yuan)"
+	" WITH g AS ("
+	"  SELECT coalesce(dr.province_id, dr.id) AS d, coalesce(rr.province_id, rr.id) AS r,"
+	"         f.year AS year, f.category AS cat, f.recipient_id AS rid,"
+	"         max(f.amount_yuan) AS amt"
+	"  FROM fund f JOIN region dr ON dr.id = f.donor_id JOIN region rr ON rr.id = f.recipient_id"
+	"  WHERE f.category <> 'planned' AND f.year IS NOT NULL"
+	"    AND coalesce(f.from_year, f.year) = f.year"
+	"  GROUP BY 1, 2, 3, 4, 5),"
+	" c AS (SELECT d, r, year, coalesce(max(amt) FILTER (WHERE rid = r), sum(amt)) AS amt"
+	"  FROM g GROUP BY d, r, year, cat)"
+	" SELECT d, r, year, sum(amt) FROM c GROUP BY d, r, year";
+
 /* Reads and stores the reports in order: while this thread stores the rows
  * and facts of report i, the extractor works on report i+1. */
 static enum status import_files(struct importer *im, const struct input_list *in)
@@ -981,6 +999,8 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 	importer_finalize(im);
 	if (st == ST_OK)
 		st = exec_sql(im, "INSERT INTO paragraph_fts(paragraph_fts) VALUES ('optimize')");
+	if (st == ST_OK)
+		st = exec_sql(im, province_funds_sql);
 	if (st == ST_OK) {
 		char *marks = xasprintf("PRAGMA user_version = %d; PRAGMA application_id = %d;",
 					STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);
