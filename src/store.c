@@ -626,113 +626,6 @@ static enum status read_input(const char *path, struct report **r)
 	return report_read(path, r);
 }
 
-/* --- the importer: extraction on a second thread ------------------------------ */
-
-/* Extracting the facts is about half of an import and SQLite the other half,
- * so a second thread extracts report i+1 while this one stores report i. The
- * thread only runs extract_report() on a report this thread read (it never
- * touches SQLite, the status message or the input files), in the order the
- * reports were handed over. At most two reports are in flight, so memory
- * stays flat. Without a thread (pthread_create failed), extraction runs
- * inline at hand-over. */
-enum { EXTRACT_DEPTH = 2 };
-
-struct extract_job {
-	const struct report *report;   /* owned by the importer's loop */
-	struct extraction facts;       /* owned; filled by the thread */
-};
-
-struct extractor {
-	const struct gazetteer *gaz;
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t changed;        /* a job was handed over, done or quit set */
-	struct extract_job jobs[EXTRACT_DEPTH]; /* job k in jobs[k % EXTRACT_DEPTH] */
-	size_t submitted, finished, taken;
-	bool threaded, quit;
-};
-
-static void *extractor_main(void *arg)
-{
-	struct extractor *ex = arg;
-	pthread_mutex_lock(&ex->lock);
-	for (;;) {
-		while (!ex->quit && ex->finished == ex->submitted)
-			pthread_cond_wait(&ex->changed, &ex->lock);
-		if (ex->quit)
-			break;
-		struct extract_job *job = &ex->jobs[ex->finished % EXTRACT_DEPTH];
-		pthread_mutex_unlock(&ex->lock);
-		extract_report(job->report, ex->gaz, &job->facts);
-		pthread_mutex_lock(&ex->lock);
-		ex->finished++;
-		pthread_cond_broadcast(&ex->changed);
-	}
-	pthread_mutex_unlock(&ex->lock);
-	return NULL;
-}
-
-static void extractor_start(struct extractor *ex, const struct gazetteer *g)
-{
-	memset(ex, 0, sizeof(*ex));
-	ex->gaz = g;
-	pthread_mutex_init(&ex->lock, NULL);
-	pthread_cond_init(&ex->changed, NULL);
-	/* the import's signals stay with this thread, which checks for them */
-	sigset_t block, saved;
-	sigemptyset(&block);
-	for (size_t i = 0; i < NSIGNALS; i++)
-		sigaddset(&block, import_signals[i]);
-	pthread_sigmask(SIG_BLOCK, &block, &saved);
-	ex->threaded = pthread_create(&ex->thread, NULL, extractor_main, ex) == 0;
-	pthread_sigmask(SIG_SETMASK, &saved, NULL);
-}
-
-/* Hands over r, whose facts extractor_take() returns later. The caller takes
- * each job before handing over more than EXTRACT_DEPTH. */
-static void extractor_give(struct extractor *ex, const struct report *r)
-{
-	pthread_mutex_lock(&ex->lock);
-	struct extract_job *job = &ex->jobs[ex->submitted % EXTRACT_DEPTH];
-	job->report = r;
-	memset(&job->facts, 0, sizeof(job->facts));
-	if (!ex->threaded) {
-		extract_report(r, ex->gaz, &job->facts);
-		ex->finished++;
-	}
-	ex->submitted++;
-	pthread_cond_broadcast(&ex->changed);
-	pthread_mutex_unlock(&ex->lock);
-}
-
-/* The facts of the oldest report not yet taken, once extracted; the caller
- * frees them with extraction_free() before the next take. */
-static struct extraction *extractor_take(struct extractor *ex)
-{
-	pthread_mutex_lock(&ex->lock);
-	while (ex->finished <= ex->taken)
-		pthread_cond_wait(&ex->changed, &ex->lock);
-	struct extraction *x = &ex->jobs[ex->taken++ % EXTRACT_DEPTH].facts;
-	pthread_mutex_unlock(&ex->lock);
-	return x;
-}
-
-/* Stops the thread (a job under way is finished first) and frees the facts
- * of the jobs never taken. */
-static void extractor_stop(struct extractor *ex)
-{
-	pthread_mutex_lock(&ex->lock);
-	ex->quit = true;
-	pthread_cond_broadcast(&ex->changed);
-	pthread_mutex_unlock(&ex->lock);
-	if (ex->threaded)
-		pthread_join(ex->thread, NULL);
-	for (size_t k = ex->taken; k < ex->finished; k++)
-		extraction_free(&ex->jobs[k % EXTRACT_DEPTH].facts);
-	pthread_cond_destroy(&ex->changed);
-	pthread_mutex_destroy(&ex->lock);
-}
-
 /* --- the list of input files ----------------------------------------------------- */
 
 struct input {
@@ -948,38 +841,161 @@ static const char province_funds_sql[] =
 	"  FROM g GROUP BY d, r, year, cat)"
 	" SELECT d, r, year, sum(amt) FROM c GROUP BY d, r, year";
 
-/* Reads and stores the reports in order: while this thread stores the rows
- * and facts of report i, the extractor works on report i+1. */
+/* --- the importer: reading and extraction on a second thread ------------------ */
+
+/* Reading a report and extracting its facts are about half of an import and
+ * SQLite the other half, so a second thread reads and extracts report i+1
+ * while this one stores report i. The thread never touches SQLite; it stops
+ * at the first report it cannot read (its status message is then the one
+ * shown). At most EXTRACT_DEPTH reports are in memory, so memory stays flat
+ * however many reports an import holds. Without a thread (pthread_create
+ * failed) each report is read and extracted when it is taken. */
+enum { EXTRACT_DEPTH = 2 };
+
+struct extract_job {
+	struct report *report;         /* owned; NULL if it could not be read */
+	struct extraction facts;       /* owned */
+	enum status st;                /* of reading it */
+};
+
+struct extractor {
+	const struct gazetteer *gaz;
+	const struct input *inputs;
+	size_t ninputs;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;        /* a job done or released, or quit set */
+	struct extract_job jobs[EXTRACT_DEPTH]; /* job k in jobs[k % EXTRACT_DEPTH] */
+	size_t finished, released;     /* jobs done; jobs freed by the importer */
+	bool threaded, quit;
+};
+
+static void extract_job_run(struct extractor *ex, size_t k)
+{
+	struct extract_job *job = &ex->jobs[k % EXTRACT_DEPTH];
+	memset(job, 0, sizeof(*job));
+	job->st = read_input(ex->inputs[k].path, &job->report);
+	if (job->st == ST_OK)
+		extract_report(job->report, ex->gaz, &job->facts);
+}
+
+static void *extractor_main(void *arg)
+{
+	struct extractor *ex = arg;
+	for (size_t k = 0; k < ex->ninputs; k++) {
+		pthread_mutex_lock(&ex->lock);
+		while (!ex->quit && k >= ex->released + EXTRACT_DEPTH)
+			pthread_cond_wait(&ex->changed, &ex->lock);
+		bool quit = ex->quit;
+		pthread_mutex_unlock(&ex->lock);
+		if (quit)
+			break;
+		extract_job_run(ex, k);
+		bool failed = ex->jobs[k % EXTRACT_DEPTH].st != ST_OK;
+		pthread_mutex_lock(&ex->lock);
+		ex->finished = k + 1;
+		pthread_cond_broadcast(&ex->changed);
+		pthread_mutex_unlock(&ex->lock);
+		if (failed)
+			break;
+	}
+	return NULL;
+}
+
+static void extractor_start(struct extractor *ex, const struct gazetteer *g,
+			    const struct input *inputs, size_t n)
+{
+	memset(ex, 0, sizeof(*ex));
+	ex->gaz = g;
+	ex->inputs = inputs;
+	ex->ninputs = n;
+	pthread_mutex_init(&ex->lock, NULL);
+	pthread_cond_init(&ex->changed, NULL);
+	/* the import's signals stay with this thread, which acts on them */
+	sigset_t block, saved;
+	sigemptyset(&block);
+	for (size_t i = 0; i < NSIGNALS; i++)
+		sigaddset(&block, import_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &block, &saved);
+	ex->threaded = pthread_create(&ex->thread, NULL, extractor_main, ex) == 0;
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+}
+
+/* Report k with its facts, once ready; jobs are taken in order, and each is
+ * released before the next is taken. */
+static struct extract_job *extractor_take(struct extractor *ex, size_t k)
+{
+	if (!ex->threaded) {
+		extract_job_run(ex, k);
+		ex->finished = k + 1;
+	}
+	pthread_mutex_lock(&ex->lock);
+	while (ex->finished <= k)
+		pthread_cond_wait(&ex->changed, &ex->lock);
+	pthread_mutex_unlock(&ex->lock);
+	return &ex->jobs[k % EXTRACT_DEPTH];
+}
+
+static void extract_job_free(struct extract_job *job)
+{
+	extraction_free(&job->facts);
+	report_free(job->report);
+	job->report = NULL;
+}
+
+static void extractor_release(struct extractor *ex, size_t k)
+{
+	extract_job_free(&ex->jobs[k % EXTRACT_DEPTH]);
+	pthread_mutex_lock(&ex->lock);
+	ex->released = k + 1;
+	pthread_cond_broadcast(&ex->changed);
+	pthread_mutex_unlock(&ex->lock);
+}
+
+/* Stops the thread (a job under way is finished first) and frees the jobs
+ * done but never taken. */
+static void extractor_stop(struct extractor *ex)
+{
+	pthread_mutex_lock(&ex->lock);
+	ex->quit = true;
+	pthread_cond_broadcast(&ex->changed);
+	pthread_mutex_unlock(&ex->lock);
+	if (ex->threaded)
+		pthread_join(ex->thread, NULL);
+	for (size_t k = ex->released; k < ex->finished; k++)
+		extract_job_free(&ex->jobs[k % EXTRACT_DEPTH]);
+	pthread_cond_destroy(&ex->changed);
+	pthread_mutex_destroy(&ex->lock);
+}
+
+static enum status store_job(struct importer *im, const struct extract_job *job)
+{
+	if (job->st != ST_OK)
+		return job->st;
+	struct report_ids ids = { 0 };
+	enum status st = insert_report(im, job->report, &ids);
+	if (st == ST_OK)
+		st = insert_facts(im, job->report, &job->facts, ids.report_id, ids.table_ids);
+	report_ids_free(&ids);
+	return st;
+}
+
+/* Stores the reports in order while the extractor prepares the next one. */
 static enum status import_files(struct importer *im, const struct input_list *in)
 {
-	if (in->n == 0)
-		return ST_OK;
 	struct extractor ex;
-	struct report *cur = NULL, *next = NULL;
-	enum status st = read_input(in->items[0].path, &cur);
-	if (st != ST_OK)
-		return st;
-	extractor_start(&ex, im->gaz);
-	extractor_give(&ex, cur);
-	for (size_t i = 0; i < in->n && st == ST_OK; i++) {
-		struct report_ids ids = { 0 };
-		st = insert_report(im, cur, &ids);
-		enum status st_next = ST_OK;
-		if (st == ST_OK && i + 1 < in->n && (st_next = read_input(in->items[i + 1].path, &next)) == ST_OK)
-			extractor_give(&ex, next);
-		struct extraction *x = extractor_take(&ex);
-		if (st == ST_OK)
-			st = insert_facts(im, cur, x, ids.report_id, ids.table_ids);
-		extraction_free(x);
-		report_ids_free(&ids);
-		report_free(cur);
-		cur = next;
-		next = NULL;
-		if (st == ST_OK)
-			st = st_next;
+	extractor_start(&ex, im->gaz, in->items, in->n);
+	enum status st = ST_OK;
+	for (size_t k = 0; k < in->n && st == ST_OK; k++) {
+		st = store_job(im, extractor_take(&ex, k));
+		extractor_release(&ex, k);
 	}
-	extractor_stop(&ex); /* before freeing a report it may be reading */
-	report_free(cur);
+	/* the thread may be reading a report, which can set the status message */
+	char *detail = st == ST_OK ? NULL : xstrdup(status_detail(st));
+	extractor_stop(&ex);
+	if (detail)
+		status_set(st, "%s", detail);
+	free(detail);
 	return st;
 }
 
