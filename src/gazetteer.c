@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@ struct gazetteer {
 	struct gaz_key *keys;     /* owned, sorted by folded */
 	size_t nkeys, cap_keys;
 	size_t bucket[257];       /* keys[bucket[c]..bucket[c+1]) start with byte c */
+	size_t max_key_len;       /* longest folded key */
 };
 
 static const char *const region_types[] = {
@@ -57,13 +59,14 @@ static size_t apostrophe_len(const unsigned char *s)
 	return 0;
 }
 
-/* Folds s[0..n) into out (at least n+1 bytes); src_end, when non-NULL,
- * receives for each folded byte the source offset just past it. */
-static size_t fold(const char *s, size_t n, char *out, size_t *src_end)
+/* Folds s[0..n) into out (at least n+1 bytes), stopping after max_out
+ * folded bytes; src_end, when non-NULL, receives for each folded byte the
+ * source offset just past it. */
+static size_t fold(const char *s, size_t n, char *out, size_t *src_end, size_t max_out)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t o = 0;
-	for (size_t i = 0; i < n && u[i];) {
+	for (size_t i = 0; i < n && u[i] && o < max_out;) {
 		size_t a = apostrophe_len(u + i);
 		if (a) {
 			i += a;
@@ -89,7 +92,7 @@ static size_t fold(const char *s, size_t n, char *out, size_t *src_end)
 static char *fold_dup(const char *s, size_t *len)
 {
 	char *out = xmalloc(strlen(s) + 1);
-	*len = fold(s, strlen(s), out, NULL);
+	*len = fold(s, strlen(s), out, NULL, SIZE_MAX);
 	return out;
 }
 
@@ -122,6 +125,9 @@ static void index_keys(struct gazetteer *g)
 			k++;
 	}
 	g->bucket[256] = g->nkeys;
+	for (size_t i = 0; i < g->nkeys; i++)
+		if (g->keys[i].len > g->max_key_len)
+			g->max_key_len = g->keys[i].len;
 }
 
 /* Splits a '|' list into the region's aliases. */
@@ -500,7 +506,9 @@ size_t gazetteer_match_near(const struct gazetteer *g, const char *text, size_t 
 	if (!g || !text || !is_word_byte((unsigned char)text[0]))
 		return GAZ_NONE;
 	size_t n = strnlen(text, WINDOW);
-	size_t flen = fold(text, n, folded, src_end);
+	/* Folding more than one byte past the longest key cannot change a
+	 * match, and this runs at every capitalised word of every report. */
+	size_t flen = fold(text, n, folded, src_end, g->max_key_len + 1);
 	if (flen == 0)
 		return GAZ_NONE;
 	unsigned char c = (unsigned char)folded[0];
