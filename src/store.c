@@ -1033,7 +1033,9 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 			      const struct input_list *in, struct import_summary *sum)
 {
 	struct importer im = { .tmp_path = tmp_path, .gaz = g, .sum = sum };
-	if (sqlite3_open_v2(tmp_path, &im.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	/* only this thread uses the connection: no locking inside SQLite */
+	if (sqlite3_open_v2(tmp_path, &im.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
 		enum status st = status_set(ST_STORE, "%s: %s", tmp_path,
 					    im.db ? sqlite3_errmsg(im.db) : "cannot open");
 		sqlite3_close_v2(im.db);
