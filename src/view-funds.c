@@ -77,32 +77,110 @@ static void count_fact(struct year_total *yt, const struct qtable *q, size_t i)
 		yt->first = i;
 }
 
-/* The largest fact of category cat in rows [from, to) with the given
- * recipient (NULL: any) and top flag, or LIST_NONE. */
-static size_t largest(const struct qtable *q, size_t from, size_t to, const char *cat,
-		      const char *recipient, bool top)
+/* The facts of one year group, read once into numbers: counting a year
+ * compares facts by category, recipient and top flag, and a group holds
+ * hundreds of facts at 1,000 reports (comparing the strings pair by pair
+ * was a fifth of the first screen's time; README "Benchmarks"). A class is
+ * the offset of the first fact of the group with the same values, so a
+ * fact is the first of its class when its class is itself. */
+struct group_facts {
+	size_t n;
+	long long *amount;   /* owned; per fact */
+	size_t *cat;         /* owned; class by category */
+	size_t *cat_top;     /* owned; class by category and top flag */
+	size_t *place;       /* owned; class by category, recipient and top flag */
+	bool *top;           /* owned; the fact names the recipient itself */
+};
+
+/* The class of fact i among reps[0..*nreps) (facts of the group, offsets
+ * from from) by same(); a new class (i itself) is appended to reps. */
+static size_t fact_class(size_t *reps, size_t *nreps, size_t i,
+			 bool (*same)(const struct qtable *, const struct group_facts *, size_t, size_t, size_t),
+			 const struct qtable *q, const struct group_facts *g, size_t from)
 {
-	size_t best = LIST_NONE;
-	for (size_t i = from; i < to; i++) {
-		if (!same_text(qtable_get(q, i, F_CATEGORY), cat) || (cell_ll(q, i, F_TOP) != 0) != top)
-			continue;
-		if (recipient && !same_text(qtable_get(q, i, F_RECIPIENT), recipient))
-			continue;
-		if (best == LIST_NONE || cell_ll(q, i, F_AMOUNT) > cell_ll(q, best, F_AMOUNT))
-			best = i;
+	for (size_t r = 0; r < *nreps; r++)
+		if (same(q, g, from, reps[r], i))
+			return reps[r];
+	reps[(*nreps)++] = i;
+	return i;
+}
+
+static bool same_cat(const struct qtable *q, const struct group_facts *g, size_t from, size_t a, size_t b)
+{
+	(void)g;
+	return same_text(qtable_get(q, from + a, F_CATEGORY), qtable_get(q, from + b, F_CATEGORY));
+}
+
+static bool same_cat_top(const struct qtable *q, const struct group_facts *g, size_t from, size_t a,
+			 size_t b)
+{
+	(void)q;
+	(void)from;
+	return g->cat[a] == g->cat[b] && g->top[a] == g->top[b];
+}
+
+static bool same_place(const struct qtable *q, const struct group_facts *g, size_t from, size_t a,
+		       size_t b)
+{
+	return g->cat_top[a] == g->cat_top[b] &&
+	       same_text(qtable_get(q, from + a, F_RECIPIENT), qtable_get(q, from + b, F_RECIPIENT));
+}
+
+static void group_facts_read(struct group_facts *g, const struct qtable *q, size_t from, size_t to)
+{
+	size_t n = to - from;
+	g->n = n;
+	g->amount = xcalloc(n, sizeof(*g->amount));
+	g->cat = xcalloc(n, sizeof(*g->cat));
+	g->cat_top = xcalloc(n, sizeof(*g->cat_top));
+	g->place = xcalloc(n, sizeof(*g->place));
+	g->top = xcalloc(n, sizeof(*g->top));
+	size_t *reps = xcalloc(3 * n + 1, sizeof(*reps));   /* the three class lists */
+	size_t ncat = 0, ncat_top = 0, nplace = 0;
+	for (size_t i = 0; i < n; i++) {
+		g->amount[i] = cell_ll(q, from + i, F_AMOUNT);
+		g->top[i] = cell_ll(q, from + i, F_TOP) != 0;
+		g->cat[i] = fact_class(reps, &ncat, i, same_cat, q, g, from);
 	}
+	for (size_t i = 0; i < n; i++)
+		g->cat_top[i] = fact_class(reps + ncat, &ncat_top, i, same_cat_top, q, g, from);
+	for (size_t i = 0; i < n; i++)
+		g->place[i] = fact_class(reps + ncat + ncat_top, &nplace, i, same_place, q, g, from);
+	free(reps);
+}
+
+static void group_facts_free(struct group_facts *g)
+{
+	free(g->amount);
+	free(g->cat);
+	free(g->cat_top);
+	free(g->place);
+	free(g->top);
+}
+
+/* best[c] for every class c of cls: its largest fact (the first of equal
+ * ones), or LIST_NONE for an offset that is no class. */
+static size_t *largest_of_classes(const struct group_facts *g, const size_t *cls)
+{
+	size_t *best = xcalloc(g->n ? g->n : 1, sizeof(*best));
+	for (size_t i = 0; i < g->n; i++)
+		best[i] = LIST_NONE;
+	for (size_t i = 0; i < g->n; i++)
+		if (best[cls[i]] == LIST_NONE || g->amount[i] > g->amount[best[cls[i]]])
+			best[cls[i]] = i;
 	return best;
 }
 
-/* Whether row i is the first of its category (or category and recipient). */
-static bool first_of(const struct qtable *q, size_t from, size_t i, bool by_recipient)
+/* tops[c] for every category class c: its top-flagged class, or LIST_NONE. */
+static size_t *top_classes(const struct group_facts *g)
 {
-	for (size_t j = from; j < i; j++)
-		if (same_text(qtable_get(q, j, F_CATEGORY), qtable_get(q, i, F_CATEGORY)) &&
-		    (!by_recipient || same_text(qtable_get(q, j, F_RECIPIENT), qtable_get(q, i, F_RECIPIENT))) &&
-		    (cell_ll(q, j, F_TOP) != 0) == (cell_ll(q, i, F_TOP) != 0))
-			return false;
-	return true;
+	size_t *tops = xcalloc(g->n ? g->n : 1, sizeof(*tops));
+	for (size_t i = 0; i < g->n; i++)
+		tops[i] = LIST_NONE;
+	for (size_t i = 0; i < g->n; i++)
+		if (g->top[i])
+			tops[g->cat[i]] = g->cat_top[i];
+	return tops;
 }
 
 /* A year counted once: per category, the largest figure naming the
@@ -115,20 +193,25 @@ static struct year_total year_total(const struct qtable *q, size_t from, size_t 
 	bool only_planned = true;
 	for (size_t i = from; i < to; i++)
 		only_planned &= is_planned(q, i);
+	struct group_facts g;
+	group_facts_read(&g, q, from, to);
+	size_t *best_top = largest_of_classes(&g, g.cat_top);
+	size_t *best_place = largest_of_classes(&g, g.place);
+	size_t *tops = top_classes(&g);
 	struct year_total yt = { .first = LIST_NONE };
-	for (size_t i = from; i < to; i++) {
-		if (is_planned(q, i) && !only_planned)
+	for (size_t i = 0; i < g.n; i++) {
+		if (is_planned(q, from + i) && !only_planned)
 			continue;
-		const char *cat = qtable_get(q, i, F_CATEGORY);
-		size_t top = largest(q, from, to, cat, NULL, true);
-		if (top != LIST_NONE) {
-			if (i == top && first_of(q, from, i, false))
-				count_fact(&yt, q, i);
-		} else if (i == largest(q, from, to, cat, qtable_get(q, i, F_RECIPIENT), false) &&
-			   first_of(q, from, i, true)) {
-			count_fact(&yt, q, i);
-		}
+		size_t tc = tops[g.cat[i]];
+		bool counted = tc != LIST_NONE ? i == best_top[tc] && g.cat_top[i] == i
+					       : i == best_place[g.place[i]] && g.place[i] == i;
+		if (counted)
+			count_fact(&yt, q, from + i);
 	}
+	free(best_top);
+	free(best_place);
+	free(tops);
+	group_facts_free(&g);
 	return yt;
 }
 
