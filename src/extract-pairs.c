@@ -232,8 +232,11 @@ static const struct xlist *list_before(const struct xsentence *s, const struct x
 static void rule_directed(struct xctx *c, const struct xsentence *s, const struct xlist *lists, size_t nl,
 			  const char *cue, bool verb)
 {
-	size_t n = strlen(cue);
-	for (const char *hit = xfind_ci(s->text, 0, s->len, cue); hit; hit = xfind_ci(s->text, (size_t)(hit - s->text) + n, s->len, cue)) {
+	if (nl == 0)
+		return;
+	/* the recipients' list starts after the cue: search no further */
+	size_t n = strlen(cue), reach = s->places[lists[nl - 1].first].start;
+	for (const char *hit = xfind_ci(s->text, 0, reach, cue); hit; hit = xfind_ci(s->text, (size_t)(hit - s->text) + n, reach, cue)) {
 		size_t cs = (size_t)(hit - s->text), ce = cs + n;
 		if (cs > 0 && isalpha((unsigned char)s->text[cs - 1]))
 			continue;
@@ -434,6 +437,8 @@ static void rule_overview_sentence(struct xctx *c, const struct xsentence *s, bo
 
 void xpairs_sentence(struct xctx *c, const struct xsentence *s)
 {
+	if (s->nplaces == 0)
+		return; /* every rule pairs places named in the sentence */
 	struct xlist lists[64];
 	size_t nl = build_lists(c, s, lists, 64);
 	for (size_t i = 0; i < sizeof(directed_cues) / sizeof(directed_cues[0]); i++)
