@@ -12,36 +12,18 @@
 
 struct provinces {
 	bool grouped;       /* East/West headings (r toggles) */
-	bool funds_pending; /* rows loaded without the funds column yet */
 	int funds_cols;     /* widest figure in the current unit, set per draw */
 };
 
+/* The funds column comes from the totals the import stored per province
+ * pair (province_funds), a few milliseconds even at 1,000 reports, so the
+ * list is loaded whole for the first screen. */
 static enum status provinces_load(struct tui *t, struct view *v, const char *key,
 				  struct qtable *out)
 {
+	(void)v;
 	(void)key;
-	struct provinces *p = v->priv;
-	p->funds_pending = true;   /* the figures come in provinces_idle */
-	return query_pane_provinces(t->store, false, out);
-}
-
-/* After the first screen: the same list with the funds on record, which
- * needs a pass over every fund record (a quarter of a second at a thousand
- * reports). */
-static bool provinces_idle(struct tui *t, struct view *v)
-{
-	struct provinces *p = v->priv;
-	if (!p->funds_pending)
-		return false;
-	p->funds_pending = false;
-	struct qtable full;
-	enum status st = query_pane_provinces(t->store, true, &full);
-	if (st == ST_OK)
-		view_replace_rows(v, &full, "name");
-	else
-		tui_message(t, true, "%s", status_detail(st));
-	qtable_free(&full);
-	return st == ST_OK;
+	return query_pane_provinces(t->store, true, out);
 }
 
 static char *provinces_child_key(struct tui *t, struct view *v)
@@ -205,7 +187,6 @@ const struct view_ops provinces_ops = {
 	.hint = "Enter partners  / search  f filter  r group  s sort  u unit  ? help  q quit",
 	.init = provinces_init,
 	.load = provinces_load,
-	.idle = provinces_idle,
 	.child_key = provinces_child_key,
 	.header = provinces_header,
 	.draw_row = provinces_draw_row,
