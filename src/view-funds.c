@@ -20,6 +20,10 @@ static const char *const funds_headers[] = { "kind", "label", "year", "from_year
 	"amount_yuan", "approx", "donor", "recipient", "report", "line", "quote", "group",
 	"group_total", "span", "by_category" };
 
+/* Columns of funds_headers, for the per-row calls of sorting (a lookup by
+ * name per cell was a third of sorting 2,000 rows). */
+enum { O_KIND, O_GROUP = 12, O_GROUP_TOTAL = 13 };
+
 #define MAX_CATEGORIES 8
 
 static long long cell_ll(const struct qtable *q, size_t row, size_t col)
@@ -280,7 +284,7 @@ static enum status funds_load(struct tui *t, struct view *v, const char *key, st
 
 static bool is_year(const struct view *v, size_t row)
 {
-	const char *k = view_cell(v, row, "kind");
+	const char *k = qtable_get(v->rows, row, O_KIND);
 	return k && strcmp(k, "year") == 0;
 }
 
@@ -289,10 +293,11 @@ static const char *const funds_sorts[] = { "year", "newest first", "amount", NUL
 static int funds_compare(void *ctx, size_t a, size_t b)
 {
 	struct view *v = ctx;
-	long ga = view_cell_long(v, a, "group"), gb = view_cell_long(v, b, "group");
+	long long ga = cell_ll(v->rows, a, O_GROUP), gb = cell_ll(v->rows, b, O_GROUP);
 	if (ga != gb) {
 		if (v->list.sort_key == 2) {
-			long ta = view_cell_long(v, a, "group_total"), tb = view_cell_long(v, b, "group_total");
+			long long ta = cell_ll(v->rows, a, O_GROUP_TOTAL);
+			long long tb = cell_ll(v->rows, b, O_GROUP_TOTAL);
 			if (ta != tb)
 				return ta > tb ? -1 : 1;
 		}
