@@ -880,10 +880,19 @@ struct extractor {
 	bool threaded, quit;
 };
 
+static void extract_job_free(struct extract_job *job)
+{
+	extraction_free(&job->facts);
+	report_free(job->report);
+	memset(job, 0, sizeof(*job));
+}
+
+/* Frees what the slot held (a job the importer released: freeing it here
+ * keeps that work, and the memory, on the thread that allocated it). */
 static void extract_job_run(struct extractor *ex, size_t k)
 {
 	struct extract_job *job = &ex->jobs[k % EXTRACT_DEPTH];
-	memset(job, 0, sizeof(*job));
+	extract_job_free(job);
 	job->st = read_input(ex->inputs[k].path, &job->report);
 	if (job->st == ST_OK)
 		extract_report(job->report, ex->gaz, &job->facts);
@@ -946,24 +955,16 @@ static struct extract_job *extractor_take(struct extractor *ex, size_t k)
 	return &ex->jobs[k % EXTRACT_DEPTH];
 }
 
-static void extract_job_free(struct extract_job *job)
-{
-	extraction_free(&job->facts);
-	report_free(job->report);
-	job->report = NULL;
-}
-
+/* Job k is no longer used; its slot can take job k + EXTRACT_DEPTH. */
 static void extractor_release(struct extractor *ex, size_t k)
 {
-	extract_job_free(&ex->jobs[k % EXTRACT_DEPTH]);
 	pthread_mutex_lock(&ex->lock);
 	ex->released = k + 1;
 	pthread_cond_broadcast(&ex->changed);
 	pthread_mutex_unlock(&ex->lock);
 }
 
-/* Stops the thread (a job under way is finished first) and frees the jobs
- * done but never taken. */
+/* Stops the thread (a job under way is finished first) and frees every job. */
 static void extractor_stop(struct extractor *ex)
 {
 	pthread_mutex_lock(&ex->lock);
@@ -972,8 +973,8 @@ static void extractor_stop(struct extractor *ex)
 	pthread_mutex_unlock(&ex->lock);
 	if (ex->threaded)
 		pthread_join(ex->thread, NULL);
-	for (size_t k = ex->released; k < ex->finished; k++)
-		extract_job_free(&ex->jobs[k % EXTRACT_DEPTH]);
+	for (size_t k = 0; k < EXTRACT_DEPTH; k++)
+		extract_job_free(&ex->jobs[k]);
 	pthread_cond_destroy(&ex->changed);
 	pthread_mutex_destroy(&ex->lock);
 }
