@@ -219,7 +219,7 @@ enum status query_pane_partners(struct store *s, const char *province, struct qt
  * fund records of each (donor place, recipient place) through the fund_pair
  * index. CROSS JOIN keeps that order: left to itself SQLite reads every
  * record of the donor's places and filters by recipient (14,000 rows read for
- * 2,000 kept, Beijing -> Chongqing at 1,000 reports; README "Benchmarks"). */
+ * 2,000 kept, Beijing -> Chongqing at 1,000 reports: 6.4 -> 4.3 ms). */
 static const char funds_sql[] =
 	"WITH RECURSIVE"
 	" dsub(id) AS (SELECT id FROM region WHERE name = ?1"
