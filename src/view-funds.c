@@ -84,7 +84,7 @@ static void count_fact(struct year_total *yt, const struct qtable *q, size_t i)
 /* The facts of one year group, read once into numbers: counting a year
  * compares facts by category, recipient and top flag, and a group holds
  * hundreds of facts at 1,000 reports (comparing the strings pair by pair
- * was a fifth of the first screen's time; README "Benchmarks"). A class is
+ * was a fifth of the first screen's CPU time at 1,000 reports). A class is
  * the offset of the first fact of the group with the same values, so a
  * fact is the first of its class when its class is itself. */
 struct group_facts {
