@@ -210,8 +210,11 @@ static bool number_at(const char *t, size_t i, size_t *len, char *digits, size_t
 		digits[*len] = '\0';
 		return true;
 	}
+	unsigned char first = lower((unsigned char)t[i]);
+	if (first < 'a' || first > 'z')
+		return false; /* tried at every word start: most are not number words */
 	for (size_t w = 0; w < sizeof(number_words) / sizeof(number_words[0]); w++) {
-		size_t n = word_len_at(t, i, number_words[w].word);
+		size_t n = (unsigned char)number_words[w].word[0] == first ? word_len_at(t, i, number_words[w].word) : 0;
 		if (n) {
 			*len = n;
 			snprintf(digits, cap, "%lld", (long long)number_words[w].value);
