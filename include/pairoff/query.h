@@ -71,9 +71,9 @@ enum status query_anomalies(struct store *s, struct qtable *out);
 /* --- panes (src/query-panes.c): the browser's three columns -------------- */
 
 /* Provincial-level regions that take part in a pairing (or, with_funds, a
- * fund record). Without with_funds, funds_yuan is NULL and the query reads
- * the pairings only: fast enough for a first screen on any store; the funds
- * need one pass over all fund records.
+ * fund record). Without with_funds, funds_yuan is NULL; with it, the totals
+ * come from province_funds, which the import derives once, so both are fast
+ * enough for a first screen on any store.
  * Columns: name, type, side, partners (number of partner provinces),
  * funds_yuan (yearly funds on record, counted once: per year and category the
  * largest figure naming the partner province itself, else the largest of
