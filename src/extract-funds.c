@@ -50,30 +50,11 @@ static size_t clause_start(const char *t, size_t pos, size_t floor)
 	return b;
 }
 
-static unsigned char fold_ascii(unsigned char ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + ('a' - 'A')) : ch;
-}
-
-/* Whether one of words (or a word prefix: "charit") starts a word in
- * t[from..to), as xcontains_word() for each. One pass over the span's word
- * starts, instead of one search per word: this runs for every amount of
- * money, with lists of up to thirty words. */
 static bool any_word(const char *t, size_t from, size_t to, const char *const *words, size_t n)
 {
-	for (size_t i = from; i < to; i++) {
-		unsigned char ch = (unsigned char)t[i];
-		if (i > 0 && (isalnum((unsigned char)t[i - 1]) || (unsigned char)t[i - 1] >= 0x80))
-			continue;
-		ch = fold_ascii(ch);
-		for (size_t w = 0; w < n; w++) {
-			if (fold_ascii((unsigned char)words[w][0]) != ch)
-				continue;
-			size_t len = strlen(words[w]);
-			if (len <= to - i && xcontains_word(t, i, i + len, words[w]))
-				return true;
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		if (xcontains_word(t, from, to, words[i]))
+			return true;
 	return false;
 }
 
