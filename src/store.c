@@ -1010,6 +1010,36 @@ static enum status import_files(struct importer *im, const struct input_list *in
 	return st;
 }
 
+/* The indexes of the tables that grow with the corpus are built after the
+ * bulk insert, one sort each, rather than kept up to date row by row. */
+static const char bulk_indexes_sql[] =
+	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+	" AND tbl_name IN ('fund', 'paragraph') ORDER BY rowid";
+
+/* Drops those indexes, keeping their CREATE statements (the schema's own
+ * text, so that the store ends up with the same schema) in *create. */
+static enum status indexes_drop(struct importer *im, struct strbuf *create)
+{
+	sqlite3_stmt *stmt;
+	if (sqlite3_prepare_v2(im->db, bulk_indexes_sql, -1, &stmt, NULL) != SQLITE_OK)
+		return sql_fail(im, "listing the indexes");
+	struct strbuf drop = { 0 };
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		char *one = sqlite3_mprintf("DROP INDEX \"%w\";", (const char *)sqlite3_column_text(stmt, 0));
+		strbuf_puts(&drop, one ? one : "");
+		sqlite3_free(one);
+		strbuf_printf(create, "%s;", (const char *)sqlite3_column_text(stmt, 1));
+	}
+	sqlite3_finalize(stmt);
+	enum status st = rc == SQLITE_DONE ? ST_OK : sql_fail(im, "listing the indexes");
+	char *sql = strbuf_steal(&drop);
+	if (st == ST_OK)
+		st = exec_sql(im, sql);
+	free(sql);
+	return st;
+}
+
 static enum status build_db(struct importer *im, const struct input_list *in)
 {
 	enum status st = exec_sql(im, bulk_pragmas);
@@ -1017,6 +1047,9 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 		st = exec_sql(im, schema_sql);
 	if (st == ST_OK)
 		st = exec_sql(im, "BEGIN");
+	struct strbuf indexes = { 0 };
+	if (st == ST_OK)
+		st = indexes_drop(im, &indexes);
 	if (st == ST_OK)
 		st = importer_prepare(im);
 	if (st == ST_OK)
@@ -1024,6 +1057,10 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 	if (st == ST_OK)
 		st = import_files(im, in);
 	importer_finalize(im);
+	char *create = strbuf_steal(&indexes);
+	if (st == ST_OK)
+		st = exec_sql(im, create);
+	free(create);
 	if (st == ST_OK)
 		st = exec_sql(im, "INSERT INTO paragraph_fts(paragraph_fts) VALUES ('optimize')");
 	if (st == ST_OK)
