@@ -70,6 +70,27 @@ assert_one_line() {
 	[ -n "$1" ] && [ "$n" -eq 1 ] || fail "$2: expected one line on stderr, got $n: [$1]"
 }
 
+# --- tmux (the test defines tm(), its tmux with a private socket) ----------
+
+screen() { tm capture-pane -p -t 0; }
+
+# wait_for TEXT [TENTHS]: polls the screen until TEXT shows (default 10 s).
+wait_for() {
+	i=0
+	while [ "$i" -lt "${2:-100}" ]; do
+		scr=$(screen)
+		case $scr in *"$1"*) return 0 ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "timed out waiting for [$1]; the screen was:
+$scr"
+	return 1
+}
+
+keys() { tm send-keys -t 0 "$@"; }
+type_text() { tm send-keys -t 0 -l "$1"; }
+
 # done_testing: the last line of every test; exit status is the verdict.
 done_testing() {
 	if [ "$test_failures" -ne 0 ]; then

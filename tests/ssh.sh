@@ -102,21 +102,6 @@ tm() { "$TMUX_BIN" -L ssh -f /dev/null "$@"; }
 tmux_stop() { tm kill-server >/dev/null 2>&1; }
 at_exit tmux_stop
 
-screen() { tm capture-pane -p -t 0; }
-wait_for() {  # wait_for TEXT [TENTHS]
-	i=0
-	while [ "$i" -lt "${2:-100}" ]; do
-		scr=$(screen)
-		case $scr in *"$1"*) return 0 ;; esac
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "timed out waiting for [$1]; the screen was:
-$scr"
-	return 1
-}
-keys() { tm send-keys -t 0 "$@"; }
-type_text() { tm send-keys -t 0 -l "$1"; }
 cursor_line() {
 	y=$(tm display-message -p -t 0 '#{cursor_y}')
 	screen | sed -n "$((y + 1))p"

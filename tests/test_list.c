@@ -15,16 +15,8 @@
 #include "pairoff/list.h"
 #include "pairoff/util.h"
 
-static int failures;
+#include "check.h"
 
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		failures++; \
-		fprintf(stderr, "%s:%d: FAIL: ", __FILE__, __LINE__); \
-		fprintf(stderr, __VA_ARGS__); \
-		fputc('\n', stderr); \
-	} \
-} while (0)
 
 /* Rows: a name and a group label each. */
 static const char *const names[] = { "Zeta", "Pu\xE2\x80\x99" "er City", "alpha", "Beta", "Gamma" };
@@ -167,5 +159,5 @@ int main(void)
 	test_actions();
 	if (failures)
 		fprintf(stderr, "%d failure(s)\n", failures);
-	return failures ? 1 : 0;
+	return CHECK_EXIT();
 }

@@ -11,26 +11,9 @@
 #include "pairoff/output.h"
 #include "pairoff/query.h"
 
-static int failures;
+#include "check.h"
 
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		failures++; \
-		fprintf(stderr, "%s:%d: FAIL: ", __FILE__, __LINE__); \
-		fprintf(stderr, __VA_ARGS__); \
-		fputc('\n', stderr); \
-	} \
-} while (0)
 
-static void check_str(const char *got, const char *want, const char *what, int line)
-{
-	if (strcmp(got, want) != 0) {
-		failures++;
-		fprintf(stderr, "%s:%d: FAIL: %s\n--- got ---\n%s\n--- want ---\n%s\n",
-			__FILE__, line, what, got, want);
-	}
-}
-#define CHECK_STR(got, want, what) check_str(got, want, what, __LINE__)
 
 /* Prints t in fmt into a string (owned by the caller). */
 static char *render(const struct qtable *t, enum output_format fmt)
@@ -198,5 +181,5 @@ int main(void)
 	test_table();
 	if (failures)
 		fprintf(stderr, "%d check(s) failed\n", failures);
-	return failures ? 1 : 0;
+	return CHECK_EXIT();
 }

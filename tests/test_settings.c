@@ -11,16 +11,8 @@
 #include "pairoff/settings.h"
 #include "pairoff/util.h"
 
-static int failures;
+#include "check.h"
 
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		failures++; \
-		fprintf(stderr, "%s:%d: FAIL: ", __FILE__, __LINE__); \
-		fprintf(stderr, __VA_ARGS__); \
-		fputc('\n', stderr); \
-	} \
-} while (0)
 
 static char *write_config(const char *text)
 {
@@ -157,5 +149,5 @@ int main(void)
 	test_missing();
 	if (failures)
 		fprintf(stderr, "%d check(s) failed\n", failures);
-	return failures ? 1 : 0;
+	return CHECK_EXIT();
 }

@@ -29,21 +29,7 @@ start() {
 	wait_for 'READY$' || done_testing
 }
 
-screen() { tm capture-pane -p -t 0; }
 
-# wait_for TEXT [TENTHS]: polls the screen until TEXT shows (default 5 s).
-wait_for() {
-	i=0
-	while [ "$i" -lt "${2:-50}" ]; do
-		scr=$(screen)
-		case $scr in *"$1"*) return 0 ;; esac
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "timed out waiting for [$1]; the screen was:
-$scr"
-	return 1
-}
 
 # wait_gone TEXT: polls until TEXT is no longer on the screen.
 wait_gone() {
@@ -74,8 +60,6 @@ $(screen)"
 	return 1
 }
 
-keys() { tm send-keys -t 0 "$@"; }
-type_text() { tm send-keys -t 0 -l "$1"; }
 
 # The text of the line the hardware cursor is on (the selected row).
 cursor_line() {
