@@ -328,16 +328,25 @@ static void test_misspellings_and_brackets(void)
 
 /* ---- a report of the series that is not in the repository ------------- */
 
-static void test_unseen_report(void)
+/* Reads tests/data/unseen/NAME and extracts it into *x; NULL (a failed check)
+ * when the report cannot be read. The caller frees both. */
+static struct report *extract_unseen(const char *name, struct extraction *x)
 {
-	char *path = xasprintf("%s/../tests/data/unseen/fujian-ningxia-2015.txt", PAIROFF_SRC_DATADIR);
+	char *path = xasprintf("%s/../tests/data/unseen/%s", PAIROFF_SRC_DATADIR, name);
 	struct report *r = NULL;
 	CHECK(report_read(path, &r) == ST_OK);
 	free(path);
+	if (r)
+		CHECK(extract_report(r, gaz, x) == ST_OK);
+	return r;
+}
+
+static void test_unseen_report(void)
+{
+	struct extraction x = { 0 };
+	struct report *r = extract_unseen("fujian-ningxia-2015.txt", &x);
 	if (!r)
 		return;
-	struct extraction x = { 0 };
-	CHECK(extract_report(r, gaz, &x) == ST_OK);
 	CHECK(has_pair(&x, "Fujian", "Ningxia"));
 	CHECK(has_pair(&x, "Fuzhou", "Xiji County"));
 	CHECK(has_pair(&x, "Xiamen", "Haiyuan County"));
@@ -378,14 +387,10 @@ static void test_unseen_report(void)
  * a rate joined to the figure after it, givers named after the money. */
 static void test_unseen_report_2(void)
 {
-	char *path = xasprintf("%s/../tests/data/unseen/tianjin-gansu-2014.txt", PAIROFF_SRC_DATADIR);
-	struct report *r = NULL;
-	CHECK(report_read(path, &r) == ST_OK);
-	free(path);
+	struct extraction x = { 0 };
+	struct report *r = extract_unseen("tianjin-gansu-2014.txt", &x);
 	if (!r)
 		return;
-	struct extraction x = { 0 };
-	CHECK(extract_report(r, gaz, &x) == ST_OK);
 	CHECK(has_pair(&x, "Tianjin", "Gansu"));
 	CHECK(has_pair(&x, "Hedong District", "Min County"));
 	CHECK(has_pair(&x, "Xiqing District", "Xihe County"));
