@@ -34,32 +34,13 @@ static void anomalies_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t 
 	draw_cell(w, view_cell(v, row, "message"), width - kind_w, false, base);
 }
 
-static bool anomalies_source(struct view *v, size_t row, struct source_ref *ref)
-{
-	ref->report = view_cell(v, row, "report");
-	ref->line = view_cell_long(v, row, "line");
-	ref->quote = view_cell(v, row, "quote");
-	return ref->report && ref->line > 0;
-}
-
-static enum result anomalies_enter(struct tui *t, struct view *v)
-{
-	size_t row = list_selected(&v->list);
-	struct source_ref ref;
-	if (row == LIST_NONE || !anomalies_source(v, row, &ref)) {
-		tui_message(t, true, "no source for this row");
-		return R_REDRAW;
-	}
-	return tui_open_source(t, &ref);
-}
-
 const struct view_ops anomalies_ops = {
 	.name = "anomalies",
 	.hint = "Enter source  f filter  e export  q back  ? help",
 	.load = anomalies_load,
 	.header = anomalies_header,
 	.draw_row = anomalies_draw_row,
-	.enter = anomalies_enter,
-	.source = anomalies_source,
+	.enter = view_enter_source,
+	.source = view_row_source,
 	.no_cache = true,
 };

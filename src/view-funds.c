@@ -515,25 +515,6 @@ static char *funds_hay(struct view *v, size_t row)
 	return folded;
 }
 
-static bool funds_source(struct view *v, size_t row, struct source_ref *ref)
-{
-	ref->report = view_cell(v, row, "report");
-	ref->line = view_cell_long(v, row, "line");
-	ref->quote = view_cell(v, row, "quote");
-	return ref->report && ref->line > 0;
-}
-
-static enum result funds_enter(struct tui *t, struct view *v)
-{
-	struct source_ref ref;
-	size_t row = list_selected(&v->list);
-	if (row == LIST_NONE || !funds_source(v, row, &ref)) {
-		tui_message(t, true, "no source for this row");
-		return R_REDRAW;
-	}
-	return tui_open_source(t, &ref);
-}
-
 const struct view_ops funds_ops = {
 	.name = "funds",
 	.hint = "Enter source  Left back  u unit  s sort  e export  y copy  ? help",
@@ -546,6 +527,6 @@ const struct view_ops funds_ops = {
 	.compare = funds_compare,
 	.sorts = funds_sorts,
 	.hay = funds_hay,
-	.enter = funds_enter,
-	.source = funds_source,
+	.enter = view_enter_source,
+	.source = view_row_source,
 };

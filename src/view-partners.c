@@ -157,14 +157,6 @@ static char *partners_hay(struct view *v, size_t row)
 	return folded;
 }
 
-static bool partners_source(struct view *v, size_t row, struct source_ref *ref)
-{
-	ref->report = view_cell(v, row, "report");
-	ref->line = view_cell_long(v, row, "line");
-	ref->quote = view_cell(v, row, "quote");
-	return ref->report && ref->line > 0;
-}
-
 static enum result partners_enter(struct tui *t, struct view *v)
 {
 	size_t row = list_selected(&v->list);
@@ -189,5 +181,5 @@ const struct view_ops partners_ops = {
 	.sorts = partners_sorts,
 	.hay = partners_hay,
 	.enter = partners_enter,
-	.source = partners_source,
+	.source = view_row_source,
 };

@@ -75,19 +75,11 @@ static char *first_hit(const char *snippet)
 	return a && b ? xstrndup(a + 1, (size_t)(b - a - 1)) : NULL;
 }
 
-static bool search_source(struct view *v, size_t row, struct source_ref *ref)
-{
-	ref->report = view_cell(v, row, "report");
-	ref->line = view_cell_long(v, row, "line");
-	ref->quote = NULL;
-	return ref->report && ref->line > 0;
-}
-
 static enum result search_enter(struct tui *t, struct view *v)
 {
 	size_t row = list_selected(&v->list);
 	struct source_ref ref;
-	if (row == LIST_NONE || !search_source(v, row, &ref))
+	if (row == LIST_NONE || !view_row_source(v, row, &ref))
 		return R_HANDLED;
 	char *hit = first_hit(view_cell(v, row, "snippet"));
 	ref.quote = hit;
@@ -118,7 +110,7 @@ const struct view_ops search_ops = {
 	.select_cols = search_select_cols,
 	.hay = search_hay,
 	.enter = search_enter,
-	.source = search_source,
+	.source = view_row_source,
 	.no_cache = true,
 };
 

@@ -168,3 +168,22 @@ long view_cell_long(const struct view *v, size_t row, const char *col)
 	const char *s = view_cell(v, row, col);
 	return s ? strtol(s, NULL, 10) : 0;
 }
+
+bool view_row_source(struct view *v, size_t row, struct source_ref *ref)
+{
+	ref->report = view_cell(v, row, "report");
+	ref->line = view_cell_long(v, row, "line");
+	ref->quote = view_cell(v, row, "quote");
+	return ref->report && ref->line > 0;
+}
+
+enum result view_enter_source(struct tui *t, struct view *v)
+{
+	struct source_ref ref;
+	size_t row = list_selected(&v->list);
+	if (row == LIST_NONE || !view_row_source(v, row, &ref)) {
+		tui_message(t, true, "no source for this row");
+		return R_REDRAW;
+	}
+	return tui_open_source(t, &ref);
+}

@@ -163,6 +163,12 @@ const char *view_cell(const struct view *v, size_t row, const char *col);
 struct view *view_source_new(struct tui *t, const struct source_ref *ref);
 struct view *view_search_new(struct tui *t, const char *query);
 long view_cell_long(const struct view *v, size_t row, const char *col);
+/* The source of a row from its report, line and quote columns (quote NULL
+ * when the rows have none); false when the row names no report line. Views
+ * whose rows carry those columns use it as their .source. */
+bool view_row_source(struct view *v, size_t row, struct source_ref *ref);
+/* Enter on such a row: opens its source, or says there is none. */
+enum result view_enter_source(struct tui *t, struct view *v);
 
 /* --- tui services for views (src/tui.c) ------------------------------------ */
 void tui_message(struct tui *t, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
