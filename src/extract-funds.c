@@ -497,6 +497,7 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 			continue;
 		size_t recipient = fund_recipient(c, s, m, donor);
 		struct fact_fund f = { 0 };
+		f.whole_index = -1;
 		f.donor = (char *)xname(c, donor);
 		f.recipient = (char *)(recipient == GAZ_NONE ? "" : xname(c, recipient));
 		f.year = xyear_for(c, s, m->start, &f.from_year);

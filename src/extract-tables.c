@@ -78,6 +78,7 @@ static void cell_fact(struct xctx *c, const struct report_table *t, size_t ti, s
 	if (reg == GAZ_NONE || !xis_recipient_side(c, reg))
 		reg = c->recipient;
 	struct fact_fund f = { 0 };
+	f.whole_index = -1;
 	f.donor = (char *)xname(c, c->donor);
 	f.recipient = (char *)(reg == GAZ_NONE ? "" : xname(c, reg));
 	f.year = f.from_year = year;

@@ -10,14 +10,66 @@
  * pair in force (the section heading's, or a topic that names another pair),
  * and hands each sentence to the rules for pairs, anomalies and money. */
 
-static const char *const category_names[] = {
-	[FUND_GOVERNMENT] = "government", [FUND_PLANNED] = "planned", [FUND_SOCIAL] = "social",
-	[FUND_ENTERPRISE] = "enterprise", [FUND_LOAN_SUBSIDY] = "loan-subsidy", [FUND_OTHER] = "other",
+static const struct {
+	const char *name;
+	enum fund_kind kind;
+} categories[FUND_NCATEGORIES] = {
+	[FUND_GOVERNMENT] = { "government", KIND_AID },
+	[FUND_SOCIAL] = { "social", KIND_AID },
+	[FUND_ENTERPRISE] = { "enterprise", KIND_AID },
+	[FUND_LOAN_SUBSIDY] = { "loan-subsidy", KIND_AID },
+	[FUND_INVESTMENT] = { "investment", KIND_INVESTMENT },
+	[FUND_TRADE] = { "trade", KIND_INVESTMENT },
+	[FUND_PLANNED] = { "planned", KIND_PLANNED },
+	[FUND_LABOUR_INCOME] = { "labour-income", KIND_OTHER },
+	[FUND_LOAN] = { "loan", KIND_OTHER },
+	[FUND_OWN_FUNDS] = { "own-funds", KIND_OTHER },
+	[FUND_PROJECT_COST] = { "project-cost", KIND_OTHER },
+	[FUND_OTHER] = { "other", KIND_OTHER },
+};
+
+static const char *const kind_names[FUND_NKINDS] = {
+	[KIND_AID] = "aid", [KIND_INVESTMENT] = "investment", [KIND_PLANNED] = "planned",
+	[KIND_OTHER] = "other",
+};
+
+static const char *const period_names[] = {
+	[PERIOD_YEAR] = "year", [PERIOD_SPAN] = "span", [PERIOD_CUMULATIVE] = "cumulative",
 };
 
 const char *fund_category_name(enum fund_category c)
 {
-	return (unsigned)c <= FUND_OTHER ? category_names[c] : "other";
+	return (unsigned)c < FUND_NCATEGORIES ? categories[c].name : "other";
+}
+
+enum fund_category fund_category_parse(const char *name)
+{
+	for (size_t c = 0; name && c < FUND_NCATEGORIES; c++)
+		if (strcmp(categories[c].name, name) == 0)
+			return (enum fund_category)c;
+	return FUND_NCATEGORIES;
+}
+
+enum fund_kind fund_kind_of(enum fund_category c)
+{
+	return (unsigned)c < FUND_NCATEGORIES ? categories[c].kind : KIND_OTHER;
+}
+
+const char *fund_kind_name(enum fund_kind k)
+{
+	return (unsigned)k < FUND_NKINDS ? kind_names[k] : "other";
+}
+
+const char *fund_period_name(enum fund_period p)
+{
+	return (unsigned)p <= PERIOD_CUMULATIVE ? period_names[p] : "year";
+}
+
+enum fund_period fact_fund_period(const struct fact_fund *f)
+{
+	if (f->from_year == f->year)
+		return PERIOD_YEAR;
+	return f->from_year == 0 ? PERIOD_CUMULATIVE : PERIOD_SPAN;
 }
 
 /* The level a pairing works at, named by the recipient's kind. */
@@ -95,6 +147,14 @@ void xadd_fund(struct xctx *c, const struct fact_fund *f)
 	n->recipient = xstrdup(f->recipient ? f->recipient : "");
 	n->quote = xstrdup(f->quote ? f->quote : "");
 	n->sentence = xstrdup(f->sentence ? f->sentence : "");
+	n->co_donors = NULL;
+	n->nco_donors = 0;
+	if (f->nco_donors) {
+		n->co_donors = xcalloc(f->nco_donors, sizeof(*n->co_donors));
+		for (size_t i = 0; i < f->nco_donors; i++)
+			n->co_donors[i] = xstrdup(f->co_donors[i]);
+		n->nco_donors = f->nco_donors;
+	}
 }
 
 /* A topic naming another pair (a review of what a donor did for its former
@@ -250,6 +310,9 @@ void extraction_free(struct extraction *x)
 		free(x->funds[i].recipient);
 		free(x->funds[i].quote);
 		free(x->funds[i].sentence);
+		for (size_t k = 0; k < x->funds[i].nco_donors; k++)
+			free(x->funds[i].co_donors[k]);
+		free(x->funds[i].co_donors);
 	}
 	for (size_t i = 0; i < x->nanomalies; i++) {
 		free(x->anomalies[i].kind);

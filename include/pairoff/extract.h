@@ -13,15 +13,44 @@
 #include "pairoff/report.h"
 #include "pairoff/status.h"
 
+/* What a money fact is, in two levels: its kind (aid, investment, planned,
+ * other), which decides whether it may enter a year's aid, and its category
+ * within the kind, kept for the reader. fund_kind_of() is the one mapping. */
 enum fund_category {
-	FUND_GOVERNMENT,       /* government aid funds actually allocated */
-	FUND_PLANNED,          /* planned / budgeted, not yet spent */
-	FUND_SOCIAL,           /* social donations */
-	FUND_ENTERPRISE,       /* enterprise investment, economic cooperation */
-	FUND_LOAN_SUBSIDY,     /* loan interest subsidies, microfinance */
+	/* aid: money given */
+	FUND_GOVERNMENT,       /* government aid funds allocated (also when "donated"
+	                        * by a government body, department or district) */
+	FUND_SOCIAL,           /* social donations in cash or kind */
+	FUND_ENTERPRISE,       /* an enterprise's donation */
+	FUND_LOAN_SUBSIDY,     /* loan interest subsidies */
+	/* investment: not aid, shown apart */
+	FUND_INVESTMENT,       /* signed agreements, contracts, investment projects,
+	                        * acquisitions, funds introduced or attracted */
+	FUND_TRADE,            /* trade and purchases ("worth ... of goods") */
+	/* planned: budgeted or arranged, not yet given */
+	FUND_PLANNED,
+	/* other: neither aid nor investment */
+	FUND_LABOUR_INCOME,    /* income of transferred labour */
+	FUND_LOAN,             /* loans (to be repaid) */
+	FUND_OWN_FUNDS,        /* the recipient's own or matching money */
+	FUND_PROJECT_COST,     /* a project's total cost that includes others' money */
 	FUND_OTHER,
 };
+#define FUND_NCATEGORIES (FUND_OTHER + 1)
 const char *fund_category_name(enum fund_category c);
+/* FUND_NCATEGORIES when name is not a category. */
+enum fund_category fund_category_parse(const char *name);
+
+enum fund_kind { KIND_AID, KIND_INVESTMENT, KIND_PLANNED, KIND_OTHER };
+#define FUND_NKINDS (KIND_OTHER + 1)
+enum fund_kind fund_kind_of(enum fund_category c);
+const char *fund_kind_name(enum fund_kind k);
+
+/* The time a figure covers: one year; a span with both ends stated; or
+ * cumulative up to a year with the start unstated ("as of the end of 2011",
+ * "accumulatively", "so far"). Only PERIOD_YEAR figures enter a year's aid. */
+enum fund_period { PERIOD_YEAR, PERIOD_SPAN, PERIOD_CUMULATIVE };
+const char *fund_period_name(enum fund_period p);
 
 struct fact_pair {
 	char *donor;           /* owned; canonical gazetteer name */
@@ -33,21 +62,37 @@ struct fact_pair {
 };
 
 struct fact_fund {
-	char *donor;           /* owned; canonical gazetteer name */
+	char *donor;           /* owned; canonical gazetteer name (the first giver
+	                        * named when several give jointly) */
+	char **co_donors;      /* owned, may be NULL; the other givers of a joint
+	                        * donation ("from Dalian, Ningbo, Qingdao and
+	                        * Shenzhen"), canonical names, each owned */
+	size_t nco_donors;
 	char *recipient;       /* owned; canonical gazetteer name, "" when no
 	                        * recipient could be told */
-	int year;              /* year, or last year of a span */
-	int from_year;         /* first year of a cumulative span; == year for one
-	                        * year; 0 for a cumulative figure whose start the
-	                        * text does not state ("so far", "as of 2012") */
+	int year;              /* year, or last year of a span / cumulative figure */
+	int from_year;         /* first year of a span; == year for one year; 0
+	                        * for a cumulative figure whose start the text
+	                        * does not state ("so far", "as of 2012") */
 	int64_t amount_yuan;
-	enum fund_category category;
+	enum fund_category category; /* its kind is fund_kind_of(category) */
 	bool approx;           /* "more than", "nearly", "about" */
+	bool stated_total;     /* the text gives it as the pair's total for its
+	                        * period ("a total of", "throughout the year", the
+	                        * section's overview), donor and recipient being
+	                        * the section's own pair */
+	long whole_index;      /* index (in extraction.funds) of the whole this is
+	                        * a part of ("of which", "including", a table cell
+	                        * under its total), -1 when none */
 	int line_no;
 	char *quote;           /* owned; the quoted span ("160 million Yuan") or sentence */
 	char *sentence;        /* owned; the whole sentence it came from */
 	long table_index;      /* index into report.tables, -1 when from prose */
 };
+
+/* PERIOD_YEAR when from_year == year, PERIOD_CUMULATIVE when from_year == 0,
+ * else PERIOD_SPAN. */
+enum fund_period fact_fund_period(const struct fact_fund *f);
 
 struct fact_anomaly {
 	char *kind;            /* owned; "misspelling", "wrong-province", "missing-bracket",
