@@ -1,4 +1,4 @@
--- pairoff store schema, version 1 (PRAGMA user_version = 1,
+-- pairoff store schema, version 2 (PRAGMA user_version = 2,
 -- PRAGMA application_id = 0x50414952). Compiled into the program; kept here so
 -- that anyone can query a store with the sqlite3 shell:
 --   sqlite3 ~/.local/share/pairoff/pairoff.db 'SELECT * FROM fund_view LIMIT 5'
@@ -78,7 +78,9 @@ CREATE TABLE region (
   type        TEXT NOT NULL,
   side        TEXT,                     -- east, central, west (provincial level)
   parent_id   INTEGER REFERENCES region(id),
-  province_id INTEGER REFERENCES region(id)  -- provincial-level ancestor (itself for a province)
+  province_id INTEGER REFERENCES region(id), -- provincial-level ancestor (itself for a province)
+  unit_id     INTEGER REFERENCES region(id)  -- level the programme pairs it at: a city
+                                              -- that pairs alone (Ningbo), else the province
 );
 CREATE INDEX region_parent ON region(parent_id);
 CREATE INDEX region_province ON region(province_id);
@@ -105,16 +107,29 @@ CREATE TABLE pairing (
 CREATE INDEX pairing_donor ON pairing(donor_id);
 CREATE INDEX pairing_recipient ON pairing(recipient_id);
 
--- Money facts, in integer yuan.
+-- Money statements, in integer yuan: one row per amount a report states.
+-- The same money stated twice (an overview and its section, or two reports)
+-- is one flow: its statements share flow_id, the id of the statement that
+-- stands for the flow (the first in import order). A part ("of which",
+-- "including", a table cell under its total) points at its whole.
 CREATE TABLE fund (
   id          INTEGER PRIMARY KEY,
-  donor_id    INTEGER NOT NULL REFERENCES region(id),
+  donor_id    INTEGER NOT NULL REFERENCES region(id), -- the giver (the first of joint givers)
   recipient_id INTEGER NOT NULL REFERENCES region(id),
-  year        INTEGER,                  -- year, or last year of a span
-  from_year   INTEGER,                  -- first year of a span (= year for one year)
+  year        INTEGER,                  -- the year, or the last year of a span or cumulation
+  from_year   INTEGER,                  -- first year of a span (= year for one year);
+                                        -- NULL when cumulative with the start unstated
+  period      TEXT NOT NULL,            -- year, span, cumulative
   amount_yuan INTEGER NOT NULL,
-  category    TEXT NOT NULL,            -- government, planned, social, enterprise, loan-subsidy, other
+  kind        TEXT NOT NULL,            -- aid, investment, planned, other
+  category    TEXT NOT NULL,            -- aid: government, social, enterprise (a donation),
+                                        -- loan-subsidy; investment: investment, trade;
+                                        -- planned; other: labour-income, loan, own-funds,
+                                        -- project-cost, other
   approx      INTEGER NOT NULL DEFAULT 0, -- 1 for "more than", "nearly", ...
+  stated_total INTEGER NOT NULL DEFAULT 0, -- 1: given as the pair's total for the period
+  whole_id    INTEGER REFERENCES fund(id), -- the whole this is a part of
+  flow_id     INTEGER NOT NULL,         -- the statement standing for this one's flow
   report_id   INTEGER NOT NULL REFERENCES report(id),
   line        INTEGER NOT NULL,
   quote       TEXT,                     -- the quoted span, e.g. "160 million Yuan"
@@ -125,21 +140,37 @@ CREATE TABLE fund (
 -- place, recipient place) pair, and any look-up by donor alone.
 CREATE INDEX fund_pair ON fund(donor_id, recipient_id, year);
 CREATE INDEX fund_recipient ON fund(recipient_id, year);
+CREATE INDEX fund_flow ON fund(flow_id);
 
--- Funds on record per pair of provincial-level regions and year, each figure
--- counted once by the funds pane's rule: per year and category, the largest
--- figure naming the recipient province itself, else the largest figure of
--- each place under it, added up; "planned" figures and multi-year totals left
--- out. Derived from fund by one INSERT ... SELECT at the end of the import
--- (src/store.c), so that the provinces pane reads these rows (under 2,000 at
--- 1,000 reports) instead of every fund record (a fifth of a second there).
-CREATE TABLE province_funds (
-  donor_id     INTEGER NOT NULL REFERENCES region(id),  -- provincial level
-  recipient_id INTEGER NOT NULL REFERENCES region(id),  -- provincial level
-  year         INTEGER NOT NULL,
-  amount_yuan  INTEGER NOT NULL,
-  PRIMARY KEY (donor_id, recipient_id, year)
+-- Every giver of a joint donation ("from Dalian, Ningbo, Qingdao and
+-- Shenzhen"), the first included; funds with one giver have no rows here.
+CREATE TABLE fund_donor (
+  fund_id     INTEGER NOT NULL REFERENCES fund(id),
+  region_id   INTEGER NOT NULL REFERENCES region(id),
+  PRIMARY KEY (fund_id, region_id)
 ) WITHOUT ROWID;
+
+-- A pair's money per year, by the one rule of src/flows.c, derived at
+-- import so that every pane and command reads the same figures: per category
+-- of aid, the pair's own stated total for the year when the reports state
+-- one, else the sum of its distinct flows of that year (wholes, never their
+-- parts); investment beside it, never in it; planned, span, cumulative and
+-- other money in neither. donor is the giver at the level the programme pairs
+-- it (a province, or a city that pairs alone), several for a joint donation;
+-- recipient is the provincial-level region.
+CREATE TABLE pair_total (
+  donor       TEXT NOT NULL,            -- display name(s): "Beijing", "Dalian City + Ningbo City"
+  donor_ids   TEXT NOT NULL,            -- the unit region ids, sorted, ',' separated
+  donor_provinces TEXT NOT NULL,        -- their provincial-level ids, sorted, distinct
+  recipient_id INTEGER NOT NULL REFERENCES region(id),
+  year        INTEGER NOT NULL,
+  aid_yuan    INTEGER NOT NULL,
+  investment_yuan INTEGER NOT NULL,
+  facts       INTEGER NOT NULL,         -- statements that went into the two figures
+  sources     TEXT NOT NULL,            -- report:line of each, ' ' separated
+  PRIMARY KEY (donor_ids, recipient_id, year)
+) WITHOUT ROWID;
+CREATE INDEX pair_total_recipient ON pair_total(recipient_id, year);
 
 -- What the importer corrected or could not reconcile.
 CREATE TABLE anomaly (
@@ -158,7 +189,8 @@ CREATE VIEW pairing_view AS
   FROM pairing p JOIN region d ON d.id = p.donor_id JOIN region r ON r.id = p.recipient_id
   JOIN report rep ON rep.id = p.report_id;
 CREATE VIEW fund_view AS
-  SELECT d.name AS donor, r.name AS recipient, f.year, f.from_year, f.amount_yuan,
-         f.approx, f.category, rep.file AS report, f.line, f.quote
+  SELECT d.name AS donor, r.name AS recipient, f.year, f.from_year, f.period, f.amount_yuan,
+         f.approx, f.kind, f.category, f.stated_total, f.whole_id, f.flow_id,
+         rep.file AS report, f.line, f.quote
   FROM fund f JOIN region d ON d.id = f.donor_id JOIN region r ON r.id = f.recipient_id
   JOIN report rep ON rep.id = f.report_id;

@@ -44,7 +44,7 @@ static const char *const region_types[] = {
 };
 static const char *const region_sides[] = { "east", "central", "west" };
 static const char *const region_keys[] = {
-	"name", "type", "side", "parent", "aliases", "misspellings",
+	"name", "type", "side", "parent", "aliases", "misspellings", "pairs_alone",
 };
 
 /* ---- folding ---------------------------------------------------------- */
@@ -258,7 +258,7 @@ struct ini_section {
 	const char *val[ARRAY_LEN(region_keys)];
 };
 
-enum { KEY_NAME, KEY_TYPE, KEY_SIDE, KEY_PARENT, KEY_ALIASES, KEY_MISSPELLINGS };
+enum { KEY_NAME, KEY_TYPE, KEY_SIDE, KEY_PARENT, KEY_ALIASES, KEY_MISSPELLINGS, KEY_PAIRS_ALONE };
 
 static int key_index(const char *key)
 {
@@ -313,12 +313,17 @@ static enum status load_section(struct gazetteer *g, const struct ini_section *s
 	if (side && *side && !in_list(side, region_sides, ARRAY_LEN(region_sides)))
 		return status_set(ST_CONFIG, "%s:%zu: unknown side '%s'", path,
 				  ini_key_line(t, ini_section_line(t, sec->id), "side"), side);
+	const char *alone = sec->val[KEY_PAIRS_ALONE];
+	if (alone && strcmp(alone, "yes") != 0 && strcmp(alone, "no") != 0)
+		return status_set(ST_CONFIG, "%s:%zu: pairs_alone is 'yes' or 'no', not '%s'", path,
+				  ini_key_line(t, ini_section_line(t, sec->id), "pairs_alone"), alone);
 	struct region *r = ARRAY_PUSH(g->regions, g->nregions, g->cap_regions);
 	memset(r, 0, sizeof(*r));
 	r->name = xstrdup(name);
 	r->type = xstrdup(type);
 	r->side = side && *side ? xstrdup(side) : NULL;
 	r->parent = GAZ_NONE;
+	r->pairs_alone = alone && strcmp(alone, "yes") == 0;
 	add_aliases(r, sec->val[KEY_ALIASES], false);
 	add_aliases(r, sec->val[KEY_MISSPELLINGS], true);
 	return ST_OK;
@@ -560,4 +565,15 @@ bool gazetteer_within(const struct gazetteer *g, size_t idx, size_t ancestor)
 	if (!g || idx >= g->nregions || ancestor >= g->nregions)
 		return false;
 	return within(g, idx, ancestor);
+}
+
+size_t gazetteer_unit_of(const struct gazetteer *g, size_t idx)
+{
+	if (!g || idx >= g->nregions)
+		return GAZ_NONE;
+	for (size_t i = idx; i != GAZ_NONE; i = g->regions[i].parent)
+		if (g->regions[i].pairs_alone)
+			return i;
+	size_t prov = gazetteer_province_of(g, idx);
+	return prov != GAZ_NONE ? prov : idx;
 }

@@ -22,4 +22,33 @@ struct qtable;
 enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable *t,
 			     char **sql_error, int *sql_rc);
 
+/* --- the money statements of an import (src/store-money.c) --- */
+
+#include <stdint.h>
+
+#include "pairoff/extract.h"
+#include "pairoff/gazetteer.h"
+
+/* One stored money statement, as the importer hands it over. */
+struct money_entry {
+	int64_t id;                    /* its fund.id */
+	const struct fact_fund *fact;  /* not owned; used during the call only */
+	size_t donor, recipient;       /* gazetteer indexes */
+	const size_t *co_donors;       /* not owned; copied */
+	size_t nco_donors;
+	int64_t whole_id;              /* fund.id of its whole, 0 when none */
+	int64_t report_id;
+};
+
+struct money_log;
+struct money_log *money_log_new(const struct gazetteer *g);
+void money_log_free(struct money_log *m);
+/* The file name of a report id, for sources and messages. */
+void money_log_report(struct money_log *m, int64_t report_id, const char *file);
+void money_log_add(struct money_log *m, const struct money_entry *e);
+/* At the end of an import: links restatements into flows (fund.flow_id),
+ * files an anomaly for each flow whose statements disagree (counted into
+ * *anomalies) and derives pair_total. Returns an SQLite result code. */
+int money_log_store(struct money_log *m, sqlite3 *db, size_t *anomalies);
+
 #endif

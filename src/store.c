@@ -235,12 +235,12 @@ static int progress_check(void *unused)
 
 enum ins {
 	INS_REGION, INS_ALIAS, INS_REPORT, INS_SECTION, INS_PARAGRAPH, INS_FTS,
-	INS_TABLE, INS_CELL, INS_PAIR, INS_FUND, INS_ANOMALY, INS_COUNT,
+	INS_TABLE, INS_CELL, INS_PAIR, INS_FUND, INS_FUND_DONOR, INS_ANOMALY, INS_COUNT,
 };
 
 static const char *const ins_sql[INS_COUNT] = {
-	[INS_REGION] = "INSERT INTO region(id, name, type, side, parent_id, province_id)"
-		" VALUES (?, ?, ?, ?, ?, ?)",
+	[INS_REGION] = "INSERT INTO region(id, name, type, side, parent_id, province_id, unit_id)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[INS_ALIAS] = "INSERT OR IGNORE INTO region_alias(alias, region_id, misspelling)"
 		" VALUES (?, ?, ?)",
 	[INS_REPORT] = "INSERT INTO report(file, title, year, line_count, text)"
@@ -257,9 +257,11 @@ static const char *const ins_sql[INS_COUNT] = {
 		" value, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	[INS_PAIR] = "INSERT INTO pairing(donor_id, recipient_id, level, since, until,"
 		" report_id, line, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	[INS_FUND] = "INSERT INTO fund(donor_id, recipient_id, year, from_year, amount_yuan,"
-		" category, approx, report_id, line, quote, sentence, table_id)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[INS_FUND] = "INSERT INTO fund(id, donor_id, recipient_id, year, from_year, period,"
+		" amount_yuan, kind, category, approx, stated_total, whole_id, flow_id, report_id,"
+		" line, quote, sentence, table_id)"
+		" VALUES (?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?1, ?, ?, ?, ?, ?)",
+	[INS_FUND_DONOR] = "INSERT OR IGNORE INTO fund_donor(fund_id, region_id) VALUES (?, ?)",
 	[INS_ANOMALY] = "INSERT INTO anomaly(kind, message, report_id, line, quote)"
 		" VALUES (?, ?, ?, ?, ?)",
 };
@@ -277,6 +279,8 @@ struct importer {
 	struct name_index *names; /* owned; one per region, sorted by name */
 	sqlite3_stmt *ins[INS_COUNT]; /* owned; finalized by importer_finalize */
 	struct import_summary *sum;
+	struct money_log *money;  /* owned; the money statements, for flows and totals */
+	int64_t last_fund_id;     /* fund ids are given here, so parts can name wholes */
 };
 
 static enum status sql_fail(struct importer *im, const char *what)
@@ -413,8 +417,9 @@ static enum status insert_regions(struct importer *im)
 	enum status st = ST_OK;
 	for (size_t i = 0; i < gazetteer_count(g) && st == ST_OK; i++) {
 		const struct region *r = gazetteer_region(g, i);
-		st = ins_run(im, INS_REGION, "ltttkk", region_id(i), r->name, r->type, r->side,
-			     region_id(r->parent), region_id(gazetteer_province_of(g, i)));
+		st = ins_run(im, INS_REGION, "ltttkkk", region_id(i), r->name, r->type, r->side,
+			     region_id(r->parent), region_id(gazetteer_province_of(g, i)),
+			     region_id(gazetteer_unit_of(g, i)));
 		for (size_t a = 0; a < r->naliases && st == ST_OK; a++)
 			st = ins_run(im, INS_ALIAS, "tli", r->aliases[a], region_id(i),
 				     r->alias_is_misspelling && r->alias_is_misspelling[a] ? 1 : 0);
@@ -537,30 +542,77 @@ static enum status insert_pairs(struct importer *im, const struct extraction *x,
 	return ST_OK;
 }
 
+/* The co-donors of f known to the gazetteer, into regs (at most max). */
+static size_t co_donor_regions(const struct importer *im, const struct fact_fund *f, size_t *regs,
+			       size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < f->nco_donors && n < max; i++) {
+		size_t reg = region_of(im, f->co_donors[i]);
+		if (reg != GAZ_NONE)
+			regs[n++] = reg;
+	}
+	return n;
+}
+
+static enum status insert_fund(struct importer *im, int64_t id, const struct fact_fund *f,
+			       size_t donor, size_t recipient, int64_t whole_id, int64_t report_id,
+			       int64_t table_id)
+{
+	enum fund_period period = fact_fund_period(f);
+	enum status st = ins_run(im, INS_FUND, "lllootlttiiklittk", id, region_id(donor),
+				 region_id(recipient), f->year, f->from_year, fund_period_name(period),
+				 f->amount_yuan, fund_kind_name(fund_kind_of(f->category)),
+				 fund_category_name(f->category), f->approx ? 1 : 0,
+				 f->stated_total ? 1 : 0, whole_id, report_id, f->line_no, f->quote,
+				 f->sentence, table_id);
+	size_t co[8], nco = co_donor_regions(im, f, co, 8);
+	if (st == ST_OK && nco)
+		st = ins_run(im, INS_FUND_DONOR, "ll", id, region_id(donor));
+	for (size_t i = 0; i < nco && st == ST_OK; i++)
+		st = ins_run(im, INS_FUND_DONOR, "ll", id, region_id(co[i]));
+	if (st == ST_OK)
+		money_log_add(im->money, &(struct money_entry){ id, f, donor, recipient, co, nco,
+								whole_id, report_id });
+	return st;
+}
+
+/* Ids are given before any row is written, so a part can name a whole that
+ * the extractor listed after it. */
+static int64_t *fund_ids(struct importer *im, const struct extraction *x)
+{
+	int64_t *ids = xcalloc(x->nfunds + 1, sizeof(*ids)); /* 0: not stored */
+	for (size_t i = 0; i < x->nfunds; i++)
+		if (region_of(im, x->funds[i].donor) != GAZ_NONE &&
+		    region_of(im, x->funds[i].recipient) != GAZ_NONE)
+			ids[i] = ++im->last_fund_id;
+	return ids;
+}
+
 static enum status insert_funds(struct importer *im, const struct report *r,
 				const struct extraction *x, int64_t report_id,
 				const int64_t *table_ids)
 {
-	for (size_t i = 0; i < x->nfunds; i++) {
+	int64_t *ids = fund_ids(im, x);
+	enum status st = ST_OK;
+	for (size_t i = 0; i < x->nfunds && st == ST_OK; i++) {
 		const struct fact_fund *f = &x->funds[i];
 		size_t donor = region_of(im, f->donor);
 		size_t recipient = region_of(im, f->recipient);
 		int64_t table_id = f->table_index >= 0 && (size_t)f->table_index < r->ntables ?
 			table_ids[f->table_index] : 0;
-		enum status st;
-		if (donor == GAZ_NONE || recipient == GAZ_NONE)
+		int64_t whole_id = f->whole_index >= 0 && (size_t)f->whole_index < x->nfunds &&
+			(size_t)f->whole_index != i ? ids[f->whole_index] : 0;
+		if (!ids[i]) {
 			st = skip_fact(im, report_id, "a money fact", donor, f->donor,
 				       f->recipient, f->line_no, f->quote);
-		else if ((st = ins_run(im, INS_FUND, "llooltilittk", region_id(donor),
-				       region_id(recipient), f->year, f->from_year,
-				       f->amount_yuan, fund_category_name(f->category),
-				       f->approx ? 1 : 0, report_id, f->line_no, f->quote,
-				       f->sentence, table_id)) == ST_OK)
+		} else if ((st = insert_fund(im, ids[i], f, donor, recipient, whole_id, report_id,
+					     table_id)) == ST_OK) {
 			im->sum->funds++;
-		if (st != ST_OK)
-			return st;
+		}
 	}
-	return ST_OK;
+	free(ids);
+	return st;
 }
 
 static enum status insert_anomalies(struct importer *im, const struct extraction *x,
@@ -613,6 +665,7 @@ static enum status insert_report(struct importer *im, const struct report *r,
 	if (st != ST_OK)
 		return st;
 	ids->report_id = last_id(im);
+	money_log_report(im->money, ids->report_id, r->file_name);
 	ids->section_ids = xcalloc(r->nsections + 1, sizeof(int64_t));
 	ids->table_ids = xcalloc(r->ntables + 1, sizeof(int64_t));
 	st = insert_sections(im, r, ids->report_id, ids->section_ids);
@@ -833,24 +886,6 @@ static const char bulk_pragmas[] =
 	"PRAGMA temp_store = MEMORY;"
 	"PRAGMA cache_size = -8192;";
 
-/* The provinces pane's yearly totals per province pair (schema.sql,
- * province_funds), by the funds pane's rule: per (pair, year, category) the
- * largest figure naming the recipient province itself, else the sum of the
- * largest figure of each place under it. */
-static const char province_funds_sql[] =
-	"INSERT INTO province_funds(donor_id, recipient_id, year, amount_yuan)"
-	" WITH g AS ("
-	"  SELECT coalesce(dr.province_id, dr.id) AS d, coalesce(rr.province_id, rr.id) AS r,"
-	"         f.year AS year, f.category AS cat, f.recipient_id AS rid,"
-	"         max(f.amount_yuan) AS amt"
-	"  FROM fund f JOIN region dr ON dr.id = f.donor_id JOIN region rr ON rr.id = f.recipient_id"
-	"  WHERE f.category <> 'planned' AND f.year IS NOT NULL"
-	"    AND coalesce(f.from_year, f.year) = f.year"
-	"  GROUP BY 1, 2, 3, 4, 5),"
-	" c AS (SELECT d, r, year, coalesce(max(amt) FILTER (WHERE rid = r), sum(amt)) AS amt"
-	"  FROM g GROUP BY d, r, year, cat)"
-	" SELECT d, r, year, sum(amt) FROM c GROUP BY d, r, year";
-
 /* --- the importer: reading and extraction on a second thread ------------------ */
 
 /* Reading a report and extracting its facts are about half of an import and
@@ -1063,8 +1098,8 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 	free(create);
 	if (st == ST_OK)
 		st = exec_sql(im, "INSERT INTO paragraph_fts(paragraph_fts) VALUES ('optimize')");
-	if (st == ST_OK)
-		st = exec_sql(im, province_funds_sql);
+	if (st == ST_OK && money_log_store(im->money, im->db, &im->sum->anomalies) != SQLITE_OK)
+		st = sql_fail(im, "linking money flows");
 	if (st == ST_OK) {
 		char *marks = xasprintf("PRAGMA user_version = %d; PRAGMA application_id = %d;",
 					STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);
@@ -1091,7 +1126,9 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 	}
 	sqlite3_progress_handler(im.db, 10000, progress_check, NULL);
 	names_build(&im);
+	im.money = money_log_new(g);
 	enum status st = build_db(&im, in);
+	money_log_free(im.money);
 	free(im.names);
 	if (sqlite3_close(im.db) != SQLITE_OK && st == ST_OK)
 		st = status_set(ST_STORE, "%s: %s", tmp_path, sqlite3_errmsg(im.db));

@@ -22,6 +22,9 @@ struct region {
 	                        * banner, town, ethnic group, enterprise */
 	char *side;            /* owned, may be NULL; east, central or west (provinces) */
 	size_t parent;         /* index of the parent region, GAZ_NONE at the top */
+	bool pairs_alone;      /* a city the programme pairs on its own, beside its
+	                        * province (Dalian, Ningbo, ...): totals are kept
+	                        * for it apart from its province's */
 	char **aliases;        /* owned; other spellings, misspellings marked separately */
 	size_t naliases;
 	bool *alias_is_misspelling; /* owned; naliases flags: the alias is a typo to report */
@@ -59,5 +62,10 @@ bool gazetteer_within(const struct gazetteer *g, size_t idx, size_t ancestor);
 
 /* The provincial-level ancestor of idx (idx itself for a province), or GAZ_NONE. */
 size_t gazetteer_province_of(const struct gazetteer *g, size_t idx);
+
+/* The level at which the programme pairs idx: the nearest of idx and its
+ * ancestors that pairs alone (a city such as Ningbo), else its province;
+ * idx itself when it has neither. */
+size_t gazetteer_unit_of(const struct gazetteer *g, size_t idx);
 
 #endif

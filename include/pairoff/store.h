@@ -15,7 +15,7 @@
 
 #include "pairoff/status.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_APPLICATION_ID 0x50414952 /* "PAIR" */
 
 struct store;

@@ -1,0 +1,83 @@
+#ifndef PAIROFF_FLOWS_H
+#define PAIROFF_FLOWS_H
+
+/* Money flows: the rules that turn money statements into figures a reader can
+ * quote. Pure logic, below the store and the query layer, which both call it
+ * (the store at import, the query layer for any pair a pane shows), so a
+ * figure is computed by one rule wherever it appears.
+ *
+ * - One flow, many statements: the same money stated again (an overview and
+ *   its section, a report and the next) is one flow; flows_link() finds it.
+ * - The one rule for a year's figure: flows_year_figure(). */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pairoff/extract.h"
+#include "pairoff/gazetteer.h"
+
+/* One money statement as the rules see it. Region fields are gazetteer
+ * indexes. */
+struct flow_fact {
+	int64_t id;                /* the statement's id (the store's fund.id), > 0 */
+	size_t donor, recipient;
+	const size_t *co_donors;   /* not owned; other givers of a joint donation */
+	size_t nco_donors;
+	size_t donor_unit;         /* the donor at the level the programme pairs it */
+	size_t recipient_unit;     /* the recipient's provincial-level region */
+	int year, from_year;       /* as in struct fact_fund */
+	enum fund_category category;
+	int64_t amount_yuan;
+	bool approx;
+	bool stated_total;         /* given as the pair's total for the period */
+	bool pair_level;           /* donor and recipient are the pair's own two sides
+	                            * (set by the caller for the pair it asks about) */
+	int64_t whole_id;          /* the statement this is a part of, 0 when none */
+	int64_t report_id;
+	int line_no;
+	int64_t flow_id;           /* set by flows_link: the id of the statement
+	                            * standing for this one's flow (its own when first) */
+};
+
+/* Two statements of one flow whose figures differ (kept both, reported). */
+struct flow_disagreement {
+	size_t first, later;       /* indexes into the facts given to flows_link */
+};
+
+/* Links facts[0..n) into flows, in order: each statement joins the first
+ * earlier flow it restates, else starts its own (flow_id = id). Statements
+ * restate one another when they are in different paragraphs (or reports),
+ * have the same kind of money, period and donor unit, donors and recipients
+ * equal or one inside the other, joint givers the same, neither is the
+ * other's whole, and amounts within 2%. Figures that differ are appended to
+ * *dis (*ndis of them, caller frees). g gives the places' nesting. */
+void flows_link(struct flow_fact *facts, size_t n, const struct gazetteer *g,
+		struct flow_disagreement **dis, size_t *ndis);
+
+/* A pair's money in one year, by the one rule. */
+struct year_figure {
+	int64_t aid_yuan;          /* aid, wholes only, no investment/planned/other */
+	int64_t investment_yuan;   /* signed agreements, contracts, trade */
+	size_t facts;              /* statements that went into the two figures */
+};
+
+/* The one rule for a year's figure. facts[0..n) are the statements naming the
+ * pair (its places or places under them) for one year (PERIOD_YEAR; any
+ * other is ignored). Per category of aid: the largest of the pair's own
+ * stated totals (pair_level and stated_total) when there is one, else the sum
+ * of the distinct flows (each flow once, at its largest figure; a part
+ * whose whole is counted is left out). Investment likewise, beside the aid.
+ * counted (when not NULL, n flags) marks the statements that went in. */
+struct year_figure flows_year_figure(const struct flow_fact *facts, size_t n, bool *counted);
+
+/* A pair's year figure when its donor side may hold several units (a
+ * province with a city that pairs alone): the rule applied per donor unit
+ * and added. Joint statements (nco_donors > 0) are left out: a joint
+ * donation is a pair of its own. pair_level must be set by the caller. */
+struct year_figure flows_pair_year(const struct flow_fact *facts, size_t n, bool *counted);
+
+/* A flow's figure when its statements disagree: the largest. */
+int64_t flows_flow_amount(const struct flow_fact *facts, size_t n, int64_t flow_id);
+
+#endif

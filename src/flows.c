@@ -1,0 +1,287 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/flows.h"
+#include "pairoff/util.h"
+
+/* Money flows: restatements linked into one flow, and the one rule for a
+ * pair's figure in a year. See include/pairoff/flows.h for the contracts. */
+
+/* --- restatements ---------------------------------------------------------- */
+
+/* The fields two statements of one flow must share exactly; sorting by them
+ * puts every candidate restatement of a statement next to it. */
+static int cmp_key(const struct flow_fact *a, const struct flow_fact *b)
+{
+	int ka = (int)fund_kind_of(a->category), kb = (int)fund_kind_of(b->category);
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->from_year != b->from_year)
+		return a->from_year < b->from_year ? -1 : 1;
+	if (a->donor_unit != b->donor_unit)
+		return a->donor_unit < b->donor_unit ? -1 : 1;
+	if (a->recipient_unit != b->recipient_unit)
+		return a->recipient_unit < b->recipient_unit ? -1 : 1;
+	return 0;
+}
+
+static const struct flow_fact *sort_base;
+
+static int cmp_index(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int c = cmp_key(&sort_base[a], &sort_base[b]);
+	return c ? c : (a < b ? -1 : a > b);
+}
+
+static bool nested(const struct gazetteer *g, size_t a, size_t b)
+{
+	return a == b || gazetteer_within(g, a, b) || gazetteer_within(g, b, a);
+}
+
+static bool same_givers(const struct flow_fact *a, const struct flow_fact *b)
+{
+	if (a->nco_donors != b->nco_donors)
+		return false;
+	for (size_t i = 0; i < a->nco_donors; i++) {
+		bool found = false;
+		for (size_t k = 0; k < b->nco_donors && !found; k++)
+			found = a->co_donors[i] == b->co_donors[k];
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* Figures within 2% of each other: "255 million", "255.28 million" and "257
+ * million" state one year's aid three ways. */
+static bool near_amounts(int64_t a, int64_t b)
+{
+	int64_t hi = a > b ? a : b, lo = a > b ? b : a;
+	return hi - lo <= hi / 50;
+}
+
+/* Categories within one kind that can name the same money: the reports call
+ * one year's aid "relief funds" in one place and "donated" in another. Planned
+ * and other money keep their own category. */
+static bool compatible_categories(enum fund_category a, enum fund_category b)
+{
+	enum fund_kind k = fund_kind_of(a);
+	return a == b || k == KIND_AID || k == KIND_INVESTMENT;
+}
+
+static bool restates(const struct gazetteer *g, const struct flow_fact *a, const struct flow_fact *b)
+{
+	if (a->report_id == b->report_id && a->line_no == b->line_no)
+		return false; /* one paragraph lists different money, not the same twice */
+	if (a->whole_id == b->id || b->whole_id == a->id || (a->whole_id && a->whole_id == b->whole_id))
+		return false;
+	return compatible_categories(a->category, b->category) && same_givers(a, b) &&
+	       near_amounts(a->amount_yuan, b->amount_yuan) && nested(g, a->donor, b->donor) &&
+	       nested(g, a->recipient, b->recipient);
+}
+
+/* Links the statements of one bucket (same key), in input order. */
+static void link_bucket(struct flow_fact *facts, const size_t *idx, size_t n, const struct gazetteer *g,
+			struct flow_disagreement **dis, size_t *ndis, size_t *cap)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct flow_fact *f = &facts[idx[i]];
+		f->flow_id = f->id;
+		for (size_t k = 0; k < i; k++) {
+			const struct flow_fact *first = &facts[idx[k]];
+			if (first->flow_id != first->id || !restates(g, first, f))
+				continue;
+			f->flow_id = first->id;
+			if (first->amount_yuan != f->amount_yuan)
+				*ARRAY_PUSH(*dis, *ndis, *cap) = (struct flow_disagreement){ idx[k], idx[i] };
+			break;
+		}
+	}
+}
+
+void flows_link(struct flow_fact *facts, size_t n, const struct gazetteer *g,
+		struct flow_disagreement **dis, size_t *ndis)
+{
+	size_t cap = 0;
+	*dis = NULL;
+	*ndis = 0;
+	if (n == 0)
+		return;
+	size_t *idx = xcalloc(n, sizeof(*idx));
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	sort_base = facts;
+	qsort(idx, n, sizeof(*idx), cmp_index);
+	sort_base = NULL;
+	for (size_t from = 0, to; from < n; from = to) {
+		for (to = from + 1; to < n && cmp_key(&facts[idx[from]], &facts[idx[to]]) == 0; to++)
+			;
+		link_bucket(facts, idx + from, to - from, g, dis, ndis, &cap);
+	}
+	free(idx);
+}
+
+/* --- the one rule for a year's figure ----------------------------------------- */
+
+static int64_t add_capped(int64_t a, int64_t b)
+{
+	int64_t sum;
+	return __builtin_add_overflow(a, b, &sum) ? INT64_MAX : sum;
+}
+
+int64_t flows_flow_amount(const struct flow_fact *facts, size_t n, int64_t flow_id)
+{
+	int64_t best = 0;
+	for (size_t i = 0; i < n; i++)
+		if (facts[i].flow_id == flow_id && facts[i].amount_yuan > best)
+			best = facts[i].amount_yuan;
+	return best;
+}
+
+static bool in_year(const struct flow_fact *f)
+{
+	enum fund_kind k = fund_kind_of(f->category);
+	return f->from_year == f->year && f->year != 0 && (k == KIND_AID || k == KIND_INVESTMENT);
+}
+
+/* The flow of the statement with id, among facts, or 0 when it is not there. */
+static int64_t flow_of_id(const struct flow_fact *facts, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (facts[i].id == id && in_year(&facts[i]))
+			return facts[i].flow_id;
+	return 0;
+}
+
+/* A flow is a part when one of its statements is a part of a whole that is
+ * itself counted here (the same pair and year): the whole has it already. */
+static bool flow_is_part(const struct flow_fact *facts, size_t n, int64_t flow_id)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (facts[i].flow_id != flow_id || !facts[i].whole_id)
+			continue;
+		int64_t whole = flow_of_id(facts, n, facts[i].whole_id);
+		if (whole && whole != flow_id)
+			return true;
+	}
+	return false;
+}
+
+/* What one flow contributes: its category (of its first statement), figure
+ * and whether the pair states it as its total. */
+struct flow_sum {
+	int64_t flow_id;
+	enum fund_category category;
+	int64_t amount_yuan;
+	bool stated_total;
+};
+
+static size_t collect_flows(const struct flow_fact *facts, size_t n, struct flow_sum *out)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!in_year(&facts[i]))
+			continue;
+		size_t k = 0;
+		while (k < m && out[k].flow_id != facts[i].flow_id)
+			k++;
+		if (k == m)
+			out[m++] = (struct flow_sum){ facts[i].flow_id, facts[i].category, 0, false };
+		if (facts[i].amount_yuan > out[k].amount_yuan)
+			out[k].amount_yuan = facts[i].amount_yuan;
+		if (facts[i].stated_total && facts[i].pair_level)
+			out[k].stated_total = true;
+	}
+	size_t kept = 0;
+	for (size_t k = 0; k < m; k++)
+		if (!flow_is_part(facts, n, out[k].flow_id))
+			out[kept++] = out[k];
+	return kept;
+}
+
+/* Per category: the largest stated total, else every flow added. Marks in
+ * use[] the flows that went in. */
+static int64_t category_figure(const struct flow_sum *flows, size_t m, enum fund_category c, bool *use)
+{
+	int64_t stated = -1, sum = 0;
+	size_t stated_at = 0;
+	for (size_t k = 0; k < m; k++) {
+		if (flows[k].category != c)
+			continue;
+		if (flows[k].stated_total && flows[k].amount_yuan > stated) {
+			stated = flows[k].amount_yuan;
+			stated_at = k;
+		}
+		sum = add_capped(sum, flows[k].amount_yuan);
+	}
+	for (size_t k = 0; k < m; k++)
+		if (flows[k].category == c)
+			use[k] = stated < 0 || k == stated_at;
+	return stated >= 0 ? stated : sum;
+}
+
+struct year_figure flows_year_figure(const struct flow_fact *facts, size_t n, bool *counted)
+{
+	struct year_figure yf = { 0 };
+	struct flow_sum *flows = xcalloc(n ? n : 1, sizeof(*flows));
+	bool *use = xcalloc(n ? n : 1, sizeof(*use));
+	size_t m = collect_flows(facts, n, flows);
+	for (int c = 0; c < FUND_NCATEGORIES; c++) {
+		int64_t fig = category_figure(flows, m, (enum fund_category)c, use);
+		enum fund_kind k = fund_kind_of((enum fund_category)c);
+		if (k == KIND_AID)
+			yf.aid_yuan = add_capped(yf.aid_yuan, fig);
+		else if (k == KIND_INVESTMENT)
+			yf.investment_yuan = add_capped(yf.investment_yuan, fig);
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool in = false;
+		for (size_t k = 0; k < m && !in; k++)
+			in = use[k] && flows[k].flow_id == facts[i].flow_id && in_year(&facts[i]);
+		yf.facts += in;
+		if (counted)
+			counted[i] = in;
+	}
+	free(flows);
+	free(use);
+	return yf;
+}
+
+/* facts sorted by donor unit would be simpler, but the callers' order is
+ * their display order: units are found by a scan instead (few per pair). */
+struct year_figure flows_pair_year(const struct flow_fact *facts, size_t n, bool *counted)
+{
+	struct year_figure sum = { 0 };
+	struct flow_fact *group = xcalloc(n ? n : 1, sizeof(*group));
+	size_t *where = xcalloc(n ? n : 1, sizeof(*where));
+	bool *done = xcalloc(n ? n : 1, sizeof(*done)), *in = xcalloc(n ? n : 1, sizeof(*in));
+	for (size_t i = 0; i < n; i++) {
+		if (counted)
+			counted[i] = false;
+		if (done[i] || facts[i].nco_donors)
+			continue;
+		size_t m = 0;
+		for (size_t k = i; k < n; k++)
+			if (!done[k] && !facts[k].nco_donors && facts[k].donor_unit == facts[i].donor_unit) {
+				done[k] = true;
+				where[m] = k;
+				group[m++] = facts[k];
+			}
+		struct year_figure yf = flows_year_figure(group, m, in);
+		sum.aid_yuan = add_capped(sum.aid_yuan, yf.aid_yuan);
+		sum.investment_yuan = add_capped(sum.investment_yuan, yf.investment_yuan);
+		sum.facts += yf.facts;
+		for (size_t k = 0; counted && k < m; k++)
+			counted[where[k]] = in[k];
+	}
+	free(group);
+	free(where);
+	free(done);
+	free(in);
+	return sum;
+}

@@ -1,0 +1,319 @@
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/flows.h"
+#include "pairoff/money.h"
+#include "pairoff/util.h"
+#include "store-internal.h"
+
+/* The money statements of one import, kept small (no text) while the reports
+ * are stored, so that at the end restatements can be linked into flows
+ * across reports and each pair's yearly figures derived by the one rule
+ * (src/flows.c) into pair_total. */
+
+struct money_log {
+	const struct gazetteer *gaz;
+	struct flow_fact *facts;   /* owned */
+	size_t nfacts, cap_facts;
+	size_t *givers;            /* owned; the co-donors of every fact, end to end */
+	size_t ngivers, cap_givers;
+	size_t *giver_at;          /* owned; per fact, its first co-donor in givers */
+	size_t cap_giver_at;
+	char **reports;            /* owned; file names by report id - 1 */
+	size_t nreports, cap_reports;
+};
+
+struct money_log *money_log_new(const struct gazetteer *g)
+{
+	struct money_log *m = xcalloc(1, sizeof(*m));
+	m->gaz = g;
+	return m;
+}
+
+void money_log_free(struct money_log *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->nreports; i++)
+		free(m->reports[i]);
+	free(m->reports);
+	free(m->facts);
+	free(m->givers);
+	free(m->giver_at);
+	free(m);
+}
+
+void money_log_report(struct money_log *m, int64_t report_id, const char *file)
+{
+	while (m->nreports < (size_t)report_id)
+		*ARRAY_PUSH(m->reports, m->nreports, m->cap_reports) = NULL;
+	free(m->reports[report_id - 1]);
+	m->reports[report_id - 1] = xstrdup(file ? file : "");
+}
+
+static size_t recipient_unit(const struct gazetteer *g, size_t recipient)
+{
+	size_t prov = gazetteer_province_of(g, recipient);
+	return prov != GAZ_NONE ? prov : recipient;
+}
+
+/* Joint givers that all belong to one unit (three districts of one city)
+ * give as that unit: the statement is not a pair of its own. */
+static size_t distinct_co_units(const struct money_log *m, const struct money_entry *e)
+{
+	size_t unit = gazetteer_unit_of(m->gaz, e->donor);
+	for (size_t i = 0; i < e->nco_donors; i++)
+		if (gazetteer_unit_of(m->gaz, e->co_donors[i]) != unit)
+			return e->nco_donors;
+	return 0;
+}
+
+void money_log_add(struct money_log *m, const struct money_entry *e)
+{
+	size_t n = m->nfacts, nco = distinct_co_units(m, e);
+	array_reserve(&m->giver_at, &m->cap_giver_at, n + 1, sizeof(*m->giver_at));
+	m->giver_at[n] = m->ngivers;
+	for (size_t i = 0; i < nco; i++)
+		*ARRAY_PUSH(m->givers, m->ngivers, m->cap_givers) = e->co_donors[i];
+	const struct fact_fund *f = e->fact;
+	struct flow_fact *ff = ARRAY_PUSH(m->facts, m->nfacts, m->cap_facts);
+	*ff = (struct flow_fact){
+		.id = e->id, .donor = e->donor, .recipient = e->recipient,
+		.nco_donors = nco,
+		.donor_unit = gazetteer_unit_of(m->gaz, e->donor),
+		.recipient_unit = recipient_unit(m->gaz, e->recipient),
+		.year = f->year, .from_year = f->from_year, .category = f->category,
+		.amount_yuan = f->amount_yuan, .approx = f->approx, .stated_total = f->stated_total,
+		.whole_id = e->whole_id, .report_id = e->report_id, .line_no = f->line_no,
+		.flow_id = e->id,
+	};
+}
+
+/* givers moves as it grows, so facts point into it only once it is final. */
+static void point_givers(struct money_log *m)
+{
+	for (size_t i = 0; i < m->nfacts; i++)
+		m->facts[i].co_donors = m->facts[i].nco_donors ? m->givers + m->giver_at[i] : NULL;
+}
+
+/* --- flows -------------------------------------------------------------------- */
+
+static int step_done(sqlite3_stmt *stmt)
+{
+	int rc = sqlite3_step(stmt);
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int write_flow_ids(struct money_log *m, sqlite3 *db)
+{
+	sqlite3_stmt *up = NULL;
+	int rc = sqlite3_prepare_v2(db, "UPDATE fund SET flow_id = ? WHERE id = ?", -1, &up, NULL);
+	for (size_t i = 0; i < m->nfacts && rc == SQLITE_OK; i++) {
+		if (m->facts[i].flow_id == m->facts[i].id)
+			continue;
+		sqlite3_bind_int64(up, 1, m->facts[i].flow_id);
+		sqlite3_bind_int64(up, 2, m->facts[i].id);
+		rc = step_done(up);
+	}
+	sqlite3_finalize(up);
+	return rc;
+}
+
+static const char *report_name(const struct money_log *m, int64_t report_id)
+{
+	return report_id >= 1 && (size_t)report_id <= m->nreports && m->reports[report_id - 1] ?
+		m->reports[report_id - 1] : "?";
+}
+
+/* "Shanghai -> Yunnan, 2012, aid: 257,000,000 yuan here, 255,000,000 at
+ * east-west-pairing-2012.txt:9", filed at the later statement. */
+static int write_disagreement(struct money_log *m, sqlite3_stmt *ins, const struct flow_disagreement *d)
+{
+	const struct flow_fact *a = &m->facts[d->first], *b = &m->facts[d->later];
+	char x[32], y[32];
+	money_format(b->amount_yuan, UNIT_YUAN, x, sizeof(x));
+	money_format(a->amount_yuan, UNIT_YUAN, y, sizeof(y));
+	char *msg = xasprintf("%s -> %s, %d, %s: %s yuan here, %s yuan at %s:%d (one flow, two figures; "
+			      "its figure is the larger)",
+			      gazetteer_region(m->gaz, b->donor)->name,
+			      gazetteer_region(m->gaz, b->recipient)->name, b->year,
+			      fund_kind_name(fund_kind_of(b->category)), x, y,
+			      report_name(m, a->report_id), a->line_no);
+	sqlite3_bind_text(ins, 1, "figures-disagree", -1, SQLITE_STATIC);
+	sqlite3_bind_text(ins, 2, msg, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(ins, 3, b->id);
+	free(msg);
+	return step_done(ins);
+}
+
+static int write_disagreements(struct money_log *m, sqlite3 *db, const struct flow_disagreement *d,
+			       size_t n, size_t *anomalies)
+{
+	sqlite3_stmt *ins = NULL;
+	int rc = sqlite3_prepare_v2(db, "INSERT INTO anomaly(kind, message, report_id, line, quote)"
+				    " SELECT ?, ?, report_id, line, quote FROM fund WHERE id = ?", -1, &ins, NULL);
+	for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+		rc = write_disagreement(m, ins, &d[i]);
+		*anomalies += rc == SQLITE_OK;
+	}
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* --- pair totals ------------------------------------------------------------------ */
+
+/* The pair a statement counts for: its donor unit(s), recipient province. */
+struct pair_key {
+	size_t units[8];           /* sorted, distinct */
+	size_t nunits;
+	size_t recipient;
+	int year;
+};
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static struct pair_key key_of(const struct money_log *m, const struct flow_fact *f)
+{
+	struct pair_key k = { .recipient = f->recipient_unit, .year = f->year };
+	k.units[k.nunits++] = f->donor_unit;
+	for (size_t i = 0; i < f->nco_donors && k.nunits < 8; i++)
+		k.units[k.nunits++] = gazetteer_unit_of(m->gaz, f->co_donors[i]);
+	qsort(k.units, k.nunits, sizeof(size_t), cmp_size);
+	size_t kept = 0;
+	for (size_t i = 0; i < k.nunits; i++)
+		if (kept == 0 || k.units[kept - 1] != k.units[i])
+			k.units[kept++] = k.units[i];
+	k.nunits = kept;
+	return k;
+}
+
+static int cmp_keys(const struct pair_key *a, const struct pair_key *b)
+{
+	if (a->nunits != b->nunits)
+		return a->nunits < b->nunits ? -1 : 1;
+	for (size_t i = 0; i < a->nunits; i++)
+		if (a->units[i] != b->units[i])
+			return a->units[i] < b->units[i] ? -1 : 1;
+	if (a->recipient != b->recipient)
+		return a->recipient < b->recipient ? -1 : 1;
+	return a->year < b->year ? -1 : a->year > b->year;
+}
+
+struct keyed {
+	struct pair_key key;
+	size_t fact;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = cmp_keys(&x->key, &y->key);
+	return c ? c : (x->fact < y->fact ? -1 : x->fact > y->fact);
+}
+
+static bool counts_for_year(const struct flow_fact *f)
+{
+	enum fund_kind k = fund_kind_of(f->category);
+	return f->year && f->from_year == f->year && (k == KIND_AID || k == KIND_INVESTMENT);
+}
+
+/* Names and ids of a key's donor side: "Dalian City + Ningbo City",
+ * "12,40", and their provinces "8,13". */
+static void key_labels(const struct money_log *m, const struct pair_key *k, struct strbuf *names,
+		       struct strbuf *ids, struct strbuf *provinces)
+{
+	size_t provs[8], np = 0;
+	for (size_t i = 0; i < k->nunits; i++) {
+		strbuf_printf(names, "%s%s", i ? " + " : "", gazetteer_region(m->gaz, k->units[i])->name);
+		strbuf_printf(ids, "%s%zu", i ? "," : "", k->units[i] + 1);
+		size_t p = gazetteer_province_of(m->gaz, k->units[i]);
+		provs[np++] = p != GAZ_NONE ? p : k->units[i];
+	}
+	qsort(provs, np, sizeof(size_t), cmp_size);
+	for (size_t i = 0; i < np; i++)
+		if (i == 0 || provs[i] != provs[i - 1])
+			strbuf_printf(provinces, "%s%zu", provinces->len ? "," : "", provs[i] + 1);
+}
+
+static int write_pair_total(struct money_log *m, sqlite3_stmt *ins, const struct pair_key *k,
+			    struct flow_fact *group, size_t n, bool *counted)
+{
+	for (size_t i = 0; i < n; i++)
+		group[i].pair_level = group[i].nco_donors + 1 == k->nunits &&
+				      group[i].donor == k->units[0] && group[i].recipient == k->recipient;
+	struct year_figure yf = k->nunits > 1 || group[0].nco_donors ?
+		flows_year_figure(group, n, counted) : flows_pair_year(group, n, counted);
+	if (yf.facts == 0)
+		return SQLITE_OK;
+	struct strbuf names = { 0 }, ids = { 0 }, provs = { 0 }, sources = { 0 };
+	key_labels(m, k, &names, &ids, &provs);
+	for (size_t i = 0; i < n; i++)
+		if (counted[i])
+			strbuf_printf(&sources, "%s%s:%d", sources.len ? " " : "",
+				      report_name(m, group[i].report_id), group[i].line_no);
+	sqlite3_bind_text(ins, 1, names.data, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(ins, 2, ids.data, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(ins, 3, provs.data, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(ins, 4, (int64_t)k->recipient + 1);
+	sqlite3_bind_int(ins, 5, k->year);
+	sqlite3_bind_int64(ins, 6, yf.aid_yuan);
+	sqlite3_bind_int64(ins, 7, yf.investment_yuan);
+	sqlite3_bind_int64(ins, 8, (int64_t)yf.facts);
+	sqlite3_bind_text(ins, 9, sources.data ? sources.data : "", -1, SQLITE_TRANSIENT);
+	strbuf_free(&names);
+	strbuf_free(&ids);
+	strbuf_free(&provs);
+	strbuf_free(&sources);
+	return step_done(ins);
+}
+
+static int write_pair_totals(struct money_log *m, sqlite3 *db)
+{
+	struct keyed *keys = xcalloc(m->nfacts + 1, sizeof(*keys));
+	size_t nk = 0;
+	for (size_t i = 0; i < m->nfacts; i++)
+		if (counts_for_year(&m->facts[i]))
+			keys[nk++] = (struct keyed){ key_of(m, &m->facts[i]), i };
+	qsort(keys, nk, sizeof(*keys), cmp_keyed);
+	struct flow_fact *group = xcalloc(nk + 1, sizeof(*group));
+	bool *counted = xcalloc(nk + 1, sizeof(*counted));
+	sqlite3_stmt *ins = NULL;
+	int rc = sqlite3_prepare_v2(db, "INSERT INTO pair_total(donor, donor_ids, donor_provinces,"
+				    " recipient_id, year, aid_yuan, investment_yuan, facts, sources)"
+				    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &ins, NULL);
+	for (size_t from = 0, to; from < nk && rc == SQLITE_OK; from = to) {
+		size_t n = 0;
+		for (to = from; to < nk && cmp_keys(&keys[from].key, &keys[to].key) == 0; to++)
+			group[n++] = m->facts[keys[to].fact];
+		rc = write_pair_total(m, ins, &keys[from].key, group, n, counted);
+	}
+	sqlite3_finalize(ins);
+	free(counted);
+	free(group);
+	free(keys);
+	return rc;
+}
+
+int money_log_store(struct money_log *m, sqlite3 *db, size_t *anomalies)
+{
+	point_givers(m);
+	struct flow_disagreement *dis;
+	size_t ndis;
+	flows_link(m->facts, m->nfacts, m->gaz, &dis, &ndis);
+	int rc = write_flow_ids(m, db);
+	if (rc == SQLITE_OK)
+		rc = write_disagreements(m, db, dis, ndis, anomalies);
+	if (rc == SQLITE_OK)
+		rc = write_pair_totals(m, db);
+	free(dis);
+	return rc;
+}
