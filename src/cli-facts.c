@@ -156,6 +156,112 @@ int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv)
 	return run_listing(ctx, &l);
 }
 
+/* --- totals ---------------------------------------------------------------------- */
+
+struct totals_args {
+	const char *donor, *recipient;
+	int year;
+	bool by_province;
+};
+
+static enum status fill_totals(struct store *s, const void *args, struct qtable *out)
+{
+	const struct totals_args *a = args;
+	return query_totals(s, a->donor, a->recipient, a->year, a->by_province, out);
+}
+
+int cli_cmd_totals(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "donor", required_argument, NULL, 'd' },
+		{ "recipient", required_argument, NULL, 'r' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "by", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct totals_args a = { 0 };
+	int c, code = 0;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, ":d:r:y:b:", longopts, &code)) != -1) {
+		if (c == '?')
+			return code;
+		if (c == 'd')
+			a.donor = optarg;
+		else if (c == 'r')
+			a.recipient = optarg;
+		else if (c == 'b' && strcmp(optarg, "province") == 0)
+			a.by_province = true;
+		else if (c == 'b')
+			return cli_usage_error("totals: bad --by '%s' (expected province)", optarg);
+		else if (!parse_year(optarg, &a.year))
+			return cli_usage_error("totals: bad --year '%s' (expected a year such as 2009)", optarg);
+	}
+	if (optind < argc)
+		return cli_usage_error("totals: unexpected argument '%s'", argv[optind]);
+	struct listing l = { "no money totals match", fill_totals, &a };
+	return run_listing(ctx, &l);
+}
+
+/* --- pane: the browser's panes, row for row ------------------------------------------ */
+
+struct pane_args {
+	const char *pane;
+	const char *a, *b;      /* its arguments: a province; a donor and a recipient */
+};
+
+static enum status fill_pane(struct store *s, const void *args, struct qtable *out)
+{
+	const struct pane_args *p = args;
+	if (strcmp(p->pane, "provinces") == 0)
+		return query_pane_provinces(s, true, out);
+	if (strcmp(p->pane, "partners") == 0)
+		return query_pane_partners(s, p->a, out);
+	return query_pane_funds(s, p->a, p->b, out);
+}
+
+/* Region arguments resolved to canonical names, as the browser passes them. */
+static enum status resolve_pane_args(struct cli_ctx *ctx, const char *a, const char *b, char **ca,
+				     char **cb)
+{
+	struct store *s;
+	enum status st = cli_open_store(ctx, &s);
+	if (st != ST_OK)
+		return st;
+	st = a ? query_region_resolve(s, a, ca) : ST_OK;
+	if (st == ST_OK && b)
+		st = query_region_resolve(s, b, cb);
+	store_close(s);
+	return st;
+}
+
+int cli_cmd_pane(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct { const char *name; int nargs; } panes[] = {
+		{ "provinces", 0 }, { "partners", 1 }, { "funds", 2 },
+	};
+	if (argc < 2)
+		return cli_usage_error("pane: missing PANE (provinces, partners PROVINCE, funds DONOR RECIPIENT)");
+	size_t k = 0;
+	while (k < ARRAY_LEN(panes) && strcmp(panes[k].name, argv[1]) != 0)
+		k++;
+	if (k == ARRAY_LEN(panes))
+		return cli_usage_error("pane: unknown pane '%s' (provinces, partners, funds)", argv[1]);
+	if (argc - 2 != panes[k].nargs)
+		return cli_usage_error("pane %s: expected %d argument%s", argv[1], panes[k].nargs,
+				       panes[k].nargs == 1 ? "" : "s");
+	char *a = NULL, *b = NULL;
+	enum status st = resolve_pane_args(ctx, argc > 2 ? argv[2] : NULL, argc > 3 ? argv[3] : NULL,
+					   &a, &b);
+	if (st != ST_OK)
+		return cli_fail(st);
+	struct pane_args p = { argv[1], a, b };
+	struct listing l = { "the pane is empty", fill_pane, &p };
+	int code = run_listing(ctx, &l);
+	free(a);
+	free(b);
+	return code;
+}
+
 /* --- anomalies ---------------------------------------------------------------------- */
 
 static enum status fill_anomalies(struct store *s, const void *args, struct qtable *out)
@@ -216,33 +322,21 @@ static bool is_partner_row(const struct show_data *d, size_t row)
 	       is_provincial(&d->regions, or_empty(cell(&d->pairs, row, "recipient")));
 }
 
-static bool same_fund(const struct qtable *a, size_t ra, const struct qtable *b, size_t rb)
-{
-	for (size_t c = 0; c < a->ncols; c++)
-		if (strcmp(or_empty(qtable_get(a, ra, c)), or_empty(qtable_get(b, rb, c))) != 0)
-			return false;
-	return true;
-}
-
-/* Money given by the region (as donor) and received by it, each fact once. */
+/* The pair totals the region takes part in, as donor or recipient, each row
+ * once: the same figures as `pairoff totals` and the browser. */
 static enum status gather_funds(struct store *s, struct show_data *d)
 {
 	struct qtable given, received;
-	enum status st = query_funds(s, d->name, NULL, 0, &given);
+	enum status st = query_totals(s, d->name, NULL, 0, false, &given);
 	if (st != ST_OK)
 		return st;
-	st = query_funds(s, NULL, d->name, 0, &received);
+	st = query_totals(s, NULL, d->name, 0, false, &received);
 	if (st != ST_OK) {
 		qtable_free(&given);
 		return st;
 	}
-	for (size_t i = 0; i < received.nrows; i++) {
-		bool dup = false;
-		for (size_t j = 0; j < given.nrows && !dup; j++)
-			dup = same_fund(&received, i, &given, j);
-		if (!dup)
-			qtable_add_row(&given, (const char *const *)received.cells + i * received.ncols);
-	}
+	for (size_t i = 0; i < received.nrows; i++)
+		qtable_add_row(&given, (const char *const *)received.cells + i * received.ncols);
 	qtable_free(&received);
 	d->funds = given;
 	return ST_OK;
@@ -268,50 +362,6 @@ static enum status gather_show(struct store *s, const char *arg, struct show_dat
 	if ((st = query_pairs(s, d->name, &d->pairs)) != ST_OK)
 		return st;
 	return gather_funds(s, d);
-}
-
-/* One year of money facts in `show`: how many, and the largest figure of
- * the year, preferring single-year figures to multi-year totals, government
- * aid to other money, and money spent to money planned. */
-struct year_summary {
-	int year;
-	size_t count;
-	size_t best;            /* row in funds of the figure to show */
-	int best_score;
-};
-
-static int fund_weight(const struct qtable *funds, size_t row)
-{
-	const char *from = cell(funds, row, "from_year"), *year = cell(funds, row, "year");
-	/* A NULL from_year is a cumulative figure whose start is not stated. */
-	bool span = !from || (year && strcmp(from, year) != 0);
-	const char *category = or_empty(cell(funds, row, "category"));
-	return (span ? 0 : 4) + (strcmp(category, "government") == 0 ? 2 : 0) +
-	       (strcmp(category, "planned") == 0 ? 0 : 1);
-}
-
-static size_t summarize_years(const struct qtable *funds, struct year_summary **out)
-{
-	struct year_summary *ys = NULL;
-	size_t n = 0, cap = 0;
-	for (size_t row = 0; row < funds->nrows; row++) {
-		int year = (int)qtable_int(funds, row, (size_t)qtable_col(funds, "year"));
-		size_t i = 0;
-		while (i < n && ys[i].year != year)
-			i++;
-		if (i == n)
-			*ARRAY_PUSH(ys, n, cap) = (struct year_summary){ year, 0, row, -1 };
-		int score = fund_weight(funds, row);
-		int64_t amount = qtable_int(funds, row, (size_t)qtable_col(funds, "amount_yuan"));
-		int64_t best = qtable_int(funds, ys[i].best, (size_t)qtable_col(funds, "amount_yuan"));
-		if (score > ys[i].best_score || (score == ys[i].best_score && amount > best)) {
-			ys[i].best = row;
-			ys[i].best_score = score;
-		}
-		ys[i].count++;
-	}
-	*out = ys;
-	return n;
 }
 
 static void print_pair_line(const struct show_data *d, size_t row)
@@ -368,47 +418,42 @@ static void print_pairs_text(const struct show_data *d)
 
 static void print_funds_text(const struct show_data *d, enum money_unit unit)
 {
-	struct year_summary *ys;
-	size_t n = summarize_years(&d->funds, &ys);
-	printf("\nFunds by year (%s; the largest figure of each year, + for \"more than\")\n",
-	       money_unit_name(unit));
-	if (n == 0)
+	const struct qtable *f = &d->funds;
+	printf("\nMoney by year (%s; aid by the pairs' own totals, investment beside it;\n"
+	       "spans, cumulative and planned figures: pairoff funds)\n", money_unit_name(unit));
+	if (f->nrows == 0)
 		printf("  (none stated)\n");
-	for (size_t i = 0; i < n; i++) {
-		const struct qtable *f = &d->funds;
-		size_t row = ys[i].best;
-		char money[64];
-		money_format(qtable_int(f, row, (size_t)qtable_col(f, "amount_yuan")), unit,
-			     money, sizeof(money));
+	printf("%s", f->nrows ? "  year               aid        investment  pair\n" : "");
+	for (size_t row = 0; row < f->nrows; row++) {
+		char aid[64], inv[64];
+		money_format(qtable_int(f, row, (size_t)qtable_col(f, "aid_yuan")), unit, aid, sizeof(aid));
+		money_format(qtable_int(f, row, (size_t)qtable_col(f, "investment_yuan")), unit, inv,
+			     sizeof(inv));
 		char *arrow = xasprintf("%s -> %s", or_empty(cell(f, row, "donor")),
 					or_empty(cell(f, row, "recipient")));
-		const char *from = cell(f, row, "from_year");
-		char *years = !from ? xasprintf("..%d", ys[i].year)
-			    : atoi(from) != ys[i].year ? xasprintf("%s-%d", from, ys[i].year)
-			    : xasprintf("%d", ys[i].year);
-		printf("  %-9s %16s%s %-36s %-12s %zu fact%s\n", years, money,
-		       strcmp(or_empty(cell(f, row, "approx")), "1") == 0 ? "+" : " ", arrow,
-		       or_empty(cell(f, row, "category")), ys[i].count, ys[i].count == 1 ? "" : "s");
-		free(years);
+		const char *facts = or_empty(cell(f, row, "facts"));
+		printf("  %-4s %16s %17s  %s (%s fact%s)\n", or_empty(cell(f, row, "year")), aid, inv,
+		       arrow, facts, strcmp(facts, "1") == 0 ? "" : "s");
 		free(arrow);
 	}
-	if (n)
-		printf("  (all of them: pairoff funds --donor or --recipient '%s')\n", d->name);
-	free(ys);
+	if (f->nrows)
+		printf("  (every flow: pairoff funds --donor or --recipient '%s')\n", d->name);
 }
 
 /* --- show in the machine formats: one table, a row per line of the page --- */
 
 static const char *const show_headers[] = {
-	"section", "name", "detail", "year", "until", "amount_yuan", "count", "report", "line",
+	"section", "name", "detail", "year", "until", "amount_yuan", "investment_yuan", "count",
+	"report", "line", "sources",
 };
 
 static void add_show_row(struct qtable *t, const char *section, const char *name,
 			 const char *detail, const char *year, const char *until,
-			 const char *amount, const char *count, const char *report,
-			 const char *line)
+			 const char *amount, const char *investment, const char *count,
+			 const char *report, const char *line, const char *sources)
 {
-	const char *cells[] = { section, name, detail, year, until, amount, count, report, line };
+	const char *cells[] = { section, name, detail, year, until, amount, investment, count,
+				report, line, sources };
 	qtable_add_row(t, cells);
 }
 
@@ -420,7 +465,7 @@ static void add_pair_rows(struct qtable *t, const struct show_data *d)
 					or_empty(cell(p, i, "recipient")));
 		add_show_row(t, is_partner_row(d, i) ? "partner" : "pair", arrow,
 			     cell(p, i, "level"), cell(p, i, "since"), cell(p, i, "until"),
-			     NULL, NULL, cell(p, i, "report"), cell(p, i, "line"));
+			     NULL, NULL, NULL, cell(p, i, "report"), cell(p, i, "line"), NULL);
 		free(arrow);
 	}
 }
@@ -428,20 +473,14 @@ static void add_pair_rows(struct qtable *t, const struct show_data *d)
 static void add_fund_rows(struct qtable *t, const struct show_data *d)
 {
 	const struct qtable *f = &d->funds;
-	struct year_summary *ys;
-	size_t n = summarize_years(f, &ys);
-	for (size_t i = 0; i < n; i++) {
-		size_t row = ys[i].best;
+	for (size_t row = 0; row < f->nrows; row++) {
 		char *arrow = xasprintf("%s -> %s", or_empty(cell(f, row, "donor")),
 					or_empty(cell(f, row, "recipient")));
-		char *count = xasprintf("%zu", ys[i].count);
-		add_show_row(t, "funds", arrow, cell(f, row, "category"), cell(f, row, "year"),
-			     NULL, cell(f, row, "amount_yuan"), count, cell(f, row, "report"),
-			     cell(f, row, "line"));
+		add_show_row(t, "funds", arrow, "aid", cell(f, row, "year"), NULL,
+			     cell(f, row, "aid_yuan"), cell(f, row, "investment_yuan"),
+			     cell(f, row, "facts"), NULL, NULL, cell(f, row, "sources"));
 		free(arrow);
-		free(count);
 	}
-	free(ys);
 }
 
 static void print_show_table(const struct show_data *d, enum output_format fmt)
@@ -451,7 +490,7 @@ static void print_show_table(const struct show_data *d, enum output_format fmt)
 	const struct qtable *r = &d->regions;
 	bool known = d->self != (size_t)-1;
 	add_show_row(&t, "region", d->name, known ? cell(r, d->self, "type") : NULL,
-		     NULL, NULL, NULL, NULL, NULL, NULL);
+		     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 	add_pair_rows(&t, d);
 	add_fund_rows(&t, d);
 	output_print(stdout, &t, fmt);

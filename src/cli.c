@@ -325,8 +325,12 @@ static const struct command commands[] = {
 	{ "pairs", cli_cmd_pairs, "[REGION]",
 	  "who is paired with whom, since when" },
 	{ "funds", cli_cmd_funds, "[--donor R] [--recipient R] [--year Y]",
-	  "money facts in yuan, with their source" },
+	  "money flows in yuan, each once, with their sources" },
+	{ "totals", cli_cmd_totals, "[--donor R] [--recipient R] [--year Y] [--by province]",
+	  "each pair's aid and investment per year" },
 	{ "show", cli_cmd_show, "REGION", "one screen about a place" },
+	{ "pane", cli_cmd_pane, "provinces|partners P|funds D R",
+	  "a browser pane's rows, as the browser has them" },
 	{ "anomalies", cli_cmd_anomalies, "", "what the importer corrected or doubted" },
 	{ "help", cmd_help, "", "show this help" },
 };

@@ -260,9 +260,9 @@ struct year_figure flows_pair_year(const struct flow_fact *facts, size_t n, bool
 	struct flow_fact *group = xcalloc(n ? n : 1, sizeof(*group));
 	size_t *where = xcalloc(n ? n : 1, sizeof(*where));
 	bool *done = xcalloc(n ? n : 1, sizeof(*done)), *in = xcalloc(n ? n : 1, sizeof(*in));
+	for (size_t i = 0; counted && i < n; i++)
+		counted[i] = false;
 	for (size_t i = 0; i < n; i++) {
-		if (counted)
-			counted[i] = false;
 		if (done[i] || facts[i].nco_donors)
 			continue;
 		size_t m = 0;

@@ -254,8 +254,7 @@ enum status query_region_resolve(struct store *s, const char *name, char **canon
 	return resolve_region(s, name, &id, canonical);
 }
 
-/* Region id for an optional filter: 0 when name is NULL or empty. */
-static enum status resolve_filter(struct store *s, const char *name, int64_t *id)
+enum status query_region_filter(struct store *s, const char *name, int64_t *id)
 {
 	*id = 0;
 	if (!name || !*name)
@@ -308,46 +307,13 @@ enum status query_pairs(struct store *s, const char *region, struct qtable *out)
 		"donor", "recipient", "level", "since", "until", "report", "line", "quote",
 	};
 	int64_t id;
-	enum status st = resolve_filter(s, region, &id);
+	enum status st = query_region_filter(s, region, &id);
 	if (st != ST_OK)
 		return st;
 	sqlite3_stmt *stmt = store_prepare(s, pairs_sql);
 	if (!stmt)
 		return ST_STORE;
 	bind_id_or_null(stmt, 1, id);
-	return run_into(s, stmt, ARRAY_LEN(headers), headers, out);
-}
-
-static const char funds_sql[] =
-	"WITH RECURSIVE " SUBTREE("dsub", "?1") "," SUBTREE("rsub", "?2")
-	" SELECT d.name, r.name, f.year, f.from_year, f.amount_yuan, f.approx, f.category,"
-	" rep.file, f.line, f.quote"
-	" FROM fund f JOIN region d ON d.id = f.donor_id JOIN region r ON r.id = f.recipient_id"
-	" JOIN report rep ON rep.id = f.report_id"
-	" WHERE (?1 IS NULL OR f.donor_id IN (SELECT id FROM dsub))"
-	" AND (?2 IS NULL OR f.recipient_id IN (SELECT id FROM rsub))"
-	" AND (?3 IS NULL OR f.year = ?3)"
-	" ORDER BY f.year, rep.file, f.line, f.id";
-
-enum status query_funds(struct store *s, const char *donor, const char *recipient,
-			int year, struct qtable *out)
-{
-	static const char *const headers[] = {
-		"donor", "recipient", "year", "from_year", "amount_yuan", "approx", "category",
-		"report", "line", "quote",
-	};
-	int64_t donor_id, recipient_id;
-	enum status st = resolve_filter(s, donor, &donor_id);
-	if (st == ST_OK)
-		st = resolve_filter(s, recipient, &recipient_id);
-	if (st != ST_OK)
-		return st;
-	sqlite3_stmt *stmt = store_prepare(s, funds_sql);
-	if (!stmt)
-		return ST_STORE;
-	bind_id_or_null(stmt, 1, donor_id);
-	bind_id_or_null(stmt, 2, recipient_id);
-	bind_id_or_null(stmt, 3, year);
 	return run_into(s, stmt, ARRAY_LEN(headers), headers, out);
 }
 

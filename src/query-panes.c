@@ -46,28 +46,32 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 	" FROM sides s JOIN region g ON g.id = s.me" \
 	" GROUP BY g.id ORDER BY g.name"
 
-/* Without the funds: the pairing table only, a few milliseconds even for a
+/* Without the money: the pairing table only, a few milliseconds even for a
  * thousand reports. */
 static const char provinces_fast_sql[] =
 	"WITH pp AS (" PAIRING_PAIRS "),"
-	PROVINCES_TAIL("NULL");
+	PROVINCES_TAIL("NULL, NULL");
 
-/* With the funds: the province pairs of the fund records too, and each
- * pair's yearly totals, which the import stored in province_funds (counted
- * once by the rule of the funds pane; schema.sql). */
+/* With the money: the province pairs of pair_total too, and each province's
+ * aid and investment over the years, added from pair_total (the import's
+ * figures by the one rule, src/flows.c). A joint donation of givers from
+ * several provinces counts for its recipient only. */
 static const char provinces_sql[] =
-	"WITH ft AS (SELECT donor_id AS d, recipient_id AS r, amount_yuan AS total"
-	"  FROM province_funds),"
-	" pp AS (" PAIRING_PAIRS " UNION SELECT d, r FROM ft),"
-	" tot AS MATERIALIZED (SELECT me, sum(total) AS total FROM (SELECT d AS me, total FROM ft"
-	"         UNION ALL SELECT r, total FROM ft) GROUP BY me),"
-	PROVINCES_TAIL("(SELECT total FROM tot WHERE tot.me = g.id)");
+	"WITH ft AS (SELECT CAST(donor_provinces AS INTEGER) AS d,"
+	"  instr(donor_provinces, ',') = 0 AS single, recipient_id AS r,"
+	"  aid_yuan AS aid, investment_yuan AS inv FROM pair_total),"
+	" pp AS (" PAIRING_PAIRS " UNION SELECT d, r FROM ft WHERE single),"
+	" tot AS MATERIALIZED (SELECT me, sum(aid) AS aid, sum(inv) AS inv FROM"
+	"   (SELECT d AS me, aid, inv FROM ft WHERE single UNION ALL SELECT r, aid, inv FROM ft)"
+	"   GROUP BY me),"
+	PROVINCES_TAIL("(SELECT aid FROM tot WHERE tot.me = g.id),"
+		       " (SELECT inv FROM tot WHERE tot.me = g.id)");
 
 enum status query_pane_provinces(struct store *s, bool with_funds, struct qtable *out)
 {
 	static const char *const headers[] = { "name", "type", "side", "partners",
-					       "funds_yuan", "aliases" };
-	qtable_init(out, 6, headers);
+					       "aid_yuan", "investment_yuan", "aliases" };
+	qtable_init(out, 7, headers);
 	return run_rows(s, with_funds ? provinces_sql : provinces_fast_sql, NULL, 0, out);
 }
 
@@ -211,36 +215,4 @@ enum status query_pane_partners(struct store *s, const char *province, struct qt
 	qtable_free(&raw);
 	free(id);
 	return st;
-}
-
-/* --- funds --------------------------------------------------------------- */
-
-/* The places under donor and recipient (region_parent index), then the
- * fund records of each (donor place, recipient place) through the fund_pair
- * index. CROSS JOIN keeps that order: left to itself SQLite reads every
- * record of the donor's places and filters by recipient (14,000 rows read for
- * 2,000 kept, Beijing -> Chongqing at 1,000 reports: 6.4 -> 4.3 ms). */
-static const char funds_sql[] =
-	"WITH RECURSIVE"
-	" dsub(id) AS (SELECT id FROM region WHERE name = ?1"
-	"   UNION SELECT r.id FROM region r JOIN dsub ON r.parent_id = dsub.id),"
-	" rsub(id) AS (SELECT id FROM region WHERE name = ?2"
-	"   UNION SELECT r.id FROM region r JOIN rsub ON r.parent_id = rsub.id)"
-	" SELECT f.year, f.from_year, f.category, f.amount_yuan, f.approx, d.name, r.name,"
-	"        (r.name = ?2), rep.file, f.line, f.quote"
-	" FROM dsub CROSS JOIN rsub"
-	" CROSS JOIN fund f ON f.donor_id = dsub.id AND f.recipient_id = rsub.id"
-	" JOIN region d ON d.id = f.donor_id JOIN region r ON r.id = f.recipient_id"
-	" JOIN report rep ON rep.id = f.report_id"
-	" ORDER BY f.year IS NULL, f.year, coalesce(f.from_year, f.year) DESC,"
-	"          (r.name = ?2) DESC, f.amount_yuan DESC, rep.file, f.line";
-
-enum status query_pane_funds(struct store *s, const char *donor, const char *recipient,
-			     struct qtable *out)
-{
-	static const char *const headers[] = { "year", "from_year", "category", "amount_yuan",
-		"approx", "donor", "recipient", "top", "report", "line", "quote" };
-	qtable_init(out, 11, headers);
-	const char *params[] = { donor, recipient };
-	return run_rows(s, funds_sql, params, 2, out);
 }

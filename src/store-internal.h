@@ -22,6 +22,10 @@ struct qtable;
 enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable *t,
 			     char **sql_error, int *sql_rc);
 
+/* The region id of an optional filter (a name or alias, resolved as
+ * query_region_resolve does): 0 when name is NULL or empty. */
+enum status query_region_filter(struct store *s, const char *name, int64_t *id);
+
 /* --- the money statements of an import (src/store-money.c) --- */
 
 #include <stdint.h>

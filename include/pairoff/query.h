@@ -59,28 +59,48 @@ enum status query_regions(struct store *s, const char *side, struct qtable *out)
  * region NULL = all pairs; else pairs where it (or a place under it) is a side. */
 enum status query_pairs(struct store *s, const char *region, struct qtable *out);
 
-/* Columns: donor, recipient, year, from_year, amount_yuan, approx, category,
- * report, line, quote. Filters may be NULL / 0. A donor or recipient filter
- * also matches places under the region named. */
+/* --- money (src/query-money.c) ------------------------------------------ */
+
+/* The money flows: each stated money once, however often the reports state
+ * it. Filters may be NULL / 0; a donor or recipient filter also matches
+ * places under the region named (a donor filter matches any giver of a
+ * joint donation). Columns: donor (joint givers joined by " + "), recipient,
+ * year, from_year (NULL: cumulative, start unstated), period (year, span,
+ * cumulative), kind (aid, investment, planned, other), category,
+ * amount_yuan (the flow's figure: the largest of its statements), approx,
+ * part_of (the flow of its whole), flow (its id), sources (how many
+ * statements), figures (the statements' figures when they disagree), report,
+ * line, quote (the first statement), all_sources (report:line of each). */
 enum status query_funds(struct store *s, const char *donor, const char *recipient,
 			int year, struct qtable *out);
+
+/* A pair's money per year, by the one rule (src/flows.c, computed at import):
+ * one row per donor, recipient and year, the donor at the level the
+ * programme pairs it (a province, or a city that pairs alone; by_province
+ * rolls such cities into their provinces), the recipient its province.
+ * Columns: donor, recipient, year, aid_yuan, investment_yuan (beside the
+ * aid, never in it), facts (statements that went in), sources (report:line
+ * of each). A donor filter matches pairs whose donor is the region, under
+ * it, or the unit it belongs to; a recipient filter matches the recipient's
+ * province. */
+enum status query_totals(struct store *s, const char *donor, const char *recipient, int year,
+			 bool by_province, struct qtable *out);
 
 /* Columns: kind, message, report, line, quote. */
 enum status query_anomalies(struct store *s, struct qtable *out);
 
 /* --- panes (src/query-panes.c): the browser's three columns -------------- */
 
-/* Provincial-level regions that take part in a pairing (or, with_funds, a
- * fund record). Without with_funds, funds_yuan is NULL; with it, the totals
- * come from province_funds, which the import derives once, so both are fast
- * enough for a first screen on any store.
+/* Provincial-level regions that take part in a pairing (or, with_funds, in
+ * a pair's money). Without with_funds the money columns are NULL; with it,
+ * they add up pair_total over the years (the one rule's figures), fast
+ * enough for a first screen on any store. A joint donation of givers from
+ * several provinces counts for its recipient only.
  * Columns: name, type, side, partners (number of partner provinces),
- * funds_yuan (yearly funds on record, counted once: per year and category the
- * largest figure naming the partner province itself, else the largest of
- * each place under it, added up; "planned" figures and multi-year totals
- * left out),
- * aliases (space-separated names and aliases of the region and every place
- * in it, so that a filter on a county's old name finds its province). */
+ * aid_yuan (aid given or received, every year), investment_yuan (signed
+ * investment and trade, beside the aid), aliases (space-separated names and
+ * aliases of the region and every place in it, so that a filter on a
+ * county's old name finds its province). */
 enum status query_pane_provinces(struct store *s, bool with_funds, struct qtable *out);
 
 /* The partners of province and the place pairs under each. One "partner" row
@@ -92,10 +112,20 @@ enum status query_pane_provinces(struct store *s, bool with_funds, struct qtable
  * province is not a region. */
 enum status query_pane_partners(struct store *s, const char *province, struct qtable *out);
 
-/* Fund records with the donor at or under donor and the recipient at or
- * under recipient, by year. Columns: year, from_year, category, amount_yuan,
- * approx, donor, recipient, top (1 when the recipient is recipient itself),
- * report, line, quote. */
+/* The funds pane of a pair (donor and recipient by canonical name): per
+ * year (ascending) a "year" row with the pair's aid (amount_yuan) and
+ * investment (investment_yuan) by the one rule (src/flows.c), counted the
+ * statements that went in; then that year's aid flows, each once, its parts
+ * under it (depth 1, 2); then "heading" rows and the flows of the year's
+ * investment, planned, other money and joint donations; at the end the
+ * span and cumulative figures under their headings, never in a year.
+ * Columns: row (year, heading, fact, part), section (aid, investment,
+ * planned, other, joint, span, cumulative), depth, year, from_year, label,
+ * category, amount_yuan, investment_yuan, approx, counted (1 when the fact
+ * went into its year's figure; on a year row, how many did), donor,
+ * recipient, sources (statements of the flow), figures (their figures when
+ * they disagree), report, line, quote (the first statement), all_sources
+ * (report:line of every statement). */
 enum status query_pane_funds(struct store *s, const char *donor, const char *recipient,
 			     struct qtable *out);
 

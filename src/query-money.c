@@ -1,0 +1,526 @@
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/flows.h"
+#include "pairoff/query.h"
+#include "pairoff/util.h"
+#include "store-internal.h"
+
+/* Money as a reader quotes it: the pairs' yearly figures (pair_total, made at
+ * import by the one rule of src/flows.c), the flows (each stated money once,
+ * with all its sources) and the funds pane's rows, whose year figures come
+ * from the same rule. */
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The region bound to ?N and every place under it; empty when ?N is NULL. */
+#define SUBTREE(cte, param) \
+	cte "(id) AS (SELECT " param " WHERE " param " IS NOT NULL" \
+	" UNION SELECT r.id FROM region r JOIN " cte " ON r.parent_id = " cte ".id)"
+
+static void bind_id_or_null(sqlite3_stmt *stmt, int param, int64_t id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(stmt, param, id);
+	else
+		sqlite3_bind_null(stmt, param);
+}
+
+static enum status run_into(struct store *s, sqlite3_stmt *stmt, size_t ncols,
+			    const char *const *headers, struct qtable *out)
+{
+	qtable_init(out, ncols, headers);
+	enum status st = query_fill_table(s, stmt, out, NULL, NULL);
+	if (st != ST_OK)
+		qtable_free(out);
+	return st;
+}
+
+static enum status resolve_two(struct store *s, const char *donor, const char *recipient,
+			       int64_t *donor_id, int64_t *recipient_id)
+{
+	enum status st = query_region_filter(s, donor, donor_id);
+	if (st == ST_OK)
+		st = query_region_filter(s, recipient, recipient_id);
+	return st;
+}
+
+/* --- totals ------------------------------------------------------------------ */
+
+/* A donor filter matches a pair whose donor units include the region, a
+ * place under it, or the unit it belongs to ("Haidian District" finds
+ * Beijing's pairs); a recipient filter matches the recipient's province. */
+#define TOTALS_FILTER \
+	"WITH RECURSIVE " SUBTREE("dsub", "?1") "," \
+	" units(id) AS (SELECT id FROM dsub UNION SELECT unit_id FROM region WHERE id = ?1)," \
+	" rprov(id) AS (SELECT coalesce(province_id, id) FROM region WHERE id = ?2)," \
+	" t AS (SELECT * FROM pair_total p" \
+	"  WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM units u" \
+	"         WHERE instr(',' || p.donor_ids || ',', ',' || u.id || ',') > 0))" \
+	"  AND (?2 IS NULL OR p.recipient_id IN (SELECT id FROM rprov))" \
+	"  AND (?3 IS NULL OR p.year = ?3))"
+
+static const char totals_sql[] =
+	TOTALS_FILTER
+	" SELECT t.donor, r.name, t.year, t.aid_yuan, t.investment_yuan, t.facts, t.sources"
+	" FROM t JOIN region r ON r.id = t.recipient_id"
+	" ORDER BY t.year, t.donor, r.name";
+
+/* Cities that pair alone rolled up into their provinces: the rule's figures
+ * per unit, added. */
+static const char totals_by_province_sql[] =
+	TOTALS_FILTER
+	" SELECT (SELECT group_concat(g.name, ' + ') FROM region g"
+	"         WHERE instr(',' || t.donor_provinces || ',', ',' || g.id || ',') > 0) AS donor,"
+	"        r.name, t.year, sum(t.aid_yuan), sum(t.investment_yuan), sum(t.facts),"
+	"        group_concat(t.sources, ' ')"
+	" FROM t JOIN region r ON r.id = t.recipient_id"
+	" GROUP BY t.donor_provinces, t.recipient_id, t.year"
+	" ORDER BY t.year, donor, r.name";
+
+enum status query_totals(struct store *s, const char *donor, const char *recipient, int year,
+			 bool by_province, struct qtable *out)
+{
+	static const char *const headers[] = {
+		"donor", "recipient", "year", "aid_yuan", "investment_yuan", "facts", "sources",
+	};
+	int64_t donor_id, recipient_id;
+	enum status st = resolve_two(s, donor, recipient, &donor_id, &recipient_id);
+	if (st != ST_OK)
+		return st;
+	sqlite3_stmt *stmt = store_prepare(s, by_province ? totals_by_province_sql : totals_sql);
+	if (!stmt)
+		return ST_STORE;
+	bind_id_or_null(stmt, 1, donor_id);
+	bind_id_or_null(stmt, 2, recipient_id);
+	bind_id_or_null(stmt, 3, year);
+	return run_into(s, stmt, ARRAY_LEN(headers), headers, out);
+}
+
+/* --- flows ----------------------------------------------------------------------- */
+
+/* Per flow (its first statement stands for it): every giver of a joint
+ * donation, the flow's figure (the largest of its statements), the figures
+ * when they disagree, the whole's flow for a part, and every source. */
+#define FLOW_COLUMNS(f) \
+	" coalesce((SELECT group_concat(g.name, ' + ') FROM fund_donor fd" \
+	"   JOIN region g ON g.id = fd.region_id WHERE fd.fund_id = " f ".id), d.name)," \
+	" r.name, " f ".year, " f ".from_year, " f ".period, " f ".kind, " f ".category," \
+	" (SELECT max(m.amount_yuan) FROM fund m WHERE m.flow_id = " f ".id), " f ".approx," \
+	" (SELECT w.flow_id FROM fund w WHERE w.id = " f ".whole_id), " f ".id," \
+	" (SELECT count(*) FROM fund m WHERE m.flow_id = " f ".id)," \
+	" (SELECT CASE WHEN count(DISTINCT m.amount_yuan) > 1 THEN" \
+	"   (SELECT group_concat(a, ' ') FROM (SELECT DISTINCT n.amount_yuan AS a FROM fund n" \
+	"    WHERE n.flow_id = " f ".id ORDER BY a)) END FROM fund m WHERE m.flow_id = " f ".id)," \
+	" rep.file, " f ".line, " f ".quote," \
+	" (SELECT group_concat(x, ' ') FROM (SELECT mr.file || ':' || m.line AS x FROM fund m" \
+	"   JOIN report mr ON mr.id = m.report_id WHERE m.flow_id = " f ".id ORDER BY m.id))"
+
+static const char *const flow_headers[] = {
+	"donor", "recipient", "year", "from_year", "period", "kind", "category", "amount_yuan",
+	"approx", "part_of", "flow", "sources", "figures", "report", "line", "quote",
+	"all_sources",
+};
+
+static const char funds_sql[] =
+	"WITH RECURSIVE " SUBTREE("dsub", "?1") "," SUBTREE("rsub", "?2")
+	" SELECT" FLOW_COLUMNS("f")
+	" FROM fund f JOIN region d ON d.id = f.donor_id JOIN region r ON r.id = f.recipient_id"
+	" JOIN report rep ON rep.id = f.report_id"
+	" WHERE f.flow_id = f.id"
+	" AND (?1 IS NULL OR f.donor_id IN (SELECT id FROM dsub) OR EXISTS (SELECT 1 FROM fund_donor fd"
+	"      WHERE fd.fund_id = f.id AND fd.region_id IN (SELECT id FROM dsub)))"
+	" AND (?2 IS NULL OR f.recipient_id IN (SELECT id FROM rsub))"
+	" AND (?3 IS NULL OR f.year = ?3)"
+	" ORDER BY f.year, rep.file, f.line, f.id";
+
+enum status query_funds(struct store *s, const char *donor, const char *recipient,
+			int year, struct qtable *out)
+{
+	int64_t donor_id, recipient_id;
+	enum status st = resolve_two(s, donor, recipient, &donor_id, &recipient_id);
+	if (st != ST_OK)
+		return st;
+	sqlite3_stmt *stmt = store_prepare(s, funds_sql);
+	if (!stmt)
+		return ST_STORE;
+	bind_id_or_null(stmt, 1, donor_id);
+	bind_id_or_null(stmt, 2, recipient_id);
+	bind_id_or_null(stmt, 3, year);
+	return run_into(s, stmt, ARRAY_LEN(flow_headers), flow_headers, out);
+}
+
+/* --- the funds pane ----------------------------------------------------------------- */
+
+/* The statements naming the pane's pair: every place under donor (?1) and
+ * under recipient (?2), through the fund_pair index (see query-panes.c for
+ * why CROSS JOIN). */
+static const char pane_statements_sql[] =
+	"WITH RECURSIVE"
+	" dsub(id) AS (SELECT id FROM region WHERE name = ?1"
+	"   UNION SELECT r.id FROM region r JOIN dsub ON r.parent_id = dsub.id),"
+	" rsub(id) AS (SELECT id FROM region WHERE name = ?2"
+	"   UNION SELECT r.id FROM region r JOIN rsub ON r.parent_id = rsub.id)"
+	" SELECT f.id, f.flow_id, coalesce(f.whole_id, 0), f.donor_id, f.recipient_id, d.unit_id,"
+	"        coalesce(r.province_id, r.id), coalesce(f.year, 0), coalesce(f.from_year, 0),"
+	"        f.category, f.amount_yuan, f.approx, f.stated_total,"
+	"        (SELECT count(DISTINCT u.unit_id) FROM fund_donor fd JOIN region u"
+	"         ON u.id = fd.region_id WHERE fd.fund_id = f.id) > 1,"
+	"        coalesce((SELECT group_concat(g.name, ' + ') FROM fund_donor fd"
+	"         JOIN region g ON g.id = fd.region_id WHERE fd.fund_id = f.id), d.name),"
+	"        r.name, rep.file, f.line, f.quote"
+	" FROM dsub CROSS JOIN rsub"
+	" CROSS JOIN fund f ON f.donor_id = dsub.id AND f.recipient_id = rsub.id"
+	" JOIN region d ON d.id = f.donor_id JOIN region r ON r.id = f.recipient_id"
+	" JOIN report rep ON rep.id = f.report_id"
+	" ORDER BY f.year IS NULL, f.year, f.id";
+
+enum { S_ID, S_FLOW, S_WHOLE, S_DONOR, S_RECIPIENT, S_DUNIT, S_RUNIT, S_YEAR, S_FROM, S_CATEGORY,
+       S_AMOUNT, S_APPROX, S_TOTAL, S_JOINT, S_DONORS, S_RNAME, S_REPORT, S_LINE, S_QUOTE, S_NCOLS };
+
+static const char pane_sides_sql[] =
+	"SELECT d.id, d.unit_id, r.id FROM region d, region r WHERE d.name = ?1 AND r.name = ?2";
+
+static const char *const pane_headers[] = {
+	"row", "section", "depth", "year", "from_year", "label", "category", "amount_yuan",
+	"investment_yuan", "approx", "counted", "donor", "recipient", "sources", "figures",
+	"report", "line", "quote", "all_sources",
+};
+enum { P_ROW, P_SECTION, P_DEPTH, P_YEAR, P_FROM, P_LABEL, P_CATEGORY, P_AMOUNT, P_INVESTMENT,
+       P_APPROX, P_COUNTED, P_DONOR, P_RECIPIENT, P_SOURCES, P_FIGURES, P_REPORT, P_LINE,
+       P_QUOTE, P_ALL_SOURCES, P_NCOLS };
+
+/* The pane's statements, as the rules see them and as loaded. */
+struct pane {
+	struct qtable raw;         /* owned; pane_statements_sql's rows */
+	struct flow_fact *facts;   /* owned; one per raw row */
+	bool *counted;             /* owned; went into its year's figure */
+	struct qtable *out;
+};
+
+static int64_t raw_int(const struct pane *p, size_t i, int col)
+{
+	return qtable_int(&p->raw, i, (size_t)col);
+}
+
+/* The pair's own two sides for a statement: the pane's donor when it lies
+ * within the statement's unit (a province, or a district below its unit),
+ * else the unit itself (a city that pairs alone, inside the pane's
+ * province); the pane's recipient. As the import does for pair_total. */
+static void pane_facts(struct pane *p, int64_t donor_id, int64_t donor_unit, int64_t recipient_id)
+{
+	size_t n = p->raw.nrows;
+	p->facts = xcalloc(n + 1, sizeof(*p->facts));
+	p->counted = xcalloc(n + 1, sizeof(*p->counted));
+	for (size_t i = 0; i < n; i++) {
+		struct flow_fact *f = &p->facts[i];
+		int64_t unit = raw_int(p, i, S_DUNIT), side = unit == donor_unit ? donor_id : unit;
+		enum fund_category c = fund_category_parse(qtable_get(&p->raw, i, S_CATEGORY));
+		*f = (struct flow_fact){
+			.id = raw_int(p, i, S_ID), .flow_id = raw_int(p, i, S_FLOW),
+			.whole_id = raw_int(p, i, S_WHOLE),
+			.donor = (size_t)raw_int(p, i, S_DONOR), .recipient = (size_t)raw_int(p, i, S_RECIPIENT),
+			.donor_unit = (size_t)unit, .recipient_unit = (size_t)raw_int(p, i, S_RUNIT),
+			.year = (int)raw_int(p, i, S_YEAR), .from_year = (int)raw_int(p, i, S_FROM),
+			.category = c == FUND_NCATEGORIES ? FUND_OTHER : c,
+			.amount_yuan = raw_int(p, i, S_AMOUNT), .approx = raw_int(p, i, S_APPROX) != 0,
+			.stated_total = raw_int(p, i, S_TOTAL) != 0,
+			.nco_donors = raw_int(p, i, S_JOINT) ? 1 : 0,
+		};
+		f->pair_level = !f->nco_donors && (int64_t)f->donor == side &&
+				(int64_t)f->recipient == recipient_id;
+	}
+}
+
+/* Sections of the pane, in the order a year shows them. */
+enum section { SEC_AID, SEC_INVESTMENT, SEC_PLANNED, SEC_OTHER, SEC_JOINT, SEC_SPAN, SEC_CUMULATIVE };
+static const char *const section_names[] = {
+	"aid", "investment", "planned", "other", "joint", "span", "cumulative",
+};
+
+static enum section section_of(const struct flow_fact *f)
+{
+	if (f->from_year == 0)
+		return SEC_CUMULATIVE;
+	if (f->from_year != f->year)
+		return SEC_SPAN;
+	if (f->nco_donors)
+		return SEC_JOINT;
+	switch (fund_kind_of(f->category)) {
+	case KIND_AID: return SEC_AID;
+	case KIND_INVESTMENT: return SEC_INVESTMENT;
+	case KIND_PLANNED: return SEC_PLANNED;
+	default: return SEC_OTHER;
+	}
+}
+
+static void add_pane_row(struct qtable *out, const char **cells)
+{
+	qtable_add_row(out, cells);
+	memset(cells, 0, P_NCOLS * sizeof(*cells));
+}
+
+static void add_heading(struct pane *p, enum section sec, int year)
+{
+	const char *cells[P_NCOLS] = { 0 };
+	char y[16];
+	snprintf(y, sizeof(y), "%d", year);
+	cells[P_ROW] = "heading";
+	cells[P_SECTION] = section_names[sec];
+	cells[P_DEPTH] = "0";
+	cells[P_YEAR] = year ? y : NULL;
+	cells[P_LABEL] = section_names[sec];
+	add_pane_row(p->out, cells);
+}
+
+/* One flow among a section's statements. */
+struct pane_flow {
+	int64_t flow_id;
+	size_t first;              /* raw row standing for it (its first statement if here) */
+	int64_t amount_yuan;       /* the largest of its statements here */
+	size_t nsources;
+	bool counted;
+	int64_t parent;            /* flow of its whole, when the whole is here; else 0 */
+};
+
+static size_t find_flow(const struct pane_flow *fl, size_t n, int64_t flow_id)
+{
+	for (size_t k = 0; k < n; k++)
+		if (fl[k].flow_id == flow_id)
+			return k;
+	return n;
+}
+
+static size_t gather_flows(const struct pane *p, const size_t *sel, size_t n, struct pane_flow *fl)
+{
+	size_t m = 0;
+	for (size_t s = 0; s < n; s++) {
+		const struct flow_fact *f = &p->facts[sel[s]];
+		size_t k = find_flow(fl, m, f->flow_id);
+		if (k == m)
+			fl[m++] = (struct pane_flow){ .flow_id = f->flow_id, .first = sel[s] };
+		if (f->id == f->flow_id)
+			fl[k].first = sel[s];
+		if (f->amount_yuan > fl[k].amount_yuan)
+			fl[k].amount_yuan = f->amount_yuan;
+		fl[k].nsources++;
+		fl[k].counted |= p->counted[sel[s]];
+	}
+	for (size_t s = 0; s < n; s++) {
+		const struct flow_fact *f = &p->facts[sel[s]];
+		for (size_t t = 0; f->whole_id && t < n; t++)
+			if (p->facts[sel[t]].id == f->whole_id && p->facts[sel[t]].flow_id != f->flow_id)
+				fl[find_flow(fl, m, f->flow_id)].parent = p->facts[sel[t]].flow_id;
+	}
+	return m;
+}
+
+/* "255000000 257000000" when the statements of a flow disagree, and every
+ * source as report:line. */
+static void flow_sources(const struct pane *p, const size_t *sel, size_t n, int64_t flow_id,
+			 struct strbuf *figures, struct strbuf *sources)
+{
+	int64_t seen[16];
+	size_t nseen = 0;
+	for (size_t s = 0; s < n; s++) {
+		size_t i = sel[s];
+		if (p->facts[i].flow_id != flow_id)
+			continue;
+		strbuf_printf(sources, "%s%s:%s", sources->len ? " " : "",
+			      qtable_get(&p->raw, i, S_REPORT), qtable_get(&p->raw, i, S_LINE));
+		size_t k = 0;
+		while (k < nseen && seen[k] != p->facts[i].amount_yuan)
+			k++;
+		if (k == nseen && nseen < 16)
+			seen[nseen++] = p->facts[i].amount_yuan;
+	}
+	for (size_t k = 0; nseen > 1 && k < nseen; k++)
+		strbuf_printf(figures, "%s%" PRId64, k ? " " : "", seen[k]);
+}
+
+static void add_flow_row(struct pane *p, const size_t *sel, size_t n, const struct pane_flow *fl,
+			 enum section sec, int depth)
+{
+	const struct flow_fact *f = &p->facts[fl->first];
+	const struct qtable *raw = &p->raw;
+	char amount[32], from[16], year[16], dep[16], nsrc[16];
+	snprintf(amount, sizeof(amount), "%" PRId64, fl->amount_yuan);
+	snprintf(year, sizeof(year), "%d", f->year);
+	snprintf(from, sizeof(from), "%d", f->from_year);
+	snprintf(dep, sizeof(dep), "%d", depth);
+	snprintf(nsrc, sizeof(nsrc), "%zu", fl->nsources);
+	struct strbuf figures = { 0 }, sources = { 0 };
+	flow_sources(p, sel, n, fl->flow_id, &figures, &sources);
+	const char *cells[P_NCOLS] = { 0 };
+	cells[P_ROW] = depth ? "part" : "fact";
+	cells[P_SECTION] = section_names[sec];
+	cells[P_DEPTH] = dep;
+	cells[P_YEAR] = f->year ? year : NULL;
+	cells[P_FROM] = f->from_year ? from : NULL;
+	cells[P_LABEL] = fund_category_name(f->category);
+	cells[P_CATEGORY] = fund_category_name(f->category);
+	cells[P_AMOUNT] = amount;
+	cells[P_APPROX] = f->approx ? "1" : "0";
+	cells[P_COUNTED] = fl->counted ? "1" : "0";
+	cells[P_DONOR] = qtable_get(raw, fl->first, S_DONORS);
+	cells[P_RECIPIENT] = qtable_get(raw, fl->first, S_RNAME);
+	cells[P_SOURCES] = nsrc;
+	cells[P_FIGURES] = figures.len ? figures.data : NULL;
+	cells[P_REPORT] = qtable_get(raw, fl->first, S_REPORT);
+	cells[P_LINE] = qtable_get(raw, fl->first, S_LINE);
+	cells[P_QUOTE] = qtable_get(raw, fl->first, S_QUOTE);
+	cells[P_ALL_SOURCES] = sources.data;
+	add_pane_row(p->out, cells);
+	strbuf_free(&figures);
+	strbuf_free(&sources);
+}
+
+/* A flow, then its parts under it (a part of a part deeper still). */
+static void add_flow_tree(struct pane *p, const size_t *sel, size_t n, const struct pane_flow *fl,
+			  size_t m, size_t k, enum section sec, int depth)
+{
+	add_flow_row(p, sel, n, &fl[k], sec, depth);
+	for (size_t c = 0; depth < 3 && c < m; c++)
+		if (fl[c].parent == fl[k].flow_id)
+			add_flow_tree(p, sel, n, fl, m, c, sec, depth + 1);
+}
+
+static void add_flows(struct pane *p, const size_t *sel, size_t n, enum section sec)
+{
+	struct pane_flow *fl = xcalloc(n + 1, sizeof(*fl));
+	size_t m = gather_flows(p, sel, n, fl);
+	for (size_t k = 0; k < m; k++)
+		if (!fl[k].parent || find_flow(fl, m, fl[k].parent) == m)
+			add_flow_tree(p, sel, n, fl, m, k, sec, 0);
+	free(fl);
+}
+
+/* The statements of rows[from, to) in section sec. */
+static size_t select_section(const struct pane *p, size_t from, size_t to, enum section sec, size_t *sel)
+{
+	size_t n = 0;
+	for (size_t i = from; i < to; i++)
+		if (section_of(&p->facts[i]) == sec)
+			sel[n++] = i;
+	return n;
+}
+
+static void add_year_row(struct pane *p, int year, const struct year_figure *yf)
+{
+	char y[16], aid[32], inv[32], facts[16];
+	snprintf(y, sizeof(y), "%d", year);
+	snprintf(aid, sizeof(aid), "%" PRId64, yf->aid_yuan);
+	snprintf(inv, sizeof(inv), "%" PRId64, yf->investment_yuan);
+	snprintf(facts, sizeof(facts), "%zu", yf->facts);
+	const char *cells[P_NCOLS] = { 0 };
+	cells[P_ROW] = "year";
+	cells[P_SECTION] = "aid";
+	cells[P_DEPTH] = "0";
+	cells[P_YEAR] = y;
+	cells[P_FROM] = y;
+	cells[P_LABEL] = y;
+	cells[P_AMOUNT] = aid;
+	cells[P_INVESTMENT] = inv;
+	cells[P_COUNTED] = facts;
+	add_pane_row(p->out, cells);
+}
+
+/* One year: its figure by the rule, then its flows by section. Statements
+ * rows[from, to) all have this year as their last. */
+static void add_year(struct pane *p, size_t from, size_t to, size_t *sel)
+{
+	size_t n = 0;
+	for (size_t i = from; i < to && p->facts[from].year; i++)
+		if (p->facts[i].from_year == p->facts[i].year)
+			sel[n++] = i;
+	if (n == 0)
+		return;
+	struct flow_fact *year_facts = xcalloc(n, sizeof(*year_facts));
+	bool *counted = xcalloc(n, sizeof(*counted));
+	for (size_t s = 0; s < n; s++)
+		year_facts[s] = p->facts[sel[s]];
+	struct year_figure yf = flows_pair_year(year_facts, n, counted);
+	for (size_t s = 0; s < n; s++)
+		p->counted[sel[s]] = counted[s];
+	free(year_facts);
+	free(counted);
+	int year = p->facts[from].year;
+	add_year_row(p, year, &yf);
+	for (enum section sec = SEC_AID; sec <= SEC_JOINT; sec++) {
+		n = select_section(p, from, to, sec, sel);
+		if (n && sec != SEC_AID)
+			add_heading(p, sec, year);
+		add_flows(p, sel, n, sec);
+	}
+}
+
+static void pane_rows(struct pane *p)
+{
+	size_t n = p->raw.nrows;
+	size_t *sel = xcalloc(n + 1, sizeof(*sel));
+	for (size_t from = 0, to; from < n; from = to) {
+		for (to = from + 1; to < n && p->facts[to].year == p->facts[from].year; to++)
+			;
+		add_year(p, from, to, sel);
+	}
+	for (enum section sec = SEC_SPAN; sec <= SEC_CUMULATIVE; sec++) {
+		size_t m = select_section(p, 0, n, sec, sel);
+		if (m)
+			add_heading(p, sec, 0);
+		add_flows(p, sel, m, sec);
+	}
+	free(sel);
+}
+
+static enum status pane_sides(struct store *s, const char *donor, const char *recipient,
+			      int64_t *donor_id, int64_t *donor_unit, int64_t *recipient_id)
+{
+	static const char *const h[] = { "d", "u", "r" };
+	struct qtable t;
+	sqlite3_stmt *stmt = store_prepare(s, pane_sides_sql);
+	if (!stmt)
+		return ST_STORE;
+	sqlite3_bind_text(stmt, 1, donor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, recipient, -1, SQLITE_STATIC);
+	enum status st = run_into(s, stmt, 3, h, &t);
+	if (st != ST_OK)
+		return st;
+	*donor_id = t.nrows ? qtable_int(&t, 0, 0) : 0;
+	*donor_unit = t.nrows ? qtable_int(&t, 0, 1) : 0;
+	*recipient_id = t.nrows ? qtable_int(&t, 0, 2) : 0;
+	qtable_free(&t);
+	return ST_OK;
+}
+
+enum status query_pane_funds(struct store *s, const char *donor, const char *recipient,
+			     struct qtable *out)
+{
+	static const char *const raw_headers[S_NCOLS] = { "id" };
+	qtable_init(out, P_NCOLS, pane_headers);
+	int64_t donor_id, donor_unit, recipient_id;
+	enum status st = pane_sides(s, donor, recipient, &donor_id, &donor_unit, &recipient_id);
+	if (st != ST_OK)
+		return st;
+	struct pane p = { .out = out };
+	sqlite3_stmt *stmt = store_prepare(s, pane_statements_sql);
+	if (!stmt)
+		return ST_STORE;
+	sqlite3_bind_text(stmt, 1, donor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, recipient, -1, SQLITE_STATIC);
+	const char *hdr[S_NCOLS];
+	for (size_t i = 0; i < S_NCOLS; i++)
+		hdr[i] = raw_headers[i] ? raw_headers[i] : "";
+	st = run_into(s, stmt, S_NCOLS, hdr, &p.raw);
+	if (st != ST_OK)
+		return st;
+	pane_facts(&p, donor_id, donor_unit, recipient_id);
+	pane_rows(&p);
+	qtable_free(&p.raw);
+	free(p.facts);
+	free(p.counted);
+	return ST_OK;
+}
