@@ -74,34 +74,57 @@ static bool compatible_categories(enum fund_category a, enum fund_category b)
 	return a == b || k == KIND_AID || k == KIND_INVESTMENT;
 }
 
+static bool pair_itself(const struct flow_fact *f)
+{
+	return f->donor == f->donor_unit && f->recipient == f->recipient_unit;
+}
+
 static bool restates(const struct gazetteer *g, const struct flow_fact *a, const struct flow_fact *b)
 {
 	if (a->report_id == b->report_id && a->line_no == b->line_no)
 		return false; /* one paragraph lists different money, not the same twice */
 	if (a->whole_id == b->id || b->whole_id == a->id || (a->whole_id && a->whole_id == b->whole_id))
 		return false;
-	return compatible_categories(a->category, b->category) && same_givers(a, b) &&
-	       near_amounts(a->amount_yuan, b->amount_yuan) && nested(g, a->donor, b->donor) &&
-	       nested(g, a->recipient, b->recipient);
+	if (!compatible_categories(a->category, b->category) || !same_givers(a, b) ||
+	    !nested(g, a->donor, b->donor) || !nested(g, a->recipient, b->recipient))
+		return false;
+	bool apart = a->report_id != b->report_id || a->section != b->section;
+	if (a->amount_yuan == b->amount_yuan)
+		return apart || (a->donor == b->donor && a->recipient == b->recipient);
+	return apart && pair_itself(a) && pair_itself(b) && near_amounts(a->amount_yuan, b->amount_yuan);
 }
 
-/* Links the statements of one bucket (same key), in input order. */
+/* Union-find over the statements of one bucket, by position in idx. */
+static size_t find_root(size_t *parent, size_t i)
+{
+	while (parent[i] != i)
+		i = parent[i] = parent[parent[i]];
+	return i;
+}
+
+/* Links the statements of one bucket (same key); idx is in input order, so
+ * the smallest position of a set is its first statement. */
 static void link_bucket(struct flow_fact *facts, const size_t *idx, size_t n, const struct gazetteer *g,
 			struct flow_disagreement **dis, size_t *ndis, size_t *cap)
 {
+	size_t *parent = xcalloc(n, sizeof(*parent));
+	for (size_t i = 0; i < n; i++)
+		parent[i] = i;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < i; k++)
+			if (restates(g, &facts[idx[k]], &facts[idx[i]])) {
+				size_t ri = find_root(parent, i), rk = find_root(parent, k);
+				if (ri != rk)
+					parent[ri > rk ? ri : rk] = ri < rk ? ri : rk;
+			}
 	for (size_t i = 0; i < n; i++) {
+		size_t root = find_root(parent, i);
 		struct flow_fact *f = &facts[idx[i]];
-		f->flow_id = f->id;
-		for (size_t k = 0; k < i; k++) {
-			const struct flow_fact *first = &facts[idx[k]];
-			if (first->flow_id != first->id || !restates(g, first, f))
-				continue;
-			f->flow_id = first->id;
-			if (first->amount_yuan != f->amount_yuan)
-				*ARRAY_PUSH(*dis, *ndis, *cap) = (struct flow_disagreement){ idx[k], idx[i] };
-			break;
-		}
+		f->flow_id = facts[idx[root]].id;
+		if (root != i && facts[idx[root]].amount_yuan != f->amount_yuan)
+			*ARRAY_PUSH(*dis, *ndis, *cap) = (struct flow_disagreement){ idx[root], idx[i] };
 	}
+	free(parent);
 }
 
 void flows_link(struct flow_fact *facts, size_t n, const struct gazetteer *g,
@@ -115,7 +138,7 @@ void flows_link(struct flow_fact *facts, size_t n, const struct gazetteer *g,
 	size_t *idx = xcalloc(n, sizeof(*idx));
 	for (size_t i = 0; i < n; i++)
 		idx[i] = i;
-	sort_base = facts;
+	sort_base = facts; /* qsort has no context argument; one thread links */
 	qsort(idx, n, sizeof(*idx), cmp_index);
 	sort_base = NULL;
 	for (size_t from = 0, to; from < n; from = to) {

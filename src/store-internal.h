@@ -42,6 +42,7 @@ struct money_entry {
 	size_t nco_donors;
 	int64_t whole_id;              /* fund.id of its whole, 0 when none */
 	int64_t report_id;
+	int section;                   /* index of the report's section it is in */
 };
 
 struct money_log;

@@ -87,7 +87,8 @@ void money_log_add(struct money_log *m, const struct money_entry *e)
 		.recipient_unit = recipient_unit(m->gaz, e->recipient),
 		.year = f->year, .from_year = f->from_year, .category = f->category,
 		.amount_yuan = f->amount_yuan, .approx = f->approx, .stated_total = f->stated_total,
-		.whole_id = e->whole_id, .report_id = e->report_id, .line_no = f->line_no,
+		.whole_id = e->whole_id, .report_id = e->report_id, .section = e->section,
+		.line_no = f->line_no,
 		.flow_id = e->id,
 	};
 }

@@ -555,9 +555,19 @@ static size_t co_donor_regions(const struct importer *im, const struct fact_fund
 	return n;
 }
 
-static enum status insert_fund(struct importer *im, int64_t id, const struct fact_fund *f,
-			       size_t donor, size_t recipient, int64_t whole_id, int64_t report_id,
-			       int64_t table_id)
+/* The section holding a line: the last that starts at or before it. */
+static int section_at(const struct report *r, int line_no)
+{
+	int at = 0;
+	for (size_t i = 0; i < r->nsections; i++)
+		if (r->sections[i].line_no <= line_no)
+			at = (int)i;
+	return at;
+}
+
+static enum status insert_fund(struct importer *im, const struct report *r, int64_t id,
+			       const struct fact_fund *f, size_t donor, size_t recipient,
+			       int64_t whole_id, int64_t report_id, int64_t table_id)
 {
 	enum fund_period period = fact_fund_period(f);
 	enum status st = ins_run(im, INS_FUND, "lllootlttiiklittk", id, region_id(donor),
@@ -573,7 +583,8 @@ static enum status insert_fund(struct importer *im, int64_t id, const struct fac
 		st = ins_run(im, INS_FUND_DONOR, "ll", id, region_id(co[i]));
 	if (st == ST_OK)
 		money_log_add(im->money, &(struct money_entry){ id, f, donor, recipient, co, nco,
-								whole_id, report_id });
+								whole_id, report_id,
+								section_at(r, f->line_no) });
 	return st;
 }
 
@@ -606,8 +617,8 @@ static enum status insert_funds(struct importer *im, const struct report *r,
 		if (!ids[i]) {
 			st = skip_fact(im, report_id, "a money fact", donor, f->donor,
 				       f->recipient, f->line_no, f->quote);
-		} else if ((st = insert_fund(im, ids[i], f, donor, recipient, whole_id, report_id,
-					     table_id)) == ST_OK) {
+		} else if ((st = insert_fund(im, r, ids[i], f, donor, recipient, whole_id,
+					     report_id, table_id)) == ST_OK) {
 			im->sum->funds++;
 		}
 	}

@@ -35,6 +35,7 @@ struct flow_fact {
 	                            * (set by the caller for the pair it asks about) */
 	int64_t whole_id;          /* the statement this is a part of, 0 when none */
 	int64_t report_id;
+	int section;               /* the report's section it is in (index) */
 	int line_no;
 	int64_t flow_id;           /* set by flows_link: the id of the statement
 	                            * standing for this one's flow (its own when first) */
@@ -45,12 +46,18 @@ struct flow_disagreement {
 	size_t first, later;       /* indexes into the facts given to flows_link */
 };
 
-/* Links facts[0..n) into flows, in order: each statement joins the first
- * earlier flow it restates, else starts its own (flow_id = id). Statements
- * restate one another when they are in different paragraphs (or reports),
- * have the same kind of money, period and donor unit, donors and recipients
- * equal or one inside the other, joint givers the same, neither is the
- * other's whole, and amounts within 2%. Figures that differ are appended to
+/* Links facts[0..n) into flows: statements that restate one another, directly
+ * or through a third, are one flow, whose id is its first statement's.
+ * Two statements restate one another when they are in different paragraphs
+ * (or reports), have the same kind of money, period and donor unit, the
+ * same joint givers, donors and recipients equal or one inside the other,
+ * neither is the other's whole nor are they parts of one whole, and
+ *  - their amounts are equal, and their places equal or the two in
+ *    different sections (a section lists its own places' money once), or
+ *  - their amounts are within 2%, both name the pair itself (donor unit to
+ *    recipient province) and they are in different sections: an overview's
+ *    "255 million" and the section's "257 million" for one year's aid.
+ * Each statement whose figure differs from its flow's first is appended to
  * *dis (*ndis of them, caller frees). g gives the places' nesting. */
 void flows_link(struct flow_fact *facts, size_t n, const struct gazetteer *g,
 		struct flow_disagreement **dis, size_t *ndis);
