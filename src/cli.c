@@ -73,9 +73,37 @@ static enum status import_paths(struct cli_ctx *ctx, const char *const *paths, s
 	return st;
 }
 
+/* A store of an older schema is rebuilt from the report texts it holds, in
+ * a private directory, by an ordinary (atomic) import: the old store stays
+ * as it was until the new one replaces it. */
+static enum status upgrade_store(struct cli_ctx *ctx, int version)
+{
+	char *dir = xasprintf("%s/pairoff-upgrade.XXXXXX", paths_tmp_dir());
+	if (!mkdtemp(dir)) {
+		enum status st = status_set(ST_IO, "%s: %s", dir, strerror(errno));
+		free(dir);
+		return st;
+	}
+	fprintf(stderr, "pairoff: %s has schema version %d; rebuilding it (version %d) from the "
+		"reports it holds\n", ctx->db_path, version, STORE_SCHEMA_VERSION);
+	enum status st = store_save_reports(ctx->db_path, dir);
+	struct import_summary sum;
+	const char *paths[] = { dir };
+	if (st == ST_OK)
+		st = import_paths(ctx, paths, 1, &sum);
+	paths_remove_tree(dir);
+	free(dir);
+	return st;
+}
+
 enum status cli_open_store(struct cli_ctx *ctx, struct store **out)
 {
 	enum status st = store_open(ctx->db_path, out);
+	int version = st == ST_STORE ? store_schema_version(ctx->db_path) : 0;
+	if (version > 0 && version < STORE_SCHEMA_VERSION) {
+		st = upgrade_store(ctx, version);
+		return st == ST_OK ? store_open(ctx->db_path, out) : st;
+	}
 	if (st != ST_NOT_FOUND)
 		return st;
 	/* First use: build the store from the bundled reports. */

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <dirent.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <pwd.h>
@@ -138,4 +140,26 @@ int paths_make_parent(const char *file_path)
 	free(dir);
 	errno = err;
 	return rc;
+}
+
+const char *paths_tmp_dir(void)
+{
+	const char *t = getenv("TMPDIR");
+	return t && *t == '/' ? t : "/tmp";
+}
+
+void paths_remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char *path = xasprintf("%s/%s", dir, e->d_name);
+		unlink(path);
+		free(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(dir);
 }

@@ -187,6 +187,55 @@ enum status store_open(const char *db_path, struct store **out)
 	return ST_OK;
 }
 
+int store_schema_version(const char *db_path)
+{
+	sqlite3 *db = NULL;
+	long app_id = 0, version = 0;
+	if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    pragma_int(db, "PRAGMA application_id", &app_id) == SQLITE_OK &&
+	    app_id == STORE_APPLICATION_ID)
+		pragma_int(db, "PRAGMA user_version", &version);
+	sqlite3_close_v2(db);
+	return app_id == STORE_APPLICATION_ID && version > 0 && version < 1000 ? (int)version : 0;
+}
+
+/* A report's file name as stored, safe to create in a directory of ours. */
+static bool plain_file_name(const char *name)
+{
+	return name && *name && name[0] != '.' && !strchr(name, '/') && strlen(name) < 256;
+}
+
+static enum status save_report(const char *dir, const char *name, const void *text, int len)
+{
+	if (!plain_file_name(name))
+		return status_set(ST_DATA, "a report named '%s' cannot be saved for the rebuild", name);
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *fp = fopen(path, "wx");
+	enum status st = ST_OK;
+	if (!fp || (len > 0 && fwrite(text, 1, (size_t)len, fp) != (size_t)len) || fclose(fp) != 0)
+		st = status_set(ST_IO, "%s: %s", path, strerror(errno));
+	free(path);
+	return st;
+}
+
+enum status store_save_reports(const char *db_path, const char *dir)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	enum status st = ST_OK;
+	int rc = sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "SELECT file, text FROM report ORDER BY id", -1, &stmt, NULL);
+	while (rc == SQLITE_OK && st == ST_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		st = save_report(dir, (const char *)sqlite3_column_text(stmt, 0),
+				 sqlite3_column_blob(stmt, 1), sqlite3_column_bytes(stmt, 1)), rc = SQLITE_OK;
+	if (st == ST_OK && rc != SQLITE_DONE)
+		st = status_set(ST_STORE, "%s: %s", db_path, db ? sqlite3_errmsg(db) : "cannot open");
+	sqlite3_finalize(stmt);
+	sqlite3_close_v2(db);
+	return st;
+}
+
 /* --- interrupts during import ----------------------------------------------- */
 
 /* The signal that arrived during an import, 0 if none. The import checks it

@@ -76,22 +76,22 @@ assert_eq "$(row_fields "Minhang District" "Shangri-La County" 4)" "2011" "Minha
 assert_eq "$(printf '%s\n' "$out" | cut -f1,2 | sort | uniq -d)" "" "pairs Yunnan: duplicates"
 
 # --- funds: Shanghai -> Yunnan in 2009 -----------------------------------------
-# fund_rows AMOUNT: the TSV rows of $out with that amount_yuan (column 5).
-fund_rows() { printf '%s\n' "$out" | awk -F"$tab" -v a="$1" '$5 == a'; }
+# fund_rows AMOUNT: the TSV rows of $out with that amount_yuan (column 8).
+fund_rows() { printf '%s\n' "$out" | awk -F"$tab" -v a="$1" '$8 == a'; }
 
 p funds --donor Shanghai --recipient Yunnan --year 2009 -f tsv
 assert_rc 0 "funds Shanghai -> Yunnan 2009"
 assert_eq "$(printf '%s\n' "$out" | head -n 1)" \
-	"donor${tab}recipient${tab}year${tab}from_year${tab}amount_yuan${tab}approx${tab}category${tab}report${tab}line${tab}quote" \
+	"donor${tab}recipient${tab}year${tab}from_year${tab}period${tab}kind${tab}category${tab}amount_yuan${tab}approx${tab}part_of${tab}flow${tab}sources${tab}figures${tab}report${tab}line${tab}quote${tab}all_sources" \
 	"funds header"
-assert_eq "$(fund_rows 180000000 | cut -f1,3,7,8,9)" \
-	"Shanghai${tab}2009${tab}government${tab}shanghai-yunnan-2009.txt${tab}11" \
+assert_eq "$(fund_rows 180000000 | cut -f1,3,5,6,7,14,15)" \
+	"Shanghai${tab}2009${tab}year${tab}aid${tab}government${tab}shanghai-yunnan-2009.txt${tab}11" \
 	"the 180 million yuan actually put in"
-assert_eq "$(fund_rows 180200000 | cut -f1,3,8,9)" \
+assert_eq "$(fund_rows 180200000 | cut -f1,3,14,15)" \
 	"Shanghai${tab}2009${tab}shanghai-yunnan-2009.txt${tab}105" \
 	"the table's total 18,020 ten thousand yuan"
-assert_eq "$(fund_rows 160000000 | cut -f1,3,7,9)" \
-	"Shanghai${tab}2009${tab}planned${tab}11" "the planned 160 million yuan is planned"
+assert_eq "$(fund_rows 160000000 | cut -f1,3,6,7,15)" \
+	"Shanghai${tab}2009${tab}planned${tab}planned${tab}11" "the planned 160 million yuan is planned"
 # The filter covers places under Yunnan (the table's prefecture rows).
 assert_eq "$(fund_rows 41700000 | cut -f2)" "Wenshan Prefecture" "Wenshan's table total"
 # Nothing outside the filter.
@@ -105,13 +105,13 @@ assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f1 | sort -u | grep -vxF "$sha
 	"only Shanghai and places under it give"
 
 p funds --donor Shanghai --recipient Yunnan --year 2009 -f csv
-assert_contains "$out" ",2009,2009,180000000,0,government,shanghai-yunnan-2009.txt,11," "funds csv 180 million"
+assert_contains "$out" ",2009,2009,year,aid,government,180000000,0," "funds csv 180 million"
 assert_contains "$out" ",180200000," "funds csv table total"
-assert_contains "$out" ",160000000,0,planned,shanghai-yunnan-2009.txt,11," "funds csv planned"
+assert_contains "$out" ",2009,2009,year,planned,planned,160000000,0," "funds csv planned"
 p funds --donor Shanghai --recipient Yunnan --year 2009 -f json
-assert_contains "$out" '"amount_yuan": 180000000, "approx": 0, "category": "government"' "funds json"
+assert_contains "$out" '"kind": "aid", "category": "government", "amount_yuan": 180000000' "funds json"
 assert_contains "$out" '"amount_yuan": 180200000' "funds json table total"
-assert_contains "$out" '"amount_yuan": 160000000, "approx": 0, "category": "planned"' "funds json planned"
+assert_contains "$out" '"kind": "planned", "category": "planned", "amount_yuan": 160000000' "funds json planned"
 p funds --donor Shanghai --recipient Yunnan --year 2009
 assert_rc 0 "funds table"
 assert_contains "$(printf '%s\n' "$out" | grep 160000000)" "planned" "funds table planned"
@@ -196,7 +196,7 @@ assert_contains "$out" "Shandong (province" "show heading"
 assert_contains "$out" "Shandong -> Chongqing" "show partners"
 assert_contains "$out" "Shandong -> Xinjiang" "show partners"
 assert_contains "$out" "Jinan City -> Wulong County" "show place pairs"
-assert_contains "$out" "Funds by year" "show funds"
+assert_contains "$out" "Money by year" "show funds"
 lines=$(printf '%s\n' "$out" | wc -l)
 [ "$lines" -le 40 ] || fail "show Shandong is $lines lines, more than a screen"
 p show "pu’er" -f tsv
@@ -243,15 +243,22 @@ done
 p funds -f tsv
 assert_rc 0 "funds of the unseen report"
 # year, from_year, approx, category of the row with the amount
-assert_eq "$(fund_rows 70000000 | cut -f1,3,4,6,7)" "Tianjin${tab}2015${tab}2015${tab}0${tab}planned" \
+assert_eq "$(fund_rows 70000000 | cut -f1,3,4,6,9)" "Tianjin${tab}2015${tab}2015${tab}planned${tab}0" \
 	"unseen: the planned figure"
-assert_eq "$(fund_rows 72400000 | cut -f1,3,4,6,7)" "Tianjin${tab}2015${tab}2015${tab}0${tab}government" \
+assert_eq "$(fund_rows 72400000 | cut -f1,3,4,7,9)" "Tianjin${tab}2015${tab}2015${tab}government${tab}0" \
 	"unseen: the figure actually allocated is not planned"
-assert_eq "$(fund_rows 3000000 | cut -f1,3,6,7)" "Tianjin${tab}2015${tab}1${tab}social" \
+assert_eq "$(fund_rows 3000000 | cut -f1,3,7,9)" "Tianjin${tab}2015${tab}social${tab}1" \
 	"unseen: more than 3 million yuan of donations"
-assert_eq "$(fund_rows 512000000 | cut -f1,3,4)" "Tianjin${tab}2015${tab}1996" \
+assert_eq "$(fund_rows 512000000 | cut -f1,3,4,5)" "Tianjin${tab}2015${tab}1996${tab}span" \
 	"unseen: a total since 1996 spans 1996-2015"
 assert_eq "$(fund_rows 1200000 | cut -f1,2,3)" "Xiqing District${tab}Xihe County${tab}2015" \
 	"unseen: a district's own figure"
+# The year's aid: the overview's own figure for the government money (the
+# district's 1.2 million is part of what Tianjin gave, not on top of it) and
+# the donations; never the planned 70 million nor the 512 million since 1996.
+p totals -f tsv
+assert_eq "$out" "donor${tab}recipient${tab}year${tab}aid_yuan${tab}investment_yuan${tab}facts${tab}sources
+Tianjin${tab}Gansu${tab}2015${tab}75400000${tab}0${tab}2${tab}tianjin-gansu-2015.txt:3 tianjin-gansu-2015.txt:3" \
+	"unseen: the year's aid by the one rule"
 
 done_testing

@@ -12,6 +12,11 @@ char *paths_gazetteer(void);         /* <data>/regions.ini */
 char *paths_default_db(void);        /* $PAIROFF_DB, else $XDG_DATA_HOME/pairoff/pairoff.db */
 char *paths_default_config(void);    /* $XDG_CONFIG_HOME/pairoff/config.ini */
 
+const char *paths_tmp_dir(void);     /* $TMPDIR, else /tmp (not owned) */
+/* Removes a directory of ours and the files in it (one level, no links
+ * followed). */
+void paths_remove_tree(const char *dir);
+
 /* Creates the directory of file_path and its parents (mode 0700 for new ones). */
 int paths_make_parent(const char *file_path);
 

@@ -33,6 +33,16 @@ enum status store_open(const char *db_path, struct store **out);
 void store_close(struct store *s);
 const char *store_path(const struct store *s);
 
+/* The schema version of a pairoff store at db_path, 0 when there is no
+ * readable pairoff store there. */
+int store_schema_version(const char *db_path);
+
+/* Writes the report texts that an older store holds (report.file,
+ * report.text) into the directory dir, one file each, so that they can be
+ * imported again: an older store is rebuilt from what it holds, nothing the
+ * user imported is lost. Names that are not plain file names are refused. */
+enum status store_save_reports(const char *db_path, const char *dir);
+
 /* Builds a new store at db_path from the report files and directories in
  * paths (a directory means its *.txt files, sorted by name), with the
  * gazetteer at gazetteer_path, then renames it into place. Errors: ST_IO for

@@ -1,0 +1,197 @@
+/* Unit tests of the money rules (src/flows.c): restatements linked into one
+ * flow, and the one rule for a pair's figure in a year. The facts are made
+ * up (invented figures between places of the gazetteer), one rule a test. */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "check.h"
+#include "pairoff/flows.h"
+#include "pairoff/gazetteer.h"
+#include "pairoff/util.h"
+
+static struct gazetteer *gaz;
+
+static size_t place(const char *name)
+{
+	size_t idx = gazetteer_lookup(gaz, name);
+	if (idx == GAZ_NONE) {
+		fprintf(stderr, "test_flows: '%s' is not in the gazetteer\n", name);
+		exit(99);
+	}
+	return idx;
+}
+
+/* A statement of one year, in report 1, section 0, at line: donor gives
+ * amount to recipient. */
+static struct flow_fact fact(int64_t id, const char *donor, const char *recipient, int year,
+			     enum fund_category c, int64_t amount, int line)
+{
+	size_t d = place(donor), r = place(recipient);
+	size_t prov = gazetteer_province_of(gaz, r);
+	struct flow_fact f = {
+		.id = id, .donor = d, .recipient = r, .donor_unit = gazetteer_unit_of(gaz, d),
+		.recipient_unit = prov != GAZ_NONE ? prov : r, .year = year, .from_year = year,
+		.category = c, .amount_yuan = amount, .report_id = 1, .line_no = line, .flow_id = id,
+	};
+	f.pair_level = f.donor == f.donor_unit && f.recipient == f.recipient_unit;
+	return f;
+}
+
+static struct year_figure figure(struct flow_fact *f, size_t n)
+{
+	struct flow_disagreement *dis;
+	size_t ndis;
+	flows_link(f, n, gaz, &dis, &ndis);
+	free(dis);
+	return flows_pair_year(f, n, NULL);
+}
+
+/* The same money in an overview and in its section is counted once. */
+static void test_restatement_once(void)
+{
+	struct flow_fact f[] = {
+		fact(1, "Jiangsu", "Shaanxi", 2014, FUND_GOVERNMENT, 40000000, 5),
+		fact(2, "Jiangsu", "Shaanxi", 2014, FUND_GOVERNMENT, 40000000, 30),
+	};
+	f[1].section = 2;
+	struct year_figure yf = figure(f, 2);
+	CHECK(f[1].flow_id == 1, "the section's statement joins the overview's flow");
+	CHECK(yf.aid_yuan == 40000000, "aid %lld, want 40 million once", (long long)yf.aid_yuan);
+	CHECK(yf.facts == 2, "both statements went in: %zu", yf.facts);
+}
+
+/* Two equal amounts in one paragraph are two sums of money. */
+static void test_one_paragraph_two_sums(void)
+{
+	struct flow_fact f[] = {
+		fact(1, "Beijing", "Inner Mongolia", 2014, FUND_GOVERNMENT, 3000000, 9),
+		fact(2, "Beijing", "Inner Mongolia", 2014, FUND_GOVERNMENT, 3000000, 9),
+	};
+	struct year_figure yf = figure(f, 2);
+	CHECK(f[1].flow_id == 2, "not linked");
+	CHECK(yf.aid_yuan == 6000000, "aid %lld, want 6 million", (long long)yf.aid_yuan);
+}
+
+/* Near figures for the pair itself, in different sections, are one flow
+ * stated two ways; the larger is its figure and the difference is reported. */
+static void test_disagreeing_figures(void)
+{
+	struct flow_fact f[] = {
+		fact(1, "Shanghai", "Yunnan", 2014, FUND_GOVERNMENT, 300000000, 3),
+		fact(2, "Shanghai", "Yunnan", 2014, FUND_GOVERNMENT, 303000000, 40),
+		fact(3, "Shanghai", "Yunnan", 2014, FUND_GOVERNMENT, 9000000, 41),
+		fact(4, "Shanghai", "Yunnan", 2014, FUND_GOVERNMENT, 9100000, 42),
+	};
+	f[1].section = f[2].section = f[3].section = 1;
+	struct flow_disagreement *dis;
+	size_t ndis;
+	flows_link(f, 4, gaz, &dis, &ndis);
+	CHECK(f[1].flow_id == 1, "300 and 303 million: one flow");
+	CHECK(f[3].flow_id == 4, "9 and 9.1 million in one section: two sums");
+	CHECK(ndis == 1 && dis[0].first == 0 && dis[0].later == 1, "one disagreement, %zu", ndis);
+	free(dis);
+	struct year_figure yf = flows_pair_year(f, 4, NULL);
+	CHECK(yf.aid_yuan == 303000000 + 9000000 + 9100000, "aid %lld", (long long)yf.aid_yuan);
+}
+
+/* A part is not added to its whole. */
+static void test_parts_not_added(void)
+{
+	struct flow_fact f[] = {
+		fact(1, "Fujian", "Ningxia", 2014, FUND_GOVERNMENT, 50000000, 7),
+		fact(2, "Fujian", "Ningxia", 2014, FUND_GOVERNMENT, 30000000, 7),
+		fact(3, "Fujian", "Ningxia", 2014, FUND_LOAN_SUBSIDY, 20000000, 7),
+	};
+	f[1].whole_id = f[2].whole_id = 1;
+	struct year_figure yf = figure(f, 3);
+	CHECK(yf.aid_yuan == 50000000, "aid %lld, want the whole only", (long long)yf.aid_yuan);
+}
+
+/* The pair's own stated total is the figure of its category; the places'
+ * figures under it are not added on top. Other categories still add. */
+static void test_stated_total(void)
+{
+	struct flow_fact f[] = {
+		fact(1, "Tianjin", "Gansu", 2014, FUND_GOVERNMENT, 80000000, 3),
+		fact(2, "Xiqing District", "Xihe County", 2014, FUND_GOVERNMENT, 2000000, 9),
+		fact(3, "Tianjin", "Gansu", 2014, FUND_SOCIAL, 4000000, 3),
+	};
+	f[0].stated_total = true;
+	struct year_figure yf = figure(f, 3);
+	CHECK(yf.aid_yuan == 84000000, "aid %lld, want 80 + 4 million", (long long)yf.aid_yuan);
+	f[0].stated_total = false;
+	yf = flows_pair_year(f, 3, NULL);
+	CHECK(yf.aid_yuan == 86000000, "without a stated total every flow adds: %lld",
+	      (long long)yf.aid_yuan);
+}
+
+/* Investment is beside aid, never in it; planned, span and cumulative money
+ * are in neither. */
+static void test_kinds_and_periods(void)
+{
+	struct flow_fact f[] = {
+		fact(1, "Guangdong", "Guangxi", 2014, FUND_GOVERNMENT, 60000000, 3),
+		fact(2, "Guangdong", "Guangxi", 2014, FUND_INVESTMENT, 9000000000, 4),
+		fact(3, "Guangdong", "Guangxi", 2014, FUND_PLANNED, 70000000, 5),
+		fact(4, "Guangdong", "Guangxi", 2014, FUND_GOVERNMENT, 900000000, 6),
+		fact(5, "Guangdong", "Guangxi", 2014, FUND_GOVERNMENT, 500000000, 7),
+		fact(6, "Guangdong", "Guangxi", 2014, FUND_LOAN, 8000000, 8),
+	};
+	f[3].from_year = 0;    /* cumulative to 2014 */
+	f[4].from_year = 2010; /* 2010-2014 */
+	struct year_figure yf = figure(f, 6);
+	CHECK(yf.aid_yuan == 60000000, "aid %lld", (long long)yf.aid_yuan);
+	CHECK(yf.investment_yuan == 9000000000, "investment %lld", (long long)yf.investment_yuan);
+}
+
+/* A city that pairs alone is its own pair; a joint donation is left to its
+ * own pair. */
+static void test_units_and_joint(void)
+{
+	size_t co = place("Qingdao City");
+	struct flow_fact f[] = {
+		fact(1, "Zhejiang", "Sichuan", 2014, FUND_GOVERNMENT, 10000000, 3),
+		fact(2, "Ningbo City", "Sichuan", 2014, FUND_GOVERNMENT, 10000000, 20),
+		fact(3, "Ningbo City", "Sichuan", 2014, FUND_GOVERNMENT, 5000000, 21),
+	};
+	f[1].section = f[2].section = 1;
+	f[2].co_donors = &co;
+	f[2].nco_donors = 1;
+	CHECK(f[1].donor_unit == place("Ningbo City"), "Ningbo pairs alone");
+	struct year_figure yf = figure(f, 3);
+	CHECK(f[1].flow_id == 2, "Ningbo's money is not Zhejiang's restated");
+	CHECK(yf.aid_yuan == 20000000, "aid %lld, the joint gift left out", (long long)yf.aid_yuan);
+}
+
+/* Sums never overflow: they stop at the largest figure. */
+static void test_no_overflow(void)
+{
+	struct flow_fact f[] = {
+		fact(1, "Jiangsu", "Shaanxi", 2014, FUND_GOVERNMENT, INT64_MAX - 5, 3),
+		fact(2, "Jiangsu", "Shaanxi", 2014, FUND_SOCIAL, INT64_MAX - 5, 3),
+	};
+	struct year_figure yf = figure(f, 2);
+	CHECK(yf.aid_yuan == INT64_MAX, "capped: %lld", (long long)yf.aid_yuan);
+}
+
+int main(void)
+{
+	char *path = xasprintf("%s/regions.ini", PAIROFF_SRC_DATADIR);
+	if (gazetteer_load(path, &gaz) != ST_OK) {
+		fprintf(stderr, "test_flows: cannot load %s\n", path);
+		return 99;
+	}
+	free(path);
+	test_restatement_once();
+	test_one_paragraph_two_sums();
+	test_disagreeing_figures();
+	test_parts_not_added();
+	test_stated_total();
+	test_kinds_and_periods();
+	test_units_and_joint();
+	test_no_overflow();
+	gazetteer_free(gaz);
+	return CHECK_EXIT();
+}
