@@ -426,62 +426,6 @@ static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, co
 	return xpair_partner(c, donor);
 }
 
-static bool words_in(const char *t, size_t from, size_t to, const char *const *w, size_t n)
-{
-	return any_word(t, from, to, w, n);
-}
-
-/* A donation with no public funds named ("donated 1 million yuan", not
- * "donated 20 million yuan of anti-poverty funds") is a social one. */
-static bool private_donation(const struct xsentence *s, const struct xmoney *m)
-{
-	size_t from = clause_start(s->text, m->start, 0);
-	const char *don = NULL;
-	for (size_t i = from; i < m->start && !don; i++) {
-		char ch = s->text[i]; /* cheap test first: this runs at every byte of the clause */
-		if ((ch == 'd' || ch == 'D' || ch == 'r' || ch == 'R') &&
-		    (xcontains_word(s->text, i, i + 5, "donat") || xcontains_word(s->text, i, i + 6, "raised")))
-			don = s->text + i;
-	}
-	if (!don)
-		return false;
-	size_t to = m->end + 30 < s->len ? m->end + 30 : s->len;
-	return !xfind_ci(s->text, (size_t)(don - s->text), to, "fund");
-}
-
-static enum fund_category fund_category(const struct xctx *c, const struct xsentence *s, const struct xmoney *m)
-{
-	const char *t = s->text;
-	size_t clause = clause_start(t, m->start, 0);
-	if (m->start - clause > 90)
-		clause = m->start - 90;
-	size_t wide = m->start > 150 ? m->start - 150 : 0;
-	size_t near_end = m->end + 20 < s->len ? m->end + 20 : s->len;
-	size_t far_end = m->end + 80 < s->len ? m->end + 80 : s->len;
-	static const char *const planned[] = { "planned", "plans to", "plan to", "will", "shall", "budget",
-					       "estimated", "expected", "determined to continue" };
-	static const char *const loan[] = { "loan", "interest subsid", "microfinance" };
-	static const char *const social[] = { "social donation", "all circles of society", "charit", "warm-hearted",
-					      "social forces", "from the public", "society" };
-	static const char *const enterprise[] = { "worth", "enterprise", "company", "group", "co.,",
-						  "cooperation project", "economic cooperation", "business",
-						  "investment agreement", "attracted", "contracts" };
-	if ((words_in(t, clause, m->start, planned, sizeof(planned) / sizeof(planned[0])) &&
-	     !xfind_ci(t, clause, m->start, "actual")) ||
-	    xfind_ci(t, m->end, near_end + 10 < s->len ? near_end + 10 : s->len, " will be ") ||
-	    xfind_ci(t, m->end, near_end, "is planned"))
-		return FUND_PLANNED;
-	if (words_in(t, clause, far_end, loan, sizeof(loan) / sizeof(loan[0])) ||
-	    (c->topic && words_in(c->topic, 0, strlen(c->topic), loan, sizeof(loan) / sizeof(loan[0]))))
-		return FUND_LOAN_SUBSIDY;
-	if (private_donation(s, m) || words_in(t, wide, m->start, social, sizeof(social) / sizeof(social[0])) ||
-	    xfind_ci(t, m->end, near_end, "donation"))
-		return FUND_SOCIAL;
-	if (words_in(t, wide, m->start, enterprise, sizeof(enterprise) / sizeof(enterprise[0])))
-		return FUND_ENTERPRISE;
-	return FUND_GOVERNMENT;
-}
-
 void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 {
 	c->next_donor = GAZ_NONE;
@@ -502,7 +446,7 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 		f.recipient = (char *)(recipient == GAZ_NONE ? "" : xname(c, recipient));
 		f.year = xyear_for(c, s, m->start, &f.from_year);
 		f.amount_yuan = m->yuan;
-		f.category = fund_category(c, s, m);
+		f.category = xfund_category(c, s, m, donor);
 		f.approx = m->approx;
 		f.line_no = c->line_no;
 		f.quote = xstrndup(s->text + m->start, m->end - m->start);

@@ -93,6 +93,10 @@ void xscan_money(struct xctx *c, struct xsentence *s);
 void xfunds_sentence(struct xctx *c, const struct xsentence *s);
 bool xopens_clause(const struct xsentence *s, size_t pi); /* the place is its clause's subject */
 
+/* extract-kind.c: the category (and so the kind) of an amount given by donor. */
+enum fund_category xfund_category(const struct xctx *c, const struct xsentence *s, const struct xmoney *m,
+				  size_t donor);
+
 /* extract-years.c: the year (and span) an amount belongs to. */
 int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year);
 void xyears_after_sentence(struct xctx *c, const struct xsentence *s);

@@ -404,7 +404,7 @@ static void test_unseen_report_2(void)
 	f = find_fund(&x, 80000000);
 	CHECK(f && f->year == 2013);
 	f = find_fund(&x, 2300000000);
-	CHECK(f && f->year == 2014 && f->from_year == 2012 && f->approx && f->category == FUND_ENTERPRISE);
+	CHECK(f && f->year == 2014 && f->from_year == 2012 && f->approx && f->category == FUND_INVESTMENT);
 	f = find_fund(&x, 1200000);
 	CHECK(f && strcmp(f->donor, "Hebei District") == 0 && strcmp(f->recipient, "Longnan City") == 0);
 	f = find_fund(&x, 12500000);
