@@ -224,6 +224,43 @@ static void test_money_forms(void)
 	extraction_free(&x);
 }
 
+/* Rule: deals (signed, worth, contracts, enterprises investing) are
+ * investment or trade, not aid; a government body that donates gives
+ * government aid; an enterprise that donates, enterprise aid. */
+static void test_kinds(void)
+{
+	struct extraction x;
+	extract_text("Jiangsu-Shaanxi Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Work\xE3\x80\x91 In 2013, Jiangsu and Shaanxi signed 12 cooperation projects "
+		     "worth 3.4 billion yuan. Jiangsu enterprises invested 210 million yuan in Yulin. "
+		     "Wuxi City signed purchase contracts worth 45 million yuan. "
+		     "Xuzhou City donated 700,000 yuan to Mizhi County. "
+		     "The charitable organizations of Jiangsu donated 1.3 million yuan. "
+		     "Xuzhou Coal Mining Group donated 600,000 yuan to schools. "
+		     "Jiangsu will allocate 90 million yuan next year. "
+		     "Jiangsu issued 2.2 million yuan of loan interest subsidies. "
+		     "Nanjing City donated clothes worth 80,000 yuan.\n",
+		     &x);
+	static const struct {
+		int64_t yuan;
+		enum fund_category cat;
+		enum fund_kind kind;
+	} want[] = {
+		{ 3400000000, FUND_INVESTMENT, KIND_INVESTMENT }, { 210000000, FUND_INVESTMENT, KIND_INVESTMENT },
+		{ 45000000, FUND_TRADE, KIND_INVESTMENT },       { 700000, FUND_GOVERNMENT, KIND_AID },
+		{ 1300000, FUND_SOCIAL, KIND_AID },              { 600000, FUND_ENTERPRISE, KIND_AID },
+		{ 90000000, FUND_PLANNED, KIND_PLANNED },        { 2200000, FUND_LOAN_SUBSIDY, KIND_AID },
+		{ 80000, FUND_GOVERNMENT, KIND_AID },
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const struct fact_fund *f = find_fund(&x, want[i].yuan);
+		CHECK(f && f->category == want[i].cat && fund_kind_of(f->category) == want[i].kind);
+		if (f && f->category != want[i].cat)
+			fprintf(stderr, "  kinds: %" PRId64 " is %s\n", want[i].yuan, fund_category_name(f->category));
+	}
+	extraction_free(&x);
+}
+
 static void test_years_and_spans(void)
 {
 	struct extraction x;
@@ -427,6 +464,7 @@ int main(void)
 	test_gazetteer_match();
 	test_gazetteer_errors();
 	test_money_forms();
+	test_kinds();
 	test_years_and_spans();
 	test_pairs();
 	test_givers();
