@@ -261,6 +261,31 @@ static void test_kinds(void)
 	extraction_free(&x);
 }
 
+/* Rule: a cumulative figure is never a year's; a relative span counts back
+ * from the sentence's own year. */
+static void test_cumulative(void)
+{
+	struct extraction x;
+	extract_text("Shanghai-Yunnan Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Review\xE3\x80\x91 By the end of June 2011, Shanghai had accumulatively "
+		     "provided more than 1.2 billion yuan to Yunnan. In 2012, over the past three years, Shanghai "
+		     "gave 300 million yuan. So far, Shanghai has donated 40 million yuan to Pu'er City.\n\n"
+		     "\xE3\x80\x90Aid\xE3\x80\x91 Since April 2006, Shanghai has helped Pu'er City. As of 2009, "
+		     "Shanghai provided 50 million yuan to Pu'er City. In 2012, Shanghai allocated 9 million yuan.\n",
+		     &x);
+	const struct fact_fund *f = find_fund(&x, 1200000000);
+	CHECK(f && f->year == 2011 && f->from_year == 0 && fact_fund_period(f) == PERIOD_CUMULATIVE);
+	f = find_fund(&x, 300000000);
+	CHECK(f && f->year == 2012 && f->from_year == 2010 && fact_fund_period(f) == PERIOD_SPAN);
+	f = find_fund(&x, 40000000);
+	CHECK(f && f->from_year == 0 && f->year != 0);
+	f = find_fund(&x, 50000000);
+	CHECK(f && f->year == 2009 && f->from_year == 2006);
+	f = find_fund(&x, 9000000);
+	CHECK(f && f->year == 2012 && fact_fund_period(f) == PERIOD_YEAR);
+	extraction_free(&x);
+}
+
 static void test_years_and_spans(void)
 {
 	struct extraction x;
@@ -465,6 +490,7 @@ int main(void)
 	test_gazetteer_errors();
 	test_money_forms();
 	test_kinds();
+	test_cumulative();
 	test_years_and_spans();
 	test_pairs();
 	test_givers();
