@@ -80,6 +80,11 @@ void xscan_years(struct xsentence *s);
 bool xword_at(const char *text, size_t pos, const char *word);
 bool xcontains_word(const char *text, size_t from, size_t to, const char *word);
 const char *xfind_ci(const char *hay, size_t from, size_t to, const char *needle);
+/* The clause around pos runs from after the previous ',', ';', '(' or ':'
+ * (not floor-ward of floor) to before the next; commas inside numbers
+ * ("10,000") do not count. */
+size_t xclause_start(const char *t, size_t pos, size_t floor);
+size_t xclause_end(const char *t, size_t pos, size_t len);
 bool xis_donor_side(const struct xctx *c, size_t region);
 bool xis_recipient_side(const struct xctx *c, size_t region);
 bool xis_placeish(const struct xctx *c, size_t region);

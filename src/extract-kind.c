@@ -100,20 +100,9 @@ static bool has_any(const char *t, size_t from, size_t to, const char *const *w,
 	return false;
 }
 
-/* Start of the clause that holds pos: after the previous ',', ';', '(' or
- * ':'; a comma between digits ("10,000") does not end a clause. */
 static size_t clause_from(const char *t, size_t pos)
 {
-	size_t b = pos;
-	while (b > 0) {
-		char ch = t[b - 1];
-		bool digits = ch == ',' && b >= 2 && isdigit((unsigned char)t[b - 2]) &&
-			      isdigit((unsigned char)t[b]);
-		if ((ch == ',' || ch == ';' || ch == '(' || ch == ':') && !digits)
-			break;
-		b--;
-	}
-	return b;
+	return xclause_start(t, pos, 0);
 }
 
 /* The last giving verb in [from, to), or to when none. */

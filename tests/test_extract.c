@@ -369,11 +369,46 @@ static void test_givers(void)
 	CHECK(f && strcmp(f->donor, "Dalian City") == 0 && strcmp(f->recipient, "Huzhu County") == 0);
 	CHECK(find_fund(&x, 2000000) == NULL); /* the recipient's own money */
 	f = find_fund(&x, 1500000);
-	CHECK(f && strcmp(f->donor, "Liaoning") == 0); /* several cities: their province */
+	/* several cities named one by one give jointly */
+	CHECK(f && strcmp(f->donor, "Anshan City") == 0 && f->nco_donors == 2);
+	CHECK(f && f->nco_donors == 2 && strcmp(f->co_donors[0], "Fushun City") == 0 &&
+	      strcmp(f->co_donors[1], "Benxi City") == 0);
 	f = find_fund(&x, 600000);
 	CHECK(f && strcmp(f->donor, "Dandong City") == 0);
 	f = find_fund(&x, 4400000);
 	CHECK(f && strcmp(f->donor, "Liaoning") == 0);
+	extraction_free(&x);
+}
+
+/* Rule: joint donors after the money; the recipient is the place the
+ * money's own clause names (numbers' commas and facility names do not end
+ * it); each amount of a list goes to its own place. */
+static void test_parties(void)
+{
+	struct extraction x;
+	extract_text("Liaoning-Qinghai Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Support\xE3\x80\x91 In 2012, Qinghai received 7.7 million yuan (from Dalian, "
+		     "Anshan and Fushun). Liaoning invested 3 million yuan to build a school of 10,000 square meters "
+		     "in Huzhu County. Liaoning invested 2.1 million yuan to build Ledu County Minzu High School. "
+		     "Liaoning allocated 1.2 million yuan for Datong County, 1.3 million yuan for Minhe County and "
+		     "1.4 million yuan for Huangzhong County. Liaoning invested 900,000 yuan to support the largest "
+		     "Huzhu County Ledu High School.\n",
+		     &x);
+	const struct fact_fund *f = find_fund(&x, 7700000);
+	CHECK(f && strcmp(f->donor, "Dalian City") == 0 && f->nco_donors == 2 &&
+	      strcmp(f->co_donors[0], "Anshan City") == 0 && strcmp(f->co_donors[1], "Fushun City") == 0);
+	f = find_fund(&x, 3000000);
+	CHECK(f && strcmp(f->recipient, "Huzhu County") == 0 && f->nco_donors == 0);
+	f = find_fund(&x, 2100000);
+	CHECK(f && strcmp(f->recipient, "Ledu County") == 0);
+	f = find_fund(&x, 1200000);
+	CHECK(f && strcmp(f->recipient, "Datong County") == 0);
+	f = find_fund(&x, 1300000);
+	CHECK(f && strcmp(f->recipient, "Minhe County") == 0);
+	f = find_fund(&x, 1400000);
+	CHECK(f && strcmp(f->recipient, "Huangzhong County") == 0);
+	f = find_fund(&x, 900000); /* a place, then a school named after another */
+	CHECK(f && strcmp(f->recipient, "Huzhu County") == 0);
 	extraction_free(&x);
 }
 
@@ -495,6 +530,7 @@ int main(void)
 	test_pairs();
 	test_givers();
 	test_heading_inside_a_province();
+	test_parties();
 	test_misspellings_and_brackets();
 	test_unseen_report();
 	test_unseen_report_2();
