@@ -503,15 +503,46 @@ static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, co
 	return xpair_partner(c, donor);
 }
 
+/* Whether the text presents amount m as the pair's total for its period:
+ * a total's words in its clause, or the section's overview; and the giver
+ * and receiver are the pair itself, not a district, a department or a
+ * county under it. */
+static bool stated_total(const struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor,
+			 size_t recipient, size_t nco)
+{
+	static const char *const cues[] = {
+		"a total of", "in total", "totaling", "totalling", "totaled", "totalled", "altogether",
+		"throughout the year", "over the year", "in the whole year", "the whole year", "for the year",
+		"in all",
+	};
+	if (nco || donor != c->donor || donor == GAZ_NONE ||
+	    (recipient != c->recipient && recipient != GAZ_NONE))
+		return false;
+	if (c->in_overview)
+		return true;
+	size_t from = xclause_start(s->text, m->start, 0), to = xclause_end(s->text, m->end, s->len);
+	if (m->start - from > 120)
+		from = m->start - 120;
+	for (size_t i = 0; i < s->nmoney; i++)
+		if (s->money[i].end <= m->start && s->money[i].end > from)
+			from = s->money[i].end; /* the words of the amount before are its own */
+	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++)
+		if (xfind_ci(s->text, from, to, cues[i]))
+			return true;
+	return false;
+}
+
 void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 {
 	c->next_donor = GAZ_NONE;
 	if (s->nmoney == 0)
 		note_giver(c, s);
+	long *fund_of = xcalloc(s->nmoney + 1, sizeof(*fund_of));
 	for (size_t i = 0; i < s->nmoney; i++) {
 		const struct xmoney *m = &s->money[i];
 		bool own;
 		struct co_givers co;
+		fund_of[i] = -1;
 		if (m->yuan <= 0 || excluded(s, i))
 			continue;
 		size_t donor = fund_donor(c, s, m, &own, &co);
@@ -535,8 +566,15 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 			co_names[k] = xname(c, co.region[k]);
 		f.co_donors = (char **)co_names;
 		f.nco_donors = co.n;
+		f.stated_total = stated_total(c, s, m, donor, recipient, co.n);
+		fund_of[i] = (long)c->out->nfunds;
 		xadd_fund(c, &f);
 		free(f.quote);
 	}
+	xparts_sentence(c, s, fund_of);
+	for (size_t i = 0; i < s->nmoney; i++)
+		if (fund_of[i] >= 0 && c->out->funds[fund_of[i]].whole_index >= 0)
+			c->out->funds[fund_of[i]].stated_total = false; /* a part is not the total */
+	free(fund_of);
 	c->para_donor = c->next_donor;
 }
