@@ -231,6 +231,9 @@ static void giver_after(const struct xsentence *s, const struct xmoney *m, size_
 	size_t end = m->end;
 	while (end < s->len && t[end] != ',' && t[end] != ';' && end < m->end + 60)
 		end++;
+	for (size_t i = 0; i < s->nmoney; i++)
+		if (s->money[i].start >= m->end && s->money[i].start < end)
+			end = s->money[i].start; /* the next amount names its own giver */
 	const char *f = xfind_ci(t, m->end, end, " from ");
 	const char *b = xfind_ci(t, m->end, end, " by ");
 	const char *p = f ? f : b;

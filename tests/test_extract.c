@@ -412,6 +412,75 @@ static void test_parties(void)
 	extraction_free(&x);
 }
 
+static long index_of(const struct extraction *x, const struct fact_fund *f)
+{
+	return f ? (long)(f - x->funds) : -2;
+}
+
+/* Rule: parts point at their whole when the text says so ("of which",
+ * "including", "Among them") or when the next sentences' amounts add up to
+ * it; a stated total is the pair's own total ("a total of", the overview). */
+static void test_parts_and_totals(void)
+{
+	struct extraction x;
+	extract_text("Fujian-Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Overview\xE3\x80\x91 In 2013, Fujian allocated 60 million yuan of aid funds to Ningxia.\n\n"
+		     "\xE3\x80\x90Funds\xE3\x80\x91 In 2013, Fujian provided a total of 24 million yuan to Ningxia, of "
+		     "which 10 million yuan went to Xiji County. Another 8 million yuan was used for Haiyuan County. "
+		     "The remaining 6 million yuan was given to Tongxin County.\n\n"
+		     "\xE3\x80\x90Projects\xE3\x80\x91 In 2013, Fuzhou City donated 3 million yuan, including 1.2 million "
+		     "yuan from enterprises and 1.8 million yuan from all circles of society. Fujian issued 5 million "
+		     "yuan to Xiji County. Fujian issued 7 million yuan, and Fujian gave 2 million yuan to schools.\n\n"
+		     "\xE3\x80\x90More\xE3\x80\x91 In 2013, Fujian provided a total of 50 million yuan, of which 20 "
+		     "million yuan went to Xiji County. Fujian gave 9 million yuan to Haiyuan County. Fujian's "
+		     "enterprises donated 900,000 yuan. Among them, Xiamen enterprises donated 400,000 yuan.\n",
+		     &x);
+	const struct fact_fund *f = find_fund(&x, 60000000);
+	CHECK(f && f->stated_total && f->whole_index == -1);
+	const struct fact_fund *whole = find_fund(&x, 24000000);
+	CHECK(whole && whole->stated_total && whole->whole_index == -1);
+	const int64_t parts[] = { 10000000, 8000000, 6000000 };
+	for (size_t i = 0; i < 3; i++) {
+		f = find_fund(&x, parts[i]);
+		CHECK(f && f->whole_index == index_of(&x, whole) && !f->stated_total);
+	}
+	whole = find_fund(&x, 3000000);
+	CHECK(whole && !whole->stated_total && strcmp(whole->donor, "Fuzhou City") == 0);
+	f = find_fund(&x, 1200000);
+	CHECK(f && f->whole_index == index_of(&x, whole) && f->category == FUND_ENTERPRISE);
+	f = find_fund(&x, 1800000);
+	CHECK(f && f->whole_index == index_of(&x, whole) && f->category == FUND_SOCIAL);
+	f = find_fund(&x, 5000000);
+	CHECK(f && f->whole_index == -1 && !f->stated_total); /* a county's money is not the pair's total */
+	f = find_fund(&x, 7000000);
+	CHECK(f && f->whole_index == -1);
+	f = find_fund(&x, 2000000);
+	CHECK(f && f->whole_index == -1);
+	f = find_fund(&x, 20000000);
+	CHECK(f && f->whole_index == index_of(&x, find_fund(&x, 50000000)));
+	f = find_fund(&x, 9000000);
+	CHECK(f && f->whole_index == -1); /* 20 + 9 is not 50 */
+	f = find_fund(&x, 400000);
+	CHECK(f && f->whole_index == index_of(&x, find_fund(&x, 900000)));
+	extraction_free(&x);
+
+	/* a table: cells under their row's total, row totals under the grand total */
+	extract_text("Fujian-Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Funds\xE3\x80\x91 In 2013, Fujian helped Ningxia.\n\n"
+		     "Fujian's aid funds for Ningxia in 2013\n\n(Unit: ten thousand Yuan)\n\nTypes\n\nRoads\n\n"
+		     "Schools\n\nTotal\n\nXiji County\n\n300\n\n200\n\n500\n\nHaiyuan County\n\n100\n\n"
+		     "400\n\n500\n\nTotal\n\n400\n\n600\n\n1000\n",
+		     &x);
+	const struct fact_fund *grand = find_fund(&x, 10000000);
+	CHECK(grand && grand->table_index == 0 && grand->whole_index == -1 && grand->stated_total);
+	f = find_fund(&x, 3000000);
+	const struct fact_fund *row = f ? &x.funds[f->whole_index >= 0 ? f->whole_index : 0] : NULL;
+	CHECK(f && f->whole_index >= 0 && row->amount_yuan == 5000000 && row->whole_index == index_of(&x, grand));
+	f = find_fund(&x, 6000000); /* a column total */
+	CHECK(f && f->whole_index == index_of(&x, grand) && !f->stated_total);
+	extraction_free(&x);
+}
+
 static void test_misspellings_and_brackets(void)
 {
 	struct extraction x;
@@ -531,6 +600,7 @@ int main(void)
 	test_givers();
 	test_heading_inside_a_province();
 	test_parties();
+	test_parts_and_totals();
 	test_misspellings_and_brackets();
 	test_unseen_report();
 	test_unseen_report_2();
