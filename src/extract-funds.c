@@ -41,13 +41,9 @@ static const char *const opening_words[] = {
 
 static const char *const skip_words[] = { "the", "a", "an", "its", "their" };
 
-/* Start of the clause that holds pos: after the previous ',', ';' or '('. */
 static size_t clause_start(const char *t, size_t pos, size_t floor)
 {
-	size_t b = pos;
-	while (b > floor && t[b - 1] != ',' && t[b - 1] != ';' && t[b - 1] != '(')
-		b--;
-	return b;
+	return xclause_start(t, pos, floor);
 }
 
 static bool any_word(const char *t, size_t from, size_t to, const char *const *words, size_t n)
@@ -65,9 +61,7 @@ static bool excluded(const struct xsentence *s, size_t mi)
 	if (m->start - from > 100)
 		from = m->start - 100;
 	size_t to = m->end + 90 < s->len ? m->end + 90 : s->len;
-	size_t cend = m->end;
-	while (cend < to && s->text[cend] != ',' && s->text[cend] != ';' && s->text[cend] != '(')
-		cend++;
+	size_t cend = xclause_end(s->text, m->end, to);
 	if (any_word(s->text, from, m->start, outcome_words, sizeof(outcome_words) / sizeof(outcome_words[0])))
 		return true;
 	if (xfind_ci(s->text, from, m->start, "total investment") &&
@@ -143,12 +137,14 @@ static size_t governing_word(const struct xsentence *s, size_t pi, size_t *ws)
 	return n;
 }
 
+/* Inside a parenthesis still open before it: "(including Guangzhou and
+ * Dongguan)" names parts of the giver, not givers. */
 static bool in_parentheses(const struct xsentence *s, size_t pi)
 {
-	size_t b = s->places[pi].start;
-	while (b > 0 && s->text[b - 1] == ' ')
+	size_t b = s->places[pi].start, floor = b > 80 ? b - 80 : 0;
+	while (b > floor && s->text[b - 1] != ')' && s->text[b - 1] != '(')
 		b--;
-	return b > 0 && s->text[b - 1] == '(';
+	return b > floor && s->text[b - 1] == '(';
 }
 
 /* "Haicang New Village", "Nan'an Experimental Primary School": the place
@@ -159,13 +155,22 @@ static bool names_facility(const struct xsentence *s, size_t pi)
 		"village", "school", "hospital", "kindergarten", "market", "park", "road", "bridge",
 		"station", "center", "centre", "hall", "cinema", "farm",
 	};
+	static const char *const admin_words[] = {
+		"county", "prefecture", "city", "district", "banner", "town", "league", "province", "region",
+	};
 	const char *t = s->text;
 	size_t i = s->places[pi].end;
+	size_t next = pi + 1 < s->nplaces ? s->places[pi + 1].start : s->len;
+	size_t ws, n = word_before(t, i, &ws);
+	/* "Ledu County Minzu School" is a school in Ledu County; "Nan'an
+	 * Experimental School" is a school named after Nan'an */
+	if (n && word_in(t + ws, n, admin_words, sizeof(admin_words) / sizeof(admin_words[0])))
+		return false;
 	for (int words = 0; words < 4; words++) {
 		while (t[i] == ' ')
 			i++;
-		if (!isupper((unsigned char)t[i]))
-			return false;
+		if (!isupper((unsigned char)t[i]) || i >= next)
+			return false; /* a nearer place names the facility */
 		for (size_t f = 0; f < sizeof(facilities) / sizeof(facilities[0]); f++)
 			if (xword_at(t, i, facilities[f]))
 				return true;
@@ -251,8 +256,61 @@ bool xopens_clause(const struct xsentence *s, size_t pi)
 	return n && word_in(s->text + ws, n, opening_words, sizeof(opening_words) / sizeof(opening_words[0]));
 }
 
-/* "Wenzhou, Huzhou, Jinhua and Hangzhou allocated": several givers named
- * together count as what they share (the province). */
+/* The givers of an amount besides its donor, when several give jointly. */
+#define MAX_CO_DONORS 15
+struct co_givers {
+	size_t region[MAX_CO_DONORS];
+	size_t n;
+};
+
+/* Whether any of regs[0..n) lies within another: then they are one giver
+ * named at two levels ("Beijing Haidian District"), not several. */
+static bool nested(const struct xctx *c, const size_t *regs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++)
+			if (i != j && gazetteer_within(c->g, regs[i], regs[j]))
+				return true;
+	return false;
+}
+
+/* "Wenzhou, Huzhou, Jinhua and Hangzhou allocated", "(from Dalian, Ningbo,
+ * Qingdao and Shenzhen)": a list of places joined by commas and "and",
+ * ending (or starting) at pi, gives jointly. Returns the first named and
+ * sets co to the others; GAZ_NONE when pi is not in such a list. */
+static size_t joint_givers(const struct xctx *c, const struct xsentence *s, size_t first, size_t last,
+			   struct co_givers *co)
+{
+	size_t regs[MAX_CO_DONORS + 1], n = 0;
+	for (size_t p = first; p <= last && n <= MAX_CO_DONORS; p++)
+		if (xis_donor_side(c, s->places[p].region))
+			regs[n++] = s->places[p].region;
+	if (n < 2 || n != last - first + 1 || nested(c, regs, n))
+		return GAZ_NONE;
+	co->n = 0;
+	for (size_t i = 1; i < n; i++)
+		co->region[co->n++] = regs[i];
+	return regs[0];
+}
+
+/* The first place of the list that ends at pi. */
+static size_t list_first(const struct xsentence *s, size_t pi)
+{
+	for (size_t j = joined_before(s, pi); j != (size_t)-1; j = joined_before(s, pi))
+		pi = j;
+	return pi;
+}
+
+/* The last place of the list that starts at pi. */
+static size_t list_last(const struct xsentence *s, size_t pi)
+{
+	while (pi + 1 < s->nplaces && joined_before(s, pi + 1) == pi)
+		pi++;
+	return pi;
+}
+
+/* Several givers named together but not as a list of equals count as what
+ * they share (the province). */
 static size_t giver_group(const struct xctx *c, const struct xsentence *s, size_t pi)
 {
 	size_t regs[16], n = 0;
@@ -275,7 +333,8 @@ static size_t giver_group(const struct xctx *c, const struct xsentence *s, size_
 }
 
 /* "(from Shanghai)", "donated by Zhejiang Provincial Department of ...". */
-static size_t donor_after(const struct xctx *c, const struct xsentence *s, const struct xmoney *m)
+static size_t donor_after(const struct xctx *c, const struct xsentence *s, const struct xmoney *m,
+			  struct co_givers *co)
 {
 	static const char *const cues[] = { "from ", "donated by ", "provided by ", "funded by " };
 	size_t i = m->end;
@@ -290,18 +349,22 @@ static size_t donor_after(const struct xctx *c, const struct xsentence *s, const
 		size_t from = (size_t)(at - s->text) + n;
 		for (size_t p = 0; p < s->nplaces; p++)
 			if (s->places[p].start >= from && s->places[p].start <= from + 4 &&
-			    (xis_donor_side(c, s->places[p].region) || c->donor == GAZ_NONE))
-				return s->places[p].region;
+			    (xis_donor_side(c, s->places[p].region) || c->donor == GAZ_NONE)) {
+				size_t joint = joint_givers(c, s, p, list_last(s, p), co);
+				return joint != GAZ_NONE ? joint : s->places[p].region;
+			}
 	}
 	return GAZ_NONE;
 }
 
 /* The giver of amount m, or GAZ_NONE; *own is set when the recipient side
  * itself puts the money in (its own or matching funds are not aid). */
-static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct xmoney *m, bool *own)
+static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct xmoney *m, bool *own,
+			 struct co_givers *co)
 {
 	*own = false;
-	size_t after = donor_after(c, s, m);
+	co->n = 0;
+	size_t after = donor_after(c, s, m, co);
 	if (after != GAZ_NONE)
 		return after;
 	for (size_t p = s->nplaces; p-- > 0;) {
@@ -311,7 +374,8 @@ static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct
 		if (xis_donor_side(c, reg) && !donor_object(s, p)) {
 			size_t q = more_specific(c, s, p);
 			c->next_donor = q != p ? s->places[q].region : giver_group(c, s, p);
-			return c->next_donor;
+			size_t joint = q == p ? joint_givers(c, s, list_first(s, p), p, co) : GAZ_NONE;
+			return joint != GAZ_NONE ? joint : c->next_donor;
 		}
 		if (xis_recipient_side(c, reg) && c->donor != GAZ_NONE && xopens_clause(s, p)) {
 			size_t j = joined_before(s, p);
@@ -402,14 +466,27 @@ static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, co
 	if (resp != GAZ_NONE)
 		return resp;
 	size_t after[16], nafter = 0, before[16], nbefore = 0;
-	size_t cend = m->end;
-	while (cend < s->len && s->text[cend] != ',' && s->text[cend] != ';')
+	size_t cend = m->end, prev_end = 0;
+	/* a parenthesis inside the clause ("(Huangzhong County ... Farm) in
+	 * Huangzhong County") does not end it; a comma in "10,000" neither */
+	while (cend < s->len && s->text[cend] != ';' &&
+	       (s->text[cend] != ',' || (isdigit((unsigned char)s->text[cend - 1]) &&
+					 isdigit((unsigned char)s->text[cend + 1]))))
 		cend++;
+	for (size_t i = 0; i < s->nmoney; i++) {
+		if (s->money[i].start >= m->end && s->money[i].start < cend)
+			cend = s->money[i].start; /* "5 million for A and 3 million for B" */
+		if (s->money[i].end <= m->start && s->money[i].end > prev_end)
+			prev_end = s->money[i].end;
+	}
 	for (size_t p = 0; p < s->nplaces; p++) {
 		size_t reg = receiving_level(c, s->places[p].region);
 		if (!usable_recipient(c, reg, donor) || names_facility(s, p))
 			continue;
-		if (s->places[p].end <= m->start && m->start - s->places[p].end <= 20)
+		/* the place of "for A and 3 million yuan" is the amount's before */
+		bool previous_own = prev_end && s->places[p].start >= prev_end && s->places[p].start - prev_end <= 15;
+		if (s->places[p].end <= m->start && m->start - s->places[p].end <= 20 && s->places[p].start >= prev_end &&
+		    !previous_own && !memchr(s->text + s->places[p].end, ',', m->start - s->places[p].end))
 			return reg; /* "22 projects in Guangyuan worth ..." */
 		if (s->places[p].start >= m->end && s->places[p].start < cend && nafter < 16)
 			after[nafter++] = reg;
@@ -426,60 +503,33 @@ static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, co
 	return xpair_partner(c, donor);
 }
 
-static bool words_in(const char *t, size_t from, size_t to, const char *const *w, size_t n)
+/* Whether the text presents amount m as the pair's total for its period:
+ * a total's words in its clause, or the section's overview; and the giver
+ * and receiver are the pair itself, not a district, a department or a
+ * county under it. */
+static bool stated_total(const struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor,
+			 size_t recipient, size_t nco)
 {
-	return any_word(t, from, to, w, n);
-}
-
-/* A donation with no public funds named ("donated 1 million yuan", not
- * "donated 20 million yuan of anti-poverty funds") is a social one. */
-static bool private_donation(const struct xsentence *s, const struct xmoney *m)
-{
-	size_t from = clause_start(s->text, m->start, 0);
-	const char *don = NULL;
-	for (size_t i = from; i < m->start && !don; i++) {
-		char ch = s->text[i]; /* cheap test first: this runs at every byte of the clause */
-		if ((ch == 'd' || ch == 'D' || ch == 'r' || ch == 'R') &&
-		    (xcontains_word(s->text, i, i + 5, "donat") || xcontains_word(s->text, i, i + 6, "raised")))
-			don = s->text + i;
-	}
-	if (!don)
+	static const char *const cues[] = {
+		"a total of", "in total", "totaling", "totalling", "totaled", "totalled", "altogether",
+		"throughout the year", "over the year", "in the whole year", "the whole year", "for the year",
+		"in all",
+	};
+	if (nco || donor != c->donor || donor == GAZ_NONE ||
+	    (recipient != c->recipient && recipient != GAZ_NONE))
 		return false;
-	size_t to = m->end + 30 < s->len ? m->end + 30 : s->len;
-	return !xfind_ci(s->text, (size_t)(don - s->text), to, "fund");
-}
-
-static enum fund_category fund_category(const struct xctx *c, const struct xsentence *s, const struct xmoney *m)
-{
-	const char *t = s->text;
-	size_t clause = clause_start(t, m->start, 0);
-	if (m->start - clause > 90)
-		clause = m->start - 90;
-	size_t wide = m->start > 150 ? m->start - 150 : 0;
-	size_t near_end = m->end + 20 < s->len ? m->end + 20 : s->len;
-	size_t far_end = m->end + 80 < s->len ? m->end + 80 : s->len;
-	static const char *const planned[] = { "planned", "plans to", "plan to", "will", "shall", "budget",
-					       "estimated", "expected", "determined to continue" };
-	static const char *const loan[] = { "loan", "interest subsid", "microfinance" };
-	static const char *const social[] = { "social donation", "all circles of society", "charit", "warm-hearted",
-					      "social forces", "from the public", "society" };
-	static const char *const enterprise[] = { "worth", "enterprise", "company", "group", "co.,",
-						  "cooperation project", "economic cooperation", "business",
-						  "investment agreement", "attracted", "contracts" };
-	if ((words_in(t, clause, m->start, planned, sizeof(planned) / sizeof(planned[0])) &&
-	     !xfind_ci(t, clause, m->start, "actual")) ||
-	    xfind_ci(t, m->end, near_end + 10 < s->len ? near_end + 10 : s->len, " will be ") ||
-	    xfind_ci(t, m->end, near_end, "is planned"))
-		return FUND_PLANNED;
-	if (words_in(t, clause, far_end, loan, sizeof(loan) / sizeof(loan[0])) ||
-	    (c->topic && words_in(c->topic, 0, strlen(c->topic), loan, sizeof(loan) / sizeof(loan[0]))))
-		return FUND_LOAN_SUBSIDY;
-	if (private_donation(s, m) || words_in(t, wide, m->start, social, sizeof(social) / sizeof(social[0])) ||
-	    xfind_ci(t, m->end, near_end, "donation"))
-		return FUND_SOCIAL;
-	if (words_in(t, wide, m->start, enterprise, sizeof(enterprise) / sizeof(enterprise[0])))
-		return FUND_ENTERPRISE;
-	return FUND_GOVERNMENT;
+	if (c->in_overview)
+		return true;
+	size_t from = xclause_start(s->text, m->start, 0), to = xclause_end(s->text, m->end, s->len);
+	if (m->start - from > 120)
+		from = m->start - 120;
+	for (size_t i = 0; i < s->nmoney; i++)
+		if (s->money[i].end <= m->start && s->money[i].end > from)
+			from = s->money[i].end; /* the words of the amount before are its own */
+	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++)
+		if (xfind_ci(s->text, from, to, cues[i]))
+			return true;
+	return false;
 }
 
 void xfunds_sentence(struct xctx *c, const struct xsentence *s)
@@ -487,12 +537,15 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 	c->next_donor = GAZ_NONE;
 	if (s->nmoney == 0)
 		note_giver(c, s);
+	long *fund_of = xcalloc(s->nmoney + 1, sizeof(*fund_of));
 	for (size_t i = 0; i < s->nmoney; i++) {
 		const struct xmoney *m = &s->money[i];
 		bool own;
+		struct co_givers co;
+		fund_of[i] = -1;
 		if (m->yuan <= 0 || excluded(s, i))
 			continue;
-		size_t donor = fund_donor(c, s, m, &own);
+		size_t donor = fund_donor(c, s, m, &own, &co);
 		if (donor == GAZ_NONE)
 			continue;
 		size_t recipient = fund_recipient(c, s, m, donor);
@@ -502,14 +555,26 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 		f.recipient = (char *)(recipient == GAZ_NONE ? "" : xname(c, recipient));
 		f.year = xyear_for(c, s, m->start, &f.from_year);
 		f.amount_yuan = m->yuan;
-		f.category = fund_category(c, s, m);
+		f.category = xfund_category(c, s, m, donor);
 		f.approx = m->approx;
 		f.line_no = c->line_no;
 		f.quote = xstrndup(s->text + m->start, m->end - m->start);
 		f.sentence = s->text;
 		f.table_index = -1;
+		const char *co_names[MAX_CO_DONORS];
+		for (size_t k = 0; k < co.n; k++)
+			co_names[k] = xname(c, co.region[k]);
+		f.co_donors = (char **)co_names;
+		f.nco_donors = co.n;
+		f.stated_total = stated_total(c, s, m, donor, recipient, co.n);
+		fund_of[i] = (long)c->out->nfunds;
 		xadd_fund(c, &f);
 		free(f.quote);
 	}
+	xparts_sentence(c, s, fund_of);
+	for (size_t i = 0; i < s->nmoney; i++)
+		if (fund_of[i] >= 0 && c->out->funds[fund_of[i]].whole_index >= 0)
+			c->out->funds[fund_of[i]].stated_total = false; /* a part is not the total */
+	free(fund_of);
 	c->para_donor = c->next_donor;
 }

@@ -62,12 +62,22 @@ struct xctx {
 	int span_from, span_to;              /* "from 2009 to 2010" in the paragraph */
 	int max_year;                        /* latest year stated so far in the report */
 	const char *topic;                   /* topic in force, may be NULL */
+	bool in_overview;                    /* the section's overview: its first paragraph
+	                                      * or an "Overview" topic */
 	bool topic_block;                    /* the paragraph continues a topic's paragraph */
 	size_t para_donor;                   /* giver named by the sentence before, GAZ_NONE */
 	size_t next_donor;                   /* giver named by the sentence being read */
 	size_t *ordered;                     /* owned; pairs made from lists paired in order */
 	size_t nordered, cap_ordered;
 	bool pairing_in_order;               /* the pairs being added come from such lists */
+	long open_whole;                     /* a whole whose parts the next sentence may
+	                                      * complete ("a total of X, of which Y."), -1 */
+	int64_t open_sum;                    /* the parts of open_whole so far */
+#define MAX_OPEN_PARTS 32
+	long open_parts[MAX_OPEN_PARTS];     /* parts of open_whole after its sentence, to link
+	                                      * once they add up to it */
+	size_t nopen_parts;
+	long last_fund;                      /* the paragraph's last fund, -1 */
 	size_t first_pair;                   /* out->npairs when the report began */
 	size_t first_fund;
 };
@@ -80,6 +90,11 @@ void xscan_years(struct xsentence *s);
 bool xword_at(const char *text, size_t pos, const char *word);
 bool xcontains_word(const char *text, size_t from, size_t to, const char *word);
 const char *xfind_ci(const char *hay, size_t from, size_t to, const char *needle);
+/* The clause around pos runs from after the previous ',', ';', '(' or ':'
+ * (not floor-ward of floor) to before the next; commas inside numbers
+ * ("10,000") do not count. */
+size_t xclause_start(const char *t, size_t pos, size_t floor);
+size_t xclause_end(const char *t, size_t pos, size_t len);
 bool xis_donor_side(const struct xctx *c, size_t region);
 bool xis_recipient_side(const struct xctx *c, size_t region);
 bool xis_placeish(const struct xctx *c, size_t region);
@@ -92,6 +107,14 @@ void xscan_money(struct xctx *c, struct xsentence *s);
 /* extract-funds.c: fund facts from prose. */
 void xfunds_sentence(struct xctx *c, const struct xsentence *s);
 bool xopens_clause(const struct xsentence *s, size_t pi); /* the place is its clause's subject */
+
+/* extract-kind.c: the category (and so the kind) of an amount given by donor. */
+enum fund_category xfund_category(const struct xctx *c, const struct xsentence *s, const struct xmoney *m,
+				  size_t donor);
+
+/* extract-parts.c: part-of links in prose; fund_of[i] is the fund made
+ * from the sentence's i-th amount, -1 when none. */
+void xparts_sentence(struct xctx *c, const struct xsentence *s, const long *fund_of);
 
 /* extract-years.c: the year (and span) an amount belongs to. */
 int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year);

@@ -48,8 +48,14 @@ static enum fund_category column_category(const char *label)
 		return FUND_LOAN_SUBSIDY;
 	if (strcasestr(label, "plan"))
 		return FUND_PLANNED;
-	if (strcasestr(label, "enterprise") || strcasestr(label, "investment"))
+	if (strcasestr(label, "investment") || strcasestr(label, "contract") || strcasestr(label, "agreement"))
+		return FUND_INVESTMENT;
+	if (strcasestr(label, "trade") || strcasestr(label, "purchas"))
+		return FUND_TRADE;
+	if (strcasestr(label, "enterprise"))
 		return FUND_ENTERPRISE;
+	if (strcasestr(label, "social") || strcasestr(label, "society"))
+		return FUND_SOCIAL;
 	return FUND_GOVERNMENT;
 }
 
@@ -65,14 +71,16 @@ static int table_year(struct xctx *c, const struct report_table *t)
 	return year;
 }
 
-static void cell_fact(struct xctx *c, const struct report_table *t, size_t ti, size_t row, size_t col, int year)
+/* Adds the fact of one cell; returns its index in out->funds, -1 when the
+ * cell gives none (zero, negative, too large). */
+static long cell_fact(struct xctx *c, const struct report_table *t, size_t ti, size_t row, size_t col, int year)
 {
 	double v = t->values[row * t->ncols + col];
 	double yuan = v * (double)t->unit_yuan;
 	if (!(v > 0) || yuan >= 9.2e18) {
 		if (v < 0 || yuan >= 9.2e18)
 			xanomaly(c, "amount", t->cells[row * t->ncols + col], "table cell out of range, skipped");
-		return;
+		return -1;
 	}
 	size_t reg = label_region(c, t->row_labels[row]);
 	if (reg == GAZ_NONE || !xis_recipient_side(c, reg))
@@ -88,9 +96,45 @@ static void cell_fact(struct xctx *c, const struct report_table *t, size_t ti, s
 	f.quote = xasprintf("%s %s", t->cells[row * t->ncols + col], t->unit ? t->unit : "");
 	f.sentence = xasprintf("%s / %s: %s", t->row_labels[row], t->col_labels[col], t->cells[row * t->ncols + col]);
 	f.table_index = (long)ti;
+	long index = (long)c->out->nfunds;
 	xadd_fund(c, &f);
 	free(f.quote);
 	free(f.sentence);
+	return index;
+}
+
+/* The whole of cell (r, col): its row's total, else its column's; a row
+ * or column total is a part of the grand total. -1 when none. */
+static long cell_whole(const struct report_table *t, const long *idx, size_t r, size_t col)
+{
+	size_t tc = total_index(t->col_labels, t->ncols), tr = total_index(t->row_labels, t->nrows);
+	bool total_row = r == tr, total_col = col == tc;
+	if (total_row && total_col)
+		return -1;
+	if (total_row || total_col)
+		return tr != (size_t)-1 && tc != (size_t)-1 ? idx[tr * t->ncols + tc] : -1;
+	if (tc != (size_t)-1 && idx[r * t->ncols + tc] >= 0)
+		return idx[r * t->ncols + tc];
+	return tr != (size_t)-1 ? idx[tr * t->ncols + col] : -1;
+}
+
+static void table_facts(struct xctx *c, const struct report_table *t, size_t ti)
+{
+	int year = table_year(c, t);
+	long *idx = xcalloc(t->nrows * t->ncols, sizeof(*idx));
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t col = 0; col < t->ncols; col++)
+			idx[r * t->ncols + col] = cell_fact(c, t, ti, r, col, year);
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		if (idx[i] >= 0)
+			c->out->funds[idx[i]].whole_index = cell_whole(t, idx, i / t->ncols, i % t->ncols);
+	/* the grand total of the pair's table is the pair's stated total */
+	size_t tc = total_index(t->col_labels, t->ncols), tr = total_index(t->row_labels, t->nrows);
+	if (tc != (size_t)-1 && tr != (size_t)-1 && idx[tr * t->ncols + tc] >= 0) {
+		struct fact_fund *g = &c->out->funds[idx[tr * t->ncols + tc]];
+		g->stated_total = c->recipient != GAZ_NONE && strcmp(g->recipient, xname(c, c->recipient)) == 0;
+	}
+	free(idx);
 }
 
 static void check_sum(struct xctx *c, const struct report_table *t, bool by_row, size_t k, size_t total)
@@ -128,9 +172,6 @@ void xfunds_tables(struct xctx *c)
 		check_totals(c, t);
 		if (t->unit_yuan <= 0 || c->donor == GAZ_NONE)
 			continue;
-		int year = table_year(c, t);
-		for (size_t r = 0; r < t->nrows; r++)
-			for (size_t col = 0; col < t->ncols; col++)
-				cell_fact(c, t, ti, r, col, year);
+		table_facts(c, t, ti);
 	}
 }

@@ -102,6 +102,31 @@ void xsentence_free(struct xsentence *s, size_t n)
 	free(s);
 }
 
+/* A comma between digits ("10,000") is part of a number, not a clause's end. */
+static bool clause_mark(const char *t, size_t i)
+{
+	char ch = t[i];
+	if (ch == ',' && i > 0 && isdigit((unsigned char)t[i - 1]) && isdigit((unsigned char)t[i + 1]))
+		return false;
+	return ch == ',' || ch == ';' || ch == '(' || ch == ':';
+}
+
+size_t xclause_start(const char *t, size_t pos, size_t floor)
+{
+	size_t b = pos;
+	while (b > floor && !clause_mark(t, b - 1))
+		b--;
+	return b;
+}
+
+size_t xclause_end(const char *t, size_t pos, size_t len)
+{
+	size_t e = pos;
+	while (e < len && !clause_mark(t, e))
+		e++;
+	return e;
+}
+
 bool xis_placeish(const struct xctx *c, size_t region)
 {
 	const struct region *r = gazetteer_region(c->g, region);

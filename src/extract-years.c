@@ -72,10 +72,32 @@ static int past_years(const struct xsentence *s)
 	return 0;
 }
 
-static int past_span_year(const struct xctx *c, int n, int *from_year)
+/* The year a sentence dates itself by ("In 2012, over the past three
+ * years ..."): its first year that is not a comparison, a span's end or a
+ * "since", else 0. */
+static int sentence_year(const struct xsentence *s)
+{
+	for (size_t i = 0; i < s->nyears; i++) {
+		const struct xyear *y = &s->years[i];
+		if (y->comparison || ends_with_word(s->text, y->start, "since") ||
+		    ends_with_word(s->text, y->start, "from") || ends_with_word(s->text, y->start, "between"))
+			continue;
+		return y->year;
+	}
+	return 0;
+}
+
+/* "over the past N years", counted back from the sentence's own year,
+ * else from the stated start ("since 1996"), else the report's year. */
+static int past_span_year(const struct xctx *c, const struct xsentence *s, int n, int *from_year)
 {
 	int year;
 	int bound = c->max_year > c->r->year ? c->max_year : c->r->year;
+	int own = sentence_year(s);
+	if (own && (!c->since_year || c->since_year >= own)) {
+		*from_year = own - n + 1;
+		return own;
+	}
 	if (c->since_year && c->since_year + n <= bound)
 		year = c->since_year + n;
 	else if (c->r->year && c->r->year <= c->max_year)
@@ -165,13 +187,26 @@ static int stated_year(const struct xctx *c, const struct xsentence *s, size_t p
 	return 0;
 }
 
+/* Words that make a figure a running total whose start is not stated. */
+static bool cumulative_words(const struct xsentence *s)
+{
+	static const char *const words[] = {
+		"so far", "accumulatively", "cumulatively", "accumulated", "in accumulation", "up to now",
+		"to date", "over the years", "in recent years", "until now", "till now", "in total since",
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (xcontains_word(s->text, 0, s->len, words[i]))
+			return true;
+	return false;
+}
+
 int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year)
 {
 	*from_year = -1;
 	int year = 0, n = past_years(s);
 	bool earlier = earlier_figure(s, pos);
 	if (n && !earlier)
-		return past_span_year(c, n, from_year);
+		return past_span_year(c, s, n, from_year);
 	year = stated_year(c, s, pos, from_year);
 	if (!year && c->span_to) {
 		*from_year = c->span_from;
@@ -183,7 +218,7 @@ int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *
 		year--;
 	if (*from_year < 0)
 		*from_year = year;
-	if (*from_year == year && (xfind_ci(s->text, 0, s->len, "so far") || xfind_ci(s->text, 0, s->len, "accumulatively")))
+	if (*from_year == year && cumulative_words(s))
 		*from_year = c->since_year && c->since_year < year ? c->since_year : 0;
 	return year;
 }
@@ -206,7 +241,7 @@ void xyears_after_sentence(struct xctx *c, const struct xsentence *s)
 	int n = past_years(s);
 	if (n && !c->span_to) {
 		int from;
-		int to = past_span_year(c, n, &from);
+		int to = past_span_year(c, s, n, &from);
 		c->span_from = from;
 		c->span_to = to;
 	}

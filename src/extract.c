@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract-internal.h"
 #include "pairoff/util.h"
@@ -223,8 +224,10 @@ static void read_paragraph(struct xctx *c, const struct report_paragraph *p, boo
 		c->since_year = 0;
 		c->topic = NULL;
 	}
+	c->in_overview = overview || (c->topic && strcasestr(c->topic, "overview"));
 	c->para_year = 0;
 	c->para_donor = GAZ_NONE;
+	c->open_whole = c->last_fund = -1;
 	c->span_from = c->span_to = 0;
 	xanomalies_paragraph(c, p);
 	struct xsentence *s;
@@ -275,6 +278,7 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	struct xctx c = { .r = r, .g = g, .out = out };
 	c.first_pair = out->npairs;
 	c.first_fund = out->nfunds;
+	c.open_whole = c.last_fund = -1;
 	c.sec_donor = c.sec_recipient = c.donor = c.recipient = GAZ_NONE;
 	size_t cur = (size_t)-1;
 	bool overview = false;

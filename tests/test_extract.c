@@ -224,6 +224,68 @@ static void test_money_forms(void)
 	extraction_free(&x);
 }
 
+/* Rule: deals (signed, worth, contracts, enterprises investing) are
+ * investment or trade, not aid; a government body that donates gives
+ * government aid; an enterprise that donates, enterprise aid. */
+static void test_kinds(void)
+{
+	struct extraction x;
+	extract_text("Jiangsu-Shaanxi Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Work\xE3\x80\x91 In 2013, Jiangsu and Shaanxi signed 12 cooperation projects "
+		     "worth 3.4 billion yuan. Jiangsu enterprises invested 210 million yuan in Yulin. "
+		     "Wuxi City signed purchase contracts worth 45 million yuan. "
+		     "Xuzhou City donated 700,000 yuan to Mizhi County. "
+		     "The charitable organizations of Jiangsu donated 1.3 million yuan. "
+		     "Xuzhou Coal Mining Group donated 600,000 yuan to schools. "
+		     "Jiangsu will allocate 90 million yuan next year. "
+		     "Jiangsu issued 2.2 million yuan of loan interest subsidies. "
+		     "Nanjing City donated clothes worth 80,000 yuan.\n",
+		     &x);
+	static const struct {
+		int64_t yuan;
+		enum fund_category cat;
+		enum fund_kind kind;
+	} want[] = {
+		{ 3400000000, FUND_INVESTMENT, KIND_INVESTMENT }, { 210000000, FUND_INVESTMENT, KIND_INVESTMENT },
+		{ 45000000, FUND_TRADE, KIND_INVESTMENT },       { 700000, FUND_GOVERNMENT, KIND_AID },
+		{ 1300000, FUND_SOCIAL, KIND_AID },              { 600000, FUND_ENTERPRISE, KIND_AID },
+		{ 90000000, FUND_PLANNED, KIND_PLANNED },        { 2200000, FUND_LOAN_SUBSIDY, KIND_AID },
+		{ 80000, FUND_GOVERNMENT, KIND_AID },
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const struct fact_fund *f = find_fund(&x, want[i].yuan);
+		CHECK(f && f->category == want[i].cat && fund_kind_of(f->category) == want[i].kind);
+		if (f && f->category != want[i].cat)
+			fprintf(stderr, "  kinds: %" PRId64 " is %s\n", want[i].yuan, fund_category_name(f->category));
+	}
+	extraction_free(&x);
+}
+
+/* Rule: a cumulative figure is never a year's; a relative span counts back
+ * from the sentence's own year. */
+static void test_cumulative(void)
+{
+	struct extraction x;
+	extract_text("Shanghai-Yunnan Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Review\xE3\x80\x91 By the end of June 2011, Shanghai had accumulatively "
+		     "provided more than 1.2 billion yuan to Yunnan. In 2012, over the past three years, Shanghai "
+		     "gave 300 million yuan. So far, Shanghai has donated 40 million yuan to Pu'er City.\n\n"
+		     "\xE3\x80\x90Aid\xE3\x80\x91 Since April 2006, Shanghai has helped Pu'er City. As of 2009, "
+		     "Shanghai provided 50 million yuan to Pu'er City. In 2012, Shanghai allocated 9 million yuan.\n",
+		     &x);
+	const struct fact_fund *f = find_fund(&x, 1200000000);
+	CHECK(f && f->year == 2011 && f->from_year == 0 && fact_fund_period(f) == PERIOD_CUMULATIVE);
+	f = find_fund(&x, 300000000);
+	CHECK(f && f->year == 2012 && f->from_year == 2010 && fact_fund_period(f) == PERIOD_SPAN);
+	f = find_fund(&x, 40000000);
+	CHECK(f && f->from_year == 0 && f->year != 0);
+	f = find_fund(&x, 50000000);
+	CHECK(f && f->year == 2009 && f->from_year == 2006);
+	f = find_fund(&x, 9000000);
+	CHECK(f && f->year == 2012 && fact_fund_period(f) == PERIOD_YEAR);
+	extraction_free(&x);
+}
+
 static void test_years_and_spans(void)
 {
 	struct extraction x;
@@ -307,11 +369,115 @@ static void test_givers(void)
 	CHECK(f && strcmp(f->donor, "Dalian City") == 0 && strcmp(f->recipient, "Huzhu County") == 0);
 	CHECK(find_fund(&x, 2000000) == NULL); /* the recipient's own money */
 	f = find_fund(&x, 1500000);
-	CHECK(f && strcmp(f->donor, "Liaoning") == 0); /* several cities: their province */
+	/* several cities named one by one give jointly */
+	CHECK(f && strcmp(f->donor, "Anshan City") == 0 && f->nco_donors == 2);
+	CHECK(f && f->nco_donors == 2 && strcmp(f->co_donors[0], "Fushun City") == 0 &&
+	      strcmp(f->co_donors[1], "Benxi City") == 0);
 	f = find_fund(&x, 600000);
 	CHECK(f && strcmp(f->donor, "Dandong City") == 0);
 	f = find_fund(&x, 4400000);
 	CHECK(f && strcmp(f->donor, "Liaoning") == 0);
+	extraction_free(&x);
+}
+
+/* Rule: joint donors after the money; the recipient is the place the
+ * money's own clause names (numbers' commas and facility names do not end
+ * it); each amount of a list goes to its own place. */
+static void test_parties(void)
+{
+	struct extraction x;
+	extract_text("Liaoning-Qinghai Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Support\xE3\x80\x91 In 2012, Qinghai received 7.7 million yuan (from Dalian, "
+		     "Anshan and Fushun). Liaoning invested 3 million yuan to build a school of 10,000 square meters "
+		     "in Huzhu County. Liaoning invested 2.1 million yuan to build Ledu County Minzu High School. "
+		     "Liaoning allocated 1.2 million yuan for Datong County, 1.3 million yuan for Minhe County and "
+		     "1.4 million yuan for Huangzhong County. Liaoning invested 900,000 yuan to support the largest "
+		     "Huzhu County Ledu High School.\n",
+		     &x);
+	const struct fact_fund *f = find_fund(&x, 7700000);
+	CHECK(f && strcmp(f->donor, "Dalian City") == 0 && f->nco_donors == 2 &&
+	      strcmp(f->co_donors[0], "Anshan City") == 0 && strcmp(f->co_donors[1], "Fushun City") == 0);
+	f = find_fund(&x, 3000000);
+	CHECK(f && strcmp(f->recipient, "Huzhu County") == 0 && f->nco_donors == 0);
+	f = find_fund(&x, 2100000);
+	CHECK(f && strcmp(f->recipient, "Ledu County") == 0);
+	f = find_fund(&x, 1200000);
+	CHECK(f && strcmp(f->recipient, "Datong County") == 0);
+	f = find_fund(&x, 1300000);
+	CHECK(f && strcmp(f->recipient, "Minhe County") == 0);
+	f = find_fund(&x, 1400000);
+	CHECK(f && strcmp(f->recipient, "Huangzhong County") == 0);
+	f = find_fund(&x, 900000); /* a place, then a school named after another */
+	CHECK(f && strcmp(f->recipient, "Huzhu County") == 0);
+	extraction_free(&x);
+}
+
+static long index_of(const struct extraction *x, const struct fact_fund *f)
+{
+	return f ? (long)(f - x->funds) : -2;
+}
+
+/* Rule: parts point at their whole when the text says so ("of which",
+ * "including", "Among them") or when the next sentences' amounts add up to
+ * it; a stated total is the pair's own total ("a total of", the overview). */
+static void test_parts_and_totals(void)
+{
+	struct extraction x;
+	extract_text("Fujian-Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Overview\xE3\x80\x91 In 2013, Fujian allocated 60 million yuan of aid funds to Ningxia.\n\n"
+		     "\xE3\x80\x90Funds\xE3\x80\x91 In 2013, Fujian provided a total of 24 million yuan to Ningxia, of "
+		     "which 10 million yuan went to Xiji County. Another 8 million yuan was used for Haiyuan County. "
+		     "The remaining 6 million yuan was given to Tongxin County.\n\n"
+		     "\xE3\x80\x90Projects\xE3\x80\x91 In 2013, Fuzhou City donated 3 million yuan, including 1.2 million "
+		     "yuan from enterprises and 1.8 million yuan from all circles of society. Fujian issued 5 million "
+		     "yuan to Xiji County. Fujian issued 7 million yuan, and Fujian gave 2 million yuan to schools.\n\n"
+		     "\xE3\x80\x90More\xE3\x80\x91 In 2013, Fujian provided a total of 50 million yuan, of which 20 "
+		     "million yuan went to Xiji County. Fujian gave 9 million yuan to Haiyuan County. Fujian's "
+		     "enterprises donated 900,000 yuan. Among them, Xiamen enterprises donated 400,000 yuan.\n",
+		     &x);
+	const struct fact_fund *f = find_fund(&x, 60000000);
+	CHECK(f && f->stated_total && f->whole_index == -1);
+	const struct fact_fund *whole = find_fund(&x, 24000000);
+	CHECK(whole && whole->stated_total && whole->whole_index == -1);
+	const int64_t parts[] = { 10000000, 8000000, 6000000 };
+	for (size_t i = 0; i < 3; i++) {
+		f = find_fund(&x, parts[i]);
+		CHECK(f && f->whole_index == index_of(&x, whole) && !f->stated_total);
+	}
+	whole = find_fund(&x, 3000000);
+	CHECK(whole && !whole->stated_total && strcmp(whole->donor, "Fuzhou City") == 0);
+	f = find_fund(&x, 1200000);
+	CHECK(f && f->whole_index == index_of(&x, whole) && f->category == FUND_ENTERPRISE);
+	f = find_fund(&x, 1800000);
+	CHECK(f && f->whole_index == index_of(&x, whole) && f->category == FUND_SOCIAL);
+	f = find_fund(&x, 5000000);
+	CHECK(f && f->whole_index == -1 && !f->stated_total); /* a county's money is not the pair's total */
+	f = find_fund(&x, 7000000);
+	CHECK(f && f->whole_index == -1);
+	f = find_fund(&x, 2000000);
+	CHECK(f && f->whole_index == -1);
+	f = find_fund(&x, 20000000);
+	CHECK(f && f->whole_index == index_of(&x, find_fund(&x, 50000000)));
+	f = find_fund(&x, 9000000);
+	CHECK(f && f->whole_index == -1); /* 20 + 9 is not 50 */
+	f = find_fund(&x, 400000);
+	CHECK(f && f->whole_index == index_of(&x, find_fund(&x, 900000)));
+	extraction_free(&x);
+
+	/* a table: cells under their row's total, row totals under the grand total */
+	extract_text("Fujian-Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Funds\xE3\x80\x91 In 2013, Fujian helped Ningxia.\n\n"
+		     "Fujian's aid funds for Ningxia in 2013\n\n(Unit: ten thousand Yuan)\n\nTypes\n\nRoads\n\n"
+		     "Schools\n\nTotal\n\nXiji County\n\n300\n\n200\n\n500\n\nHaiyuan County\n\n100\n\n"
+		     "400\n\n500\n\nTotal\n\n400\n\n600\n\n1000\n",
+		     &x);
+	const struct fact_fund *grand = find_fund(&x, 10000000);
+	CHECK(grand && grand->table_index == 0 && grand->whole_index == -1 && grand->stated_total);
+	f = find_fund(&x, 3000000);
+	const struct fact_fund *row = f ? &x.funds[f->whole_index >= 0 ? f->whole_index : 0] : NULL;
+	CHECK(f && f->whole_index >= 0 && row->amount_yuan == 5000000 && row->whole_index == index_of(&x, grand));
+	f = find_fund(&x, 6000000); /* a column total */
+	CHECK(f && f->whole_index == index_of(&x, grand) && !f->stated_total);
 	extraction_free(&x);
 }
 
@@ -404,7 +570,7 @@ static void test_unseen_report_2(void)
 	f = find_fund(&x, 80000000);
 	CHECK(f && f->year == 2013);
 	f = find_fund(&x, 2300000000);
-	CHECK(f && f->year == 2014 && f->from_year == 2012 && f->approx && f->category == FUND_ENTERPRISE);
+	CHECK(f && f->year == 2014 && f->from_year == 2012 && f->approx && f->category == FUND_INVESTMENT);
 	f = find_fund(&x, 1200000);
 	CHECK(f && strcmp(f->donor, "Hebei District") == 0 && strcmp(f->recipient, "Longnan City") == 0);
 	f = find_fund(&x, 12500000);
@@ -427,10 +593,14 @@ int main(void)
 	test_gazetteer_match();
 	test_gazetteer_errors();
 	test_money_forms();
+	test_kinds();
+	test_cumulative();
 	test_years_and_spans();
 	test_pairs();
 	test_givers();
 	test_heading_inside_a_province();
+	test_parties();
+	test_parts_and_totals();
 	test_misspellings_and_brackets();
 	test_unseen_report();
 	test_unseen_report_2();
