@@ -60,20 +60,31 @@ static size_t recipient_unit(const struct gazetteer *g, size_t recipient)
 	return prov != GAZ_NONE ? prov : recipient;
 }
 
-/* Joint givers that all belong to one unit (three districts of one city)
- * give as that unit: the statement is not a pair of its own. */
-static size_t distinct_co_units(const struct money_log *m, const struct money_entry *e)
+/* Joint givers that all belong to one province (three districts of one
+ * city, four cities of a province) give as that province: the statement is
+ * not a pair of its own. */
+static size_t distinct_co_provinces(const struct money_log *m, const struct money_entry *e)
 {
-	size_t unit = gazetteer_unit_of(m->gaz, e->donor);
+	size_t prov = gazetteer_province_of(m->gaz, e->donor);
 	for (size_t i = 0; i < e->nco_donors; i++)
-		if (gazetteer_unit_of(m->gaz, e->co_donors[i]) != unit)
+		if (gazetteer_province_of(m->gaz, e->co_donors[i]) != prov)
 			return e->nco_donors;
 	return 0;
 }
 
+/* The level the programme pairs a statement's giver at: its province when
+ * it gives with others of that province, else its unit. */
+static size_t donor_unit(const struct money_log *m, const struct money_entry *e, size_t nco)
+{
+	size_t prov = gazetteer_province_of(m->gaz, e->donor);
+	if (e->nco_donors && !nco && prov != GAZ_NONE)
+		return prov;
+	return gazetteer_unit_of(m->gaz, e->donor);
+}
+
 void money_log_add(struct money_log *m, const struct money_entry *e)
 {
-	size_t n = m->nfacts, nco = distinct_co_units(m, e);
+	size_t n = m->nfacts, nco = distinct_co_provinces(m, e);
 	array_reserve(&m->giver_at, &m->cap_giver_at, n + 1, sizeof(*m->giver_at));
 	m->giver_at[n] = m->ngivers;
 	for (size_t i = 0; i < nco; i++)
@@ -83,7 +94,7 @@ void money_log_add(struct money_log *m, const struct money_entry *e)
 	*ff = (struct flow_fact){
 		.id = e->id, .donor = e->donor, .recipient = e->recipient,
 		.nco_donors = nco,
-		.donor_unit = gazetteer_unit_of(m->gaz, e->donor),
+		.donor_unit = donor_unit(m, e, nco),
 		.recipient_unit = recipient_unit(m->gaz, e->recipient),
 		.year = f->year, .from_year = f->from_year, .category = f->category,
 		.amount_yuan = f->amount_yuan, .approx = f->approx, .stated_total = f->stated_total,
