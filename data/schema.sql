@@ -151,11 +151,11 @@ CREATE TABLE fund_donor (
 ) WITHOUT ROWID;
 
 -- A pair's money per year, by the one rule of src/flows.c, derived at
--- import so that every pane and command reads the same figures: per category
--- of aid, the pair's own stated total for the year when the reports state
--- one, else the sum of its distinct flows of that year (wholes, never their
--- parts); investment beside it, never in it; planned, span, cumulative and
--- other money in neither. donor is the giver at the level the programme pairs
+-- import so that every pane and command reads the same figures: the pair's
+-- own stated totals for the year when the reports state them (nothing added
+-- on top), else the sum of its distinct flows of that year (wholes, never
+-- their parts); investment beside it, never in it; planned, span,
+-- cumulative and other money in neither. donor is the giver at the level the programme pairs
 -- it (a province, or a city that pairs alone), several for a joint donation;
 -- recipient is the provincial-level region.
 CREATE TABLE pair_total (

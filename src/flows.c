@@ -227,25 +227,34 @@ static size_t collect_flows(const struct flow_fact *facts, size_t n, struct flow
 	return kept;
 }
 
-/* Per category: the largest stated total, else every flow added. Marks in
- * use[] the flows that went in. */
-static int64_t category_figure(const struct flow_sum *flows, size_t m, enum fund_category c, bool *use)
+/* One kind of money (aid, or investment): when the pair states totals of
+ * that kind for the year, the figure is those totals (the largest of each
+ * category, added), and nothing else is added on top, since a report's own
+ * total holds what the report lists under it; else every flow is added.
+ * Marks in use[] the flows that went in. */
+static int64_t kind_figure(const struct flow_sum *flows, size_t m, enum fund_kind kind, bool *use)
 {
-	int64_t stated = -1, sum = 0;
-	size_t stated_at = 0;
+	size_t best[FUND_NCATEGORIES];
+	bool stated = false;
+	for (int c = 0; c < FUND_NCATEGORIES; c++)
+		best[c] = m;
 	for (size_t k = 0; k < m; k++) {
-		if (flows[k].category != c)
+		enum fund_category c = flows[k].category;
+		if (fund_kind_of(c) != kind || !flows[k].stated_total)
 			continue;
-		if (flows[k].stated_total && flows[k].amount_yuan > stated) {
-			stated = flows[k].amount_yuan;
-			stated_at = k;
-		}
-		sum = add_capped(sum, flows[k].amount_yuan);
+		stated = true;
+		if (best[c] == m || flows[k].amount_yuan > flows[best[c]].amount_yuan)
+			best[c] = k;
 	}
-	for (size_t k = 0; k < m; k++)
-		if (flows[k].category == c)
-			use[k] = stated < 0 || k == stated_at;
-	return stated >= 0 ? stated : sum;
+	int64_t sum = 0;
+	for (size_t k = 0; k < m; k++) {
+		if (fund_kind_of(flows[k].category) != kind)
+			continue;
+		use[k] = !stated || best[flows[k].category] == k;
+		if (use[k])
+			sum = add_capped(sum, flows[k].amount_yuan);
+	}
+	return sum;
 }
 
 struct year_figure flows_year_figure(const struct flow_fact *facts, size_t n, bool *counted)
@@ -254,14 +263,8 @@ struct year_figure flows_year_figure(const struct flow_fact *facts, size_t n, bo
 	struct flow_sum *flows = xcalloc(n ? n : 1, sizeof(*flows));
 	bool *use = xcalloc(n ? n : 1, sizeof(*use));
 	size_t m = collect_flows(facts, n, flows);
-	for (int c = 0; c < FUND_NCATEGORIES; c++) {
-		int64_t fig = category_figure(flows, m, (enum fund_category)c, use);
-		enum fund_kind k = fund_kind_of((enum fund_category)c);
-		if (k == KIND_AID)
-			yf.aid_yuan = add_capped(yf.aid_yuan, fig);
-		else if (k == KIND_INVESTMENT)
-			yf.investment_yuan = add_capped(yf.investment_yuan, fig);
-	}
+	yf.aid_yuan = kind_figure(flows, m, KIND_AID, use);
+	yf.investment_yuan = kind_figure(flows, m, KIND_INVESTMENT, use);
 	for (size_t i = 0; i < n; i++) {
 		bool in = false;
 		for (size_t k = 0; k < m && !in; k++)

@@ -109,21 +109,27 @@ static void test_parts_not_added(void)
 	CHECK(yf.aid_yuan == 50000000, "aid %lld, want the whole only", (long long)yf.aid_yuan);
 }
 
-/* The pair's own stated total is the figure of its category; the places'
- * figures under it are not added on top. Other categories still add. */
+/* The pair's own stated totals are its figure; the places' figures under
+ * them are not added on top, nor are other categories' figures. */
 static void test_stated_total(void)
 {
 	struct flow_fact f[] = {
 		fact(1, "Tianjin", "Gansu", 2014, FUND_GOVERNMENT, 80000000, 3),
 		fact(2, "Xiqing District", "Xihe County", 2014, FUND_GOVERNMENT, 2000000, 9),
 		fact(3, "Tianjin", "Gansu", 2014, FUND_SOCIAL, 4000000, 3),
+		fact(4, "Tianjin", "Gansu", 2014, FUND_LOAN_SUBSIDY, 1000000, 11),
 	};
-	f[0].stated_total = true;
-	struct year_figure yf = figure(f, 3);
+	f[0].stated_total = f[2].stated_total = true;
+	struct year_figure yf = figure(f, 4);
 	CHECK(yf.aid_yuan == 84000000, "aid %lld, want 80 + 4 million", (long long)yf.aid_yuan);
-	f[0].stated_total = false;
-	yf = flows_pair_year(f, 3, NULL);
-	CHECK(yf.aid_yuan == 86000000, "without a stated total every flow adds: %lld",
+	f[0].stated_total = f[2].stated_total = false;
+	yf = flows_pair_year(f, 4, NULL);
+	CHECK(yf.aid_yuan == 87000000, "without a stated total every flow adds: %lld",
+	      (long long)yf.aid_yuan);
+	f[1].stated_total = true; /* a district's "total" is not the pair's */
+	f[1].pair_level = false;
+	yf = flows_pair_year(f, 4, NULL);
+	CHECK(yf.aid_yuan == 87000000, "a place's total is one flow among others: %lld",
 	      (long long)yf.aid_yuan);
 }
 

@@ -71,11 +71,13 @@ struct year_figure {
 
 /* The one rule for a year's figure. facts[0..n) are the statements naming the
  * pair (its places or places under them) for one year (PERIOD_YEAR; any
- * other is ignored). Per category of aid: the largest of the pair's own
- * stated totals (pair_level and stated_total) when there is one, else the sum
- * of the distinct flows (each flow once, at its largest figure; a part
- * whose whole is counted is left out). Investment likewise, beside the aid.
- * counted (when not NULL, n flags) marks the statements that went in. */
+ * other is ignored). Aid: when the pair states its own totals for the year
+ * (pair_level and stated_total), those totals, the largest of each category,
+ * added, and nothing on top of them (a report's own total holds what it
+ * lists under it); else the sum of the distinct flows (each flow once, at
+ * its largest figure; a part whose whole is counted is left out).
+ * Investment likewise, beside the aid, never in it. counted (when not NULL,
+ * n flags) marks the statements that went in. */
 struct year_figure flows_year_figure(const struct flow_fact *facts, size_t n, bool *counted);
 
 /* A pair's year figure when its donor side may hold several units (a
