@@ -100,4 +100,22 @@ for province in Shanghai Yunnan Beijing "Inner Mongolia" Zhejiang Guizhou; do
 	assert_eq "$got" "$want" "provinces pane: $province"
 done
 
+# --- a store of schema version 1 is rebuilt from the report texts it holds ---------
+command -v sqlite3 >/dev/null 2>&1 || skip "sqlite3 is needed to make a version-1 store"
+old=$test_tmp/old.db
+sqlite3 "$old" "PRAGMA application_id = 1346455890; PRAGMA user_version = 1;
+CREATE TABLE report (id INTEGER PRIMARY KEY, file TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+  year INTEGER, line_count INTEGER NOT NULL, text TEXT NOT NULL);
+INSERT INTO report(file, title, year, line_count, text)
+  VALUES ('zhejiang-sichuan-2009.txt', 'old', 2009, 1, CAST(readfile('$top_srcdir/data/reports/zhejiang-sichuan-2009.txt') AS TEXT));" ||
+	fail "could not make a version-1 store"
+run "$PAIROFF" --db "$old" reports -f tsv
+assert_rc 0 "a version-1 store opens"
+assert_contains "$err" "has schema version 1; rebuilding it" "one-line note on the rebuild"
+assert_one_line "$err" "the rebuild's note"
+assert_contains "$out" "zhejiang-sichuan-2009.txt" "the report it held is kept"
+assert_eq "$(sqlite3 "$old" 'PRAGMA user_version')" "2" "the store is version 2 now"
+run "$PAIROFF" --db "$old" totals --donor Zhejiang --year 2009 -f tsv
+assert_rc 0 "totals on the rebuilt store"
+
 done_testing
