@@ -209,7 +209,7 @@ static char *fact_place(const struct view *v, size_t row)
 /* Widths of a fact row's cells, the figure first, then the category, the
  * sources and the place in what is left. */
 struct fact_cols {
-	int indent, period, category, place, sources, figure;
+	int indent, period, category, place, blank, sources, figure;
 };
 
 static struct fact_cols fact_layout(const struct view *v, size_t row, int width, const char *period,
@@ -228,10 +228,8 @@ static struct fact_cols fact_layout(const struct view *v, size_t row, int width,
 	rest -= c.category;
 	c.sources = *sources && rest >= text_width(sources) + 1 ? text_width(sources) + 1 : 0;
 	c.place = rest - c.sources;
-	if (c.place < 6) {   /* a place cut to a letter or two says nothing */
-		c.sources += c.place;
-		c.place = 0;
-	}
+	c.blank = c.place < 6 ? c.place : 0;   /* a place cut to a letter or two says nothing */
+	c.place -= c.blank;
 	return c;
 }
 
@@ -248,6 +246,7 @@ static void draw_fact(struct tui *t, struct view *v, WINDOW *w, size_t row, int 
 	draw_cell(w, period, c.period, false, base);
 	draw_cell_cut(w, view_cell(v, row, "label"), c.category, t->utf8, base);
 	draw_cell_cut(w, place, c.place, t->utf8, base | dim);
+	draw_spaces(w, c.blank, base);
 	draw_cell(w, src, c.sources, true, base | dim);
 	draw_cell(w, figure, c.figure, true, base | (left_out ? dim : 0));
 	free(period);
