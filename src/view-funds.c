@@ -233,9 +233,22 @@ static struct fact_cols fact_layout(const struct view *v, size_t row, int width,
 	return c;
 }
 
+/* Differing figures too wide for cols keep the first and say that more
+ * follow ("255,000,000 / \u2026"), never a figure cut in the middle. */
+static void fit_figures(char *figure, int cols, bool utf8)
+{
+	char *sep = strstr(figure, " / ");
+	if (!sep || text_width(figure) <= cols)
+		return;
+	strcpy(sep + 3, utf8 ? "\u2026" : "...");
+	if (text_width(figure) > cols)
+		*sep = '\0';
+}
+
 static void draw_fact(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	char *period = fact_period(v, row), *figure = fact_figure(t, v, row), *place = fact_place(v, row);
+	fit_figures(figure, width - fact_indent(v, row) - 1, t->utf8);
 	long sources = (long)cell_ll(v, row, "sources");
 	char *src = sources > 1 ? xasprintf("%ld sources", sources) : xstrdup("");
 	struct fact_cols c = fact_layout(v, row, width, period, figure, src);
@@ -290,6 +303,8 @@ static long long year_aid(const struct view *v, size_t row)
 static int funds_compare(void *ctx, size_t a, size_t b)
 {
 	struct view *v = ctx;
+	if (v->list.sort_key == 0)
+		return 0;   /* the query's order */
 	bool ta = in_tail(v, a), tb = in_tail(v, b);
 	if (ta || tb)
 		return ta - tb;   /* the tail keeps its own order, after the years */
