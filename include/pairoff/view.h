@@ -176,8 +176,8 @@ struct view *view_source_new(struct tui *t, const struct source_ref *ref);
 struct view *view_search_new(struct tui *t, const char *query);
 /* The statements of one money flow to pick from (src/view-sources.c):
  * all_sources is the query's "report:line report:line ..." of the flow,
- * quote the span to highlight in each, what a line saying which figure
- * they state. NULL with a message when all_sources names none. */
+ * quote the span to highlight in each, what the header line saying which
+ * money they state. NULL when all_sources names no statement. */
 struct view *view_sources_new(struct tui *t, const char *all_sources, const char *quote,
 			      const char *what);
 long view_cell_long(const struct view *v, size_t row, const char *col);
