@@ -147,6 +147,19 @@ void draw_cell(WINDOW *w, const char *s, int width, bool right, attr_t attr)
 		draw_spaces(w, width - used, attr);
 }
 
+void draw_cell_cut(WINDOW *w, const char *s, int width, bool utf8, attr_t attr)
+{
+	if (width <= 0)
+		return;
+	if (text_width(s) <= width) {
+		draw_cell(w, s, width, false, attr);
+		return;
+	}
+	int used = draw_text(w, s, width - 1, attr, false, attr);
+	draw_spaces(w, width - 1 - used, attr);
+	draw_text(w, utf8 ? "\u2026" : "~", 1, attr, false, attr);
+}
+
 void draw_bar(WINDOW *w, double fraction, int width, bool utf8, attr_t attr)
 {
 	static const wchar_t eighths[] = L" \u258F\u258E\u258D\u258C\u258B\u258A\u2589\u2588";

@@ -290,6 +290,23 @@ static void draw_entry(struct tui *t, struct view *v, WINDOW *w, size_t i, int w
 	}
 }
 
+/* Lines of v's legend drawn under its rows: all of it, or none when the
+ * rows would keep fewer than 8 lines (the rows matter more). */
+static int legend_lines(const struct view *v, int height)
+{
+	int n = 0;
+	while (v->ops->legend && v->ops->legend[n].mark)
+		n++;
+	return height - 1 - n >= 8 ? n : 0;
+}
+
+static void draw_legend_line(struct tui *t, const struct legend_entry *e, WINDOW *w, int width)
+{
+	char *text = xasprintf("%s: %s", e->mark, e->brief);
+	draw_cell_cut(w, text, width, t->utf8, t->attrs[ROLE_DIM]);
+	free(text);
+}
+
 /* Draws v in the rectangle (y, x, height, width) of w: a header line, then
  * rows; leaves the cursor position of the selected row in *cy, *cx. */
 static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, int height, int width,
@@ -297,7 +314,8 @@ static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, in
 {
 	if (height < 2 || width < 1)
 		return;
-	v->height = height - 1;
+	int legend = legend_lines(v, height);
+	v->height = height - 1 - legend;
 	if (v->ops->layout && v->width != width)
 		v->ops->layout(t, v, width);
 	v->width = width;
@@ -314,6 +332,10 @@ static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, in
 			draw_empty(t, v, w, width);
 		else
 			draw_spaces(w, width, t->attrs[ROLE_NORMAL]);
+	}
+	for (int i = 0; i < legend; i++) {
+		wmove(w, y + 1 + v->height + i, x);
+		draw_legend_line(t, &v->ops->legend[i], w, width);
 	}
 	*cy = y + 1 + (int)(v->list.sel >= v->list.top ? v->list.sel - v->list.top : 0);
 	*cx = x;
@@ -737,7 +759,8 @@ static enum result on_mouse(struct tui *t)
 		list_scroll_by(&v->list, -3, v->height);
 	else if (ev.bstate & BUTTON5_PRESSED)
 		list_scroll_by(&v->list, 3, v->height);
-	else if ((ev.bstate & BUTTON1_PRESSED) && ev.y >= 2 && v->list.top + (size_t)(ev.y - 2) < v->list.nvis) {
+	else if ((ev.bstate & BUTTON1_PRESSED) && ev.y >= 2 && ev.y - 2 < v->height &&
+		 v->list.top + (size_t)(ev.y - 2) < v->list.nvis) {
 		v->list.sel = v->list.top + (size_t)(ev.y - 2);
 		list_move(&v->list, 0);
 	}

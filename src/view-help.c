@@ -28,14 +28,39 @@ static const struct {
 	{ "[store] path", "FILE", "the store (or --db, $PAIROFF_DB)" },
 };
 
+/* The signs of the panes; the columns' own legends come from the views
+ * (view_ops.legend), so the help says what the panes say. */
 static const struct {
 	const char *mark, *meaning;
 } legend[] = {
+	{ "2012 \u2587\u2587 62,801", "funds pane, a year row: the pair's aid that year by the one rule (the figure "
+	  "`pairoff totals` prints), the bar scaled by the largest year's aid" },
+	{ "  government", "a money flow under its year, parts indented under their whole; a dim figure "
+	  "did not go into the year's aid (e.g. a part inside its whole)" },
+	{ "3 sources", "one money stated 3 times (a summary and a section, two reports), counted once; "
+	  "Enter lists the statements, o opens the first" },
+	{ "255 / 257", "the statements of one money disagree: every figure they give" },
+	{ "investment ...", "headings under a year: investment (signed, beside the aid), planned, other "
+	  "money, joint donations; never in the year's aid, never a bar" },
+	{ "2006-2009, to 2011", "multi-year and cumulative figures, at the end of the funds pane, apart "
+	  "from the years" },
+	{ "s in funds", "orders the years (oldest, newest, largest aid first), each year's rows staying "
+	  "under it; span and cumulative figures stay last" },
 	{ "~12.5", "approximate figure (\"more than\", \"nearly\", ...)" },
-	{ "2001-2009", "a multi-year total, kept apart from the yearly bars" },
-	{ "total", "a year counted once: figures naming the recipient itself, else those of the places under it" },
 	{ "A \u2192 B", "a pair: A (east) helps B (west)" },
 };
+
+/* Views whose columns have a legend, in the order of the panes. */
+static const struct view_ops *const legend_views[] = { &provinces_ops, &partners_ops, &funds_ops };
+
+static void add_legends(struct qtable *out)
+{
+	for (size_t v = 0; v < sizeof(legend_views) / sizeof(legend_views[0]); v++)
+		for (const struct legend_entry *e = legend_views[v]->legend; e && e->mark; e++)
+			add(out, e->mark, "legend", e->meaning, "Legend");
+	for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
+		add(out, legend[i].mark, "legend", legend[i].meaning, "Legend");
+}
 
 static enum status help_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
 {
@@ -55,8 +80,7 @@ static enum status help_load(struct tui *t, struct view *v, const char *key, str
 		add(out, config_keys[i].key, "config", text, "Config file: ~/.config/pairoff/config.ini");
 		free(text);
 	}
-	for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
-		add(out, legend[i].mark, "legend", legend[i].meaning, "Legend");
+	add_legends(out);
 	return ST_OK;
 }
 
@@ -71,10 +95,53 @@ static void help_header(struct tui *t, struct view *v, WINDOW *w, int width)
 	draw_cell(w, "Keys (q or Esc closes this help)", width, false, t->attrs[ROLE_HEADER]);
 }
 
+static int keys_width(int width)
+{
+	return width >= 60 ? 24 : width / 3;
+}
+
+/* Appends row r of full with its help text in lines of at most text_w
+ * columns, cut at spaces; the lines after the first have no keys. */
+static void add_wrapped(struct qtable *out, const struct qtable *full, size_t r, int text_w)
+{
+	const char *rest = qtable_get(full, r, 2), *keys = qtable_get(full, r, 0);
+	const char *name = qtable_get(full, r, 1), *group = qtable_get(full, r, 3);
+	do {
+		size_t len = strlen(rest ? rest : "");
+		if (rest && text_width(rest) > text_w) {
+			len = text_fit(rest, text_w, NULL);
+			size_t space = len;
+			while (space > 0 && rest[space] != ' ')
+				space--;
+			len = space > 0 ? space : len;
+		}
+		char *line = rest ? xstrndup(rest, len) : NULL;
+		add(out, keys, name, line, group);
+		free(line);
+		keys = "";
+		rest = rest ? rest + len + strspn(rest + len, " ") : NULL;
+	} while (rest && *rest);
+}
+
+/* Wraps the help texts to the width, so that no meaning is cut off. */
+static void help_layout(struct tui *t, struct view *v, int width)
+{
+	int text_w = width - 2 - keys_width(width);
+	if (text_w < 12)
+		return;
+	struct qtable full, wrapped;
+	help_load(t, v, NULL, &full);
+	qtable_init(&wrapped, 4, help_headers);
+	for (size_t r = 0; r < full.nrows; r++)
+		add_wrapped(&wrapped, &full, r, text_w);
+	qtable_free(&full);
+	view_replace_rows(v, &wrapped, "help");
+}
+
 static void help_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	(void)t;
-	int keys_w = width >= 60 ? 24 : width / 3;
+	int keys_w = keys_width(width);
 	draw_spaces(w, 2, base);
 	draw_cell(w, view_cell(v, row, "keys"), keys_w, false, base | A_BOLD);
 	draw_cell(w, view_cell(v, row, "help"), width - 2 - keys_w, false, base);
@@ -87,5 +154,6 @@ const struct view_ops help_ops = {
 	.header = help_header,
 	.draw_row = help_draw_row,
 	.group = help_group,
+	.layout = help_layout,
 	.no_cache = true,
 };

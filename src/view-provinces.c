@@ -12,12 +12,25 @@
 
 struct provinces {
 	bool grouped;       /* East/West headings (r toggles) */
-	int funds_cols;     /* widest figure in the current unit, set per draw */
+	int aid_cols;       /* widest aid figure in the current unit, set per draw */
+	int investment_cols; /* widest investment figure, likewise */
 };
 
-/* The funds column comes from the totals the import stored per province
- * pair (province_funds), a few milliseconds even at 1,000 reports, so the
- * list is loaded whole for the first screen. */
+/* What the two money columns count: said once, for the legend under the
+ * pane and for the help screen. */
+static const struct legend_entry provinces_legend[] = {
+	{ "Aid", "donations, subsidies",
+	  "aid given or received, every year: government, social and enterprise donations and "
+	  "loan subsidies, by the pairs' own yearly totals (each stated money once)" },
+	{ "Invest", "deals, trade, not aid",
+	  "investment given or received: signed agreements, contracts and trade, shown beside "
+	  "the aid and never added to it" },
+	{ NULL, NULL, NULL },
+};
+
+/* The money columns add up the totals the import stored per pair
+ * (pair_total), a few milliseconds even at 1,000 reports, so the list is
+ * loaded whole for the first screen. */
 static enum status provinces_load(struct tui *t, struct view *v, const char *key,
 				  struct qtable *out)
 {
@@ -61,11 +74,17 @@ static const char *provinces_group(void *ctx, size_t row)
 	return side_headings[side_rank(view_cell(v, row, "side"))];
 }
 
-static const char *const provinces_sorts[] = { "name", "funds", "partners", NULL };
+static const char *const provinces_sorts[] = { "name", "aid", "investment", "partners", NULL };
 
-static int cmp_long_desc(long a, long b)
+static int cmp_long_desc(long long a, long long b)
 {
 	return a > b ? -1 : a < b;
+}
+
+static long long cell_ll(const struct view *v, size_t row, const char *col)
+{
+	const char *s = view_cell(v, row, col);
+	return s ? strtoll(s, NULL, 10) : 0;
 }
 
 static int provinces_compare(void *ctx, size_t a, size_t b)
@@ -76,34 +95,46 @@ static int provinces_compare(void *ctx, size_t a, size_t b)
 		if (d)
 			return d;
 	}
-	switch (v->list.sort_key) {
-	case 1:
-		return cmp_long_desc(view_cell_long(v, a, "funds_yuan"), view_cell_long(v, b, "funds_yuan"));
-	case 2:
-		return cmp_long_desc(view_cell_long(v, a, "partners"), view_cell_long(v, b, "partners"));
-	default:
-		return 0;   /* the query's order: by name */
-	}
+	static const char *const sort_cols[] = { NULL, "aid_yuan", "investment_yuan", "partners" };
+	const char *col = sort_cols[v->list.sort_key];
+	return col ? cmp_long_desc(cell_ll(v, a, col), cell_ll(v, b, col)) : 0;   /* 0: the query's order, by name */
 }
 
-/* Widths of the side, partners and funds columns for a pane width: the
- * name keeps at least 12 columns, the figures come next. */
-static void columns(const struct view *v, int width, int *side, int *partners, int *funds)
+struct columns {
+	int name, side, partners, aid, investment;
+};
+
+#define NAME_MIN 10
+
+/* Column widths for a pane width. The least useful go first when the pane
+ * is narrow: the side (the headings tell it), the partner count (the next
+ * pane lists them), then the name shrinks to NAME_MIN, then investment, and
+ * aid last. */
+static struct columns columns(const struct view *v, int width)
 {
 	const struct provinces *p = v->priv;
-	int want = p && p->funds_cols ? p->funds_cols + 1 : 6;
-	*funds = width - want >= 12 ? want : 0;
-	*partners = width - *funds - 4 >= 12 ? 4 : 0;
-	*side = width - *funds - *partners - 3 >= 12 ? 3 : 0;
+	struct columns c = { .side = 3, .partners = 4,
+			     .aid = (p && p->aid_cols ? p->aid_cols : 5) + 1,
+			     .investment = (p && p->investment_cols ? p->investment_cols : 6) + 1 };
+	int *drop[] = { &c.side, &c.partners, &c.investment, &c.aid };
+	for (size_t i = 0; i < sizeof(drop) / sizeof(drop[0]); i++) {
+		int rest = width - c.side - c.partners - c.aid - c.investment;
+		if (rest >= (i < 2 ? 14 : NAME_MIN))
+			break;
+		*drop[i] = 0;
+	}
+	c.name = width - c.side - c.partners - c.aid - c.investment;
+	return c;
 }
 
-static int widest_figure(struct tui *t, const struct view *v)
+/* Columns of the widest figure of col in the current unit (at least min). */
+static int widest_figure(struct tui *t, const struct view *v, const char *col, int min)
 {
-	int widest = 5;
+	int widest = min;
 	for (size_t i = 0; i < v->rows->nrows; i++) {
-		const char *fy = view_cell(v, i, "funds_yuan");
+		const char *yuan = view_cell(v, i, col);
 		char money[48];
-		if (fy && (int)strlen(tui_money(t, strtoll(fy, NULL, 10), false, money, sizeof(money))) > widest)
+		if (yuan && (int)strlen(tui_money(t, strtoll(yuan, NULL, 10), false, money, sizeof(money))) > widest)
 			widest = (int)strlen(money);
 	}
 	return widest;
@@ -112,41 +143,46 @@ static int widest_figure(struct tui *t, const struct view *v)
 static void provinces_header(struct tui *t, struct view *v, WINDOW *w, int width)
 {
 	struct provinces *p = v->priv;
-	p->funds_cols = widest_figure(t, v);
-	int side, partners, funds;
-	columns(v, width, &side, &partners, &funds);
+	p->aid_cols = widest_figure(t, v, "aid_yuan", 3);
+	p->investment_cols = widest_figure(t, v, "investment_yuan", 6);
+	struct columns c = columns(v, width);
 	attr_t a = t->attrs[ROLE_HEADER];
-	draw_cell(w, "Province", width - side - partners - funds, false, a);
-	draw_cell(w, " S", side, false, a);
-	draw_cell(w, "Ptn", partners, true, a);
-	draw_cell(w, "Funds", funds, true, a);
+	draw_cell(w, "Province", c.name, false, a);
+	draw_cell(w, " S", c.side, false, a);
+	draw_cell(w, "Ptn", c.partners, true, a);
+	draw_cell(w, "Aid", c.aid, true, a);
+	draw_cell(w, "Invest", c.investment, true, a);
+}
+
+/* A money cell: the figure in the current unit, blank when the store has
+ * none (a region with no money on record). */
+static void draw_money(struct tui *t, WINDOW *w, const char *yuan, int width, attr_t base)
+{
+	char money[48] = "";
+	if (yuan)
+		tui_money(t, strtoll(yuan, NULL, 10), false, money, sizeof(money));
+	draw_cell(w, money, width, true, base);
 }
 
 static void provinces_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width,
 			       attr_t base)
 {
-	int side, partners, funds;
-	columns(v, width, &side, &partners, &funds);
+	struct columns c = columns(v, width);
 	const char *s = view_cell(v, row, "side");
-	const char *fy = view_cell(v, row, "funds_yuan");
-	char money[48] = "";
-	if (fy)
-		tui_money(t, strtoll(fy, NULL, 10), false, money, sizeof(money));
-	draw_cell(w, view_cell(v, row, "name"), width - side - partners - funds, false, base);
+	draw_cell_cut(w, view_cell(v, row, "name"), c.name, t->utf8, base);
 	char side_mark[4] = "";
-	if (s && side)
+	if (s && c.side)
 		snprintf(side_mark, sizeof(side_mark), " %c", s[0] - 32 * (s[0] >= 'a' && s[0] <= 'z'));
-	draw_cell(w, side_mark, side, false, base);
-	draw_cell(w, view_cell(v, row, "partners"), partners, true, base);
-	draw_cell(w, money, funds, true, base);
+	draw_cell(w, side_mark, c.side, false, base);
+	draw_cell(w, view_cell(v, row, "partners"), c.partners, true, base);
+	draw_money(t, w, view_cell(v, row, "aid_yuan"), c.aid, base);
+	draw_money(t, w, view_cell(v, row, "investment_yuan"), c.investment, base);
 }
 
 static int provinces_select_cols(const struct view *v, size_t row, int width)
 {
 	(void)row;
-	int side, partners, funds;
-	columns(v, width, &side, &partners, &funds);
-	return width - side - partners - funds;
+	return columns(v, width).name;
 }
 
 static char *provinces_hay(struct view *v, size_t row)
@@ -197,4 +233,5 @@ const struct view_ops provinces_ops = {
 	.hay = provinces_hay,
 	.action = provinces_action,
 	.free = provinces_free,
+	.legend = provinces_legend,
 };

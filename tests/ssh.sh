@@ -145,7 +145,10 @@ while [ "$n" -lt 12 ]; do
 done
 assert_contains "$(cursor_line)" " 180" "over ssh: the 180 million figure is selected"
 
-# Its source: the report and line, and the figure in the sentence.
+# Its statements (the flow is stated twice), then the first one's source:
+# the report and line, and the figure in the sentence.
+keys Enter
+wait_for "2 statements of"
 keys Enter
 wait_for "shanghai-yunnan-2009.txt, line"
 assert_contains "$(screen | tr -s ' \n' '  ')" "180 million" "over ssh: the source sentence"

@@ -2,7 +2,10 @@
 # The browser through its in-process screen dump (--dump-keys: keys fed to
 # the real view code, the screen printed as text): no terminal needed.
 # Bytes sent per key, report text with escape sequences and wide
-# characters, export with its overwrite question, units, the minimum size.
+# characters, export with its overwrite question, units, the minimum size;
+# the provinces' aid and investment columns and the funds pane's rows, each
+# compared with the CLI twin (pane, totals) rather than with figures typed
+# in, so that the test follows the extractor as it improves.
 
 . "$top_srcdir/tests/lib.sh"
 
@@ -30,13 +33,48 @@ dump "r"
 assert_not_contains "$out" "East (donors)" "r turns the side headings off"
 assert_contains "$out" "not grouped by side" "r says what it did"
 dump "s"
-assert_contains "$out" "sorted by funds" "s sorts the provinces by funds"
-dump "rs"
-figures=$(printf '%s\n' "$out" | sed -n '3,8p' | sed 's/│.*//' | awk '{ gsub(",", "", $NF); print $NF }')
-[ "$(printf '%s\n' "$figures" | grep -c '^[0-9][0-9]*$')" -ge 3 ] || fail "funds figures not found: [$figures]"
-assert_eq "$(printf '%s\n' "$figures" | sort -rn)" "$figures" "ungrouped and sorted by funds: largest first"
+assert_contains "$out" "sorted by aid" "s sorts the provinces by aid"
+dump "uurs"   # in million yuan both money columns fit: aid is the last but one
+figures=$(printf '%s\n' "$out" | sed -n '3,8p' | sed 's/│.*//' | awk '{ gsub(",", "", $(NF-1)); print $(NF-1) }')
+[ "$(printf '%s\n' "$figures" | grep -c '^[0-9][0-9.]*$')" -ge 3 ] || fail "aid figures not found: [$figures]"
+assert_eq "$(printf '%s\n' "$figures" | sort -rn)" "$figures" "ungrouped and sorted by aid: largest first"
 dump "ss"
-assert_contains "$out" "sorted by partners" "s again: by partners"
+assert_contains "$out" "sorted by investment" "s again: by investment"
+dump "sss"
+assert_contains "$out" "sorted by partners" "s a third time: by partners"
+
+# --- provinces: aid and investment in columns of their own, as the CLI twin -------
+run "$PAIROFF" --db "$db" pane provinces --format tsv
+assert_rc 0 "pane provinces"
+provinces_tsv=$out
+PAIROFF_DUMP_SIZE=200x30 run "$PAIROFF" --db "$db" --dump-keys ""
+screen_wide=$out
+header=$(printf '%s\n' "$screen_wide" | sed -n 2p | sed 's/│.*//')
+assert_contains "$header" " Aid" "provinces header: an aid column"
+assert_contains "$header" " Invest" "provinces header: an investment column"
+assert_not_contains "$header" "Funds" "no single funds column any more"
+for name in Beijing Shanghai Guangdong Guangxi; do
+	line=$(printf '%s\n' "$screen_wide" | sed 's/│.*//' | grep "^$name ")
+	shown=$(printf '%s\n' "$line" | awk '{ gsub(",", ""); print $(NF-1), $NF }')
+	want=$(printf '%s\n' "$provinces_tsv" | awk -F'\t' -v n="$name" '$1 == n { print $5, $6 }')
+	[ -n "$want" ] || fail "pane provinces has no row for $name"
+	assert_eq "$shown" "$want" "$name: aid and investment on screen as in pane provinces"
+done
+assert_contains "$screen_wide" "Aid: donations" "the legend says what aid counts"
+assert_contains "$screen_wide" "Invest: deals, trade, not aid" "the legend says what investment counts"
+# 80 columns: two panes, both money columns, nothing wider than the terminal
+PAIROFF_DUMP_SIZE=80x24 run "$PAIROFF" --db "$db" --dump-keys ""
+header=$(printf '%s\n' "$out" | sed -n 2p | sed 's/│.*//')
+assert_contains "$header" " Aid" "80 columns: aid shown"
+assert_contains "$header" " Invest" "80 columns: investment shown"
+widest=$(printf '%s\n' "$out" | sed '$d' | wc -L)
+[ "$widest" -le 80 ] || fail "a line is $widest columns wide at 80 columns"
+# narrower: the least useful columns go first, investment before aid, names cut with …
+PAIROFF_DUMP_SIZE=60x40 run "$PAIROFF" --db "$db" --dump-keys ""
+header=$(printf '%s\n' "$out" | sed -n 2p | sed 's/│.*//')
+assert_contains "$header" " Aid" "60 columns: aid kept"
+assert_not_contains "$header" "Invest" "60 columns: investment dropped before aid"
+assert_contains "$out" "Inner Mon…" "a long name cut with an ellipsis"
 
 # --- back on a province seen before, its partners pane is where it was left ---
 dump "jjj<Enter>jj"
@@ -45,14 +83,91 @@ assert_not_contains "$before" "cursor: 2," "the selection moved off the first pa
 dump "jjj<Enter>jj<Left>jk<Right>"
 assert_eq "$(printf '%s\n' "$out" | sed -n '$p')" "$before" "selection kept per province"
 
-# --- a wide funds pane is a year x category table --------------------------------
-PAIROFF_DUMP_SIZE=200x30 run "$PAIROFF" --db "$db" --dump-keys "fshanghai<Enter><Enter>fyunnan<Enter><Enter>uu"
-header=$(printf '%s\n' "$out" | sed -n 2p)
-assert_contains "$header" "Year" "matrix header: year"
-assert_contains "$header" "governme" "matrix header: a category column"
-assert_contains "$header" "Total" "matrix header: total"
-row=$(printf '%s\n' "$out" | grep '│2009 ' | head -n 1)
-assert_contains "$row" " 180" "2009 government figure (180 million) in its column"
+# --- the funds pane: the query's rows as they come ----------------------------------
+pane3() { printf '%s\n' "$1" | sed '$d' | awk -F'│' 'NF >= 3 { print $3 }'; }
+# commas N: 255000000 -> 255,000,000 (the yuan unit's grouping)
+commas() { printf '%s\n' "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
+# js N: the keys that move the selection N rows down
+js() { printf "%${1}s" "" | tr ' ' j; }
+to_pair="fshanghai<Enter><Enter>fyunnan<Enter><Enter>"
+
+run "$PAIROFF" --db "$db" totals --format tsv
+assert_rc 0 "totals"
+totals=$(printf '%s\n' "$out" | awk -F'\t' '$1 == "Shanghai" && $2 == "Yunnan" { print $3, $4 }')
+run "$PAIROFF" --db "$db" pane funds Shanghai Yunnan --format tsv
+assert_rc 0 "pane funds Shanghai Yunnan"
+twin=$out
+twin_years=$(printf '%s\n' "$twin" | awk -F'\t' '$1 == "year" { print $4, $8 }')
+[ -n "$totals" ] || fail "pairoff totals has no Shanghai -> Yunnan rows"
+assert_eq "$twin_years" "$totals" "the CLI twin's year rows hold the pair's totals"
+PAIROFF_DUMP_SIZE=120x90 run "$PAIROFF" --db "$db" --dump-keys "$to_pair"
+funds=$(pane3 "$out")
+years=$(printf '%s\n' "$funds" | awk '/^[12][0-9][0-9][0-9] / { gsub(",", "", $NF); print $1, $NF }')
+assert_eq "$years" "$totals" "each year row shows the aid of pairoff totals for the pair and year"
+# bars for the years only: never on a heading, a fact, a span or a cumulative figure
+barred=$(printf '%s\n' "$funds" | grep -v '^[12][0-9][0-9][0-9] ' | grep '[▏▎▍▌▋▊▉█]')
+assert_eq "$barred" "" "no bar but on year rows"
+assert_contains "$funds" "multi-year figures (no bar)" "the span heading"
+assert_contains "$funds" "cumulative figures (no bar)" "the cumulative heading"
+last_year=$(printf '%s\n' "$funds" | grep -n '^[12][0-9][0-9][0-9] ' | tail -n 1 | cut -d: -f1)
+span_at=$(printf '%s\n' "$funds" | grep -n 'multi-year figures' | cut -d: -f1)
+[ "${span_at:-0}" -gt "${last_year:-0}" ] || fail "the span figures come after every year"
+assert_eq "$(printf '%s\n' "$funds" | grep -c '^  [^ ]')" \
+	"$(printf '%s\n' "$twin" | awk -F'\t' '$1 == "fact" && $3 == 0 || $1 == "heading" && $2 != "span" && $2 != "cumulative"' | wc -l | tr -d ' ')" \
+	"one line per fact and year heading of the CLI twin, indented under its year"
+
+# a flow stated several times: "N sources", its differing figures, Enter lists them
+idx=$(printf '%s\n' "$twin" | awk -F'\t' 'NR > 1 && $15 != "" { print NR - 2; exit }')
+[ -n "$idx" ] || fail "no flow with disagreeing figures for Shanghai -> Yunnan"
+row=$(printf '%s\n' "$twin" | awk -F'\t' -v n="$((idx + 2))" 'NR == n')
+nsrc=$(printf '%s\n' "$row" | cut -f14)
+figs=""
+for f in $(printf '%s\n' "$row" | cut -f15); do figs="$figs${figs:+ / }$(commas "$f")"; done
+first_src="$(printf '%s\n' "$row" | cut -f16), line $(printf '%s\n' "$row" | cut -f17)"
+PAIROFF_DUMP_SIZE=160x40 run "$PAIROFF" --db "$db" --dump-keys "$to_pair$(js "$idx")"
+y=$(printf '%s\n' "$out" | sed -n '$p' | sed 's/cursor: \([0-9]*\),.*/\1/')
+selected=$(printf '%s\n' "$out" | sed -n "$((y + 1))p" | awk -F'│' '{ print $3 }')
+assert_contains "$selected" "$figs" "the statements' differing figures, side by side"
+assert_contains "$selected" "$nsrc sources" "the number of statements of the flow"
+PAIROFF_DUMP_SIZE=160x40 run "$PAIROFF" --db "$db" --dump-keys "$to_pair$(js "$idx")<Enter>"
+assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "$nsrc statements of" "Enter lists the statements"
+for src in $(printf '%s\n' "$row" | cut -f19); do
+	assert_contains "$out" "$src" "the list names $src"
+done
+PAIROFF_DUMP_SIZE=160x40 run "$PAIROFF" --db "$db" --dump-keys "$to_pair$(js "$idx")<Enter><Enter>"
+assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "$first_src" "Enter on the first statement opens its source"
+PAIROFF_DUMP_SIZE=160x40 run "$PAIROFF" --db "$db" --dump-keys "$to_pair$(js "$idx")o"
+assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "$first_src" "o opens the first statement at once"
+
+# the unit toggle: the same year figures in million yuan (rounded as shown)
+PAIROFF_DUMP_SIZE=120x90 run "$PAIROFF" --db "$db" --dump-keys "${to_pair}uu"
+million=$(pane3 "$out" | awk '/^[12][0-9][0-9][0-9] / { gsub(",", "", $NF); print $1, $NF }')
+bad=$(printf '%s\n' "$totals" "$million" | awk '{ y[NR] = $1; v[NR] = $2 }
+	END { n = NR / 2; for (i = 1; i <= n; i++) { d = v[i] - v[i + n] * 1000000; if (d < 0) d = -d
+		if (y[i] != y[i + n] || d > v[i] / 100 + 5000) print y[i], v[i], v[i + n] } }')
+assert_eq "$(printf '%s\n' "$million" | wc -l | tr -d ' ')" "$(printf '%s\n' "$totals" | wc -l | tr -d ' ')" "u u: every year row"
+assert_eq "$bad" "" "u u: the year figures in million yuan"
+# a wide pane gives the year's investment a column of its own
+PAIROFF_DUMP_SIZE=200x30 run "$PAIROFF" --db "$db" --dump-keys "${to_pair}uu"
+header=$(printf '%s\n' "$out" | sed -n 2p | awk -F'│' '{ print $3 }')
+assert_contains "$header" "Aid" "wide funds header: aid"
+assert_contains "$header" "Invest" "wide funds header: investment"
+
+# s keeps the years together: newest first, largest aid first; span figures last
+PAIROFF_DUMP_SIZE=120x90 run "$PAIROFF" --db "$db" --dump-keys "${to_pair}s"
+assert_contains "$out" "sorted by newest first" "s in the funds pane"
+funds=$(pane3 "$out")
+sorted=$(printf '%s\n' "$funds" | awk '/^[12][0-9][0-9][0-9] / { print $1 }')
+assert_eq "$sorted" "$(printf '%s\n' "$totals" | cut -d' ' -f1 | sort -rn)" "newest year first"
+assert_eq "$(printf '%s\n' "$funds" | sed -n 2p | cut -c1-4)" "$(printf '%s\n' "$sorted" | head -n 1)" \
+	"the newest year's row first, its flows under it"
+last_year=$(printf '%s\n' "$funds" | grep -n '^[12][0-9][0-9][0-9] ' | tail -n 1 | cut -d: -f1)
+span_at=$(printf '%s\n' "$funds" | grep -n 'multi-year figures' | cut -d: -f1)
+[ "${span_at:-0}" -gt "${last_year:-0}" ] || fail "sorted: the span figures still come last"
+PAIROFF_DUMP_SIZE=120x90 run "$PAIROFF" --db "$db" --dump-keys "${to_pair}ss"
+assert_contains "$out" "sorted by largest aid first" "s twice in the funds pane"
+sorted=$(pane3 "$out" | awk '/^[12][0-9][0-9][0-9] / { print $1 }' | head -n 1)
+assert_eq "$sorted" "$(printf '%s\n' "$totals" | sort -k2,2 -rn | head -n 1 | cut -d' ' -f1)" "the year of the most aid first"
 
 # --- the acceptance questions, keys only ----------------------------------------
 # Which Chongqing county is Yantai paired with? (a county's city finds its province)
@@ -61,10 +176,15 @@ assert_contains "$(printf '%s\n' "$out" | sed -n 3p)" "Yantai → Wushan County"
 dump "fchongqing<Enter><Enter>fyantai<Enter>"
 assert_contains "$out" "Yantai → Wushan County" "the same pair from Chongqing's side"
 # How much did Shanghai give Wenshan in 2009, and where does it say so?
-dump "fshanghai<Enter><Enter>fwenshan<Enter><Enter>uu"
+run "$PAIROFF" --db "$db" pane funds Shanghai "Wenshan Prefecture" --format tsv
+wenshan=$(printf '%s\n' "$out" | awk -F'\t' '$1 == "year" && $4 == 2009 { print $8 }')
+[ -n "$wenshan" ] || fail "pane funds: no 2009 year row for Shanghai -> Wenshan"
+dump "fshanghai<Enter><Enter>fwenshan<Enter><Enter>"
 row=$(printf '%s\n' "$out" | grep '│2009 ' | head -n 1)
-assert_contains "$row" " 41.7" "Shanghai -> Wenshan, 2009, in million yuan"
+assert_contains "$row" " $(commas "$wenshan")" "Shanghai -> Wenshan, 2009: the year row as the CLI twin"
 dump "fshanghai<Enter><Enter>fwenshan<Enter><Enter>f2009<Enter><Enter>"
+assert_contains "$out" "Enter on a figure below opens its source" "a year row has no source of its own"
+dump "fshanghai<Enter><Enter>fwenshan<Enter><Enter>f2009<Enter>j<Enter>"
 assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "shanghai-yunnan-2009.txt, line" "its source opens"
 
 # --- bytes per Down key: within a page at most 150 ----------------------------
@@ -129,6 +249,15 @@ for h in "Move down one row" "Full-text search in all reports" "Cycle money unit
 	"Export the current table" "Copy the selected row" "Quit at once" "[ui] unit"; do
 	assert_contains "$out" "$h" "help lists [$h]"
 done
+PAIROFF_DUMP_SIZE=100x60 run "$PAIROFF" --db "$db" --dump-keys "?G"
+help=$(printf '%s\n' "$out" | tr -s ' \n' '  ')
+for h in "loan subsidies, by the pairs' own yearly totals" "signed agreements, contracts and trade" \
+	"never added to it" "counted once" "Enter lists the statements" "never a bar" \
+	"span and cumulative figures stay last"; do
+	assert_contains "$help" "$h" "help legend says [$h]"
+done
+widest=$(printf '%s\n' "$out" | sed '$d' | wc -L)
+[ "$widest" -le 100 ] || fail "a help line is $widest columns wide at 100 columns"
 dump "Z"
 assert_contains "$out" "Z is not bound (? lists the keys)" "unbound key message"
 

@@ -115,29 +115,35 @@ keys u u
 wait_for "million yuan"
 keys f; type_text "2009"; keys Enter
 wait_for "[filter: 2009]"
-# walk down to the figure of 180 (million yuan)
+# walk down to the flow of 180 (million yuan): its statements say 180 and
+# 180.2, both shown, and the row tells how many statements there are
 n=0
 while [ "$n" -lt 12 ]; do
-	case $(cursor_line) in *" 180") break ;; esac
+	case $(cursor_line) in *" 180 / 180.2") break ;; esac
 	keys j
 	sleep 0.1
 	n=$((n + 1))
 done
 line=$(cursor_line)
 case $line in
-*" 180") ;;
-*) fail "the selected fund row should end with the 180 (million yuan) figure: [$line]" ;;
+*"2 sources"*" 180 / 180.2") ;;
+*) fail "the selected flow should show its 2 sources and the figures 180 / 180.2: [$line]" ;;
 esac
 
-# --- its source: the sentence, with the report named -------------------------
+# --- its statements, then the first one's source: the sentence, the report named --
+keys Enter
+wait_for "2 statements of"
+assert_contains "$(screen)" "shanghai-yunnan-2009.txt:11" "the statements list names the report and line"
 keys Enter
 wait_for "shanghai-yunnan-2009.txt, line"
 assert_contains "$(source_text)" "actually 180 million Yuan was put in" "source sentence"
 assert_eq "$(tm display-message -p -t 0 '#{cursor_x}')" "0" "cursor at the start of the selected row"
+keys q
+wait_for "2 statements of"
+keys q
+wait_gone "2 statements of"
 
 # --- search a phrase, open a hit, step with n --------------------------------
-keys q
-wait_gone "shanghai-yunnan-2009.txt, line"
 keys /; type_text '"new rural construction"'; keys Enter
 wait_for 'hits for'
 assert_contains "$(screen)" "new rural" "the hits show their snippets"

@@ -31,7 +31,7 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_QUIT, 
 	_(HALF_UP,     "half-up",     GROUP_MOVE, "Move up half a page", CTRL_KEY('u'), 0, 0) \
 	_(FIRST,       "first",       GROUP_MOVE, "Go to the first row", 'g', KEY_HOME, 0) \
 	_(LAST,        "last",        GROUP_MOVE, "Go to the last row", 'G', KEY_END, 0) \
-	_(ENTER,       "enter",       GROUP_VIEW, "Drill down; on a fund, a pair or a hit: open its source", ACT_KEY_ENTER, KEY_RIGHT, 'l') \
+	_(ENTER,       "enter",       GROUP_VIEW, "Drill down; on a figure, a pair or a hit: open its source (or the list of its statements)", ACT_KEY_ENTER, KEY_RIGHT, 'l') \
 	_(BACK,        "back",        GROUP_VIEW, "Go back one level", KEY_LEFT, 'h', KEY_BACKSPACE) \
 	_(NEXT_PANE,   "next-pane",   GROUP_VIEW, "Focus the next pane", ACT_KEY_TAB, 0, 0) \
 	_(PREV_PANE,   "prev-pane",   GROUP_VIEW, "Focus the previous pane", KEY_BTAB, 0, 0) \

@@ -42,6 +42,15 @@ struct source_ref {
 enum role { ROLE_NORMAL, ROLE_TITLE, ROLE_STATUS, ROLE_SELECT, ROLE_SELECT_DIM, ROLE_HEADER,
 	    ROLE_HEADING, ROLE_HIT, ROLE_ERROR, ROLE_BAR, ROLE_DIM, ROLE_COUNT };
 
+/* One mark of a pane's legend: what a column or a sign counts. The pane
+ * draws "mark: brief" under its rows when it has room; the help screen
+ * lists mark and meaning, so the two can never say different things. */
+struct legend_entry {
+	const char *mark;     /* "Aid", "3 sources" */
+	const char *brief;    /* a few words, for a pane 30 columns wide */
+	const char *meaning;  /* the whole sentence, for the help screen */
+};
+
 struct view_ops {
 	const char *name;          /* "provinces"; also the default export file name */
 	const char *hint;          /* key hints for the status line */
@@ -80,6 +89,9 @@ struct view_ops {
 	/* Called when the drawing width changes (wrapping views). */
 	void (*layout)(struct tui *t, struct view *v, int width);
 	void (*free)(struct view *v);
+	/* What the pane's columns and signs count, ended by a NULL mark; NULL
+	 * for none. Drawn under the rows (src/tui.c) and in the help. */
+	const struct legend_entry *legend;
 	bool no_cache;             /* load every time (the key is unique anyway) */
 	bool no_filter;
 };
@@ -99,7 +111,7 @@ struct view {
 	char *key;                 /* owned: the parent selection shown, NULL at top */
 	char *title;               /* owned: shown in the title line, may be NULL */
 	void *priv;                /* owned by ops->free: view-specific state */
-	int width, height;         /* last drawing size of the row area */
+	int width, height;         /* last drawing size of the row area (legend excluded) */
 	struct view_cache_entry cache[32]; /* most recently used first */
 	size_t ncache;
 	enum status load_status;   /* of the last load; the pane shows the detail */
@@ -143,7 +155,7 @@ struct tui {
 
 /* --- views (src/view-*.c) ------------------------------------------------ */
 extern const struct view_ops provinces_ops, partners_ops, funds_ops, source_ops, search_ops,
-	help_ops, anomalies_ops;
+	help_ops, anomalies_ops, sources_ops;
 
 struct view *view_new(const struct view_ops *ops);
 void view_free(struct view *v);
@@ -162,6 +174,12 @@ const char *view_cell(const struct view *v, size_t row, const char *col);
  * src/view-search.c); NULL with a message on t when there is nothing to show. */
 struct view *view_source_new(struct tui *t, const struct source_ref *ref);
 struct view *view_search_new(struct tui *t, const char *query);
+/* The statements of one money flow to pick from (src/view-sources.c):
+ * all_sources is the query's "report:line report:line ..." of the flow,
+ * quote the span to highlight in each, what the header line saying which
+ * money they state. NULL when all_sources names no statement. */
+struct view *view_sources_new(struct tui *t, const char *all_sources, const char *quote,
+			      const char *what);
 long view_cell_long(const struct view *v, size_t row, const char *col);
 /* The source of a row from its report, line and quote columns (quote NULL
  * when the rows have none); false when the row names no report line. Views
@@ -208,6 +226,9 @@ void draw_spaces(WINDOW *w, int n, attr_t attr);
 int text_width(const char *s);
 /* Bytes of the longest prefix of s that fits in max_cols columns. */
 size_t text_fit(const char *s, int max_cols, int *cols_out);
+/* Draws s in exactly width columns, left-aligned; text too wide is cut
+ * and ends with an ellipsis ("\u2026", or "~" without utf8). */
+void draw_cell_cut(WINDOW *w, const char *s, int width, bool utf8, attr_t attr);
 /* A bar of value/max of width columns (eighth blocks when utf8). */
 void draw_bar(WINDOW *w, double fraction, int width, bool utf8, attr_t attr);
 
