@@ -211,6 +211,22 @@ static size_t more_specific(const struct xctx *c, const struct xsentence *s, siz
 	return pi;
 }
 
+/* "built 66 health centers", "mobilized social forces": a clause that
+ * opens with a past-tense verb, in lower case, has no subject of its own. */
+static bool opens_with_verb(const char *t)
+{
+	static const char *const irregular[] = { "built", "held", "set", "sent", "made", "gave", "put", "spent",
+						 "sold", "paid", "lent", "won" };
+	size_t n = 0;
+	while (islower((unsigned char)t[n]))
+		n++;
+	if (n < 3 || isalnum((unsigned char)t[n]) || t[n] == '.')
+		return false;
+	if (t[n - 2] == 'e' && t[n - 1] == 'd')
+		return true;
+	return word_in(t, n, irregular, sizeof(irregular) / sizeof(irregular[0]));
+}
+
 /* A sentence whose giver is left implicit (a pronoun, "the two sides", or
  * a passive amount right after "In <year>,") continues the sentence before. */
 static bool implicit_subject(const struct xsentence *s)
@@ -226,7 +242,9 @@ static bool implicit_subject(const struct xsentence *s)
 	}
 	while (s->text[i] == ' ')
 		i++;
-	if (isdigit((unsigned char)s->text[i]))
+	/* a clause after ';' that opens with its verb ("; built 66 ...,
+	 * mobilized ...") continues the subject before */
+	if (isdigit((unsigned char)s->text[i]) || (i == 0 && opens_with_verb(s->text)))
 		return true;
 	for (size_t k = 0; k < sizeof(pronouns) / sizeof(pronouns[0]); k++)
 		if (xword_at(s->text, i, pronouns[k]) || (strchr(pronouns[k], ' ') &&
@@ -357,6 +375,21 @@ static size_t donor_after(const struct xctx *c, const struct xsentence *s, const
 	return GAZ_NONE;
 }
 
+/* "the eastern provinces and municipalities provided ... 872.2 million
+ * yuan": the whole East gives, when it is named before the amount in its
+ * sentence and no giving place is named between. */
+static size_t programme_giver(const struct xctx *c, const struct xsentence *s, const struct xmoney *m)
+{
+	size_t named = c->east_all != GAZ_NONE ? xeast_named(s->text, 0, m->start) : 0;
+	if (!named)
+		return GAZ_NONE;
+	for (size_t p = 0; p < s->nplaces; p++)
+		if (s->places[p].start >= named && s->places[p].end <= m->start &&
+		    xis_donor_side(c, s->places[p].region) && !donor_object(s, p))
+			return GAZ_NONE; /* "Among the eastern provinces, Shanghai provided" */
+	return c->east_all;
+}
+
 /* The giver of amount m, or GAZ_NONE; *own is set when the recipient side
  * itself puts the money in (its own or matching funds are not aid). */
 static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct xmoney *m, bool *own,
@@ -367,6 +400,9 @@ static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct
 	size_t after = donor_after(c, s, m, co);
 	if (after != GAZ_NONE)
 		return after;
+	size_t east = programme_giver(c, s, m);
+	if (east != GAZ_NONE)
+		return c->next_donor = east;
 	for (size_t p = s->nplaces; p-- > 0;) {
 		if (s->places[p].end > m->start || in_parentheses(s, p))
 			continue;
@@ -460,8 +496,22 @@ static size_t respective_recipient(const struct xctx *c, const struct xsentence 
 	return n == nmoney && index < n ? list[index] : GAZ_NONE;
 }
 
+/* The programme's East gives to a place its clause names, else to the
+ * whole West. */
+static size_t programme_recipient(const struct xctx *c, const struct xsentence *s, const struct xmoney *m)
+{
+	size_t cend = xclause_end(s->text, m->end, s->len);
+	for (size_t p = 0; p < s->nplaces; p++)
+		if (s->places[p].start >= m->end && s->places[p].start < cend &&
+		    xis_recipient_side(c, s->places[p].region))
+			return receiving_level(c, s->places[p].region);
+	return c->west_all;
+}
+
 static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor)
 {
+	if (donor != GAZ_NONE && donor == c->east_all)
+		return programme_recipient(c, s, m);
 	size_t resp = respective_recipient(c, s, m);
 	if (resp != GAZ_NONE)
 		return resp;

@@ -59,10 +59,17 @@ static const char *const enterprise_givers[] = {
 	"enterprise", "company", "companies", "group", "co.", "ltd", "corporation", "bank",
 	"airlines", "firm", "factory", "plant",
 };
+/* Bodies of government, named as such: they outrank an enterprise word
+ * ("Leading Group"). */
+static const char *const government_bodies[] = {
+	"government", "department", "bureau", "office", "committee", "commission", "leading group",
+	"administration", "party", "delegation",
+};
+/* Places: a weaker sign than an enterprise's name ("Co., Ltd, which is
+ * located in Beilun District"). */
 static const char *const government_givers[] = {
-	"government", "department", "bureau", "office", "committee", "commission", "district",
-	"county", "counties", "city", "cities", "province", "municipal", "provincial", "units",
-	"leading group", "administration", "party", "delegation", "prefecture",
+	"district", "county", "counties", "city", "cities", "province", "municipal", "provincial", "units",
+	"prefecture",
 };
 
 /* Verbs that move money from a giver; the subject before the last one
@@ -180,6 +187,19 @@ static enum fund_category loan_category(const struct xctx *c, const struct xsent
 	return FUND_NCATEGORIES;
 }
 
+static enum fund_category giver_category(const char *t, size_t from, size_t to, bool enterprise_donor)
+{
+	if (has_any(t, from, to, social_givers, NWORDS(social_givers)))
+		return FUND_SOCIAL;
+	if (has_any(t, from, to, government_bodies, NWORDS(government_bodies)))
+		return FUND_GOVERNMENT;
+	if (enterprise_donor || has_any(t, from, to, enterprise_givers, NWORDS(enterprise_givers)))
+		return FUND_ENTERPRISE;
+	if (has_any(t, from, to, government_givers, NWORDS(government_givers)))
+		return FUND_GOVERNMENT;
+	return FUND_NCATEGORIES;
+}
+
 /* Investment and trade: FUND_NCATEGORIES when neither. An amount invested
  * by enterprises is investment; one invested by a government in its
  * partner's projects is aid. */
@@ -208,8 +228,8 @@ static enum fund_category deal_category(const struct xctx *c, const struct xsent
 		    (xfind_ci(t, m->end, after, "invested") &&
 		     has_any(t, 0, m->start, investment_words, NWORDS(investment_words))) ||
 		    xfind_ci(t, m->end, after, "investment") ||
-		    (xcontains_word(t, subj_to, m->start, "invest") &&
-		     has_any(t, subj_from, subj_to, enterprise_givers, NWORDS(enterprise_givers))) ||
+		    (xcontains_word(t, subj_from, m->start, "invest") &&
+		     giver_category(t, subj_from, subj_to, false) == FUND_ENTERPRISE) ||
 		    (c->topic && xcontains_word(t, subj_to, m->start, "invest") &&
 		     (xfind_ci(c->topic, 0, strlen(c->topic), "trade") ||
 		      xfind_ci(c->topic, 0, strlen(c->topic), "merchant") ||
@@ -242,17 +262,6 @@ static void giver_after(const struct xsentence *s, const struct xmoney *m, size_
 		*from = (size_t)(p - t);
 		*to = end;
 	}
-}
-
-static enum fund_category giver_category(const char *t, size_t from, size_t to, bool enterprise_donor)
-{
-	if (has_any(t, from, to, social_givers, NWORDS(social_givers)))
-		return FUND_SOCIAL;
-	if (enterprise_donor || has_any(t, from, to, enterprise_givers, NWORDS(enterprise_givers)))
-		return FUND_ENTERPRISE;
-	if (has_any(t, from, to, government_givers, NWORDS(government_givers)))
-		return FUND_GOVERNMENT;
-	return FUND_NCATEGORIES;
 }
 
 /* Aid, told apart by its giver. */

@@ -481,6 +481,37 @@ static void test_parts_and_totals(void)
 	extraction_free(&x);
 }
 
+/* Rule: figures for the whole programme flow from the East to the West,
+ * named in words; the two are never provinces, places in text or pairs. */
+static void test_programme(void)
+{
+	size_t east = gazetteer_lookup(gaz, "East"), west = gazetteer_lookup(gaz, "West");
+	CHECK(east != GAZ_NONE && strcmp(gazetteer_region(gaz, east)->type, "programme") == 0);
+	CHECK(west != GAZ_NONE && gazetteer_province_of(gaz, west) == GAZ_NONE);
+	struct extraction x;
+	extract_text("East-West Pairing-off Poverty Alleviation in 2013\n\n"
+		     "In 2013, the eastern provinces and municipalities provided a total of 500 million yuan of "
+		     "financial aid to the western poverty-stricken areas, of which 300 million yuan was invested in "
+		     "roads and 200 million yuan in schools; mobilized social forces to donate 60 million yuan. "
+		     "Among the eastern provinces, Jiangsu provided 40 million yuan to Shaanxi. East China Fair and "
+		     "West Lake Forum were held.\n",
+		     &x);
+	const struct fact_fund *whole = find_fund(&x, 500000000);
+	CHECK(whole && strcmp(whole->donor, "East") == 0 && strcmp(whole->recipient, "West") == 0);
+	CHECK(whole && whole->year == 2013 && whole->whole_index == -1);
+	const struct fact_fund *f = find_fund(&x, 300000000);
+	CHECK(f && strcmp(f->donor, "East") == 0 && f->whole_index == index_of(&x, whole));
+	f = find_fund(&x, 200000000);
+	CHECK(f && f->whole_index == index_of(&x, whole));
+	f = find_fund(&x, 60000000);
+	CHECK(f && strcmp(f->donor, "East") == 0 && f->category == FUND_SOCIAL);
+	f = find_fund(&x, 40000000);
+	CHECK(f && strcmp(f->donor, "Jiangsu") == 0 && strcmp(f->recipient, "Shaanxi") == 0);
+	for (size_t i = 0; i < x.npairs; i++)
+		CHECK(strcmp(x.pairs[i].donor, "East") != 0 && strcmp(x.pairs[i].recipient, "West") != 0);
+	extraction_free(&x);
+}
+
 static void test_misspellings_and_brackets(void)
 {
 	struct extraction x;
@@ -601,6 +632,7 @@ int main(void)
 	test_heading_inside_a_province();
 	test_parties();
 	test_parts_and_totals();
+	test_programme();
 	test_misspellings_and_brackets();
 	test_unseen_report();
 	test_unseen_report_2();
