@@ -210,6 +210,13 @@ static enum fund_category deal_category(const struct xctx *c, const struct xsent
 	size_t clause = clause_from(t, m->start);
 	size_t from = subj_from < clause ? subj_from : clause;
 	size_t after = m->end + 40 < s->len ? m->end + 40 : s->len;
+	/* "attracted 150 enterprises to invest in the park, and invested 5
+	 * billion": a clause joined by "and" shares the deal of the one before */
+	size_t a = clause;
+	while (a < m->start && t[a] == ' ')
+		a++;
+	if (a > 0 && clause < m->start && xword_at(t, a, "and") && clause_from(t, clause - 1) < from)
+		from = clause_from(t, clause - 1);
 	/* cues belong to the nearest amount: none from before the one before */
 	for (size_t i = 0; i < s->nmoney; i++) {
 		if (s->money[i].end <= m->start && s->money[i].end > from)
@@ -225,6 +232,8 @@ static enum fund_category deal_category(const struct xctx *c, const struct xsent
 	bool project_size = xfind_ci(t, from, m->start, "total investment") &&
 			    !has_any(t, from, m->start, aid_project_words, NWORDS(aid_project_words));
 	bool deal = project_size || has_any(t, from, m->start, investment_words, NWORDS(investment_words)) ||
+		    xfind_ci(t, m->end, after, "was introduced") || xfind_ci(t, m->end, after, "was attracted") ||
+		    xfind_ci(t, m->end, after, "were introduced") || xfind_ci(t, m->end, after, "was signed") ||
 		    (xfind_ci(t, m->end, after, "invested") &&
 		     has_any(t, 0, m->start, investment_words, NWORDS(investment_words))) ||
 		    xfind_ci(t, m->end, after, "investment") ||

@@ -239,7 +239,9 @@ static void test_kinds(void)
 		     "Xuzhou Coal Mining Group donated 600,000 yuan to schools. "
 		     "Jiangsu will allocate 90 million yuan next year. "
 		     "Jiangsu issued 2.2 million yuan of loan interest subsidies. "
-		     "Nanjing City donated clothes worth 80,000 yuan.\n",
+		     "Nanjing City donated clothes worth 80,000 yuan. "
+		     "Wuxi City attracted 20 enterprises to invest in Yulin, and invested 1.1 billion yuan. "
+		     "The Leading Group of Jiangsu invested 330,000 yuan in a school.\n",
 		     &x);
 	static const struct {
 		int64_t yuan;
@@ -250,7 +252,8 @@ static void test_kinds(void)
 		{ 45000000, FUND_TRADE, KIND_INVESTMENT },       { 700000, FUND_GOVERNMENT, KIND_AID },
 		{ 1300000, FUND_SOCIAL, KIND_AID },              { 600000, FUND_ENTERPRISE, KIND_AID },
 		{ 90000000, FUND_PLANNED, KIND_PLANNED },        { 2200000, FUND_LOAN_SUBSIDY, KIND_AID },
-		{ 80000, FUND_GOVERNMENT, KIND_AID },
+		{ 80000, FUND_GOVERNMENT, KIND_AID },          { 1100000000, FUND_INVESTMENT, KIND_INVESTMENT },
+		{ 330000, FUND_GOVERNMENT, KIND_AID },
 	};
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		const struct fact_fund *f = find_fund(&x, want[i].yuan);
