@@ -231,7 +231,7 @@ static enum fund_category deal_category(const struct xctx *c, const struct xsent
 		return FUND_NCATEGORIES;
 	bool project_size = xfind_ci(t, from, m->start, "total investment") &&
 			    !has_any(t, from, m->start, aid_project_words, NWORDS(aid_project_words));
-	bool deal = project_size || has_any(t, from, m->start, investment_words, NWORDS(investment_words)) ||
+	bool deal = has_any(t, from, m->start, investment_words, NWORDS(investment_words)) ||
 		    xfind_ci(t, m->end, after, "was introduced") || xfind_ci(t, m->end, after, "was attracted") ||
 		    xfind_ci(t, m->end, after, "were introduced") || xfind_ci(t, m->end, after, "was signed") ||
 		    (xfind_ci(t, m->end, after, "invested") &&
@@ -244,7 +244,9 @@ static enum fund_category deal_category(const struct xctx *c, const struct xsent
 		      xfind_ci(c->topic, 0, strlen(c->topic), "merchant") ||
 		      xfind_ci(c->topic, 0, strlen(c->topic), "economic")));
 	if (!deal)
-		return FUND_NCATEGORIES;
+		/* "a building of 6160 square meters and a total investment of
+		 * X": what the project costs, whoever pays */
+		return project_size ? FUND_PROJECT_COST : FUND_NCATEGORIES;
 	if (has_any(t, from, after, trade_words, NWORDS(trade_words)) ||
 	    (xcontains_word(t, from, m->start, "trade") && !xcontains_word(t, from, m->start, "project") &&
 	     !xcontains_word(t, from, m->start, "cooperation")))

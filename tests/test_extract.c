@@ -241,7 +241,9 @@ static void test_kinds(void)
 		     "Jiangsu issued 2.2 million yuan of loan interest subsidies. "
 		     "Nanjing City donated clothes worth 80,000 yuan. "
 		     "Wuxi City attracted 20 enterprises to invest in Yulin, and invested 1.1 billion yuan. "
-		     "The Leading Group of Jiangsu invested 330,000 yuan in a school.\n",
+		     "The Leading Group of Jiangsu invested 330,000 yuan in a school. "
+		     "The new hospital has 20 wards and a total investment of 6.6 million yuan. "
+		     "Jiangsu lent a loan of 3.3 million yuan to the cooperative.\n",
 		     &x);
 	static const struct {
 		int64_t yuan;
@@ -253,7 +255,8 @@ static void test_kinds(void)
 		{ 1300000, FUND_SOCIAL, KIND_AID },              { 600000, FUND_ENTERPRISE, KIND_AID },
 		{ 90000000, FUND_PLANNED, KIND_PLANNED },        { 2200000, FUND_LOAN_SUBSIDY, KIND_AID },
 		{ 80000, FUND_GOVERNMENT, KIND_AID },          { 1100000000, FUND_INVESTMENT, KIND_INVESTMENT },
-		{ 330000, FUND_GOVERNMENT, KIND_AID },
+		{ 330000, FUND_GOVERNMENT, KIND_AID },          { 6600000, FUND_PROJECT_COST, KIND_OTHER },
+		{ 3300000, FUND_LOAN, KIND_OTHER },
 	};
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		const struct fact_fund *f = find_fund(&x, want[i].yuan);
