@@ -276,8 +276,10 @@ static void test_cumulative(void)
 		     "\xE3\x80\x90Review\xE3\x80\x91 By the end of June 2011, Shanghai had accumulatively "
 		     "provided more than 1.2 billion yuan to Yunnan. In 2012, over the past three years, Shanghai "
 		     "gave 300 million yuan. So far, Shanghai has donated 40 million yuan to Pu'er City.\n\n"
-		     "\xE3\x80\x90Aid\xE3\x80\x91 Since April 2006, Shanghai has helped Pu'er City. As of 2009, "
-		     "Shanghai provided 50 million yuan to Pu'er City. In 2012, Shanghai allocated 9 million yuan.\n",
+		     "\xE3\x80\x90" "Aid\xE3\x80\x91 Since April 2006, Shanghai has helped Pu'er City. As of 2009, "
+		     "Shanghai provided 50 million yuan to Pu'er City. In 2012, Shanghai allocated 9 million yuan.\n\n"
+		     "\xE3\x80\x90" "Earlier\xE3\x80\x91 In 2011, Shanghai reviewed its work. Over the past two years, "
+		     "Shanghai gave 22 million yuan to Pu'er City.\n",
 		     &x);
 	const struct fact_fund *f = find_fund(&x, 1200000000);
 	CHECK(f && f->year == 2011 && f->from_year == 0 && fact_fund_period(f) == PERIOD_CUMULATIVE);
@@ -289,6 +291,8 @@ static void test_cumulative(void)
 	CHECK(f && f->year == 2009 && f->from_year == 2006);
 	f = find_fund(&x, 9000000);
 	CHECK(f && f->year == 2012 && fact_fund_period(f) == PERIOD_YEAR);
+	f = find_fund(&x, 22000000); /* counted back from the paragraph's year */
+	CHECK(f && f->year == 2011 && f->from_year == 2010);
 	extraction_free(&x);
 }
 
@@ -431,7 +435,7 @@ static void test_parts_and_totals(void)
 	struct extraction x;
 	extract_text("Fujian-Ningxia Pairing-off Poverty Alleviation\n\n"
 		     "\xE3\x80\x90Overview\xE3\x80\x91 In 2013, Fujian allocated 60 million yuan of aid funds to Ningxia.\n\n"
-		     "\xE3\x80\x90Funds\xE3\x80\x91 In 2013, Fujian provided a total of 24 million yuan to Ningxia, of "
+		     "\xE3\x80\x90" "Funds\xE3\x80\x91 In 2013, Fujian provided a total of 24 million yuan to Ningxia, of "
 		     "which 10 million yuan went to Xiji County. Another 8 million yuan was used for Haiyuan County. "
 		     "The remaining 6 million yuan was given to Tongxin County.\n\n"
 		     "\xE3\x80\x90Projects\xE3\x80\x91 In 2013, Fuzhou City donated 3 million yuan, including 1.2 million "
@@ -472,7 +476,7 @@ static void test_parts_and_totals(void)
 
 	/* a table: cells under their row's total, row totals under the grand total */
 	extract_text("Fujian-Ningxia Pairing-off Poverty Alleviation\n\n"
-		     "\xE3\x80\x90Funds\xE3\x80\x91 In 2013, Fujian helped Ningxia.\n\n"
+		     "\xE3\x80\x90" "Funds\xE3\x80\x91 In 2013, Fujian helped Ningxia.\n\n"
 		     "Fujian's aid funds for Ningxia in 2013\n\n(Unit: ten thousand Yuan)\n\nTypes\n\nRoads\n\n"
 		     "Schools\n\nTotal\n\nXiji County\n\n300\n\n200\n\n500\n\nHaiyuan County\n\n100\n\n"
 		     "400\n\n500\n\nTotal\n\n400\n\n600\n\n1000\n",
