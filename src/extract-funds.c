@@ -544,6 +544,8 @@ static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, co
 			before[nbefore++] = reg;
 	}
 	size_t r = place_set(c, after, nafter);
+	if (r == GAZ_NONE && c->west_all != GAZ_NONE && xwest_named(s->text, m->end, cend))
+		return c->west_all; /* "... to the western poverty-stricken areas" */
 	if (r == GAZ_NONE)
 		r = place_set(c, before, nbefore);
 	if (r != GAZ_NONE)

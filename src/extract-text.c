@@ -377,18 +377,46 @@ static const char *const east_words[] = {
 	"eastern provinces", "eastern regions", "eastern areas", "eastern coastal", "eastern municipalities",
 	"eastern developed", "eastern part",
 };
+
 static const char *const west_words[] = {
 	"western poverty", "western poor", "western provinces", "western regions", "western areas",
 	"western part", "western region", "western ethnic",
 };
 
-/* The end of the last naming of a side in [from, to), or 0 when none. */
+/* "one of the eastern provinces", "to the western areas": the side named
+ * as an object or a class, not as who acts. */
+static bool side_as_object(const char *t, size_t at)
+{
+	static const char *const objects[] = { "of", "to", "for", "with", "like", "among", "than", "from", "in" };
+	size_t e = at;
+	for (int guard = 0; guard < 4; guard++) {
+		while (e > 0 && t[e - 1] == ' ')
+			e--;
+		size_t b = e;
+		while (b > 0 && isalnum((unsigned char)t[b - 1]))
+			b--;
+		if (b == e)
+			return false;
+		if (xword_at(t, b, "the") || xword_at(t, b, "all") || isdigit((unsigned char)t[b])) {
+			e = b;
+			continue;
+		}
+		for (size_t i = 0; i < sizeof(objects) / sizeof(objects[0]); i++)
+			if (e - b == strlen(objects[i]) && xword_at(t, b, objects[i]))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/* The end of the last naming of a side in [from, to) as who acts, or 0
+ * when none. */
 static size_t side_named(const char *t, size_t from, size_t to, const char *const *words, size_t n)
 {
 	size_t best = 0;
 	for (size_t i = 0; i < n; i++)
 		for (const char *p = xfind_ci(t, from, to, words[i]); p; p = xfind_ci(t, (size_t)(p - t) + 1, to, words[i]))
-			if ((size_t)(p - t) + strlen(words[i]) > best)
+			if ((size_t)(p - t) + strlen(words[i]) > best && !side_as_object(t, (size_t)(p - t)))
 				best = (size_t)(p - t) + strlen(words[i]);
 	return best;
 }
@@ -398,7 +426,10 @@ size_t xeast_named(const char *t, size_t from, size_t to)
 	return side_named(t, from, to, east_words, sizeof(east_words) / sizeof(east_words[0]));
 }
 
-size_t xwest_named(const char *t, size_t from, size_t to)
+bool xwest_named(const char *t, size_t from, size_t to)
 {
-	return side_named(t, from, to, west_words, sizeof(west_words) / sizeof(west_words[0]));
+	for (size_t i = 0; i < sizeof(west_words) / sizeof(west_words[0]); i++)
+		if (xfind_ci(t, from, to, west_words[i]))
+			return true;
+	return false;
 }

@@ -504,7 +504,10 @@ static void test_programme(void)
 		     "financial aid to the western poverty-stricken areas, of which 300 million yuan was invested in "
 		     "roads and 200 million yuan in schools; mobilized social forces to donate 60 million yuan. "
 		     "Among the eastern provinces, Jiangsu provided 40 million yuan to Shaanxi. East China Fair and "
-		     "West Lake Forum were held.\n",
+		     "West Lake Forum were held.\n\n"
+		     "Jiangsu-Shaanxi Pairing-off Poverty Alleviation\n\n"
+		     "In 2013, Jiangsu, one of the eastern provinces, gave 45 million yuan to Shaanxi. Jiangsu "
+		     "donated 15 million yuan to the western poor areas.\n",
 		     &x);
 	const struct fact_fund *whole = find_fund(&x, 500000000);
 	CHECK(whole && strcmp(whole->donor, "East") == 0 && strcmp(whole->recipient, "West") == 0);
@@ -517,6 +520,10 @@ static void test_programme(void)
 	CHECK(f && strcmp(f->donor, "East") == 0 && f->category == FUND_SOCIAL);
 	f = find_fund(&x, 40000000);
 	CHECK(f && strcmp(f->donor, "Jiangsu") == 0 && strcmp(f->recipient, "Shaanxi") == 0);
+	f = find_fund(&x, 45000000); /* a province "of the eastern provinces" gives alone */
+	CHECK(f && strcmp(f->donor, "Jiangsu") == 0);
+	f = find_fund(&x, 15000000);
+	CHECK(f && strcmp(f->donor, "Jiangsu") == 0 && strcmp(f->recipient, "West") == 0);
 	for (size_t i = 0; i < x.npairs; i++)
 		CHECK(strcmp(x.pairs[i].donor, "East") != 0 && strcmp(x.pairs[i].recipient, "West") != 0);
 	extraction_free(&x);
