@@ -279,6 +279,8 @@ bool xopens_clause(const struct xsentence *s, size_t pi)
 struct co_givers {
 	size_t region[MAX_CO_DONORS];
 	size_t n;
+	bool under;            /* the giver is a body of or in the place named
+	                        * ("departments of Beijing"), not the place */
 };
 
 /* Whether any of regs[0..n) lies within another: then they are one giver
@@ -375,6 +377,24 @@ static size_t donor_after(const struct xctx *c, const struct xsentence *s, const
 	return GAZ_NONE;
 }
 
+/* "departments of Beijing", "enterprises of Ningbo": a body of the place
+ * gives, not the place itself ("capability of Shanghai" names no body). */
+static bool body_of_place(const struct xsentence *s, size_t pi)
+{
+	static const char *const bodies[] = {
+		"department", "departments", "enterprise", "enterprises", "unit", "units", "organization",
+		"organizations", "district", "districts", "county", "counties", "cities", "bureau", "bureaus",
+		"company", "companies", "people", "circles", "entrepreneurs", "individuals", "hospitals",
+		"schools", "universities", "associations", "chambers",
+	};
+	size_t ws, n = governing_word(s, pi, &ws);
+	if (n != 2 || !xword_at(s->text, ws, "of"))
+		return false;
+	size_t bs;
+	n = word_before(s->text, ws, &bs);
+	return n && word_in(s->text + bs, n, bodies, sizeof(bodies) / sizeof(bodies[0]));
+}
+
 /* "the eastern provinces and municipalities provided ... 872.2 million
  * yuan": the whole East gives, when it is named before the amount in its
  * sentence and no giving place is named between. */
@@ -397,6 +417,7 @@ static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct
 {
 	*own = false;
 	co->n = 0;
+	co->under = false;
 	size_t after = donor_after(c, s, m, co);
 	if (after != GAZ_NONE)
 		return after;
@@ -408,6 +429,7 @@ static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct
 			continue;
 		size_t reg = s->places[p].region;
 		if (xis_donor_side(c, reg) && !donor_object(s, p)) {
+			co->under = body_of_place(s, more_specific(c, s, p));
 			size_t q = more_specific(c, s, p);
 			c->next_donor = q != p ? s->places[q].region : giver_group(c, s, p);
 			size_t joint = q == p ? joint_givers(c, s, list_first(s, p), p, co) : GAZ_NONE;
@@ -560,14 +582,14 @@ static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, co
  * and receiver are the pair itself, not a district, a department or a
  * county under it. */
 static bool stated_total(const struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor,
-			 size_t recipient, size_t nco)
+			 size_t recipient, const struct co_givers *co)
 {
 	static const char *const cues[] = {
 		"a total of", "in total", "totaling", "totalling", "totaled", "totalled", "altogether",
 		"throughout the year", "over the year", "in the whole year", "the whole year", "for the year",
 		"in all",
 	};
-	if (nco || donor != c->donor || donor == GAZ_NONE ||
+	if (co->n || co->under || donor != c->donor || donor == GAZ_NONE ||
 	    (recipient != c->recipient && recipient != GAZ_NONE))
 		return false;
 	if (c->in_overview)
@@ -618,7 +640,7 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 			co_names[k] = xname(c, co.region[k]);
 		f.co_donors = (char **)co_names;
 		f.nco_donors = co.n;
-		f.stated_total = stated_total(c, s, m, donor, recipient, co.n);
+		f.stated_total = stated_total(c, s, m, donor, recipient, &co);
 		fund_of[i] = (long)c->out->nfunds;
 		xadd_fund(c, &f);
 		free(f.quote);

@@ -440,7 +440,8 @@ static void test_parts_and_totals(void)
 		     "The remaining 6 million yuan was given to Tongxin County.\n\n"
 		     "\xE3\x80\x90Projects\xE3\x80\x91 In 2013, Fuzhou City donated 3 million yuan, including 1.2 million "
 		     "yuan from enterprises and 1.8 million yuan from all circles of society. Fujian issued 5 million "
-		     "yuan to Xiji County. Fujian issued 7 million yuan, and Fujian gave 2 million yuan to schools.\n\n"
+		     "yuan to Xiji County. Fujian issued 7 million yuan, and Fujian gave 2 million yuan to schools. "
+		     "The enterprises of Fujian donated a total of 700,000 yuan.\n\n"
 		     "\xE3\x80\x90More\xE3\x80\x91 In 2013, Fujian provided a total of 50 million yuan, of which 20 "
 		     "million yuan went to Xiji County. Fujian gave 9 million yuan to Haiyuan County. Fujian's "
 		     "enterprises donated 900,000 yuan. Among them, Xiamen enterprises donated 400,000 yuan.\n",
@@ -464,6 +465,8 @@ static void test_parts_and_totals(void)
 	CHECK(f && f->whole_index == -1 && !f->stated_total); /* a county's money is not the pair's total */
 	f = find_fund(&x, 7000000);
 	CHECK(f && f->whole_index == -1);
+	f = find_fund(&x, 700000); /* bodies of the donor, not the donor itself */
+	CHECK(f && strcmp(f->donor, "Fujian") == 0 && !f->stated_total);
 	f = find_fund(&x, 2000000);
 	CHECK(f && f->whole_index == -1);
 	f = find_fund(&x, 20000000);
