@@ -606,6 +606,35 @@ static bool stated_total(const struct xctx *c, const struct xsentence *s, const 
 	return false;
 }
 
+/* Adds the fact of amount m given by donor (and co); returns its index. */
+static long add_fund(struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor,
+		     const struct co_givers *co)
+{
+	size_t recipient = fund_recipient(c, s, m, donor);
+	struct fact_fund f = { 0 };
+	f.whole_index = -1;
+	f.donor = (char *)xname(c, donor);
+	f.recipient = (char *)(recipient == GAZ_NONE ? "" : xname(c, recipient));
+	f.year = xyear_for(c, s, m->start, &f.from_year);
+	f.amount_yuan = m->yuan;
+	f.category = xfund_category(c, s, m, donor);
+	f.approx = m->approx;
+	f.line_no = c->line_no;
+	f.quote = xstrndup(s->text + m->start, m->end - m->start);
+	f.sentence = s->text;
+	f.table_index = -1;
+	const char *co_names[MAX_CO_DONORS];
+	for (size_t k = 0; k < co->n; k++)
+		co_names[k] = xname(c, co->region[k]);
+	f.co_donors = (char **)co_names; /* copied by xadd_fund */
+	f.nco_donors = co->n;
+	f.stated_total = stated_total(c, s, m, donor, recipient, co);
+	long index = (long)c->out->nfunds;
+	xadd_fund(c, &f);
+	free(f.quote);
+	return index;
+}
+
 void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 {
 	c->next_donor = GAZ_NONE;
@@ -613,37 +642,14 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 		note_giver(c, s);
 	long *fund_of = xcalloc(s->nmoney + 1, sizeof(*fund_of));
 	for (size_t i = 0; i < s->nmoney; i++) {
-		const struct xmoney *m = &s->money[i];
 		bool own;
 		struct co_givers co;
 		fund_of[i] = -1;
-		if (m->yuan <= 0 || excluded(s, i))
+		if (s->money[i].yuan <= 0 || excluded(s, i))
 			continue;
-		size_t donor = fund_donor(c, s, m, &own, &co);
-		if (donor == GAZ_NONE)
-			continue;
-		size_t recipient = fund_recipient(c, s, m, donor);
-		struct fact_fund f = { 0 };
-		f.whole_index = -1;
-		f.donor = (char *)xname(c, donor);
-		f.recipient = (char *)(recipient == GAZ_NONE ? "" : xname(c, recipient));
-		f.year = xyear_for(c, s, m->start, &f.from_year);
-		f.amount_yuan = m->yuan;
-		f.category = xfund_category(c, s, m, donor);
-		f.approx = m->approx;
-		f.line_no = c->line_no;
-		f.quote = xstrndup(s->text + m->start, m->end - m->start);
-		f.sentence = s->text;
-		f.table_index = -1;
-		const char *co_names[MAX_CO_DONORS];
-		for (size_t k = 0; k < co.n; k++)
-			co_names[k] = xname(c, co.region[k]);
-		f.co_donors = (char **)co_names;
-		f.nco_donors = co.n;
-		f.stated_total = stated_total(c, s, m, donor, recipient, &co);
-		fund_of[i] = (long)c->out->nfunds;
-		xadd_fund(c, &f);
-		free(f.quote);
+		size_t donor = fund_donor(c, s, &s->money[i], &own, &co);
+		if (donor != GAZ_NONE)
+			fund_of[i] = add_fund(c, s, &s->money[i], donor, &co);
 	}
 	xparts_sentence(c, s, fund_of);
 	for (size_t i = 0; i < s->nmoney; i++)

@@ -158,9 +158,8 @@ static void subject_span(const struct xsentence *s, const struct xmoney *m, size
 	*to = verb;
 }
 
-static bool is_planned(const struct xctx *c, const struct xsentence *s, const struct xmoney *m)
+static bool is_planned(const struct xsentence *s, const struct xmoney *m)
 {
-	(void)c;
 	const char *t = s->text;
 	size_t clause = clause_from(t, m->start);
 	if (m->start - clause > 90)
@@ -311,7 +310,7 @@ static enum fund_category aid_category(const struct xctx *c, const struct xsente
 enum fund_category xfund_category(const struct xctx *c, const struct xsentence *s, const struct xmoney *m,
 				  size_t donor)
 {
-	if (is_planned(c, s, m))
+	if (is_planned(s, m))
 		return FUND_PLANNED;
 	enum fund_category loan = loan_category(c, s, m);
 	if (loan != FUND_NCATEGORIES)
