@@ -211,6 +211,22 @@ static size_t more_specific(const struct xctx *c, const struct xsentence *s, siz
 	return pi;
 }
 
+/* "built 66 health centers", "mobilized social forces": a clause that
+ * opens with a past-tense verb, in lower case, has no subject of its own. */
+static bool opens_with_verb(const char *t)
+{
+	static const char *const irregular[] = { "built", "held", "set", "sent", "made", "gave", "put", "spent",
+						 "sold", "paid", "lent", "won" };
+	size_t n = 0;
+	while (islower((unsigned char)t[n]))
+		n++;
+	if (n < 3 || isalnum((unsigned char)t[n]) || t[n] == '.')
+		return false;
+	if (t[n - 2] == 'e' && t[n - 1] == 'd')
+		return true;
+	return word_in(t, n, irregular, sizeof(irregular) / sizeof(irregular[0]));
+}
+
 /* A sentence whose giver is left implicit (a pronoun, "the two sides", or
  * a passive amount right after "In <year>,") continues the sentence before. */
 static bool implicit_subject(const struct xsentence *s)
@@ -226,7 +242,9 @@ static bool implicit_subject(const struct xsentence *s)
 	}
 	while (s->text[i] == ' ')
 		i++;
-	if (isdigit((unsigned char)s->text[i]))
+	/* a clause after ';' that opens with its verb ("; built 66 ...,
+	 * mobilized ...") continues the subject before */
+	if (isdigit((unsigned char)s->text[i]) || (i == 0 && opens_with_verb(s->text)))
 		return true;
 	for (size_t k = 0; k < sizeof(pronouns) / sizeof(pronouns[0]); k++)
 		if (xword_at(s->text, i, pronouns[k]) || (strchr(pronouns[k], ' ') &&
@@ -261,6 +279,8 @@ bool xopens_clause(const struct xsentence *s, size_t pi)
 struct co_givers {
 	size_t region[MAX_CO_DONORS];
 	size_t n;
+	bool under;            /* the giver is a body of or in the place named
+	                        * ("departments of Beijing"), not the place */
 };
 
 /* Whether any of regs[0..n) lies within another: then they are one giver
@@ -357,6 +377,39 @@ static size_t donor_after(const struct xctx *c, const struct xsentence *s, const
 	return GAZ_NONE;
 }
 
+/* "departments of Beijing", "enterprises of Ningbo": a body of the place
+ * gives, not the place itself ("capability of Shanghai" names no body). */
+static bool body_of_place(const struct xsentence *s, size_t pi)
+{
+	static const char *const bodies[] = {
+		"department", "departments", "enterprise", "enterprises", "unit", "units", "organization",
+		"organizations", "district", "districts", "county", "counties", "cities", "bureau", "bureaus",
+		"company", "companies", "people", "circles", "entrepreneurs", "individuals", "hospitals",
+		"schools", "universities", "associations", "chambers",
+	};
+	size_t ws, n = governing_word(s, pi, &ws);
+	if (n != 2 || !xword_at(s->text, ws, "of"))
+		return false;
+	size_t bs;
+	n = word_before(s->text, ws, &bs);
+	return n && word_in(s->text + bs, n, bodies, sizeof(bodies) / sizeof(bodies[0]));
+}
+
+/* "the eastern provinces and municipalities provided ... 872.2 million
+ * yuan": the whole East gives, when it is named before the amount in its
+ * sentence and no giving place is named between. */
+static size_t programme_giver(const struct xctx *c, const struct xsentence *s, const struct xmoney *m)
+{
+	size_t named = c->east_all != GAZ_NONE ? xeast_named(s->text, 0, m->start) : 0;
+	if (!named)
+		return GAZ_NONE;
+	for (size_t p = 0; p < s->nplaces; p++)
+		if (s->places[p].start >= named && s->places[p].end <= m->start &&
+		    xis_donor_side(c, s->places[p].region) && !donor_object(s, p))
+			return GAZ_NONE; /* "Among the eastern provinces, Shanghai provided" */
+	return c->east_all;
+}
+
 /* The giver of amount m, or GAZ_NONE; *own is set when the recipient side
  * itself puts the money in (its own or matching funds are not aid). */
 static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct xmoney *m, bool *own,
@@ -364,14 +417,19 @@ static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct
 {
 	*own = false;
 	co->n = 0;
+	co->under = false;
 	size_t after = donor_after(c, s, m, co);
 	if (after != GAZ_NONE)
 		return after;
+	size_t east = programme_giver(c, s, m);
+	if (east != GAZ_NONE)
+		return c->next_donor = east;
 	for (size_t p = s->nplaces; p-- > 0;) {
 		if (s->places[p].end > m->start || in_parentheses(s, p))
 			continue;
 		size_t reg = s->places[p].region;
 		if (xis_donor_side(c, reg) && !donor_object(s, p)) {
+			co->under = body_of_place(s, more_specific(c, s, p));
 			size_t q = more_specific(c, s, p);
 			c->next_donor = q != p ? s->places[q].region : giver_group(c, s, p);
 			size_t joint = q == p ? joint_givers(c, s, list_first(s, p), p, co) : GAZ_NONE;
@@ -460,8 +518,22 @@ static size_t respective_recipient(const struct xctx *c, const struct xsentence 
 	return n == nmoney && index < n ? list[index] : GAZ_NONE;
 }
 
+/* The programme's East gives to a place its clause names, else to the
+ * whole West. */
+static size_t programme_recipient(const struct xctx *c, const struct xsentence *s, const struct xmoney *m)
+{
+	size_t cend = xclause_end(s->text, m->end, s->len);
+	for (size_t p = 0; p < s->nplaces; p++)
+		if (s->places[p].start >= m->end && s->places[p].start < cend &&
+		    xis_recipient_side(c, s->places[p].region))
+			return receiving_level(c, s->places[p].region);
+	return c->west_all;
+}
+
 static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor)
 {
+	if (donor != GAZ_NONE && donor == c->east_all)
+		return programme_recipient(c, s, m);
 	size_t resp = respective_recipient(c, s, m);
 	if (resp != GAZ_NONE)
 		return resp;
@@ -494,6 +566,8 @@ static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, co
 			before[nbefore++] = reg;
 	}
 	size_t r = place_set(c, after, nafter);
+	if (r == GAZ_NONE && c->west_all != GAZ_NONE && xwest_named(s->text, m->end, cend))
+		return c->west_all; /* "... to the western poverty-stricken areas" */
 	if (r == GAZ_NONE)
 		r = place_set(c, before, nbefore);
 	if (r != GAZ_NONE)
@@ -508,14 +582,14 @@ static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, co
  * and receiver are the pair itself, not a district, a department or a
  * county under it. */
 static bool stated_total(const struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor,
-			 size_t recipient, size_t nco)
+			 size_t recipient, const struct co_givers *co)
 {
 	static const char *const cues[] = {
 		"a total of", "in total", "totaling", "totalling", "totaled", "totalled", "altogether",
 		"throughout the year", "over the year", "in the whole year", "the whole year", "for the year",
 		"in all",
 	};
-	if (nco || donor != c->donor || donor == GAZ_NONE ||
+	if (co->n || co->under || donor != c->donor || donor == GAZ_NONE ||
 	    (recipient != c->recipient && recipient != GAZ_NONE))
 		return false;
 	if (c->in_overview)
@@ -532,6 +606,35 @@ static bool stated_total(const struct xctx *c, const struct xsentence *s, const 
 	return false;
 }
 
+/* Adds the fact of amount m given by donor (and co); returns its index. */
+static long add_fund(struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor,
+		     const struct co_givers *co)
+{
+	size_t recipient = fund_recipient(c, s, m, donor);
+	struct fact_fund f = { 0 };
+	f.whole_index = -1;
+	f.donor = (char *)xname(c, donor);
+	f.recipient = (char *)(recipient == GAZ_NONE ? "" : xname(c, recipient));
+	f.year = xyear_for(c, s, m->start, &f.from_year);
+	f.amount_yuan = m->yuan;
+	f.category = xfund_category(c, s, m, donor);
+	f.approx = m->approx;
+	f.line_no = c->line_no;
+	f.quote = xstrndup(s->text + m->start, m->end - m->start);
+	f.sentence = s->text;
+	f.table_index = -1;
+	const char *co_names[MAX_CO_DONORS];
+	for (size_t k = 0; k < co->n; k++)
+		co_names[k] = xname(c, co->region[k]);
+	f.co_donors = (char **)co_names; /* copied by xadd_fund */
+	f.nco_donors = co->n;
+	f.stated_total = stated_total(c, s, m, donor, recipient, co);
+	long index = (long)c->out->nfunds;
+	xadd_fund(c, &f);
+	free(f.quote);
+	return index;
+}
+
 void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 {
 	c->next_donor = GAZ_NONE;
@@ -539,37 +642,14 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 		note_giver(c, s);
 	long *fund_of = xcalloc(s->nmoney + 1, sizeof(*fund_of));
 	for (size_t i = 0; i < s->nmoney; i++) {
-		const struct xmoney *m = &s->money[i];
 		bool own;
 		struct co_givers co;
 		fund_of[i] = -1;
-		if (m->yuan <= 0 || excluded(s, i))
+		if (s->money[i].yuan <= 0 || excluded(s, i))
 			continue;
-		size_t donor = fund_donor(c, s, m, &own, &co);
-		if (donor == GAZ_NONE)
-			continue;
-		size_t recipient = fund_recipient(c, s, m, donor);
-		struct fact_fund f = { 0 };
-		f.whole_index = -1;
-		f.donor = (char *)xname(c, donor);
-		f.recipient = (char *)(recipient == GAZ_NONE ? "" : xname(c, recipient));
-		f.year = xyear_for(c, s, m->start, &f.from_year);
-		f.amount_yuan = m->yuan;
-		f.category = xfund_category(c, s, m, donor);
-		f.approx = m->approx;
-		f.line_no = c->line_no;
-		f.quote = xstrndup(s->text + m->start, m->end - m->start);
-		f.sentence = s->text;
-		f.table_index = -1;
-		const char *co_names[MAX_CO_DONORS];
-		for (size_t k = 0; k < co.n; k++)
-			co_names[k] = xname(c, co.region[k]);
-		f.co_donors = (char **)co_names;
-		f.nco_donors = co.n;
-		f.stated_total = stated_total(c, s, m, donor, recipient, co.n);
-		fund_of[i] = (long)c->out->nfunds;
-		xadd_fund(c, &f);
-		free(f.quote);
+		size_t donor = fund_donor(c, s, &s->money[i], &own, &co);
+		if (donor != GAZ_NONE)
+			fund_of[i] = add_fund(c, s, &s->money[i], donor, &co);
 	}
 	xparts_sentence(c, s, fund_of);
 	for (size_t i = 0; i < s->nmoney; i++)

@@ -78,6 +78,8 @@ struct xctx {
 	                                      * once they add up to it */
 	size_t nopen_parts;
 	long last_fund;                      /* the paragraph's last fund, -1 */
+	size_t east_all, west_all;           /* the programme's sides as wholes, GAZ_NONE if
+	                                      * the gazetteer has none */
 	size_t first_pair;                   /* out->npairs when the report began */
 	size_t first_fund;
 };
@@ -99,6 +101,13 @@ bool xis_donor_side(const struct xctx *c, size_t region);
 bool xis_recipient_side(const struct xctx *c, size_t region);
 bool xis_placeish(const struct xctx *c, size_t region);
 const char *xname(const struct xctx *c, size_t region);
+/* The programme-type region of a side ("east", "west"), GAZ_NONE if none. */
+size_t xprogramme_side(const struct gazetteer *g, const char *side);
+/* Where the last words naming the programme's East as a whole, as who
+ * acts, end in t[from, to); 0 when none. */
+size_t xeast_named(const char *t, size_t from, size_t to);
+/* Whether t[from, to) names the programme's West as a whole. */
+bool xwest_named(const char *t, size_t from, size_t to);
 size_t xcommon_ancestor(const struct xctx *c, const size_t *regs, size_t n);
 
 /* extract-money.c: amounts of money in a sentence. */

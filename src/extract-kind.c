@@ -59,10 +59,17 @@ static const char *const enterprise_givers[] = {
 	"enterprise", "company", "companies", "group", "co.", "ltd", "corporation", "bank",
 	"airlines", "firm", "factory", "plant",
 };
+/* Bodies of government, named as such: they outrank an enterprise word
+ * ("Leading Group"). */
+static const char *const government_bodies[] = {
+	"government", "department", "bureau", "office", "committee", "commission", "leading group",
+	"administration", "party", "delegation",
+};
+/* Places: a weaker sign than an enterprise's name ("Co., Ltd, which is
+ * located in Beilun District"). */
 static const char *const government_givers[] = {
-	"government", "department", "bureau", "office", "committee", "commission", "district",
-	"county", "counties", "city", "cities", "province", "municipal", "provincial", "units",
-	"leading group", "administration", "party", "delegation", "prefecture",
+	"district", "county", "counties", "city", "cities", "province", "municipal", "provincial", "units",
+	"prefecture",
 };
 
 /* Verbs that move money from a giver; the subject before the last one
@@ -151,9 +158,8 @@ static void subject_span(const struct xsentence *s, const struct xmoney *m, size
 	*to = verb;
 }
 
-static bool is_planned(const struct xctx *c, const struct xsentence *s, const struct xmoney *m)
+static bool is_planned(const struct xsentence *s, const struct xmoney *m)
 {
-	(void)c;
 	const char *t = s->text;
 	size_t clause = clause_from(t, m->start);
 	if (m->start - clause > 90)
@@ -180,6 +186,19 @@ static enum fund_category loan_category(const struct xctx *c, const struct xsent
 	return FUND_NCATEGORIES;
 }
 
+static enum fund_category giver_category(const char *t, size_t from, size_t to, bool enterprise_donor)
+{
+	if (has_any(t, from, to, social_givers, NWORDS(social_givers)))
+		return FUND_SOCIAL;
+	if (has_any(t, from, to, government_bodies, NWORDS(government_bodies)))
+		return FUND_GOVERNMENT;
+	if (enterprise_donor || has_any(t, from, to, enterprise_givers, NWORDS(enterprise_givers)))
+		return FUND_ENTERPRISE;
+	if (has_any(t, from, to, government_givers, NWORDS(government_givers)))
+		return FUND_GOVERNMENT;
+	return FUND_NCATEGORIES;
+}
+
 /* Investment and trade: FUND_NCATEGORIES when neither. An amount invested
  * by enterprises is investment; one invested by a government in its
  * partner's projects is aid. */
@@ -190,6 +209,13 @@ static enum fund_category deal_category(const struct xctx *c, const struct xsent
 	size_t clause = clause_from(t, m->start);
 	size_t from = subj_from < clause ? subj_from : clause;
 	size_t after = m->end + 40 < s->len ? m->end + 40 : s->len;
+	/* "attracted 150 enterprises to invest in the park, and invested 5
+	 * billion": a clause joined by "and" shares the deal of the one before */
+	size_t a = clause;
+	while (a < m->start && t[a] == ' ')
+		a++;
+	if (a > 0 && clause < m->start && xword_at(t, a, "and") && clause_from(t, clause - 1) < from)
+		from = clause_from(t, clause - 1);
 	/* cues belong to the nearest amount: none from before the one before */
 	for (size_t i = 0; i < s->nmoney; i++) {
 		if (s->money[i].end <= m->start && s->money[i].end > from)
@@ -204,18 +230,22 @@ static enum fund_category deal_category(const struct xctx *c, const struct xsent
 		return FUND_NCATEGORIES;
 	bool project_size = xfind_ci(t, from, m->start, "total investment") &&
 			    !has_any(t, from, m->start, aid_project_words, NWORDS(aid_project_words));
-	bool deal = project_size || has_any(t, from, m->start, investment_words, NWORDS(investment_words)) ||
+	bool deal = has_any(t, from, m->start, investment_words, NWORDS(investment_words)) ||
+		    xfind_ci(t, m->end, after, "was introduced") || xfind_ci(t, m->end, after, "was attracted") ||
+		    xfind_ci(t, m->end, after, "were introduced") || xfind_ci(t, m->end, after, "was signed") ||
 		    (xfind_ci(t, m->end, after, "invested") &&
 		     has_any(t, 0, m->start, investment_words, NWORDS(investment_words))) ||
 		    xfind_ci(t, m->end, after, "investment") ||
-		    (xcontains_word(t, subj_to, m->start, "invest") &&
-		     has_any(t, subj_from, subj_to, enterprise_givers, NWORDS(enterprise_givers))) ||
+		    (xcontains_word(t, subj_from, m->start, "invest") &&
+		     giver_category(t, subj_from, subj_to, false) == FUND_ENTERPRISE) ||
 		    (c->topic && xcontains_word(t, subj_to, m->start, "invest") &&
 		     (xfind_ci(c->topic, 0, strlen(c->topic), "trade") ||
 		      xfind_ci(c->topic, 0, strlen(c->topic), "merchant") ||
 		      xfind_ci(c->topic, 0, strlen(c->topic), "economic")));
 	if (!deal)
-		return FUND_NCATEGORIES;
+		/* "a building of 6160 square meters and a total investment of
+		 * X": what the project costs, whoever pays */
+		return project_size ? FUND_PROJECT_COST : FUND_NCATEGORIES;
 	if (has_any(t, from, after, trade_words, NWORDS(trade_words)) ||
 	    (xcontains_word(t, from, m->start, "trade") && !xcontains_word(t, from, m->start, "project") &&
 	     !xcontains_word(t, from, m->start, "cooperation")))
@@ -242,17 +272,6 @@ static void giver_after(const struct xsentence *s, const struct xmoney *m, size_
 		*from = (size_t)(p - t);
 		*to = end;
 	}
-}
-
-static enum fund_category giver_category(const char *t, size_t from, size_t to, bool enterprise_donor)
-{
-	if (has_any(t, from, to, social_givers, NWORDS(social_givers)))
-		return FUND_SOCIAL;
-	if (enterprise_donor || has_any(t, from, to, enterprise_givers, NWORDS(enterprise_givers)))
-		return FUND_ENTERPRISE;
-	if (has_any(t, from, to, government_givers, NWORDS(government_givers)))
-		return FUND_GOVERNMENT;
-	return FUND_NCATEGORIES;
 }
 
 /* Aid, told apart by its giver. */
@@ -291,7 +310,7 @@ static enum fund_category aid_category(const struct xctx *c, const struct xsente
 enum fund_category xfund_category(const struct xctx *c, const struct xsentence *s, const struct xmoney *m,
 				  size_t donor)
 {
-	if (is_planned(c, s, m))
+	if (is_planned(s, m))
 		return FUND_PLANNED;
 	enum fund_category loan = loan_category(c, s, m);
 	if (loan != FUND_NCATEGORIES)

@@ -52,10 +52,9 @@ static enum fund_category column_category(const char *label)
 		return FUND_INVESTMENT;
 	if (strcasestr(label, "trade") || strcasestr(label, "purchas"))
 		return FUND_TRADE;
+	/* "Social undertakings" are the sectors the money went to, not its giver */
 	if (strcasestr(label, "enterprise"))
 		return FUND_ENTERPRISE;
-	if (strcasestr(label, "social") || strcasestr(label, "society"))
-		return FUND_SOCIAL;
 	return FUND_GOVERNMENT;
 }
 

@@ -130,8 +130,10 @@ size_t xclause_end(const char *t, size_t pos, size_t len)
 bool xis_placeish(const struct xctx *c, size_t region)
 {
 	const struct region *r = gazetteer_region(c->g, region);
-	/* an ethnic group with no home region cannot act or receive */
-	return r && !(strcmp(r->type, "ethnic group") == 0 && r->parent == GAZ_NONE);
+	/* an ethnic group with no home region cannot act or receive; the
+	 * programme's sides are named in words, never by a place name */
+	return r && !(strcmp(r->type, "ethnic group") == 0 && r->parent == GAZ_NONE) &&
+	       strcmp(r->type, "programme") != 0;
 }
 
 /* Places are names that start with a capital at a word start. */
@@ -355,4 +357,79 @@ const char *xname(const struct xctx *c, size_t region)
 {
 	const struct region *r = gazetteer_region(c->g, region);
 	return r ? r->name : "";
+}
+
+size_t xprogramme_side(const struct gazetteer *g, const char *side)
+{
+	size_t n = gazetteer_count(g);
+	for (size_t i = 0; i < n; i++) {
+		const struct region *r = gazetteer_region(g, i);
+		if (strcmp(r->type, "programme") == 0 && r->side && strcmp(r->side, side) == 0)
+			return i;
+	}
+	return GAZ_NONE;
+}
+
+/* The programme's sides named in words: "the eastern provinces (and
+ * municipalities)", "the eastern regions"; "the western (poverty-stricken)
+ * areas". */
+static const char *const east_words[] = {
+	"eastern provinces", "eastern regions", "eastern areas", "eastern coastal", "eastern municipalities",
+	"eastern developed", "eastern part",
+};
+
+static const char *const west_words[] = {
+	"western poverty", "western poor", "western provinces", "western regions", "western areas",
+	"western part", "western region", "western ethnic",
+};
+
+/* "one of the eastern provinces", "to the western areas": the side named
+ * as an object or a class, not as who acts. */
+static bool side_as_object(const char *t, size_t at)
+{
+	static const char *const objects[] = { "of", "to", "for", "with", "like", "among", "than", "from", "in" };
+	size_t e = at;
+	for (int guard = 0; guard < 4; guard++) {
+		while (e > 0 && t[e - 1] == ' ')
+			e--;
+		size_t b = e;
+		while (b > 0 && isalnum((unsigned char)t[b - 1]))
+			b--;
+		if (b == e)
+			return false;
+		if (xword_at(t, b, "the") || xword_at(t, b, "all") || isdigit((unsigned char)t[b])) {
+			e = b;
+			continue;
+		}
+		for (size_t i = 0; i < sizeof(objects) / sizeof(objects[0]); i++)
+			if (e - b == strlen(objects[i]) && xword_at(t, b, objects[i]))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/* The end of the last naming of a side in [from, to) as who acts, or 0
+ * when none. */
+static size_t side_named(const char *t, size_t from, size_t to, const char *const *words, size_t n)
+{
+	size_t best = 0;
+	for (size_t i = 0; i < n; i++)
+		for (const char *p = xfind_ci(t, from, to, words[i]); p; p = xfind_ci(t, (size_t)(p - t) + 1, to, words[i]))
+			if ((size_t)(p - t) + strlen(words[i]) > best && !side_as_object(t, (size_t)(p - t)))
+				best = (size_t)(p - t) + strlen(words[i]);
+	return best;
+}
+
+size_t xeast_named(const char *t, size_t from, size_t to)
+{
+	return side_named(t, from, to, east_words, sizeof(east_words) / sizeof(east_words[0]));
+}
+
+bool xwest_named(const char *t, size_t from, size_t to)
+{
+	for (size_t i = 0; i < sizeof(west_words) / sizeof(west_words[0]); i++)
+		if (xfind_ci(t, from, to, west_words[i]))
+			return true;
+	return false;
 }

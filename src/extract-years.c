@@ -88,7 +88,8 @@ static int sentence_year(const struct xsentence *s)
 }
 
 /* "over the past N years", counted back from the sentence's own year,
- * else from the stated start ("since 1996"), else the report's year. */
+ * else from the stated start ("since 1996"), else the paragraph's year,
+ * else the report's. */
 static int past_span_year(const struct xctx *c, const struct xsentence *s, int n, int *from_year)
 {
 	int year;
@@ -100,6 +101,8 @@ static int past_span_year(const struct xctx *c, const struct xsentence *s, int n
 	}
 	if (c->since_year && c->since_year + n <= bound)
 		year = c->since_year + n;
+	else if (c->para_year && !c->since_year)
+		year = c->para_year; /* "In 2012, ... Over the past three years, ..." */
 	else if (c->r->year && c->r->year <= c->max_year)
 		year = c->r->year;
 	else

@@ -279,6 +279,8 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	c.first_pair = out->npairs;
 	c.first_fund = out->nfunds;
 	c.open_whole = c.last_fund = -1;
+	c.east_all = xprogramme_side(g, "east");
+	c.west_all = xprogramme_side(g, "west");
 	c.sec_donor = c.sec_recipient = c.donor = c.recipient = GAZ_NONE;
 	size_t cur = (size_t)-1;
 	bool overview = false;

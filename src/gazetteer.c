@@ -40,7 +40,7 @@ struct gazetteer {
 static const char *const region_types[] = {
 	"province", "municipality", "autonomous region", "SAR", "prefecture",
 	"league", "city", "district", "county", "banner", "town",
-	"ethnic group", "enterprise",
+	"ethnic group", "enterprise", "programme",
 };
 static const char *const region_sides[] = { "east", "central", "west" };
 static const char *const region_keys[] = {

@@ -239,7 +239,11 @@ static void test_kinds(void)
 		     "Xuzhou Coal Mining Group donated 600,000 yuan to schools. "
 		     "Jiangsu will allocate 90 million yuan next year. "
 		     "Jiangsu issued 2.2 million yuan of loan interest subsidies. "
-		     "Nanjing City donated clothes worth 80,000 yuan.\n",
+		     "Nanjing City donated clothes worth 80,000 yuan. "
+		     "Wuxi City attracted 20 enterprises to invest in Yulin, and invested 1.1 billion yuan. "
+		     "The Leading Group of Jiangsu invested 330,000 yuan in a school. "
+		     "The new hospital has 20 wards and a total investment of 6.6 million yuan. "
+		     "Jiangsu lent a loan of 3.3 million yuan to the cooperative.\n",
 		     &x);
 	static const struct {
 		int64_t yuan;
@@ -250,7 +254,9 @@ static void test_kinds(void)
 		{ 45000000, FUND_TRADE, KIND_INVESTMENT },       { 700000, FUND_GOVERNMENT, KIND_AID },
 		{ 1300000, FUND_SOCIAL, KIND_AID },              { 600000, FUND_ENTERPRISE, KIND_AID },
 		{ 90000000, FUND_PLANNED, KIND_PLANNED },        { 2200000, FUND_LOAN_SUBSIDY, KIND_AID },
-		{ 80000, FUND_GOVERNMENT, KIND_AID },
+		{ 80000, FUND_GOVERNMENT, KIND_AID },          { 1100000000, FUND_INVESTMENT, KIND_INVESTMENT },
+		{ 330000, FUND_GOVERNMENT, KIND_AID },          { 6600000, FUND_PROJECT_COST, KIND_OTHER },
+		{ 3300000, FUND_LOAN, KIND_OTHER },
 	};
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		const struct fact_fund *f = find_fund(&x, want[i].yuan);
@@ -270,8 +276,10 @@ static void test_cumulative(void)
 		     "\xE3\x80\x90Review\xE3\x80\x91 By the end of June 2011, Shanghai had accumulatively "
 		     "provided more than 1.2 billion yuan to Yunnan. In 2012, over the past three years, Shanghai "
 		     "gave 300 million yuan. So far, Shanghai has donated 40 million yuan to Pu'er City.\n\n"
-		     "\xE3\x80\x90Aid\xE3\x80\x91 Since April 2006, Shanghai has helped Pu'er City. As of 2009, "
-		     "Shanghai provided 50 million yuan to Pu'er City. In 2012, Shanghai allocated 9 million yuan.\n",
+		     "\xE3\x80\x90" "Aid\xE3\x80\x91 Since April 2006, Shanghai has helped Pu'er City. As of 2009, "
+		     "Shanghai provided 50 million yuan to Pu'er City. In 2012, Shanghai allocated 9 million yuan.\n\n"
+		     "\xE3\x80\x90" "Earlier\xE3\x80\x91 In 2011, Shanghai reviewed its work. Over the past two years, "
+		     "Shanghai gave 22 million yuan to Pu'er City.\n",
 		     &x);
 	const struct fact_fund *f = find_fund(&x, 1200000000);
 	CHECK(f && f->year == 2011 && f->from_year == 0 && fact_fund_period(f) == PERIOD_CUMULATIVE);
@@ -283,6 +291,8 @@ static void test_cumulative(void)
 	CHECK(f && f->year == 2009 && f->from_year == 2006);
 	f = find_fund(&x, 9000000);
 	CHECK(f && f->year == 2012 && fact_fund_period(f) == PERIOD_YEAR);
+	f = find_fund(&x, 22000000); /* counted back from the paragraph's year */
+	CHECK(f && f->year == 2011 && f->from_year == 2010);
 	extraction_free(&x);
 }
 
@@ -425,12 +435,13 @@ static void test_parts_and_totals(void)
 	struct extraction x;
 	extract_text("Fujian-Ningxia Pairing-off Poverty Alleviation\n\n"
 		     "\xE3\x80\x90Overview\xE3\x80\x91 In 2013, Fujian allocated 60 million yuan of aid funds to Ningxia.\n\n"
-		     "\xE3\x80\x90Funds\xE3\x80\x91 In 2013, Fujian provided a total of 24 million yuan to Ningxia, of "
+		     "\xE3\x80\x90" "Funds\xE3\x80\x91 In 2013, Fujian provided a total of 24 million yuan to Ningxia, of "
 		     "which 10 million yuan went to Xiji County. Another 8 million yuan was used for Haiyuan County. "
 		     "The remaining 6 million yuan was given to Tongxin County.\n\n"
 		     "\xE3\x80\x90Projects\xE3\x80\x91 In 2013, Fuzhou City donated 3 million yuan, including 1.2 million "
 		     "yuan from enterprises and 1.8 million yuan from all circles of society. Fujian issued 5 million "
-		     "yuan to Xiji County. Fujian issued 7 million yuan, and Fujian gave 2 million yuan to schools.\n\n"
+		     "yuan to Xiji County. Fujian issued 7 million yuan, and Fujian gave 2 million yuan to schools. "
+		     "The enterprises of Fujian donated a total of 700,000 yuan.\n\n"
 		     "\xE3\x80\x90More\xE3\x80\x91 In 2013, Fujian provided a total of 50 million yuan, of which 20 "
 		     "million yuan went to Xiji County. Fujian gave 9 million yuan to Haiyuan County. Fujian's "
 		     "enterprises donated 900,000 yuan. Among them, Xiamen enterprises donated 400,000 yuan.\n",
@@ -454,6 +465,8 @@ static void test_parts_and_totals(void)
 	CHECK(f && f->whole_index == -1 && !f->stated_total); /* a county's money is not the pair's total */
 	f = find_fund(&x, 7000000);
 	CHECK(f && f->whole_index == -1);
+	f = find_fund(&x, 700000); /* bodies of the donor, not the donor itself */
+	CHECK(f && strcmp(f->donor, "Fujian") == 0 && !f->stated_total);
 	f = find_fund(&x, 2000000);
 	CHECK(f && f->whole_index == -1);
 	f = find_fund(&x, 20000000);
@@ -466,7 +479,7 @@ static void test_parts_and_totals(void)
 
 	/* a table: cells under their row's total, row totals under the grand total */
 	extract_text("Fujian-Ningxia Pairing-off Poverty Alleviation\n\n"
-		     "\xE3\x80\x90Funds\xE3\x80\x91 In 2013, Fujian helped Ningxia.\n\n"
+		     "\xE3\x80\x90" "Funds\xE3\x80\x91 In 2013, Fujian helped Ningxia.\n\n"
 		     "Fujian's aid funds for Ningxia in 2013\n\n(Unit: ten thousand Yuan)\n\nTypes\n\nRoads\n\n"
 		     "Schools\n\nTotal\n\nXiji County\n\n300\n\n200\n\n500\n\nHaiyuan County\n\n100\n\n"
 		     "400\n\n500\n\nTotal\n\n400\n\n600\n\n1000\n",
@@ -478,6 +491,44 @@ static void test_parts_and_totals(void)
 	CHECK(f && f->whole_index >= 0 && row->amount_yuan == 5000000 && row->whole_index == index_of(&x, grand));
 	f = find_fund(&x, 6000000); /* a column total */
 	CHECK(f && f->whole_index == index_of(&x, grand) && !f->stated_total);
+	extraction_free(&x);
+}
+
+/* Rule: figures for the whole programme flow from the East to the West,
+ * named in words; the two are never provinces, places in text or pairs. */
+static void test_programme(void)
+{
+	size_t east = gazetteer_lookup(gaz, "East"), west = gazetteer_lookup(gaz, "West");
+	CHECK(east != GAZ_NONE && strcmp(gazetteer_region(gaz, east)->type, "programme") == 0);
+	CHECK(west != GAZ_NONE && gazetteer_province_of(gaz, west) == GAZ_NONE);
+	struct extraction x;
+	extract_text("East-West Pairing-off Poverty Alleviation in 2013\n\n"
+		     "In 2013, the eastern provinces and municipalities provided a total of 500 million yuan of "
+		     "financial aid to the western poverty-stricken areas, of which 300 million yuan was invested in "
+		     "roads and 200 million yuan in schools; mobilized social forces to donate 60 million yuan. "
+		     "Among the eastern provinces, Jiangsu provided 40 million yuan to Shaanxi. East China Fair and "
+		     "West Lake Forum were held.\n\n"
+		     "Jiangsu-Shaanxi Pairing-off Poverty Alleviation\n\n"
+		     "In 2013, Jiangsu, one of the eastern provinces, gave 45 million yuan to Shaanxi. Jiangsu "
+		     "donated 15 million yuan to the western poor areas.\n",
+		     &x);
+	const struct fact_fund *whole = find_fund(&x, 500000000);
+	CHECK(whole && strcmp(whole->donor, "East") == 0 && strcmp(whole->recipient, "West") == 0);
+	CHECK(whole && whole->year == 2013 && whole->whole_index == -1);
+	const struct fact_fund *f = find_fund(&x, 300000000);
+	CHECK(f && strcmp(f->donor, "East") == 0 && f->whole_index == index_of(&x, whole));
+	f = find_fund(&x, 200000000);
+	CHECK(f && f->whole_index == index_of(&x, whole));
+	f = find_fund(&x, 60000000);
+	CHECK(f && strcmp(f->donor, "East") == 0 && f->category == FUND_SOCIAL);
+	f = find_fund(&x, 40000000);
+	CHECK(f && strcmp(f->donor, "Jiangsu") == 0 && strcmp(f->recipient, "Shaanxi") == 0);
+	f = find_fund(&x, 45000000); /* a province "of the eastern provinces" gives alone */
+	CHECK(f && strcmp(f->donor, "Jiangsu") == 0);
+	f = find_fund(&x, 15000000);
+	CHECK(f && strcmp(f->donor, "Jiangsu") == 0 && strcmp(f->recipient, "West") == 0);
+	for (size_t i = 0; i < x.npairs; i++)
+		CHECK(strcmp(x.pairs[i].donor, "East") != 0 && strcmp(x.pairs[i].recipient, "West") != 0);
 	extraction_free(&x);
 }
 
@@ -601,6 +652,7 @@ int main(void)
 	test_heading_inside_a_province();
 	test_parties();
 	test_parts_and_totals();
+	test_programme();
 	test_misspellings_and_brackets();
 	test_unseen_report();
 	test_unseen_report_2();

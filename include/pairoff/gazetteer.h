@@ -19,7 +19,9 @@ struct region {
 	char *name;            /* owned; canonical display name ("Pu'er City") */
 	char *type;            /* owned; province, municipality, autonomous region,
 	                        * SAR, prefecture, league, city, district, county,
-	                        * banner, town, ethnic group, enterprise */
+	                        * banner, town, ethnic group, enterprise,
+	                        * programme (East, West: a whole side of the
+	                        * programme; not a province, not a place in text) */
 	char *side;            /* owned, may be NULL; east, central or west (provinces) */
 	size_t parent;         /* index of the parent region, GAZ_NONE at the top */
 	bool pairs_alone;      /* a city the programme pairs on its own, beside its
