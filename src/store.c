@@ -189,6 +189,9 @@ enum status store_open(const char *db_path, struct store **out)
 
 int store_schema_version(const char *db_path)
 {
+	struct stat sb;
+	if (lstat(db_path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size < 100)
+		return 0; /* SQLite would wait on a FIFO, follow a link, read a device */
 	sqlite3 *db = NULL;
 	long app_id = 0, version = 0;
 	if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
