@@ -35,11 +35,11 @@
 #define FUNDS_MIN_RECALL 0.90
 /* The money model (issue 8): where the extractor stood when these were set,
  * so that it can only get better; raise them as it does. */
-#define KIND_MIN_ACCURACY 0.0
-#define PARTS_MIN_PRECISION 0.0
-#define PARTS_MIN_RECALL 0.0
-#define FLOWS_MIN_PRECISION 0.0
-#define FLOWS_MIN_RECALL 0.0
+#define KIND_MIN_ACCURACY 0.95
+#define PARTS_MIN_PRECISION 0.95
+#define PARTS_MIN_RECALL 0.55
+#define FLOWS_MIN_PRECISION 0.75
+#define FLOWS_MIN_RECALL 0.55
 
 /* One pairing, from the gold file or the extractor. */
 struct spair {
