@@ -88,7 +88,8 @@ static bool restates(const struct gazetteer *g, const struct flow_fact *a, const
 	if (!compatible_categories(a->category, b->category) || !same_givers(a, b) ||
 	    !nested(g, a->donor, b->donor) || !nested(g, a->recipient, b->recipient))
 		return false;
-	bool apart = a->report_id != b->report_id || a->section != b->section;
+	bool apart = a->report_id != b->report_id || a->section != b->section ||
+		     a->in_table != b->in_table;
 	if (a->amount_yuan == b->amount_yuan)
 		return apart || (a->donor == b->donor && a->recipient == b->recipient);
 	return apart && pair_itself(a) && pair_itself(b) && near_amounts(a->amount_yuan, b->amount_yuan);

@@ -99,6 +99,7 @@ void money_log_add(struct money_log *m, const struct money_entry *e)
 		.year = f->year, .from_year = f->from_year, .category = f->category,
 		.amount_yuan = f->amount_yuan, .approx = f->approx, .stated_total = f->stated_total,
 		.whole_id = e->whole_id, .report_id = e->report_id, .section = e->section,
+		.in_table = f->table_index >= 0,
 		.line_no = f->line_no,
 		.flow_id = e->id,
 	};

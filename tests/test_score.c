@@ -298,7 +298,7 @@ static void add_flow_fact(const struct report *r, const struct fact_fund *ff,
 		.whole_id = ff->whole_index >= 0 && (size_t)ff->whole_index < x->nfunds ?
 			(int64_t)(base + (size_t)ff->whole_index + 1) : 0,
 		.report_id = (int64_t)report_seq, .line_no = ff->line_no,
-		.section = section_at(r, ff->line_no),
+		.section = section_at(r, ff->line_no), .in_table = ff->table_index >= 0,
 	};
 }
 

@@ -62,8 +62,10 @@ for name in Beijing Shanghai Guangdong Guangxi; do
 done
 assert_contains "$screen_wide" "Aid: donations" "the legend says what aid counts"
 assert_contains "$screen_wide" "Invest: deals, trade, not aid" "the legend says what investment counts"
-# 80 columns: two panes, both money columns, nothing wider than the terminal
-PAIROFF_DUMP_SIZE=80x24 run "$PAIROFF" --db "$db" --dump-keys ""
+# 80 columns: two panes, both money columns (in million yuan: in yuan the
+# investment figures, hundreds of billions, leave room for the aid only),
+# nothing wider than the terminal
+PAIROFF_DUMP_SIZE=80x24 run "$PAIROFF" --db "$db" --dump-keys "uu"
 header=$(printf '%s\n' "$out" | sed -n 2p | sed 's/│.*//')
 assert_contains "$header" " Aid" "80 columns: aid shown"
 assert_contains "$header" " Invest" "80 columns: investment shown"
@@ -74,6 +76,9 @@ PAIROFF_DUMP_SIZE=60x40 run "$PAIROFF" --db "$db" --dump-keys ""
 header=$(printf '%s\n' "$out" | sed -n 2p | sed 's/│.*//')
 assert_contains "$header" " Aid" "60 columns: aid kept"
 assert_not_contains "$header" "Invest" "60 columns: investment dropped before aid"
+PAIROFF_DUMP_SIZE=56x40 run "$PAIROFF" --db "$db" --dump-keys ""
+header=$(printf '%s\n' "$out" | sed -n 2p | sed 's/│.*//')
+assert_contains "$header" " Aid" "56 columns: aid kept"
 assert_contains "$out" "Inner Mon…" "a long name cut with an ellipsis"
 
 # --- back on a province seen before, its partners pane is where it was left ---
@@ -128,6 +133,10 @@ PAIROFF_DUMP_SIZE=160x40 run "$PAIROFF" --db "$db" --dump-keys "$to_pair$(js "$i
 y=$(printf '%s\n' "$out" | sed -n '$p' | sed 's/cursor: \([0-9]*\),.*/\1/')
 selected=$(printf '%s\n' "$out" | sed -n "$((y + 1))p" | awk -F'│' '{ print $3 }')
 assert_contains "$selected" "$figs" "the statements' differing figures, side by side"
+# where the pane has room, the number of statements stands beside the figures
+PAIROFF_DUMP_SIZE=240x40 run "$PAIROFF" --db "$db" --dump-keys "$to_pair$(js "$idx")"
+y=$(printf '%s\n' "$out" | sed -n '$p' | sed 's/cursor: \([0-9]*\),.*/\1/')
+selected=$(printf '%s\n' "$out" | sed -n "$((y + 1))p" | awk -F'│' '{ print $3 }')
 assert_contains "$selected" "$nsrc sources" "the number of statements of the flow"
 PAIROFF_DUMP_SIZE=160x40 run "$PAIROFF" --db "$db" --dump-keys "$to_pair$(js "$idx")<Enter>"
 assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "$nsrc statements of" "Enter lists the statements"

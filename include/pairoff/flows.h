@@ -36,6 +36,7 @@ struct flow_fact {
 	int64_t whole_id;          /* the statement this is a part of, 0 when none */
 	int64_t report_id;
 	int section;               /* the report's section it is in (index) */
+	bool in_table;             /* a table's cell, not a sentence */
 	int line_no;
 	int64_t flow_id;           /* set by flows_link: the id of the statement
 	                            * standing for this one's flow (its own when first) */
@@ -55,8 +56,9 @@ struct flow_disagreement {
  *  - their amounts are equal, and their places equal or the two in
  *    different sections (a section lists its own places' money once), or
  *  - their amounts are within 2%, both name the pair itself (donor unit to
- *    recipient province) and they are in different sections: an overview's
- *    "255 million" and the section's "257 million" for one year's aid.
+ *    recipient province) and they are in different sections, or one is a
+ *    table's and the other a sentence's: an overview's "255 million" and
+ *    the section's "257 million" for one year's aid.
  * Each statement whose figure differs from its flow's first is appended to
  * *dis (*ndis of them, caller frees). g gives the places' nesting. */
 void flows_link(struct flow_fact *facts, size_t n, const struct gazetteer *g,
