@@ -100,6 +100,18 @@ for province in Shanghai Yunnan Beijing "Inner Mongolia" Zhejiang Guizhou; do
 	assert_eq "$got" "$want" "provinces pane: $province"
 done
 
+# The browser's export of the funds pane: its year rows carry the same aid
+# and investment as `totals` (the file is the pane's rows, as the browser has them).
+f=$test_tmp/funds.tsv
+PAIROFF_DUMP_SIZE=120x40 run "$PAIROFF" --db "$db" \
+	--dump-keys "fshanghai<Enter><Enter>fyunnan<Enter><Enter>e<C-u>$f<Enter>"
+assert_contains "$out" "rows -> $f" "export of the funds pane"
+exported=$(awk -F"$tab" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$c["row"] == "year" { print $c["year"], $c["amount_yuan"], $c["investment_yuan"] }' "$f" 2>/dev/null)
+want=$(printf '%s\n' "$totals" | awk -F"$tab" '$1 == "Shanghai" && $2 == "Yunnan" { print $3, $4, $5 }')
+[ -n "$want" ] || fail "no Shanghai -> Yunnan totals"
+assert_eq "$exported" "$want" "the exported funds pane holds the totals' figures"
+
 # --- a store of schema version 1 is rebuilt from the report texts it holds ---------
 command -v sqlite3 >/dev/null 2>&1 || skip "sqlite3 is needed to make a version-1 store"
 old=$test_tmp/old.db
