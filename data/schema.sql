@@ -115,6 +115,11 @@ CREATE INDEX pairing_recipient ON pairing(recipient_id);
 CREATE TABLE fund (
   id          INTEGER PRIMARY KEY,
   donor_id    INTEGER NOT NULL REFERENCES region(id), -- the giver (the first of joint givers)
+  donors      TEXT,                     -- every giver, " + " between, when several give jointly
+  unit_id     INTEGER NOT NULL REFERENCES region(id), -- the giver at the level the programme
+                                        -- pairs it: a city that pairs alone, else the province
+                                        -- (the province when joint givers share it)
+  joint       INTEGER NOT NULL DEFAULT 0, -- 1: givers of several provinces, a pair of its own
   recipient_id INTEGER NOT NULL REFERENCES region(id),
   year        INTEGER,                  -- the year, or the last year of a span or cumulation
   from_year   INTEGER,                  -- first year of a span (= year for one year);
@@ -133,8 +138,14 @@ CREATE TABLE fund (
   report_id   INTEGER NOT NULL REFERENCES report(id),
   line        INTEGER NOT NULL,
   quote       TEXT,                     -- the quoted span, e.g. "160 million Yuan"
-  sentence    TEXT,                     -- the sentence it came from
   table_id    INTEGER REFERENCES fund_table(id)
+);
+-- The sentence each money statement came from, apart from fund: the panes
+-- read a pair's statements, scattered over the reports, one page each, and
+-- the sentences made those rows (and pages read) twice as large.
+CREATE TABLE fund_sentence (
+  fund_id     INTEGER PRIMARY KEY REFERENCES fund(id),
+  sentence    TEXT NOT NULL
 );
 -- fund_pair serves the funds pane, which reads the records of each (donor
 -- place, recipient place) pair, and any look-up by donor alone.

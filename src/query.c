@@ -27,11 +27,21 @@ void qtable_add_row(struct qtable *t, const char *const *cells)
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = xreallocarray(t->cells, t->cap, t->ncols * sizeof(*t->cells));
+		t->row_text = xreallocarray(t->row_text, t->cap, sizeof(*t->row_text));
 	}
-	char **row = t->cells + t->nrows * t->ncols;
+	size_t stack_len[32], *len = t->ncols <= 32 ? stack_len : xcalloc(t->ncols, sizeof(*len));
+	size_t total = 1;
 	for (size_t c = 0; c < t->ncols; c++)
-		row[c] = cells[c] ? xstrdup(cells[c]) : NULL;
-	t->nrows++;
+		total += len[c] = cells[c] ? strlen(cells[c]) + 1 : 0;
+	char *text = xmalloc(total), *at = text;
+	char **row = t->cells + t->nrows * t->ncols;
+	for (size_t c = 0; c < t->ncols; c++) {
+		row[c] = len[c] ? memcpy(at, cells[c], len[c]) : NULL;
+		at += len[c];
+	}
+	if (len != stack_len)
+		free(len);
+	t->row_text[t->nrows++] = text;
 }
 
 const char *qtable_get(const struct qtable *t, size_t row, size_t col)
@@ -57,8 +67,9 @@ int64_t qtable_int(const struct qtable *t, size_t row, size_t col)
 
 void qtable_free(struct qtable *t)
 {
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
+	for (size_t i = 0; i < t->nrows; i++)
+		free(t->row_text[i]);
+	free(t->row_text);
 	for (size_t c = 0; c < t->ncols; c++)
 		free(t->headers[c]);
 	free(t->cells);

@@ -28,6 +28,7 @@ enum status query_region_filter(struct store *s, const char *name, int64_t *id);
 
 /* --- the money statements of an import (src/store-money.c) --- */
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "pairoff/extract.h"
@@ -51,6 +52,9 @@ void money_log_free(struct money_log *m);
 /* The file name of a report id, for sources and messages. */
 void money_log_report(struct money_log *m, int64_t report_id, const char *file);
 void money_log_add(struct money_log *m, const struct money_entry *e);
+/* The level the programme pairs the entry's giver at (gazetteer index), and
+ * whether its givers span provinces (*joint): a pair of its own. */
+size_t money_donor_unit(const struct money_log *m, const struct money_entry *e, bool *joint);
 /* At the end of an import: links restatements into flows (fund.flow_id),
  * files an anomaly for each flow whose statements disagree (counted into
  * *anomalies) and derives pair_total. Returns an SQLite result code. */

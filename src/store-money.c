@@ -82,6 +82,13 @@ static size_t donor_unit(const struct money_log *m, const struct money_entry *e,
 	return gazetteer_unit_of(m->gaz, e->donor);
 }
 
+size_t money_donor_unit(const struct money_log *m, const struct money_entry *e, bool *joint)
+{
+	size_t nco = distinct_co_provinces(m, e);
+	*joint = nco > 0;
+	return donor_unit(m, e, nco);
+}
+
 void money_log_add(struct money_log *m, const struct money_entry *e)
 {
 	size_t n = m->nfacts, nco = distinct_co_provinces(m, e);

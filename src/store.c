@@ -167,7 +167,8 @@ enum status store_open(const char *db_path, struct store **out)
 	if (st != ST_OK)
 		return st;
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL);
+	/* one thread uses a reader's connection: no locking inside SQLite */
+	int rc = sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		st = sqlite_open_error(db_path, rc, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		sqlite3_close_v2(db);
@@ -287,7 +288,7 @@ static int progress_check(void *unused)
 
 enum ins {
 	INS_REGION, INS_ALIAS, INS_REPORT, INS_SECTION, INS_PARAGRAPH, INS_FTS,
-	INS_TABLE, INS_CELL, INS_PAIR, INS_FUND, INS_FUND_DONOR, INS_ANOMALY, INS_COUNT,
+	INS_TABLE, INS_CELL, INS_PAIR, INS_FUND, INS_FUND_SENTENCE, INS_FUND_DONOR, INS_ANOMALY, INS_COUNT,
 };
 
 static const char *const ins_sql[INS_COUNT] = {
@@ -309,10 +310,11 @@ static const char *const ins_sql[INS_COUNT] = {
 		" value, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	[INS_PAIR] = "INSERT INTO pairing(donor_id, recipient_id, level, since, until,"
 		" report_id, line, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	[INS_FUND] = "INSERT INTO fund(id, donor_id, recipient_id, year, from_year, period,"
-		" amount_yuan, kind, category, approx, stated_total, whole_id, flow_id, report_id,"
-		" line, quote, sentence, table_id)"
-		" VALUES (?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?1, ?, ?, ?, ?, ?)",
+	[INS_FUND] = "INSERT INTO fund(id, donor_id, donors, unit_id, joint, recipient_id, year,"
+		" from_year, period, amount_yuan, kind, category, approx, stated_total, whole_id,"
+		" flow_id, report_id, line, quote, table_id)"
+		" VALUES (?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?1, ?, ?, ?, ?)",
+	[INS_FUND_SENTENCE] = "INSERT INTO fund_sentence(fund_id, sentence) VALUES (?, ?)",
 	[INS_FUND_DONOR] = "INSERT OR IGNORE INTO fund_donor(fund_id, region_id) VALUES (?, ?)",
 	[INS_ANOMALY] = "INSERT INTO anomaly(kind, message, report_id, line, quote)"
 		" VALUES (?, ?, ?, ?, ?)",
@@ -617,26 +619,45 @@ static int section_at(const struct report *r, int line_no)
 	return at;
 }
 
+/* "Dalian City + Ningbo City": every giver of a joint donation, or NULL. */
+static char *donor_names(const struct importer *im, size_t donor, const size_t *co, size_t nco)
+{
+	if (nco == 0)
+		return NULL;
+	struct strbuf sb = { 0 };
+	strbuf_puts(&sb, gazetteer_region(im->gaz, donor)->name);
+	for (size_t i = 0; i < nco; i++)
+		strbuf_printf(&sb, " + %s", gazetteer_region(im->gaz, co[i])->name);
+	return strbuf_steal(&sb);
+}
+
 static enum status insert_fund(struct importer *im, const struct report *r, int64_t id,
 			       const struct fact_fund *f, size_t donor, size_t recipient,
 			       int64_t whole_id, int64_t report_id, int64_t table_id)
 {
+	size_t co[8], nco = co_donor_regions(im, f, co, 8);
+	struct money_entry e = { id, f, donor, recipient, co, nco, whole_id, report_id,
+				 section_at(r, f->line_no) };
+	bool joint;
+	size_t unit = money_donor_unit(im->money, &e, &joint);
+	char *names = donor_names(im, donor, co, nco);
 	enum fund_period period = fact_fund_period(f);
-	enum status st = ins_run(im, INS_FUND, "lllootlttiiklittk", id, region_id(donor),
-				 region_id(recipient), f->year, f->from_year, fund_period_name(period),
-				 f->amount_yuan, fund_kind_name(fund_kind_of(f->category)),
+	enum status st = ins_run(im, INS_FUND, "lltlllootlttiiklitk", id, region_id(donor), names,
+				 region_id(unit), (int64_t)joint, region_id(recipient), f->year,
+				 f->from_year, fund_period_name(period), f->amount_yuan,
+				 fund_kind_name(fund_kind_of(f->category)),
 				 fund_category_name(f->category), f->approx ? 1 : 0,
 				 f->stated_total ? 1 : 0, whole_id, report_id, f->line_no, f->quote,
-				 f->sentence, table_id);
-	size_t co[8], nco = co_donor_regions(im, f, co, 8);
+				 table_id);
+	free(names);
+	if (st == ST_OK && f->sentence && *f->sentence)
+		st = ins_run(im, INS_FUND_SENTENCE, "lt", id, f->sentence);
 	if (st == ST_OK && nco)
 		st = ins_run(im, INS_FUND_DONOR, "ll", id, region_id(donor));
 	for (size_t i = 0; i < nco && st == ST_OK; i++)
 		st = ins_run(im, INS_FUND_DONOR, "ll", id, region_id(co[i]));
 	if (st == ST_OK)
-		money_log_add(im->money, &(struct money_entry){ id, f, donor, recipient, co, nco,
-								whole_id, report_id,
-								section_at(r, f->line_no) });
+		money_log_add(im->money, &e);
 	return st;
 }
 

@@ -18,7 +18,10 @@ struct qtable {
 	size_t ncols;
 	char **headers;        /* owned; ncols column names */
 	size_t nrows, cap;
-	char **cells;          /* owned; nrows*ncols, row-major; NULL is SQL NULL */
+	char **cells;          /* nrows*ncols, row-major, pointing into row_text;
+	                        * NULL is SQL NULL */
+	char **row_text;       /* owned; per row, one block holding its cells' text
+	                        * (one allocation a row, not one a cell) */
 };
 
 void qtable_init(struct qtable *t, size_t ncols, const char *const *headers);
