@@ -228,16 +228,47 @@ static int cmp_keys(const struct pair_key *a, const struct pair_key *b)
 	return a->year < b->year ? -1 : a->year > b->year;
 }
 
+/* A statement's pair in a few bytes, for sorting them all: the full key
+ * (several units of a joint donation) is made only when two compare equal
+ * on the first unit, which few do. */
 struct keyed {
-	struct pair_key key;
-	size_t fact;
+	uint32_t fact;             /* index in the log */
+	uint32_t unit0, recipient; /* the first (lowest) donor unit; recipient province */
+	int32_t year;
+	uint32_t nunits;
 };
+
+static const struct money_log *keyed_log; /* qsort has no context argument */
+
+static int cmp_keyed_pair(const struct keyed *x, const struct keyed *y)
+{
+	if (x->nunits != y->nunits)
+		return x->nunits < y->nunits ? -1 : 1;
+	if (x->unit0 != y->unit0)
+		return x->unit0 < y->unit0 ? -1 : 1;
+	if (x->recipient != y->recipient)
+		return x->recipient < y->recipient ? -1 : 1;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	if (x->nunits == 1)
+		return 0;
+	struct pair_key kx = key_of(keyed_log, &keyed_log->facts[x->fact]);
+	struct pair_key ky = key_of(keyed_log, &keyed_log->facts[y->fact]);
+	return cmp_keys(&kx, &ky);
+}
 
 static int cmp_keyed(const void *a, const void *b)
 {
 	const struct keyed *x = a, *y = b;
-	int c = cmp_keys(&x->key, &y->key);
+	int c = cmp_keyed_pair(x, y);
 	return c ? c : (x->fact < y->fact ? -1 : x->fact > y->fact);
+}
+
+static struct keyed keyed_of(const struct money_log *m, size_t i)
+{
+	struct pair_key k = key_of(m, &m->facts[i]);
+	return (struct keyed){ (uint32_t)i, (uint32_t)k.units[0], (uint32_t)k.recipient, k.year,
+			       (uint32_t)k.nunits };
 }
 
 static bool counts_for_year(const struct flow_fact *f)
@@ -302,20 +333,27 @@ static int write_pair_totals(struct money_log *m, sqlite3 *db)
 	size_t nk = 0;
 	for (size_t i = 0; i < m->nfacts; i++)
 		if (counts_for_year(&m->facts[i]))
-			keys[nk++] = (struct keyed){ key_of(m, &m->facts[i]), i };
+			keys[nk++] = keyed_of(m, i);
+	keyed_log = m;
 	qsort(keys, nk, sizeof(*keys), cmp_keyed);
-	struct flow_fact *group = xcalloc(nk + 1, sizeof(*group));
-	bool *counted = xcalloc(nk + 1, sizeof(*counted));
+	struct flow_fact *group = NULL; /* one pair's statements; the largest pair's size */
+	bool *counted = NULL;
+	size_t cap = 0, cap_counted = 0;
 	sqlite3_stmt *ins = NULL;
 	int rc = sqlite3_prepare_v2(db, "INSERT INTO pair_total(donor, donor_ids, donor_provinces,"
 				    " recipient_id, year, aid_yuan, investment_yuan, facts, sources)"
 				    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &ins, NULL);
 	for (size_t from = 0, to; from < nk && rc == SQLITE_OK; from = to) {
-		size_t n = 0;
-		for (to = from; to < nk && cmp_keys(&keys[from].key, &keys[to].key) == 0; to++)
-			group[n++] = m->facts[keys[to].fact];
-		rc = write_pair_total(m, ins, &keys[from].key, group, n, counted);
+		for (to = from + 1; to < nk && cmp_keyed_pair(&keys[from], &keys[to]) == 0; to++)
+			;
+		array_reserve(&group, &cap, to - from, sizeof(*group));
+		array_reserve(&counted, &cap_counted, to - from, sizeof(*counted));
+		for (size_t k = from; k < to; k++)
+			group[k - from] = m->facts[keys[k].fact];
+		struct pair_key key = key_of(m, &m->facts[keys[from].fact]);
+		rc = write_pair_total(m, ins, &key, group, to - from, counted);
 	}
+	keyed_log = NULL;
 	sqlite3_finalize(ins);
 	free(counted);
 	free(group);
