@@ -22,4 +22,13 @@ struct qtable;
 enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable *t,
 			     char **sql_error, int *sql_rc);
 
+/* Where an import of db_path may write (src/store-guard.c): *target (owned)
+ * is db_path, or the target of a symbolic link at db_path resolved once,
+ * when what is there is nothing or a regular file that is a pairoff store of
+ * any schema version. Anything else (a device, a FIFO, a socket, an empty,
+ * unreadable or foreign file, a link in a world-writable sticky directory,
+ * a dangling link, a link to a link) is refused: ST_STORE with a detail
+ * naming the path, *target NULL. */
+enum status store_guard_target(const char *db_path, char **target);
+
 #endif

@@ -792,30 +792,6 @@ static enum status temp_commit(const char *tmp_path, int fd, const char *db_path
 
 /* --- store_import ----------------------------------------------------------------- */
 
-/* An import replaces db_path, so it must not clobber a file that is not ours
- * (`--db notes.db` by mistake): a non-empty file is replaced only when its
- * SQLite header carries pairoff's application_id (big-endian at offset 68),
- * which a damaged or older pairoff store still does. */
-static enum status check_replaceable(const char *db_path)
-{
-	int fd = open(db_path, O_RDONLY | O_NONBLOCK);
-	if (fd < 0)
-		return ST_OK;
-	unsigned char head[100];
-	ssize_t n = read(fd, head, sizeof(head));
-	close(fd);
-	if (n == 0)
-		return ST_OK;
-	uint32_t app_id = 0;
-	if (n == (ssize_t)sizeof(head) && memcmp(head, "SQLite format 3", 16) == 0)
-		app_id = (uint32_t)head[68] << 24 | (uint32_t)head[69] << 16 |
-			 (uint32_t)head[70] << 8 | head[71];
-	if (app_id != STORE_APPLICATION_ID)
-		return status_set(ST_STORE, "%s: not a pairoff store; refusing to replace it",
-				  db_path);
-	return ST_OK;
-}
-
 static long elapsed_ms_since(const struct timespec *t0)
 {
 	struct timespec t1;
@@ -1126,20 +1102,20 @@ enum status store_import(const char *db_path, const char *const *paths, size_t n
 	memset(summary, 0, sizeof(*summary));
 	struct input_list in = {0};
 	enum status st = inputs_collect(&in, paths, npaths);
+	/* A store reached through a symbolic link is replaced where it is. */
+	char *target = NULL;
 	if (st == ST_OK)
-		st = check_replaceable(db_path);
+		st = store_guard_target(db_path, &target);
 	struct gazetteer *g = NULL;
 	if (st == ST_OK)
 		st = gazetteer_load(gazetteer_path, &g);
 	if (st == ST_OK) {
-		/* A store reached through a symbolic link is replaced where it is. */
-		char *target = realpath(db_path, NULL);
 		struct sigaction saved[NSIGNALS];
 		signals_catch(saved);
-		st = import_into(target ? target : db_path, g, &in, summary);
+		st = import_into(target, g, &in, summary);
 		signals_restore(saved);
-		free(target);
 	}
+	free(target);
 	gazetteer_free(g);
 	inputs_free(&in);
 	summary->elapsed_ms = elapsed_ms_since(&t0);

@@ -303,6 +303,89 @@ else
 	echo "note: running as root, mode 555 does not stop writes; skipped that variant"
 fi
 
+# --- import never replaces what is not a store (issue 15, item 1) -------------------
+# Only a regular file that is a pairoff store, or nothing, may be replaced.
+# Each case is made inside the test's directory; /dev/null itself is never used.
+# stat_of PATH: what must not change (type, inode, device numbers, size, mode).
+stat_of() { stat -c '%F %i %t:%T %s %a' "$1" 2>&1; }
+not_replaced() {  # not_replaced WHAT PATH
+	before=$(stat_of "$2")
+	tm_run "$PAIROFF" --db "$2" import "$r/amounts.txt"
+	failing "$1"
+	[ "$rc" -eq 4 ] || [ "$rc" -eq 5 ] || fail "$1: exit status $rc, expected 4 or 5"
+	assert_contains "$err" "refusing" "$1: says it refuses"
+	assert_eq "$(stat_of "$2")" "$before" "$1: left as it was"
+	for f in "$2".*.tmp; do
+		[ -e "$f" ] && fail "$1: left behind: $f" && rm -f "$f"
+	done
+}
+nr=$test_tmp/not-stores
+mkdir -p "$nr"
+if mknod "$nr/null" c 1 3 2>/dev/null; then
+	not_replaced "import over a character device (a copy of /dev/null)" "$nr/null"
+	[ -c "$nr/null" ] || fail "the character device was replaced"
+else
+	echo "note: mknod is not permitted here; the character-device case is skipped"
+fi
+mkfifo "$nr/fifo"
+not_replaced "import over a FIFO" "$nr/fifo"
+[ -p "$nr/fifo" ] || fail "the FIFO was replaced"
+if [ -n "${PYTHON3:-}" ] &&
+	"$PYTHON3" -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$nr/sock"; then
+	not_replaced "import over a socket" "$nr/sock"
+	[ -S "$nr/sock" ] || fail "the socket was replaced"
+else
+	echo "note: no python3 to make a socket; the socket case is skipped"
+fi
+: >"$nr/empty.db"
+not_replaced "import over an empty file" "$nr/empty.db"
+printf 'private notes\n' >"$nr/write-only.db"
+chmod 200 "$nr/write-only.db"
+not_replaced "import over a write-only file" "$nr/write-only.db"
+printf 'private notes\n' >"$nr/unreadable.db"
+chmod 000 "$nr/unreadable.db"
+not_replaced "import over an unreadable file" "$nr/unreadable.db"
+chmod 600 "$nr/write-only.db" "$nr/unreadable.db"
+# A store of a later schema version (the next one is 2) stays replaceable.
+cp "$ref" "$nr/v2.db"
+sqlite3 "$nr/v2.db" 'PRAGMA user_version = 2;'
+tm_run "$PAIROFF" --db "$nr/v2.db" import "$r/amounts.txt"
+sane "import over a store of schema version 2"
+assert_rc 0 "import over a store of schema version 2"
+# Links: resolved once outside a world-writable sticky directory, the target
+# checked by the same rule; a dangling link or a link to a link is refused.
+cp "$top_srcdir/README" "$nr/readme.txt"
+ln -s readme.txt "$nr/to-text.db"
+not_replaced "import through a link to a text file" "$nr/to-text.db"
+cmp -s "$nr/readme.txt" "$top_srcdir/README" || fail "import through a link replaced a text file"
+ln -s "$nr/none.db" "$nr/dangling.db"
+not_replaced "import through a dangling link" "$nr/dangling.db"
+[ -e "$nr/none.db" ] && fail "import through a dangling link created its target"
+cp "$ref" "$nr/real.db"
+ln -s real.db "$nr/hop.db"
+ln -s hop.db "$nr/hop2.db"
+not_replaced "import through a link to a link" "$nr/hop2.db"
+cmp -s "$nr/real.db" "$ref" || fail "import through a link to a link changed the store"
+# A link planted by another user in a world-writable sticky directory (as in
+# /tmp) is never followed: root's import would replace the file it points to.
+# The second user is a bare uid of no account, which owns the link (the
+# test's directory is private, so root makes the link and gives it away).
+if [ "$(id -u)" -eq 0 ]; then
+	mkdir -p "$nr/public"
+	chmod 1777 "$nr/public"
+	cp "$ref" "$nr/victim.db"
+	if ln -s "$nr/victim.db" "$nr/public/s.db" && chown -h 54321:54321 "$nr/public/s.db"; then
+		not_replaced "import through a link planted in a sticky world-writable directory" "$nr/public/s.db"
+		[ -L "$nr/public/s.db" ] || fail "the planted link was replaced"
+		cmp -s "$nr/victim.db" "$ref" || fail "import through a planted link replaced its target"
+	else
+		echo "note: cannot act as a second user here; the planted-link case is skipped"
+	fi
+else
+	echo "note: not root; the planted-link case (a second user) is skipped"
+fi
+store_unchanged "import over what is not a store"
+
 # --- stdin and stdout closed --------------------------------------------------------
 timeout 20 "$PAIROFF" --db "$db" search village <&- >"$test_tmp/out" 2>"$test_tmp/err"
 rc=$? err=$(cat "$test_tmp/err")
