@@ -10,6 +10,7 @@
 
 #include "pairoff/action.h"
 #include "pairoff/cli.h"
+#include "pairoff/inert.h"
 #include "pairoff/paths.h"
 #include "pairoff/query.h"
 #include "pairoff/store.h"
@@ -18,15 +19,14 @@
 
 /* --- failing ------------------------------------------------------------------ */
 
-/* Prints "pairoff: <detail>" as one line: control characters in a detail
- * (a file name, a query) are shown as '?'. */
+/* Prints "pairoff: <detail>" as one line: a detail (a file name, a query, a
+ * crafted store's text) is made inert (src/inert.c), line breaks spaces. */
 int cli_fail(enum status st)
 {
 	if (st == ST_OK)
 		return 0;
 	fputs("pairoff: ", stderr);
-	for (const char *p = status_detail(st); *p; p++)
-		fputc((unsigned char)*p < 0x20 || *p == 0x7F ? '?' : *p, stderr);
+	inert_fputs(stderr, status_detail(st), 0);
 	fputc('\n', stderr);
 	return status_exit_code(st);
 }
@@ -80,7 +80,11 @@ enum status cli_open_store(struct cli_ctx *ctx, struct store **out)
 		return st;
 	/* First use: build the store from the bundled reports. */
 	if (isatty(STDERR_FILENO))
-		fprintf(stderr, "pairoff: building %s from the bundled reports\n", ctx->db_path);
+	{
+		fputs("pairoff: building ", stderr);
+		inert_fputs(stderr, ctx->db_path, 0);
+		fputs(" from the bundled reports\n", stderr);
+	}
 	char *reports = paths_reports_dir();
 	const char *paths[] = { reports };
 	struct import_summary sum;

@@ -13,6 +13,7 @@
 #include <iniparser.h>
 #endif
 
+#include "pairoff/inert.h"
 #include "pairoff/settings.h"
 #include "pairoff/util.h"
 
@@ -298,10 +299,18 @@ static void warn(FILE *warn_fp, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("pairoff: ", warn_fp);
-	vfprintf(warn_fp, fmt, ap);
-	fputc('\n', warn_fp);
+	struct strbuf msg = { 0 };
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	array_reserve(&msg.data, &msg.cap, n > 0 ? (size_t)n + 1 : 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(msg.data, msg.cap, fmt, ap);
+	va_end(ap);
+	/* keys and values come from the file: shown inert, on one line */
+	fputs("pairoff: ", warn_fp);
+	inert_fputs(warn_fp, msg.data, 0);
+	fputc('\n', warn_fp);
+	strbuf_free(&msg);
 }
 
 /* iniparser reports syntax errors on stderr by itself; the scan above has

@@ -604,6 +604,32 @@ static void report_ids_free(struct report_ids *ids)
 	memset(ids, 0, sizeof(*ids));
 }
 
+/* What sanitizing the report's text removed, one anomaly per kind and line
+ * (issue 15, item 3): stripping is never silent. */
+static enum status insert_stripped(struct importer *im, const struct report *r,
+				   int64_t report_id)
+{
+	enum status st = ST_OK;
+	for (size_t i = 0; i < r->stripped.n && st == ST_OK; i++) {
+		const struct inert_note *n = &r->stripped.items[i];
+		char *msg = xasprintf("removed %s from the text (%zu time%s, %zu byte%s)",
+				      n->what, n->count, n->count == 1 ? "" : "s", n->bytes,
+				      n->bytes == 1 ? "" : "s");
+		st = ins_run(im, INS_ANOMALY, "ttlot", "control-sequence", msg, report_id,
+			     n->line_no, NULL);
+		free(msg);
+		im->sum->anomalies += st == ST_OK;
+	}
+	if (st == ST_OK && r->stripped.dropped) {
+		char *msg = xasprintf("removed controls or invalid bytes on %zu more lines",
+				      r->stripped.dropped);
+		st = ins_run(im, INS_ANOMALY, "ttlot", "control-sequence", msg, report_id, 0, NULL);
+		free(msg);
+		im->sum->anomalies += st == ST_OK;
+	}
+	return st;
+}
+
 /* Stores the report's own rows: the text, sections, paragraphs and tables. */
 static enum status insert_report(struct importer *im, const struct report *r,
 				 struct report_ids *ids)
@@ -620,6 +646,8 @@ static enum status insert_report(struct importer *im, const struct report *r,
 		st = insert_paragraphs(im, r, ids->report_id, ids->section_ids);
 	if (st == ST_OK)
 		st = insert_tables(im, r, ids->report_id, ids->section_ids, ids->table_ids);
+	if (st == ST_OK)
+		st = insert_stripped(im, r, ids->report_id);
 	struct import_summary *sum = im->sum;
 	sum->reports++;
 	sum->sections += r->nsections;

@@ -425,6 +425,91 @@ for cmd in "search Chifeng" "search cleared --format json" "search copied --form
 	assert_not_contains "$out" "$(printf '\007')" "escapes: $cmd prints no BEL"
 done
 
+# --- file names, crafted stores, configs and arguments are inert too (issue 15, item 2)
+bel=$(printf '\007')
+c1=$(printf '\302\233')             # U+009B, the C1 CSI
+bidi=$(printf '\342\200\256')       # U+202E RIGHT-TO-LEFT OVERRIDE
+isolate=$(printf '\342\201\246')    # U+2066 LEFT-TO-RIGHT ISOLATE
+inert_text() {  # inert_text WHAT TEXT
+	assert_not_contains "$2" "$esc" "$1: no ESC"
+	assert_not_contains "$2" "$bel" "$1: no BEL"
+	assert_not_contains "$2" "$c1" "$1: no C1 CSI"
+	assert_not_contains "$2" "$bidi" "$1: no bidi override"
+	assert_not_contains "$2" "$isolate" "$1: no bidi isolate"
+}
+evil=$(printf 'x\033]52;c;cHduZWQ=\007\033[2J\302\2332J\342\200\256\342\201\246y')
+mkdir -p "$r/named"
+cp "$orig" "$r/named/$evil.txt"
+rm -f "$new"
+tm_run "$PAIROFF" --db "$new" import "$r/named"
+sane "a report whose file name holds escapes"
+assert_rc 0 "a report whose file name holds escapes"
+for cmd in "show Yunnan" reports "reports --format tsv" "reports --format csv" \
+	"reports --format json" "pairs Yunnan" "funds --recipient Yunnan --format tsv" \
+	"search Wenshan" "search Wenshan --format csv" anomalies; do
+	# shellcheck disable=SC2086
+	tm_run "$PAIROFF" --db "$new" $cmd
+	sane "file name with escapes: $cmd"
+	assert_rc 0 "file name with escapes: $cmd"
+	inert_text "file name with escapes: $cmd" "$out"
+done
+assert_contains "$out" "xy.txt" "file name with escapes: shown without them"
+# A crafted store: escapes, C1 and bidi controls in every kind of text.
+cp "$ref" "$test_tmp/crafted.db"
+bad="' ' || char(27) || ']52;c;cHduZWQ=' || char(7) || char(27) || '[2J' || char(155) || char(8238) || char(8294)"
+sqlite3 "$test_tmp/crafted.db" "UPDATE report SET title = title || $bad;
+	UPDATE region SET type = type || $bad; UPDATE pairing SET quote = quote || $bad;
+	UPDATE fund SET quote = quote || $bad; UPDATE anomaly SET message = message || $bad;" ||
+	fail "sqlite3 update of the crafted store"
+for cmd in "show Yunnan" "reports" "reports --format csv" "regions --format tsv" "regions" \
+	"pairs Yunnan" "pairs Yunnan --format json" "funds --recipient Yunnan" anomalies; do
+	# shellcheck disable=SC2086
+	tm_run "$PAIROFF" --db "$test_tmp/crafted.db" $cmd
+	sane "crafted store: $cmd"
+	assert_rc 0 "crafted store: $cmd"
+	inert_text "crafted store: $cmd" "$out"
+done
+tm_run "$PAIROFF" --db "$db" show "$(printf 'Yun\302\233\342\200\256nan\033]0;t\007')"
+sane "a region name holding C1 and bidi controls"
+assert_rc 1 "a region name holding C1 and bidi controls is not found"
+inert_text "a region name holding C1 and bidi controls, echoed" "$err"
+printf '[ui]\n\033]0;pwned\007k\302\233ey = \342\200\256v\n[\033[2J]\nx = 1\n' >"$test_tmp/escapes.ini"
+tm_run "$PAIROFF" --config "$test_tmp/escapes.ini" --db "$db" reports
+sane "a config whose keys hold escapes"
+assert_rc 0 "a config whose keys hold escapes"
+assert_contains "$err" "unknown key" "a config whose keys hold escapes: warned"
+inert_text "a config whose keys hold escapes: warnings" "$err"
+
+# --- stripping escapes never swallows text nor shifts lines (issue 15, item 3) --------
+{
+	echo "East-West Pairing-off Report 2011"
+	echo
+	echo "Beijing - Inner Mongolia Autonomous Region Pairing-off Poverty Alleviation"
+	echo
+	printf 'Opening words \033]0;never ended\n'
+	echo
+	printf 'A broken sequence \033[1\n'
+	echo
+	echo "Closing words about Chifeng and its yurts."
+	echo
+	echo "Last words about Ordos."
+} >"$r/stray.txt"
+import_ok "stray escape sequences" "$r/stray.txt"
+tm_run "$PAIROFF" --db "$new" search yurts --format tsv
+assert_rc 0 "an unterminated OSC does not swallow the text after it"
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f2)" "$(grep -n yurts "$r/stray.txt" | cut -d: -f1)" \
+	"a line break inside a CSI does not shift line numbers"
+tm_run "$PAIROFF" --db "$new" search Ordos --format tsv
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f2)" "$(grep -n Ordos "$r/stray.txt" | cut -d: -f1)" \
+	"the last line keeps its number"
+tm_run "$PAIROFF" --db "$new" search never --format tsv
+assert_rc 0 "the text after an unterminated OSC introducer is kept"
+tm_run "$PAIROFF" --db "$new" anomalies --format tsv
+assert_contains "$out" "$(printf 'control-sequence\tremoved the introducer of an unterminated escape sequence')" \
+	"stripping is reported as an anomaly"
+assert_contains "$out" "$(printf 'stray.txt\t5\t')" "the anomaly names the line of the OSC"
+assert_contains "$out" "$(printf 'stray.txt\t7\t')" "the anomaly names the line of the CSI"
+
 # --- bad arguments: usage errors (2) with one line, nothing echoed raw ---------------
 set -f   # the arguments hold '*'
 for args in "search --limit -1 village" "search --limit 99999999999999999999 village" \
