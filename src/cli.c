@@ -63,13 +63,17 @@ static const char *gazetteer_path(const struct cli_ctx *ctx, char **owned)
 static enum status import_paths(struct cli_ctx *ctx, const char *const *paths, size_t npaths,
 				struct import_summary *sum)
 {
-	if (paths_make_parent(ctx->db_path) != 0)
+	char *created;
+	if (paths_make_parent(ctx->db_path, &created) != 0)
 		return status_set(ST_IO, "%s: cannot create its directory: %s", ctx->db_path,
 				  strerror(errno));
 	char *gaz_owned = NULL;
 	enum status st = store_import(ctx->db_path, paths, npaths,
 				      gazetteer_path(ctx, &gaz_owned), sum);
 	free(gaz_owned);
+	if (st != ST_OK)   /* a failed import leaves no directory behind */
+		paths_remove_created(ctx->db_path, created);
+	free(created);
 	return st;
 }
 

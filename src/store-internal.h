@@ -31,4 +31,20 @@ enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable 
  * naming the path, *target NULL. */
 enum status store_guard_target(const char *db_path, char **target);
 
+/* The files around an import (src/store-files.c). */
+struct store_lock {
+	char *path;            /* owned; db_path.lock */
+	int fd;                /* holds the flock; -1 when not held */
+};
+/* Takes the import lock of db_path without waiting: ST_STORE "another import
+ * is running" when held, ST_IO when the lock file cannot be made. */
+enum status store_lock_take(const char *db_path, struct store_lock *lock);
+/* Removes the lock file and lets go. */
+void store_lock_release(struct store_lock *lock);
+/* Removes db_path.PID.XXXXXX.tmp files (regular, ours) whose process is gone. */
+void store_remove_stale_temps(const char *db_path);
+/* Gives the new store at fd the mode, group (and for root the owner) of the
+ * store at db_path, if there is one. */
+void store_keep_mode(const char *db_path, int fd);
+
 #endif

@@ -217,11 +217,13 @@ static void signals_catch(struct sigaction *saved)
 	}
 }
 
-static void signals_restore(const struct sigaction *saved)
+/* A signal that came once the new store was in place (failed false) is not
+ * raised again: the import is complete and is reported so. */
+static void signals_restore(const struct sigaction *saved, bool failed)
 {
 	for (size_t i = 0; i < NSIGNALS; i++)
 		sigaction(import_signals[i], &saved[i], NULL);
-	if (import_signal)
+	if (import_signal && failed)
 		raise(import_signal);
 }
 
@@ -778,11 +780,12 @@ static char *dir_of(const char *path)
 	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
 }
 
-/* Creates db_path.XXXXXX.tmp next to the store, readable as a new file
- * would be (mkstemp makes it 0600). */
+/* Creates db_path.PID.XXXXXX.tmp next to the store (the pid tells a later
+ * import whether it was left by a killed one), readable as a new file would
+ * be (mkstemp makes it 0600), or as the store it replaces is. */
 static enum status temp_create(const char *db_path, char **tmp_path, int *fd)
 {
-	*tmp_path = xasprintf("%s.XXXXXX.tmp", db_path);
+	*tmp_path = xasprintf("%s.%ld.XXXXXX.tmp", db_path, (long)getpid());
 	*fd = mkstemps(*tmp_path, 4);
 	if (*fd < 0) {
 		char *dir = dir_of(db_path);
@@ -796,6 +799,7 @@ static enum status temp_create(const char *db_path, char **tmp_path, int *fd)
 	mode_t mask = umask(0);
 	umask(mask);
 	fchmod(*fd, 0666 & ~mask);
+	store_keep_mode(db_path, *fd);
 	return ST_OK;
 }
 
@@ -805,6 +809,10 @@ static enum status temp_commit(const char *tmp_path, int fd, const char *db_path
 {
 	if (fsync(fd) != 0)
 		return status_set(ST_IO, "%s: %s", tmp_path, strerror(errno));
+	/* the last moment an interrupt leaves the old store; after the rename
+	 * the import is done, and reported as done */
+	if (import_signal)
+		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
 	if (rename(tmp_path, db_path) != 0)
 		return status_set(ST_IO, "%s: cannot replace the store: %s", db_path,
 				  strerror(errno));
@@ -1122,6 +1130,21 @@ static enum status import_into(const char *db_path, const struct gazetteer *g,
 	return st;
 }
 
+/* One import at a time per store; the temporary files of killed imports
+ * are removed first (src/store-files.c). */
+static enum status import_locked(const char *db_path, const struct gazetteer *g,
+				 const struct input_list *in, struct import_summary *sum)
+{
+	struct store_lock lock;
+	enum status st = store_lock_take(db_path, &lock);
+	if (st != ST_OK)
+		return st;
+	store_remove_stale_temps(db_path);
+	st = import_into(db_path, g, in, sum);
+	store_lock_release(&lock);
+	return st;
+}
+
 enum status store_import(const char *db_path, const char *const *paths, size_t npaths,
 			 const char *gazetteer_path, struct import_summary *summary)
 {
@@ -1140,8 +1163,8 @@ enum status store_import(const char *db_path, const char *const *paths, size_t n
 	if (st == ST_OK) {
 		struct sigaction saved[NSIGNALS];
 		signals_catch(saved);
-		st = import_into(target, g, &in, summary);
-		signals_restore(saved);
+		st = import_locked(target, g, &in, summary);
+		signals_restore(saved, st != ST_OK);
 	}
 	free(target);
 	gazetteer_free(g);

@@ -386,6 +386,69 @@ else
 fi
 store_unchanged "import over what is not a store"
 
+# --- files and permissions of an import (issue 15, item 6) ---------------------------
+fp=$test_tmp/perm
+mkdir -p "$fp"
+cp "$ref" "$fp/p.db"
+chmod 600 "$fp/p.db"
+tm_run "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+assert_rc 0 "re-import of a private store"
+assert_eq "$(stat -c %a "$fp/p.db")" 600 "a private (0600) store stays private"
+chmod 660 "$fp/p.db"
+if [ "$(id -u)" -eq 0 ]; then
+	chown 54321:54322 "$fp/p.db"
+	tm_run "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+	assert_rc 0 "re-import of a group store"
+	assert_eq "$(stat -c '%a %u %g' "$fp/p.db")" "660 54321 54322" \
+		"a 0660 store keeps its mode, owner and group when root re-imports it"
+else
+	tm_run "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+	assert_eq "$(stat -c %a "$fp/p.db")" 660 "a 0660 store keeps its mode"
+fi
+# Temporary files of killed imports (their process is gone) are removed by
+# the next import into the directory; a live one's and other files are not.
+: >"$fp/p.db.999999999.AbC123.tmp"
+: >"$fp/p.db.$$.XyZ789.tmp"
+: >"$fp/p.db.notes.tmp"
+tm_run "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+assert_rc 0 "import beside a killed import's temporary file"
+[ -e "$fp/p.db.999999999.AbC123.tmp" ] && fail "a killed import's temporary file was left"
+[ -e "$fp/p.db.$$.XyZ789.tmp" ] || fail "a live process's temporary file was removed"
+[ -e "$fp/p.db.notes.tmp" ] || fail "a file that is no temporary store was removed"
+rm -f "$fp/p.db.$$.XyZ789.tmp" "$fp/p.db.notes.tmp"
+# One import at a time: while another holds the store's lock, an import says so.
+if command -v flock >/dev/null 2>&1; then
+	cp "$fp/p.db" "$fp/before.db"
+	tm_run flock "$fp/p.db.lock" "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+	failing "an import while another runs"
+	assert_contains "$err" "another import" "an import while another runs: says so"
+	cmp -s "$fp/p.db" "$fp/before.db" || fail "an import while another runs changed the store"
+	rm -f "$fp/p.db.lock" "$fp/before.db"
+else
+	fail "flock(1) not found: the import lock is not tested"
+fi
+[ -e "$fp/p.db.lock" ] && fail "an import left its lock file"
+# Ctrl-C once the new store is in place: the import is complete and says so.
+if [ -n "${CC:-}" ] && $CC -shared -fPIC -o "$test_tmp/late-signal.so" \
+	"$top_srcdir/tests/late-signal.c" -ldl 2>"$test_tmp/cc.err"; then
+	LD_PRELOAD=$test_tmp/late-signal.so ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+		tm_run "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+	sane "an interrupt right after the rename"
+	assert_rc 0 "an interrupt right after the rename: the import is reported done"
+	assert_contains "$out" "imported 1 reports" "an interrupt right after the rename: summary"
+	assert_not_contains "$err" "interrupted" "an interrupt right after the rename"
+else
+	echo "note: cannot build an LD_PRELOAD shim ($(head -c 200 "$test_tmp/cc.err")); the late interrupt is not tested"
+fi
+# A failed import removes the directories it made for the store.
+tm_run "$PAIROFF" --db "$fp/made/for/it/s.db" import "$r/binary.txt"
+failing "a failed import into new directories"
+[ -e "$fp/made" ] && fail "a failed import left the directories it made"
+tm_run "$PAIROFF" --db "$fp/made/for/it/s.db" import "$r/amounts.txt"
+assert_rc 0 "an import into new directories"
+[ -f "$fp/made/for/it/s.db" ] || fail "an import into new directories: no store"
+store_unchanged "files and permissions"
+
 # --- stdin and stdout closed --------------------------------------------------------
 timeout 20 "$PAIROFF" --db "$db" search village <&- >"$test_tmp/out" 2>"$test_tmp/err"
 rc=$? err=$(cat "$test_tmp/err")
