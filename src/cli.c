@@ -139,10 +139,15 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 	opterr = 0;
 	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
 	if (c == '?' || c == ':') {
-		const char *arg = argv[optind - 1];
+		/* an unknown letter inside "-village" leaves optind on that word,
+		 * and argv[optind - 1] may be the subcommand itself */
+		char letter[3] = { '-', (char)optopt, '\0' };
+		const char *arg = c == ':' || !optopt ? argv[optind - 1] :
+				  optopt < 0x20 || optopt >= 0x7F ? "?" : letter;
 		*exit_code = c == ':' ?
 			cli_usage_error("%s: option '%s' needs an argument", argv[0], arg) :
-			cli_usage_error("%s: unknown option '%s'", argv[0], arg);
+			cli_usage_error("%s: unknown option '%s' (put -- before words that "
+					"begin with -)", argv[0], arg);
 		return '?';
 	}
 	return c;

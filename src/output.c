@@ -18,6 +18,9 @@
 
 /* Table cells are never narrower than this when fitted to a terminal. */
 #define MIN_FIT_WIDTH 10
+/* Nor wider than this anywhere: a 20 MB cell padded every row of its
+ * column to 20 MB (7.4 GB of output). Longer cells end in "…". */
+#define MAX_CELL_WIDTH 400
 
 static const char *const format_names[] = {
 	[OUT_TABLE] = "table", [OUT_TSV] = "tsv", [OUT_CSV] = "csv", [OUT_JSON] = "json",
@@ -240,6 +243,8 @@ static void print_table(FILE *fp, const struct qtable *t)
 			if (w > ts.widths[c])
 				ts.widths[c] = w;
 		}
+		if (ts.widths[c] > MAX_CELL_WIDTH)
+			ts.widths[c] = MAX_CELL_WIDTH;
 	}
 	if (isatty(fileno(fp))) {
 		fit_widths(ts.widths, t->ncols, terminal_columns(fp));

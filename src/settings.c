@@ -14,6 +14,7 @@
 #endif
 
 #include "pairoff/inert.h"
+#include "pairoff/regfile.h"
 #include "pairoff/settings.h"
 #include "pairoff/util.h"
 
@@ -292,10 +293,15 @@ static int scan_line_of(const struct ini_scan *sc, const char *key)
 
 /* --- loading ------------------------------------------------------------------------ */
 
+/* Warnings of one config file beyond this many are counted, not printed
+ * (a file of 200,000 unknown keys printed 200,000 lines). */
+#define MAX_WARNINGS 20
+static size_t nwarnings;
+
 static void warn(FILE *warn_fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void warn(FILE *warn_fp, const char *fmt, ...)
 {
-	if (!warn_fp)
+	if (!warn_fp || ++nwarnings > MAX_WARNINGS)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
@@ -343,29 +349,44 @@ static void apply_values(struct settings *st, dictionary *d, const struct ini_sc
 	}
 }
 
-/* Opens path; ST_OK with *fp NULL for a missing file that may be missing. */
+/* Opens path; ST_OK with *fp NULL for a missing file that may be missing.
+ * A FIFO, a device or a huge file is refused unread (src/regfile.c). */
 static enum status open_config(const char *path, bool must_exist, FILE *warn_fp, FILE **fp)
 {
-	*fp = fopen(path, "r");
-	if (*fp) {
-		struct stat sb;
-		if (fstat(fileno(*fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			fclose(*fp);
-			*fp = NULL;
-			errno = EISDIR;
-		} else {
-			return ST_OK;
-		}
-	}
+	const char *why;
+	*fp = regfile_open_read(path, REGFILE_MAX_INI_BYTES, &why);
+	if (*fp)
+		return ST_OK;
 	if (errno == ENOENT && !must_exist)
 		return ST_OK;
 	if (must_exist)
-		return status_set(ST_CONFIG, "%s: %s", path, strerror(errno));
-	warn(warn_fp, "%s: %s; config ignored", path, strerror(errno));
+		return status_set(ST_CONFIG, "%s: %s", path, why);
+	warn(warn_fp, "%s: %s; config ignored", path, why);
 	return ST_OK;
 }
 
+static enum status settings_load_file(struct settings *st, const char *path,
+				      bool must_exist, FILE *warn_fp);
+
+static void warn_more(FILE *warn_fp, const char *path)
+{
+	if (warn_fp && nwarnings > MAX_WARNINGS) {
+		fputs("pairoff: ", warn_fp);
+		inert_fputs(warn_fp, path, 0);
+		fprintf(warn_fp, ": %zu more warnings not shown\n", nwarnings - MAX_WARNINGS);
+	}
+}
+
 enum status settings_load(struct settings *st, const char *path, bool must_exist, FILE *warn_fp)
+{
+	nwarnings = 0;
+	enum status rc = settings_load_file(st, path, must_exist, warn_fp);
+	warn_more(warn_fp, path);
+	return rc;
+}
+
+static enum status settings_load_file(struct settings *st, const char *path, bool must_exist,
+				      FILE *warn_fp)
 {
 	FILE *fp;
 	enum status rc = open_config(path, must_exist, warn_fp, &fp);

@@ -231,6 +231,85 @@ sane "a named config that is missing"
 assert_rc 6 "a named config that is missing"
 assert_one_line "$err" "a named config that is missing"
 
+# --- config and gazetteer files that are no regular files, or huge (issue 15, item 8)
+# short_run SECONDS CMD...: like tm_run, under a shorter limit (a FIFO hangs).
+short_run() {
+	t=$1
+	shift
+	timeout "$t" "$@" </dev/null >"$test_tmp/out" 2>"$test_tmp/err"
+	rc=$?
+	out=$(cat "$test_tmp/out")
+	err=$(cat "$test_tmp/err")
+}
+odd=$test_tmp/odd-files
+mkdir -p "$odd"
+mkfifo "$odd/config.ini"
+short_run 10 "$PAIROFF" --config "$odd/config.ini" --db "$db" reports
+failing "a config that is a FIFO"
+assert_rc 6 "a config that is a FIFO"
+assert_contains "$err" "not a regular file" "a config that is a FIFO: says why"
+# A copy of /dev/zero, made here: never read. Without sanitizers, memory is
+# limited too, so that a regression fails instead of eating the machine.
+if mknod "$odd/zero" c 1 5 2>/dev/null; then
+	mem_limit=""
+	grep -q __asan_init "$PAIROFF" 2>/dev/null || mem_limit="ulimit -v 2000000;"
+	short_run 10 sh -c "$mem_limit exec \"\$0\" --config \"\$1\" --db \"\$2\" reports" \
+		"$PAIROFF" "$odd/zero" "$db"
+	failing "a config that is a device (a copy of /dev/zero)"
+	assert_contains "$err" "not a regular file" "a config that is a device: says why"
+	printf '[store]\ngazetteer = %s\n' "$odd/zero" >"$odd/gz-zero.ini"
+	short_run 10 sh -c "$mem_limit exec \"\$0\" --config \"\$1\" --db \"\$2\" import \"\$3\"" \
+		"$PAIROFF" "$odd/gz-zero.ini" "$db" "$r/amounts.txt"
+	failing "a gazetteer that is a device (a copy of /dev/zero)"
+	assert_contains "$err" "not a regular file" "a gazetteer that is a device: says why"
+else
+	echo "note: mknod is not permitted here; the /dev/zero cases are skipped"
+fi
+printf '[store]\ngazetteer = %s\n' "$odd/config.ini" >"$odd/gz-fifo.ini"
+short_run 10 "$PAIROFF" --config "$odd/gz-fifo.ini" --db "$db" import "$r/amounts.txt"
+failing "a gazetteer that is a FIFO"
+assert_contains "$err" "not a regular file" "a gazetteer that is a FIFO: says why"
+awk 'BEGIN { for (i = 0; i < 200000; i++) print "; a comment line to make the file large" }' \
+	>"$odd/huge.ini"
+short_run 10 "$PAIROFF" --config "$odd/huge.ini" --db "$db" reports
+failing "a config over 4 MiB"
+assert_contains "$err" "too large" "a config over 4 MiB: says why"
+awk 'BEGIN { print "[ui]"; for (i = 0; i < 5000; i++) printf "unknown_%d = 1\n", i }' \
+	>"$odd/many-keys.ini"
+short_run 20 "$PAIROFF" --config "$odd/many-keys.ini" --db "$db" reports
+sane "a config of 5,000 unknown keys"
+assert_rc 0 "a config of 5,000 unknown keys"
+[ "$(printf '%s\n' "$err" | wc -l)" -le 21 ] ||
+	fail "a config of 5,000 unknown keys: $(printf '%s\n' "$err" | wc -l) warning lines"
+assert_contains "$err" "4980 more warnings not shown" "a config of 5,000 unknown keys: says how many more"
+store_unchanged "odd config and gazetteer files"
+
+# --- small things (issue 15, item 8) -----------------------------------------------------
+tm_run "$PAIROFF" --db "$db" search -village
+assert_rc 2 "search -village"
+assert_one_line "$err" "search -village"
+assert_contains "$err" "unknown option '-v'" "search -village names the option"
+assert_not_contains "$err" "option 'search'" "search -village does not blame 'search'"
+# A table cell of 100 kB is cut, not padded into every row of its column.
+cp "$ref" "$test_tmp/wide.db"
+sqlite3 "$test_tmp/wide.db" "UPDATE region SET type = type || printf('%.*c', 100000, 'w') WHERE id = 1;" ||
+	fail "sqlite3 update of the wide store"
+tm_run "$PAIROFF" --db "$test_tmp/wide.db" regions
+sane "a 100 kB table cell"
+assert_rc 0 "a 100 kB table cell"
+[ "$(wc -c <"$test_tmp/out")" -lt 1000000 ] ||
+	fail "a 100 kB table cell: $(wc -c <"$test_tmp/out") bytes of table output"
+# Export onto a FIFO is refused, not left waiting for a reader.
+mkfifo "$odd/out.csv"
+short_run 20 "$PAIROFF" --db "$db" --dump-keys "e<C-u>$odd/out.csv<Enter>"
+sane "export onto a FIFO"
+assert_rc 0 "export onto a FIFO"
+assert_contains "$out" "not a regular file" "export onto a FIFO: says why"
+short_run 20 "$PAIROFF" --db "$db" --dump-keys "e<C-u>$odd/out.csv<Enter>y"
+sane "export onto a FIFO, y pressed"
+assert_rc 0 "export onto a FIFO, y pressed: no hang"
+[ -p "$odd/out.csv" ] || fail "export onto a FIFO replaced it"
+
 # --- stores -----------------------------------------------------------------------
 # open_bad WHAT FILE STATUS: every reading subcommand gives one line and STATUS,
 # and leaves FILE as it was.
@@ -743,5 +822,25 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		fail "sqlite3 update of the scratch store"
 	inert_screen "escapes put into the store, browser"
 fi
+
+# y copies the selected row without the search's internal hit markers (issue
+# 15, item 8): the OSC 52 buffer tmux keeps holds the text only.
+tmux_stop
+tm new-session -d -x 120 -y 30 \
+	"env -u TMUX TERM=xterm-256color LC_ALL=C.UTF-8 HOME=$HOME timeout --foreground 60 '$PAIROFF' --db '$db'; sleep 30"
+tm set-option -g status off >/dev/null
+tm set-option -g set-clipboard on >/dev/null
+sleep 0.5
+tm send-keys -t 0 /
+tm send-keys -t 0 -l village
+tm send-keys -t 0 Enter
+wait_for "hits for"
+tm send-keys -t 0 y
+wait_for "copied"
+buf=$(tm show-buffer 2>/dev/null)
+assert_contains "$buf" "village" "y: the row is in the clipboard"
+assert_not_contains "$buf" "$(printf '\002')" "y: no hit-start marker in the clipboard"
+assert_not_contains "$buf" "$(printf '\003')" "y: no hit-end marker in the clipboard"
+tm send-keys -t 0 Q
 
 done_testing
