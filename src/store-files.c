@@ -34,9 +34,12 @@ enum status store_lock_take(const char *db_path, struct store_lock *lock)
 		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 			int err = errno;
 			close(fd);
-			if (err == EWOULDBLOCK)
+			if (err == EWOULDBLOCK) {
+				free(lock->path);
+				lock->path = NULL;
 				return status_set(ST_STORE, "%s: another import into this store is "
 						  "running; try again when it has ended", db_path);
+			}
 			errno = err;
 			break;
 		}
