@@ -14,6 +14,10 @@ sqlite3 *store_db(struct store *s);
 /* Prepares sql on the store, or records an ST_STORE detail and returns NULL. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 
+/* Column col of the current row as text, "" for SQL NULL: a crafted store
+ * can hold NULL in any column whatever the schema says (issue 15, item 4). */
+const char *store_column_text(sqlite3_stmt *stmt, int col);
+
 struct qtable;
 /* Steps stmt to the end, appending each result row (columns in select order,
  * as text, NULL kept) to t, and finalizes stmt. On an SQLite error returns

@@ -60,6 +60,12 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql)
 	return stmt;
 }
 
+const char *store_column_text(sqlite3_stmt *stmt, int col)
+{
+	const char *text = (const char *)sqlite3_column_text(stmt, col);
+	return text ? text : "";
+}
+
 void store_close(struct store *s)
 {
 	if (!s)

@@ -528,6 +528,30 @@ assert_rc 0 "an import into new directories"
 [ -f "$fp/made/for/it/s.db" ] || fail "an import into new directories: no store"
 store_unchanged "files and permissions"
 
+# --- a crafted store with NULL where the schema says NOT NULL (issue 15, item 4) ----
+cp "$ref" "$test_tmp/nulls.db"
+sqlite3 "$test_tmp/nulls.db" "PRAGMA writable_schema = ON;
+	UPDATE sqlite_schema SET sql = replace(replace(sql, 'NOT NULL UNIQUE', 'UNIQUE'),
+		'type        TEXT NOT NULL', 'type TEXT') WHERE name = 'region';" &&
+sqlite3 "$test_tmp/nulls.db" "UPDATE region SET name = NULL, type = NULL
+	WHERE name IN ('Yunnan', 'Shanghai', 'Kunming', 'Beijing', 'Fujian');
+	UPDATE region SET side = NULL WHERE id % 3 = 0;
+	UPDATE pairing SET quote = NULL WHERE id % 2 = 0;" ||
+	fail "sqlite3 update of the NULL store"
+for cmd in pairs "pairs Yunnan" funds "funds --donor Shanghai" "funds --donor Fujian" \
+	"show Yunnan" "show Fujian" "show Ningxia" regions "search village"; do
+	# shellcheck disable=SC2086
+	tm_run "$PAIROFF" --db "$test_tmp/nulls.db" $cmd
+	sane "NULL region names: $cmd"
+	[ "$rc" -le 1 ] || fail "NULL region names: $cmd: exit status $rc ($err)"
+done
+for keys in "" "G" "jjjj<Enter>" "ll" "lll<Enter>" "jjjjjjjj<Enter><Enter>" "rsG" \
+	"/village<Enter><Enter>" "a<Enter>" "ljjjjjjl<Enter>"; do
+	tm_run "$PAIROFF" --db "$test_tmp/nulls.db" --dump-keys "$keys"
+	sane "NULL region names in the browser, keys [$keys]"
+	assert_rc 0 "NULL region names in the browser, keys [$keys]"
+done
+
 # --- stdin and stdout closed --------------------------------------------------------
 timeout 20 "$PAIROFF" --db "$db" search village <&- >"$test_tmp/out" 2>"$test_tmp/err"
 rc=$? err=$(cat "$test_tmp/err")
