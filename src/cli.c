@@ -77,9 +77,23 @@ static enum status import_paths(struct cli_ctx *ctx, const char *const *paths, s
 	return st;
 }
 
-enum status cli_open_store(struct cli_ctx *ctx, struct store **out)
+/* Every query of the command line has a time limit (a crafted store can
+ * hold a view that never ends); a signal ends the process as usual. */
+static enum status open_with_limit(struct cli_ctx *ctx, struct store **out)
 {
 	enum status st = store_open(ctx->db_path, out);
+	if (st == ST_OK) {
+		struct store_cancel cancel = {
+			.time_limit_ms = ctx->settings.query_time_limit * 1000L,
+		};
+		store_set_cancel(*out, &cancel);
+	}
+	return st;
+}
+
+enum status cli_open_store(struct cli_ctx *ctx, struct store **out)
+{
+	enum status st = open_with_limit(ctx, out);
 	if (st != ST_NOT_FOUND)
 		return st;
 	/* First use: build the store from the bundled reports. */
@@ -94,7 +108,7 @@ enum status cli_open_store(struct cli_ctx *ctx, struct store **out)
 	struct import_summary sum;
 	st = import_paths(ctx, paths, 1, &sum);
 	free(reports);
-	return st == ST_OK ? store_open(ctx->db_path, out) : st;
+	return st == ST_OK ? open_with_limit(ctx, out) : st;
 }
 
 /* --- subcommand options ------------------------------------------------------------ */

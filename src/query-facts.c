@@ -131,7 +131,7 @@ static enum status load_spellings(struct store *s, struct spellings *sp)
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
 		spellings_free(sp);
-		return status_set(ST_STORE, "%s: %s", store_path(s), sqlite3_errmsg(store_db(s)));
+		return store_step_error(s);
 	}
 	return ST_OK;
 }

@@ -66,6 +66,14 @@ static int parse_pane(const char *value)
 	return word_index(value, pane_words);
 }
 
+/* Seconds, 1 to 3600: the longest a query may run before it is stopped. */
+static int parse_seconds(const char *value)
+{
+	char *end;
+	long n = strtol(value, &end, 10);
+	return end != value && *end == '\0' && n >= 1 && n <= 3600 ? (int)n : -1;
+}
+
 #define TARGET(field) offsetof(struct settings, field)
 
 static const struct option_def options[] = {
@@ -73,6 +81,8 @@ static const struct option_def options[] = {
 	  "the store (default $PAIROFF_DB, else $XDG_DATA_HOME/pairoff/pairoff.db)" },
 	{ "store:gazetteer", OPT_PATH, NULL, TARGET(gazetteer_path), NULL, "PATH",
 	  "gazetteer used by import (default: the bundled regions.ini)" },
+	{ "store:query_time_limit", OPT_ENUM, "30", TARGET(query_time_limit), parse_seconds,
+	  "SECONDS", "longest a query may run before it is stopped (1-3600)" },
 	{ "ui:unit", OPT_ENUM, "yuan", TARGET(unit), parse_unit, "yuan|wan|million",
 	  "money unit shown first (wan = ten thousand yuan)" },
 	{ "ui:mouse", OPT_BOOL, "false", TARGET(mouse), NULL, "true|false",

@@ -18,6 +18,11 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql);
  * can hold NULL in any column whatever the schema says (issue 15, item 4). */
 const char *store_column_text(sqlite3_stmt *stmt, int col);
 
+/* The status of a statement that failed while stepping: ST_INTERRUPTED when
+ * it was stopped (store_set_cancel), ST_NOMEM, ST_IO for a full disk or
+ * temporary directory, else ST_STORE; the detail names the store. */
+enum status store_step_error(struct store *s);
+
 struct qtable;
 /* Steps stmt to the end, appending each result row (columns in select order,
  * as text, NULL kept) to t, and finalizes stmt. On an SQLite error returns

@@ -29,6 +29,9 @@ static const char schema_sql[] =
 struct store {
 	sqlite3 *db;
 	char *path;            /* owned */
+	struct store_cancel cancel; /* what may stop a statement */
+	struct timespec stmt_start; /* when the running statement began */
+	const char *stopped;   /* static; why the last statement was stopped, or NULL */
 };
 
 /* How long a reader waits for a busy store before giving up. */
@@ -191,6 +194,70 @@ enum status store_open(const char *db_path, struct store **out)
 	s->path = xstrdup(db_path);
 	*out = s;
 	return ST_OK;
+}
+
+/* --- stopping a query (issue 15, item 4) ------------------------------------- */
+
+/* SQLITE_TRACE_STMT: a statement begins, so its time starts. */
+static int on_statement_start(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)type, (void)p, (void)x;
+	struct store *s = ctx;
+	clock_gettime(CLOCK_MONOTONIC, &s->stmt_start);
+	s->stopped = NULL;
+	return 0;
+}
+
+static int on_progress(void *ctx)
+{
+	struct store *s = ctx;
+	if (s->cancel.check && s->cancel.check(s->cancel.arg)) {
+		s->stopped = "cancelled";
+		return 1;
+	}
+	if (s->cancel.time_limit_ms > 0) {
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		long ms = (long)(now.tv_sec - s->stmt_start.tv_sec) * 1000 +
+			  (now.tv_nsec - s->stmt_start.tv_nsec) / 1000000;
+		if (ms > s->cancel.time_limit_ms) {
+			s->stopped = "time limit";
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void store_set_cancel(struct store *s, const struct store_cancel *cancel)
+{
+	s->cancel = *cancel;
+	sqlite3_trace_v2(s->db, SQLITE_TRACE_STMT, on_statement_start, s);
+	/* about every millisecond of work */
+	sqlite3_progress_handler(s->db, 4000, on_progress, s);
+}
+
+enum status store_step_error(struct store *s)
+{
+	int rc = sqlite3_errcode(s->db);
+	const char *msg = sqlite3_errmsg(s->db);
+	if (rc == SQLITE_INTERRUPT && s->stopped && strcmp(s->stopped, "time limit") == 0)
+		return status_set(ST_INTERRUPTED, "%s: query stopped after %ld s, its time limit "
+				  "([store] query_time_limit); is the store damaged or crafted?",
+				  s->path, s->cancel.time_limit_ms / 1000);
+	if (rc == SQLITE_INTERRUPT)
+		return status_set(ST_INTERRUPTED, "query cancelled");
+	if (rc == SQLITE_NOMEM)
+		return status_set(ST_NOMEM, "out of memory");
+	/* SQLite's temporary files (sorts, large results) live in the temporary
+	 * directory, not beside the store */
+	if (rc == SQLITE_FULL || (rc & 0xFF) == SQLITE_IOERR) {
+		const char *tmp = getenv("SQLITE_TMPDIR");
+		if (!tmp || !*tmp)
+			tmp = getenv("TMPDIR");
+		return status_set(ST_IO, "%s: %s (the store or the temporary directory %s)",
+				  s->path, msg, tmp && *tmp ? tmp : "/var/tmp or /tmp");
+	}
+	return status_set(ST_STORE, "%s: %s", s->path, msg);
 }
 
 /* --- interrupts during import ----------------------------------------------- */

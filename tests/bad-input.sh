@@ -552,6 +552,40 @@ for keys in "" "G" "jjjj<Enter>" "ll" "lll<Enter>" "jjjjjjjj<Enter><Enter>" "rsG
 	assert_rc 0 "NULL region names in the browser, keys [$keys]"
 done
 
+# --- every query can be stopped; searches are bounded (issue 15, item 4) -----------
+# A crafted store whose region table is a view that never ends.
+cp "$ref" "$test_tmp/loop.db"
+sqlite3 "$test_tmp/loop.db" "ALTER TABLE region RENAME TO region_t;
+	CREATE VIEW region AS SELECT r.* FROM region_t r WHERE (WITH RECURSIVE c(n) AS
+	(SELECT 1 UNION ALL SELECT n + 1 FROM c) SELECT count(*) FROM c) > 0;" ||
+	fail "sqlite3 update of the endless store"
+printf '[store]\nquery_time_limit = 1\n' >"$test_tmp/limit.ini"
+for cmd in regions pairs "show Yunnan"; do
+	# shellcheck disable=SC2086
+	short_run 20 "$PAIROFF" --config "$test_tmp/limit.ini" --db "$test_tmp/loop.db" $cmd
+	failing "an endless view: $cmd"
+	assert_rc 8 "an endless view: $cmd"
+	assert_contains "$err" "query stopped after 1 s" "an endless view: $cmd: says why"
+done
+short_run 20 "$PAIROFF" --config "$test_tmp/limit.ini" --db "$test_tmp/loop.db" --dump-keys ""
+sane "an endless view in the browser"
+assert_rc 0 "an endless view in the browser: it stays usable"
+assert_contains "$out" "query stopped after 1 s" "an endless view in the browser: says why"
+many=$(awk 'BEGIN { for (i = 0; i < 1600; i++) printf "village " }')
+short_run 20 "$PAIROFF" --db "$db" search $many
+sane "a search of 1,600 words"
+assert_rc 2 "a search of 1,600 words"
+assert_one_line "$err" "a search of 1,600 words"
+assert_contains "$err" "search query too" "a search of 1,600 words: says why"
+short_run 20 "$PAIROFF" --db "$db" search $(awk 'BEGIN { for (i = 0; i < 40; i++) printf "x%d ", i }')
+assert_rc 2 "a search of 40 words"
+assert_contains "$err" "too many words" "a search of 40 words: says why"
+long=$(awk 'BEGIN { for (i = 0; i < 127; i++) printf "villages" }')
+short_run 20 "$PAIROFF" --db "$db" search "$long"
+assert_rc 2 "a search of 1,016 characters"
+assert_contains "$err" "too long" "a search of 1,016 characters: says why"
+store_unchanged "stopping queries"
+
 # --- stdin and stdout closed --------------------------------------------------------
 timeout 20 "$PAIROFF" --db "$db" search village <&- >"$test_tmp/out" 2>"$test_tmp/err"
 rc=$? err=$(cat "$test_tmp/err")
@@ -866,5 +900,33 @@ assert_contains "$buf" "village" "y: the row is in the clipboard"
 assert_not_contains "$buf" "$(printf '\002')" "y: no hit-start marker in the clipboard"
 assert_not_contains "$buf" "$(printf '\003')" "y: no hit-end marker in the clipboard"
 tm send-keys -t 0 Q
+
+# Ctrl-C and SIGTERM stop a query that would not end (issue 15, item 4): the
+# browser stays usable after Ctrl-C and exits at once on SIGTERM.
+printf '[store]\nquery_time_limit = 3600\n' >"$test_tmp/nolimit.ini"
+endless_browser() {  # endless_browser: starts the browser on the endless store
+	tmux_stop
+	rm -f "$test_tmp/rc" "$test_tmp/pid"
+	tm new-session -d -x 100 -y 30 \
+		"env -u TMUX TERM=xterm-256color LC_ALL=C.UTF-8 HOME=$HOME timeout --foreground 60 \
+		sh -c 'echo \$\$ >\"$test_tmp/pid\"; exec \"\$0\" \"\$@\"' '$PAIROFF' \
+		--config '$test_tmp/nolimit.ini' --db '$test_tmp/loop.db' 2>'$test_tmp/err'; \
+		echo \$? >'$test_tmp/rc'; sleep 30"
+	tm set-option -g status off >/dev/null
+	sleep 1
+}
+endless_browser
+tm send-keys -t 0 C-c
+wait_for "query cancelled" 50
+tm send-keys -t 0 Q
+i=0
+while [ ! -s "$test_tmp/rc" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+assert_eq "$(cat "$test_tmp/rc" 2>/dev/null)" 0 "Ctrl-C stops an endless query; then Q quits"
+endless_browser
+[ -s "$test_tmp/pid" ] && kill -TERM "$(cat "$test_tmp/pid")"
+i=0
+while [ ! -s "$test_tmp/rc" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+assert_eq "$(cat "$test_tmp/rc" 2>/dev/null)" 8 "SIGTERM during an endless query ends the browser (exit 8)"
+tmux_stop
 
 done_testing

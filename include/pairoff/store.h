@@ -33,6 +33,18 @@ enum status store_open(const char *db_path, struct store **out);
 void store_close(struct store *s);
 const char *store_path(const struct store *s);
 
+/* What may stop a statement on a store (a crafted store's recursive view, a
+ * costly search): check(arg), asked about every millisecond of work, stops it
+ * when it returns true (a key, a signal); so does a statement running longer
+ * than time_limit_ms (0: no limit). A stopped query fails with
+ * ST_INTERRUPTED and a message saying which. */
+struct store_cancel {
+	bool (*check)(void *arg); /* may be NULL */
+	void *arg;
+	long time_limit_ms;
+};
+void store_set_cancel(struct store *s, const struct store_cancel *cancel);
+
 /* Builds a new store at db_path from the report files and directories in
  * paths (a directory means its *.txt files, sorted by name), with the
  * gazetteer at gazetteer_path, then renames it into place. Errors: ST_IO for
