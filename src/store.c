@@ -359,6 +359,8 @@ static enum status sql_fail(struct importer *im, const char *what)
 	int rc = sqlite3_errcode(im->db);
 	if (rc == SQLITE_INTERRUPT || import_signal)
 		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
+	if (rc == SQLITE_NOMEM)
+		return status_set(ST_NOMEM, "out of memory; the store was not changed");
 	if (rc == SQLITE_FULL || (rc & 0xFF) == SQLITE_IOERR)
 		return status_set(ST_IO, "%s: %s", im->tmp_path, sqlite3_errmsg(im->db));
 	return status_set(ST_STORE, "%s: %s: %s", im->tmp_path, what, sqlite3_errmsg(im->db));
@@ -1183,6 +1185,19 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 	return st;
 }
 
+/* The temporary store being built and the lock file of the import, removed
+ * if memory runs out. */
+static char *volatile building_path;
+static char *volatile lock_path;
+
+static void remove_building(void)
+{
+	if (building_path)
+		unlink(building_path);
+	if (lock_path)
+		unlink(lock_path);
+}
+
 static enum status import_into(const char *db_path, const struct gazetteer *g,
 			       const struct input_list *in, struct import_summary *sum)
 {
@@ -1191,6 +1206,8 @@ static enum status import_into(const char *db_path, const struct gazetteer *g,
 	enum status st = temp_create(db_path, &tmp_path, &fd);
 	if (st != ST_OK)
 		return st;
+	building_path = tmp_path;
+	xalloc_on_failure(remove_building, true);
 	st = build_file(tmp_path, g, in, sum);
 	if (st == ST_OK && import_signal)
 		st = status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
@@ -1199,6 +1216,8 @@ static enum status import_into(const char *db_path, const struct gazetteer *g,
 	close(fd);
 	if (st != ST_OK)
 		unlink(tmp_path);
+	xalloc_on_failure(remove_building, false);
+	building_path = NULL;
 	free(tmp_path);
 	return st;
 }
@@ -1213,7 +1232,9 @@ static enum status import_locked(const char *db_path, const struct gazetteer *g,
 	if (st != ST_OK)
 		return st;
 	store_remove_stale_temps(db_path);
+	lock_path = lock.path;
 	st = import_into(db_path, g, in, sum);
+	lock_path = NULL;
 	store_lock_release(&lock);
 	return st;
 }

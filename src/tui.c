@@ -1106,6 +1106,7 @@ enum status tui_run(struct store *s, const struct settings *st, const struct tui
 	if (!registered && atexit(at_exit_restore) == 0)
 		registered = true;
 	signals_install();
+	xalloc_on_failure(terminal_restore, true);
 	curses_setup(&t);
 	columns_create(&t);
 	rc = main_loop(&t);
@@ -1113,6 +1114,7 @@ enum status tui_run(struct store *s, const struct settings *st, const struct tui
 	tui_free(&t);
 	query_cancel_install(NULL, s, st->query_time_limit);
 	terminal_restore();
+	xalloc_on_failure(terminal_restore, false);
 	signals_restore();
 	delscreen(screen);
 	screen = NULL;

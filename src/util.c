@@ -4,13 +4,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pairoff/util.h"
 
+/* What to undo before exiting for want of memory (issue 15, item 4). */
+#define MAX_FAILURE_HOOKS 4
+static void (*failure_hooks[MAX_FAILURE_HOOKS])(void);
+
+void xalloc_on_failure(void (*hook)(void), bool add)
+{
+	for (size_t i = 0; i < MAX_FAILURE_HOOKS; i++) {
+		if (add && !failure_hooks[i]) {
+			failure_hooks[i] = hook;
+			return;
+		}
+		if (!add && failure_hooks[i] == hook)
+			failure_hooks[i] = NULL;
+	}
+}
+
+/* Exit status 7, as documented, after the hooks (a temporary store, the
+ * terminal); _exit, because nothing else can be trusted to run without
+ * memory, and another thread may be inside SQLite. */
 static void out_of_memory(void)
 {
-	fputs("pairoff: out of memory\n", stderr);
-	abort();
+	for (size_t i = MAX_FAILURE_HOOKS; i-- > 0;)
+		if (failure_hooks[i])
+			failure_hooks[i]();
+	static const char msg[] = "pairoff: out of memory\n";
+	(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	_exit(7);
 }
 
 void *xmalloc(size_t size)

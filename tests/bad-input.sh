@@ -586,6 +586,26 @@ assert_rc 2 "a search of 1,016 characters"
 assert_contains "$err" "too long" "a search of 1,016 characters: says why"
 store_unchanged "stopping queries"
 
+# --- out of memory: exit status 7 and nothing left behind (issue 15, item 4) --------
+# A 120 MB report under a memory limit: ulimit -v without sanitizers; with
+# them (which reserve terabytes of address space), ASan's allocation limit.
+yes 'In 2011 Beijing gave 5 million yuan to Chifeng and its villages.' | head -c 120000000 >"$r/big.txt"
+mkdir -p "$test_tmp/oom"
+if grep -q __asan_init "$PAIROFF" 2>/dev/null; then
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}allocator_may_return_null=1:max_allocation_size_mb=64 \
+		short_run 60 "$PAIROFF" --db "$test_tmp/oom/s.db" import "$r/big.txt"
+	# ASan's own note of the refused allocation, which is the test's doing
+	err=$(printf '%s\n' "$err" | grep -v 'AddressSanitizer failed to allocate')
+else
+	short_run 60 sh -c 'ulimit -v 300000; exec "$0" --db "$1" import "$2"' \
+		"$PAIROFF" "$test_tmp/oom/s.db" "$r/big.txt"
+fi
+sane "an import out of memory"
+assert_rc 7 "an import out of memory"
+assert_contains "$err" "out of memory" "an import out of memory: says so"
+assert_eq "$(ls -A "$test_tmp/oom")" "" "an import out of memory leaves nothing behind"
+rm -f "$r/big.txt"
+
 # --- stdin and stdout closed --------------------------------------------------------
 timeout 20 "$PAIROFF" --db "$db" search village <&- >"$test_tmp/out" 2>"$test_tmp/err"
 rc=$? err=$(cat "$test_tmp/err")
@@ -913,7 +933,14 @@ endless_browser() {  # endless_browser: starts the browser on the endless store
 		--config '$test_tmp/nolimit.ini' --db '$test_tmp/loop.db' 2>'$test_tmp/err'; \
 		echo \$? >'$test_tmp/rc'; sleep 30"
 	tm set-option -g status off >/dev/null
-	sleep 1
+	# wait until the long query has let the terminal send SIGINT (its
+	# suspend key is then off), so Ctrl-C is not typed too early
+	tty=$(tm display-message -p -t 0 '#{pane_tty}')
+	i=0
+	while [ "$i" -lt 100 ] && ! stty -a -F "$tty" 2>/dev/null | grep -q 'susp = <undef>'; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 }
 endless_browser
 tm send-keys -t 0 C-c

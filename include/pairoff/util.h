@@ -8,6 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Out of memory, the x* functions run the hooks added here (last added
+ * first) and exit with status 7 (ST_NOMEM). A hook must only undo: remove
+ * a temporary file, restore the terminal. add false removes hook. */
+void xalloc_on_failure(void (*hook)(void), bool add);
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);
