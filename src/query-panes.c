@@ -59,7 +59,7 @@ static const char provinces_sql[] =
 	"WITH ft AS (SELECT donor_id AS d, recipient_id AS r, amount_yuan AS total"
 	"  FROM province_funds),"
 	" pp AS (" PAIRING_PAIRS " UNION SELECT d, r FROM ft),"
-	" tot AS MATERIALIZED (SELECT me, sum(total) AS total FROM (SELECT d AS me, total FROM ft"
+	" tot AS MATERIALIZED (SELECT me, CAST(total(total) AS INTEGER) AS total FROM (SELECT d AS me, total FROM ft"
 	"         UNION ALL SELECT r, total FROM ft) GROUP BY me),"
 	PROVINCES_TAIL("(SELECT total FROM tot WHERE tot.me = g.id)");
 

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -17,6 +18,7 @@
 
 #include "pairoff/extract.h"
 #include "pairoff/gazetteer.h"
+#include "pairoff/money.h"
 #include "pairoff/report.h"
 #include "pairoff/store.h"
 #include "pairoff/util.h"
@@ -592,6 +594,20 @@ static enum status skip_fact(struct importer *im, int64_t report_id, const char 
 	return st;
 }
 
+/* An amount beyond any plausible one (money_plausible) is a misreading or a
+ * typo: listed as an anomaly, never summed (issue 15, item 5). */
+static enum status skip_implausible(struct importer *im, int64_t report_id, int64_t amount,
+				    int line_no, const char *quote)
+{
+	char *msg = xasprintf("a money fact of %" PRId64 " yuan, beyond any plausible amount; "
+			      "skipped", amount);
+	enum status st = ins_run(im, INS_ANOMALY, "ttlot", "implausible-amount", msg,
+				 report_id, line_no, quote);
+	free(msg);
+	im->sum->anomalies += st == ST_OK;
+	return st;
+}
+
 static enum status insert_pairs(struct importer *im, const struct extraction *x,
 				int64_t report_id)
 {
@@ -625,7 +641,9 @@ static enum status insert_funds(struct importer *im, const struct report *r,
 		int64_t table_id = f->table_index >= 0 && (size_t)f->table_index < r->ntables ?
 			table_ids[f->table_index] : 0;
 		enum status st;
-		if (donor == GAZ_NONE || recipient == GAZ_NONE)
+		if (!money_plausible(f->amount_yuan))
+			st = skip_implausible(im, report_id, f->amount_yuan, f->line_no, f->quote);
+		else if (donor == GAZ_NONE || recipient == GAZ_NONE)
 			st = skip_fact(im, report_id, "a money fact", donor, f->donor,
 				       f->recipient, f->line_no, f->quote);
 		else if ((st = ins_run(im, INS_FUND, "llooltilittk", region_id(donor),
@@ -934,9 +952,10 @@ static const char province_funds_sql[] =
 	"  WHERE f.category <> 'planned' AND f.year IS NOT NULL"
 	"    AND coalesce(f.from_year, f.year) = f.year"
 	"  GROUP BY 1, 2, 3, 4, 5),"
-	" c AS (SELECT d, r, year, coalesce(max(amt) FILTER (WHERE rid = r), sum(amt)) AS amt"
+	" c AS (SELECT d, r, year, coalesce(max(amt) FILTER (WHERE rid = r),"
+	"   CAST(total(amt) AS INTEGER)) AS amt"
 	"  FROM g GROUP BY d, r, year, cat)"
-	" SELECT d, r, year, sum(amt) FROM c GROUP BY d, r, year";
+	" SELECT d, r, year, CAST(total(amt) AS INTEGER) FROM c GROUP BY d, r, year";
 
 /* --- the importer: reading and extraction on a second thread ------------------ */
 

@@ -67,7 +67,7 @@ static bool same_text(const char *a, const char *b)
 /* Counts fact i toward yt. */
 static void count_fact(struct year_total *yt, const struct qtable *q, size_t i)
 {
-	yt->amount += cell_ll(q, i, F_AMOUNT);
+	yt->amount = money_add(yt->amount, cell_ll(q, i, F_AMOUNT));
 	yt->approx |= cell_ll(q, i, F_APPROX) != 0;
 	const char *cat = qtable_get(q, i, F_CATEGORY);
 	int c = 0;
@@ -76,7 +76,7 @@ static void count_fact(struct year_total *yt, const struct qtable *q, size_t i)
 	if (c == yt->ncats && c < MAX_CATEGORIES)
 		yt->cats[yt->ncats++].name = cat;
 	if (c < MAX_CATEGORIES)
-		yt->cats[c].amount += cell_ll(q, i, F_AMOUNT);
+		yt->cats[c].amount = money_add(yt->cats[c].amount, cell_ll(q, i, F_AMOUNT));
 	if (yt->first == LIST_NONE || cell_ll(q, i, F_AMOUNT) > cell_ll(q, yt->first, F_AMOUNT))
 		yt->first = i;
 }
