@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pairoff/cli.h"
+#include "pairoff/inert.h"
 #include "pairoff/money.h"
 #include "pairoff/query.h"
 #include "pairoff/store.h"
@@ -364,6 +365,16 @@ static enum status gather_show(struct store *s, const char *arg, struct show_dat
 	return gather_funds(s, d);
 }
 
+/* The page of `show` is printed with printf, so what came from the store
+ * is made inert first (src/inert.c). */
+static void inert_show(struct show_data *d)
+{
+	inert_replace(&d->name, 0);
+	inert_qtable(&d->regions);
+	inert_qtable(&d->pairs);
+	inert_qtable(&d->funds);
+}
+
 static void print_pair_line(const struct show_data *d, size_t row)
 {
 	const struct qtable *p = &d->pairs;
@@ -517,6 +528,7 @@ int cli_cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(st);
 	}
 	if (ctx->format == OUT_TABLE) {
+		inert_show(&d);
 		print_heading(&d);
 		print_pairs_text(&d);
 		print_funds_text(&d, ctx->settings.unit);

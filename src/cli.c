@@ -10,6 +10,7 @@
 
 #include "pairoff/action.h"
 #include "pairoff/cli.h"
+#include "pairoff/inert.h"
 #include "pairoff/paths.h"
 #include "pairoff/query.h"
 #include "pairoff/store.h"
@@ -18,15 +19,14 @@
 
 /* --- failing ------------------------------------------------------------------ */
 
-/* Prints "pairoff: <detail>" as one line: control characters in a detail
- * (a file name, a query) are shown as '?'. */
+/* Prints "pairoff: <detail>" as one line: a detail (a file name, a query, a
+ * crafted store's text) is made inert (src/inert.c), line breaks spaces. */
 int cli_fail(enum status st)
 {
 	if (st == ST_OK)
 		return 0;
 	fputs("pairoff: ", stderr);
-	for (const char *p = status_detail(st); *p; p++)
-		fputc((unsigned char)*p < 0x20 || *p == 0x7F ? '?' : *p, stderr);
+	inert_fputs(stderr, status_detail(st), 0);
 	fputc('\n', stderr);
 	return status_exit_code(st);
 }
@@ -63,13 +63,31 @@ static const char *gazetteer_path(const struct cli_ctx *ctx, char **owned)
 static enum status import_paths(struct cli_ctx *ctx, const char *const *paths, size_t npaths,
 				struct import_summary *sum)
 {
-	if (paths_make_parent(ctx->db_path) != 0)
+	char *created;
+	if (paths_make_parent(ctx->db_path, &created) != 0)
 		return status_set(ST_IO, "%s: cannot create its directory: %s", ctx->db_path,
 				  strerror(errno));
 	char *gaz_owned = NULL;
 	enum status st = store_import(ctx->db_path, paths, npaths,
 				      gazetteer_path(ctx, &gaz_owned), sum);
 	free(gaz_owned);
+	if (st != ST_OK)   /* a failed import leaves no directory behind */
+		paths_remove_created(ctx->db_path, created);
+	free(created);
+	return st;
+}
+
+/* Every query of the command line has a time limit (a crafted store can
+ * hold a view that never ends); a signal ends the process as usual. */
+static enum status open_with_limit(struct cli_ctx *ctx, struct store **out)
+{
+	enum status st = store_open(ctx->db_path, out);
+	if (st == ST_OK) {
+		struct store_cancel cancel = {
+			.time_limit_ms = ctx->settings.query_time_limit * 1000L,
+		};
+		store_set_cancel(*out, &cancel);
+	}
 	return st;
 }
 
@@ -98,23 +116,27 @@ static enum status upgrade_store(struct cli_ctx *ctx, int version)
 
 enum status cli_open_store(struct cli_ctx *ctx, struct store **out)
 {
-	enum status st = store_open(ctx->db_path, out);
+	enum status st = open_with_limit(ctx, out);
 	int version = st == ST_STORE ? store_schema_version(ctx->db_path) : 0;
 	if (version > 0 && version < STORE_SCHEMA_VERSION) {
 		st = upgrade_store(ctx, version);
-		return st == ST_OK ? store_open(ctx->db_path, out) : st;
+		return st == ST_OK ? open_with_limit(ctx, out) : st;
 	}
 	if (st != ST_NOT_FOUND)
 		return st;
 	/* First use: build the store from the bundled reports. */
 	if (isatty(STDERR_FILENO))
-		fprintf(stderr, "pairoff: building %s from the bundled reports\n", ctx->db_path);
+	{
+		fputs("pairoff: building ", stderr);
+		inert_fputs(stderr, ctx->db_path, 0);
+		fputs(" from the bundled reports\n", stderr);
+	}
 	char *reports = paths_reports_dir();
 	const char *paths[] = { reports };
 	struct import_summary sum;
 	st = import_paths(ctx, paths, 1, &sum);
 	free(reports);
-	return st == ST_OK ? store_open(ctx->db_path, out) : st;
+	return st == ST_OK ? open_with_limit(ctx, out) : st;
 }
 
 /* --- subcommand options ------------------------------------------------------------ */
@@ -159,10 +181,15 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 	opterr = 0;
 	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
 	if (c == '?' || c == ':') {
-		const char *arg = argv[optind - 1];
+		/* an unknown letter inside "-village" leaves optind on that word,
+		 * and argv[optind - 1] may be the subcommand itself */
+		char letter[3] = { '-', (char)optopt, '\0' };
+		const char *arg = c == ':' || !optopt ? argv[optind - 1] :
+				  optopt < 0x20 || optopt >= 0x7F ? "?" : letter;
 		*exit_code = c == ':' ?
 			cli_usage_error("%s: option '%s' needs an argument", argv[0], arg) :
-			cli_usage_error("%s: unknown option '%s'", argv[0], arg);
+			cli_usage_error("%s: unknown option '%s' (put -- before words that "
+					"begin with -)", argv[0], arg);
 		return '?';
 	}
 	return c;

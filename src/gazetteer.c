@@ -15,6 +15,7 @@
 #endif
 
 #include "pairoff/gazetteer.h"
+#include "pairoff/regfile.h"
 #include "pairoff/util.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -160,9 +161,10 @@ struct ini_text {
 
 static enum status ini_text_read(const char *path, struct ini_text *t)
 {
-	FILE *f = fopen(path, "rb");
+	const char *why;
+	FILE *f = regfile_open_read(path, REGFILE_MAX_INI_BYTES, &why);
 	if (!f)
-		return status_set(ST_IO, "%s: %s", path, strerror(errno));
+		return status_set(errno ? ST_IO : ST_CONFIG, "%s: %s", path, why);
 	struct strbuf sb = { 0 };
 	char chunk[4096];
 	size_t n;

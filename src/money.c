@@ -85,3 +85,16 @@ char *money_format(int64_t amount_yuan, enum money_unit u, char *buf, size_t siz
 	snprintf(buf, size, "%s%s%s", amount_yuan < 0 ? "-" : "", grouped, fracs);
 	return buf;
 }
+
+bool money_plausible(int64_t amount_yuan)
+{
+	return amount_yuan >= 0 && amount_yuan <= MONEY_MAX_PLAUSIBLE_YUAN;
+}
+
+int64_t money_add(int64_t a, int64_t b)
+{
+	int64_t sum;
+	if (__builtin_add_overflow(a, b, &sum))
+		return a > 0 ? INT64_MAX : INT64_MIN;
+	return sum;
+}

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "pairoff/inert.h"
 #include "pairoff/output.h"
 #include "pairoff/util.h"
 
@@ -17,6 +18,9 @@
 
 /* Table cells are never narrower than this when fitted to a terminal. */
 #define MIN_FIT_WIDTH 10
+/* Nor wider than this anywhere: a 20 MB cell padded every row of its
+ * column to 20 MB (7.4 GB of output). Longer cells end in "…". */
+#define MAX_CELL_WIDTH 400
 
 static const char *const format_names[] = {
 	[OUT_TABLE] = "table", [OUT_TSV] = "tsv", [OUT_CSV] = "csv", [OUT_JSON] = "json",
@@ -239,6 +243,8 @@ static void print_table(FILE *fp, const struct qtable *t)
 			if (w > ts.widths[c])
 				ts.widths[c] = w;
 		}
+		if (ts.widths[c] > MAX_CELL_WIDTH)
+			ts.widths[c] = MAX_CELL_WIDTH;
 	}
 	if (isatty(fileno(fp))) {
 		fit_widths(ts.widths, t->ncols, terminal_columns(fp));
@@ -316,6 +322,14 @@ static void print_delimited(FILE *fp, const struct qtable *t, bool csv)
 
 /* --- json ---------------------------------------------------------------------- */
 
+/* Characters valid in JSON that a terminal would act on: C1 controls,
+ * bidirectional controls, line and paragraph separators. */
+static bool json_must_escape(unsigned int cp)
+{
+	return (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
+}
+
 /* A JSON string: quote, backslash and control characters escaped, invalid
  * UTF-8 replaced by U+FFFD so the output always parses. */
 static void put_json_string(FILE *fp, const char *s)
@@ -339,7 +353,9 @@ static void put_json_string(FILE *fp, const char *s)
 		else if ((len = utf8_valid_len((const unsigned char *)s, strnlen(s, 4))) == 0) {
 			fputs("\xEF\xBF\xBD", fp);
 			len = 1;
-		} else
+		} else if (json_must_escape(utf8_decode((const unsigned char *)s, len)))
+			fprintf(fp, "\\u%04x", utf8_decode((const unsigned char *)s, len));
+		else
 			fwrite(s, 1, len, fp);
 		s += len;
 	}
@@ -372,17 +388,40 @@ static void print_json(FILE *fp, const struct qtable *t)
 	free(numeric);
 }
 
+/* An inert copy of t (src/inert.c): no cell that came from a report, a file
+ * name or a crafted store can act on the terminal or on whatever later shows
+ * a tsv or csv file. */
+static void inert_copy(const struct qtable *t, unsigned flags, struct qtable *out)
+{
+	char **cells = xcalloc(t->ncols ? t->ncols : 1, sizeof(*cells));
+	for (size_t c = 0; c < t->ncols; c++)
+		cells[c] = inert_dup(t->headers[c], flags);
+	qtable_init(out, t->ncols, (const char *const *)cells);
+	for (size_t r = 0; r <= t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			free(cells[c]);
+			cells[c] = r < t->nrows ? inert_dup(qtable_get(t, r, c), flags) : NULL;
+		}
+		if (r < t->nrows)
+			qtable_add_row(out, (const char *const *)cells);
+	}
+	free(cells);
+}
+
 void output_print(FILE *fp, const struct qtable *t, enum output_format fmt)
 {
+	struct qtable safe;
 	switch (fmt) {
 	case OUT_TABLE:
-		print_table(fp, t);
+		inert_copy(t, INERT_MARKS, &safe);
+		print_table(fp, &safe);
+		qtable_free(&safe);
 		break;
 	case OUT_TSV:
-		print_delimited(fp, t, false);
-		break;
 	case OUT_CSV:
-		print_delimited(fp, t, true);
+		inert_copy(t, INERT_NEWLINES | INERT_TABS, &safe);
+		print_delimited(fp, &safe, fmt == OUT_CSV);
+		qtable_free(&safe);
 		break;
 	case OUT_JSON:
 		print_json(fp, t);

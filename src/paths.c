@@ -103,8 +103,10 @@ char *paths_default_config(void)
 	return xdg_file("XDG_CONFIG_HOME", ".config", "config.ini");
 }
 
-int paths_make_parent(const char *file_path)
+int paths_make_parent(const char *file_path, char **created)
 {
+	if (created)
+		*created = NULL;
 	char *dir = xstrdup(file_path);
 	char *slash = strrchr(dir, '/');
 	if (!slash || slash == dir) {
@@ -118,7 +120,10 @@ int paths_make_parent(const char *file_path)
 			continue;
 		char saved = *p;
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		if (mkdir(dir, 0700) == 0) {
+			if (created && !*created)
+				*created = xstrdup(dir);
+		} else if (errno != EEXIST) {
 			int err = errno;
 			free(dir);
 			errno = err;
@@ -162,4 +167,18 @@ void paths_remove_tree(const char *dir)
 	if (d)
 		closedir(d);
 	rmdir(dir);
+}
+
+void paths_remove_created(const char *file_path, const char *created)
+{
+	if (!created)
+		return;
+	char *dir = xstrdup(file_path);
+	size_t top = strlen(created);
+	for (char *slash = strrchr(dir, '/'); slash && slash != dir; slash = strrchr(dir, '/')) {
+		*slash = '\0';
+		if (strlen(dir) < top || rmdir(dir) != 0)
+			break;
+	}
+	free(dir);
 }

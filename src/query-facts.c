@@ -123,15 +123,15 @@ static enum status load_spellings(struct store *s, struct spellings *sp)
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct spelling *e = ARRAY_PUSH(sp->items, sp->count, sp->cap);
 		e->id = sqlite3_column_int64(stmt, 0);
-		e->canonical = xstrdup((const char *)sqlite3_column_text(stmt, 1));
-		e->rank = type_rank((const char *)sqlite3_column_text(stmt, 2));
-		e->folded = fold_name((const char *)sqlite3_column_text(stmt, 3));
+		e->canonical = xstrdup(store_column_text(stmt, 1));
+		e->rank = type_rank(store_column_text(stmt, 2));
+		e->folded = fold_name(store_column_text(stmt, 3));
 		e->is_canonical = sqlite3_column_int(stmt, 4) != 0;
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
 		spellings_free(sp);
-		return status_set(ST_STORE, "%s: %s", store_path(s), sqlite3_errmsg(store_db(s)));
+		return store_step_error(s);
 	}
 	return ST_OK;
 }

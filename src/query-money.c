@@ -246,7 +246,7 @@ static enum status load_statements(struct store *s, sqlite3_stmt *st, struct pan
 		add_statement(p, st, donor_id, donor_unit, recipient_id);
 	enum status status = ST_OK;
 	if (rc != SQLITE_DONE)
-		status = status_set(ST_STORE, "%s: %s", store_path(s), sqlite3_errmsg(store_db(s)));
+		status = store_step_error(s);
 	sqlite3_finalize(st);
 	p->counted = xcalloc(p->nfacts + 1, sizeof(*p->counted));
 	return status;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pairoff/query-guard.h"
 #include "pairoff/query.h"
 #include "pairoff/util.h"
 #include "store-internal.h"
@@ -97,7 +98,7 @@ enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable 
 	enum status st = ST_OK;
 	if (rc != SQLITE_DONE) {
 		const char *msg = sqlite3_errmsg(store_db(s));
-		st = status_set(ST_STORE, "%s: %s", store_path(s), msg);
+		st = store_step_error(s);
 		if (sql_error) {
 			*sql_error = xstrdup(msg);
 			*sql_rc = sqlite3_errcode(store_db(s));
@@ -201,6 +202,8 @@ enum status query_search(struct store *s, const char *fts_query, size_t limit,
 	static const char *const headers[] = {
 		"report", "line", "section", "snippet", "paragraph",
 	};
+	if (query_guard_search(fts_query) != ST_OK)
+		return ST_USAGE;
 	sqlite3_stmt *stmt = store_prepare(s,
 		"SELECT r.file, p.line, sec.title,"
 		" snippet(paragraph_fts, 0, char(2), char(3), '\xE2\x80\xA6', 16), p.text"

@@ -1474,8 +1474,10 @@ enum status report_parse(const char *name, const char *buf, size_t len, struct r
 	r->path = xstrdup(name ? name : "");
 	size_t nlen;
 	char *norm = normalise_line_ends(buf ? buf : "", buf ? len : 0, &nlen);
-	r->text = utf8_sanitize(norm, nlen);
-	r->text_len = strlen(r->text);
+	struct strbuf text = { 0 };
+	inert_append(&text, norm, nlen, INERT_NEWLINES, &r->stripped);
+	r->text_len = text.len;
+	r->text = strbuf_steal(&text);
 	free(norm);
 
 	struct parser p = { .r = r };
@@ -1601,6 +1603,7 @@ void report_free(struct report *r)
 {
 	if (!r)
 		return;
+	inert_notes_free(&r->stripped);
 	for (size_t i = 0; i < r->nsections; i++) {
 		free(r->sections[i].title);
 		free(r->sections[i].source);

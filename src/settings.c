@@ -13,6 +13,8 @@
 #include <iniparser.h>
 #endif
 
+#include "pairoff/inert.h"
+#include "pairoff/regfile.h"
 #include "pairoff/settings.h"
 #include "pairoff/util.h"
 
@@ -64,6 +66,14 @@ static int parse_pane(const char *value)
 	return word_index(value, pane_words);
 }
 
+/* Seconds, 1 to 3600: the longest a query may run before it is stopped. */
+static int parse_seconds(const char *value)
+{
+	char *end;
+	long n = strtol(value, &end, 10);
+	return end != value && *end == '\0' && n >= 1 && n <= 3600 ? (int)n : -1;
+}
+
 #define TARGET(field) offsetof(struct settings, field)
 
 static const struct option_def options[] = {
@@ -71,6 +81,8 @@ static const struct option_def options[] = {
 	  "the store (default $PAIROFF_DB, else $XDG_DATA_HOME/pairoff/pairoff.db)" },
 	{ "store:gazetteer", OPT_PATH, NULL, TARGET(gazetteer_path), NULL, "PATH",
 	  "gazetteer used by import (default: the bundled regions.ini)" },
+	{ "store:query_time_limit", OPT_ENUM, "30", TARGET(query_time_limit), parse_seconds,
+	  "SECONDS", "longest a query may run before it is stopped (1-3600)" },
 	{ "ui:unit", OPT_ENUM, "yuan", TARGET(unit), parse_unit, "yuan|wan|million",
 	  "money unit shown first (wan = ten thousand yuan)" },
 	{ "ui:mouse", OPT_BOOL, "false", TARGET(mouse), NULL, "true|false",
@@ -291,17 +303,30 @@ static int scan_line_of(const struct ini_scan *sc, const char *key)
 
 /* --- loading ------------------------------------------------------------------------ */
 
+/* Warnings of one config file beyond this many are counted, not printed
+ * (a file of 200,000 unknown keys printed 200,000 lines). */
+#define MAX_WARNINGS 20
+static size_t nwarnings;
+
 static void warn(FILE *warn_fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void warn(FILE *warn_fp, const char *fmt, ...)
 {
-	if (!warn_fp)
+	if (!warn_fp || ++nwarnings > MAX_WARNINGS)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("pairoff: ", warn_fp);
-	vfprintf(warn_fp, fmt, ap);
-	fputc('\n', warn_fp);
+	struct strbuf msg = { 0 };
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	array_reserve(&msg.data, &msg.cap, n > 0 ? (size_t)n + 1 : 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(msg.data, msg.cap, fmt, ap);
+	va_end(ap);
+	/* keys and values come from the file: shown inert, on one line */
+	fputs("pairoff: ", warn_fp);
+	inert_fputs(warn_fp, msg.data, 0);
+	fputc('\n', warn_fp);
+	strbuf_free(&msg);
 }
 
 /* iniparser reports syntax errors on stderr by itself; the scan above has
@@ -334,29 +359,44 @@ static void apply_values(struct settings *st, dictionary *d, const struct ini_sc
 	}
 }
 
-/* Opens path; ST_OK with *fp NULL for a missing file that may be missing. */
+/* Opens path; ST_OK with *fp NULL for a missing file that may be missing.
+ * A FIFO, a device or a huge file is refused unread (src/regfile.c). */
 static enum status open_config(const char *path, bool must_exist, FILE *warn_fp, FILE **fp)
 {
-	*fp = fopen(path, "r");
-	if (*fp) {
-		struct stat sb;
-		if (fstat(fileno(*fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			fclose(*fp);
-			*fp = NULL;
-			errno = EISDIR;
-		} else {
-			return ST_OK;
-		}
-	}
+	const char *why;
+	*fp = regfile_open_read(path, REGFILE_MAX_INI_BYTES, &why);
+	if (*fp)
+		return ST_OK;
 	if (errno == ENOENT && !must_exist)
 		return ST_OK;
 	if (must_exist)
-		return status_set(ST_CONFIG, "%s: %s", path, strerror(errno));
-	warn(warn_fp, "%s: %s; config ignored", path, strerror(errno));
+		return status_set(ST_CONFIG, "%s: %s", path, why);
+	warn(warn_fp, "%s: %s; config ignored", path, why);
 	return ST_OK;
 }
 
+static enum status settings_load_file(struct settings *st, const char *path,
+				      bool must_exist, FILE *warn_fp);
+
+static void warn_more(FILE *warn_fp, const char *path)
+{
+	if (warn_fp && nwarnings > MAX_WARNINGS) {
+		fputs("pairoff: ", warn_fp);
+		inert_fputs(warn_fp, path, 0);
+		fprintf(warn_fp, ": %zu more warnings not shown\n", nwarnings - MAX_WARNINGS);
+	}
+}
+
 enum status settings_load(struct settings *st, const char *path, bool must_exist, FILE *warn_fp)
+{
+	nwarnings = 0;
+	enum status rc = settings_load_file(st, path, must_exist, warn_fp);
+	warn_more(warn_fp, path);
+	return rc;
+}
+
+static enum status settings_load_file(struct settings *st, const char *path, bool must_exist,
+				      FILE *warn_fp)
 {
 	FILE *fp;
 	enum status rc = open_config(path, must_exist, warn_fp, &fp);

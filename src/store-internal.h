@@ -14,6 +14,15 @@ sqlite3 *store_db(struct store *s);
 /* Prepares sql on the store, or records an ST_STORE detail and returns NULL. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 
+/* Column col of the current row as text, "" for SQL NULL: a crafted store
+ * can hold NULL in any column whatever the schema says (issue 15, item 4). */
+const char *store_column_text(sqlite3_stmt *stmt, int col);
+
+/* The status of a statement that failed while stepping: ST_INTERRUPTED when
+ * it was stopped (store_set_cancel), ST_NOMEM, ST_IO for a full disk or
+ * temporary directory, else ST_STORE; the detail names the store. */
+enum status store_step_error(struct store *s);
+
 struct qtable;
 /* Steps stmt to the end, appending each result row (columns in select order,
  * as text, NULL kept) to t, and finalizes stmt. On an SQLite error returns
@@ -59,5 +68,29 @@ size_t money_donor_unit(const struct money_log *m, const struct money_entry *e, 
  * files an anomaly for each flow whose statements disagree (counted into
  * *anomalies) and derives pair_total. Returns an SQLite result code. */
 int money_log_store(struct money_log *m, sqlite3 *db, size_t *anomalies);
+/* Where an import of db_path may write (src/store-guard.c): *target (owned)
+ * is db_path, or the target of a symbolic link at db_path resolved once,
+ * when what is there is nothing or a regular file that is a pairoff store of
+ * any schema version. Anything else (a device, a FIFO, a socket, an empty,
+ * unreadable or foreign file, a link in a world-writable sticky directory,
+ * a dangling link, a link to a link) is refused: ST_STORE with a detail
+ * naming the path, *target NULL. */
+enum status store_guard_target(const char *db_path, char **target);
+
+/* The files around an import (src/store-files.c). */
+struct store_lock {
+	char *path;            /* owned; db_path.lock */
+	int fd;                /* holds the flock; -1 when not held */
+};
+/* Takes the import lock of db_path without waiting: ST_STORE "another import
+ * is running" when held, ST_IO when the lock file cannot be made. */
+enum status store_lock_take(const char *db_path, struct store_lock *lock);
+/* Removes the lock file and lets go. */
+void store_lock_release(struct store_lock *lock);
+/* Removes db_path.PID.XXXXXX.tmp files (regular, ours) whose process is gone. */
+void store_remove_stale_temps(const char *db_path);
+/* Gives the new store at fd the mode, group (and for root the owner) of the
+ * store at db_path, if there is one. */
+void store_keep_mode(const char *db_path, int fd);
 
 #endif

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -17,6 +18,7 @@
 
 #include "pairoff/extract.h"
 #include "pairoff/gazetteer.h"
+#include "pairoff/money.h"
 #include "pairoff/report.h"
 #include "pairoff/store.h"
 #include "pairoff/util.h"
@@ -29,6 +31,9 @@ static const char schema_sql[] =
 struct store {
 	sqlite3 *db;
 	char *path;            /* owned */
+	struct store_cancel cancel; /* what may stop a statement */
+	struct timespec stmt_start; /* when the running statement began */
+	const char *stopped;   /* static; why the last statement was stopped, or NULL */
 };
 
 /* How long a reader waits for a busy store before giving up. */
@@ -58,6 +63,12 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql)
 		return NULL;
 	}
 	return stmt;
+}
+
+const char *store_column_text(sqlite3_stmt *stmt, int col)
+{
+	const char *text = (const char *)sqlite3_column_text(stmt, col);
+	return text ? text : "";
 }
 
 void store_close(struct store *s)
@@ -240,6 +251,70 @@ enum status store_save_reports(const char *db_path, const char *dir)
 	return st;
 }
 
+/* --- stopping a query (issue 15, item 4) ------------------------------------- */
+
+/* SQLITE_TRACE_STMT: a statement begins, so its time starts. */
+static int on_statement_start(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)type, (void)p, (void)x;
+	struct store *s = ctx;
+	clock_gettime(CLOCK_MONOTONIC, &s->stmt_start);
+	s->stopped = NULL;
+	return 0;
+}
+
+static int on_progress(void *ctx)
+{
+	struct store *s = ctx;
+	if (s->cancel.check && s->cancel.check(s->cancel.arg)) {
+		s->stopped = "cancelled";
+		return 1;
+	}
+	if (s->cancel.time_limit_ms > 0) {
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		long ms = (long)(now.tv_sec - s->stmt_start.tv_sec) * 1000 +
+			  (now.tv_nsec - s->stmt_start.tv_nsec) / 1000000;
+		if (ms > s->cancel.time_limit_ms) {
+			s->stopped = "time limit";
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void store_set_cancel(struct store *s, const struct store_cancel *cancel)
+{
+	s->cancel = *cancel;
+	sqlite3_trace_v2(s->db, SQLITE_TRACE_STMT, on_statement_start, s);
+	/* about every millisecond of work */
+	sqlite3_progress_handler(s->db, 4000, on_progress, s);
+}
+
+enum status store_step_error(struct store *s)
+{
+	int rc = sqlite3_errcode(s->db);
+	const char *msg = sqlite3_errmsg(s->db);
+	if (rc == SQLITE_INTERRUPT && s->stopped && strcmp(s->stopped, "time limit") == 0)
+		return status_set(ST_INTERRUPTED, "%s: query stopped after %ld s, its time limit "
+				  "([store] query_time_limit); is the store damaged or crafted?",
+				  s->path, s->cancel.time_limit_ms / 1000);
+	if (rc == SQLITE_INTERRUPT)
+		return status_set(ST_INTERRUPTED, "query cancelled");
+	if (rc == SQLITE_NOMEM)
+		return status_set(ST_NOMEM, "out of memory");
+	/* SQLite's temporary files (sorts, large results) live in the temporary
+	 * directory, not beside the store */
+	if (rc == SQLITE_FULL || (rc & 0xFF) == SQLITE_IOERR) {
+		const char *tmp = getenv("SQLITE_TMPDIR");
+		if (!tmp || !*tmp)
+			tmp = getenv("TMPDIR");
+		return status_set(ST_IO, "%s: %s (the store or the temporary directory %s)",
+				  s->path, msg, tmp && *tmp ? tmp : "/var/tmp or /tmp");
+	}
+	return status_set(ST_STORE, "%s: %s", s->path, msg);
+}
+
 /* --- interrupts during import ----------------------------------------------- */
 
 /* The signal that arrived during an import, 0 if none. The import checks it
@@ -270,11 +345,13 @@ static void signals_catch(struct sigaction *saved)
 	}
 }
 
-static void signals_restore(const struct sigaction *saved)
+/* A signal that came once the new store was in place (failed false) is not
+ * raised again: the import is complete and is reported so. */
+static void signals_restore(const struct sigaction *saved, bool failed)
 {
 	for (size_t i = 0; i < NSIGNALS; i++)
 		sigaction(import_signals[i], &saved[i], NULL);
-	if (import_signal)
+	if (import_signal && failed)
 		raise(import_signal);
 }
 
@@ -342,6 +419,8 @@ static enum status sql_fail(struct importer *im, const char *what)
 	int rc = sqlite3_errcode(im->db);
 	if (rc == SQLITE_INTERRUPT || import_signal)
 		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
+	if (rc == SQLITE_NOMEM)
+		return status_set(ST_NOMEM, "out of memory; the store was not changed");
 	if (rc == SQLITE_FULL || (rc & 0xFF) == SQLITE_IOERR)
 		return status_set(ST_IO, "%s: %s", im->tmp_path, sqlite3_errmsg(im->db));
 	return status_set(ST_STORE, "%s: %s: %s", im->tmp_path, what, sqlite3_errmsg(im->db));
@@ -574,6 +653,20 @@ static enum status skip_fact(struct importer *im, int64_t report_id, const char 
 	return st;
 }
 
+/* An amount beyond any plausible one (money_plausible) is a misreading or a
+ * typo: listed as an anomaly, never summed (issue 15, item 5). */
+static enum status skip_implausible(struct importer *im, int64_t report_id, int64_t amount,
+				    int line_no, const char *quote)
+{
+	char *msg = xasprintf("a money fact of %" PRId64 " yuan, beyond any plausible amount; "
+			      "skipped", amount);
+	enum status st = ins_run(im, INS_ANOMALY, "ttlot", "implausible-amount", msg,
+				 report_id, line_no, quote);
+	free(msg);
+	im->sum->anomalies += st == ST_OK;
+	return st;
+}
+
 static enum status insert_pairs(struct importer *im, const struct extraction *x,
 				int64_t report_id)
 {
@@ -668,7 +761,8 @@ static int64_t *fund_ids(struct importer *im, const struct extraction *x)
 	int64_t *ids = xcalloc(x->nfunds + 1, sizeof(*ids)); /* 0: not stored */
 	for (size_t i = 0; i < x->nfunds; i++)
 		if (region_of(im, x->funds[i].donor) != GAZ_NONE &&
-		    region_of(im, x->funds[i].recipient) != GAZ_NONE)
+		    region_of(im, x->funds[i].recipient) != GAZ_NONE &&
+		    money_plausible(x->funds[i].amount_yuan))
 			ids[i] = ++im->last_fund_id;
 	return ids;
 }
@@ -687,7 +781,9 @@ static enum status insert_funds(struct importer *im, const struct report *r,
 			table_ids[f->table_index] : 0;
 		int64_t whole_id = f->whole_index >= 0 && (size_t)f->whole_index < x->nfunds &&
 			(size_t)f->whole_index != i ? ids[f->whole_index] : 0;
-		if (!ids[i]) {
+		if (!money_plausible(f->amount_yuan)) {
+			st = skip_implausible(im, report_id, f->amount_yuan, f->line_no, f->quote);
+		} else if (!ids[i]) {
 			st = skip_fact(im, report_id, "a money fact", donor, f->donor,
 				       f->recipient, f->line_no, f->quote);
 		} else if ((st = insert_fund(im, r, ids[i], f, donor, recipient, whole_id,
@@ -740,6 +836,32 @@ static void report_ids_free(struct report_ids *ids)
 	memset(ids, 0, sizeof(*ids));
 }
 
+/* What sanitizing the report's text removed, one anomaly per kind and line
+ * (issue 15, item 3): stripping is never silent. */
+static enum status insert_stripped(struct importer *im, const struct report *r,
+				   int64_t report_id)
+{
+	enum status st = ST_OK;
+	for (size_t i = 0; i < r->stripped.n && st == ST_OK; i++) {
+		const struct inert_note *n = &r->stripped.items[i];
+		char *msg = xasprintf("removed %s from the text (%zu time%s, %zu byte%s)",
+				      n->what, n->count, n->count == 1 ? "" : "s", n->bytes,
+				      n->bytes == 1 ? "" : "s");
+		st = ins_run(im, INS_ANOMALY, "ttlot", "control-sequence", msg, report_id,
+			     n->line_no, NULL);
+		free(msg);
+		im->sum->anomalies += st == ST_OK;
+	}
+	if (st == ST_OK && r->stripped.dropped) {
+		char *msg = xasprintf("removed controls or invalid bytes on %zu more lines",
+				      r->stripped.dropped);
+		st = ins_run(im, INS_ANOMALY, "ttlot", "control-sequence", msg, report_id, 0, NULL);
+		free(msg);
+		im->sum->anomalies += st == ST_OK;
+	}
+	return st;
+}
+
 /* Stores the report's own rows: the text, sections, paragraphs and tables. */
 static enum status insert_report(struct importer *im, const struct report *r,
 				 struct report_ids *ids)
@@ -757,6 +879,8 @@ static enum status insert_report(struct importer *im, const struct report *r,
 		st = insert_paragraphs(im, r, ids->report_id, ids->section_ids);
 	if (st == ST_OK)
 		st = insert_tables(im, r, ids->report_id, ids->section_ids, ids->table_ids);
+	if (st == ST_OK)
+		st = insert_stripped(im, r, ids->report_id);
 	struct import_summary *sum = im->sum;
 	sum->reports++;
 	sum->sections += r->nsections;
@@ -887,11 +1011,12 @@ static char *dir_of(const char *path)
 	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
 }
 
-/* Creates db_path.XXXXXX.tmp next to the store, readable as a new file
- * would be (mkstemp makes it 0600). */
+/* Creates db_path.PID.XXXXXX.tmp next to the store (the pid tells a later
+ * import whether it was left by a killed one), readable as a new file would
+ * be (mkstemp makes it 0600), or as the store it replaces is. */
 static enum status temp_create(const char *db_path, char **tmp_path, int *fd)
 {
-	*tmp_path = xasprintf("%s.XXXXXX.tmp", db_path);
+	*tmp_path = xasprintf("%s.%ld.XXXXXX.tmp", db_path, (long)getpid());
 	*fd = mkstemps(*tmp_path, 4);
 	if (*fd < 0) {
 		char *dir = dir_of(db_path);
@@ -905,6 +1030,7 @@ static enum status temp_create(const char *db_path, char **tmp_path, int *fd)
 	mode_t mask = umask(0);
 	umask(mask);
 	fchmod(*fd, 0666 & ~mask);
+	store_keep_mode(db_path, *fd);
 	return ST_OK;
 }
 
@@ -914,6 +1040,10 @@ static enum status temp_commit(const char *tmp_path, int fd, const char *db_path
 {
 	if (fsync(fd) != 0)
 		return status_set(ST_IO, "%s: %s", tmp_path, strerror(errno));
+	/* the last moment an interrupt leaves the old store; after the rename
+	 * the import is done, and reported as done */
+	if (import_signal)
+		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
 	if (rename(tmp_path, db_path) != 0)
 		return status_set(ST_IO, "%s: cannot replace the store: %s", db_path,
 				  strerror(errno));
@@ -928,30 +1058,6 @@ static enum status temp_commit(const char *tmp_path, int fd, const char *db_path
 }
 
 /* --- store_import ----------------------------------------------------------------- */
-
-/* An import replaces db_path, so it must not clobber a file that is not ours
- * (`--db notes.db` by mistake): a non-empty file is replaced only when its
- * SQLite header carries pairoff's application_id (big-endian at offset 68),
- * which a damaged or older pairoff store still does. */
-static enum status check_replaceable(const char *db_path)
-{
-	int fd = open(db_path, O_RDONLY | O_NONBLOCK);
-	if (fd < 0)
-		return ST_OK;
-	unsigned char head[100];
-	ssize_t n = read(fd, head, sizeof(head));
-	close(fd);
-	if (n == 0)
-		return ST_OK;
-	uint32_t app_id = 0;
-	if (n == (ssize_t)sizeof(head) && memcmp(head, "SQLite format 3", 16) == 0)
-		app_id = (uint32_t)head[68] << 24 | (uint32_t)head[69] << 16 |
-			 (uint32_t)head[70] << 8 | head[71];
-	if (app_id != STORE_APPLICATION_ID)
-		return status_set(ST_STORE, "%s: not a pairoff store; refusing to replace it",
-				  db_path);
-	return ST_OK;
-}
 
 static long elapsed_ms_since(const struct timespec *t0)
 {
@@ -1219,6 +1325,19 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 	return st;
 }
 
+/* The temporary store being built and the lock file of the import, removed
+ * if memory runs out. */
+static char *volatile building_path;
+static char *volatile lock_path;
+
+static void remove_building(void)
+{
+	if (building_path)
+		unlink(building_path);
+	if (lock_path)
+		unlink(lock_path);
+}
+
 static enum status import_into(const char *db_path, const struct gazetteer *g,
 			       const struct input_list *in, struct import_summary *sum)
 {
@@ -1227,6 +1346,8 @@ static enum status import_into(const char *db_path, const struct gazetteer *g,
 	enum status st = temp_create(db_path, &tmp_path, &fd);
 	if (st != ST_OK)
 		return st;
+	building_path = tmp_path;
+	xalloc_on_failure(remove_building, true);
 	st = build_file(tmp_path, g, in, sum);
 	if (st == ST_OK && import_signal)
 		st = status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
@@ -1235,7 +1356,26 @@ static enum status import_into(const char *db_path, const struct gazetteer *g,
 	close(fd);
 	if (st != ST_OK)
 		unlink(tmp_path);
+	xalloc_on_failure(remove_building, false);
+	building_path = NULL;
 	free(tmp_path);
+	return st;
+}
+
+/* One import at a time per store; the temporary files of killed imports
+ * are removed first (src/store-files.c). */
+static enum status import_locked(const char *db_path, const struct gazetteer *g,
+				 const struct input_list *in, struct import_summary *sum)
+{
+	struct store_lock lock;
+	enum status st = store_lock_take(db_path, &lock);
+	if (st != ST_OK)
+		return st;
+	store_remove_stale_temps(db_path);
+	lock_path = lock.path;
+	st = import_into(db_path, g, in, sum);
+	lock_path = NULL;
+	store_lock_release(&lock);
 	return st;
 }
 
@@ -1247,20 +1387,20 @@ enum status store_import(const char *db_path, const char *const *paths, size_t n
 	memset(summary, 0, sizeof(*summary));
 	struct input_list in = {0};
 	enum status st = inputs_collect(&in, paths, npaths);
+	/* A store reached through a symbolic link is replaced where it is. */
+	char *target = NULL;
 	if (st == ST_OK)
-		st = check_replaceable(db_path);
+		st = store_guard_target(db_path, &target);
 	struct gazetteer *g = NULL;
 	if (st == ST_OK)
 		st = gazetteer_load(gazetteer_path, &g);
 	if (st == ST_OK) {
-		/* A store reached through a symbolic link is replaced where it is. */
-		char *target = realpath(db_path, NULL);
 		struct sigaction saved[NSIGNALS];
 		signals_catch(saved);
-		st = import_into(target ? target : db_path, g, &in, summary);
-		signals_restore(saved);
-		free(target);
+		st = import_locked(target, g, &in, summary);
+		signals_restore(saved, st != ST_OK);
 	}
+	free(target);
 	gazetteer_free(g);
 	inputs_free(&in);
 	summary->elapsed_ms = elapsed_ms_since(&t0);

@@ -12,7 +12,9 @@
 #include <unistd.h>
 #include <wctype.h>
 
+#include "pairoff/inert.h"
 #include "pairoff/output.h"
+#include "pairoff/regfile.h"
 #include "pairoff/util.h"
 #include "pairoff/view.h"
 
@@ -205,12 +207,10 @@ static void export_write(struct tui *t, const char *path, bool overwrite)
 		tui_message(t, true, "name the file .csv, .tsv or .json");
 		return;
 	}
-	int fd = open(path, O_WRONLY | O_CREAT | (overwrite ? O_TRUNC : O_EXCL), 0666);
-	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+	const char *why;
+	FILE *fp = regfile_open_write(path, overwrite, &why);
 	if (!fp) {
-		tui_message(t, true, "%s: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+		tui_message(t, true, "%s: %s (not exported)", path, why);
 		return;
 	}
 	struct qtable table;
@@ -243,6 +243,8 @@ static void export_begin(struct tui *t, const char *name)
 		tui_message(t, false, "not exported");
 	} else if (!export_format(path, &fmt)) {
 		tui_message(t, true, "name the file .csv, .tsv or .json (not exported)");
+	} else if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		tui_message(t, true, "%s: not a regular file (not exported)", path);
 	} else if (stat(path, &sb) == 0) {
 		free(t->prompt.path);
 		t->prompt.path = path;
@@ -294,6 +296,7 @@ enum result tui_copy(struct tui *t)
 		tui_message(t, true, "nothing selected to copy");
 		return R_REDRAW;
 	}
+	inert_replace(&text, INERT_TABS | INERT_NEWLINES);   /* no hit markers, no controls */
 	strbuf_free(&t->osc);
 	strbuf_puts(&t->osc, "\033]52;c;");
 	base64(&t->osc, (const unsigned char *)text, strlen(text));

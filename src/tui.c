@@ -12,8 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
+#include "pairoff/store.h"
 #include "pairoff/tui.h"
 #include "pairoff/util.h"
 #include "pairoff/view.h"
@@ -27,6 +29,7 @@
 static SCREEN *screen;
 static bool screen_active;
 static volatile sig_atomic_t pending_signal;
+static volatile sig_atomic_t query_isig, query_cancel; /* see query_should_stop */
 
 static void terminal_restore(void)
 {
@@ -38,7 +41,10 @@ static void terminal_restore(void)
 
 static void on_quit_signal(int sig)
 {
-	pending_signal = sig;
+	if (sig == SIGINT && query_isig)
+		query_cancel = 1;   /* Ctrl-C during a query stops the query only */
+	else
+		pending_signal = sig;
 }
 
 /* A crash must not leave the terminal raw: restore, then die as asked. */
@@ -70,6 +76,62 @@ static void signals_restore(void)
 	int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		signal(sigs[i], SIG_DFL);
+}
+
+/* --- stopping a long query (issue 15, item 4) ------------------------------ */
+
+/* In raw mode Ctrl-C is a key, which nobody reads while a query runs. So
+ * once a query has run a while, the terminal is let to turn Ctrl-C into
+ * SIGINT (quit and suspend keys stay off), and the main loop puts raw mode
+ * back before it reads the next key. SIGINT then stops the query only;
+ * SIGTERM and SIGHUP stop it and end the browser. Keys other than Ctrl-C
+ * stay in the terminal's queue for the main loop. */
+static struct termios query_saved_tio;
+
+static void query_keys_on(void)
+{
+	struct termios tio;
+	if (tcgetattr(STDIN_FILENO, &query_saved_tio) != 0)
+		return;
+	tio = query_saved_tio;
+	tio.c_lflag |= ISIG;
+	tio.c_cc[VINTR] = 0x03;
+	tio.c_cc[VQUIT] = _POSIX_VDISABLE;
+	tio.c_cc[VSUSP] = _POSIX_VDISABLE;
+	query_isig = 1;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &tio) != 0)
+		query_isig = 0;
+}
+
+/* Before the next key is read: raw mode again, a Ctrl-C forgotten. */
+static void query_keys_off(void)
+{
+	if (query_isig) {
+		tcsetattr(STDIN_FILENO, TCSANOW, &query_saved_tio);
+		query_isig = 0;
+	}
+	query_cancel = 0;
+}
+
+/* Asked by the store during a query (src/store.c). */
+static bool query_should_stop(void *arg)
+{
+	const struct tui *t = arg;
+	if (pending_signal || query_cancel)
+		return true;
+	if (!t->dump && screen_active && !query_isig)
+		query_keys_on();
+	return false;
+}
+
+static void query_cancel_install(struct tui *t, struct store *s, int limit_seconds)
+{
+	struct store_cancel cancel = {
+		.check = t ? query_should_stop : NULL,
+		.arg = t,
+		.time_limit_ms = limit_seconds * 1000L,
+	};
+	store_set_cancel(s, &cancel);
 }
 
 /* --- colours --------------------------------------------------------------- */
@@ -873,6 +935,7 @@ static enum status main_loop(struct tui *t)
 	idle_work(t);
 	for (;;) {
 		wint_t ch;
+		query_keys_off();
 		int r = wget_wch(t->cursor_win ? t->cursor_win : stdscr, &ch);
 		if (pending_signal)
 			return ST_INTERRUPTED;
@@ -1051,10 +1114,12 @@ enum status tui_run(struct store *s, const struct settings *st, const struct tui
 	t.unit = st->unit;
 	t.mouse = (opt && opt->mouse) || st->mouse;
 	t.group_by_side = true;
+	query_cancel_install(&t, s, st->query_time_limit);
 	enum status rc;
 	if (opt && opt->dump_keys) {
 		rc = dump_run(&t, opt->dump_keys);
 		tui_free(&t);
+		query_cancel_install(NULL, s, st->query_time_limit);
 		return rc;
 	}
 	rc = terminal_open();
@@ -1064,11 +1129,15 @@ enum status tui_run(struct store *s, const struct settings *st, const struct tui
 	if (!registered && atexit(at_exit_restore) == 0)
 		registered = true;
 	signals_install();
+	xalloc_on_failure(terminal_restore, true);
 	curses_setup(&t);
 	columns_create(&t);
 	rc = main_loop(&t);
+	query_keys_off();
 	tui_free(&t);
+	query_cancel_install(NULL, s, st->query_time_limit);
 	terminal_restore();
+	xalloc_on_failure(terminal_restore, false);
 	signals_restore();
 	delscreen(screen);
 	screen = NULL;

@@ -4,13 +4,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pairoff/util.h"
 
+/* What to undo before exiting for want of memory (issue 15, item 4). */
+#define MAX_FAILURE_HOOKS 4
+static void (*failure_hooks[MAX_FAILURE_HOOKS])(void);
+
+void xalloc_on_failure(void (*hook)(void), bool add)
+{
+	for (size_t i = 0; i < MAX_FAILURE_HOOKS; i++) {
+		if (add && !failure_hooks[i]) {
+			failure_hooks[i] = hook;
+			return;
+		}
+		if (!add && failure_hooks[i] == hook)
+			failure_hooks[i] = NULL;
+	}
+}
+
+/* Exit status 7, as documented, after the hooks (a temporary store, the
+ * terminal); _exit, because nothing else can be trusted to run without
+ * memory, and another thread may be inside SQLite. */
 static void out_of_memory(void)
 {
-	fputs("pairoff: out of memory\n", stderr);
-	abort();
+	for (size_t i = MAX_FAILURE_HOOKS; i-- > 0;)
+		if (failure_hooks[i])
+			failure_hooks[i]();
+	static const char msg[] = "pairoff: out of memory\n";
+	(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	_exit(7);
 }
 
 void *xmalloc(size_t size)
@@ -153,72 +177,6 @@ size_t utf8_valid_len(const unsigned char *s, size_t avail)
 	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		return 0;
 	return need;
-}
-
-/* Length of an escape sequence starting at ESC (CSI, OSC, DCS, or a two-byte
- * escape), so the whole sequence is dropped, not just its ESC. */
-static size_t escape_len(const unsigned char *s, size_t avail)
-{
-	if (avail < 2)
-		return 1;
-	size_t i = 2;
-	if (s[1] == '[') {
-		while (i < avail && !(s[i] >= 0x40 && s[i] <= 0x7E))
-			i++;
-		return i < avail ? i + 1 : avail;
-	}
-	if (s[1] == ']' || s[1] == 'P' || s[1] == '_' || s[1] == '^') {
-		while (i < avail && s[i] != 0x07 && !(s[i] == 0x1B && i + 1 < avail && s[i + 1] == '\\'))
-			i++;
-		if (i >= avail)
-			return avail;
-		return s[i] == 0x07 ? i + 1 : i + 2;
-	}
-	return 2;
-}
-
-char *utf8_sanitize(const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	struct strbuf sb = {0};
-	array_reserve(&sb.data, &sb.cap, n + 1, 1);
-	sb.data[0] = '\0';
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = s[i];
-		if (c == 0x1B) {
-			i += escape_len(s + i, n - i);
-			continue;
-		}
-		if (c == '\t') {
-			strbuf_append(&sb, " ", 1);
-			i++;
-			continue;
-		}
-		if (c == '\n') {
-			strbuf_append(&sb, "\n", 1);
-			i++;
-			continue;
-		}
-		if (c < 0x20 || c == 0x7F) {
-			i++;
-			continue;
-		}
-		size_t len = utf8_valid_len(s + i, n - i);
-		if (len == 0) {
-			strbuf_append(&sb, "\xEF\xBF\xBD", 3);
-			i++;
-			continue;
-		}
-		/* C1 controls U+0080..U+009F are encoded C2 80..C2 9F */
-		if (len == 2 && c == 0xC2 && s[i + 1] < 0xA0) {
-			i += 2;
-			continue;
-		}
-		strbuf_append(&sb, str + i, len);
-		i += len;
-	}
-	return strbuf_steal(&sb);
 }
 
 bool str_starts_with(const char *s, const char *prefix)

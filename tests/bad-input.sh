@@ -231,6 +231,85 @@ sane "a named config that is missing"
 assert_rc 6 "a named config that is missing"
 assert_one_line "$err" "a named config that is missing"
 
+# --- config and gazetteer files that are no regular files, or huge (issue 15, item 8)
+# short_run SECONDS CMD...: like tm_run, under a shorter limit (a FIFO hangs).
+short_run() {
+	t=$1
+	shift
+	timeout "$t" "$@" </dev/null >"$test_tmp/out" 2>"$test_tmp/err"
+	rc=$?
+	out=$(cat "$test_tmp/out")
+	err=$(cat "$test_tmp/err")
+}
+odd=$test_tmp/odd-files
+mkdir -p "$odd"
+mkfifo "$odd/config.ini"
+short_run 10 "$PAIROFF" --config "$odd/config.ini" --db "$db" reports
+failing "a config that is a FIFO"
+assert_rc 6 "a config that is a FIFO"
+assert_contains "$err" "not a regular file" "a config that is a FIFO: says why"
+# A copy of /dev/zero, made here: never read. Without sanitizers, memory is
+# limited too, so that a regression fails instead of eating the machine.
+if mknod "$odd/zero" c 1 5 2>/dev/null; then
+	mem_limit=""
+	grep -q __asan_init "$PAIROFF" 2>/dev/null || mem_limit="ulimit -v 2000000;"
+	short_run 10 sh -c "$mem_limit exec \"\$0\" --config \"\$1\" --db \"\$2\" reports" \
+		"$PAIROFF" "$odd/zero" "$db"
+	failing "a config that is a device (a copy of /dev/zero)"
+	assert_contains "$err" "not a regular file" "a config that is a device: says why"
+	printf '[store]\ngazetteer = %s\n' "$odd/zero" >"$odd/gz-zero.ini"
+	short_run 10 sh -c "$mem_limit exec \"\$0\" --config \"\$1\" --db \"\$2\" import \"\$3\"" \
+		"$PAIROFF" "$odd/gz-zero.ini" "$db" "$r/amounts.txt"
+	failing "a gazetteer that is a device (a copy of /dev/zero)"
+	assert_contains "$err" "not a regular file" "a gazetteer that is a device: says why"
+else
+	echo "note: mknod is not permitted here; the /dev/zero cases are skipped"
+fi
+printf '[store]\ngazetteer = %s\n' "$odd/config.ini" >"$odd/gz-fifo.ini"
+short_run 10 "$PAIROFF" --config "$odd/gz-fifo.ini" --db "$db" import "$r/amounts.txt"
+failing "a gazetteer that is a FIFO"
+assert_contains "$err" "not a regular file" "a gazetteer that is a FIFO: says why"
+awk 'BEGIN { for (i = 0; i < 200000; i++) print "; a comment line to make the file large" }' \
+	>"$odd/huge.ini"
+short_run 10 "$PAIROFF" --config "$odd/huge.ini" --db "$db" reports
+failing "a config over 4 MiB"
+assert_contains "$err" "too large" "a config over 4 MiB: says why"
+awk 'BEGIN { print "[ui]"; for (i = 0; i < 5000; i++) printf "unknown_%d = 1\n", i }' \
+	>"$odd/many-keys.ini"
+short_run 20 "$PAIROFF" --config "$odd/many-keys.ini" --db "$db" reports
+sane "a config of 5,000 unknown keys"
+assert_rc 0 "a config of 5,000 unknown keys"
+[ "$(printf '%s\n' "$err" | wc -l)" -le 21 ] ||
+	fail "a config of 5,000 unknown keys: $(printf '%s\n' "$err" | wc -l) warning lines"
+assert_contains "$err" "4980 more warnings not shown" "a config of 5,000 unknown keys: says how many more"
+store_unchanged "odd config and gazetteer files"
+
+# --- small things (issue 15, item 8) -----------------------------------------------------
+tm_run "$PAIROFF" --db "$db" search -village
+assert_rc 2 "search -village"
+assert_one_line "$err" "search -village"
+assert_contains "$err" "unknown option '-v'" "search -village names the option"
+assert_not_contains "$err" "option 'search'" "search -village does not blame 'search'"
+# A table cell of 100 kB is cut, not padded into every row of its column.
+cp "$ref" "$test_tmp/wide.db"
+sqlite3 "$test_tmp/wide.db" "UPDATE region SET type = type || printf('%.*c', 100000, 'w') WHERE id = 1;" ||
+	fail "sqlite3 update of the wide store"
+tm_run "$PAIROFF" --db "$test_tmp/wide.db" regions
+sane "a 100 kB table cell"
+assert_rc 0 "a 100 kB table cell"
+[ "$(wc -c <"$test_tmp/out")" -lt 1000000 ] ||
+	fail "a 100 kB table cell: $(wc -c <"$test_tmp/out") bytes of table output"
+# Export onto a FIFO is refused, not left waiting for a reader.
+mkfifo "$odd/out.csv"
+short_run 20 "$PAIROFF" --db "$db" --dump-keys "e<C-u>$odd/out.csv<Enter>"
+sane "export onto a FIFO"
+assert_rc 0 "export onto a FIFO"
+assert_contains "$out" "not a regular file" "export onto a FIFO: says why"
+short_run 20 "$PAIROFF" --db "$db" --dump-keys "e<C-u>$odd/out.csv<Enter>y"
+sane "export onto a FIFO, y pressed"
+assert_rc 0 "export onto a FIFO, y pressed: no hang"
+[ -p "$odd/out.csv" ] || fail "export onto a FIFO replaced it"
+
 # --- stores -----------------------------------------------------------------------
 # open_bad WHAT FILE STATUS: every reading subcommand gives one line and STATUS,
 # and leaves FILE as it was.
@@ -303,6 +382,266 @@ else
 	echo "note: running as root, mode 555 does not stop writes; skipped that variant"
 fi
 
+# --- import never replaces what is not a store (issue 15, item 1) -------------------
+# Only a regular file that is a pairoff store, or nothing, may be replaced.
+# Each case is made inside the test's directory; /dev/null itself is never used.
+# stat_of PATH: what must not change (type, inode, device numbers, size, mode).
+stat_of() { stat -c '%F %i %t:%T %s %a' "$1" 2>&1; }
+not_replaced() {  # not_replaced WHAT PATH
+	before=$(stat_of "$2")
+	tm_run "$PAIROFF" --db "$2" import "$r/amounts.txt"
+	failing "$1"
+	[ "$rc" -eq 4 ] || [ "$rc" -eq 5 ] || fail "$1: exit status $rc, expected 4 or 5"
+	assert_contains "$err" "refusing" "$1: says it refuses"
+	assert_eq "$(stat_of "$2")" "$before" "$1: left as it was"
+	for f in "$2".*.tmp; do
+		[ -e "$f" ] && fail "$1: left behind: $f" && rm -f "$f"
+	done
+}
+nr=$test_tmp/not-stores
+mkdir -p "$nr"
+if mknod "$nr/null" c 1 3 2>/dev/null; then
+	not_replaced "import over a character device (a copy of /dev/null)" "$nr/null"
+	[ -c "$nr/null" ] || fail "the character device was replaced"
+else
+	echo "note: mknod is not permitted here; the character-device case is skipped"
+fi
+mkfifo "$nr/fifo"
+not_replaced "import over a FIFO" "$nr/fifo"
+[ -p "$nr/fifo" ] || fail "the FIFO was replaced"
+if [ -n "${PYTHON3:-}" ] &&
+	"$PYTHON3" -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$nr/sock"; then
+	not_replaced "import over a socket" "$nr/sock"
+	[ -S "$nr/sock" ] || fail "the socket was replaced"
+else
+	echo "note: no python3 to make a socket; the socket case is skipped"
+fi
+: >"$nr/empty.db"
+not_replaced "import over an empty file" "$nr/empty.db"
+printf 'private notes\n' >"$nr/write-only.db"
+chmod 200 "$nr/write-only.db"
+not_replaced "import over a write-only file" "$nr/write-only.db"
+printf 'private notes\n' >"$nr/unreadable.db"
+chmod 000 "$nr/unreadable.db"
+not_replaced "import over an unreadable file" "$nr/unreadable.db"
+chmod 600 "$nr/write-only.db" "$nr/unreadable.db"
+# A store of a later schema version (the next one is 2) stays replaceable.
+cp "$ref" "$nr/v2.db"
+sqlite3 "$nr/v2.db" 'PRAGMA user_version = 2;'
+tm_run "$PAIROFF" --db "$nr/v2.db" import "$r/amounts.txt"
+sane "import over a store of schema version 2"
+assert_rc 0 "import over a store of schema version 2"
+# Links: resolved once outside a world-writable sticky directory, the target
+# checked by the same rule; a dangling link or a link to a link is refused.
+cp "$top_srcdir/README" "$nr/readme.txt"
+ln -s readme.txt "$nr/to-text.db"
+not_replaced "import through a link to a text file" "$nr/to-text.db"
+cmp -s "$nr/readme.txt" "$top_srcdir/README" || fail "import through a link replaced a text file"
+ln -s "$nr/none.db" "$nr/dangling.db"
+not_replaced "import through a dangling link" "$nr/dangling.db"
+[ -e "$nr/none.db" ] && fail "import through a dangling link created its target"
+cp "$ref" "$nr/real.db"
+ln -s real.db "$nr/hop.db"
+ln -s hop.db "$nr/hop2.db"
+not_replaced "import through a link to a link" "$nr/hop2.db"
+cmp -s "$nr/real.db" "$ref" || fail "import through a link to a link changed the store"
+# A link planted by another user in a world-writable sticky directory (as in
+# /tmp) is never followed: root's import would replace the file it points to.
+# The second user is a bare uid of no account, which owns the link (the
+# test's directory is private, so root makes the link and gives it away).
+if [ "$(id -u)" -eq 0 ]; then
+	mkdir -p "$nr/public"
+	chmod 1777 "$nr/public"
+	cp "$ref" "$nr/victim.db"
+	if ln -s "$nr/victim.db" "$nr/public/s.db" && chown -h 54321:54321 "$nr/public/s.db"; then
+		not_replaced "import through a link planted in a sticky world-writable directory" "$nr/public/s.db"
+		[ -L "$nr/public/s.db" ] || fail "the planted link was replaced"
+		cmp -s "$nr/victim.db" "$ref" || fail "import through a planted link replaced its target"
+	else
+		echo "note: cannot act as a second user here; the planted-link case is skipped"
+	fi
+else
+	echo "note: not root; the planted-link case (a second user) is skipped"
+fi
+store_unchanged "import over what is not a store"
+
+# --- files and permissions of an import (issue 15, item 6) ---------------------------
+fp=$test_tmp/perm
+mkdir -p "$fp"
+cp "$ref" "$fp/p.db"
+chmod 600 "$fp/p.db"
+tm_run "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+assert_rc 0 "re-import of a private store"
+assert_eq "$(stat -c %a "$fp/p.db")" 600 "a private (0600) store stays private"
+chmod 660 "$fp/p.db"
+if [ "$(id -u)" -eq 0 ]; then
+	chown 54321:54322 "$fp/p.db"
+	tm_run "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+	assert_rc 0 "re-import of a group store"
+	assert_eq "$(stat -c '%a %u %g' "$fp/p.db")" "660 54321 54322" \
+		"a 0660 store keeps its mode, owner and group when root re-imports it"
+else
+	tm_run "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+	assert_eq "$(stat -c %a "$fp/p.db")" 660 "a 0660 store keeps its mode"
+fi
+# Temporary files of killed imports (their process is gone) are removed by
+# the next import into the directory; a live one's and other files are not.
+: >"$fp/p.db.999999999.AbC123.tmp"
+: >"$fp/p.db.$$.XyZ789.tmp"
+: >"$fp/p.db.notes.tmp"
+tm_run "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+assert_rc 0 "import beside a killed import's temporary file"
+[ -e "$fp/p.db.999999999.AbC123.tmp" ] && fail "a killed import's temporary file was left"
+[ -e "$fp/p.db.$$.XyZ789.tmp" ] || fail "a live process's temporary file was removed"
+[ -e "$fp/p.db.notes.tmp" ] || fail "a file that is no temporary store was removed"
+rm -f "$fp/p.db.$$.XyZ789.tmp" "$fp/p.db.notes.tmp"
+# One import at a time: while another holds the store's lock, an import says so.
+if command -v flock >/dev/null 2>&1; then
+	cp "$fp/p.db" "$fp/before.db"
+	tm_run flock "$fp/p.db.lock" "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+	failing "an import while another runs"
+	assert_contains "$err" "another import" "an import while another runs: says so"
+	cmp -s "$fp/p.db" "$fp/before.db" || fail "an import while another runs changed the store"
+	rm -f "$fp/p.db.lock" "$fp/before.db"
+else
+	fail "flock(1) not found: the import lock is not tested"
+fi
+[ -e "$fp/p.db.lock" ] && fail "an import left its lock file"
+# Ctrl-C once the new store is in place: the import is complete and says so.
+if [ -n "${CC:-}" ] && $CC -shared -fPIC -o "$test_tmp/late-signal.so" \
+	"$top_srcdir/tests/late-signal.c" -ldl 2>"$test_tmp/cc.err"; then
+	LD_PRELOAD=$test_tmp/late-signal.so ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+		tm_run "$PAIROFF" --db "$fp/p.db" import "$r/amounts.txt"
+	sane "an interrupt right after the rename"
+	assert_rc 0 "an interrupt right after the rename: the import is reported done"
+	assert_contains "$out" "imported 1 reports" "an interrupt right after the rename: summary"
+	assert_not_contains "$err" "interrupted" "an interrupt right after the rename"
+else
+	echo "note: cannot build an LD_PRELOAD shim ($(head -c 200 "$test_tmp/cc.err")); the late interrupt is not tested"
+fi
+# A failed import removes the directories it made for the store.
+tm_run "$PAIROFF" --db "$fp/made/for/it/s.db" import "$r/binary.txt"
+failing "a failed import into new directories"
+[ -e "$fp/made" ] && fail "a failed import left the directories it made"
+tm_run "$PAIROFF" --db "$fp/made/for/it/s.db" import "$r/amounts.txt"
+assert_rc 0 "an import into new directories"
+[ -f "$fp/made/for/it/s.db" ] || fail "an import into new directories: no store"
+store_unchanged "files and permissions"
+
+# --- a crafted store with NULL where the schema says NOT NULL (issue 15, item 4) ----
+cp "$ref" "$test_tmp/nulls.db"
+sqlite3 "$test_tmp/nulls.db" "PRAGMA writable_schema = ON;
+	UPDATE sqlite_schema SET sql = replace(replace(sql, 'NOT NULL UNIQUE', 'UNIQUE'),
+		'type        TEXT NOT NULL', 'type TEXT') WHERE name = 'region';" &&
+sqlite3 "$test_tmp/nulls.db" "UPDATE region SET name = NULL, type = NULL
+	WHERE name IN ('Yunnan', 'Shanghai', 'Kunming', 'Beijing', 'Fujian');
+	UPDATE region SET side = NULL WHERE id % 3 = 0;
+	UPDATE pairing SET quote = NULL WHERE id % 2 = 0;" ||
+	fail "sqlite3 update of the NULL store"
+for cmd in pairs "pairs Yunnan" funds "funds --donor Shanghai" "funds --donor Fujian" \
+	"show Yunnan" "show Fujian" "show Ningxia" regions "search village"; do
+	# shellcheck disable=SC2086
+	tm_run "$PAIROFF" --db "$test_tmp/nulls.db" $cmd
+	sane "NULL region names: $cmd"
+	[ "$rc" -le 1 ] || fail "NULL region names: $cmd: exit status $rc ($err)"
+done
+for keys in "" "G" "jjjj<Enter>" "ll" "lll<Enter>" "jjjjjjjj<Enter><Enter>" "rsG" \
+	"/village<Enter><Enter>" "a<Enter>" "ljjjjjjl<Enter>"; do
+	tm_run "$PAIROFF" --db "$test_tmp/nulls.db" --dump-keys "$keys"
+	sane "NULL region names in the browser, keys [$keys]"
+	assert_rc 0 "NULL region names in the browser, keys [$keys]"
+done
+
+# --- every query can be stopped; searches are bounded (issue 15, item 4) -----------
+# A crafted store whose region table is a view that never ends.
+cp "$ref" "$test_tmp/loop.db"
+sqlite3 "$test_tmp/loop.db" "ALTER TABLE region RENAME TO region_t;
+	CREATE VIEW region AS SELECT r.* FROM region_t r WHERE (WITH RECURSIVE c(n) AS
+	(SELECT 1 UNION ALL SELECT n + 1 FROM c) SELECT count(*) FROM c) > 0;" ||
+	fail "sqlite3 update of the endless store"
+printf '[store]\nquery_time_limit = 1\n' >"$test_tmp/limit.ini"
+for cmd in regions pairs "show Yunnan"; do
+	# shellcheck disable=SC2086
+	short_run 20 "$PAIROFF" --config "$test_tmp/limit.ini" --db "$test_tmp/loop.db" $cmd
+	failing "an endless view: $cmd"
+	assert_rc 8 "an endless view: $cmd"
+	assert_contains "$err" "query stopped after 1 s" "an endless view: $cmd: says why"
+done
+short_run 20 "$PAIROFF" --config "$test_tmp/limit.ini" --db "$test_tmp/loop.db" --dump-keys ""
+sane "an endless view in the browser"
+assert_rc 0 "an endless view in the browser: it stays usable"
+assert_contains "$out" "query stopped after 1 s" "an endless view in the browser: says why"
+many=$(awk 'BEGIN { for (i = 0; i < 1600; i++) printf "village " }')
+short_run 20 "$PAIROFF" --db "$db" search $many
+sane "a search of 1,600 words"
+assert_rc 2 "a search of 1,600 words"
+assert_one_line "$err" "a search of 1,600 words"
+assert_contains "$err" "search query too" "a search of 1,600 words: says why"
+short_run 20 "$PAIROFF" --db "$db" search $(awk 'BEGIN { for (i = 0; i < 40; i++) printf "x%d ", i }')
+assert_rc 2 "a search of 40 words"
+assert_contains "$err" "too many words" "a search of 40 words: says why"
+long=$(awk 'BEGIN { for (i = 0; i < 127; i++) printf "villages" }')
+short_run 20 "$PAIROFF" --db "$db" search "$long"
+assert_rc 2 "a search of 1,016 characters"
+assert_contains "$err" "too long" "a search of 1,016 characters: says why"
+store_unchanged "stopping queries"
+
+# --- out of memory: exit status 7 and nothing left behind (issue 15, item 4) --------
+# A 120 MB report under a memory limit: ulimit -v without sanitizers; with
+# them (which reserve terabytes of address space), ASan's allocation limit.
+yes 'In 2011 Beijing gave 5 million yuan to Chifeng and its villages.' | head -c 120000000 >"$r/big.txt"
+mkdir -p "$test_tmp/oom"
+if grep -q __asan_init "$PAIROFF" 2>/dev/null; then
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}allocator_may_return_null=1:max_allocation_size_mb=64 \
+		short_run 60 "$PAIROFF" --db "$test_tmp/oom/s.db" import "$r/big.txt"
+	# ASan's own note of the refused allocation, which is the test's doing
+	err=$(printf '%s\n' "$err" | grep -v 'AddressSanitizer failed to allocate')
+else
+	short_run 60 sh -c 'ulimit -v 300000; exec "$0" --db "$1" import "$2"' \
+		"$PAIROFF" "$test_tmp/oom/s.db" "$r/big.txt"
+fi
+sane "an import out of memory"
+assert_rc 7 "an import out of memory"
+assert_contains "$err" "out of memory" "an import out of memory: says so"
+assert_eq "$(ls -A "$test_tmp/oom")" "" "an import out of memory leaves nothing behind"
+rm -f "$r/big.txt"
+
+# --- amounts beyond any plausible one; sums that cannot overflow (issue 15, item 5) ---
+report_with "$r/huge-amounts.txt" "In 2011 Beijing gave 9223372036854775807 yuan to Chifeng. \
+In 2011 Beijing gave 9223372036854775807 yuan to Ulanqab. \
+In 2012 Beijing gave 5000000000000000000 yuan to Chifeng. \
+In 2012 Beijing gave 5000000000000000000 yuan to Ulanqab. \
+In 2012 Beijing gave 5000000000000000000 yuan to Chifeng for roads. \
+In 2013 Beijing gave 5 million yuan to Chifeng."
+import_ok "amounts of 9223372036854775807 and 5x10^18 yuan" "$r/huge-amounts.txt"
+tm_run "$PAIROFF" --db "$new" anomalies --format tsv
+assert_contains "$out" "implausible-amount" "an implausible amount is an anomaly"
+assert_eq "$(printf '%s\n' "$out" | grep -c implausible-amount)" 5 "every implausible amount is an anomaly"
+tm_run "$PAIROFF" --db "$new" funds --format tsv
+assert_rc 0 "implausible amounts: the plausible fact stays"
+assert_not_contains "$out" "9223372036854775807" "no fund of 9223372036854775807 yuan"
+assert_not_contains "$out" "5000000000000000000" "no fund of 5x10^18 yuan"
+tm_run "$PAIROFF" --db "$new" --dump-keys ""
+sane "implausible amounts: the provinces pane"
+assert_not_contains "$out" "overflow" "implausible amounts: the provinces pane shows no error"
+# A crafted store can hold any amount: sums saturate instead of overflowing.
+cp "$ref" "$test_tmp/big-sums.db"
+sqlite3 "$test_tmp/big-sums.db" "UPDATE fund SET amount_yuan = 5000000000000000000;
+	UPDATE pair_total SET aid_yuan = 5000000000000000000, investment_yuan = 5000000000000000000;" ||
+	fail "sqlite3 update of the big-sums store"
+for keys in "" "l" "ll" "llj" "lljjjj" "G"; do
+	tm_run "$PAIROFF" --db "$test_tmp/big-sums.db" --dump-keys "$keys"
+	sane "a store of 5x10^18 yuan amounts, keys [$keys]"
+	assert_rc 0 "a store of 5x10^18 yuan amounts, keys [$keys]"
+	assert_not_contains "$out" "overflow" "a store of 5x10^18 yuan amounts, keys [$keys]: no error"
+done
+for cmd in funds "show Yunnan" "show Shanghai"; do
+	# shellcheck disable=SC2086
+	tm_run "$PAIROFF" --db "$test_tmp/big-sums.db" $cmd
+	sane "a store of 5x10^18 yuan amounts: $cmd"
+	assert_rc 0 "a store of 5x10^18 yuan amounts: $cmd"
+done
+
 # --- stdin and stdout closed --------------------------------------------------------
 timeout 20 "$PAIROFF" --db "$db" search village <&- >"$test_tmp/out" 2>"$test_tmp/err"
 rc=$? err=$(cat "$test_tmp/err")
@@ -341,6 +680,91 @@ for cmd in "search Chifeng" "search cleared --format json" "search copied --form
 	assert_not_contains "$out" "$(printf '\302\233')" "escapes: $cmd prints no C1 CSI"
 	assert_not_contains "$out" "$(printf '\007')" "escapes: $cmd prints no BEL"
 done
+
+# --- file names, crafted stores, configs and arguments are inert too (issue 15, item 2)
+bel=$(printf '\007')
+c1=$(printf '\302\233')             # U+009B, the C1 CSI
+bidi=$(printf '\342\200\256')       # U+202E RIGHT-TO-LEFT OVERRIDE
+isolate=$(printf '\342\201\246')    # U+2066 LEFT-TO-RIGHT ISOLATE
+inert_text() {  # inert_text WHAT TEXT
+	assert_not_contains "$2" "$esc" "$1: no ESC"
+	assert_not_contains "$2" "$bel" "$1: no BEL"
+	assert_not_contains "$2" "$c1" "$1: no C1 CSI"
+	assert_not_contains "$2" "$bidi" "$1: no bidi override"
+	assert_not_contains "$2" "$isolate" "$1: no bidi isolate"
+}
+evil=$(printf 'x\033]52;c;cHduZWQ=\007\033[2J\302\2332J\342\200\256\342\201\246y')
+mkdir -p "$r/named"
+cp "$orig" "$r/named/$evil.txt"
+rm -f "$new"
+tm_run "$PAIROFF" --db "$new" import "$r/named"
+sane "a report whose file name holds escapes"
+assert_rc 0 "a report whose file name holds escapes"
+for cmd in "show Yunnan" reports "reports --format tsv" "reports --format csv" \
+	"reports --format json" "pairs Yunnan" "funds --recipient Yunnan --format tsv" \
+	"search Wenshan" "search Wenshan --format csv" anomalies; do
+	# shellcheck disable=SC2086
+	tm_run "$PAIROFF" --db "$new" $cmd
+	sane "file name with escapes: $cmd"
+	assert_rc 0 "file name with escapes: $cmd"
+	inert_text "file name with escapes: $cmd" "$out"
+done
+assert_contains "$out" "xy.txt" "file name with escapes: shown without them"
+# A crafted store: escapes, C1 and bidi controls in every kind of text.
+cp "$ref" "$test_tmp/crafted.db"
+bad="' ' || char(27) || ']52;c;cHduZWQ=' || char(7) || char(27) || '[2J' || char(155) || char(8238) || char(8294)"
+sqlite3 "$test_tmp/crafted.db" "UPDATE report SET title = title || $bad;
+	UPDATE region SET type = type || $bad; UPDATE pairing SET quote = quote || $bad;
+	UPDATE fund SET quote = quote || $bad; UPDATE anomaly SET message = message || $bad;" ||
+	fail "sqlite3 update of the crafted store"
+for cmd in "show Yunnan" "reports" "reports --format csv" "regions --format tsv" "regions" \
+	"pairs Yunnan" "pairs Yunnan --format json" "funds --recipient Yunnan" anomalies; do
+	# shellcheck disable=SC2086
+	tm_run "$PAIROFF" --db "$test_tmp/crafted.db" $cmd
+	sane "crafted store: $cmd"
+	assert_rc 0 "crafted store: $cmd"
+	inert_text "crafted store: $cmd" "$out"
+done
+tm_run "$PAIROFF" --db "$db" show "$(printf 'Yun\302\233\342\200\256nan\033]0;t\007')"
+sane "a region name holding C1 and bidi controls"
+assert_rc 1 "a region name holding C1 and bidi controls is not found"
+inert_text "a region name holding C1 and bidi controls, echoed" "$err"
+printf '[ui]\n\033]0;pwned\007k\302\233ey = \342\200\256v\n[\033[2J]\nx = 1\n' >"$test_tmp/escapes.ini"
+tm_run "$PAIROFF" --config "$test_tmp/escapes.ini" --db "$db" reports
+sane "a config whose keys hold escapes"
+assert_rc 0 "a config whose keys hold escapes"
+assert_contains "$err" "unknown key" "a config whose keys hold escapes: warned"
+inert_text "a config whose keys hold escapes: warnings" "$err"
+
+# --- stripping escapes never swallows text nor shifts lines (issue 15, item 3) --------
+{
+	echo "East-West Pairing-off Report 2011"
+	echo
+	echo "Beijing - Inner Mongolia Autonomous Region Pairing-off Poverty Alleviation"
+	echo
+	printf 'Opening words \033]0;never ended\n'
+	echo
+	printf 'A broken sequence \033[1\n'
+	echo
+	echo "Closing words about Chifeng and its yurts."
+	echo
+	echo "Last words about Ordos."
+} >"$r/stray.txt"
+import_ok "stray escape sequences" "$r/stray.txt"
+tm_run "$PAIROFF" --db "$new" search yurts --format tsv
+assert_rc 0 "an unterminated OSC does not swallow the text after it"
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f2)" "$(grep -n yurts "$r/stray.txt" | cut -d: -f1)" \
+	"a line break inside a CSI does not shift line numbers"
+tm_run "$PAIROFF" --db "$new" search Ordos --format tsv
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f2)" "$(grep -n Ordos "$r/stray.txt" | cut -d: -f1)" \
+	"the last line keeps its number"
+tm_run "$PAIROFF" --db "$new" search never --format tsv
+assert_rc 0 "the text after an unterminated OSC introducer is kept"
+tm_run "$PAIROFF" --db "$new" anomalies --format tsv
+assert_contains "$out" "$(printf 'control-sequence\tremoved the introducer of an unterminated escape sequence')" \
+	"stripping is reported as an anomaly"
+assert_contains "$out" "$(printf 'stray.txt\t5\t')" "the anomaly names the line of the OSC"
+assert_contains "$out" "$(printf 'stray.txt\t7\t')" "the anomaly names the line of the CSI"
 
 # --- bad arguments: usage errors (2) with one line, nothing echoed raw ---------------
 set -f   # the arguments hold '*'
@@ -512,5 +936,61 @@ if command -v sqlite3 >/dev/null 2>&1; then
 		fail "sqlite3 update of the scratch store"
 	inert_screen "escapes put into the store, browser"
 fi
+
+# y copies the selected row without the search's internal hit markers (issue
+# 15, item 8): the OSC 52 buffer tmux keeps holds the text only.
+tmux_stop
+tm new-session -d -x 120 -y 30 \
+	"env -u TMUX TERM=xterm-256color LC_ALL=C.UTF-8 HOME=$HOME timeout --foreground 60 '$PAIROFF' --db '$db'; sleep 30"
+tm set-option -g status off >/dev/null
+tm set-option -g set-clipboard on >/dev/null
+sleep 0.5
+tm send-keys -t 0 /
+tm send-keys -t 0 -l village
+tm send-keys -t 0 Enter
+wait_for "hits for"
+tm send-keys -t 0 y
+wait_for "copied"
+buf=$(tm show-buffer 2>/dev/null)
+assert_contains "$buf" "village" "y: the row is in the clipboard"
+assert_not_contains "$buf" "$(printf '\002')" "y: no hit-start marker in the clipboard"
+assert_not_contains "$buf" "$(printf '\003')" "y: no hit-end marker in the clipboard"
+tm send-keys -t 0 Q
+
+# Ctrl-C and SIGTERM stop a query that would not end (issue 15, item 4): the
+# browser stays usable after Ctrl-C and exits at once on SIGTERM. No timeout(1)
+# here: it would pass on a second SIGINT (tmux_stop ends a hung browser).
+printf '[store]\nquery_time_limit = 3600\n' >"$test_tmp/nolimit.ini"
+endless_browser() {  # endless_browser: starts the browser on the endless store
+	tmux_stop
+	rm -f "$test_tmp/rc" "$test_tmp/pid"
+	tm new-session -d -x 100 -y 30 \
+		"env -u TMUX TERM=xterm-256color LC_ALL=C.UTF-8 HOME=$HOME \
+		sh -c 'echo \$\$ >\"$test_tmp/pid\"; exec \"\$0\" \"\$@\"' '$PAIROFF' \
+		--config '$test_tmp/nolimit.ini' --db '$test_tmp/loop.db' 2>'$test_tmp/err'; \
+		echo \$? >'$test_tmp/rc'; sleep 30"
+	tm set-option -g status off >/dev/null
+	# wait until the long query has let the terminal send SIGINT (its
+	# suspend key is then off), so Ctrl-C is not typed too early
+	tty=$(tm display-message -p -t 0 '#{pane_tty}')
+	i=0
+	while [ "$i" -lt 100 ] && ! stty -a -F "$tty" 2>/dev/null | grep -q 'susp = <undef>'; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+endless_browser
+tm send-keys -t 0 C-c
+wait_for "query cancelled" 50
+tm send-keys -t 0 Q
+i=0
+while [ ! -s "$test_tmp/rc" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+assert_eq "$(cat "$test_tmp/rc" 2>/dev/null)" 0 "Ctrl-C stops an endless query; then Q quits"
+endless_browser
+[ -s "$test_tmp/pid" ] && kill -TERM "$(cat "$test_tmp/pid")"
+i=0
+while [ ! -s "$test_tmp/rc" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+assert_eq "$(cat "$test_tmp/rc" 2>/dev/null)" 8 "SIGTERM during an endless query ends the browser (exit 8)"
+tmux_stop
 
 done_testing

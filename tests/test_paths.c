@@ -78,12 +78,12 @@ static void test_make_parent(void)
 	if (!dir)
 		return;
 	char *file = xasprintf("%s/a/b/c/store.db", dir);
-	CHECK(paths_make_parent(file) == 0, "mkdir -p of a/b/c");
+	CHECK(paths_make_parent(file, NULL) == 0, "mkdir -p of a/b/c");
 	char *made = xasprintf("%s/a/b/c", dir);
 	struct stat sb;
 	CHECK(stat(made, &sb) == 0 && S_ISDIR(sb.st_mode), "a/b/c is a directory");
-	CHECK(paths_make_parent(file) == 0, "existing directories are fine");
-	CHECK(paths_make_parent("store.db") == 0, "a bare file name needs no directory");
+	CHECK(paths_make_parent(file, NULL) == 0, "existing directories are fine");
+	CHECK(paths_make_parent("store.db", NULL) == 0, "a bare file name needs no directory");
 
 	/* A regular file where a directory should be: ENOTDIR, not a crash. */
 	char *plain = xasprintf("%s/plain", dir);
@@ -92,7 +92,7 @@ static void test_make_parent(void)
 		fclose(fp);
 	char *under = xasprintf("%s/plain/x/store.db", dir);
 	errno = 0;
-	CHECK(paths_make_parent(under) == -1 && errno == ENOTDIR, "directory under a file");
+	CHECK(paths_make_parent(under, NULL) == -1 && errno == ENOTDIR, "directory under a file");
 	char *cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);

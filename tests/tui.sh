@@ -165,7 +165,7 @@ keys /; type_text '"pairing'; keys Enter
 wait_for "invalid search query"
 long=$(printf '%01000d' 0 | tr 0 x)
 keys /; type_text "$long"; keys Enter
-wait_for "no match for"
+wait_for "search query too long"   # capped at 512 bytes (issue 15, item 4)
 assert_contains "$(screen)" " pairoff " "still drawing after the long paste"
 
 # --- filter the provinces by an alias (Simao is Pu'er's old name) -------------

@@ -4,6 +4,7 @@
 /* Display of yuan amounts in the unit a person picked (`u` in the browser,
  * [ui] unit in the config). Stored amounts are always integer yuan. */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,5 +21,14 @@ enum money_unit money_unit_next(enum money_unit u);
  * decimals as needed (at most 4), without the unit name: "180", "1,930",
  * "99.9093". Returns buf. */
 char *money_format(int64_t amount_yuan, enum money_unit u, char *buf, size_t size);
+
+/* The largest amount a report can plausibly state: a thousand trillion yuan,
+ * a hundred times China's yearly GDP. Larger ones are read as mistakes and
+ * listed as anomalies, not stored as facts, so sums cannot overflow. */
+#define MONEY_MAX_PLAUSIBLE_YUAN INT64_C(1000000000000000)
+bool money_plausible(int64_t amount_yuan);
+/* a + b, held at INT64_MAX or INT64_MIN instead of overflowing (a crafted
+ * store can hold any amount). */
+int64_t money_add(int64_t a, int64_t b);
 
 #endif

@@ -17,7 +17,12 @@ const char *paths_tmp_dir(void);     /* $TMPDIR, else /tmp (not owned) */
  * followed). */
 void paths_remove_tree(const char *dir);
 
-/* Creates the directory of file_path and its parents (mode 0700 for new ones). */
-int paths_make_parent(const char *file_path);
+/* Creates the directory of file_path and its parents (mode 0700 for new ones).
+ * *created (when not NULL) receives the topmost directory it made (owned), or
+ * NULL when all were there. Returns 0, or -1 with errno. */
+int paths_make_parent(const char *file_path, char **created);
+/* Removes the directories paths_make_parent made for file_path, from the
+ * file's own up to created, each only if it is empty (a failed import). */
+void paths_remove_created(const char *file_path, const char *created);
 
 #endif

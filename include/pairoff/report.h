@@ -23,6 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pairoff/inert.h"
+
 #include "pairoff/status.h"
 
 #define REPORT_NO_SECTION ((size_t)-1)
@@ -80,6 +82,7 @@ struct report {
 	int footer_line;       /* first line of the dropped footer, 0 if none */
 	int repeat_from, repeat_to; /* lines of a repeated block that was dropped, 0 if none */
 	size_t nbracket_missing; /* topics whose opening 【 is missing */
+	struct inert_notes stripped; /* owned; what sanitizing the text removed, by line */
 	size_t *line_starts;   /* owned, may be NULL; offset in text of each of the
 	                        * line_count lines, so report_line() is O(1) */
 };

@@ -22,6 +22,7 @@ struct settings {
 	bool color;               /* [ui] color = true | false (NO_COLOR also turns it off) */
 	char *theme;              /* owned; [ui] theme = default | mono | light */
 	enum start_pane start_pane; /* [ui] start_pane = provinces | partners | funds */
+	int query_time_limit;     /* [store] query_time_limit = seconds a query may take */
 };
 
 void settings_defaults(struct settings *st);

@@ -42,6 +42,17 @@ int store_schema_version(const char *db_path);
  * imported again: an older store is rebuilt from what it holds, nothing the
  * user imported is lost. Names that are not plain file names are refused. */
 enum status store_save_reports(const char *db_path, const char *dir);
+/* What may stop a statement on a store (a crafted store's recursive view, a
+ * costly search): check(arg), asked about every millisecond of work, stops it
+ * when it returns true (a key, a signal); so does a statement running longer
+ * than time_limit_ms (0: no limit). A stopped query fails with
+ * ST_INTERRUPTED and a message saying which. */
+struct store_cancel {
+	bool (*check)(void *arg); /* may be NULL */
+	void *arg;
+	long time_limit_ms;
+};
+void store_set_cancel(struct store *s, const struct store_cancel *cancel);
 
 /* Builds a new store at db_path from the report files and directories in
  * paths (a directory means its *.txt files, sorted by name), with the

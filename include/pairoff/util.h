@@ -8,6 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Out of memory, the x* functions run the hooks added here (last added
+ * first) and exit with status 7 (ST_NOMEM). A hook must only undo: remove
+ * a temporary file, restore the terminal. add false removes hook. */
+void xalloc_on_failure(void (*hook)(void), bool add);
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);
@@ -36,10 +41,6 @@ void strbuf_free(struct strbuf *sb);
 /* UTF-8 helpers. utf8_valid_len returns the length of the valid UTF-8 sequence
  * at s (1..4) or 0 when the bytes there are not valid UTF-8. */
 size_t utf8_valid_len(const unsigned char *s, size_t avail);
-/* Copy of s[0..n) with invalid UTF-8 replaced by U+FFFD and C0/C1 control
- * characters and escape sequences removed (tab becomes a space). Used on all
- * report text before it is stored, so nothing inert can turn live on a terminal. */
-char *utf8_sanitize(const char *s, size_t n);
 
 bool str_starts_with(const char *s, const char *prefix);
 bool str_ends_with(const char *s, const char *suffix);
