@@ -34,6 +34,7 @@ struct store {
 	struct store_cancel cancel; /* what may stop a statement */
 	struct timespec stmt_start; /* when the running statement began */
 	const char *stopped;   /* static; why the last statement was stopped, or NULL */
+	uint64_t file_id;      /* store_file_id of the file opened */
 };
 
 /* How long a reader waits for a busy store before giving up. */
@@ -172,11 +173,14 @@ static enum status check_file(const char *path)
  * (10.1 -> 8.7 MiB). A hint only: if it fails, the default stays. */
 static const char reader_pragmas[] = "PRAGMA cache_size = -" READER_CACHE_KIB;
 
-enum status store_open(const char *db_path, struct store **out)
+/* A read-only connection to the store at db_path, checked; *file_id is the
+ * identity of the file opened. */
+static enum status open_db(const char *db_path, sqlite3 **out, uint64_t *file_id)
 {
 	enum status st = check_file(db_path);
 	if (st != ST_OK)
 		return st;
+	*file_id = store_file_id(db_path);
 	sqlite3 *db = NULL;
 	int rc = sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL);
 	if (rc != SQLITE_OK) {
@@ -191,10 +195,55 @@ enum status store_open(const char *db_path, struct store **out)
 		sqlite3_close_v2(db);
 		return st;
 	}
+	*out = db;
+	return ST_OK;
+}
+
+enum status store_open(const char *db_path, struct store **out)
+{
+	sqlite3 *db;
+	uint64_t file_id;
+	enum status st = open_db(db_path, &db, &file_id);
+	if (st != ST_OK)
+		return st;
 	struct store *s = xcalloc(1, sizeof(*s));
 	s->db = db;
 	s->path = xstrdup(db_path);
+	s->file_id = file_id;
 	*out = s;
+	return ST_OK;
+}
+
+/* --- a store replaced under a reader (issue 15, item 7) ---------------------- */
+
+uint64_t store_file_id(const char *db_path)
+{
+	struct stat sb;
+	if (stat(db_path, &sb) != 0)
+		return 0;
+	return (uint64_t)sb.st_ino ^ ((uint64_t)sb.st_dev << 40);
+}
+
+bool store_replaced(const struct store *s, uint64_t *new_id)
+{
+	uint64_t id = store_file_id(s->path);
+	if (new_id)
+		*new_id = id;
+	return id != 0 && id != s->file_id;
+}
+
+enum status store_reopen(struct store *s)
+{
+	sqlite3 *db;
+	uint64_t file_id;
+	enum status st = open_db(s->path, &db, &file_id);
+	if (st != ST_OK)
+		return st;
+	sqlite3_close_v2(s->db);
+	s->db = db;
+	s->file_id = file_id;
+	if (s->cancel.check || s->cancel.time_limit_ms)
+		store_set_cancel(s, &s->cancel);
 	return ST_OK;
 }
 
