@@ -1323,9 +1323,15 @@ enum status store_import(const char *db_path, const char *const *paths, size_t n
 	if (st == ST_OK)
 		st = gazetteer_load(gazetteer_path, &g);
 	if (st == ST_OK) {
-		struct sigaction saved[NSIGNALS];
+		struct sigaction saved[NSIGNALS], saved_xfsz, ignore;
 		signals_catch(saved);
+		/* Past a file-size limit (ulimit -f), a write fails (EFBIG) and the
+		 * import cleans up, instead of SIGXFSZ killing it mid-file. */
+		memset(&ignore, 0, sizeof(ignore));
+		ignore.sa_handler = SIG_IGN;
+		sigaction(SIGXFSZ, &ignore, &saved_xfsz);
 		st = import_locked(target, g, &in, summary);
+		sigaction(SIGXFSZ, &saved_xfsz, NULL);
 		signals_restore(saved, st != ST_OK);
 	}
 	free(target);

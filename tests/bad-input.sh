@@ -519,6 +519,12 @@ if [ -n "${CC:-}" ] && $CC -shared -fPIC -o "$test_tmp/late-signal.so" \
 else
 	echo "note: cannot build an LD_PRELOAD shim ($(head -c 200 "$test_tmp/cc.err")); the late interrupt is not tested"
 fi
+# Past a file-size limit the import fails and cleans up, instead of being
+# killed by SIGXFSZ and leaving its temporary file.
+mkdir -p "$fp/fsize"
+short_run 60 sh -c 'ulimit -f 200; exec "$0" --db "$1" import' "$PAIROFF" "$fp/fsize/s.db"
+failing "an import past a file-size limit"
+assert_eq "$(ls -A "$fp/fsize")" "" "an import past a file-size limit leaves nothing behind"
 # A failed import removes the directories it made for the store.
 tm_run "$PAIROFF" --db "$fp/made/for/it/s.db" import "$r/binary.txt"
 failing "a failed import into new directories"
