@@ -34,6 +34,7 @@ struct store {
 	struct store_cancel cancel; /* what may stop a statement */
 	struct timespec stmt_start; /* when the running statement began */
 	const char *stopped;   /* static; why the last statement was stopped, or NULL */
+	uint64_t file_id;      /* store_file_id of the file opened */
 };
 
 /* How long a reader waits for a busy store before giving up. */
@@ -172,11 +173,14 @@ static enum status check_file(const char *path)
  * (10.1 -> 8.7 MiB). A hint only: if it fails, the default stays. */
 static const char reader_pragmas[] = "PRAGMA cache_size = -" READER_CACHE_KIB;
 
-enum status store_open(const char *db_path, struct store **out)
+/* A read-only connection to the store at db_path, checked; *file_id is the
+ * identity of the file opened. */
+static enum status open_db(const char *db_path, sqlite3 **out, uint64_t *file_id)
 {
 	enum status st = check_file(db_path);
 	if (st != ST_OK)
 		return st;
+	*file_id = store_file_id(db_path);
 	sqlite3 *db = NULL;
 	/* one thread uses a reader's connection: no locking inside SQLite */
 	int rc = sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
@@ -192,9 +196,21 @@ enum status store_open(const char *db_path, struct store **out)
 		sqlite3_close_v2(db);
 		return st;
 	}
+	*out = db;
+	return ST_OK;
+}
+
+enum status store_open(const char *db_path, struct store **out)
+{
+	sqlite3 *db;
+	uint64_t file_id;
+	enum status st = open_db(db_path, &db, &file_id);
+	if (st != ST_OK)
+		return st;
 	struct store *s = xcalloc(1, sizeof(*s));
 	s->db = db;
 	s->path = xstrdup(db_path);
+	s->file_id = file_id;
 	*out = s;
 	return ST_OK;
 }
@@ -249,6 +265,39 @@ enum status store_save_reports(const char *db_path, const char *dir)
 	sqlite3_finalize(stmt);
 	sqlite3_close_v2(db);
 	return st;
+}
+
+/* --- a store replaced under a reader (issue 15, item 7) ---------------------- */
+
+uint64_t store_file_id(const char *db_path)
+{
+	struct stat sb;
+	if (stat(db_path, &sb) != 0)
+		return 0;
+	return (uint64_t)sb.st_ino ^ ((uint64_t)sb.st_dev << 40);
+}
+
+bool store_replaced(const struct store *s, uint64_t *new_id)
+{
+	uint64_t id = store_file_id(s->path);
+	if (new_id)
+		*new_id = id;
+	return id != 0 && id != s->file_id;
+}
+
+enum status store_reopen(struct store *s)
+{
+	sqlite3 *db;
+	uint64_t file_id;
+	enum status st = open_db(s->path, &db, &file_id);
+	if (st != ST_OK)
+		return st;
+	sqlite3_close_v2(s->db);
+	s->db = db;
+	s->file_id = file_id;
+	if (s->cancel.check || s->cancel.time_limit_ms)
+		store_set_cancel(s, &s->cancel);
+	return ST_OK;
 }
 
 /* --- stopping a query (issue 15, item 4) ------------------------------------- */
@@ -702,14 +751,19 @@ static size_t co_donor_regions(const struct importer *im, const struct fact_fund
 	return n;
 }
 
-/* The section holding a line: the last that starts at or before it. */
+/* The section holding a line: the last that starts at or before it, found
+ * by halving (sections are in line order; a report may hold 100,000). */
 static int section_at(const struct report *r, int line_no)
 {
-	int at = 0;
-	for (size_t i = 0; i < r->nsections; i++)
-		if (r->sections[i].line_no <= line_no)
-			at = (int)i;
-	return at;
+	size_t lo = 0, hi = r->nsections; /* the answer is in [lo, hi) */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->sections[mid].line_no <= line_no)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)lo;
 }
 
 /* "Dalian City + Ningbo City": every giver of a joint donation, or NULL. */
@@ -1395,9 +1449,15 @@ enum status store_import(const char *db_path, const char *const *paths, size_t n
 	if (st == ST_OK)
 		st = gazetteer_load(gazetteer_path, &g);
 	if (st == ST_OK) {
-		struct sigaction saved[NSIGNALS];
+		struct sigaction saved[NSIGNALS], saved_xfsz, ignore;
 		signals_catch(saved);
+		/* Past a file-size limit (ulimit -f), a write fails (EFBIG) and the
+		 * import cleans up, instead of SIGXFSZ killing it mid-file. */
+		memset(&ignore, 0, sizeof(ignore));
+		ignore.sa_handler = SIG_IGN;
+		sigaction(SIGXFSZ, &ignore, &saved_xfsz);
 		st = import_locked(target, g, &in, summary);
+		sigaction(SIGXFSZ, &saved_xfsz, NULL);
 		signals_restore(saved, st != ST_OK);
 	}
 	free(target);

@@ -23,6 +23,7 @@ static const char *const prompt_labels[] = {
 	[PROMPT_SEARCH] = "Search: ",
 	[PROMPT_FILTER] = "Filter: ",
 	[PROMPT_EXPORT] = "Export to (.csv .tsv .json): ",
+	[PROMPT_RELOAD] = "The store was rebuilt by an import: reload it? (Y/n) ",
 	[PROMPT_OVERWRITE] = "",
 };
 
@@ -427,6 +428,8 @@ enum result prompt_key(struct tui *t, int ch, bool is_func)
 	struct prompt *p = &t->prompt;
 	if (p->kind == PROMPT_OVERWRITE)
 		return is_func ? R_HANDLED : overwrite_key(t, ch);
+	if (p->kind == PROMPT_RELOAD)
+		return is_func ? R_HANDLED : tui_reload_key(t, ch);
 	if (!is_func && (ch == '\r' || ch == '\n')) {
 		bool cut = p->truncated;
 		prompt_accept(t);

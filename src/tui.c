@@ -941,6 +941,10 @@ static enum status main_loop(struct tui *t)
 			return ST_INTERRUPTED;
 		if (r == ERR)
 			continue;   /* time-out or an interrupted read */
+		if (!(r == KEY_CODE_YES && ch == KEY_RESIZE) && tui_store_check(t)) {
+			draw(t);
+			continue;
+		}
 		enum result res = handle_key(t, (int)ch, r == KEY_CODE_YES);
 		if (res & R_QUIT)
 			return ST_OK;

@@ -187,3 +187,11 @@ enum result view_enter_source(struct tui *t, struct view *v)
 	}
 	return tui_open_source(t, &ref);
 }
+
+void view_forget(struct view *v)
+{
+	for (size_t i = 0; i < v->ncache; i++)
+		cache_entry_free(&v->cache[i]);
+	v->ncache = 0;
+	v->rows = &v->own;   /* empty in a view with a cache */
+}

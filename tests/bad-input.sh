@@ -519,6 +519,12 @@ if [ -n "${CC:-}" ] && $CC -shared -fPIC -o "$test_tmp/late-signal.so" \
 else
 	echo "note: cannot build an LD_PRELOAD shim ($(head -c 200 "$test_tmp/cc.err")); the late interrupt is not tested"
 fi
+# Past a file-size limit the import fails and cleans up, instead of being
+# killed by SIGXFSZ and leaving its temporary file.
+mkdir -p "$fp/fsize"
+short_run 60 sh -c 'ulimit -f 200; exec "$0" --db "$1" import' "$PAIROFF" "$fp/fsize/s.db"
+failing "an import past a file-size limit"
+assert_eq "$(ls -A "$fp/fsize")" "" "an import past a file-size limit leaves nothing behind"
 # A failed import removes the directories it made for the store.
 tm_run "$PAIROFF" --db "$fp/made/for/it/s.db" import "$r/binary.txt"
 failing "a failed import into new directories"
@@ -991,6 +997,37 @@ endless_browser
 i=0
 while [ ! -s "$test_tmp/rc" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 assert_eq "$(cat "$test_tmp/rc" 2>/dev/null)" 8 "SIGTERM during an endless query ends the browser (exit 8)"
+tmux_stop
+
+# A store rebuilt under an open browser (issue 15, item 7): the next key
+# brings the question; n keeps the old store, y reloads the new one.
+cp "$ref" "$test_tmp/live.db"
+tmux_stop
+rm -f "$test_tmp/rc"
+tm new-session -d -x 120 -y 30 \
+	"env -u TMUX TERM=xterm-256color LC_ALL=C.UTF-8 HOME=$HOME timeout --foreground 60 '$PAIROFF' --db '$test_tmp/live.db' 2>'$test_tmp/err'; echo \$? >'$test_tmp/rc'; sleep 30"
+tm set-option -g status off >/dev/null
+wait_for "Shanghai"
+run "$PAIROFF" --db "$test_tmp/live.db" import "$top_srcdir/data/reports/zhejiang-sichuan-2009.txt"
+assert_rc 0 "an import while the browser is open"
+tm send-keys -t 0 j
+wait_for "rebuilt by an import"
+tm send-keys -t 0 n
+wait_for "still showing the store"
+tm send-keys -t 0 k
+sleep 0.3
+assert_not_contains "$(screen)" "rebuilt by an import" "a declined store is not offered again"
+run "$PAIROFF" --db "$test_tmp/live.db" import "$top_srcdir/data/reports/zhejiang-sichuan-2009.txt"
+tm send-keys -t 0 j
+wait_for "rebuilt by an import"
+tm send-keys -t 0 y
+wait_for "reloaded the rebuilt store"
+assert_contains "$(screen)" "Zhejiang" "the reloaded store is shown"
+assert_not_contains "$(screen)" "Shanghai" "the old store is no longer shown"
+tm send-keys -t 0 Q
+i=0
+while [ ! -s "$test_tmp/rc" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+assert_eq "$(cat "$test_tmp/rc" 2>/dev/null)" 0 "the browser quits after a reload ($(head -c 1500 "$test_tmp/err"))"
 tmux_stop
 
 done_testing

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "pairoff/status.h"
 
@@ -53,6 +54,15 @@ struct store_cancel {
 	long time_limit_ms;
 };
 void store_set_cancel(struct store *s, const struct store_cancel *cancel);
+
+/* An import replaces the store's file (a new inode) while a reader keeps the
+ * old one open. store_replaced says whether the file at the store's path is
+ * no longer the one opened (*new_id, when not NULL, gets the identity of
+ * the one there now, 0 for none); store_reopen opens it in place of the old
+ * one, keeping the cancel settings, or returns an error and keeps the old. */
+uint64_t store_file_id(const char *db_path);
+bool store_replaced(const struct store *s, uint64_t *new_id);
+enum status store_reopen(struct store *s);
 
 /* Builds a new store at db_path from the report files and directories in
  * paths (a directory means its *.txt files, sorted by name), with the

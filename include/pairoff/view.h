@@ -121,7 +121,8 @@ struct view {
 #define TUI_STACK_MAX 16
 #define PROMPT_MAX 1024   /* characters; longer input (a huge paste) is cut */
 
-enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_EXPORT, PROMPT_OVERWRITE };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_EXPORT, PROMPT_OVERWRITE,
+		   PROMPT_RELOAD };
 
 /* The one-line editor on the status line (search, filter, file names). */
 struct prompt {
@@ -151,6 +152,7 @@ struct tui {
 	struct prompt prompt;
 	bool dump;                  /* in-process screen dump: no real terminal */
 	WINDOW *cursor_win;         /* where the hardware cursor was left (and keys are read) */
+	uint64_t store_declined;    /* store_file_id of a rebuilt store not to offer again */
 };
 
 /* --- views (src/view-*.c) ------------------------------------------------ */
@@ -210,6 +212,15 @@ enum result prompt_key(struct tui *t, int ch, bool is_func);
 void prompt_draw(struct tui *t, WINDOW *w, int width);
 /* Copies the selected row with OSC 52 (written after the next doupdate). */
 enum result tui_copy(struct tui *t);
+
+/* --- a store replaced under the browser (src/tui-reload.c) --------------- */
+/* At a key: when an import has replaced the store, asks whether to reload
+ * it (once per new store) and returns true, the key then being spent. */
+bool tui_store_check(struct tui *t);
+/* The answer to that question (y reloads, keeping every view's place). */
+enum result tui_reload_key(struct tui *t, int ch);
+/* Drops a view's cached rows, so that the next view_load queries again. */
+void view_forget(struct view *v);
 /* Encodes the wide prompt text as UTF-8 (owned). */
 char *prompt_text(const struct prompt *p);
 
