@@ -107,17 +107,6 @@ int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv)
 
 /* --- funds ---------------------------------------------------------------------- */
 
-struct funds_args {
-	const char *donor, *recipient;
-	int year;
-};
-
-static enum status fill_funds(struct store *s, const void *args, struct qtable *out)
-{
-	const struct funds_args *a = args;
-	return query_funds(s, a->donor, a->recipient, a->year, out);
-}
-
 /* Years the reports can speak of; anything else is a typo. */
 static bool parse_year(const char *arg, int *year)
 {
@@ -130,48 +119,15 @@ static bool parse_year(const char *arg, int *year)
 	return true;
 }
 
-int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "donor", required_argument, NULL, 'd' },
-		{ "recipient", required_argument, NULL, 'r' },
-		{ "year", required_argument, NULL, 'y' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct funds_args a = { 0 };
-	int c, code = 0;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, ":d:r:y:", longopts, &code)) != -1) {
-		if (c == '?')
-			return code;
-		if (c == 'd')
-			a.donor = optarg;
-		else if (c == 'r')
-			a.recipient = optarg;
-		else if (!parse_year(optarg, &a.year))
-			return cli_usage_error("funds: bad --year '%s' (expected a year such as 2009)", optarg);
-	}
-	if (optind < argc)
-		return cli_usage_error("funds: unexpected argument '%s'", argv[optind]);
-	struct listing l = { "no money facts match", fill_funds, &a };
-	return run_listing(ctx, &l);
-}
-
-/* --- totals ---------------------------------------------------------------------- */
-
-struct totals_args {
+/* The filters of the money listings: --donor, --recipient, --year, and
+ * for totals --by province. Returns 0, or the exit status of a usage error. */
+struct money_filters {
 	const char *donor, *recipient;
 	int year;
 	bool by_province;
 };
 
-static enum status fill_totals(struct store *s, const void *args, struct qtable *out)
-{
-	const struct totals_args *a = args;
-	return query_totals(s, a->donor, a->recipient, a->year, a->by_province, out);
-}
-
-int cli_cmd_totals(struct cli_ctx *ctx, int argc, char **argv)
+static int parse_money_filters(int argc, char **argv, bool with_by, struct money_filters *a)
 {
 	static const struct option longopts[] = {
 		{ "donor", required_argument, NULL, 'd' },
@@ -180,25 +136,62 @@ int cli_cmd_totals(struct cli_ctx *ctx, int argc, char **argv)
 		{ "by", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct totals_args a = { 0 };
+	const char *cmd = argv[0];
 	int c, code = 0;
+	memset(a, 0, sizeof(*a));
 	optind = 0;
-	while ((c = cli_getopt(argc, argv, ":d:r:y:b:", longopts, &code)) != -1) {
+	while ((c = cli_getopt(argc, argv, with_by ? ":d:r:y:b:" : ":d:r:y:", longopts, &code)) != -1) {
 		if (c == '?')
 			return code;
+		if (c == 'b' && !with_by)
+			return cli_usage_error("%s: unknown option '--by'", cmd);
 		if (c == 'd')
-			a.donor = optarg;
+			a->donor = optarg;
 		else if (c == 'r')
-			a.recipient = optarg;
+			a->recipient = optarg;
 		else if (c == 'b' && strcmp(optarg, "province") == 0)
-			a.by_province = true;
+			a->by_province = true;
 		else if (c == 'b')
-			return cli_usage_error("totals: bad --by '%s' (expected province)", optarg);
-		else if (!parse_year(optarg, &a.year))
-			return cli_usage_error("totals: bad --year '%s' (expected a year such as 2009)", optarg);
+			return cli_usage_error("%s: bad --by '%s' (expected province)", cmd, optarg);
+		else if (!parse_year(optarg, &a->year))
+			return cli_usage_error("%s: bad --year '%s' (expected a year such as 2009)", cmd,
+					       optarg);
 	}
 	if (optind < argc)
-		return cli_usage_error("totals: unexpected argument '%s'", argv[optind]);
+		return cli_usage_error("%s: unexpected argument '%s'", cmd, argv[optind]);
+	return 0;
+}
+
+static enum status fill_funds(struct store *s, const void *args, struct qtable *out)
+{
+	const struct money_filters *a = args;
+	return query_funds(s, a->donor, a->recipient, a->year, out);
+}
+
+int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct money_filters a;
+	int code = parse_money_filters(argc, argv, false, &a);
+	if (code)
+		return code;
+	struct listing l = { "no money facts match", fill_funds, &a };
+	return run_listing(ctx, &l);
+}
+
+/* --- totals ---------------------------------------------------------------------- */
+
+static enum status fill_totals(struct store *s, const void *args, struct qtable *out)
+{
+	const struct money_filters *a = args;
+	return query_totals(s, a->donor, a->recipient, a->year, a->by_province, out);
+}
+
+int cli_cmd_totals(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct money_filters a;
+	int code = parse_money_filters(argc, argv, true, &a);
+	if (code)
+		return code;
 	struct listing l = { "no money totals match", fill_totals, &a };
 	return run_listing(ctx, &l);
 }

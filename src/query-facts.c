@@ -14,34 +14,6 @@
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Every region filter below starts from this CTE: the region bound to
- * parameter ?N and all places under it; empty when ?N is NULL. */
-#define SUBTREE(cte, param) \
-	cte "(id) AS (SELECT " param " WHERE " param " IS NOT NULL" \
-	" UNION SELECT r.id FROM region r JOIN " cte " ON r.parent_id = " cte ".id)"
-
-/* --- running a statement into a qtable --------------------------------- */
-
-/* Runs stmt (already bound) into a fresh qtable with the given headers; out
- * is left empty (freed) on failure. */
-static enum status run_into(struct store *s, sqlite3_stmt *stmt, size_t ncols,
-			    const char *const *headers, struct qtable *out)
-{
-	qtable_init(out, ncols, headers);
-	enum status st = query_fill_table(s, stmt, out, NULL, NULL);
-	if (st != ST_OK)
-		qtable_free(out);
-	return st;
-}
-
-static void bind_id_or_null(sqlite3_stmt *stmt, int param, int64_t id)
-{
-	if (id > 0)
-		sqlite3_bind_int64(stmt, param, id);
-	else
-		sqlite3_bind_null(stmt, param);
-}
-
 /* --- region names ---------------------------------------------------------- */
 
 /* One spelling of a region: its canonical name or one of its aliases. */
@@ -278,7 +250,7 @@ enum status query_regions(struct store *s, const char *side, struct qtable *out)
 		return ST_STORE;
 	if (side)
 		sqlite3_bind_text(stmt, 1, side, -1, SQLITE_TRANSIENT);
-	return run_into(s, stmt, ARRAY_LEN(headers), headers, out);
+	return query_run_into(s, stmt, ARRAY_LEN(headers), headers, out);
 }
 
 /* One row per (donor, recipient): the earliest since and latest until over
@@ -313,8 +285,8 @@ enum status query_pairs(struct store *s, const char *region, struct qtable *out)
 	sqlite3_stmt *stmt = store_prepare(s, pairs_sql);
 	if (!stmt)
 		return ST_STORE;
-	bind_id_or_null(stmt, 1, id);
-	return run_into(s, stmt, ARRAY_LEN(headers), headers, out);
+	query_bind_id(stmt, 1, id);
+	return query_run_into(s, stmt, ARRAY_LEN(headers), headers, out);
 }
 
 enum status query_anomalies(struct store *s, struct qtable *out)
@@ -326,5 +298,5 @@ enum status query_anomalies(struct store *s, struct qtable *out)
 		" ORDER BY rep.file, a.line, a.id");
 	if (!stmt)
 		return ST_STORE;
-	return run_into(s, stmt, ARRAY_LEN(headers), headers, out);
+	return query_run_into(s, stmt, ARRAY_LEN(headers), headers, out);
 }

@@ -17,29 +17,6 @@
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-/* The region bound to ?N and every place under it; empty when ?N is NULL. */
-#define SUBTREE(cte, param) \
-	cte "(id) AS (SELECT " param " WHERE " param " IS NOT NULL" \
-	" UNION SELECT r.id FROM region r JOIN " cte " ON r.parent_id = " cte ".id)"
-
-static void bind_id_or_null(sqlite3_stmt *stmt, int param, int64_t id)
-{
-	if (id > 0)
-		sqlite3_bind_int64(stmt, param, id);
-	else
-		sqlite3_bind_null(stmt, param);
-}
-
-static enum status run_into(struct store *s, sqlite3_stmt *stmt, size_t ncols,
-			    const char *const *headers, struct qtable *out)
-{
-	qtable_init(out, ncols, headers);
-	enum status st = query_fill_table(s, stmt, out, NULL, NULL);
-	if (st != ST_OK)
-		qtable_free(out);
-	return st;
-}
-
 static enum status resolve_two(struct store *s, const char *donor, const char *recipient,
 			       int64_t *donor_id, int64_t *recipient_id)
 {
@@ -95,10 +72,10 @@ enum status query_totals(struct store *s, const char *donor, const char *recipie
 	sqlite3_stmt *stmt = store_prepare(s, by_province ? totals_by_province_sql : totals_sql);
 	if (!stmt)
 		return ST_STORE;
-	bind_id_or_null(stmt, 1, donor_id);
-	bind_id_or_null(stmt, 2, recipient_id);
-	bind_id_or_null(stmt, 3, year);
-	return run_into(s, stmt, ARRAY_LEN(headers), headers, out);
+	query_bind_id(stmt, 1, donor_id);
+	query_bind_id(stmt, 2, recipient_id);
+	query_bind_id(stmt, 3, year);
+	return query_run_into(s, stmt, ARRAY_LEN(headers), headers, out);
 }
 
 /* --- flows ----------------------------------------------------------------------- */
@@ -147,10 +124,10 @@ enum status query_funds(struct store *s, const char *donor, const char *recipien
 	sqlite3_stmt *stmt = store_prepare(s, funds_sql);
 	if (!stmt)
 		return ST_STORE;
-	bind_id_or_null(stmt, 1, donor_id);
-	bind_id_or_null(stmt, 2, recipient_id);
-	bind_id_or_null(stmt, 3, year);
-	return run_into(s, stmt, ARRAY_LEN(flow_headers), flow_headers, out);
+	query_bind_id(stmt, 1, donor_id);
+	query_bind_id(stmt, 2, recipient_id);
+	query_bind_id(stmt, 3, year);
+	return query_run_into(s, stmt, ARRAY_LEN(flow_headers), flow_headers, out);
 }
 
 /* --- the funds pane ----------------------------------------------------------------- */
@@ -529,7 +506,7 @@ static enum status pane_sides(struct store *s, const char *donor, const char *re
 		return ST_STORE;
 	sqlite3_bind_text(stmt, 1, donor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, recipient, -1, SQLITE_STATIC);
-	enum status st = run_into(s, stmt, 3, h, &t);
+	enum status st = query_run_into(s, stmt, 3, h, &t);
 	if (st != ST_OK)
 		return st;
 	*donor_id = t.nrows ? qtable_int(&t, 0, 0) : 0;

@@ -108,6 +108,24 @@ enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable 
 	return st;
 }
 
+enum status query_run_into(struct store *s, sqlite3_stmt *stmt, size_t ncols,
+			   const char *const *headers, struct qtable *out)
+{
+	qtable_init(out, ncols, headers);
+	enum status st = query_fill_table(s, stmt, out, NULL, NULL);
+	if (st != ST_OK)
+		qtable_free(out);
+	return st;
+}
+
+void query_bind_id(sqlite3_stmt *stmt, int param, int64_t id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(stmt, param, id);
+	else
+		sqlite3_bind_null(stmt, param);
+}
+
 enum status query_reports(struct store *s, struct qtable *out)
 {
 	static const char *const headers[] = {

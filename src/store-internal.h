@@ -31,6 +31,19 @@ struct qtable;
 enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable *t,
 			     char **sql_error, int *sql_rc);
 
+/* Runs stmt (already bound) into a fresh qtable with the given headers; out
+ * is left empty (freed) on failure. */
+enum status query_run_into(struct store *s, sqlite3_stmt *stmt, size_t ncols,
+			   const char *const *headers, struct qtable *out);
+/* Binds id to param, or NULL when id is 0 (a filter not given). */
+void query_bind_id(sqlite3_stmt *stmt, int param, int64_t id);
+
+/* Every region filter starts from this CTE: the region bound to parameter
+ * ?N and all places under it; empty when ?N is NULL. */
+#define SUBTREE(cte, param) \
+	cte "(id) AS (SELECT " param " WHERE " param " IS NOT NULL" \
+	" UNION SELECT r.id FROM region r JOIN " cte " ON r.parent_id = " cte ".id)"
+
 /* The region id of an optional filter (a name or alias, resolved as
  * query_region_resolve does): 0 when name is NULL or empty. */
 enum status query_region_filter(struct store *s, const char *name, int64_t *id);
