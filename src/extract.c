@@ -38,6 +38,27 @@ static const char *const period_names[] = {
 	[PERIOD_YEAR] = "year", [PERIOD_SPAN] = "span", [PERIOD_CUMULATIVE] = "cumulative",
 };
 
+static const char *const indicator_names[IND_NKINDS] = {
+	[IND_CADRES] = "cadres", [IND_TRAINED] = "trained", [IND_LABOUR] = "labour",
+	[IND_STUDENTS] = "students", [IND_PROJECTS] = "projects", [IND_VILLAGES] = "villages",
+	[IND_SCHOOLS] = "schools", [IND_HEALTH] = "health", [IND_HOUSEHOLDS] = "households",
+	[IND_PEOPLE] = "people", [IND_VISITS] = "visits", [IND_ENTERPRISES] = "enterprises",
+	[IND_ROADS] = "roads", [IND_LAND] = "land", [IND_OTHER] = "other",
+};
+
+const char *indicator_kind_name(enum indicator_kind k)
+{
+	return (unsigned)k < IND_NKINDS ? indicator_names[k] : "other";
+}
+
+enum indicator_kind indicator_kind_parse(const char *name)
+{
+	for (size_t k = 0; name && k < IND_NKINDS; k++)
+		if (strcmp(indicator_names[k], name) == 0)
+			return (enum indicator_kind)k;
+	return IND_NKINDS;
+}
+
 const char *fund_category_name(enum fund_category c)
 {
 	return (unsigned)c < FUND_NCATEGORIES ? categories[c].name : "other";
@@ -199,6 +220,7 @@ static void read_sentence(struct xctx *c, struct xsentence *s, bool overview)
 	if (overview)
 		xpairs_overview(c, s);
 	xanomalies_sentence(c, s);
+	xindicators_sentence(c, s); /* before the money, which ends the sentence's giver */
 	xfunds_sentence(c, s);
 	xyears_after_sentence(c, s);
 }
@@ -325,6 +347,14 @@ void extraction_free(struct extraction *x)
 		free(x->anomalies[i].message);
 		free(x->anomalies[i].quote);
 	}
+	for (size_t i = 0; i < x->nindicators; i++) {
+		free(x->indicators[i].donor);
+		free(x->indicators[i].recipient);
+		free(x->indicators[i].unit);
+		free(x->indicators[i].quote);
+		free(x->indicators[i].sentence);
+	}
+	free(x->indicators);
 	free(x->pairs);
 	free(x->funds);
 	free(x->anomalies);
