@@ -82,6 +82,7 @@ struct xctx {
 	                                      * the gazetteer has none */
 	size_t first_pair;                   /* out->npairs when the report began */
 	size_t first_fund;
+	size_t first_indicator;              /* out->nindicators when the report began */
 };
 
 /* extract-text.c: sentences, places, years, words. */

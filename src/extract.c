@@ -273,6 +273,14 @@ static void fill_recipients(struct xctx *c)
 			f->recipient = xstrdup(xname(c, partner));
 		}
 	}
+	for (size_t i = c->first_indicator; i < c->out->nindicators; i++) {
+		struct fact_indicator *f = &c->out->indicators[i];
+		size_t partner = *f->recipient ? GAZ_NONE : xpair_partner(c, gazetteer_lookup(c->g, f->donor));
+		if (partner != GAZ_NONE) {
+			free(f->recipient);
+			f->recipient = xstrdup(xname(c, partner));
+		}
+	}
 }
 
 /* A pairing that ended (Shandong -> Xinjiang until 2010) ends the same
@@ -300,6 +308,7 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	struct xctx c = { .r = r, .g = g, .out = out };
 	c.first_pair = out->npairs;
 	c.first_fund = out->nfunds;
+	c.first_indicator = out->nindicators;
 	c.open_whole = c.last_fund = -1;
 	c.east_all = xprogramme_side(g, "east");
 	c.west_all = xprogramme_side(g, "west");
