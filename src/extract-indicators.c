@@ -42,7 +42,7 @@ static const struct {
 	{ "technician", IND_CADRES, NC_SENT }, { "doctor", IND_CADRES, NC_SENT },
 	{ "teacher", IND_CADRES, NC_SENT }, { "volunteer", IND_CADRES, NC_SENT },
 	{ "expert", IND_CADRES, NC_SENT }, { "nurse", IND_CADRES, NC_SENT },
-	{ "principal", IND_CADRES, NC_SENT },
+	{ "principal", IND_PEOPLE, NC_PERSON },
 	{ "specialist", IND_CADRES, NC_SENT }, { "medical worker", IND_CADRES, NC_SENT },
 	{ "medical staff", IND_CADRES, NC_SENT }, { "professional", IND_CADRES, NC_SENT },
 	{ "technical personnel", IND_CADRES, NC_SENT }, { "team", IND_CADRES, NC_CONTAINER },
@@ -109,6 +109,8 @@ static const char *const stop_words[] = {
 
 /* Verbs, in the singular or as stems, that tell what counted people were. */
 static const char *const train_cues[] = { "train", "trained", "training", "trainings" };
+/* "received 121 backbone doctors": the east hosts people of the west to learn */
+static const char *const host_cues[] = { "received", "receiving", "hosted", "trainee", "trainees" };
 static const char *const sent_cues[] = {
 	"sent", "send", "sending", "dispatched", "dispatch", "selected", "select", "assigned",
 	"seconded", "exchanged", "exchange", "temporary", "teams", "team", "went", "personnel",
@@ -380,7 +382,7 @@ enum cue { CUE_NONE, CUE_TRAIN, CUE_SENT, CUE_LABOUR, CUE_VISIT };
 
 static enum cue cue_of(const char *w, size_t n)
 {
-	if (word_in(w, n, train_cues, ARRAY_LEN(train_cues)))
+	if (word_in(w, n, train_cues, ARRAY_LEN(train_cues)) || word_in(w, n, host_cues, ARRAY_LEN(host_cues)))
 		return CUE_TRAIN;
 	if (word_in(w, n, sent_cues, ARRAY_LEN(sent_cues)))
 		return CUE_SENT;

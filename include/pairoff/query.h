@@ -86,6 +86,25 @@ enum status query_funds(struct store *s, const char *donor, const char *recipien
 enum status query_totals(struct store *s, const char *donor, const char *recipient, int year,
 			 bool by_province, struct qtable *out);
 
+/* --- indicators (src/query-indicators.c) ------------------------------- */
+
+/* The indicators (non-money counts): each stated count once, however often
+ * the reports state it. Filters may be NULL / 0 and match as query_funds's
+ * do; kind is one of the vocabulary (cadres, trained, ...). Columns: donor,
+ * recipient, year, from_year (NULL: cumulative, start unstated), kind,
+ * value, unit (the counted noun as written), approx, report, line, quote
+ * (the first statement), sources (how many statements), all_sources
+ * (report:line of each). */
+enum status query_indicators(struct store *s, const char *donor, const char *recipient, int year,
+			     const char *kind, struct qtable *out);
+
+/* A pair's counts per year in one line: one row per donor (at the level the
+ * programme pairs it), recipient province and year, of one-year counts only.
+ * Columns: donor, recipient, year, summary ("44 cadres · 1,602 trained": the
+ * largest count of each kind), facts, sources (report:line of each). */
+enum status query_indicator_years(struct store *s, const char *donor, const char *recipient,
+				  struct qtable *out);
+
 /* Columns: kind, message, report, line, quote. */
 enum status query_anomalies(struct store *s, struct qtable *out);
 
