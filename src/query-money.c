@@ -191,11 +191,11 @@ static const char pane_sides_sql[] =
 static const char *const pane_headers[] = {
 	"row", "section", "depth", "year", "from_year", "label", "category", "amount_yuan",
 	"investment_yuan", "approx", "counted", "donor", "recipient", "sources", "figures",
-	"report", "line", "quote", "all_sources", "value", "kind", "unit",
+	"report", "line", "quote", "all_sources", "value", "kind", "unit", "counts",
 };
 enum { P_ROW, P_SECTION, P_DEPTH, P_YEAR, P_FROM, P_LABEL, P_CATEGORY, P_AMOUNT, P_INVESTMENT,
        P_APPROX, P_COUNTED, P_DONOR, P_RECIPIENT, P_SOURCES, P_FIGURES, P_REPORT, P_LINE,
-       P_QUOTE, P_ALL_SOURCES, P_VALUE, P_KIND, P_UNIT, P_NCOLS };
+       P_QUOTE, P_ALL_SOURCES, P_VALUE, P_KIND, P_UNIT, P_COUNTS, P_NCOLS };
 
 /* The pane's statements, as the rules see them and as loaded. */
 struct pane {
@@ -517,7 +517,8 @@ static void add_ind_row(struct pane *p, size_t first, size_t to, enum section se
 	cells[P_DEPTH] = "1";
 	cells[P_YEAR] = year && strcmp(year, "0") ? year : NULL;
 	cells[P_FROM] = from && strcmp(from, "0") ? from : NULL;
-	cells[P_LABEL] = label;
+	cells[P_LABEL] = qtable_get(t, first, PI_KIND);
+	cells[P_COUNTS] = label;
 	cells[P_CATEGORY] = qtable_get(t, first, PI_KIND);
 	cells[P_APPROX] = qtable_get(t, first, PI_APPROX);
 	cells[P_DONOR] = qtable_get(t, first, PI_DONOR);
@@ -536,9 +537,10 @@ static void add_ind_row(struct pane *p, size_t first, size_t to, enum section se
 }
 
 /* A year's counts: one "indicators" row saying the year in one line ("44
- * cadres · 1,602 trained"), then each count under it. Rows [from, to) of
- * the pair's indicators are this year's; sel has room for them. */
-static void add_year_indicators(struct pane *p, size_t from, size_t to, size_t *sel)
+ * cadres · 1,602 trained"; "1997: 13 cadres" when the year has no money
+ * row to stand under), then each count under it. Rows [from, to) of the
+ * pair's indicators are this year's; sel has room for them. */
+static void add_year_indicators(struct pane *p, size_t from, size_t to, size_t *sel, bool under_year)
 {
 	size_t n = ind_firsts(p, from, to, SEC_AID, sel);
 	if (n == 0)
@@ -547,15 +549,18 @@ static void add_year_indicators(struct pane *p, size_t from, size_t to, size_t *
 	indicator_summary_init(&sum);
 	for (size_t k = 0; k < n; k++)
 		indicator_summary_add(&sum, qtable_get(&p->ind, sel[k], PI_KIND), qtable_int(&p->ind, sel[k], PI_VALUE));
-	char *text = indicator_summary_text(&sum), nfacts[24];
+	char *summary = indicator_summary_text(&sum), nfacts[24];
+	char *text = under_year ? xstrdup(summary) : xasprintf("%s: %s", qtable_get(&p->ind, from, PI_YEAR), summary);
+	free(summary);
 	snprintf(nfacts, sizeof(nfacts), "%zu", n);
 	const char *cells[P_NCOLS] = { 0 };
 	cells[P_ROW] = "indicators";
 	cells[P_SECTION] = "indicators";
-	cells[P_DEPTH] = "0";
+	cells[P_DEPTH] = under_year ? "1" : "0";
 	cells[P_YEAR] = qtable_get(&p->ind, from, PI_YEAR);
 	cells[P_FROM] = cells[P_YEAR];
-	cells[P_LABEL] = text;
+	cells[P_LABEL] = "counts";
+	cells[P_COUNTS] = text;
 	cells[P_COUNTED] = nfacts;
 	add_pane_row(p->out, cells);
 	free(text);
@@ -592,16 +597,17 @@ static void pane_rows(struct pane *p)
 		int year = money_year(p, m) < count_year(p, c) ? money_year(p, m) : count_year(p, c);
 		if (year == INT_MAX)
 			break;
-		size_t to = m;
+		size_t to = m, rows = p->out->nrows;
 		while (money_year(p, to) == year)
 			to++;
 		if (to > m)
 			add_year(p, m, to, sel);
 		m = to;
+		bool under_year = p->out->nrows > rows;
 		for (to = c; count_year(p, to) == year; to++)
 			;
 		if (to > c)
-			add_year_indicators(p, c, to, sel);
+			add_year_indicators(p, c, to, sel, under_year);
 		c = to;
 	}
 	for (enum section sec = SEC_SPAN; sec <= SEC_CUMULATIVE; sec++) {

@@ -270,12 +270,12 @@ static void draw_fact(struct tui *t, struct view *v, WINDOW *w, size_t row, int 
 	free(src);
 }
 
-/* The year's counts in one line, as the query wrote it. */
+/* The year's counts in one line, as the query wrote it; in the row's own
+ * colours, so that moving onto it repaints only the selected columns. */
 static void draw_counts(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
-	attr_t a = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_HEADING] : base;
 	draw_spaces(w, width < 2 ? width : 2, base);
-	draw_cell_cut(w, view_cell(v, row, "label"), width - 2, t->utf8, a);
+	draw_cell_cut(w, view_cell(v, row, "counts"), width - 2, t->utf8, base);
 }
 
 /* One count: its period in the tail, the count and its unit, its kind, the
@@ -289,7 +289,7 @@ static void draw_count(struct tui *t, struct view *v, WINDOW *w, size_t row, int
 	struct fact_cols c = fact_layout(v, row, width, period, kind ? kind : "", src);
 	attr_t dim = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0;
 	int label = c.category + c.place + c.blank;
-	int label_w = text_width(view_cell(v, row, "label")) + 1;
+	int label_w = text_width(view_cell(v, row, "counts")) + 1;
 	if (label_w < label) {
 		c.place = label - label_w;
 		label = label_w;
@@ -298,10 +298,10 @@ static void draw_count(struct tui *t, struct view *v, WINDOW *w, size_t row, int
 	}
 	draw_spaces(w, c.indent < width ? c.indent : width, base);
 	draw_cell(w, period, c.period, false, base);
-	draw_cell_cut(w, view_cell(v, row, "label"), label, t->utf8, base);
+	draw_cell_cut(w, view_cell(v, row, "counts"), label, t->utf8, base);
 	draw_cell_cut(w, place, c.place, t->utf8, base | dim);
 	draw_cell(w, src, c.sources, true, base | dim);
-	draw_cell(w, kind ? kind : "", c.figure, true, base | dim);
+	draw_cell(w, kind ? kind : "", c.figure, true, base);
 	free(period);
 	free(place);
 	free(src);
@@ -326,7 +326,8 @@ static void funds_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row,
 static int funds_select_cols(const struct view *v, size_t row, int width)
 {
 	int cols = cell_is(v, row, "row", "year") ? 6
-		 : cell_is(v, row, "row", "indicators") ? 2 + text_width(view_cell(v, row, "label"))
+		 : cell_is(v, row, "row", "indicators") ? 2 + 9
+		 : cell_is(v, row, "row", "indicator") ? fact_indent(v, row) + 9
 		 : cell_is(v, row, "row", "heading") ? heading_indent(v, row) + text_width(heading_text(view_cell(v, row, "section")))
 		 : fact_indent(v, row) + 13;
 	return width < cols ? width : cols;
@@ -336,12 +337,14 @@ static int funds_select_cols(const struct view *v, size_t row, int width)
  * and the span and cumulative figures stay at the end. */
 static const char *const funds_sorts[] = { "year", "newest first", "largest aid first", NULL };
 
-/* The aid of the year row a row stands under (rows follow their year row). */
+/* The aid of the year row a row stands under (rows follow their year row);
+ * 0 for a year with counts only, which has none. */
 static long long year_aid(const struct view *v, size_t row)
 {
-	while (row > 0 && !cell_is(v, row, "row", "year"))
+	long long year = cell_ll(v, row, "year");
+	while (row > 0 && !cell_is(v, row, "row", "year") && cell_ll(v, row - 1, "year") == year)
 		row--;
-	return cell_ll(v, row, "amount_yuan");
+	return cell_is(v, row, "row", "year") ? cell_ll(v, row, "amount_yuan") : 0;
 }
 
 static int funds_compare(void *ctx, size_t a, size_t b)
@@ -366,7 +369,7 @@ static int funds_compare(void *ctx, size_t a, size_t b)
 /* A row is found by its year and period, section, category and places. */
 static char *funds_hay(struct view *v, size_t row)
 {
-	static const char *const cols[] = { "year", "from_year", "section", "label", "donor", "recipient" };
+	static const char *const cols[] = { "year", "from_year", "section", "label", "donor", "recipient", "counts" };
 	struct strbuf sb = {0};
 	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
 		if (view_cell(v, row, cols[i]))
@@ -385,7 +388,7 @@ static char *fact_what(struct tui *t, const struct view *v, size_t row)
 		const char *donor = view_cell(v, row, "donor"), *rec = view_cell(v, row, "recipient");
 		const char *year = view_cell(v, row, "year"), *kind = view_cell(v, row, "kind");
 		return xasprintf("%s \u2192 %s %s %s: %s", donor ? donor : "", rec ? rec : "", year ? year : "",
-				 kind ? kind : "", view_cell(v, row, "label") ? view_cell(v, row, "label") : "");
+				 kind ? kind : "", view_cell(v, row, "counts") ? view_cell(v, row, "counts") : "");
 	}
 	char *figure = fact_figure(t, v, row), *period = fact_period(v, row);
 	const char *donor = view_cell(v, row, "donor"), *rec = view_cell(v, row, "recipient");
