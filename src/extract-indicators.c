@@ -66,6 +66,7 @@ static const struct {
 	{ "farmer", IND_PEOPLE, NC_PERSON }, { "herdsman", IND_PEOPLE, NC_PERSON },
 	{ "herdsmen", IND_PEOPLE, NC_PERSON }, { "villager", IND_PEOPLE, NC_PERSON },
 	{ "resident", IND_PEOPLE, NC_PERSON }, { "youth", IND_PEOPLE, NC_PERSON },
+	{ "woman", IND_PEOPLE, NC_PERSON }, { "women", IND_PEOPLE, NC_PERSON },
 	{ "delegation", IND_VISITS, NC_THING }, { "visit", IND_VISITS, NC_THING },
 	{ "trip", IND_VISITS, NC_THING }, { "inspection tour", IND_VISITS, NC_THING },
 	{ "enterprise", IND_ENTERPRISES, NC_THING }, { "company", IND_ENTERPRISES, NC_THING },
@@ -346,6 +347,19 @@ static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 	return false;
 }
 
+/* "the 2009 projects", "and 2010 projects": a year written before a noun. */
+static bool year_before(const char *t, size_t b)
+{
+	static const char *const words[] = { "the", "and", "its", "or" };
+	size_t e = b;
+	while (e > 0 && t[e - 1] == ' ')
+		e--;
+	size_t w = e;
+	while (w > 0 && isalpha((unsigned char)t[w - 1]))
+		w--;
+	return word_in(t + w, e - w, words, ARRAY_LEN(words));
+}
+
 /* Numbers that are not counts: inside money or a year, a document's or a
  * school's number ("No. 4"), a date ("August 5 to 8"), a percentage, a
  * figure glued to another ("7+8"). */
@@ -365,9 +379,8 @@ static bool not_a_count(const struct xsentence *s, const struct number *num)
 	if (t[e] == '%' || xword_at(t, e, "percent") || xword_at(t, e, "per cent") || t[num->end] == '-')
 		return true;
 	size_t from = b > 14 ? b - 14 : 0;
-	if (num->value >= 1949 && num->value <= 2049 && num->end - num->start == 4 && b >= 4 &&
-	    xword_at(t, b - 4, "the"))
-		return true; /* "the 2009 projects": a year's */
+	if (num->value >= 1949 && num->value <= 2049 && num->end - num->start == 4 && year_before(t, b))
+		return true; /* "the 2009 projects and 2010 projects": a year's */
 	if (xfind_ci(t, from, b, "no.") || xfind_ci(t, from, b, "no ") || xfind_ci(t, from, b, "article"))
 		return true;
 	for (size_t k = 0; k < ARRAY_LEN(months); k++)
