@@ -42,7 +42,8 @@ static const struct {
 	{ "technician", IND_CADRES, NC_SENT }, { "doctor", IND_CADRES, NC_SENT },
 	{ "teacher", IND_CADRES, NC_SENT }, { "volunteer", IND_CADRES, NC_SENT },
 	{ "expert", IND_CADRES, NC_SENT }, { "nurse", IND_CADRES, NC_SENT },
-	{ "principal", IND_PEOPLE, NC_PERSON },
+	{ "principal", IND_PEOPLE, NC_PERSON }, { "headmaster", IND_PEOPLE, NC_PERSON },
+	{ "leader", IND_CADRES, NC_SENT }, { "talent", IND_CADRES, NC_SENT },
 	{ "specialist", IND_CADRES, NC_SENT }, { "medical worker", IND_CADRES, NC_SENT },
 	{ "medical staff", IND_CADRES, NC_SENT }, { "professional", IND_CADRES, NC_SENT },
 	{ "technical personnel", IND_CADRES, NC_SENT }, { "team", IND_CADRES, NC_CONTAINER },
@@ -54,10 +55,13 @@ static const struct {
 	{ "laborer", IND_LABOUR, NC_LABOUR }, { "labourer", IND_LABOUR, NC_LABOUR },
 	{ "worker", IND_LABOUR, NC_LABOUR }, { "labor force", IND_LABOUR, NC_LABOUR },
 	{ "labour force", IND_LABOUR, NC_LABOUR },
+	{ "job", IND_LABOUR, NC_THING }, { "employment", IND_LABOUR, NC_THING },
 	{ "student", IND_STUDENTS, NC_THING }, { "pupil", IND_STUDENTS, NC_THING },
+	{ "child", IND_STUDENTS, NC_THING }, { "children", IND_STUDENTS, NC_THING },
 	{ "project", IND_PROJECTS, NC_PROJECT },
 	{ "village", IND_VILLAGES, NC_THING }, { "hamlet", IND_VILLAGES, NC_THING },
 	{ "school", IND_SCHOOLS, NC_THING }, { "kindergarten", IND_SCHOOLS, NC_THING },
+	{ "classroom", IND_SCHOOLS, NC_THING },
 	{ "hospital", IND_HEALTH, NC_THING }, { "clinic", IND_HEALTH, NC_THING },
 	{ "health center", IND_HEALTH, NC_THING }, { "health centre", IND_HEALTH, NC_THING },
 	{ "health station", IND_HEALTH, NC_THING }, { "medical station", IND_HEALTH, NC_THING },
@@ -67,6 +71,7 @@ static const struct {
 	{ "herdsmen", IND_PEOPLE, NC_PERSON }, { "villager", IND_PEOPLE, NC_PERSON },
 	{ "resident", IND_PEOPLE, NC_PERSON }, { "youth", IND_PEOPLE, NC_PERSON },
 	{ "woman", IND_PEOPLE, NC_PERSON }, { "women", IND_PEOPLE, NC_PERSON },
+	{ "immigrant", IND_PEOPLE, NC_PERSON },
 	{ "delegation", IND_VISITS, NC_THING }, { "visit", IND_VISITS, NC_THING },
 	{ "trip", IND_VISITS, NC_THING }, { "inspection tour", IND_VISITS, NC_THING },
 	{ "enterprise", IND_ENTERPRISES, NC_THING }, { "company", IND_ENTERPRISES, NC_THING },
@@ -78,6 +83,12 @@ static const struct {
 	{ "well", IND_OTHER, NC_THING }, { "pump station", IND_OTHER, NC_THING },
 	{ "bridge", IND_OTHER, NC_THING }, { "greenhouse", IND_OTHER, NC_THING },
 	{ "biogas digester", IND_OTHER, NC_THING }, { "water cellar", IND_OTHER, NC_THING },
+	{ "house", IND_OTHER, NC_THING }, { "shed", IND_OTHER, NC_THING }, { "ambulance", IND_OTHER, NC_THING },
+	/* donations in kind */
+	{ "book", IND_OTHER, NC_THING }, { "computer", IND_OTHER, NC_THING }, { "quilt", IND_OTHER, NC_THING },
+	{ "clothes", IND_OTHER, NC_THING }, { "clothing", IND_OTHER, NC_THING }, { "bedding", IND_OTHER, NC_THING },
+	{ "livestock", IND_OTHER, NC_THING }, { "pig", IND_OTHER, NC_THING }, { "cattle", IND_OTHER, NC_THING },
+	{ "sheep", IND_OTHER, NC_THING },
 	{ "batch", IND_OTHER, NC_CONTAINER }, { "group", IND_OTHER, NC_CONTAINER },
 };
 #define NNOUNS (sizeof(nouns) / sizeof(nouns[0]))
@@ -229,6 +240,26 @@ static bool other_plural(const char *w, size_t n)
 	return a != 's' && a != 'u' && a != 'i';
 }
 
+/* A plural noun is the head of its phrase ("trainees", "schools"); a
+ * singular one may still be a modifier ("school teachers", "training
+ * courses"). Nouns with no singular use, and units, always end it. */
+static bool ends_phrase(size_t noun, size_t n)
+{
+	static const char *const always[] = {
+		"people", "herdsmen", "children", "women", "clothes", "clothing", "livestock", "cattle", "sheep",
+		"medical staff", "technical personnel",
+	};
+	const char *sp = strchr(nouns[noun].noun, ' ');
+	size_t singular = strlen(sp ? sp + 1 : nouns[noun].noun);
+	enum noun_class cls = nouns[noun].cls;
+	if (cls == NC_PERSON_TIME || cls == NC_DISTANCE || cls == NC_AREA || n != singular)
+		return true;
+	for (size_t i = 0; i < ARRAY_LEN(always); i++)
+		if (strcmp(nouns[noun].noun, always[i]) == 0)
+			return true;
+	return false;
+}
+
 static bool irregular_verb(const char *w, size_t n)
 {
 	static const char *const verbs[] = { "sent", "built", "held", "went", "came", "made", "gave", "got" };
@@ -279,6 +310,10 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 			c.unit_start = w[first].start;
 			c.unit_end = e;
 			c.end = e;
+			if (ends_phrase(k, n)) {
+				c.next = e;
+				break; /* "67 trainees find jobs": the plural was the head */
+			}
 		}
 		nw++;
 		c.next = e;
@@ -379,7 +414,7 @@ static bool not_a_count(const struct xsentence *s, const struct number *num)
 	if (t[e] == '%' || xword_at(t, e, "percent") || xword_at(t, e, "per cent") || t[num->end] == '-')
 		return true;
 	size_t from = b > 14 ? b - 14 : 0;
-	if (num->value >= 1949 && num->value <= 2049 && num->end - num->start == 4 && year_before(t, b))
+	if (num->value >= 1990 && num->value <= 2049 && num->end - num->start == 4 && year_before(t, b))
 		return true; /* "the 2009 projects and 2010 projects": a year's */
 	if (xfind_ci(t, from, b, "no.") || xfind_ci(t, from, b, "no ") || xfind_ci(t, from, b, "article"))
 		return true;
