@@ -266,13 +266,14 @@ int cli_cmd_totals(struct cli_ctx *ctx, int argc, char **argv)
 struct pane_args {
 	const char *pane;
 	const char *a, *b;      /* its arguments: a province; a donor and a recipient */
+	const char *kind;       /* the provinces pane's count ([ui] indicator), NULL for none */
 };
 
 static enum status fill_pane(struct store *s, const void *args, struct qtable *out)
 {
 	const struct pane_args *p = args;
 	if (strcmp(p->pane, "provinces") == 0)
-		return query_pane_provinces(s, true, out);
+		return query_pane_provinces(s, true, p->kind, out);
 	if (strcmp(p->pane, "partners") == 0)
 		return query_pane_partners(s, p->a, out);
 	return query_pane_funds(s, p->a, p->b, out);
@@ -313,7 +314,8 @@ int cli_cmd_pane(struct cli_ctx *ctx, int argc, char **argv)
 					   &a, &b);
 	if (st != ST_OK)
 		return cli_fail(st);
-	struct pane_args p = { argv[1], a, b };
+	const char *kind = ctx->settings.indicator;
+	struct pane_args p = { argv[1], a, b, kind && strcmp(kind, "none") != 0 ? kind : NULL };
 	struct listing l = { "the pane is empty", fill_pane, &p };
 	int code = run_listing(ctx, &l);
 	free(a);

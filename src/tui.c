@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pairoff/extract.h"
 #include "pairoff/tui.h"
 #include "pairoff/util.h"
 #include "pairoff/view.h"
@@ -1051,6 +1052,9 @@ enum status tui_run(struct store *s, const struct settings *st, const struct tui
 	t.unit = st->unit;
 	t.mouse = (opt && opt->mouse) || st->mouse;
 	t.group_by_side = true;
+	t.indicator = st->indicator ? (int)indicator_kind_parse(st->indicator) : -1;
+	if (t.indicator == IND_NKINDS)
+		t.indicator = -1; /* "none" */
 	enum status rc;
 	if (opt && opt->dump_keys) {
 		rc = dump_run(&t, opt->dump_keys);

@@ -117,10 +117,12 @@ enum status query_anomalies(struct store *s, struct qtable *out);
  * several provinces counts for its recipient only.
  * Columns: name, type, side, partners (number of partner provinces),
  * aid_yuan (aid given or received, every year), investment_yuan (signed
- * investment and trade, beside the aid), aliases (space-separated names and
- * aliases of the region and every place in it, so that a filter on a
- * county's old name finds its province). */
-enum status query_pane_provinces(struct store *s, bool with_funds, struct qtable *out);
+ * investment and trade, beside the aid), count (with_funds and an indicator
+ * kind: the count of that kind given or received, per pair and year the
+ * largest, added; else NULL), aliases (space-separated names and aliases of
+ * the region and every place in it, so that a filter on a county's old name
+ * finds its province). */
+enum status query_pane_provinces(struct store *s, bool with_funds, const char *kind, struct qtable *out);
 
 /* The partners of province and the place pairs under each. One "partner" row
  * per partner province (donor and recipient are the two provinces, since the

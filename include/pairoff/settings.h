@@ -22,6 +22,8 @@ struct settings {
 	bool color;               /* [ui] color = true | false (NO_COLOR also turns it off) */
 	char *theme;              /* owned; [ui] theme = default | mono | light */
 	enum start_pane start_pane; /* [ui] start_pane = provinces | partners | funds */
+	char *indicator;          /* owned; [ui] indicator = none | cadres | trained | ...: the
+	                           * count the provinces pane shows beside the money */
 };
 
 void settings_defaults(struct settings *st);
