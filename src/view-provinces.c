@@ -221,10 +221,18 @@ static char *provinces_hay(struct view *v, size_t row)
 	return folded;
 }
 
-/* c: the next kind of count beside the money, then none again. */
-static enum result cycle_indicator(struct tui *t)
+/* c: the next kind of count beside the money, then none again; the rows
+ * are loaded again with it, the selection kept. */
+static enum result cycle_indicator(struct tui *t, struct view *v)
 {
 	t->indicator = t->indicator + 1 >= IND_NKINDS ? -1 : t->indicator + 1;
+	struct qtable rows;
+	enum status st = provinces_load(t, v, v->key, &rows);
+	if (st != ST_OK) {
+		tui_message(t, true, "%s", status_detail(st));
+		return R_REDRAW;
+	}
+	view_replace_rows(v, &rows, "name");
 	if (t->indicator < 0)
 		tui_message(t, false, "no count beside the money");
 	else
@@ -236,7 +244,7 @@ static enum result cycle_indicator(struct tui *t)
 static enum result provinces_action(struct tui *t, struct view *v, enum action a)
 {
 	if (a == ACT_INDICATOR)
-		return cycle_indicator(t);
+		return cycle_indicator(t, v);
 	if (a != ACT_GROUP)
 		return R_UNHANDLED;
 	struct provinces *p = v->priv;
