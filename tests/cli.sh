@@ -14,7 +14,7 @@ assert_rc 0 "--version"
 assert_eq "$out" "pairoff 0.1.0" "--version output"
 run "$PAIROFF" --help
 assert_rc 0 "--help"
-for cmd in import reports search regions pairs funds show anomalies; do
+for cmd in import reports search regions pairs funds indicators show anomalies; do
 	assert_contains "$out" "  $cmd" "--help lists $cmd"
 done
 for opt in --db --config --format --mouse --version; do
