@@ -267,15 +267,15 @@ static bool irregular_verb(const char *w, size_t n)
 }
 
 /* Reads up to 8 words after i: the phrase ends at punctuation, a number, a
- * stop word, or a verb after its noun. Its noun is the last vocabulary
- * noun of its first conjunct that has one ("junior and senior middle school
- * backbone teachers": teachers; "schools and kindergartens": schools). */
+ * stop word, a verb after its noun, or a plural noun, which heads it. Its
+ * noun is the last vocabulary noun read ("junior and senior middle school
+ * backbone teachers": teachers; "schools and kindergartens": schools;
+ * "middle school and college students": students). */
 static struct counted read_phrase(const char *t, size_t i, size_t len)
 {
 	struct counted c = { .noun = NO_NOUN };
 	struct pword w[8];
 	size_t nw = 0;
-	bool conj_after_noun = false;
 	i = skip_blanks(t, i, len);
 	if (word_is(t + i, strspn(t + i, "abcdefghijklmnopqrstuvwxyz"), "were") ||
 	    word_is(t + i, strspn(t + i, "abcdefghijklmnopqrstuvwxyz"), "was"))
@@ -288,8 +288,6 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 		if (word_in(t + i, n, stop_words, ARRAY_LEN(stop_words)))
 			break;
 		if (word_is(t + i, n, "and") || word_is(t + i, n, "or")) {
-			if (c.noun != NO_NOUN)
-				conj_after_noun = true;
 			size_t j = skip_blanks(t, e, len);
 			if (!isalpha((unsigned char)t[j]))
 				break;
@@ -301,11 +299,11 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 		w[nw] = (struct pword){ i, e };
 		size_t first, k = noun_at(t, w, nw, &first);
 		if (k == NO_NOUN && other_plural(t + i, n)) {
-			if (c.noun != NO_NOUN && c.end == w[nw - 1].end && !conj_after_noun)
+			if (c.noun != NO_NOUN && c.end == w[nw - 1].end)
 				c.noun = NO_NOUN; /* "school principals": the noun was a modifier */
 			break;
 		}
-		if (k != NO_NOUN && !conj_after_noun) {
+		if (k != NO_NOUN) {
 			c.noun = k;
 			c.unit_start = w[first].start;
 			c.unit_end = e;
