@@ -194,11 +194,13 @@ CREATE TABLE indicator (
   flow_id     INTEGER NOT NULL,         -- the statement standing for this one's fact
   report_id   INTEGER NOT NULL REFERENCES report(id),
   line        INTEGER NOT NULL,
-  quote       TEXT,                     -- the number and what it counts: "44 temporary cadres"
-  sentence    TEXT                      -- the sentence it came from
+  quote       TEXT                      -- the number and what it counts: "44 temporary cadres"
+                                        -- (its sentence is the paragraph's at line)
 );
 CREATE INDEX indicator_pair ON indicator(donor_id, recipient_id, year);
 CREATE INDEX indicator_flow ON indicator(flow_id);
+-- indicator_kind serves the provinces pane's count column (one kind at a time).
+CREATE INDEX indicator_kind ON indicator(kind);
 
 -- What the importer corrected or could not reconcile.
 CREATE TABLE anomaly (

@@ -165,9 +165,11 @@ static size_t skip_blanks(const char *t, size_t i, size_t len)
 	}
 }
 
+/* Tried on every word after a number against every list: the first letter
+ * is compared before anything else. */
 static bool word_is(const char *w, size_t n, const char *word)
 {
-	return strlen(word) == n && strncasecmp(w, word, n) == 0;
+	return n && tolower((unsigned char)w[0]) == word[0] && strlen(word) == n && strncasecmp(w, word, n) == 0;
 }
 
 static bool word_in(const char *w, size_t n, const char *const *list, size_t count)
@@ -203,7 +205,11 @@ struct pword {
  * NO_NOUN; *first is the index of its first word. */
 static size_t noun_at(const char *t, const struct pword *w, size_t k, size_t *first)
 {
+	unsigned char c0 = (unsigned char)tolower((unsigned char)t[w[k].start]);
+	unsigned char p0 = k > 0 ? (unsigned char)tolower((unsigned char)t[w[k - 1].start]) : 0;
 	for (size_t i = 0; i < NNOUNS; i++) {
+		if ((unsigned char)nouns[i].noun[0] != c0 && (unsigned char)nouns[i].noun[0] != p0)
+			continue; /* most words are no noun of the list */
 		const char *sp = strchr(nouns[i].noun, ' ');
 		*first = k;
 		if (!sp) {
@@ -363,8 +369,11 @@ static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 	}
 	if (i > 0 && isupper((unsigned char)t[i]))
 		return false; /* "Three Gorges", "Two Worries-free": a name */
+	unsigned char c0 = (unsigned char)tolower((unsigned char)t[i]);
+	if (!strchr("otfsenat", c0) || !c0)
+		return false; /* tried at every word: most start with no number's letter */
 	for (size_t k = ARRAY_LEN(number_words); k-- > 0;)
-		if (xword_at(t, i, number_words[k].word)) {
+		if ((unsigned char)number_words[k].word[0] == c0 && xword_at(t, i, number_words[k].word)) {
 			num->end = i + strlen(number_words[k].word);
 			num->value = number_words[k].value;
 			size_t j = skip_blanks(t, num->end, len);

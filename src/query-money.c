@@ -203,6 +203,7 @@ struct pane {
 	struct flow_fact *facts;   /* owned; one per raw row */
 	bool *counted;             /* owned; went into its year's figure */
 	struct qtable ind;         /* owned; the pair's indicator statements (PI_*) */
+	int64_t *ind_flow;         /* owned; per statement its fact (PI_FLOW), parsed once */
 	struct qtable *out;
 };
 
@@ -479,8 +480,8 @@ static bool ind_in_period(const struct pane *p, size_t i, enum section sec)
 	}
 }
 
-/* The statements of rows[from, to) that are the first here of their fact
- * (restatements are its sources). */
+/* The statements of rows[from, to), one year's, that are the first here
+ * of their fact (restatements are its sources, and share its year). */
 static size_t ind_firsts(const struct pane *p, size_t from, size_t to, enum section sec, size_t *sel)
 {
 	size_t n = 0;
@@ -488,7 +489,7 @@ static size_t ind_firsts(const struct pane *p, size_t from, size_t to, enum sect
 		if (!ind_in_period(p, i, sec))
 			continue;
 		size_t k = 0;
-		while (k < n && qtable_int(&p->ind, sel[k], PI_FLOW) != qtable_int(&p->ind, i, PI_FLOW))
+		while (k < n && p->ind_flow[sel[k]] != p->ind_flow[i])
 			k++;
 		if (k == n)
 			sel[n++] = i;
@@ -496,27 +497,37 @@ static size_t ind_firsts(const struct pane *p, size_t from, size_t to, enum sect
 	return n;
 }
 
-static void add_ind_row(struct pane *p, size_t first, size_t to, enum section sec)
+/* The end of the run of statements from `from` on that share its year. */
+static size_t year_run_end(const struct pane *p, size_t from)
+{
+	size_t to = from + 1;
+	while (to < p->ind.nrows && ind_year(p, to) == ind_year(p, from))
+		to++;
+	return to;
+}
+
+/* The count of statement first, with its sources among rows[from, to). */
+static void add_ind_row(struct pane *p, size_t first, size_t from, size_t to, enum section sec)
 {
 	const struct qtable *t = &p->ind;
-	int64_t flow = qtable_int(t, first, PI_FLOW);
+	int64_t flow = p->ind_flow[first];
 	struct strbuf sources = { 0 };
 	size_t nsources = 0;
-	for (size_t i = 0; i < to; i++)
-		if (qtable_int(t, i, PI_FLOW) == flow) {
+	for (size_t i = from; i < to; i++)
+		if (p->ind_flow[i] == flow) {
 			strbuf_printf(&sources, "%s%s:%s", sources.len ? " " : "", qtable_get(t, i, PI_REPORT),
 				      qtable_get(t, i, PI_LINE));
 			nsources++;
 		}
 	char nsrc[24], *label = indicator_label(qtable_get(t, first, PI_VALUE), qtable_get(t, first, PI_UNIT));
 	snprintf(nsrc, sizeof(nsrc), "%zu", nsources);
-	const char *year = qtable_get(t, first, PI_YEAR), *from = qtable_get(t, first, PI_FROM);
+	const char *year = qtable_get(t, first, PI_YEAR), *from_year = qtable_get(t, first, PI_FROM);
 	const char *cells[P_NCOLS] = { 0 };
 	cells[P_ROW] = "indicator";
 	cells[P_SECTION] = sec == SEC_AID ? "indicators" : section_names[sec];
 	cells[P_DEPTH] = "1";
 	cells[P_YEAR] = year && strcmp(year, "0") ? year : NULL;
-	cells[P_FROM] = from && strcmp(from, "0") ? from : NULL;
+	cells[P_FROM] = from_year && strcmp(from_year, "0") ? from_year : NULL;
 	cells[P_LABEL] = qtable_get(t, first, PI_KIND);
 	cells[P_COUNTS] = label;
 	cells[P_CATEGORY] = qtable_get(t, first, PI_KIND);
@@ -565,14 +576,22 @@ static void add_year_indicators(struct pane *p, size_t from, size_t to, size_t *
 	add_pane_row(p->out, cells);
 	free(text);
 	for (size_t k = 0; k < n; k++)
-		add_ind_row(p, sel[k], p->ind.nrows, SEC_AID);
+		add_ind_row(p, sel[k], from, to, SEC_AID);
 }
 
-static void add_period_indicators(struct pane *p, enum section sec, size_t *sel)
+/* The span or cumulative counts, year by year; the number of them when
+ * add is false. */
+static size_t add_period_indicators(struct pane *p, enum section sec, size_t *sel, bool add)
 {
-	size_t n = ind_firsts(p, 0, p->ind.nrows, sec, sel);
-	for (size_t k = 0; k < n; k++)
-		add_ind_row(p, sel[k], p->ind.nrows, sec);
+	size_t total = 0;
+	for (size_t from = 0, to; from < p->ind.nrows; from = to) {
+		to = year_run_end(p, from);
+		size_t n = ind_firsts(p, from, to, sec, sel);
+		for (size_t k = 0; add && k < n; k++)
+			add_ind_row(p, sel[k], from, to, sec);
+		total += n;
+	}
+	return total;
 }
 
 /* The end of the run of rows [from, ...) with one year; year 0 (none)
@@ -612,11 +631,11 @@ static void pane_rows(struct pane *p)
 	}
 	for (enum section sec = SEC_SPAN; sec <= SEC_CUMULATIVE; sec++) {
 		size_t m = select_section(p, 0, n, sec, sel);
-		size_t k = ind_firsts(p, 0, ni, sec, sel + m);
+		size_t k = add_period_indicators(p, sec, sel + m, false);
 		if (m || k)
 			add_heading(p, sec, 0);
 		add_flows(p, sel, m, sec);
-		add_period_indicators(p, sec, sel);
+		add_period_indicators(p, sec, sel, true);
 	}
 	free(sel);
 }
@@ -666,10 +685,14 @@ enum status query_pane_funds(struct store *s, const char *donor, const char *rec
 		qtable_free(&p.raw);
 		return st;
 	}
+	p.ind_flow = xcalloc(p.ind.nrows + 1, sizeof(*p.ind_flow));
+	for (size_t i = 0; i < p.ind.nrows; i++)
+		p.ind_flow[i] = qtable_int(&p.ind, i, PI_FLOW);
 	pane_facts(&p, donor_id, donor_unit, recipient_id);
 	pane_rows(&p);
 	qtable_free(&p.raw);
 	qtable_free(&p.ind);
+	free(p.ind_flow);
 	free(p.facts);
 	free(p.counted);
 	return ST_OK;

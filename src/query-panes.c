@@ -61,7 +61,7 @@ static const char provinces_fast_sql[] =
 	" ic AS (SELECT coalesce(up.province_id, up.id) AS d, coalesce(r.province_id, r.id) AS r," \
 	"   max(i.value) AS n FROM indicator i JOIN region dr ON dr.id = i.donor_id" \
 	"   JOIN region up ON up.id = coalesce(dr.unit_id, dr.id) JOIN region r ON r.id = i.recipient_id" \
-	"   WHERE ?1 IS NOT NULL AND i.kind = ?1 AND i.flow_id = i.id AND i.year = i.from_year" \
+	"   WHERE i.kind = ?1 AND i.flow_id = i.id AND i.year = i.from_year" \
 	"   GROUP BY up.id, coalesce(r.province_id, r.id), i.year)," \
 	" itot AS MATERIALIZED (SELECT me, sum(n) AS n FROM" \
 	"   (SELECT d AS me, n FROM ic UNION ALL SELECT r, n FROM ic WHERE r <> d) GROUP BY me),"
@@ -70,17 +70,21 @@ static const char provinces_fast_sql[] =
  * aid and investment over the years, added from pair_total (the import's
  * figures by the one rule, src/flows.c). A joint donation of givers from
  * several provinces counts for its recipient only. */
-static const char provinces_sql[] =
-	"WITH ft AS (SELECT CAST(donor_provinces AS INTEGER) AS d,"
-	"  instr(donor_provinces, ',') = 0 AS single, recipient_id AS r,"
-	"  aid_yuan AS aid, investment_yuan AS inv FROM pair_total),"
-	" pp AS (" PAIRING_PAIRS " UNION SELECT d, r FROM ft WHERE single),"
-	" tot AS MATERIALIZED (SELECT me, sum(aid) AS aid, sum(inv) AS inv FROM"
-	"   (SELECT d AS me, aid, inv FROM ft WHERE single UNION ALL SELECT r, aid, inv FROM ft)"
-	"   GROUP BY me),"
-	INDICATOR_TOTALS
-	PROVINCES_TAIL("(SELECT aid FROM tot WHERE tot.me = g.id),"
-		       " (SELECT inv FROM tot WHERE tot.me = g.id)");
+#define PROVINCES_FUNDS(counts) \
+	"WITH ft AS (SELECT CAST(donor_provinces AS INTEGER) AS d," \
+	"  instr(donor_provinces, ',') = 0 AS single, recipient_id AS r," \
+	"  aid_yuan AS aid, investment_yuan AS inv FROM pair_total)," \
+	" pp AS (" PAIRING_PAIRS " UNION SELECT d, r FROM ft WHERE single)," \
+	" tot AS MATERIALIZED (SELECT me, sum(aid) AS aid, sum(inv) AS inv FROM" \
+	"   (SELECT d AS me, aid, inv FROM ft WHERE single UNION ALL SELECT r, aid, inv FROM ft)" \
+	"   GROUP BY me)," \
+	counts \
+	PROVINCES_TAIL("(SELECT aid FROM tot WHERE tot.me = g.id)," \
+		       " (SELECT inv FROM tot WHERE tot.me = g.id)")
+
+static const char provinces_sql[] = PROVINCES_FUNDS(" itot(me, n) AS (SELECT NULL, NULL WHERE 0),");
+/* With one kind of count beside the money (indicator_kind index). */
+static const char provinces_count_sql[] = PROVINCES_FUNDS(INDICATOR_TOTALS);
 
 enum status query_pane_provinces(struct store *s, bool with_funds, const char *kind, struct qtable *out)
 {
@@ -90,7 +94,7 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
 	const char *params[] = { kind && *kind ? kind : NULL };
 	if (!with_funds)
 		return run_rows(s, provinces_fast_sql, NULL, 0, out);
-	sqlite3_stmt *stmt = store_prepare(s, provinces_sql);
+	sqlite3_stmt *stmt = store_prepare(s, params[0] ? provinces_count_sql : provinces_sql);
 	if (!stmt)
 		return ST_STORE;
 	if (params[0])

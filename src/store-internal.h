@@ -61,11 +61,9 @@ int money_log_store(struct money_log *m, sqlite3 *db, size_t *anomalies);
 struct indicator_log;
 struct indicator_log *indicator_log_new(const struct gazetteer *g);
 void indicator_log_free(struct indicator_log *l);
-/* Notes a stored indicator (its indicator.id) for linking at the end. */
-void indicator_log_add(struct indicator_log *l, int64_t id, const struct fact_indicator *f, size_t donor,
-		       size_t recipient, int64_t report_id, int section);
-/* At the end of an import: links restatements (indicator.flow_id).
- * Returns an SQLite result code. */
+/* At the end of an import: links restatements (indicator.flow_id), read
+ * back from the indicator table a group at a time. Returns an SQLite
+ * result code. */
 int indicator_log_store(struct indicator_log *l, sqlite3 *db);
 
 /* --- indicators in the query layer (src/query-indicators.c) --- */

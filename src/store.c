@@ -317,8 +317,8 @@ static const char *const ins_sql[INS_COUNT] = {
 	[INS_ANOMALY] = "INSERT INTO anomaly(kind, message, report_id, line, quote)"
 		" VALUES (?, ?, ?, ?, ?)",
 	[INS_INDICATOR] = "INSERT INTO indicator(id, donor_id, recipient_id, year, from_year, period,"
-		" kind, value, unit, approx, flow_id, report_id, line, quote, sentence)"
-		" VALUES (?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?1, ?, ?, ?, ?)",
+		" kind, value, unit, approx, flow_id, report_id, line, quote)"
+		" VALUES (?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?1, ?, ?, ?)",
 };
 
 /* A canonical region name and its gazetteer index, sorted by name. */
@@ -698,8 +698,7 @@ static enum status insert_anomalies(struct importer *im, const struct extraction
 	return ST_OK;
 }
 
-static enum status insert_indicators(struct importer *im, const struct report *r,
-				     const struct extraction *x, int64_t report_id)
+static enum status insert_indicators(struct importer *im, const struct extraction *x, int64_t report_id)
 {
 	enum status st = ST_OK;
 	for (size_t i = 0; i < x->nindicators && st == ST_OK; i++) {
@@ -710,15 +709,11 @@ static enum status insert_indicators(struct importer *im, const struct report *r
 		int64_t id = ++im->last_indicator_id;
 		enum fund_period period = f->from_year == f->year ? PERIOD_YEAR :
 			f->from_year ? PERIOD_SPAN : PERIOD_CUMULATIVE;
-		st = ins_run(im, INS_INDICATOR, "llloottltilitt", id, region_id(donor),
+		st = ins_run(im, INS_INDICATOR, "llloottltilit", id, region_id(donor),
 			     region_id(recipient), f->year, f->from_year, fund_period_name(period),
 			     indicator_kind_name(f->kind), f->value, f->unit, f->approx ? 1 : 0,
-			     report_id, f->line_no, f->quote, f->sentence);
-		if (st == ST_OK) {
-			indicator_log_add(im->indicators, id, f, donor, recipient, report_id,
-					  section_at(r, f->line_no));
-			im->sum->indicators++;
-		}
+			     report_id, f->line_no, f->quote);
+		im->sum->indicators += st == ST_OK;
 	}
 	return st;
 }
@@ -731,7 +726,7 @@ static enum status insert_facts(struct importer *im, const struct report *r,
 	if (st == ST_OK)
 		st = insert_funds(im, r, x, report_id, table_ids);
 	if (st == ST_OK)
-		st = insert_indicators(im, r, x, report_id);
+		st = insert_indicators(im, x, report_id);
 	if (st == ST_OK)
 		st = insert_anomalies(im, x, report_id);
 	return st;

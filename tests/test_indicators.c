@@ -187,9 +187,11 @@ static struct indicator_fact fact(int64_t id, const char *donor, const char *rec
 	CHECK(d != GAZ_NONE && r != GAZ_NONE);
 	size_t prov = gazetteer_province_of(gaz, r);
 	return (struct indicator_fact){
-		.id = id, .donor = d, .recipient = r, .donor_unit = gazetteer_unit_of(gaz, d),
-		.recipient_unit = prov != GAZ_NONE ? prov : r, .year = year, .from_year = year, .kind = kind,
-		.value = value, .report_id = report, .section = section, .line_no = line, .flow_id = id,
+		.id = id, .donor = (uint32_t)d, .recipient = (uint32_t)r,
+		.donor_unit = (uint32_t)gazetteer_unit_of(gaz, d),
+		.recipient_unit = (uint32_t)(prov != GAZ_NONE ? prov : r), .year = (int16_t)year,
+		.from_year = (int16_t)year, .kind = (uint8_t)kind, .value = value, .report_id = (uint32_t)report,
+		.section = (uint16_t)section, .line_no = line, .flow_id = id,
 	};
 }
 

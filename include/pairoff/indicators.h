@@ -11,21 +11,22 @@
 
 #include "pairoff/gazetteer.h"
 
-/* One indicator statement as the rule sees it. Region fields are gazetteer
- * indexes. */
+/* One indicator statement as the rule sees it: kept small, since the
+ * store holds one per statement of an import until the end. Region fields
+ * are gazetteer indexes. */
 struct indicator_fact {
 	int64_t id;                /* the statement's id (the store's indicator.id), > 0 */
-	size_t donor, recipient;
-	size_t donor_unit;         /* the donor at the level the programme pairs it */
-	size_t recipient_unit;     /* the recipient's provincial-level region */
-	int year, from_year;       /* as in struct fact_indicator */
-	int kind;                  /* enum indicator_kind */
 	int64_t value;
-	int64_t report_id;
-	int section;               /* the report's section it is in (index) */
-	int line_no;
 	int64_t flow_id;           /* set by indicators_link: the id of the statement
 	                            * standing for this one's fact (its own when first) */
+	uint32_t donor, recipient;
+	uint32_t donor_unit;       /* the donor at the level the programme pairs it */
+	uint32_t recipient_unit;   /* the recipient's provincial-level region */
+	uint32_t report_id;
+	int32_t line_no;
+	int16_t year, from_year;   /* as in struct fact_indicator */
+	uint16_t section;          /* the report's section it is in (index) */
+	uint8_t kind;              /* enum indicator_kind */
 };
 
 /* Links facts[0..n) (in import order): two statements are one fact when
