@@ -1,4 +1,4 @@
--- pairoff store schema, version 2 (PRAGMA user_version = 2,
+-- pairoff store schema, version 3 (PRAGMA user_version = 3,
 -- PRAGMA application_id = 0x50414952). Compiled into the program; kept here so
 -- that anyone can query a store with the sqlite3 shell:
 --   sqlite3 ~/.local/share/pairoff/pairoff.db 'SELECT * FROM fund_view LIMIT 5'
@@ -183,6 +183,36 @@ CREATE TABLE pair_total (
 ) WITHOUT ROWID;
 CREATE INDEX pair_total_recipient ON pair_total(recipient_id, year);
 
+-- Indicators: quantified non-money statements ("sent 44 cadres", "trained
+-- 1,602 people", "built 21 schools"), one row per statement, with the
+-- parties and time found by the same rules as money. kind is one of cadres,
+-- trained, labour, students, projects, villages, schools, health,
+-- households, people, visits, enterprises, roads, land, other. The same
+-- count stated again (an overview and its section, two reports) is one
+-- fact: its statements share flow_id, the id of the first statement.
+CREATE TABLE indicator (
+  id          INTEGER PRIMARY KEY,
+  donor_id    INTEGER NOT NULL REFERENCES region(id),
+  recipient_id INTEGER NOT NULL REFERENCES region(id),
+  year        INTEGER,                  -- the year, or the last year of a span or cumulation
+  from_year   INTEGER,                  -- first year of a span (= year for one year);
+                                        -- NULL when cumulative with the start unstated
+  period      TEXT NOT NULL,            -- year, span, cumulative
+  kind        TEXT NOT NULL,
+  value       INTEGER NOT NULL,         -- the count in its unit
+  unit        TEXT NOT NULL,            -- the counted noun as written: "person-times", "km"
+  approx      INTEGER NOT NULL DEFAULT 0, -- 1 for "more than", "nearly", ...
+  flow_id     INTEGER NOT NULL,         -- the statement standing for this one's fact
+  report_id   INTEGER NOT NULL REFERENCES report(id),
+  line        INTEGER NOT NULL,
+  quote       TEXT                      -- the number and what it counts: "44 temporary cadres"
+                                        -- (its sentence is the paragraph's at line)
+);
+CREATE INDEX indicator_pair ON indicator(donor_id, recipient_id, year);
+CREATE INDEX indicator_flow ON indicator(flow_id);
+-- indicator_kind serves the provinces pane's count column (one kind at a time).
+CREATE INDEX indicator_kind ON indicator(kind);
+
 -- What the importer corrected or could not reconcile.
 CREATE TABLE anomaly (
   id          INTEGER PRIMARY KEY,
@@ -205,3 +235,8 @@ CREATE VIEW fund_view AS
          rep.file AS report, f.line, f.quote
   FROM fund f JOIN region d ON d.id = f.donor_id JOIN region r ON r.id = f.recipient_id
   JOIN report rep ON rep.id = f.report_id;
+CREATE VIEW indicator_view AS
+  SELECT d.name AS donor, r.name AS recipient, i.year, i.from_year, i.period, i.kind, i.value,
+         i.unit, i.approx, i.flow_id, rep.file AS report, i.line, i.quote
+  FROM indicator i JOIN region d ON d.id = i.donor_id JOIN region r ON r.id = i.recipient_id
+  JOIN report rep ON rep.id = i.report_id;

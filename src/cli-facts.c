@@ -8,13 +8,14 @@
 #include <string.h>
 
 #include "pairoff/cli.h"
+#include "pairoff/extract.h"
 #include "pairoff/inert.h"
 #include "pairoff/money.h"
 #include "pairoff/query.h"
 #include "pairoff/store.h"
 #include "pairoff/util.h"
 
-/* The fact subcommands: regions, pairs, funds, show, anomalies. Each is the
+/* The fact subcommands: regions, pairs, funds, indicators, show, anomalies. Each is the
  * command-line twin of a browser pane: it resolves its region arguments
  * (unknown ones fail with a suggestion, exit 1), runs one query and prints it
  * in the chosen format. No SQL here. */
@@ -123,29 +124,33 @@ static bool parse_year(const char *arg, int *year)
  * for totals --by province. Returns 0, or the exit status of a usage error. */
 struct money_filters {
 	const char *donor, *recipient;
+	const char *kind;       /* indicators: --kind */
 	int year;
 	bool by_province;
 };
 
-static int parse_money_filters(int argc, char **argv, bool with_by, struct money_filters *a)
+static int parse_money_filters(int argc, char **argv, const char *shortopts, struct money_filters *a)
 {
 	static const struct option longopts[] = {
 		{ "donor", required_argument, NULL, 'd' },
 		{ "recipient", required_argument, NULL, 'r' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "by", required_argument, NULL, 'b' },
+		{ "kind", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *cmd = argv[0];
 	int c, code = 0;
 	memset(a, 0, sizeof(*a));
 	optind = 0;
-	while ((c = cli_getopt(argc, argv, with_by ? ":d:r:y:b:" : ":d:r:y:", longopts, &code)) != -1) {
+	while ((c = cli_getopt(argc, argv, shortopts, longopts, &code)) != -1) {
 		if (c == '?')
 			return code;
-		if (c == 'b' && !with_by)
-			return cli_usage_error("%s: unknown option '--by'", cmd);
-		if (c == 'd')
+		if (!strchr(shortopts, c))
+			return cli_usage_error("%s: unknown option '--%s'", cmd, c == 'b' ? "by" : "kind");
+		if (c == 'k')
+			a->kind = optarg;
+		else if (c == 'd')
 			a->donor = optarg;
 		else if (c == 'r')
 			a->recipient = optarg;
@@ -171,10 +176,43 @@ static enum status fill_funds(struct store *s, const void *args, struct qtable *
 int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct money_filters a;
-	int code = parse_money_filters(argc, argv, false, &a);
+	int code = parse_money_filters(argc, argv, ":d:r:y:", &a);
 	if (code)
 		return code;
 	struct listing l = { "no money facts match", fill_funds, &a };
+	return run_listing(ctx, &l);
+}
+
+/* --- indicators ------------------------------------------------------------------ */
+
+static enum status fill_indicators(struct store *s, const void *args, struct qtable *out)
+{
+	const struct money_filters *a = args;
+	return query_indicators(s, a->donor, a->recipient, a->year, a->kind, out);
+}
+
+/* "cadres, trained, ..., other": the vocabulary, for a usage message. Owned. */
+static char *kind_list(void)
+{
+	struct strbuf sb = { 0 };
+	for (size_t k = 0; k < IND_NKINDS; k++)
+		strbuf_printf(&sb, "%s%s", k ? ", " : "", indicator_kind_name((enum indicator_kind)k));
+	return strbuf_steal(&sb);
+}
+
+int cli_cmd_indicators(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct money_filters a;
+	int code = parse_money_filters(argc, argv, ":d:r:y:k:", &a);
+	if (code)
+		return code;
+	if (a.kind && indicator_kind_parse(a.kind) == IND_NKINDS) {
+		char *kinds = kind_list();
+		int rc = cli_usage_error("indicators: bad --kind '%s' (expected one of %s)", a.kind, kinds);
+		free(kinds);
+		return rc;
+	}
+	struct listing l = { "no indicators match", fill_indicators, &a };
 	return run_listing(ctx, &l);
 }
 
@@ -189,7 +227,7 @@ static enum status fill_totals(struct store *s, const void *args, struct qtable 
 int cli_cmd_totals(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct money_filters a;
-	int code = parse_money_filters(argc, argv, true, &a);
+	int code = parse_money_filters(argc, argv, ":d:r:y:b:", &a);
 	if (code)
 		return code;
 	struct listing l = { "no money totals match", fill_totals, &a };
@@ -201,13 +239,14 @@ int cli_cmd_totals(struct cli_ctx *ctx, int argc, char **argv)
 struct pane_args {
 	const char *pane;
 	const char *a, *b;      /* its arguments: a province; a donor and a recipient */
+	const char *kind;       /* the provinces pane's count ([ui] indicator), NULL for none */
 };
 
 static enum status fill_pane(struct store *s, const void *args, struct qtable *out)
 {
 	const struct pane_args *p = args;
 	if (strcmp(p->pane, "provinces") == 0)
-		return query_pane_provinces(s, true, out);
+		return query_pane_provinces(s, true, p->kind, out);
 	if (strcmp(p->pane, "partners") == 0)
 		return query_pane_partners(s, p->a, out);
 	return query_pane_funds(s, p->a, p->b, out);
@@ -248,7 +287,8 @@ int cli_cmd_pane(struct cli_ctx *ctx, int argc, char **argv)
 					   &a, &b);
 	if (st != ST_OK)
 		return cli_fail(st);
-	struct pane_args p = { argv[1], a, b };
+	const char *kind = ctx->settings.indicator;
+	struct pane_args p = { argv[1], a, b, kind && strcmp(kind, "none") != 0 ? kind : NULL };
 	struct listing l = { "the pane is empty", fill_pane, &p };
 	int code = run_listing(ctx, &l);
 	free(a);
@@ -280,6 +320,7 @@ struct show_data {
 	struct qtable regions;  /* owned; every region: types, sides, parents */
 	struct qtable pairs;    /* owned; pairs involving the region or places under it */
 	struct qtable funds;    /* owned; money facts with the region on either side */
+	struct qtable counts;   /* owned; indicator years with the region on either side */
 	size_t self;            /* row of the region in regions */
 };
 
@@ -336,12 +377,32 @@ static enum status gather_funds(struct store *s, struct show_data *d)
 	return ST_OK;
 }
 
+/* The pairs' years of counts the region takes part in, given and received. */
+static enum status gather_counts(struct store *s, struct show_data *d)
+{
+	struct qtable given, received;
+	enum status st = query_indicator_years(s, d->name, NULL, &given);
+	if (st != ST_OK)
+		return st;
+	st = query_indicator_years(s, NULL, d->name, &received);
+	if (st != ST_OK) {
+		qtable_free(&given);
+		return st;
+	}
+	for (size_t i = 0; i < received.nrows; i++)
+		qtable_add_row(&given, (const char *const *)received.cells + i * received.ncols);
+	qtable_free(&received);
+	d->counts = given;
+	return ST_OK;
+}
+
 static void show_data_free(struct show_data *d)
 {
 	free(d->name);
 	qtable_free(&d->regions);
 	qtable_free(&d->pairs);
 	qtable_free(&d->funds);
+	qtable_free(&d->counts);
 }
 
 static enum status gather_show(struct store *s, const char *arg, struct show_data *d)
@@ -355,7 +416,9 @@ static enum status gather_show(struct store *s, const char *arg, struct show_dat
 	d->self = region_row(&d->regions, d->name);
 	if ((st = query_pairs(s, d->name, &d->pairs)) != ST_OK)
 		return st;
-	return gather_funds(s, d);
+	if ((st = gather_funds(s, d)) != ST_OK)
+		return st;
+	return gather_counts(s, d);
 }
 
 /* The page of `show` is printed with printf, so what came from the store
@@ -444,6 +507,21 @@ static void print_funds_text(const struct show_data *d, enum money_unit unit)
 		printf("  (every flow: pairoff funds --donor or --recipient '%s')\n", d->name);
 }
 
+static void print_counts_text(const struct show_data *d)
+{
+	const struct qtable *c = &d->counts;
+	printf("\nWhat was done, by year (the largest count of each kind;\n"
+	       "every count with its source: pairoff indicators)\n");
+	if (c->nrows == 0)
+		printf("  (none stated)\n");
+	for (size_t row = 0; row < c->nrows; row++) {
+		char *arrow = xasprintf("%s -> %s", or_empty(cell(c, row, "donor")),
+					or_empty(cell(c, row, "recipient")));
+		printf("  %-4s %s: %s\n", or_empty(cell(c, row, "year")), arrow, or_empty(cell(c, row, "summary")));
+		free(arrow);
+	}
+}
+
 /* --- show in the machine formats: one table, a row per line of the page --- */
 
 static const char *const show_headers[] = {
@@ -487,6 +565,18 @@ static void add_fund_rows(struct qtable *t, const struct show_data *d)
 	}
 }
 
+static void add_count_rows(struct qtable *t, const struct show_data *d)
+{
+	const struct qtable *c = &d->counts;
+	for (size_t row = 0; row < c->nrows; row++) {
+		char *arrow = xasprintf("%s -> %s", or_empty(cell(c, row, "donor")),
+					or_empty(cell(c, row, "recipient")));
+		add_show_row(t, "indicators", arrow, cell(c, row, "summary"), cell(c, row, "year"), NULL, NULL,
+			     NULL, cell(c, row, "facts"), NULL, NULL, cell(c, row, "sources"));
+		free(arrow);
+	}
+}
+
 static void print_show_table(const struct show_data *d, enum output_format fmt)
 {
 	struct qtable t;
@@ -497,6 +587,7 @@ static void print_show_table(const struct show_data *d, enum output_format fmt)
 		     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 	add_pair_rows(&t, d);
 	add_fund_rows(&t, d);
+	add_count_rows(&t, d);
 	output_print(stdout, &t, fmt);
 	qtable_free(&t);
 }
@@ -525,6 +616,7 @@ int cli_cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		print_heading(&d);
 		print_pairs_text(&d);
 		print_funds_text(&d, ctx->settings.unit);
+		print_counts_text(&d);
 	} else {
 		print_show_table(&d, ctx->format);
 	}

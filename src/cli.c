@@ -381,6 +381,8 @@ static const struct command commands[] = {
 	  "who is paired with whom, since when" },
 	{ "funds", cli_cmd_funds, "[--donor R] [--recipient R] [--year Y]",
 	  "money flows in yuan, each once, with their sources" },
+	{ "indicators", cli_cmd_indicators, "[--donor R] [--recipient R] [--year Y] [--kind K]",
+	  "cadres sent, people trained, schools built, ..., with sources" },
 	{ "totals", cli_cmd_totals, "[--donor R] [--recipient R] [--year Y] [--by province]",
 	  "each pair's aid and investment per year" },
 	{ "show", cli_cmd_show, "REGION", "one screen about a place" },

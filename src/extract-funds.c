@@ -658,3 +658,18 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 	free(fund_of);
 	c->para_donor = c->next_donor;
 }
+
+void xparties_for(struct xctx *c, const struct xsentence *s, size_t start, size_t end, size_t *donor,
+		  size_t *recipient)
+{
+	struct xmoney span = { .start = start, .end = end, .num_start = start };
+	struct co_givers co;
+	bool own;
+	*donor = fund_donor(c, s, &span, &own, &co);
+	if (*donor == GAZ_NONE)
+		*donor = c->para_donor != GAZ_NONE ? c->para_donor : c->donor; /* the recipient's own
+		                                                                 * work is the pair's */
+	if (*donor == GAZ_NONE)
+		*donor = c->east_all; /* a part without a pair speaks for the whole programme */
+	*recipient = fund_recipient(c, s, &span, *donor);
+}

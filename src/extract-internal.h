@@ -82,6 +82,7 @@ struct xctx {
 	                                      * the gazetteer has none */
 	size_t first_pair;                   /* out->npairs when the report began */
 	size_t first_fund;
+	size_t first_indicator;              /* out->nindicators when the report began */
 };
 
 /* extract-text.c: sentences, places, years, words. */
@@ -112,10 +113,25 @@ size_t xcommon_ancestor(const struct xctx *c, const size_t *regs, size_t n);
 
 /* extract-money.c: amounts of money in a sentence. */
 void xscan_money(struct xctx *c, struct xsentence *s);
+/* Digits (with thousands commas and decimals) times a scale word
+ * ("million", "ten thousand"; NULL for none), rounded; false on overflow. */
+bool xparse_amount(const char *num, size_t num_len, const char *scale, int64_t *value);
+/* Where an approximation word before a number starts ("more than 5,000"),
+ * num_start when none; *approx says whether there was one. */
+size_t xapprox_start(const char *t, size_t num_start, bool *approx);
+
+/* extract-indicators.c: counts of what the programme did, from prose. */
+void xindicators_sentence(struct xctx *c, const struct xsentence *s);
 
 /* extract-funds.c: fund facts from prose. */
 void xfunds_sentence(struct xctx *c, const struct xsentence *s);
 bool xopens_clause(const struct xsentence *s, size_t pi); /* the place is its clause's subject */
+
+/* The giver and receiver of what t[start, end) states, by the rules for
+ * money (the giver of the clause, the place the clause names, the pair in
+ * force by default); either may be GAZ_NONE. */
+void xparties_for(struct xctx *c, const struct xsentence *s, size_t start, size_t end, size_t *donor,
+		  size_t *recipient);
 
 /* extract-kind.c: the category (and so the kind) of an amount given by donor. */
 enum fund_category xfund_category(const struct xctx *c, const struct xsentence *s, const struct xmoney *m,

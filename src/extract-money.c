@@ -98,7 +98,7 @@ static size_t number_len(const char *t, size_t i, bool *malformed)
 	return j - i;
 }
 
-static bool parse_amount(const char *num, size_t num_len, const char *scale, int64_t *yuan)
+bool xparse_amount(const char *num, size_t num_len, const char *scale, int64_t *yuan)
 {
 	int64_t mant = 0, mult = 1;
 	int dec = -1;
@@ -181,7 +181,7 @@ static bool money_without_currency(const char *t, size_t num_start, size_t after
 	return xfind_ci(t, b, num_start, "funds of ") != NULL || xfind_ci(t, b, num_start, "aid of ") != NULL;
 }
 
-static size_t approx_start(const char *t, size_t num_start, bool *approx)
+size_t xapprox_start(const char *t, size_t num_start, bool *approx)
 {
 	size_t b = num_start;
 	while (b > 0 && t[b - 1] == ' ')
@@ -265,11 +265,11 @@ static size_t money_at(struct xctx *c, struct xsentence *s, size_t i)
 		xanomaly(c, "amount", quote, "\"%s\": negative amount of money skipped", quote);
 	else if (malformed)
 		xanomaly(c, "amount", quote, "\"%s\": malformed number (digit groups), skipped", quote);
-	else if (!parse_amount(digits, strlen(digits), scale ? scale_word : NULL, &yuan))
+	else if (!xparse_amount(digits, strlen(digits), scale ? scale_word : NULL, &yuan))
 		xanomaly(c, "amount", quote, "\"%s\": amount too large to store, skipped", quote);
 	else {
 		bool approx;
-		size_t start = approx_start(t, i, &approx);
+		size_t start = xapprox_start(t, i, &approx);
 		add_money(s, start, i, end, yuan, approx);
 	}
 	free(quote);

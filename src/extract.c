@@ -38,6 +38,27 @@ static const char *const period_names[] = {
 	[PERIOD_YEAR] = "year", [PERIOD_SPAN] = "span", [PERIOD_CUMULATIVE] = "cumulative",
 };
 
+static const char *const indicator_names[IND_NKINDS] = {
+	[IND_CADRES] = "cadres", [IND_TRAINED] = "trained", [IND_LABOUR] = "labour",
+	[IND_STUDENTS] = "students", [IND_PROJECTS] = "projects", [IND_VILLAGES] = "villages",
+	[IND_SCHOOLS] = "schools", [IND_HEALTH] = "health", [IND_HOUSEHOLDS] = "households",
+	[IND_PEOPLE] = "people", [IND_VISITS] = "visits", [IND_ENTERPRISES] = "enterprises",
+	[IND_ROADS] = "roads", [IND_LAND] = "land", [IND_OTHER] = "other",
+};
+
+const char *indicator_kind_name(enum indicator_kind k)
+{
+	return (unsigned)k < IND_NKINDS ? indicator_names[k] : "other";
+}
+
+enum indicator_kind indicator_kind_parse(const char *name)
+{
+	for (size_t k = 0; name && k < IND_NKINDS; k++)
+		if (strcmp(indicator_names[k], name) == 0)
+			return (enum indicator_kind)k;
+	return IND_NKINDS;
+}
+
 const char *fund_category_name(enum fund_category c)
 {
 	return (unsigned)c < FUND_NCATEGORIES ? categories[c].name : "other";
@@ -199,6 +220,7 @@ static void read_sentence(struct xctx *c, struct xsentence *s, bool overview)
 	if (overview)
 		xpairs_overview(c, s);
 	xanomalies_sentence(c, s);
+	xindicators_sentence(c, s); /* before the money, which ends the sentence's giver */
 	xfunds_sentence(c, s);
 	xyears_after_sentence(c, s);
 }
@@ -251,6 +273,14 @@ static void fill_recipients(struct xctx *c)
 			f->recipient = xstrdup(xname(c, partner));
 		}
 	}
+	for (size_t i = c->first_indicator; i < c->out->nindicators; i++) {
+		struct fact_indicator *f = &c->out->indicators[i];
+		size_t partner = *f->recipient ? GAZ_NONE : xpair_partner(c, gazetteer_lookup(c->g, f->donor));
+		if (partner != GAZ_NONE) {
+			free(f->recipient);
+			f->recipient = xstrdup(xname(c, partner));
+		}
+	}
 }
 
 /* A pairing that ended (Shandong -> Xinjiang until 2010) ends the same
@@ -278,6 +308,7 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	struct xctx c = { .r = r, .g = g, .out = out };
 	c.first_pair = out->npairs;
 	c.first_fund = out->nfunds;
+	c.first_indicator = out->nindicators;
 	c.open_whole = c.last_fund = -1;
 	c.east_all = xprogramme_side(g, "east");
 	c.west_all = xprogramme_side(g, "west");
@@ -325,6 +356,14 @@ void extraction_free(struct extraction *x)
 		free(x->anomalies[i].message);
 		free(x->anomalies[i].quote);
 	}
+	for (size_t i = 0; i < x->nindicators; i++) {
+		free(x->indicators[i].donor);
+		free(x->indicators[i].recipient);
+		free(x->indicators[i].unit);
+		free(x->indicators[i].quote);
+		free(x->indicators[i].sentence);
+	}
+	free(x->indicators);
 	free(x->pairs);
 	free(x->funds);
 	free(x->anomalies);

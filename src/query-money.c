@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,11 +162,11 @@ static const char pane_sides_sql[] =
 static const char *const pane_headers[] = {
 	"row", "section", "depth", "year", "from_year", "label", "category", "amount_yuan",
 	"investment_yuan", "approx", "counted", "donor", "recipient", "sources", "figures",
-	"report", "line", "quote", "all_sources",
+	"report", "line", "quote", "all_sources", "value", "kind", "unit", "counts",
 };
 enum { P_ROW, P_SECTION, P_DEPTH, P_YEAR, P_FROM, P_LABEL, P_CATEGORY, P_AMOUNT, P_INVESTMENT,
        P_APPROX, P_COUNTED, P_DONOR, P_RECIPIENT, P_SOURCES, P_FIGURES, P_REPORT, P_LINE,
-       P_QUOTE, P_ALL_SOURCES, P_NCOLS };
+       P_QUOTE, P_ALL_SOURCES, P_VALUE, P_KIND, P_UNIT, P_COUNTS, P_NCOLS };
 
 /* The text columns of a statement, kept for the rows (T_* of raw). */
 enum { T_DONORS, T_RNAME, T_REPORT, T_LINE, T_QUOTE, T_NCOLS };
@@ -176,6 +177,8 @@ struct pane {
 	struct flow_fact *facts;   /* owned; one per raw row */
 	size_t nfacts, cap_facts;
 	bool *counted;             /* owned; went into its year's figure */
+	struct qtable ind;         /* owned; the pair's indicator statements (PI_*) */
+	int64_t *ind_flow;         /* owned; per statement its fact (PI_FLOW), parsed once */
 	struct qtable *out;
 };
 
@@ -478,20 +481,179 @@ static void add_year(struct pane *p, size_t from, size_t to, size_t *sel)
 	}
 }
 
+/* --- the pane's counts: beside each year's money, what was done -------------- */
+
+static int ind_year(const struct pane *p, size_t i)
+{
+	return (int)qtable_int(&p->ind, i, PI_YEAR);
+}
+
+static bool ind_in_period(const struct pane *p, size_t i, enum section sec)
+{
+	int year = ind_year(p, i), from = (int)qtable_int(&p->ind, i, PI_FROM);
+	switch (sec) {
+	case SEC_SPAN: return year && from && from != year;
+	case SEC_CUMULATIVE: return year && !from;
+	default: return year && from == year;
+	}
+}
+
+/* The statements of rows[from, to), one year's, that are the first here
+ * of their fact (restatements are its sources, and share its year). */
+static size_t ind_firsts(const struct pane *p, size_t from, size_t to, enum section sec, size_t *sel)
+{
+	size_t n = 0;
+	for (size_t i = from; i < to; i++) {
+		if (!ind_in_period(p, i, sec))
+			continue;
+		size_t k = 0;
+		while (k < n && p->ind_flow[sel[k]] != p->ind_flow[i])
+			k++;
+		if (k == n)
+			sel[n++] = i;
+	}
+	return n;
+}
+
+/* The end of the run of statements from `from` on that share its year. */
+static size_t year_run_end(const struct pane *p, size_t from)
+{
+	size_t to = from + 1;
+	while (to < p->ind.nrows && ind_year(p, to) == ind_year(p, from))
+		to++;
+	return to;
+}
+
+/* The count of statement first, with its sources among rows[from, to). */
+static void add_ind_row(struct pane *p, size_t first, size_t from, size_t to, enum section sec)
+{
+	const struct qtable *t = &p->ind;
+	int64_t flow = p->ind_flow[first];
+	struct strbuf sources = { 0 };
+	size_t nsources = 0;
+	for (size_t i = from; i < to; i++)
+		if (p->ind_flow[i] == flow) {
+			strbuf_printf(&sources, "%s%s:%s", sources.len ? " " : "", qtable_get(t, i, PI_REPORT),
+				      qtable_get(t, i, PI_LINE));
+			nsources++;
+		}
+	char nsrc[24], *label = indicator_label(qtable_get(t, first, PI_VALUE), qtable_get(t, first, PI_UNIT));
+	snprintf(nsrc, sizeof(nsrc), "%zu", nsources);
+	const char *year = qtable_get(t, first, PI_YEAR), *from_year = qtable_get(t, first, PI_FROM);
+	const char *cells[P_NCOLS] = { 0 };
+	cells[P_ROW] = "indicator";
+	cells[P_SECTION] = sec == SEC_AID ? "indicators" : section_names[sec];
+	cells[P_DEPTH] = "1";
+	cells[P_YEAR] = year && strcmp(year, "0") ? year : NULL;
+	cells[P_FROM] = from_year && strcmp(from_year, "0") ? from_year : NULL;
+	cells[P_LABEL] = qtable_get(t, first, PI_KIND);
+	cells[P_COUNTS] = label;
+	cells[P_CATEGORY] = qtable_get(t, first, PI_KIND);
+	cells[P_APPROX] = qtable_get(t, first, PI_APPROX);
+	cells[P_DONOR] = qtable_get(t, first, PI_DONOR);
+	cells[P_RECIPIENT] = qtable_get(t, first, PI_RECIPIENT);
+	cells[P_SOURCES] = nsrc;
+	cells[P_REPORT] = qtable_get(t, first, PI_REPORT);
+	cells[P_LINE] = qtable_get(t, first, PI_LINE);
+	cells[P_QUOTE] = qtable_get(t, first, PI_QUOTE);
+	cells[P_ALL_SOURCES] = sources.data;
+	cells[P_VALUE] = qtable_get(t, first, PI_VALUE);
+	cells[P_KIND] = qtable_get(t, first, PI_KIND);
+	cells[P_UNIT] = qtable_get(t, first, PI_UNIT);
+	add_pane_row(p->out, cells);
+	free(label);
+	strbuf_free(&sources);
+}
+
+/* A year's counts: one "indicators" row saying the year in one line ("44
+ * cadres · 1,602 trained"; "1997: 13 cadres" when the year has no money
+ * row to stand under), then each count under it. Rows [from, to) of the
+ * pair's indicators are this year's; sel has room for them. */
+static void add_year_indicators(struct pane *p, size_t from, size_t to, size_t *sel, bool under_year)
+{
+	size_t n = ind_firsts(p, from, to, SEC_AID, sel);
+	if (n == 0)
+		return;
+	struct indicator_summary sum;
+	indicator_summary_init(&sum);
+	for (size_t k = 0; k < n; k++)
+		indicator_summary_add(&sum, qtable_get(&p->ind, sel[k], PI_KIND), qtable_int(&p->ind, sel[k], PI_VALUE));
+	char *summary = indicator_summary_text(&sum), nfacts[24];
+	char *text = under_year ? xstrdup(summary) : xasprintf("%s: %s", qtable_get(&p->ind, from, PI_YEAR), summary);
+	free(summary);
+	snprintf(nfacts, sizeof(nfacts), "%zu", n);
+	const char *cells[P_NCOLS] = { 0 };
+	cells[P_ROW] = "indicators";
+	cells[P_SECTION] = "indicators";
+	cells[P_DEPTH] = under_year ? "1" : "0";
+	cells[P_YEAR] = qtable_get(&p->ind, from, PI_YEAR);
+	cells[P_FROM] = cells[P_YEAR];
+	cells[P_LABEL] = "counts";
+	cells[P_COUNTS] = text;
+	cells[P_COUNTED] = nfacts;
+	add_pane_row(p->out, cells);
+	free(text);
+	for (size_t k = 0; k < n; k++)
+		add_ind_row(p, sel[k], from, to, SEC_AID);
+}
+
+/* The span or cumulative counts, year by year; the number of them when
+ * add is false. */
+static size_t add_period_indicators(struct pane *p, enum section sec, size_t *sel, bool add)
+{
+	size_t total = 0;
+	for (size_t from = 0, to; from < p->ind.nrows; from = to) {
+		to = year_run_end(p, from);
+		size_t n = ind_firsts(p, from, to, sec, sel);
+		for (size_t k = 0; add && k < n; k++)
+			add_ind_row(p, sel[k], from, to, sec);
+		total += n;
+	}
+	return total;
+}
+
+/* The end of the run of rows [from, ...) with one year; year 0 (none)
+ * counts as after every year. */
+static int money_year(const struct pane *p, size_t i)
+{
+	return i < p->raw.nrows && p->facts[i].year ? p->facts[i].year : INT_MAX;
+}
+
+static int count_year(const struct pane *p, size_t i)
+{
+	return i < p->ind.nrows && ind_year(p, i) ? ind_year(p, i) : INT_MAX;
+}
+
+/* Years ascending, each with its money and then its counts; at the end the
+ * span and cumulative figures and counts under their headings. */
 static void pane_rows(struct pane *p)
 {
-	size_t n = p->nfacts;
-	size_t *sel = xcalloc(n + 1, sizeof(*sel));
-	for (size_t from = 0, to; from < n; from = to) {
-		for (to = from + 1; to < n && p->facts[to].year == p->facts[from].year; to++)
+	size_t n = p->raw.nrows, ni = p->ind.nrows;
+	size_t *sel = xcalloc(n + ni + 1, sizeof(*sel));
+	for (size_t m = 0, c = 0;;) {
+		int year = money_year(p, m) < count_year(p, c) ? money_year(p, m) : count_year(p, c);
+		if (year == INT_MAX)
+			break;
+		size_t to = m, rows = p->out->nrows;
+		while (money_year(p, to) == year)
+			to++;
+		if (to > m)
+			add_year(p, m, to, sel);
+		m = to;
+		bool under_year = p->out->nrows > rows;
+		for (to = c; count_year(p, to) == year; to++)
 			;
-		add_year(p, from, to, sel);
+		if (to > c)
+			add_year_indicators(p, c, to, sel, under_year);
+		c = to;
 	}
 	for (enum section sec = SEC_SPAN; sec <= SEC_CUMULATIVE; sec++) {
 		size_t m = select_section(p, 0, n, sec, sel);
-		if (m)
+		size_t k = add_period_indicators(p, sec, sel + m, false);
+		if (m || k)
 			add_heading(p, sec, 0);
 		add_flows(p, sel, m, sec);
+		add_period_indicators(p, sec, sel, true);
 	}
 	free(sel);
 }
@@ -532,8 +694,16 @@ enum status query_pane_funds(struct store *s, const char *donor, const char *rec
 	struct pane p = { .out = out };
 	st = load_statements(s, stmt, &p, donor_id, donor_unit, recipient_id);
 	if (st == ST_OK)
+		st = query_pair_indicators(s, donor, recipient, &p.ind);
+	if (st == ST_OK) {
+		p.ind_flow = xcalloc(p.ind.nrows + 1, sizeof(*p.ind_flow));
+		for (size_t i = 0; i < p.ind.nrows; i++)
+			p.ind_flow[i] = qtable_int(&p.ind, i, PI_FLOW);
 		pane_rows(&p);
+	}
 	qtable_free(&p.raw);
+	qtable_free(&p.ind);
+	free(p.ind_flow);
 	free(p.facts);
 	free(p.counted);
 	return st;

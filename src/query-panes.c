@@ -42,6 +42,7 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 	"   GROUP BY pid)" \
 	" SELECT g.name, g.type, g.side, count(DISTINCT s.other) FILTER (WHERE s.other <> g.id)," \
 	"        " funds "," \
+	"        (SELECT n FROM itot WHERE itot.me = g.id)," \
 	"        (SELECT names FROM pal WHERE pal.pid = g.id)" \
 	" FROM sides s JOIN region g ON g.id = s.me" \
 	" GROUP BY g.id ORDER BY g.name"
@@ -49,31 +50,57 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 /* Without the money: the pairing table only, a few milliseconds even for a
  * thousand reports. */
 static const char provinces_fast_sql[] =
-	"WITH pp AS (" PAIRING_PAIRS "),"
+	"WITH pp AS (" PAIRING_PAIRS "), itot(me, n) AS (SELECT NULL, NULL WHERE 0),"
 	PROVINCES_TAIL("NULL, NULL");
+
+/* The count of one kind (?1) a province gave or received: per pair (the
+ * donor's unit, the recipient's province) and year the largest count of
+ * the kind, as the funds pane's year line says it, added over the pairs
+ * and years; one-year counts only, each stated count once. */
+#define INDICATOR_TOTALS \
+	" ic AS (SELECT coalesce(up.province_id, up.id) AS d, coalesce(r.province_id, r.id) AS r," \
+	"   max(i.value) AS n FROM indicator i JOIN region dr ON dr.id = i.donor_id" \
+	"   JOIN region up ON up.id = coalesce(dr.unit_id, dr.id) JOIN region r ON r.id = i.recipient_id" \
+	"   WHERE i.kind = ?1 AND i.flow_id = i.id AND i.year = i.from_year" \
+	"   GROUP BY up.id, coalesce(r.province_id, r.id), i.year)," \
+	" itot AS MATERIALIZED (SELECT me, sum(n) AS n FROM" \
+	"   (SELECT d AS me, n FROM ic UNION ALL SELECT r, n FROM ic WHERE r <> d) GROUP BY me),"
 
 /* With the money: the province pairs of pair_total too, and each province's
  * aid and investment over the years, added from pair_total (the import's
  * figures by the one rule, src/flows.c). A joint donation of givers from
  * several provinces counts for its recipient only. */
-static const char provinces_sql[] =
-	"WITH ft AS (SELECT CAST(donor_provinces AS INTEGER) AS d,"
-	"  instr(donor_provinces, ',') = 0 AS single, recipient_id AS r,"
-	"  aid_yuan AS aid, investment_yuan AS inv FROM pair_total),"
-	" pp AS (" PAIRING_PAIRS " UNION SELECT d, r FROM ft WHERE single),"
-	" tot AS MATERIALIZED (SELECT me, CAST(total(aid) AS INTEGER) AS aid,"
-	"   CAST(total(inv) AS INTEGER) AS inv FROM"
-	"   (SELECT d AS me, aid, inv FROM ft WHERE single UNION ALL SELECT r, aid, inv FROM ft)"
-	"   GROUP BY me),"
-	PROVINCES_TAIL("(SELECT aid FROM tot WHERE tot.me = g.id),"
-		       " (SELECT inv FROM tot WHERE tot.me = g.id)");
+#define PROVINCES_FUNDS(counts) \
+	"WITH ft AS (SELECT CAST(donor_provinces AS INTEGER) AS d," \
+	"  instr(donor_provinces, ',') = 0 AS single, recipient_id AS r," \
+	"  aid_yuan AS aid, investment_yuan AS inv FROM pair_total)," \
+	" pp AS (" PAIRING_PAIRS " UNION SELECT d, r FROM ft WHERE single)," \
+	" tot AS MATERIALIZED (SELECT me, CAST(total(aid) AS INTEGER) AS aid," \
+	"   CAST(total(inv) AS INTEGER) AS inv FROM" \
+	"   (SELECT d AS me, aid, inv FROM ft WHERE single UNION ALL SELECT r, aid, inv FROM ft)" \
+	"   GROUP BY me)," \
+	counts \
+	PROVINCES_TAIL("(SELECT aid FROM tot WHERE tot.me = g.id)," \
+		       " (SELECT inv FROM tot WHERE tot.me = g.id)")
 
-enum status query_pane_provinces(struct store *s, bool with_funds, struct qtable *out)
+static const char provinces_sql[] = PROVINCES_FUNDS(" itot(me, n) AS (SELECT NULL, NULL WHERE 0),");
+/* With one kind of count beside the money (indicator_kind index). */
+static const char provinces_count_sql[] = PROVINCES_FUNDS(INDICATOR_TOTALS);
+
+enum status query_pane_provinces(struct store *s, bool with_funds, const char *kind, struct qtable *out)
 {
 	static const char *const headers[] = { "name", "type", "side", "partners",
-					       "aid_yuan", "investment_yuan", "aliases" };
-	qtable_init(out, 7, headers);
-	return run_rows(s, with_funds ? provinces_sql : provinces_fast_sql, NULL, 0, out);
+					       "aid_yuan", "investment_yuan", "count", "aliases" };
+	qtable_init(out, 8, headers);
+	const char *params[] = { kind && *kind ? kind : NULL };
+	if (!with_funds)
+		return run_rows(s, provinces_fast_sql, NULL, 0, out);
+	sqlite3_stmt *stmt = store_prepare(s, params[0] ? provinces_count_sql : provinces_sql);
+	if (!stmt)
+		return ST_STORE;
+	if (params[0])
+		sqlite3_bind_text(stmt, 1, params[0], -1, SQLITE_STATIC);
+	return query_fill_table(s, stmt, out, NULL, NULL);
 }
 
 /* --- partners ------------------------------------------------------------ */

@@ -15,6 +15,7 @@
 
 #include "pairoff/inert.h"
 #include "pairoff/regfile.h"
+#include "pairoff/extract.h"
 #include "pairoff/settings.h"
 #include "pairoff/util.h"
 
@@ -61,6 +62,17 @@ static int parse_theme(const char *value)
 	return word_index(value, theme_words);
 }
 
+/* "none" or a kind of the indicators' vocabulary. */
+static int parse_indicator(const char *value)
+{
+	if (str_casecmp_ascii(value, "none") == 0)
+		return 0;
+	for (size_t k = 0; k < IND_NKINDS; k++)
+		if (str_casecmp_ascii(value, indicator_kind_name((enum indicator_kind)k)) == 0)
+			return (int)k + 1;
+	return -1;
+}
+
 static int parse_pane(const char *value)
 {
 	return word_index(value, pane_words);
@@ -93,6 +105,9 @@ static const struct option_def options[] = {
 	  "colour theme of the browser" },
 	{ "ui:start_pane", OPT_ENUM, "provinces", TARGET(start_pane), parse_pane,
 	  "provinces|partners|funds", "pane the browser starts in" },
+	{ "ui:indicator", OPT_WORD, "none", TARGET(indicator), parse_indicator,
+	  "none|cadres|trained|labour|students|projects|...",
+	  "count shown beside the money in the provinces pane (c cycles)" },
 };
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
 
@@ -185,7 +200,8 @@ void settings_free(struct settings *st)
 	free(st->db_path);
 	free(st->gazetteer_path);
 	free(st->theme);
-	st->db_path = st->gazetteer_path = st->theme = NULL;
+	free(st->indicator);
+	st->db_path = st->gazetteer_path = st->theme = st->indicator = NULL;
 }
 
 void settings_print_keys(FILE *fp)

@@ -106,4 +106,34 @@ void store_remove_stale_temps(const char *db_path);
  * store at db_path, if there is one. */
 void store_keep_mode(const char *db_path, int fd);
 
+/* --- the indicators of an import (src/store-indicators.c) --- */
+
+struct indicator_log;
+struct indicator_log *indicator_log_new(const struct gazetteer *g);
+void indicator_log_free(struct indicator_log *l);
+/* At the end of an import: links restatements (indicator.flow_id), read
+ * back from the indicator table a group at a time. Returns an SQLite
+ * result code. */
+int indicator_log_store(struct indicator_log *l, sqlite3 *db);
+
+/* --- indicators in the query layer (src/query-indicators.c) --- */
+
+/* A pair's year of counts in one line: add every distinct count, then
+ * the text ("44 cadres \u00b7 1,602 trained"), owned. */
+struct indicator_summary {
+	int64_t largest[IND_NKINDS];   /* per kind, the largest count */
+};
+void indicator_summary_init(struct indicator_summary *sum);
+void indicator_summary_add(struct indicator_summary *sum, const char *kind, int64_t value);
+char *indicator_summary_text(const struct indicator_summary *sum);
+/* "1,602 people": a count and its unit as a row shows them. Owned. */
+char *indicator_label(const char *value, const char *unit);
+
+/* Every indicator statement naming the pair (donor and recipient by
+ * canonical name, places under them included), ordered by year (no year
+ * last) and id; columns by PI_*. */
+enum { PI_ID, PI_FLOW, PI_YEAR, PI_FROM, PI_KIND, PI_VALUE, PI_UNIT, PI_APPROX, PI_DONOR, PI_RECIPIENT,
+       PI_REPORT, PI_LINE, PI_QUOTE, PI_NCOLS };
+enum status query_pair_indicators(struct store *s, const char *donor, const char *recipient, struct qtable *raw);
+
 #endif

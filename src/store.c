@@ -414,7 +414,8 @@ static int progress_check(void *unused)
 
 enum ins {
 	INS_REGION, INS_ALIAS, INS_REPORT, INS_SECTION, INS_PARAGRAPH, INS_FTS,
-	INS_TABLE, INS_CELL, INS_PAIR, INS_FUND, INS_FUND_SENTENCE, INS_FUND_DONOR, INS_ANOMALY, INS_COUNT,
+	INS_TABLE, INS_CELL, INS_PAIR, INS_FUND, INS_FUND_SENTENCE, INS_FUND_DONOR, INS_ANOMALY,
+	INS_INDICATOR, INS_COUNT,
 };
 
 static const char *const ins_sql[INS_COUNT] = {
@@ -444,6 +445,9 @@ static const char *const ins_sql[INS_COUNT] = {
 	[INS_FUND_DONOR] = "INSERT OR IGNORE INTO fund_donor(fund_id, region_id) VALUES (?, ?)",
 	[INS_ANOMALY] = "INSERT INTO anomaly(kind, message, report_id, line, quote)"
 		" VALUES (?, ?, ?, ?, ?)",
+	[INS_INDICATOR] = "INSERT INTO indicator(id, donor_id, recipient_id, year, from_year, period,"
+		" kind, value, unit, approx, flow_id, report_id, line, quote)"
+		" VALUES (?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?1, ?, ?, ?)",
 };
 
 /* A canonical region name and its gazetteer index, sorted by name. */
@@ -461,6 +465,8 @@ struct importer {
 	struct import_summary *sum;
 	struct money_log *money;  /* owned; the money statements, for flows and totals */
 	int64_t last_fund_id;     /* fund ids are given here, so parts can name wholes */
+	struct indicator_log *indicators; /* owned; the indicators, for linking restatements */
+	int64_t last_indicator_id;
 };
 
 static enum status sql_fail(struct importer *im, const char *what)
@@ -864,6 +870,26 @@ static enum status insert_anomalies(struct importer *im, const struct extraction
 	return ST_OK;
 }
 
+static enum status insert_indicators(struct importer *im, const struct extraction *x, int64_t report_id)
+{
+	enum status st = ST_OK;
+	for (size_t i = 0; i < x->nindicators && st == ST_OK; i++) {
+		const struct fact_indicator *f = &x->indicators[i];
+		size_t donor = region_of(im, f->donor), recipient = region_of(im, f->recipient);
+		if (donor == GAZ_NONE || recipient == GAZ_NONE)
+			continue; /* a count the report gives no pair for: nothing to show it under */
+		int64_t id = ++im->last_indicator_id;
+		enum fund_period period = f->from_year == f->year ? PERIOD_YEAR :
+			f->from_year ? PERIOD_SPAN : PERIOD_CUMULATIVE;
+		st = ins_run(im, INS_INDICATOR, "llloottltilit", id, region_id(donor),
+			     region_id(recipient), f->year, f->from_year, fund_period_name(period),
+			     indicator_kind_name(f->kind), f->value, f->unit, f->approx ? 1 : 0,
+			     report_id, f->line_no, f->quote);
+		im->sum->indicators += st == ST_OK;
+	}
+	return st;
+}
+
 static enum status insert_facts(struct importer *im, const struct report *r,
 				const struct extraction *x, int64_t report_id,
 				const int64_t *table_ids)
@@ -871,6 +897,8 @@ static enum status insert_facts(struct importer *im, const struct report *r,
 	enum status st = insert_pairs(im, x, report_id);
 	if (st == ST_OK)
 		st = insert_funds(im, r, x, report_id, table_ids);
+	if (st == ST_OK)
+		st = insert_indicators(im, x, report_id);
 	if (st == ST_OK)
 		st = insert_anomalies(im, x, report_id);
 	return st;
@@ -1293,7 +1321,7 @@ static enum status import_files(struct importer *im, const struct input_list *in
  * bulk insert, one sort each, rather than kept up to date row by row. */
 static const char bulk_indexes_sql[] =
 	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-	" AND tbl_name IN ('fund', 'paragraph') ORDER BY rowid";
+	" AND tbl_name IN ('fund', 'paragraph', 'indicator') ORDER BY rowid";
 
 /* Drops those indexes, keeping their CREATE statements (the schema's own
  * text, so that the store ends up with the same schema) in *create. */
@@ -1344,6 +1372,8 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 		st = exec_sql(im, "INSERT INTO paragraph_fts(paragraph_fts) VALUES ('optimize')");
 	if (st == ST_OK && money_log_store(im->money, im->db, &im->sum->anomalies) != SQLITE_OK)
 		st = sql_fail(im, "linking money flows");
+	if (st == ST_OK && indicator_log_store(im->indicators, im->db) != SQLITE_OK)
+		st = sql_fail(im, "linking indicators");
 	if (st == ST_OK) {
 		char *marks = xasprintf("PRAGMA user_version = %d; PRAGMA application_id = %d;",
 					STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);
@@ -1371,8 +1401,10 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 	sqlite3_progress_handler(im.db, 10000, progress_check, NULL);
 	names_build(&im);
 	im.money = money_log_new(g);
+	im.indicators = indicator_log_new(g);
 	enum status st = build_db(&im, in);
 	money_log_free(im.money);
+	indicator_log_free(im.indicators);
 	free(im.names);
 	if (sqlite3_close(im.db) != SQLITE_OK && st == ST_OK)
 		st = status_set(ST_STORE, "%s: %s", tmp_path, sqlite3_errmsg(im.db));

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "pairoff/store.h"
+#include "pairoff/extract.h"
 #include "pairoff/tui.h"
 #include "pairoff/util.h"
 #include "pairoff/view.h"
@@ -1119,6 +1120,9 @@ enum status tui_run(struct store *s, const struct settings *st, const struct tui
 	t.mouse = (opt && opt->mouse) || st->mouse;
 	t.group_by_side = true;
 	query_cancel_install(&t, s, st->query_time_limit);
+	t.indicator = st->indicator ? (int)indicator_kind_parse(st->indicator) : -1;
+	if (t.indicator == IND_NKINDS)
+		t.indicator = -1; /* "none" */
 	enum status rc;
 	if (opt && opt->dump_keys) {
 		rc = dump_run(&t, opt->dump_keys);

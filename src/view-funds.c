@@ -6,8 +6,10 @@
  * query's (the one rule in src/flows.c); the view only draws. A year row
  * has the year's aid and a bar scaled by the largest year's aid; its aid
  * flows follow, parts indented under their whole; then the year's headed
- * sections (investment, planned, other, joint); at the end the span and
- * cumulative figures, which never get a bar. */
+ * sections (investment, planned, other, joint); then what was done that
+ * year, in one line ("44 cadres · 1,602 trained") and count by count; at
+ * the end the span and cumulative figures and counts, which never get a
+ * bar. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -268,12 +270,53 @@ static void draw_fact(struct tui *t, struct view *v, WINDOW *w, size_t row, int 
 	free(src);
 }
 
+/* The year's counts in one line, as the query wrote it; in the row's own
+ * colours, so that moving onto it repaints only the selected columns. */
+static void draw_counts(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+{
+	draw_spaces(w, width < 2 ? width : 2, base);
+	draw_cell_cut(w, view_cell(v, row, "counts"), width - 2, t->utf8, base);
+}
+
+/* One count: its period in the tail, the count and its unit, its kind, the
+ * places when they are not the pair's, and how many statements make it. */
+static void draw_count(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+{
+	char *period = fact_period(v, row), *place = fact_place(v, row);
+	long sources = (long)cell_ll(v, row, "sources");
+	char *src = sources > 1 ? xasprintf("%ld sources", sources) : xstrdup("");
+	const char *kind = view_cell(v, row, "kind");
+	struct fact_cols c = fact_layout(v, row, width, period, kind ? kind : "", src);
+	attr_t dim = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0;
+	int label = c.category + c.place + c.blank;
+	int label_w = text_width(view_cell(v, row, "counts")) + 1;
+	if (label_w < label) {
+		c.place = label - label_w;
+		label = label_w;
+	} else {
+		c.place = 0;
+	}
+	draw_spaces(w, c.indent < width ? c.indent : width, base);
+	draw_cell(w, period, c.period, false, base);
+	draw_cell_cut(w, view_cell(v, row, "counts"), label, t->utf8, base);
+	draw_cell_cut(w, place, c.place, t->utf8, base | dim);
+	draw_cell(w, src, c.sources, true, base | dim);
+	draw_cell(w, kind ? kind : "", c.figure, true, base);
+	free(period);
+	free(place);
+	free(src);
+}
+
 static void funds_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	if (cell_is(v, row, "row", "year"))
 		draw_year(t, v, w, row, width, base);
 	else if (cell_is(v, row, "row", "heading"))
 		draw_heading(t, v, w, row, width, base);
+	else if (cell_is(v, row, "row", "indicators"))
+		draw_counts(t, v, w, row, width, base);
+	else if (cell_is(v, row, "row", "indicator"))
+		draw_count(t, v, w, row, width, base);
 	else
 		draw_fact(t, v, w, row, width, base);
 }
@@ -283,6 +326,8 @@ static void funds_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row,
 static int funds_select_cols(const struct view *v, size_t row, int width)
 {
 	int cols = cell_is(v, row, "row", "year") ? 6
+		 : cell_is(v, row, "row", "indicators") ? 2 + 9
+		 : cell_is(v, row, "row", "indicator") ? fact_indent(v, row) + 9
 		 : cell_is(v, row, "row", "heading") ? heading_indent(v, row) + text_width(heading_text(view_cell(v, row, "section")))
 		 : fact_indent(v, row) + 13;
 	return width < cols ? width : cols;
@@ -292,12 +337,14 @@ static int funds_select_cols(const struct view *v, size_t row, int width)
  * and the span and cumulative figures stay at the end. */
 static const char *const funds_sorts[] = { "year", "newest first", "largest aid first", NULL };
 
-/* The aid of the year row a row stands under (rows follow their year row). */
+/* The aid of the year row a row stands under (rows follow their year row);
+ * 0 for a year with counts only, which has none. */
 static long long year_aid(const struct view *v, size_t row)
 {
-	while (row > 0 && !cell_is(v, row, "row", "year"))
+	long long year = cell_ll(v, row, "year");
+	while (row > 0 && !cell_is(v, row, "row", "year") && cell_ll(v, row - 1, "year") == year)
 		row--;
-	return cell_ll(v, row, "amount_yuan");
+	return cell_is(v, row, "row", "year") ? cell_ll(v, row, "amount_yuan") : 0;
 }
 
 static int funds_compare(void *ctx, size_t a, size_t b)
@@ -322,7 +369,7 @@ static int funds_compare(void *ctx, size_t a, size_t b)
 /* A row is found by its year and period, section, category and places. */
 static char *funds_hay(struct view *v, size_t row)
 {
-	static const char *const cols[] = { "year", "from_year", "section", "label", "donor", "recipient" };
+	static const char *const cols[] = { "year", "from_year", "section", "label", "donor", "recipient", "counts" };
 	struct strbuf sb = {0};
 	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
 		if (view_cell(v, row, cols[i]))
@@ -333,9 +380,16 @@ static char *funds_hay(struct view *v, size_t row)
 	return folded;
 }
 
-/* "Shanghai → Yunnan 2012 government: 255,000,000 / 257,000,000 yuan". Owned. */
+/* "Shanghai → Yunnan 2012 government: 255,000,000 / 257,000,000 yuan", or
+ * "Beijing → Inner Mongolia 2012 cadres: 44 cadres". Owned. */
 static char *fact_what(struct tui *t, const struct view *v, size_t row)
 {
+	if (cell_is(v, row, "row", "indicator")) {
+		const char *donor = view_cell(v, row, "donor"), *rec = view_cell(v, row, "recipient");
+		const char *year = view_cell(v, row, "year"), *kind = view_cell(v, row, "kind");
+		return xasprintf("%s \u2192 %s %s %s: %s", donor ? donor : "", rec ? rec : "", year ? year : "",
+				 kind ? kind : "", view_cell(v, row, "counts") ? view_cell(v, row, "counts") : "");
+	}
 	char *figure = fact_figure(t, v, row), *period = fact_period(v, row);
 	const char *donor = view_cell(v, row, "donor"), *rec = view_cell(v, row, "recipient");
 	char *what = xasprintf("%s \u2192 %s %s %s: %s %s", donor ? donor : "", rec ? rec : "",
@@ -354,7 +408,8 @@ static enum result funds_enter(struct tui *t, struct view *v)
 	size_t row = list_selected(&v->list);
 	if (row == LIST_NONE)
 		return R_HANDLED;
-	if (cell_is(v, row, "row", "year") || cell_is(v, row, "row", "heading")) {
+	if (cell_is(v, row, "row", "year") || cell_is(v, row, "row", "heading") ||
+	    cell_is(v, row, "row", "indicators")) {
 		tui_message(t, false, "Enter on a figure below opens its source");
 		return R_REDRAW;
 	}
@@ -366,7 +421,8 @@ static enum result funds_enter(struct tui *t, struct view *v)
 	if (!sv)
 		return view_enter_source(t, v);
 	tui_push(t, sv);
-	tui_message(t, false, "%zu statements of this money: Enter opens one", sv->rows->nrows);
+	tui_message(t, false, "%zu statements of this %s: Enter opens one", sv->rows->nrows,
+		    cell_is(v, row, "row", "indicator") ? "count" : "money");
 	return R_REDRAW;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pairoff/extract.h"
 #include "pairoff/util.h"
 #include "pairoff/view.h"
 
@@ -14,6 +15,8 @@ struct provinces {
 	bool grouped;       /* East/West headings (r toggles) */
 	int aid_cols;       /* widest aid figure in the current unit, set per draw */
 	int investment_cols; /* widest investment figure, likewise */
+	int count_cols;     /* the count column's width (0: no count shown), set per draw */
+	char count_title[16]; /* its header: the kind counted */
 };
 
 /* What the two money columns count: said once, for the legend under the
@@ -36,7 +39,8 @@ static enum status provinces_load(struct tui *t, struct view *v, const char *key
 {
 	(void)v;
 	(void)key;
-	return query_pane_provinces(t->store, true, out);
+	const char *kind = t->indicator >= 0 ? indicator_kind_name((enum indicator_kind)t->indicator) : NULL;
+	return query_pane_provinces(t->store, true, kind, out);
 }
 
 static char *provinces_child_key(struct tui *t, struct view *v)
@@ -74,7 +78,7 @@ static const char *provinces_group(void *ctx, size_t row)
 	return side_headings[side_rank(view_cell(v, row, "side"))];
 }
 
-static const char *const provinces_sorts[] = { "name", "aid", "investment", "partners", NULL };
+static const char *const provinces_sorts[] = { "name", "aid", "investment", "partners", "count", NULL };
 
 static int cmp_long_desc(long long a, long long b)
 {
@@ -95,13 +99,13 @@ static int provinces_compare(void *ctx, size_t a, size_t b)
 		if (d)
 			return d;
 	}
-	static const char *const sort_cols[] = { NULL, "aid_yuan", "investment_yuan", "partners" };
+	static const char *const sort_cols[] = { NULL, "aid_yuan", "investment_yuan", "partners", "count" };
 	const char *col = sort_cols[v->list.sort_key];
 	return col ? cmp_long_desc(cell_ll(v, a, col), cell_ll(v, b, col)) : 0;   /* 0: the query's order, by name */
 }
 
 struct columns {
-	int name, side, partners, aid, investment;
+	int name, side, partners, aid, investment, count;
 };
 
 #define NAME_MIN 10
@@ -115,15 +119,16 @@ static struct columns columns(const struct view *v, int width)
 	const struct provinces *p = v->priv;
 	struct columns c = { .side = 3, .partners = 4,
 			     .aid = (p && p->aid_cols ? p->aid_cols : 5) + 1,
-			     .investment = (p && p->investment_cols ? p->investment_cols : 6) + 1 };
-	int *drop[] = { &c.side, &c.partners, &c.investment, &c.aid };
+			     .investment = (p && p->investment_cols ? p->investment_cols : 6) + 1,
+			     .count = p && p->count_cols ? p->count_cols + 1 : 0 };
+	int *drop[] = { &c.side, &c.partners, &c.count, &c.investment, &c.aid };
 	for (size_t i = 0; i < sizeof(drop) / sizeof(drop[0]); i++) {
-		int rest = width - c.side - c.partners - c.aid - c.investment;
+		int rest = width - c.side - c.partners - c.aid - c.investment - c.count;
 		if (rest >= (i < 2 ? 14 : NAME_MIN))
 			break;
 		*drop[i] = 0;
 	}
-	c.name = width - c.side - c.partners - c.aid - c.investment;
+	c.name = width - c.side - c.partners - c.aid - c.investment - c.count;
 	return c;
 }
 
@@ -140,11 +145,30 @@ static int widest_figure(struct tui *t, const struct view *v, const char *col, i
 	return widest;
 }
 
+/* The count column: as wide as its title or its widest count, none when
+ * no kind is chosen. */
+static void measure_count(struct tui *t, struct view *v)
+{
+	struct provinces *p = v->priv;
+	p->count_cols = 0;
+	if (t->indicator < 0)
+		return;
+	snprintf(p->count_title, sizeof(p->count_title), "%s", indicator_kind_name((enum indicator_kind)t->indicator));
+	p->count_title[0] = (char)(p->count_title[0] - 32 * (p->count_title[0] >= 'a' && p->count_title[0] <= 'z'));
+	p->count_cols = (int)strlen(p->count_title);
+	for (size_t i = 0; i < v->rows->nrows; i++) {
+		const char *n = view_cell(v, i, "count");
+		if (n && (int)strlen(n) > p->count_cols)
+			p->count_cols = (int)strlen(n);
+	}
+}
+
 static void provinces_header(struct tui *t, struct view *v, WINDOW *w, int width)
 {
 	struct provinces *p = v->priv;
 	p->aid_cols = widest_figure(t, v, "aid_yuan", 3);
 	p->investment_cols = widest_figure(t, v, "investment_yuan", 6);
+	measure_count(t, v);
 	struct columns c = columns(v, width);
 	attr_t a = t->attrs[ROLE_HEADER];
 	draw_cell(w, "Province", c.name, false, a);
@@ -152,6 +176,7 @@ static void provinces_header(struct tui *t, struct view *v, WINDOW *w, int width
 	draw_cell(w, "Ptn", c.partners, true, a);
 	draw_cell(w, "Aid", c.aid, true, a);
 	draw_cell(w, "Invest", c.investment, true, a);
+	draw_cell(w, p->count_title, c.count, true, a);
 }
 
 /* A money cell: the figure in the current unit, blank when the store has
@@ -177,6 +202,7 @@ static void provinces_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t 
 	draw_cell(w, view_cell(v, row, "partners"), c.partners, true, base);
 	draw_money(t, w, view_cell(v, row, "aid_yuan"), c.aid, base);
 	draw_money(t, w, view_cell(v, row, "investment_yuan"), c.investment, base);
+	draw_cell(w, view_cell(v, row, "count") ? view_cell(v, row, "count") : "", c.count, true, base);
 }
 
 static int provinces_select_cols(const struct view *v, size_t row, int width)
@@ -195,8 +221,30 @@ static char *provinces_hay(struct view *v, size_t row)
 	return folded;
 }
 
+/* c: the next kind of count beside the money, then none again; the rows
+ * are loaded again with it, the selection kept. */
+static enum result cycle_indicator(struct tui *t, struct view *v)
+{
+	t->indicator = t->indicator + 1 >= IND_NKINDS ? -1 : t->indicator + 1;
+	struct qtable rows;
+	enum status st = provinces_load(t, v, v->key, &rows);
+	if (st != ST_OK) {
+		tui_message(t, true, "%s", status_detail(st));
+		return R_REDRAW;
+	}
+	view_replace_rows(v, &rows, "name");
+	if (t->indicator < 0)
+		tui_message(t, false, "no count beside the money");
+	else
+		tui_message(t, false, "count beside the money: %s (given or received, each year's largest per pair, added)",
+			    indicator_kind_name((enum indicator_kind)t->indicator));
+	return R_RELOAD;
+}
+
 static enum result provinces_action(struct tui *t, struct view *v, enum action a)
 {
+	if (a == ACT_INDICATOR)
+		return cycle_indicator(t, v);
 	if (a != ACT_GROUP)
 		return R_UNHANDLED;
 	struct provinces *p = v->priv;
@@ -220,7 +268,7 @@ static void provinces_free(struct view *v)
 
 const struct view_ops provinces_ops = {
 	.name = "provinces",
-	.hint = "Enter partners  / search  f filter  r group  s sort  u unit  ? help  q quit",
+	.hint = "Enter partners  / search  f filter  r group  c count  s sort  u unit  ? help  q quit",
 	.init = provinces_init,
 	.load = provinces_load,
 	.child_key = provinces_child_key,

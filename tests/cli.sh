@@ -14,7 +14,7 @@ assert_rc 0 "--version"
 assert_eq "$out" "pairoff 0.1.0" "--version output"
 run "$PAIROFF" --help
 assert_rc 0 "--help"
-for cmd in import reports search regions pairs funds show anomalies; do
+for cmd in import reports search regions pairs funds indicators show anomalies; do
 	assert_contains "$out" "  $cmd" "--help lists $cmd"
 done
 for opt in --db --config --format --mouse --version; do
@@ -238,7 +238,7 @@ check_bad_store "$bad/empty.db" "not a pairoff store"
 check_bad_store "$bad/text.db" "not a pairoff store (not an SQLite database)"
 check_bad_store "$bad/truncated.db" "damaged"
 check_bad_store "$bad" "is a directory"
-check_bad_store "$bad/v99.db" "store schema version 99, this pairoff reads version 2"
+check_bad_store "$bad/v99.db" "store schema version 99, this pairoff reads version 3"
 check_bad_store "$bad/foreign.db" "not a pairoff store (an SQLite database of another program)"
 if [ -f "$bad/other.db" ]; then
 	check_bad_store "$bad/other.db" "not a pairoff store (an SQLite database of another program)"

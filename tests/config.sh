@@ -80,9 +80,9 @@ assert_rc 0 "--config"
 # Every key of the option table is documented in the man page.
 run "$PAIROFF" --help-config
 assert_rc 0 "--help-config"
-assert_eq "$(printf '%s\n' "$out" | wc -l)" 8 "eight config keys"
+assert_eq "$(printf '%s\n' "$out" | wc -l)" 9 "nine config keys"
 printf '%s\n' "$out" | sed -n 's/^\[\([a-z]*\)\] \([a-z_]*\) = .*/\1 \2/p' > "$test_tmp/keys"
-assert_eq "$(wc -l < "$test_tmp/keys" | tr -d ' ')" 8 "keys parsed from --help-config"
+assert_eq "$(wc -l < "$test_tmp/keys" | tr -d ' ')" 9 "keys parsed from --help-config"
 while read -r section key; do
 	grep -q "^\\\\fB$key\\\\fR" "$top_srcdir/data/pairoff.1" ||
 		fail "man page does not document [$section] $key"

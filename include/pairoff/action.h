@@ -47,6 +47,7 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_QUIT, 
 	_(UNIT,        "unit",        GROUP_DATA, "Cycle money units (yuan, 10k yuan, million yuan)", 'u', 0, 0) \
 	_(SORT,        "sort",        GROUP_DATA, "Sort the current list by the next column", 's', 0, 0) \
 	_(GROUP,       "group",       GROUP_DATA, "Toggle East/West grouping of provinces", 'r', 0, 0) \
+	_(INDICATOR,   "indicator",   GROUP_DATA, "Cycle the count the provinces pane shows beside the money (cadres, trained, ...)", 'c', 0, 0) \
 	_(EXPORT,      "export",      GROUP_DATA, "Export the current table (.csv, .tsv or .json)", 'e', CTRL_KEY('s'), 0) \
 	_(COPY,        "copy",        GROUP_DATA, "Copy the selected row to the clipboard (OSC 52)", 'y', 0, 0) \
 	_(CLOSE,       "close",       GROUP_QUIT, "Close the current view; quit at the top", 'q', 0, 0) \

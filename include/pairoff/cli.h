@@ -47,6 +47,7 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 int cli_cmd_regions(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_indicators(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_totals(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_pane(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_show(struct cli_ctx *ctx, int argc, char **argv);

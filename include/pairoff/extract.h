@@ -94,6 +94,46 @@ struct fact_fund {
  * else PERIOD_SPAN. */
 enum fund_period fact_fund_period(const struct fact_fund *f);
 
+/* What a non-money count counts: one fixed vocabulary (indicator_kind_name
+ * gives the names the store, the CLI and the gold file use). */
+enum indicator_kind {
+	IND_CADRES,      /* officials, cadres, technicians, doctors, teachers or
+	                  * volunteers sent or exchanged */
+	IND_TRAINED,     /* people or person-times trained, training courses */
+	IND_LABOUR,      /* workers transferred, employed, organised for labour export */
+	IND_STUDENTS,    /* poor students subsidised or aided */
+	IND_PROJECTS,    /* aid projects carried out (signed investment is money) */
+	IND_VILLAGES,
+	IND_SCHOOLS,
+	IND_HEALTH,      /* hospitals, clinics, health centres */
+	IND_HOUSEHOLDS,
+	IND_PEOPLE,      /* people benefited or lifted out of poverty */
+	IND_VISITS,      /* exchange visits, delegations */
+	IND_ENTERPRISES, /* enterprises brought to invest or cooperate */
+	IND_ROADS,       /* km */
+	IND_LAND,        /* mu, hectares, square metres */
+	IND_OTHER,
+};
+#define IND_NKINDS (IND_OTHER + 1)
+const char *indicator_kind_name(enum indicator_kind k);
+/* IND_NKINDS when name is not a kind. */
+enum indicator_kind indicator_kind_parse(const char *name);
+
+/* A quantified non-money statement: "sent 44 cadres", "trained 1,602
+ * people". Parties and time by the same rules as money. */
+struct fact_indicator {
+	char *donor;           /* owned; canonical gazetteer name */
+	char *recipient;       /* owned; canonical name, "" when none could be told */
+	int year, from_year;   /* as in struct fact_fund (from_year 0: cumulative) */
+	int64_t value;         /* the count, in its unit */
+	enum indicator_kind kind;
+	char *unit;            /* owned; the counted noun as written ("person-times") */
+	bool approx;           /* "more than", "nearly", "about" */
+	int line_no;
+	char *quote;           /* owned; the number and what it counts */
+	char *sentence;        /* owned; the whole sentence */
+};
+
 struct fact_anomaly {
 	char *kind;            /* owned; "misspelling", "wrong-province", "missing-bracket",
 	                        * "table-total", "growth-rate", ... */
@@ -109,6 +149,8 @@ struct extraction {
 	size_t nfunds, cap_funds;
 	struct fact_anomaly *anomalies; /* owned */
 	size_t nanomalies, cap_anomalies;
+	struct fact_indicator *indicators; /* owned */
+	size_t nindicators, cap_indicators;
 };
 
 /* Appends the facts of r to out (which starts zeroed). */

@@ -89,6 +89,25 @@ enum status query_funds(struct store *s, const char *donor, const char *recipien
 enum status query_totals(struct store *s, const char *donor, const char *recipient, int year,
 			 bool by_province, struct qtable *out);
 
+/* --- indicators (src/query-indicators.c) ------------------------------- */
+
+/* The indicators (non-money counts): each stated count once, however often
+ * the reports state it. Filters may be NULL / 0 and match as query_funds's
+ * do; kind is one of the vocabulary (cadres, trained, ...). Columns: donor,
+ * recipient, year, from_year (NULL: cumulative, start unstated), kind,
+ * value, unit (the counted noun as written), approx, report, line, quote
+ * (the first statement), sources (how many statements), all_sources
+ * (report:line of each). */
+enum status query_indicators(struct store *s, const char *donor, const char *recipient, int year,
+			     const char *kind, struct qtable *out);
+
+/* A pair's counts per year in one line: one row per donor (at the level the
+ * programme pairs it), recipient province and year, of one-year counts only.
+ * Columns: donor, recipient, year, summary ("44 cadres · 1,602 trained": the
+ * largest count of each kind), facts, sources (report:line of each). */
+enum status query_indicator_years(struct store *s, const char *donor, const char *recipient,
+				  struct qtable *out);
+
 /* Columns: kind, message, report, line, quote. */
 enum status query_anomalies(struct store *s, struct qtable *out);
 
@@ -101,10 +120,12 @@ enum status query_anomalies(struct store *s, struct qtable *out);
  * several provinces counts for its recipient only.
  * Columns: name, type, side, partners (number of partner provinces),
  * aid_yuan (aid given or received, every year), investment_yuan (signed
- * investment and trade, beside the aid), aliases (space-separated names and
- * aliases of the region and every place in it, so that a filter on a
- * county's old name finds its province). */
-enum status query_pane_provinces(struct store *s, bool with_funds, struct qtable *out);
+ * investment and trade, beside the aid), count (with_funds and an indicator
+ * kind: the count of that kind given or received, per pair and year the
+ * largest, added; else NULL), aliases (space-separated names and aliases of
+ * the region and every place in it, so that a filter on a county's old name
+ * finds its province). */
+enum status query_pane_provinces(struct store *s, bool with_funds, const char *kind, struct qtable *out);
 
 /* The partners of province and the place pairs under each. One "partner" row
  * per partner province (donor and recipient are the two provinces, since the

@@ -23,6 +23,8 @@ struct settings {
 	char *theme;              /* owned; [ui] theme = default | mono | light */
 	enum start_pane start_pane; /* [ui] start_pane = provinces | partners | funds */
 	int query_time_limit;     /* [store] query_time_limit = seconds a query may take */
+	char *indicator;          /* owned; [ui] indicator = none | cadres | trained | ...: the
+	                           * count the provinces pane shows beside the money */
 };
 
 void settings_defaults(struct settings *st);

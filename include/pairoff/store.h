@@ -16,7 +16,7 @@
 
 #include "pairoff/status.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_APPLICATION_ID 0x50414952 /* "PAIR" */
 
 struct store;
@@ -24,6 +24,7 @@ struct store;
 struct import_summary {
 	size_t reports, sections, paragraphs, tables;
 	size_t pairs, funds, anomalies;
+	size_t indicators;
 	long elapsed_ms;
 };
 

@@ -138,6 +138,8 @@ struct tui {
 	const struct settings *settings;
 	enum money_unit unit;
 	bool color, utf8, mouse, group_by_side;
+	int indicator;            /* the provinces pane's count: an enum indicator_kind,
+	                           * or -1 for none ([ui] indicator, c cycles) */
 	int lines, cols;
 	WINDOW *title_win, *body_win, *status_win; /* NULL while the terminal is too small */
 	struct view *column[3];     /* provinces, partners, funds */

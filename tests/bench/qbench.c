@@ -33,12 +33,12 @@ typedef enum status (*bench_fn)(const struct bench_args *args, struct qtable *ou
  * same list with each province's funds (a pass over every fund record). */
 static enum status run_provinces(const struct bench_args *x, struct qtable *out)
 {
-	return query_pane_provinces(x->store, false, out);
+	return query_pane_provinces(x->store, false, NULL, out);
 }
 
 static enum status run_provinces_funds(const struct bench_args *x, struct qtable *out)
 {
-	return query_pane_provinces(x->store, true, out);
+	return query_pane_provinces(x->store, true, NULL, out);
 }
 
 static enum status run_partners(const struct bench_args *x, struct qtable *out)
@@ -263,7 +263,7 @@ int main(int argc, char **argv)
 	struct qtable prov = { 0 };
 	struct bench_args one = { .store = s }, *pv = NULL, *fv = NULL, *sv = NULL;
 	size_t npv = 0, nfv = 0, nsv = 0;
-	if (query_pane_provinces(s, false, &prov) != ST_OK || prov.nrows == 0) {
+	if (query_pane_provinces(s, false, NULL, &prov) != ST_OK || prov.nrows == 0) {
 		fprintf(stderr, "qbench: no provinces in %s\n", argv[1]);
 		return 3;
 	}

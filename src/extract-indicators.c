@@ -1,0 +1,641 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract-internal.h"
+#include "pairoff/util.h"
+
+/* Counts of what the programme did, from prose: a number (digits, "1.215
+ * million", "six"), the noun phrase right after it that says what it
+ * counts ("temporary cadres", "person-times", "poor students"), and the
+ * verbs around it, which decide what people counted were: sent, trained,
+ * transferred as labour, or benefited. A number that is money, a year, a
+ * date, a percentage, a document's number, or counts something not in the
+ * vocabulary (cities, counties, sides) is no indicator. Donor, recipient
+ * and time come from the rules for money (xparties_for, xyear_for). */
+
+/* How a counted noun gets its kind. */
+enum noun_class {
+	NC_THING,        /* the kind is the noun's */
+	NC_SENT,         /* cadres, doctors, teachers: sent unless trained */
+	NC_PERSON,       /* people, farmers: trained, labour, sent or benefited */
+	NC_LABOUR,       /* labourers: labour unless trained */
+	NC_PERSON_TIME,  /* person-times: trained, visits, labour or people */
+	NC_COURSE,       /* courses, sessions, classes: only as training */
+	NC_PROJECT,      /* aid projects; signed or investment projects are money */
+	NC_CONTAINER,    /* batches, groups, teams: the kind of what they hold */
+	NC_DISTANCE,     /* km: a road's length, never an area */
+	NC_AREA,         /* mu, hectares, square metres of land built */
+};
+
+/* Nouns in the singular, lower case; "health center" names two words. */
+static const struct {
+	const char *noun;
+	enum indicator_kind kind;
+	enum noun_class cls;
+} nouns[] = {
+	{ "cadre", IND_CADRES, NC_SENT }, { "official", IND_CADRES, NC_SENT },
+	{ "technician", IND_CADRES, NC_SENT }, { "doctor", IND_CADRES, NC_SENT },
+	{ "teacher", IND_CADRES, NC_SENT }, { "volunteer", IND_CADRES, NC_SENT },
+	{ "expert", IND_CADRES, NC_SENT }, { "nurse", IND_CADRES, NC_SENT },
+	{ "principal", IND_PEOPLE, NC_PERSON }, { "headmaster", IND_PEOPLE, NC_PERSON },
+	{ "leader", IND_CADRES, NC_SENT }, { "talent", IND_CADRES, NC_SENT },
+	{ "specialist", IND_CADRES, NC_SENT }, { "medical worker", IND_CADRES, NC_SENT },
+	{ "medical staff", IND_CADRES, NC_SENT }, { "professional", IND_CADRES, NC_SENT },
+	{ "technical personnel", IND_CADRES, NC_SENT }, { "team", IND_CADRES, NC_CONTAINER },
+	{ "trainee", IND_TRAINED, NC_THING },
+	{ "person-time", IND_PEOPLE, NC_PERSON_TIME }, { "man-time", IND_PEOPLE, NC_PERSON_TIME },
+	{ "course", IND_TRAINED, NC_COURSE }, { "session", IND_TRAINED, NC_COURSE },
+	{ "class", IND_TRAINED, NC_COURSE }, { "training", IND_TRAINED, NC_COURSE },
+	{ "labor", IND_LABOUR, NC_LABOUR }, { "labour", IND_LABOUR, NC_LABOUR },
+	{ "laborer", IND_LABOUR, NC_LABOUR }, { "labourer", IND_LABOUR, NC_LABOUR },
+	{ "worker", IND_LABOUR, NC_LABOUR }, { "labor force", IND_LABOUR, NC_LABOUR },
+	{ "labour force", IND_LABOUR, NC_LABOUR },
+	{ "job", IND_LABOUR, NC_THING }, { "employment", IND_LABOUR, NC_THING },
+	{ "student", IND_STUDENTS, NC_THING }, { "pupil", IND_STUDENTS, NC_THING },
+	{ "child", IND_STUDENTS, NC_THING }, { "children", IND_STUDENTS, NC_THING },
+	{ "project", IND_PROJECTS, NC_PROJECT },
+	{ "village", IND_VILLAGES, NC_THING }, { "hamlet", IND_VILLAGES, NC_THING },
+	{ "school", IND_SCHOOLS, NC_THING }, { "kindergarten", IND_SCHOOLS, NC_THING },
+	{ "classroom", IND_SCHOOLS, NC_THING },
+	{ "hospital", IND_HEALTH, NC_THING }, { "clinic", IND_HEALTH, NC_THING },
+	{ "health center", IND_HEALTH, NC_THING }, { "health centre", IND_HEALTH, NC_THING },
+	{ "health station", IND_HEALTH, NC_THING }, { "medical station", IND_HEALTH, NC_THING },
+	{ "household", IND_HOUSEHOLDS, NC_THING }, { "family", IND_HOUSEHOLDS, NC_THING },
+	{ "people", IND_PEOPLE, NC_PERSON }, { "person", IND_PEOPLE, NC_PERSON },
+	{ "farmer", IND_PEOPLE, NC_PERSON }, { "herdsman", IND_PEOPLE, NC_PERSON },
+	{ "herdsmen", IND_PEOPLE, NC_PERSON }, { "villager", IND_PEOPLE, NC_PERSON },
+	{ "resident", IND_PEOPLE, NC_PERSON }, { "youth", IND_PEOPLE, NC_PERSON },
+	{ "woman", IND_PEOPLE, NC_PERSON }, { "women", IND_PEOPLE, NC_PERSON },
+	{ "immigrant", IND_PEOPLE, NC_PERSON },
+	{ "delegation", IND_VISITS, NC_THING }, { "visit", IND_VISITS, NC_THING },
+	{ "trip", IND_VISITS, NC_THING }, { "inspection tour", IND_VISITS, NC_THING },
+	{ "enterprise", IND_ENTERPRISES, NC_THING }, { "company", IND_ENTERPRISES, NC_THING },
+	{ "firm", IND_ENTERPRISES, NC_THING },
+	{ "km", IND_ROADS, NC_DISTANCE }, { "kilometer", IND_ROADS, NC_DISTANCE },
+	{ "kilometre", IND_ROADS, NC_DISTANCE },
+	{ "mu", IND_LAND, NC_AREA }, { "hectare", IND_LAND, NC_AREA },
+	{ "square meter", IND_LAND, NC_AREA }, { "square metre", IND_LAND, NC_AREA },
+	{ "well", IND_OTHER, NC_THING }, { "pump station", IND_OTHER, NC_THING },
+	{ "bridge", IND_OTHER, NC_THING }, { "greenhouse", IND_OTHER, NC_THING },
+	{ "biogas digester", IND_OTHER, NC_THING }, { "water cellar", IND_OTHER, NC_THING },
+	{ "house", IND_OTHER, NC_THING }, { "shed", IND_OTHER, NC_THING }, { "ambulance", IND_OTHER, NC_THING },
+	/* donations in kind */
+	{ "book", IND_OTHER, NC_THING }, { "computer", IND_OTHER, NC_THING }, { "quilt", IND_OTHER, NC_THING },
+	{ "clothes", IND_OTHER, NC_THING }, { "clothing", IND_OTHER, NC_THING }, { "bedding", IND_OTHER, NC_THING },
+	{ "livestock", IND_OTHER, NC_THING }, { "pig", IND_OTHER, NC_THING }, { "cattle", IND_OTHER, NC_THING },
+	{ "sheep", IND_OTHER, NC_THING },
+	{ "batch", IND_OTHER, NC_CONTAINER }, { "group", IND_OTHER, NC_CONTAINER },
+};
+#define NNOUNS (sizeof(nouns) / sizeof(nouns[0]))
+#define NO_NOUN NNOUNS
+
+static const struct {
+	const char *word;
+	int value;
+} number_words[] = {
+	{ "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 }, { "six", 6 },
+	{ "seven", 7 }, { "eight", 8 }, { "nine", 9 }, { "ten", 10 }, { "eleven", 11 },
+	{ "twelve", 12 }, { "thirteen", 13 }, { "fourteen", 14 }, { "fifteen", 15 },
+	{ "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 }, { "nineteen", 19 },
+	{ "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 },
+	{ "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 }, { "a hundred", 100 },
+	{ "one hundred", 100 },
+};
+
+static const char *const scale_words[] = { "hundred million", "ten thousand", "million", "thousand" };
+
+/* Words that end the noun phrase after a number. */
+static const char *const stop_words[] = {
+	"of", "in", "for", "to", "from", "with", "by", "at", "on", "into", "which", "who", "that",
+	"was", "were", "is", "are", "be", "been", "had", "has", "have", "as", "than", "through",
+	"including", "each", "per", "under", "among", "respectively", "while", "after", "before",
+	"during", "the", "its", "their", "this", "these", "times", "across", "within", "totaling",
+	"shall", "will", "would", "should", "can", "could", "may", "must", "did", "do", "does", "also",
+	"all", "both",
+};
+
+/* Verbs, in the singular or as stems, that tell what counted people were. */
+static const char *const train_cues[] = { "train", "trained", "training", "trainings" };
+/* "received 121 backbone doctors": the east hosts people of the west to learn */
+static const char *const host_cues[] = { "received", "receiving", "hosted", "trainee", "trainees" };
+static const char *const sent_cues[] = {
+	"sent", "send", "sending", "dispatched", "dispatch", "selected", "select", "assigned",
+	"seconded", "exchanged", "exchange", "temporary", "teams", "team", "went", "personnel",
+};
+static const char *const labour_cues[] = {
+	"transfer", "transferred", "transferring", "employed", "employment", "export", "exported",
+	"migrant", "jobs", "job",
+};
+static const char *const visit_cues[] = { "visit", "visits", "visited", "visiting", "delegation", "delegations" };
+
+/* Words that make counted projects investment (money facts), not aid. */
+static const char *const signed_cues[] = {
+	"signed", "agreement", "agreements", "contract", "contracts", "contracted", "negotiated",
+	"investment", "cooperation", "economic", "trade", "worth", "introduced", "attracted",
+};
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december",
+};
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool is_letter(unsigned char ch)
+{
+	return isalpha(ch) || ch == '-' || ch == '\'';
+}
+
+/* A curly quote or any other UTF-8 punctuation the phrase may hold. */
+static size_t skip_blanks(const char *t, size_t i, size_t len)
+{
+	for (;;) {
+		if (i < len && (t[i] == ' ' || t[i] == '"'))
+			i++;
+		else if (i + 2 < len && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+			 ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9D))
+			i += 3;
+		else
+			return i;
+	}
+}
+
+/* Tried on every word after a number against every list: the first letter
+ * is compared before anything else. */
+static bool word_is(const char *w, size_t n, const char *word)
+{
+	return n && tolower((unsigned char)w[0]) == word[0] && strlen(word) == n && strncasecmp(w, word, n) == 0;
+}
+
+static bool word_in(const char *w, size_t n, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (word_is(w, n, list[i]))
+			return true;
+	return false;
+}
+
+/* w (n bytes) is singular or its plural: -s, -es, -y/-ies. */
+static bool noun_form(const char *w, size_t n, const char *singular)
+{
+	size_t k = strlen(singular);
+	if (n < k || strncasecmp(w, singular, k - 1) != 0)
+		return false;
+	if (n == k)
+		return tolower((unsigned char)w[k - 1]) == singular[k - 1];
+	if (singular[k - 1] == 'y' && n == k + 2)
+		return strncasecmp(w + k - 1, "ies", 3) == 0;
+	if (tolower((unsigned char)w[k - 1]) != singular[k - 1])
+		return false;
+	return (n == k + 1 && tolower((unsigned char)w[k]) == 's') ||
+	       (n == k + 2 && strncasecmp(w + k, "es", 2) == 0);
+}
+
+/* The words of a phrase, by offset. */
+struct pword {
+	size_t start, end;
+};
+
+/* The vocabulary noun that ends at word k of w (one or two words), or
+ * NO_NOUN; *first is the index of its first word. */
+static size_t noun_at(const char *t, const struct pword *w, size_t k, size_t *first)
+{
+	unsigned char c0 = (unsigned char)tolower((unsigned char)t[w[k].start]);
+	unsigned char p0 = k > 0 ? (unsigned char)tolower((unsigned char)t[w[k - 1].start]) : 0;
+	for (size_t i = 0; i < NNOUNS; i++) {
+		if ((unsigned char)nouns[i].noun[0] != c0 && (unsigned char)nouns[i].noun[0] != p0)
+			continue; /* most words are no noun of the list */
+		const char *sp = strchr(nouns[i].noun, ' ');
+		*first = k;
+		if (!sp) {
+			if (noun_form(t + w[k].start, w[k].end - w[k].start, nouns[i].noun))
+				return i;
+			continue;
+		}
+		size_t n1 = (size_t)(sp - nouns[i].noun);
+		if (k > 0 && w[k - 1].end - w[k - 1].start == n1 &&
+		    strncasecmp(t + w[k - 1].start, nouns[i].noun, n1) == 0 &&
+		    noun_form(t + w[k].start, w[k].end - w[k].start, sp + 1)) {
+			*first = k - 1;
+			return i;
+		}
+	}
+	return NO_NOUN;
+}
+
+/* What a number counts: the noun phrase after it. */
+struct counted {
+	size_t noun;           /* index into nouns, NO_NOUN when none */
+	size_t unit_start, unit_end; /* the noun as written */
+	size_t end;            /* where the phrase ends */
+	size_t next;           /* offset after the phrase's last word read */
+};
+
+/* "cities", "places", "principals": a plural that is not in the
+ * vocabulary is the head of a phrase that counts something else. */
+static bool other_plural(const char *w, size_t n)
+{
+	if (n < 4 || tolower((unsigned char)w[n - 1]) != 's')
+		return false;
+	char a = (char)tolower((unsigned char)w[n - 2]);
+	return a != 's' && a != 'u' && a != 'i';
+}
+
+/* A plural noun is the head of its phrase ("trainees", "schools"); a
+ * singular one may still be a modifier ("school teachers", "training
+ * courses"). Nouns with no singular use, and units, always end it. */
+static bool ends_phrase(size_t noun, size_t n)
+{
+	static const char *const always[] = {
+		"people", "herdsmen", "children", "women", "clothes", "clothing", "livestock", "cattle", "sheep",
+		"medical staff", "technical personnel",
+	};
+	const char *sp = strchr(nouns[noun].noun, ' ');
+	size_t singular = strlen(sp ? sp + 1 : nouns[noun].noun);
+	enum noun_class cls = nouns[noun].cls;
+	if (cls == NC_PERSON_TIME || cls == NC_DISTANCE || cls == NC_AREA || n != singular)
+		return true;
+	for (size_t i = 0; i < ARRAY_LEN(always); i++)
+		if (strcmp(nouns[noun].noun, always[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool irregular_verb(const char *w, size_t n)
+{
+	static const char *const verbs[] = { "sent", "built", "held", "went", "came", "made", "gave", "got" };
+	return word_in(w, n, verbs, ARRAY_LEN(verbs));
+}
+
+/* Reads up to 8 words after i: the phrase ends at punctuation, a number, a
+ * stop word, a verb after its noun, or a plural noun, which heads it. Its
+ * noun is the last vocabulary noun read ("junior and senior middle school
+ * backbone teachers": teachers; "schools and kindergartens": schools;
+ * "middle school and college students": students). */
+static struct counted read_phrase(const char *t, size_t i, size_t len)
+{
+	struct counted c = { .noun = NO_NOUN };
+	struct pword w[8];
+	size_t nw = 0;
+	i = skip_blanks(t, i, len);
+	if (word_is(t + i, strspn(t + i, "abcdefghijklmnopqrstuvwxyz"), "were") ||
+	    word_is(t + i, strspn(t + i, "abcdefghijklmnopqrstuvwxyz"), "was"))
+		i = skip_blanks(t, i + strspn(t + i, "abcdefghijklmnopqrstuvwxyz"), len); /* "288 were ... projects" */
+	while (nw < 8 && i < len && isalpha((unsigned char)t[i])) {
+		size_t e = i;
+		while (e < len && is_letter((unsigned char)t[e]))
+			e++;
+		size_t n = e - i;
+		if (word_in(t + i, n, stop_words, ARRAY_LEN(stop_words)))
+			break;
+		if (word_is(t + i, n, "and") || word_is(t + i, n, "or")) {
+			size_t j = skip_blanks(t, e, len);
+			if (!isalpha((unsigned char)t[j]))
+				break;
+			i = j;
+			continue;
+		}
+		if (c.noun != NO_NOUN && ((n > 3 && strncasecmp(t + e - 2, "ed", 2) == 0) || irregular_verb(t + i, n)))
+			break; /* "delegations visited ...": the verb after the noun */
+		w[nw] = (struct pword){ i, e };
+		size_t first, k = noun_at(t, w, nw, &first);
+		if (k == NO_NOUN && other_plural(t + i, n)) {
+			if (c.noun != NO_NOUN && c.end == w[nw - 1].end)
+				c.noun = NO_NOUN; /* "school principals": the noun was a modifier */
+			break;
+		}
+		if (k != NO_NOUN) {
+			c.noun = k;
+			c.unit_start = w[first].start;
+			c.unit_end = e;
+			c.end = e;
+			if (ends_phrase(k, n)) {
+				c.next = e;
+				break; /* "67 trainees find jobs": the plural was the head */
+			}
+		}
+		nw++;
+		c.next = e;
+		i = skip_blanks(t, e, len);
+	}
+	return c;
+}
+
+/* --- numbers ------------------------------------------------------------------ */
+
+struct number {
+	size_t start, end;     /* the number and its scale word */
+	int64_t value;
+};
+
+static bool is_word_byte(unsigned char ch)
+{
+	return isalnum(ch) || ch >= 0x80;
+}
+
+static size_t digits_len(const char *t, size_t i)
+{
+	size_t j = i;
+	while (isdigit((unsigned char)t[j]) || ((t[j] == ',' || t[j] == '.') && isdigit((unsigned char)t[j + 1]) &&
+						 j > i))
+		j++;
+	return j - i;
+}
+
+/* A number in digits with an optional scale ("1.215 million"), or in
+ * words ("six"), at t+i. */
+static bool number_at(const char *t, size_t i, size_t len, struct number *num)
+{
+	num->start = i;
+	if (isdigit((unsigned char)t[i])) {
+		size_t n = digits_len(t, i), e = i + n;
+		if (is_word_byte((unsigned char)t[e]) || t[e] == '%')
+			return false; /* "11th", "5%" */
+		const char *scale = NULL;
+		size_t j = skip_blanks(t, e, len);
+		for (size_t s = 0; s < ARRAY_LEN(scale_words) && j > e; s++)
+			if (xword_at(t, j, scale_words[s])) {
+				scale = scale_words[s];
+				e = j + strlen(scale);
+				break;
+			}
+		num->end = e;
+		return xparse_amount(t + i, n, scale, &num->value);
+	}
+	if (i > 0 && isupper((unsigned char)t[i]))
+		return false; /* "Three Gorges", "Two Worries-free": a name */
+	unsigned char c0 = (unsigned char)tolower((unsigned char)t[i]);
+	if (!strchr("otfsenat", c0) || !c0)
+		return false; /* tried at every word: most start with no number's letter */
+	for (size_t k = ARRAY_LEN(number_words); k-- > 0;)
+		if ((unsigned char)number_words[k].word[0] == c0 && xword_at(t, i, number_words[k].word)) {
+			num->end = i + strlen(number_words[k].word);
+			num->value = number_words[k].value;
+			size_t j = skip_blanks(t, num->end, len);
+			for (size_t sc = 0; sc < ARRAY_LEN(scale_words); sc++)
+				if (xword_at(t, j, scale_words[sc])) {
+					char digits[8];
+					int n = snprintf(digits, sizeof(digits), "%d", number_words[k].value);
+					num->end = j + strlen(scale_words[sc]);
+					return xparse_amount(digits, (size_t)n, scale_words[sc], &num->value);
+				}
+			return true;
+		}
+	return false;
+}
+
+/* "the 2009 projects", "and 2010 projects": a year written before a noun. */
+static bool year_before(const char *t, size_t b)
+{
+	static const char *const words[] = { "the", "and", "its", "or" };
+	size_t e = b;
+	while (e > 0 && t[e - 1] == ' ')
+		e--;
+	size_t w = e;
+	while (w > 0 && isalpha((unsigned char)t[w - 1]))
+		w--;
+	return word_in(t + w, e - w, words, ARRAY_LEN(words));
+}
+
+/* Numbers that are not counts: inside money or a year, a document's or a
+ * school's number ("No. 4"), a date ("August 5 to 8"), a percentage, a
+ * figure glued to another ("7+8"). */
+static bool not_a_count(const struct xsentence *s, const struct number *num)
+{
+	const char *t = s->text;
+	for (size_t m = 0; m < s->nmoney; m++)
+		if (num->start < s->money[m].end && num->end > s->money[m].start)
+			return true;
+	for (size_t y = 0; y < s->nyears; y++)
+		if (num->start < s->years[y].end && num->end > s->years[y].start)
+			return true;
+	size_t b = num->start;
+	if (b > 0 && strchr("+-/.:#", t[b - 1]))
+		return true;
+	size_t e = skip_blanks(t, num->end, s->len);
+	if (t[e] == '%' || xword_at(t, e, "percent") || xword_at(t, e, "per cent") || t[num->end] == '-')
+		return true;
+	size_t from = b > 14 ? b - 14 : 0;
+	if (num->value >= 1990 && num->value <= 2049 && num->end - num->start == 4 && year_before(t, b))
+		return true; /* "the 2009 projects and 2010 projects": a year's */
+	if (xfind_ci(t, from, b, "no.") || xfind_ci(t, from, b, "no ") || xfind_ci(t, from, b, "article"))
+		return true;
+	for (size_t k = 0; k < ARRAY_LEN(months); k++)
+		if (xcontains_word(t, from, b, months[k]) || xword_at(t, e, months[k]))
+			return true;
+	return false;
+}
+
+/* --- what people counted were ----------------------------------------------------- */
+
+enum cue { CUE_NONE, CUE_TRAIN, CUE_SENT, CUE_LABOUR, CUE_VISIT };
+
+static enum cue cue_of(const char *w, size_t n)
+{
+	if (word_in(w, n, train_cues, ARRAY_LEN(train_cues)) || word_in(w, n, host_cues, ARRAY_LEN(host_cues)))
+		return CUE_TRAIN;
+	if (word_in(w, n, sent_cues, ARRAY_LEN(sent_cues)))
+		return CUE_SENT;
+	if (word_in(w, n, labour_cues, ARRAY_LEN(labour_cues)))
+		return CUE_LABOUR;
+	if (word_in(w, n, visit_cues, ARRAY_LEN(visit_cues)))
+		return CUE_VISIT;
+	return CUE_NONE;
+}
+
+/* The cue word nearest before `to` in t[from, to) (the verb that governs
+ * the count), or the first after, by `backward`. */
+static enum cue nearest_cue(const char *t, size_t from, size_t to, bool backward)
+{
+	enum cue found = CUE_NONE;
+	for (size_t i = from; i < to;) {
+		if (!isalpha((unsigned char)t[i]) || (i > from && is_letter((unsigned char)t[i - 1]))) {
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e < to && is_letter((unsigned char)t[e]))
+			e++;
+		enum cue c = cue_of(t + i, e - i);
+		if (c != CUE_NONE) {
+			found = c;
+			if (!backward)
+				return c;
+		}
+		i = e;
+	}
+	return found;
+}
+
+/* "... teachers ... to receive trainings": the counted people are trained. */
+static bool trainees_after(const char *t, size_t from, size_t to)
+{
+	static const char *const receive[] = { "receive", "attend", "for", "were", "be", "participate", "join", "accept" };
+	for (size_t k = 0; k < ARRAY_LEN(train_cues); k++) {
+		const char *at = xfind_ci(t, from, to, train_cues[k]);
+		if (!at)
+			continue;
+		size_t pos = (size_t)(at - t), b = pos > from + 24 ? pos - 24 : from;
+		for (size_t r = 0; r < ARRAY_LEN(receive); r++)
+			if (xcontains_word(t, b, pos, receive[r]))
+				return true;
+	}
+	return false;
+}
+
+/* Where the words governing the count start: the clause's start or the
+ * previous number's end, whichever is earlier, so "held trainings on A, B
+ * and C for 40 cadres" still sees its verb. */
+static size_t governing_start(const struct xsentence *s, size_t num_start, size_t prev_end)
+{
+	size_t clause = xclause_start(s->text, num_start, 0);
+	return prev_end < clause ? prev_end : clause;
+}
+
+static enum indicator_kind person_kind(const struct xsentence *s, size_t from, const struct number *num,
+				       const struct counted *c, enum cue fallback_cue)
+{
+	const char *t = s->text;
+	size_t cend = xclause_end(t, c->end, s->len);
+	enum noun_class cls = nouns[c->noun].cls;
+	if (cls != NC_PERSON_TIME && trainees_after(t, c->end, cend))
+		return IND_TRAINED;
+	enum cue cue = nearest_cue(t, from, num->start, true);
+	if (cue == CUE_NONE)
+		cue = nearest_cue(t, num->end, c->end, true);
+	if (cue == CUE_NONE)
+		cue = fallback_cue != CUE_NONE ? fallback_cue : nearest_cue(t, c->end, cend, false);
+	switch (cue) {
+	case CUE_TRAIN: return IND_TRAINED;
+	case CUE_SENT: return IND_CADRES;
+	case CUE_LABOUR: return IND_LABOUR;
+	case CUE_VISIT: return cls == NC_PERSON_TIME || cls == NC_PERSON ? IND_VISITS : nouns[c->noun].kind;
+	default: break;
+	}
+	return cls == NC_PERSON_TIME ? IND_PEOPLE : nouns[c->noun].kind;
+}
+
+static bool any_word(const char *t, size_t from, size_t to, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (xcontains_word(t, from, to, list[i]))
+			return true;
+	return false;
+}
+
+static enum indicator_kind held_kind(const struct xsentence *s, size_t from, const struct counted *cnt);
+
+/* The kind of what num counts, or IND_NKINDS when it is no indicator. */
+static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const struct number *num,
+				   const struct counted *c)
+{
+	const char *t = s->text;
+	enum noun_class cls = nouns[c->noun].cls;
+	size_t cend = xclause_end(t, c->end, s->len);
+	switch (cls) {
+	case NC_SENT:
+	case NC_PERSON:
+	case NC_LABOUR:
+	case NC_PERSON_TIME: {
+		enum indicator_kind k = person_kind(s, from, num, c, CUE_NONE);
+		if (cls == NC_LABOUR && k != IND_TRAINED)
+			return IND_LABOUR;
+		return cls == NC_SENT && k != IND_TRAINED && k != IND_LABOUR ? IND_CADRES : k;
+	}
+	case NC_COURSE:
+		return xfind_ci(t, num->end, c->end, "train") || nearest_cue(t, num->end, c->end, true) == CUE_TRAIN ?
+			IND_TRAINED : IND_NKINDS;
+	case NC_PROJECT:
+		if (any_word(t, from, c->end, signed_cues, ARRAY_LEN(signed_cues)) ||
+		    xfind_ci(t, c->end, cend, " worth"))
+			return IND_NKINDS;
+		return IND_PROJECTS;
+	case NC_CONTAINER: {
+		/* a batch counts what it holds; a team, people sent */
+		enum indicator_kind held = held_kind(s, from, c);
+		return held != IND_NKINDS || nouns[c->noun].kind == IND_OTHER ? held : nouns[c->noun].kind;
+	}
+	case NC_DISTANCE:
+		if (xfind_ci(t, from, num->start, "area") || xfind_ci(t, num->end, c->end, "square"))
+			return IND_NKINDS; /* the size of a place, not a road built */
+		return IND_ROADS;
+	case NC_AREA:
+		if (xfind_ci(t, from, num->start, "covers an area") || xfind_ci(t, from, num->start, "total area"))
+			return IND_NKINDS;
+		return IND_LAND;
+	default:
+		return nouns[c->noun].kind;
+	}
+}
+
+/* --- facts ------------------------------------------------------------------------- */
+
+static void add_indicator(struct xctx *c, const struct xsentence *s, const struct number *num,
+			  const struct counted *cnt, enum indicator_kind kind)
+{
+	bool approx;
+	size_t qstart = xapprox_start(s->text, num->start, &approx);
+	size_t donor, recipient;
+	xparties_for(c, s, qstart, cnt->end, &donor, &recipient);
+	if (donor == GAZ_NONE)
+		return;
+	struct fact_indicator *f = ARRAY_PUSH(c->out->indicators, c->out->nindicators, c->out->cap_indicators);
+	memset(f, 0, sizeof(*f));
+	f->donor = xstrdup(xname(c, donor));
+	f->recipient = xstrdup(recipient == GAZ_NONE ? "" : xname(c, recipient));
+	f->year = xyear_for(c, s, num->start, &f->from_year);
+	f->value = num->value;
+	f->kind = kind;
+	f->unit = xstrndup(s->text + cnt->unit_start, cnt->unit_end - cnt->unit_start);
+	f->approx = approx;
+	f->line_no = c->line_no;
+	f->quote = xstrndup(s->text + qstart, cnt->end - qstart);
+	f->sentence = xstrdup(s->text);
+}
+
+/* A container ("six batches of 298 cadres", "two medical teams of 100
+ * people") counts what it holds: the kind of the phrase after "of". */
+static enum indicator_kind held_kind(const struct xsentence *s, size_t from, const struct counted *cnt)
+{
+	const char *t = s->text;
+	size_t i = skip_blanks(t, cnt->next, s->len);
+	if (!xword_at(t, i, "of"))
+		return IND_NKINDS;
+	i = skip_blanks(t, i + 2, s->len);
+	struct number inner;
+	if (number_at(t, i, s->len, &inner))
+		i = inner.end;
+	else
+		inner = (struct number){ .start = i, .end = i };
+	struct counted held = read_phrase(t, i, s->len);
+	if (held.noun == NO_NOUN)
+		return IND_NKINDS;
+	return kind_of(s, from, &inner, &held);
+}
+
+void xindicators_sentence(struct xctx *c, const struct xsentence *s)
+{
+	const char *t = s->text;
+	size_t prev_end = 0;
+	for (size_t i = 0; i < s->len; i++) {
+		struct number num;
+		if ((i > 0 && is_word_byte((unsigned char)t[i - 1])) || !number_at(t, i, s->len, &num))
+			continue;
+		size_t from = governing_start(s, num.start, prev_end);
+		prev_end = num.end;
+		i = num.end - 1;
+		if (num.value <= 0 || not_a_count(s, &num))
+			continue;
+		struct counted cnt = read_phrase(t, num.end, s->len);
+		if (cnt.noun == NO_NOUN)
+			continue;
+		enum indicator_kind kind = kind_of(s, from, &num, &cnt);
+		if (kind != IND_NKINDS)
+			add_indicator(c, s, &num, &cnt, kind);
+	}
+}

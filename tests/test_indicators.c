@@ -1,0 +1,244 @@
+/* Unit tests of the indicators (issue 10): counts of what the programme did,
+ * read from made-up sentences (numbers in digits and words, the counted noun
+ * and the verbs around it, what is not a count), from a made-up report of
+ * the series (tests/data/unseen/guangdong-guangxi-2016.txt), and the rule
+ * that links a restated count into one fact (src/indicators.c). */
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/extract.h"
+#include "pairoff/gazetteer.h"
+#include "pairoff/indicators.h"
+#include "pairoff/report.h"
+#include "pairoff/util.h"
+
+static int failures;
+
+#define CHECK(cond)                                                                   \
+	do {                                                                          \
+		if (!(cond)) {                                                        \
+			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+			failures++;                                                   \
+		}                                                                     \
+	} while (0)
+
+static struct gazetteer *gaz;
+
+static void extract_text(const char *text, struct extraction *x)
+{
+	struct report *r = NULL;
+	if (report_parse("made-up.txt", text, strlen(text), &r) != ST_OK)
+		abort();
+	memset(x, 0, sizeof(*x));
+	CHECK(extract_report(r, gaz, x) == ST_OK);
+	report_free(r);
+}
+
+/* The indicator of value, or NULL. */
+static const struct fact_indicator *find(const struct extraction *x, int64_t value)
+{
+	for (size_t i = 0; i < x->nindicators; i++)
+		if (x->indicators[i].value == value)
+			return &x->indicators[i];
+	return NULL;
+}
+
+/* Whether value was found as kind in year, by donor (NULL: any). */
+static bool found(const struct extraction *x, int64_t value, enum indicator_kind kind, int year, const char *donor)
+{
+	const struct fact_indicator *f = find(x, value);
+	bool ok = f && f->kind == kind && f->year == year && (!donor || strcmp(f->donor, donor) == 0);
+	if (!ok)
+		fprintf(stderr, "  %" PRId64 " %s %d %s: got %s %d %s\n", value, indicator_kind_name(kind), year,
+			donor ? donor : "", f ? indicator_kind_name(f->kind) : "nothing", f ? f->year : 0,
+			f ? f->donor : "");
+	return ok;
+}
+
+static void test_vocabulary(void)
+{
+	for (size_t k = 0; k < IND_NKINDS; k++)
+		CHECK(indicator_kind_parse(indicator_kind_name((enum indicator_kind)k)) == (enum indicator_kind)k);
+	CHECK(indicator_kind_parse("money") == IND_NKINDS);
+	CHECK(indicator_kind_parse(NULL) == IND_NKINDS);
+}
+
+/* Numbers in digits and words, with scales and approximations, and the
+ * verbs that tell sent, trained and transferred people apart. */
+static void test_counts(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian sent six batches of 120 doctors to Ningxia, trained 2,450 rural "
+		     "technicians and helped transfer 1.3 million labourers. It also subsidized more than "
+		     "4,000 poor students and built 17 primary schools and nine clinics.\n\n"
+		     "      In 2014, Fujian held 33 training courses for 1,850 person-times, received 45 "
+		     "officials of Ningxia for study, and rebuilt 12 villages for 900 households.\n",
+		     &x);
+	CHECK(found(&x, 120, IND_CADRES, 2013, "Fujian"));
+	CHECK(found(&x, 6, IND_CADRES, 2013, "Fujian"));          /* six batches of doctors */
+	CHECK(found(&x, 2450, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 1300000, IND_LABOUR, 2013, "Fujian"));
+	CHECK(found(&x, 4000, IND_STUDENTS, 2013, "Fujian"));
+	CHECK(find(&x, 4000) && find(&x, 4000)->approx);
+	CHECK(find(&x, 120) && !find(&x, 120)->approx);
+	CHECK(found(&x, 17, IND_SCHOOLS, 2013, "Fujian"));
+	CHECK(found(&x, 9, IND_HEALTH, 2013, "Fujian"));
+	CHECK(found(&x, 33, IND_TRAINED, 2014, "Fujian"));
+	CHECK(found(&x, 1850, IND_TRAINED, 2014, "Fujian"));
+	CHECK(found(&x, 45, IND_TRAINED, 2014, "Fujian"));       /* received to learn */
+	CHECK(found(&x, 12, IND_VILLAGES, 2014, "Fujian"));
+	CHECK(found(&x, 900, IND_HOUSEHOLDS, 2014, "Fujian"));
+	const struct fact_indicator *f = find(&x, 1850);
+	CHECK(f && strcmp(f->unit, "person-times") == 0 && strcmp(f->recipient, "Ningxia") == 0);
+	CHECK(f && strstr(f->quote, "1,850 person-times") != NULL);
+	CHECK(x.nfunds == 0);
+	extraction_free(&x);
+}
+
+/* What is not a count: money, years, dates, percentages, ordinals, a
+ * document's number, the pairing's own size, nouns outside the vocabulary. */
+static void test_not_counts(void)
+{
+	struct extraction x;
+	extract_text("Shandong - Chongqing Pairing-off Poverty Alleviation\n\n"
+		     "      In 2011, the 14 cities of Shandong were paired with 14 counties of Chongqing. "
+		     "On June 12, Shandong allocated 30 million yuan, up 15% from 2010, under Document "
+		     "No. 7 and the 3rd work plan. The two sides held 5 meetings. Shandong signed 16 "
+		     "investment projects worth 2 billion yuan.\n",
+		     &x);
+	for (size_t i = 0; i < x.nindicators; i++)
+		fprintf(stderr, "  not a count, found: %" PRId64 " %s \"%s\"\n", x.indicators[i].value,
+			indicator_kind_name(x.indicators[i].kind), x.indicators[i].quote);
+	CHECK(x.nindicators == 0);
+	extraction_free(&x);
+}
+
+/* Spans and cumulative counts take the money's time rules; a place the
+ * clause names narrows the recipient. */
+static void test_time_and_places(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      From 2011 to 2013, Fujian sent 300 volunteers to Xiji County. As of the end of "
+		     "2013, Fujian had built 58 schools in Ningxia.\n",
+		     &x);
+	const struct fact_indicator *f = find(&x, 300);
+	CHECK(f && f->kind == IND_CADRES && f->year == 2013 && f->from_year == 2011);
+	CHECK(f && strcmp(f->recipient, "Xiji County") == 0);
+	f = find(&x, 58);
+	CHECK(f && f->kind == IND_SCHOOLS && f->year == 2013 && f->from_year == 0);
+	extraction_free(&x);
+}
+
+/* A report of the series none of the bundled reports contains. */
+static void test_unseen_report(void)
+{
+	char *path = xasprintf("%s/../tests/data/unseen/guangdong-guangxi-2016.txt", PAIROFF_SRC_DATADIR);
+	struct report *r = NULL;
+	struct extraction x = { 0 };
+	CHECK(report_read(path, &r) == ST_OK);
+	free(path);
+	if (!r)
+		return;
+	CHECK(extract_report(r, gaz, &x) == ST_OK);
+	CHECK(found(&x, 152, IND_PROJECTS, 2016, "Guangdong"));
+	CHECK(found(&x, 36, IND_CADRES, 2016, "Guangdong"));
+	CHECK(found(&x, 210, IND_CADRES, 2016, "Guangdong"));
+	CHECK(found(&x, 64, IND_TRAINED, 2016, "Guangdong"));
+	CHECK(found(&x, 5300, IND_TRAINED, 2016, "Guangdong"));
+	CHECK(found(&x, 2100, IND_TRAINED, 2016, "Guangdong"));
+	CHECK(found(&x, 18000, IND_LABOUR, 2016, "Guangzhou City"));
+	CHECK(find(&x, 18000) && find(&x, 18000)->approx && strcmp(find(&x, 18000)->recipient, "Hechi City") == 0);
+	CHECK(found(&x, 3600, IND_STUDENTS, 2016, "Guangzhou City"));
+	CHECK(find(&x, 3600) && strcmp(find(&x, 3600)->recipient, "Baise City") == 0);
+	CHECK(found(&x, 11, IND_SCHOOLS, 2016, "Guangzhou City"));
+	CHECK(found(&x, 4, IND_HEALTH, 2016, "Guangzhou City"));
+	CHECK(found(&x, 27, IND_VILLAGES, 2015, "Dongguan City"));
+	CHECK(found(&x, 6800, IND_HOUSEHOLDS, 2015, "Dongguan City"));
+	CHECK(found(&x, 29000, IND_PEOPLE, 2015, "Dongguan City"));
+	CHECK(found(&x, 46, IND_ROADS, 2015, "Dongguan City"));
+	CHECK(found(&x, 1200, IND_LAND, 2015, "Dongguan City"));
+	CHECK(found(&x, 9, IND_VISITS, 2016, "Guangdong"));
+	CHECK(found(&x, 85, IND_ENTERPRISES, 2016, "Guangdong"));
+	static const int64_t not_counts[] = { 12, 14, 18, 26, 40, 2015, 320000000 };
+	for (size_t i = 0; i < sizeof(not_counts) / sizeof(not_counts[0]); i++) {
+		const struct fact_indicator *f = find(&x, not_counts[i]);
+		CHECK(f == NULL);
+		if (f)
+			fprintf(stderr, "  unseen: %" PRId64 " is no count: \"%s\"\n", not_counts[i], f->quote);
+	}
+	extraction_free(&x);
+	report_free(r);
+}
+
+/* --- identity ---------------------------------------------------------------- */
+
+static struct indicator_fact fact(int64_t id, const char *donor, const char *recipient, int kind, int64_t value,
+				  int year, int64_t report, int section, int line)
+{
+	size_t d = gazetteer_lookup(gaz, donor), r = gazetteer_lookup(gaz, recipient);
+	CHECK(d != GAZ_NONE && r != GAZ_NONE);
+	size_t prov = gazetteer_province_of(gaz, r);
+	return (struct indicator_fact){
+		.id = id, .donor = (uint32_t)d, .recipient = (uint32_t)r,
+		.donor_unit = (uint32_t)gazetteer_unit_of(gaz, d),
+		.recipient_unit = (uint32_t)(prov != GAZ_NONE ? prov : r), .year = (int16_t)year,
+		.from_year = (int16_t)year, .kind = (uint8_t)kind, .value = value, .report_id = (uint32_t)report,
+		.section = (uint16_t)section, .line_no = line, .flow_id = id,
+	};
+}
+
+static void test_link(void)
+{
+	struct indicator_fact f[] = {
+		/* an overview and its section; the next report restating it */
+		fact(1, "Beijing", "Inner Mongolia", IND_CADRES, 44, 2012, 1, 1, 10),
+		fact(2, "Beijing", "Inner Mongolia", IND_CADRES, 44, 2012, 1, 1, 14),
+		fact(3, "Beijing", "Inner Mongolia", IND_CADRES, 44, 2012, 2, 0, 3),
+		/* the same number of another kind, year or pair: other facts */
+		fact(4, "Beijing", "Inner Mongolia", IND_TRAINED, 44, 2012, 1, 1, 14),
+		fact(5, "Beijing", "Inner Mongolia", IND_CADRES, 44, 2011, 1, 1, 16),
+		fact(6, "Tianjin", "Gansu", IND_CADRES, 44, 2012, 1, 2, 20),
+		/* one paragraph counting the same number twice: two things */
+		fact(7, "Tianjin", "Gansu", IND_CADRES, 44, 2012, 1, 2, 20),
+		/* two places of one section with equal counts: two things */
+		fact(8, "Shanghai", "Wenshan Prefecture", IND_SCHOOLS, 12, 2009, 1, 3, 30),
+		fact(9, "Shanghai", "Honghe Prefecture", IND_SCHOOLS, 12, 2009, 1, 3, 31),
+		/* a place and its province in different reports: one */
+		fact(10, "Shanghai", "Yunnan", IND_SCHOOLS, 12, 2009, 2, 1, 5),
+	};
+	size_t n = sizeof(f) / sizeof(f[0]);
+	indicators_link(f, n, gaz);
+	CHECK(f[0].flow_id == 1 && f[1].flow_id == 1 && f[2].flow_id == 1);
+	CHECK(f[3].flow_id == 4 && f[4].flow_id == 5 && f[5].flow_id == 6);
+	CHECK(f[6].flow_id == 7);
+	CHECK(f[7].flow_id == 8 && f[8].flow_id == 9);
+	CHECK(f[9].flow_id == 8);
+}
+
+int main(void)
+{
+	char *path = xasprintf("%s/regions.ini", PAIROFF_SRC_DATADIR);
+	if (gazetteer_load(path, &gaz) != ST_OK) {
+		fprintf(stderr, "cannot load %s: %s\n", path, status_detail(ST_CONFIG));
+		return 1;
+	}
+	free(path);
+	test_vocabulary();
+	test_counts();
+	test_not_counts();
+	test_time_and_places();
+	test_unseen_report();
+	test_link();
+	gazetteer_free(gaz);
+	if (failures)
+		fprintf(stderr, "%d check(s) failed\n", failures);
+	return failures ? 1 : 0;
+}
