@@ -147,6 +147,8 @@ void xanomalies_sentence(struct xctx *c, const struct xsentence *s);
 
 /* extract.c */
 void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote);
+void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
+	       enum pair_basis basis);
 void xadd_fund(struct xctx *c, const struct fact_fund *f);
 
 #endif

@@ -135,6 +135,76 @@ static int sentence_year(const struct xctx *c, const struct xsentence *s)
 	return s->nyears ? s->years[0].year : c->para_year;
 }
 
+/* Words that make a dated sentence the start of what it states ("In June
+ * 2011, Shanghai decided to establish ..."); without one, or without a year
+ * in the sentence itself, a report restating a standing pair dates nothing
+ * ("Zhenjiang City was designated to provide ..."). */
+static const char *const start_words[] = {
+	"establish", "decided", "decision", "adjust", "designat", "began", "begun", "launched",
+	"started", "initiated", "determined", "identified", "new round", "for the first time",
+	"increase", "added", "newly",
+};
+
+/* Whether a "since" clause leads to the year at pos: "since 1996", "since
+ * April 2006", "Since the State Council designated A to ... in 1996". */
+static bool since_before(const char *t, size_t pos)
+{
+	size_t from = pos > 160 ? pos - 160 : 0;
+	const char *hit = NULL;
+	for (const char *h = xfind_ci(t, from, pos, "since "); h; h = xfind_ci(t, (size_t)(h - t) + 6, pos, "since "))
+		hit = h;
+	if (!hit || ((size_t)(hit - t) > 0 && isalpha((unsigned char)hit[-1])))
+		return false;
+	for (const char *p = hit; p < t + pos; p++)
+		if (*p == ',' || *p == ';')
+			return false;
+	return true;
+}
+
+/* Whether the start word at pos states a standing state ("was designated
+ * to provide"), not an event. */
+static bool passive_state(const char *t, size_t pos)
+{
+	static const char *const be[] = { "was ", "were ", "is ", "are ", "been ", "being " };
+	for (size_t i = 0; i < sizeof(be) / sizeof(be[0]); i++) {
+		size_t n = strlen(be[i]);
+		if (pos >= n && strncasecmp(t + pos - n, be[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool has_start_word(const struct xsentence *s, size_t upto)
+{
+	for (size_t w = 0; w < sizeof(start_words) / sizeof(start_words[0]); w++)
+		for (const char *h = xfind_ci(s->text, 0, upto, start_words[w]); h;
+		     h = xfind_ci(s->text, (size_t)(h - s->text) + 1, upto, start_words[w]))
+			if (!passive_state(s->text, (size_t)(h - s->text)))
+				return true;
+	return false;
+}
+
+/* The year a sentence dates the start of a pairing by, when its places end
+ * at upto; 0 when it does not date it. A start word must come before the
+ * places it starts: "on the basis of the support of A and B, ... increased
+ * C and D" starts C and D only. Its year is the sentence's, else the
+ * paragraph's ("In July 2010, ... . ... determined the twinning of ..."). */
+static int dated_start(const struct xctx *c, const struct xsentence *s, size_t upto)
+{
+	int year = 0;
+	for (size_t i = 0; i < s->nyears; i++) {
+		if (s->years[i].comparison)
+			continue;
+		if (since_before(s->text, s->years[i].start))
+			return s->years[i].year;
+		if (!year)
+			year = s->years[i].year;
+	}
+	if (!year)
+		year = c->para_year;
+	return year && has_start_word(s, upto < s->len ? upto : s->len) ? year : 0;
+}
+
 static void emit_one(struct xctx *c, size_t d, size_t r, int since, int until, const struct xsentence *s)
 {
 	static const char *const never[] = { "town", "ethnic group" };
@@ -260,7 +330,8 @@ static void rule_directed(struct xctx *c, const struct xsentence *s, const struc
 			if (nd != 1 || !is_type(c, d[0], big, 5))
 				continue;
 		}
-		emit(c, d, nd, r, nr, sentence_year(c, s), 0, s);
+		size_t upto = s->places[dl && dl->last > rl->last ? dl->last : rl->last].end;
+		emit(c, d, nd, r, nr, dated_start(c, s, upto), 0, s);
 	}
 }
 
@@ -289,10 +360,11 @@ static void rule_between(struct xctx *c, const struct xsentence *s, const struct
 			y[0] = x[1];
 			nx = ny = 1;
 		}
+		int since = dated_start(c, s, s->places[b ? b->last : a->last].end);
 		if (ny && strcmp(side_of(c, x[0]), "west") == 0 && strcmp(side_of(c, y[0]), "east") == 0)
-			emit(c, y, ny, x, nx, sentence_year(c, s), 0, s);
+			emit(c, y, ny, x, nx, since, 0, s);
 		else
-			emit(c, x, nx, y, ny, sentence_year(c, s), 0, s);
+			emit(c, x, nx, y, ny, since, 0, s);
 	}
 }
 
@@ -339,7 +411,7 @@ static void rule_sponsor(struct xctx *c, const struct xsentence *s)
 			r[nr++] = reg;
 	}
 	if (d != GAZ_NONE)
-		emit(c, &d, 1, r, nr, sentence_year(c, s), 0, s);
+		emit(c, &d, 1, r, nr, dated_start(c, s, s->len), 0, s);
 }
 
 static bool has_pairing_word(const struct xsentence *s)
@@ -383,7 +455,7 @@ static void rule_parallel(struct xctx *c, const struct xsentence *s, const struc
 				return;
 			size_t d[32], r[32], nd = list_regions(s, &lists[a], d, 32), nr = list_regions(s, &lists[b], r, 32);
 			if (nd == nr)
-				emit(c, d, nd, r, nr, sentence_year(c, s), 0, s);
+				emit(c, d, nd, r, nr, dated_start(c, s, s->places[lists[b].last].end), 0, s);
 			return;
 		}
 	}
@@ -405,7 +477,7 @@ static void rule_together(struct xctx *c, const struct xsentence *s, bool pairin
 			after++;
 		if (after < s->len && islower((unsigned char)s->text[after]) &&
 		    strncasecmp(s->text + after, "and", 3) != 0 && strncasecmp(s->text + after, "of", 2) != 0)
-			emit_one(c, a->region, b->region, sentence_year(c, s), 0, s);
+			emit_one(c, a->region, b->region, dated_start(c, s, b->end), 0, s);
 		return;
 	}
 }
@@ -431,7 +503,7 @@ static void rule_overview_sentence(struct xctx *c, const struct xsentence *s, bo
 	for (size_t p = 0; p < s->nplaces; p++) {
 		size_t reg = s->places[p].region;
 		if (strcmp(side_of(c, reg), "east") == 0 && xpair_partner(c, reg) == GAZ_NONE)
-			emit_one(c, reg, west, sentence_year(c, s), 0, s);
+			emit_one(c, reg, west, dated_start(c, s, s->places[p].end), 0, s);
 	}
 }
 
@@ -552,7 +624,7 @@ size_t xpair_partner(const struct xctx *c, size_t donor)
 	size_t first = GAZ_NONE;
 	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
 		const struct fact_pair *p = &c->out->pairs[i];
-		if (strcmp(p->donor, name) != 0)
+		if (p->basis != BASIS_STATED || strcmp(p->donor, name) != 0)
 			continue;
 		for (size_t s = 0; s < c->r->nsections; s++)
 			if (c->r->sections[s].line_no == p->line_no)

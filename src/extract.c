@@ -66,6 +66,21 @@ const char *fund_period_name(enum fund_period p)
 	return (unsigned)p <= PERIOD_CUMULATIVE ? period_names[p] : "year";
 }
 
+static const char *const basis_names[] = { [BASIS_STATED] = "stated", [BASIS_EVIDENCE] = "evidence" };
+
+const char *pair_basis_name(enum pair_basis b)
+{
+	return b == BASIS_EVIDENCE ? basis_names[BASIS_EVIDENCE] : basis_names[BASIS_STATED];
+}
+
+int pair_basis_parse(const char *name)
+{
+	for (int b = BASIS_STATED; name && b <= BASIS_EVIDENCE; b++)
+		if (strcmp(basis_names[b], name) == 0)
+			return b;
+	return -1;
+}
+
 enum fund_period fact_fund_period(const struct fact_fund *f)
 {
 	if (f->from_year == f->year)
@@ -116,18 +131,38 @@ static void check_contradiction(struct xctx *c, const char *donor, const char *r
 	}
 }
 
+/* Both sides in the West: a region pairing its own places. */
+static bool is_internal(const struct xctx *c, size_t donor, size_t recipient)
+{
+	const struct region *dp = gazetteer_region(c->g, gazetteer_province_of(c->g, donor));
+	const struct region *rp = gazetteer_region(c->g, gazetteer_province_of(c->g, recipient));
+	return dp && rp && dp->side && rp->side && strcmp(dp->side, "west") == 0 &&
+	       strcmp(rp->side, "west") == 0;
+}
+
 void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote)
+{
+	xadd_link(c, donor, recipient, since, until, quote, BASIS_STATED);
+}
+
+/* One fact per link and line: a link stated again on another line is
+ * another source of it (the query layer merges them). */
+void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
+	       enum pair_basis basis)
 {
 	const char *d = xname(c, donor), *r = xname(c, recipient);
 	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
 		struct fact_pair *p = &c->out->pairs[i];
-		if (strcmp(p->donor, d) == 0 && strcmp(p->recipient, r) == 0) {
+		if (strcmp(p->donor, d) == 0 && strcmp(p->recipient, r) == 0 && p->line_no == c->line_no) {
 			merge_years(p, since, until);
+			if (basis == BASIS_STATED)
+				p->basis = BASIS_STATED;
 			return;
 		}
 	}
 	const char *level = level_of(c->g, recipient);
-	check_contradiction(c, d, r, level, quote);
+	if (basis == BASIS_STATED)
+		check_contradiction(c, d, r, level, quote);
 	if (c->pairing_in_order)
 		*ARRAY_PUSH(c->ordered, c->nordered, c->cap_ordered) = c->out->npairs;
 	struct fact_pair *p = ARRAY_PUSH(c->out->pairs, c->out->npairs, c->out->cap_pairs);
@@ -138,6 +173,8 @@ void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int un
 	p->until = until;
 	p->line_no = c->line_no;
 	p->quote = xstrdup(quote ? quote : "");
+	p->basis = basis;
+	p->internal = is_internal(c, donor, recipient);
 }
 
 void xadd_fund(struct xctx *c, const struct fact_fund *f)
@@ -271,6 +308,26 @@ static void end_sub_pairs(struct xctx *c)
 	}
 }
 
+/* A pairing with a place inside a region dates the donor's pairing with
+ * that region too ("Since 1996, Zhejiang ... Guangyuan and Nanchong in
+ * Sichuan": Zhejiang -> Sichuan since 1996 at the latest). */
+static void date_whole_pairs(struct xctx *c)
+{
+	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
+		const struct fact_pair *part = &c->out->pairs[i];
+		if (!part->since || part->basis != BASIS_STATED)
+			continue;
+		size_t place = gazetteer_lookup(c->g, part->recipient);
+		for (size_t j = c->first_pair; j < c->out->npairs; j++) {
+			struct fact_pair *p = &c->out->pairs[j];
+			if (j != i && p->basis == BASIS_STATED && (!p->since || p->since > part->since) &&
+			    strcmp(p->donor, part->donor) == 0 &&
+			    gazetteer_within(c->g, place, gazetteer_lookup(c->g, p->recipient)))
+				p->since = part->since;
+		}
+	}
+}
+
 enum status extract_report(const struct report *r, const struct gazetteer *g, struct extraction *out)
 {
 	if (!r || !g || !out)
@@ -296,6 +353,7 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	}
 	xfunds_tables(&c);
 	end_sub_pairs(&c);
+	date_whole_pairs(&c);
 	fill_recipients(&c);
 	free(c.ordered);
 	return ST_OK;

@@ -198,6 +198,14 @@ int store_schema_version(const char *db_path)
 	    pragma_int(db, "PRAGMA application_id", &app_id) == SQLITE_OK &&
 	    app_id == STORE_APPLICATION_ID)
 		pragma_int(db, "PRAGMA user_version", &version);
+	/* A store of this version made before pairing.basis was added (a
+	 * column with a default, no version of its own) is rebuilt like an
+	 * older one. */
+	sqlite3_stmt *probe = NULL;
+	if (version == STORE_SCHEMA_VERSION &&
+	    sqlite3_prepare_v2(db, "SELECT basis, internal FROM pairing", -1, &probe, NULL) != SQLITE_OK)
+		version--;
+	sqlite3_finalize(probe);
 	sqlite3_close_v2(db);
 	return app_id == STORE_APPLICATION_ID && version > 0 && version < 1000 ? (int)version : 0;
 }
@@ -308,7 +316,7 @@ static const char *const ins_sql[INS_COUNT] = {
 	[INS_CELL] = "INSERT INTO fund_cell(table_id, row, col, row_label, col_label, text,"
 		" value, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	[INS_PAIR] = "INSERT INTO pairing(donor_id, recipient_id, level, since, until,"
-		" report_id, line, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		" report_id, line, quote, basis, internal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[INS_FUND] = "INSERT INTO fund(id, donor_id, recipient_id, year, from_year, period,"
 		" amount_yuan, kind, category, approx, stated_total, whole_id, flow_id, report_id,"
 		" line, quote, sentence, table_id)"
@@ -583,10 +591,10 @@ static enum status insert_pairs(struct importer *im, const struct extraction *x,
 		if (donor == GAZ_NONE || recipient == GAZ_NONE)
 			st = skip_fact(im, report_id, "a pairing", donor, p->donor,
 				       p->recipient, p->line_no, p->quote);
-		else if ((st = ins_run(im, INS_PAIR, "lltoolit", region_id(donor),
+		else if ((st = ins_run(im, INS_PAIR, "lltoolitti", region_id(donor),
 				       region_id(recipient), p->level ? p->level : "",
 				       p->since, p->until, report_id, p->line_no,
-				       p->quote)) == ST_OK)
+				       p->quote, pair_basis_name(p->basis), (int)p->internal)) == ST_OK)
 			im->sum->pairs++;
 		if (st != ST_OK)
 			return st;
