@@ -80,6 +80,9 @@ struct xctx {
 	long last_fund;                      /* the paragraph's last fund, -1 */
 	size_t east_all, west_all;           /* the programme's sides as wholes, GAZ_NONE if
 	                                      * the gazetteer has none */
+	size_t link_actor;                   /* the local giver the last sentence acted through
+	                                      * ("It built ..."), GAZ_NONE */
+	int link_line;                       /* the paragraph of link_actor */
 	size_t first_pair;                   /* out->npairs when the report began */
 	size_t first_fund;
 };
@@ -138,6 +141,10 @@ void xpairs_sentence(struct xctx *c, const struct xsentence *s);
 void xpairs_overview(struct xctx *c, const struct xsentence *s);
 size_t xpair_partner(const struct xctx *c, size_t donor);
 bool xis_pair_donor(const struct xctx *c, size_t region);
+
+/* extract-links.c: links seen through what one place did for another. */
+void xlinks_sentence(struct xctx *c, const struct xsentence *s);
+void xlinks_funds(struct xctx *c);
 
 /* extract-anomalies.c */
 void xanomaly(struct xctx *c, const char *kind, const char *quote, const char *fmt, ...)

@@ -136,6 +136,22 @@ bool xis_placeish(const struct xctx *c, size_t region)
 	       strcmp(r->type, "programme") != 0;
 }
 
+/* "Changning Town" is not Changning District: a name followed by a word
+ * for a smaller place than its own names another place of that name. */
+static bool names_smaller_place(const struct xctx *c, size_t reg, const char *after)
+{
+	static const char *const small[] = { " Town", " Township", " Village", " Subdistrict" };
+	const struct region *r = gazetteer_region(c->g, reg);
+	if (!r || strcmp(r->type, "town") == 0)
+		return false;
+	for (size_t i = 0; i < sizeof(small) / sizeof(small[0]); i++) {
+		size_t n = strlen(small[i]);
+		if (strncmp(after, small[i], n) == 0 && !isalpha((unsigned char)after[n]))
+			return true;
+	}
+	return false;
+}
+
 /* Places are names that start with a capital at a word start. */
 void xscan_places(const struct xctx *c, struct xsentence *s)
 {
@@ -154,6 +170,10 @@ void xscan_places(const struct xctx *c, struct xsentence *s)
 		size_t reg = gazetteer_match_near(c->g, s->text + i, &len, &alias, prefer, 4);
 		if (reg == GAZ_NONE || !xis_placeish(c, reg)) {
 			i++;
+			continue;
+		}
+		if (names_smaller_place(c, reg, s->text + i + len)) {
+			i += len;
 			continue;
 		}
 		const struct region *r = gazetteer_region(c->g, reg);

@@ -237,6 +237,7 @@ static void read_sentence(struct xctx *c, struct xsentence *s, bool overview)
 		xpairs_overview(c, s);
 	xanomalies_sentence(c, s);
 	xfunds_sentence(c, s);
+	xlinks_sentence(c, s);
 	xyears_after_sentence(c, s);
 }
 
@@ -338,7 +339,7 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	c.open_whole = c.last_fund = -1;
 	c.east_all = xprogramme_side(g, "east");
 	c.west_all = xprogramme_side(g, "west");
-	c.sec_donor = c.sec_recipient = c.donor = c.recipient = GAZ_NONE;
+	c.sec_donor = c.sec_recipient = c.donor = c.recipient = c.link_actor = GAZ_NONE;
 	size_t cur = (size_t)-1;
 	bool overview = false;
 	for (size_t i = 0; i < r->nparagraphs; i++) {
@@ -355,6 +356,7 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	end_sub_pairs(&c);
 	date_whole_pairs(&c);
 	fill_recipients(&c);
+	xlinks_funds(&c);
 	free(c.ordered);
 	return ST_OK;
 }

@@ -462,11 +462,14 @@ size_t gazetteer_lookup(const struct gazetteer *g, const char *name)
 	size_t len;
 	char *f = fold_dup(name, &len);
 	size_t found = GAZ_NONE;
+	bool canonical = false; /* a place's own name beats another's alias ("Wushan County") */
 	if (len > 0) {
 		unsigned char c = (unsigned char)f[0];
-		for (size_t k = g->bucket[c]; k < g->bucket[c + 1] && found == GAZ_NONE; k++)
-			if (strcmp(g->keys[k].folded, f) == 0)
+		for (size_t k = g->bucket[c]; k < g->bucket[c + 1] && !canonical; k++)
+			if (strcmp(g->keys[k].folded, f) == 0 && (found == GAZ_NONE || g->keys[k].alias == (size_t)-1)) {
 				found = g->keys[k].region;
+				canonical = g->keys[k].alias == (size_t)-1;
+			}
 	}
 	free(f);
 	return found;
