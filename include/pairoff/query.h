@@ -118,9 +118,12 @@ enum status query_pane_provinces(struct store *s, bool with_funds, struct qtable
 /* The partners of province and the place pairs under each. One "partner" row
  * per partner province (donor and recipient are the two provinces, since the
  * earliest year stated, pairs the number of place pairs), followed by one
- * "pair" row per distinct place pair (first statement's source). Columns:
+ * "pair" row per distinct place pair (first statement's source, a stated
+ * one first), stated pairings and links seen through aid alike. Columns:
  * kind, partner, donor, recipient, level, since, until, pairs, report, line,
- * quote, aliases (of both sides and their parents). ST_NOT_FOUND when
+ * quote, aliases (of both sides and their parents), basis ("stated" or
+ * "evidence", ",internal" within the West), years (a stated pair's
+ * "since-until", a link seen through aid "seen 2012"). ST_NOT_FOUND when
  * province is not a region. */
 enum status query_pane_partners(struct store *s, const char *province, struct qtable *out);
 
