@@ -320,7 +320,13 @@ static void rule_directed(struct xctx *c, const struct xsentence *s, const struc
 					    : list_before(s, lists, nl, cs);
 		if (dl)
 			nd = list_regions(s, dl, d, 32);
-		if (c->donor != GAZ_NONE && nd > 0 && !xis_donor_side(c, d[0])) {
+		/* a western place supporting another of its own region is a
+		 * pairing within the West ("Inner Mongolia organized Ordos to
+		 * provide counterpart support for Xing'an League"), kept as such */
+		bool internal = nd > 0 && nr > 0 && strcmp(side_of(c, d[0]), "west") == 0 &&
+				gazetteer_province_of(c->g, d[0]) != d[0] &&
+				gazetteer_province_of(c->g, d[0]) == gazetteer_province_of(c->g, r[0]);
+		if (c->donor != GAZ_NONE && nd > 0 && !internal && !xis_donor_side(c, d[0])) {
 			d[0] = c->donor; /* the recipient side, or another pair's donor named by mistake */
 			nd = 1;
 		}
