@@ -717,6 +717,25 @@ static void test_namesakes_by_context(void)
 	extraction_free(&x);
 }
 
+/* The recipient of an amount is the place its own clause names: not one
+ * an earlier verb took ("... to A and donated X to B"), and a list of small
+ * places unknown to the gazetteer does not end the clause at its comma. */
+static void test_fund_recipients(void)
+{
+	struct extraction x;
+	extract_text("Beijing - Inner Mongolia Pairing-off Poverty Alleviation\n\n"
+		     "In 2014, Shunyi District donated three buses to Inner Mongolia and donated 400,000 yuan "
+		     "to Aohan Banner. Haidian District invested 250,000 yuan to dig wells in Hongqigou, "
+		     "Dabanzhen of Balin Left Banner.\n",
+		     &x);
+	const struct fact_fund *f = find_fund(&x, 400000);
+	CHECK(f && strcmp(f->recipient, "Aohan Banner") == 0);
+	f = find_fund(&x, 250000);
+	CHECK(f && strcmp(f->recipient, "Balin Left Banner") == 0);
+	CHECK(has_pair(&x, "Shunyi District", "Aohan Banner"));
+	extraction_free(&x);
+}
+
 /* A made-up report of the series with a re-assignment sentence: the old
  * pair ends, the new one starts, the former recipient never gives. */
 static void test_unseen_reassignment(void)
@@ -779,6 +798,7 @@ int main(void)
 	test_link_dates();
 	test_namesakes_by_context();
 	test_unseen_reassignment();
+	test_fund_recipients();
 	gazetteer_free(gaz);
 	if (failures)
 		fprintf(stderr, "%d check(s) failed\n", failures);
