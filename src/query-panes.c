@@ -173,16 +173,17 @@ static void add_partner_row(struct qtable *out, const struct qtable *raw, size_t
 	qtable_add_row(out, cells);
 }
 
-/* The years a place pair shows, from its rows [from, to): a stated pair's
- * "since-until" ("2010", "1996-2010"); a link seen only through aid, the
- * years of the reports that show it ("seen 2012"). Owned, NULL if none. */
+/* The years a place pair shows, in a pane's narrow column, from its rows
+ * [from, to): a stated pair's since ("2010"), or its span when it ended
+ * ("96-10"); a link seen only through aid, the years of the reports that
+ * show it in parentheses ("(2012)", "(12-14)"). Owned, NULL if none. */
 static char *pair_years(const struct qtable *raw, size_t from, size_t to, bool stated)
 {
 	const char *since = earliest_since(raw, from, to), *until = qtable_get(raw, from, PR_UNTIL);
-	if (stated && since)
-		return until ? xasprintf("%s-%s", since, until) : xstrdup(since);
-	if (stated && until)
-		return xasprintf("-%s", until);
+	if (stated && since && until && strlen(since) == 4 && strlen(until) == 4)
+		return xasprintf("%s-%s", since + 2, until + 2);
+	if (stated && (since || until))
+		return since ? xstrdup(since) : xasprintf("-%s", until);
 	int first = 0, last = 0;
 	for (size_t i = from; i < to; i++) {
 		int y = atoi(qtable_get(raw, i, PR_REPORT_YEAR) ? qtable_get(raw, i, PR_REPORT_YEAR) : "0");
@@ -191,9 +192,9 @@ static char *pair_years(const struct qtable *raw, size_t from, size_t to, bool s
 		if (y > last)
 			last = y;
 	}
-	if (!first)
+	if (stated || !first)
 		return NULL;
-	return first == last ? xasprintf("seen %d", first) : xasprintf("seen %d-%d", first, last);
+	return first == last ? xasprintf("(%d)", first) : xasprintf("(%02d-%02d)", first % 100, last % 100);
 }
 
 static bool same_pair_rows(const struct qtable *raw, size_t a, size_t b)

@@ -5,7 +5,7 @@
  * A stated pairing reads "A → B", a link seen only through aid "A ⇢ B"
  * (the query layer says which). Sorting keeps each pair under its partner. */
 
-#define YEARS_WIDTH 10
+#define YEARS_WIDTH 6
 
 #include <stdlib.h>
 #include <string.h>

@@ -122,8 +122,9 @@ enum status query_pane_provinces(struct store *s, bool with_funds, struct qtable
  * one first), stated pairings and links seen through aid alike. Columns:
  * kind, partner, donor, recipient, level, since, until, pairs, report, line,
  * quote, aliases (of both sides and their parents), basis ("stated" or
- * "evidence", ",internal" within the West), years (a stated pair's
- * "since-until", a link seen through aid "seen 2012"). ST_NOT_FOUND when
+ * "evidence", ",internal" within the West), years (a stated pair's since,
+ * "96-10" when it ended; a link seen through aid the years of the reports
+ * that show it, "(2012)"). ST_NOT_FOUND when
  * province is not a region. */
 enum status query_pane_partners(struct store *s, const char *province, struct qtable *out);
 
