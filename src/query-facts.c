@@ -443,9 +443,10 @@ enum status query_pairs(struct store *s, const char *region, const char *in, con
 		return status_set(ST_USAGE, "bad basis '%s' (expected stated or evidence)", basis);
 	struct qtable places;
 	enum status st = ST_OK;
-	qtable_init(&places, 3, (const char *const[]){ "name", "label", "id" });
 	if (region && *region)
 		st = query_region_places(s, region, in, &places);
+	else
+		qtable_init(&places, 3, (const char *const[]){ "name", "label", "id" });
 	qtable_init(out, ARRAY_LEN(headers), headers);
 	if (st == ST_OK && places.nrows == 0)
 		st = pairs_of(s, 0, basis, out);
