@@ -91,6 +91,10 @@ struct xctx {
 size_t xsplit_sentences(const char *text, struct xsentence **out);
 void xsentence_free(struct xsentence *s, size_t n);
 void xscan_places(const struct xctx *c, struct xsentence *s);
+/* A name several places share goes to the one the sentence places it in,
+ * else the one the section's pair holds; an "ambiguous-place" anomaly when
+ * nothing tells them apart. */
+void xresolve_namesakes(struct xctx *c, struct xsentence *s);
 void xscan_years(struct xsentence *s);
 bool xword_at(const char *text, size_t pos, const char *word);
 bool xcontains_word(const char *text, size_t from, size_t to, const char *word);

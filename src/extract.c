@@ -227,6 +227,7 @@ static void apply_topic(struct xctx *c, const char *topic)
 static void read_sentence(struct xctx *c, struct xsentence *s, bool overview)
 {
 	xscan_places(c, s);
+	xresolve_namesakes(c, s);
 	xscan_years(s);
 	xscan_money(c, s);
 	for (size_t i = 0; i < s->nyears; i++)

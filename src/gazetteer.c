@@ -475,6 +475,28 @@ size_t gazetteer_lookup(const struct gazetteer *g, const char *name)
 	return found;
 }
 
+size_t gazetteer_namesakes(const struct gazetteer *g, const char *text, size_t len, size_t *out, size_t max)
+{
+	if (!g || !text || len == 0)
+		return 0;
+	char *copy = xstrndup(text, len);
+	size_t flen, n = 0;
+	char *f = fold_dup(copy, &flen);
+	unsigned char c = (unsigned char)f[0];
+	for (size_t k = g->bucket[c]; flen && k < g->bucket[c + 1]; k++) {
+		if (strcmp(g->keys[k].folded, f) != 0)
+			continue;
+		bool seen = false;
+		for (size_t i = 0; i < n; i++)
+			seen |= out[i] == g->keys[k].region;
+		if (!seen && n < max)
+			out[n++] = g->keys[k].region;
+	}
+	free(f);
+	free(copy);
+	return n;
+}
+
 static bool is_word_byte(unsigned char c)
 {
 	return isalnum(c) || c >= 0x80;

@@ -714,6 +714,16 @@ static void test_namesakes_by_context(void)
 	CHECK(has_pair(&x, "Hebei District", "Wushan County (Gansu)"));
 	CHECK(has_pair(&x, "Yantai City", "Wushan County"));
 	CHECK(!has_pair(&x, "Yantai City", "Wushan County (Gansu)"));
+	CHECK(count_anomalies(&x, "ambiguous-place") == 0);
+	extraction_free(&x);
+	/* the place named beside it tells; with nothing to tell, an anomaly */
+	extract_text("Shandong - Chongqing Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Yantai City donated 600,000 yuan to Wushan County of Tianshui City.\n\n"
+		     "Guangdong - Guangxi Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Wushan County received 30 doctors.\n",
+		     &x);
+	CHECK(has_pair(&x, "Yantai City", "Wushan County (Gansu)"));
+	CHECK(count_anomalies(&x, "ambiguous-place") == 1);
 	extraction_free(&x);
 }
 
