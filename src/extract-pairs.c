@@ -174,12 +174,40 @@ static bool passive_state(const char *t, size_t pos)
 	return false;
 }
 
-static bool has_start_word(const struct xsentence *s, size_t upto)
+/* The year a "since" clause of the sentence states, 0 when none does. */
+static int since_clause_year(const struct xsentence *s)
+{
+	for (size_t i = 0; i < s->nyears; i++)
+		if (!s->years[i].comparison && since_before(s->text, s->years[i].start))
+			return s->years[i].year;
+	return 0;
+}
+
+/* Whether the start word at h starts the pair whose first place is
+ * s->places[first]: no other place's clause comes between them ("Dongying
+ * launched projects in ... Youyang County, Yantai supported Wushan" starts
+ * nothing between Yantai and Wushan); a place holding the pair's first
+ * ("... relationship between 14 cities of Shandong, including Jinan")
+ * does not part them. */
+static bool starts_pair(const struct xctx *c, const struct xsentence *s, size_t h, size_t first)
+{
+	if (first >= s->nplaces || h > s->places[first].start)
+		return true;
+	size_t reg = s->places[first].region;
+	for (size_t q = 0; q < first; q++)
+		if (s->places[q].start > h && !gazetteer_within(c->g, reg, s->places[q].region) &&
+		    !gazetteer_within(c->g, s->places[q].region, reg))
+			return false;
+	return true;
+}
+
+static bool has_start_word(const struct xctx *c, const struct xsentence *s, size_t first, size_t upto)
 {
 	for (size_t w = 0; w < sizeof(start_words) / sizeof(start_words[0]); w++)
 		for (const char *h = xfind_ci(s->text, 0, upto, start_words[w]); h;
 		     h = xfind_ci(s->text, (size_t)(h - s->text) + 1, upto, start_words[w]))
-			if (!passive_state(s->text, (size_t)(h - s->text)))
+			if (!passive_state(s->text, (size_t)(h - s->text)) &&
+			    starts_pair(c, s, (size_t)(h - s->text), first))
 				return true;
 	return false;
 }
@@ -189,20 +217,17 @@ static bool has_start_word(const struct xsentence *s, size_t upto)
  * places it starts: "on the basis of the support of A and B, ... increased
  * C and D" starts C and D only. Its year is the sentence's, else the
  * paragraph's ("In July 2010, ... . ... determined the twinning of ..."). */
-static int dated_start(const struct xctx *c, const struct xsentence *s, size_t upto)
+static int dated_start(const struct xctx *c, const struct xsentence *s, size_t first, size_t upto)
 {
-	int year = 0;
-	for (size_t i = 0; i < s->nyears; i++) {
-		if (s->years[i].comparison)
-			continue;
-		if (since_before(s->text, s->years[i].start))
-			return s->years[i].year;
-		if (!year)
+	int year = since_clause_year(s);
+	if (year)
+		return year;
+	for (size_t i = 0; i < s->nyears && !year; i++)
+		if (!s->years[i].comparison)
 			year = s->years[i].year;
-	}
 	if (!year)
 		year = c->para_year;
-	return year && has_start_word(s, upto < s->len ? upto : s->len) ? year : 0;
+	return year && has_start_word(c, s, first, upto < s->len ? upto : s->len) ? year : 0;
 }
 
 static void emit_one(struct xctx *c, size_t d, size_t r, int since, int until, const struct xsentence *s)
@@ -337,7 +362,8 @@ static void rule_directed(struct xctx *c, const struct xsentence *s, const struc
 				continue;
 		}
 		size_t upto = s->places[dl && dl->last > rl->last ? dl->last : rl->last].end;
-		emit(c, d, nd, r, nr, dated_start(c, s, upto), 0, s);
+		size_t first = dl && dl->first < rl->first ? dl->first : rl->first;
+		emit(c, d, nd, r, nr, dated_start(c, s, first, upto), 0, s);
 	}
 }
 
@@ -366,7 +392,7 @@ static void rule_between(struct xctx *c, const struct xsentence *s, const struct
 			y[0] = x[1];
 			nx = ny = 1;
 		}
-		int since = dated_start(c, s, s->places[b ? b->last : a->last].end);
+		int since = dated_start(c, s, a->first, s->places[b ? b->last : a->last].end);
 		if (ny && strcmp(side_of(c, x[0]), "west") == 0 && strcmp(side_of(c, y[0]), "east") == 0)
 			emit(c, y, ny, x, nx, since, 0, s);
 		else
@@ -417,7 +443,7 @@ static void rule_sponsor(struct xctx *c, const struct xsentence *s)
 			r[nr++] = reg;
 	}
 	if (d != GAZ_NONE)
-		emit(c, &d, 1, r, nr, dated_start(c, s, s->len), 0, s);
+		emit(c, &d, 1, r, nr, dated_start(c, s, SIZE_MAX, s->len), 0, s);
 }
 
 static bool has_pairing_word(const struct xsentence *s)
@@ -461,7 +487,7 @@ static void rule_parallel(struct xctx *c, const struct xsentence *s, const struc
 				return;
 			size_t d[32], r[32], nd = list_regions(s, &lists[a], d, 32), nr = list_regions(s, &lists[b], r, 32);
 			if (nd == nr)
-				emit(c, d, nd, r, nr, dated_start(c, s, s->places[lists[b].last].end), 0, s);
+				emit(c, d, nd, r, nr, dated_start(c, s, lists[a].first, s->places[lists[b].last].end), 0, s);
 			return;
 		}
 	}
@@ -483,7 +509,7 @@ static void rule_together(struct xctx *c, const struct xsentence *s, bool pairin
 			after++;
 		if (after < s->len && islower((unsigned char)s->text[after]) &&
 		    strncasecmp(s->text + after, "and", 3) != 0 && strncasecmp(s->text + after, "of", 2) != 0)
-			emit_one(c, a->region, b->region, dated_start(c, s, b->end), 0, s);
+			emit_one(c, a->region, b->region, dated_start(c, s, p, b->end), 0, s);
 		return;
 	}
 }
@@ -509,7 +535,7 @@ static void rule_overview_sentence(struct xctx *c, const struct xsentence *s, bo
 	for (size_t p = 0; p < s->nplaces; p++) {
 		size_t reg = s->places[p].region;
 		if (strcmp(side_of(c, reg), "east") == 0 && xpair_partner(c, reg) == GAZ_NONE)
-			emit_one(c, reg, west, dated_start(c, s, s->places[p].end), 0, s);
+			emit_one(c, reg, west, dated_start(c, s, SIZE_MAX, s->places[p].end), 0, s);
 	}
 }
 
@@ -550,7 +576,7 @@ void xpairs_overview(struct xctx *c, const struct xsentence *s)
 		size_t reg = s->places[p].region;
 		if (is_type(c, reg, level, 3) && xis_recipient_side(c, reg) && reg != c->recipient &&
 		    !xopens_clause(s, p))
-			emit_one(c, c->donor, reg, 0, 0, s);
+			emit_one(c, c->donor, reg, since_clause_year(s), 0, s);
 	}
 }
 

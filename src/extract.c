@@ -310,21 +310,40 @@ static void end_sub_pairs(struct xctx *c)
 	}
 }
 
-/* A pairing with a place inside a region dates the donor's pairing with
- * that region too ("Since 1996, Zhejiang ... Guangyuan and Nanchong in
- * Sichuan": Zhejiang -> Sichuan since 1996 at the latest). */
+/* Whether text names region reg (its name or an alias). */
+static bool names_region(const struct xctx *c, const char *text, size_t reg)
+{
+	const struct region *r = gazetteer_region(c->g, reg);
+	size_t len = strlen(text);
+	if (!r || xfind_ci(text, 0, len, r->name))
+		return r != NULL;
+	for (size_t a = 0; a < r->naliases; a++)
+		if (xfind_ci(text, 0, len, r->aliases[a]))
+			return true;
+	return false;
+}
+
+/* A pairing's start dates its other statements in the report (the
+ * section heading); a pairing with places inside a region, stated by a
+ * sentence that names the region too, dates the donor's pairing with that
+ * region ("Since 1996, Zhejiang ... Guangyuan and Nanchong in Sichuan":
+ * Zhejiang -> Sichuan since 1996 at the latest). */
 static void date_whole_pairs(struct xctx *c)
 {
 	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
 		const struct fact_pair *part = &c->out->pairs[i];
 		if (!part->since || part->basis != BASIS_STATED)
 			continue;
+		/* a place's pairing: an ethnic group's is no part of a region's */
+		bool place_pair = strcmp(part->level, "prefecture") == 0 || strcmp(part->level, "county") == 0;
 		size_t place = gazetteer_lookup(c->g, part->recipient);
 		for (size_t j = c->first_pair; j < c->out->npairs; j++) {
 			struct fact_pair *p = &c->out->pairs[j];
+			size_t whole = gazetteer_lookup(c->g, p->recipient);
+			bool same = strcmp(p->recipient, part->recipient) == 0;
 			if (j != i && p->basis == BASIS_STATED && (!p->since || p->since > part->since) &&
-			    strcmp(p->donor, part->donor) == 0 &&
-			    gazetteer_within(c->g, place, gazetteer_lookup(c->g, p->recipient)))
+			    strcmp(p->donor, part->donor) == 0 && (same || (place_pair &&
+			    gazetteer_within(c->g, place, whole) && names_region(c, part->quote, whole))))
 				p->since = part->since;
 		}
 	}

@@ -1097,6 +1097,30 @@ static enum status store_job(struct importer *im, const struct extract_job *job)
 	return st;
 }
 
+/* Two reports dating the start of one link differently: each keeps its
+ * date and source; the later report's first statement of it is marked as
+ * an anomaly. */
+static enum status note_since_disagreements(struct importer *im)
+{
+	static const char sql[] =
+		"INSERT INTO anomaly(kind, message, report_id, line, quote)"
+		" SELECT 'since-disagrees', d.name || ' -> ' || r.name || ' since ' || p.since || ' here, since '"
+		"   || q.since || ' in ' || rq.file || ':' || q.line, p.report_id, p.line, p.quote"
+		" FROM pairing p JOIN pairing q ON q.donor_id = p.donor_id AND q.recipient_id = p.recipient_id"
+		"   AND q.report_id < p.report_id AND q.since IS NOT NULL AND q.since <> p.since"
+		" JOIN region d ON d.id = p.donor_id JOIN region r ON r.id = p.recipient_id"
+		" JOIN report rq ON rq.id = q.report_id"
+		" WHERE p.since IS NOT NULL AND q.id = (SELECT min(id) FROM pairing x WHERE x.donor_id = p.donor_id"
+		"   AND x.recipient_id = p.recipient_id AND x.report_id < p.report_id AND x.since IS NOT NULL"
+		"   AND x.since <> p.since)"
+		" AND p.id = (SELECT min(id) FROM pairing y WHERE y.donor_id = p.donor_id"
+		"   AND y.recipient_id = p.recipient_id AND y.report_id = p.report_id AND y.since = p.since)";
+	enum status st = exec_sql(im, sql);
+	if (st == ST_OK)
+		im->sum->anomalies += (size_t)sqlite3_changes(im->db);
+	return st;
+}
+
 /* Stores the reports in order while the extractor prepares the next one. */
 static enum status import_files(struct importer *im, const struct input_list *in)
 {
@@ -1171,6 +1195,8 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 		st = exec_sql(im, "INSERT INTO paragraph_fts(paragraph_fts) VALUES ('optimize')");
 	if (st == ST_OK && money_log_store(im->money, im->db, &im->sum->anomalies) != SQLITE_OK)
 		st = sql_fail(im, "linking money flows");
+	if (st == ST_OK)
+		st = note_since_disagreements(im);
 	if (st == ST_OK) {
 		char *marks = xasprintf("PRAGMA user_version = %d; PRAGMA application_id = %d;",
 					STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);

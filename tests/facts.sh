@@ -303,4 +303,32 @@ assert_eq "$out" "donor${tab}recipient${tab}year${tab}aid_yuan${tab}investment_y
 Tianjin${tab}Gansu${tab}2015${tab}75400000${tab}0${tab}2${tab}tianjin-gansu-2015.txt:3 tianjin-gansu-2015.txt:3" \
 	"unseen: the year's aid by the one rule"
 
+# Two made-up reports that date one link differently: each keeps its date
+# and source, and the later one is an anomaly; a district's aid to a county
+# is a link seen through it.
+cat >"$test_tmp/unseen/tianjin-gansu-2016.txt" <<'REPORT'
+Tianjin-Gansu Pairing-off Poverty Alleviation
+
+      【Counterpart support】 Since 1997, Hedong District has provided counterpart support for Min County. In 2016, Hebei District donated 300,000 yuan to Qingshui County.
+
+      (Exchange and Cooperation Office of Tianjin Municipal People's Government)
+REPORT
+cat >"$test_tmp/unseen/tianjin-gansu-2017.txt" <<'REPORT'
+Tianjin-Gansu Pairing-off Poverty Alleviation
+
+      【Counterpart support】 Since 1998, Hedong District has provided counterpart support for Min County.
+
+      (Exchange and Cooperation Office of Tianjin Municipal People's Government)
+REPORT
+db=$test_tmp/unseen2.db
+p import "$test_tmp/unseen/tianjin-gansu-2016.txt" "$test_tmp/unseen/tianjin-gansu-2017.txt"
+assert_rc 0 "import of two unseen reports"
+p anomalies -f tsv
+assert_contains "$out" "since-disagrees${tab}Hedong District -> Min County since 1998 here, since 1997 in tianjin-gansu-2016.txt:3${tab}tianjin-gansu-2017.txt${tab}3" \
+	"unseen: two reports disagree on a start"
+p pairs "Min County" -f tsv
+assert_eq "$(row_fields "Hedong District" "Min County" 4,8)" "1997|stated" "unseen: the earliest start stated"
+p pairs Qingshui -f tsv
+assert_eq "$(row_fields "Hebei District" "Qingshui County" 3,4,8)" "county||evidence" "unseen: a link seen through aid"
+
 done_testing
