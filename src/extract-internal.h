@@ -48,6 +48,17 @@ struct xsentence {
 	size_t nyears, cap_years;
 };
 
+/* A map from strings to indexes (extract-index.c). */
+struct xmap {
+	char **keys;           /* owned; cap slots, each owned or NULL */
+	size_t *vals;          /* owned */
+	size_t cap, n;
+};
+#define XMAP_NONE ((size_t)-1)
+size_t xmap_get(const struct xmap *m, const char *key); /* XMAP_NONE when absent */
+void xmap_put(struct xmap *m, const char *key, size_t value);
+void xmap_free(struct xmap *m);
+
 /* Where the extractor stands while reading a report. */
 struct xctx {
 	const struct report *r;
@@ -83,6 +94,10 @@ struct xctx {
 	size_t link_actor;                   /* the local giver the last sentence acted through
 	                                      * ("It built ..."), GAZ_NONE */
 	int link_line;                       /* the paragraph of link_actor */
+	struct xmap last_link;               /* "donor\x1frecipient" -> its last fact of the report */
+	struct xmap first_partner;           /* donor -> its first stated pairing's fact */
+	struct xmap heading_partner;         /* donor -> the pairing its section heading states */
+	bool in_heading;                     /* the pair being added is a section heading's */
 	size_t first_pair;                   /* out->npairs when the report began */
 	size_t first_fund;
 };

@@ -637,7 +637,9 @@ void xpairs_section(struct xctx *c, size_t sec)
 	if (c->sec_donor != GAZ_NONE) {
 		int line = c->line_no;
 		c->line_no = sec < c->r->nsections && c->r->sections[sec].line_no ? c->r->sections[sec].line_no : 1;
+		c->in_heading = true;
 		xadd_pair(c, c->sec_donor, c->sec_recipient, 0, 0, s.text);
+		c->in_heading = false;
 		c->line_no = line;
 	}
 	c->donor = c->sec_donor;
@@ -653,18 +655,10 @@ void xpairs_section(struct xctx *c, size_t sec)
 size_t xpair_partner(const struct xctx *c, size_t donor)
 {
 	const char *name = xname(c, donor);
-	size_t first = GAZ_NONE;
-	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
-		const struct fact_pair *p = &c->out->pairs[i];
-		if (p->basis != BASIS_STATED || strcmp(p->donor, name) != 0)
-			continue;
-		for (size_t s = 0; s < c->r->nsections; s++)
-			if (c->r->sections[s].line_no == p->line_no)
-				return gazetteer_lookup(c->g, p->recipient);
-		if (first == GAZ_NONE)
-			first = gazetteer_lookup(c->g, p->recipient);
-	}
-	return first;
+	size_t i = xmap_get(&c->heading_partner, name);
+	if (i == XMAP_NONE)
+		i = xmap_get(&c->first_partner, name);
+	return i == XMAP_NONE ? GAZ_NONE : gazetteer_lookup(c->g, c->out->pairs[i].recipient);
 }
 
 bool xis_pair_donor(const struct xctx *c, size_t region)

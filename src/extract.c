@@ -145,21 +145,37 @@ void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int un
 	xadd_link(c, donor, recipient, since, until, quote, BASIS_STATED);
 }
 
+/* Row i states a pairing of donor: its first, or its section heading's. */
+static void index_partner(struct xctx *c, const char *donor, size_t i)
+{
+	if (xmap_get(&c->first_partner, donor) == XMAP_NONE)
+		xmap_put(&c->first_partner, donor, i);
+	if (c->in_heading && xmap_get(&c->heading_partner, donor) == XMAP_NONE)
+		xmap_put(&c->heading_partner, donor, i);
+}
+
 /* One fact per link and line: a link stated again on another line is
  * another source of it (the query layer merges them). */
 void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
 	       enum pair_basis basis)
 {
 	const char *d = xname(c, donor), *r = xname(c, recipient);
-	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
-		struct fact_pair *p = &c->out->pairs[i];
-		if (strcmp(p->donor, d) == 0 && strcmp(p->recipient, r) == 0 && p->line_no == c->line_no) {
-			merge_years(p, since, until);
-			if (basis == BASIS_STATED)
-				p->basis = BASIS_STATED;
-			return;
+	char *key = xasprintf("%s\x1f%s", d, r);
+	size_t last = xmap_get(&c->last_link, key);
+	if (last != XMAP_NONE && c->out->pairs[last].line_no == c->line_no) {
+		struct fact_pair *p = &c->out->pairs[last];
+		merge_years(p, since, until);
+		if (basis == BASIS_STATED && p->basis != BASIS_STATED) {
+			p->basis = BASIS_STATED;
+			index_partner(c, d, last);
 		}
+		free(key);
+		return;
 	}
+	xmap_put(&c->last_link, key, c->out->npairs);
+	free(key);
+	if (basis == BASIS_STATED)
+		index_partner(c, d, c->out->npairs);
 	const char *level = level_of(c->g, recipient);
 	if (basis == BASIS_STATED)
 		check_contradiction(c, d, r, level, quote);
@@ -378,6 +394,9 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	fill_recipients(&c);
 	xlinks_funds(&c);
 	free(c.ordered);
+	xmap_free(&c.last_link);
+	xmap_free(&c.first_partner);
+	xmap_free(&c.heading_partner);
 	return ST_OK;
 }
 
