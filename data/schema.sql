@@ -92,7 +92,10 @@ CREATE TABLE region_alias (
 ) WITHOUT ROWID;
 CREATE INDEX region_alias_region ON region_alias(region_id);
 
--- Pairings stated by the reports, one row per report that states them.
+-- Links donor -> recipient, one row per sentence that states or shows them:
+-- basis 'stated' (a pairing sentence or heading) or 'evidence' (what one did
+-- for the other: aid given, cadres sent, projects built); internal = 1 for a
+-- pairing within the West (a region's own cities), not east-west.
 CREATE TABLE pairing (
   id          INTEGER PRIMARY KEY,
   donor_id    INTEGER NOT NULL REFERENCES region(id),
@@ -102,7 +105,9 @@ CREATE TABLE pairing (
   until       INTEGER,
   report_id   INTEGER NOT NULL REFERENCES report(id),
   line        INTEGER NOT NULL,
-  quote       TEXT
+  quote       TEXT,
+  basis       TEXT NOT NULL DEFAULT 'stated', -- stated, evidence
+  internal    INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX pairing_donor ON pairing(donor_id);
 CREATE INDEX pairing_recipient ON pairing(recipient_id);
@@ -226,7 +231,7 @@ CREATE TABLE anomaly (
 -- Convenience views with names instead of ids.
 CREATE VIEW pairing_view AS
   SELECT d.name AS donor, r.name AS recipient, p.level, p.since, p.until,
-         rep.file AS report, p.line, p.quote
+         rep.file AS report, p.line, p.quote, p.basis, p.internal
   FROM pairing p JOIN region d ON d.id = p.donor_id JOIN region r ON r.id = p.recipient_id
   JOIN report rep ON rep.id = p.report_id;
 CREATE VIEW fund_view AS

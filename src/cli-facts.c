@@ -11,6 +11,7 @@
 #include "pairoff/extract.h"
 #include "pairoff/inert.h"
 #include "pairoff/money.h"
+#include "pairoff/extract.h"
 #include "pairoff/query.h"
 #include "pairoff/store.h"
 #include "pairoff/util.h"
@@ -86,24 +87,66 @@ int cli_cmd_regions(struct cli_ctx *ctx, int argc, char **argv)
 
 /* --- pairs ---------------------------------------------------------------------- */
 
+struct pairs_args {
+	const char *region, *in, *basis;
+};
+
 static enum status fill_pairs(struct store *s, const void *args, struct qtable *out)
 {
-	return query_pairs(s, args, out);
+	const struct pairs_args *a = args;
+	return query_pairs(s, a->region, a->in, a->basis, out);
+}
+
+/* "wushan: 2 places: ..." on stderr before the pairings of each, so that a
+ * reader knows the name meant more than one place. */
+static void note_namesakes(struct cli_ctx *ctx, const struct pairs_args *a)
+{
+	struct store *s;
+	struct qtable t;
+	if (!a->region || cli_open_store(ctx, &s) != ST_OK)
+		return;
+	if (query_region_places(s, a->region, a->in, &t) == ST_OK && t.nrows > 1) {
+		fprintf(stderr, "pairoff: %s: %zu places:", a->region, t.nrows);
+		for (size_t i = 0; i < t.nrows; i++)
+			fprintf(stderr, "%s %s", i ? "," : "", qtable_get(&t, i, 1));
+		fputc('\n', stderr);
+	}
+	qtable_free(&t);
+	store_close(s);
 }
 
 int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc > 2)
-		return cli_usage_error("pairs: unexpected argument '%s'", argv[2]);
-	if (argc == 2 && argv[1][0] == '-')
-		return cli_usage_error("pairs: unknown option '%s'", argv[1]);
-	const char *region = argc == 2 ? argv[1] : NULL;
-	char *msg = region ? xasprintf("no pairings involve '%s'", region)
-			   : xstrdup("no pairings in the store");
-	struct listing l = { msg, fill_pairs, region };
-	int code = run_listing(ctx, &l);
+	static const struct option longopts[] = {
+		{ "basis", required_argument, NULL, 'b' },
+		{ "in", required_argument, NULL, 'i' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct pairs_args a = { 0 };
+	int c, code = 0;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, ":b:i:", longopts, &code)) != -1) {
+		if (c == '?')
+			return code;
+		if (c == 'b')
+			a.basis = optarg;
+		else
+			a.in = optarg;
+	}
+	if (optind + 1 < argc)
+		return cli_usage_error("pairs: unexpected argument '%s'", argv[optind + 1]);
+	if (a.basis && pair_basis_parse(a.basis) < 0)
+		return cli_usage_error("pairs: bad --basis '%s' (expected stated or evidence)", a.basis);
+	a.region = optind < argc ? argv[optind] : NULL;
+	if (a.in && !a.region)
+		return cli_usage_error("pairs: --in needs a REGION");
+	note_namesakes(ctx, &a);
+	char *msg = a.region ? xasprintf("no pairings involve '%s'", a.region)
+			     : xstrdup("no pairings in the store");
+	struct listing l = { msg, fill_pairs, &a };
+	int code2 = run_listing(ctx, &l);
 	free(msg);
-	return code;
+	return code2;
 }
 
 /* --- funds ---------------------------------------------------------------------- */
@@ -414,7 +457,7 @@ static enum status gather_show(struct store *s, const char *arg, struct show_dat
 	if ((st = query_regions(s, NULL, &d->regions)) != ST_OK)
 		return st;
 	d->self = region_row(&d->regions, d->name);
-	if ((st = query_pairs(s, d->name, &d->pairs)) != ST_OK)
+	if ((st = query_pairs(s, d->name, NULL, NULL, &d->pairs)) != ST_OK)
 		return st;
 	if ((st = gather_funds(s, d)) != ST_OK)
 		return st;
@@ -592,20 +635,41 @@ static void print_show_table(const struct show_data *d, enum output_format fmt)
 	qtable_free(&t);
 }
 
+static int show_place(struct cli_ctx *ctx, const char *name);
+
 int cli_cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc < 2)
+	static const struct option longopts[] = {
+		{ "in", required_argument, NULL, 'i' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *in = NULL;
+	int c, code = 0;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, ":i:", longopts, &code)) != -1) {
+		if (c == '?')
+			return code;
+		in = optarg;
+	}
+	if (optind >= argc)
 		return cli_usage_error("show: missing REGION");
-	if (argc > 2)
-		return cli_usage_error("show: unexpected argument '%s'", argv[2]);
-	if (argv[1][0] == '-')
-		return cli_usage_error("show: unknown option '%s'", argv[1]);
+	if (optind + 1 < argc)
+		return cli_usage_error("show: unexpected argument '%s'", argv[optind + 1]);
+	/* "--in Gansu" is the qualified form "Wushan (Gansu)" */
+	char *name = in ? xasprintf("%s (%s)", argv[optind], in) : xstrdup(argv[optind]);
+	int rc = show_place(ctx, name);
+	free(name);
+	return rc;
+}
+
+static int show_place(struct cli_ctx *ctx, const char *name)
+{
 	struct store *s;
 	enum status st = cli_open_store(ctx, &s);
 	if (st != ST_OK)
 		return cli_fail(st);
 	struct show_data d;
-	st = gather_show(s, argv[1], &d);
+	st = gather_show(s, name, &d);
 	store_close(s);
 	if (st != ST_OK) {
 		show_data_free(&d);

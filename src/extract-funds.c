@@ -530,6 +530,24 @@ static size_t programme_recipient(const struct xctx *c, const struct xsentence *
 	return c->west_all;
 }
 
+/* The comma at pos follows the name of a small place the gazetteer does
+ * not know and joins it to the next name ("projects in Xiaocaokulun,
+ * Aorunsumo of Aohan Banner"): the clause goes on to the place they lie in.
+ * After a known place ("in Ledu County, Benxi City issued") it ends. */
+static bool in_name_list(const struct xsentence *s, size_t pos)
+{
+	const char *t = s->text;
+	if (pos < 2 || t[pos + 1] != ' ' || !isupper((unsigned char)t[pos + 2]))
+		return false;
+	size_t ws;
+	if (!word_before(t, pos, &ws) || !isupper((unsigned char)t[ws]))
+		return false;
+	for (size_t p = 0; p < s->nplaces; p++)
+		if (s->places[p].end == pos)
+			return false;
+	return true;
+}
+
 static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, const struct xmoney *m, size_t donor)
 {
 	if (donor != GAZ_NONE && donor == c->east_all)
@@ -537,13 +555,13 @@ static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, co
 	size_t resp = respective_recipient(c, s, m);
 	if (resp != GAZ_NONE)
 		return resp;
-	size_t after[16], nafter = 0, before[16], nbefore = 0;
+	size_t after[16] = { 0 }, nafter = 0, before[16] = { 0 }, nbefore = 0, near_and = GAZ_NONE;
 	size_t cend = m->end, prev_end = 0;
 	/* a parenthesis inside the clause ("(Huangzhong County ... Farm) in
 	 * Huangzhong County") does not end it; a comma in "10,000" neither */
 	while (cend < s->len && s->text[cend] != ';' &&
 	       (s->text[cend] != ',' || (isdigit((unsigned char)s->text[cend - 1]) &&
-					 isdigit((unsigned char)s->text[cend + 1]))))
+					 isdigit((unsigned char)s->text[cend + 1])) || in_name_list(s, cend)))
 		cend++;
 	for (size_t i = 0; i < s->nmoney; i++) {
 		if (s->money[i].start >= m->end && s->money[i].start < cend)
@@ -558,14 +576,23 @@ static size_t fund_recipient(const struct xctx *c, const struct xsentence *s, co
 		/* the place of "for A and 3 million yuan" is the amount's before */
 		bool previous_own = prev_end && s->places[p].start >= prev_end && s->places[p].start - prev_end <= 15;
 		if (s->places[p].end <= m->start && m->start - s->places[p].end <= 20 && s->places[p].start >= prev_end &&
-		    !previous_own && !memchr(s->text + s->places[p].end, ',', m->start - s->places[p].end))
-			return reg; /* "22 projects in Guangyuan worth ..." */
+		    !previous_own && !memchr(s->text + s->places[p].end, ',', m->start - s->places[p].end)) {
+			/* "... to Inner Mongolia and donated one million yuan to Balin
+			 * Left Banner": across " and " the place the amount's own
+			 * clause names wins */
+			if (!xfind_ci(s->text, s->places[p].end, m->start, " and "))
+				return reg; /* "22 projects in Guangyuan worth ..." */
+			near_and = reg;
+			continue;
+		}
 		if (s->places[p].start >= m->end && s->places[p].start < cend && nafter < 16)
 			after[nafter++] = reg;
 		else if (s->places[p].end <= m->start && nbefore < 16)
 			before[nbefore++] = reg;
 	}
 	size_t r = place_set(c, after, nafter);
+	if (r == GAZ_NONE && near_and != GAZ_NONE)
+		return near_and;
 	if (r == GAZ_NONE && c->west_all != GAZ_NONE && xwest_named(s->text, m->end, cend))
 		return c->west_all; /* "... to the western poverty-stricken areas" */
 	if (r == GAZ_NONE)

@@ -48,6 +48,17 @@ struct xsentence {
 	size_t nyears, cap_years;
 };
 
+/* A map from strings to indexes (extract-index.c). */
+struct xmap {
+	char **keys;           /* owned; cap slots, each owned or NULL */
+	size_t *vals;          /* owned */
+	size_t cap, n;
+};
+#define XMAP_NONE ((size_t)-1)
+size_t xmap_get(const struct xmap *m, const char *key); /* XMAP_NONE when absent */
+void xmap_put(struct xmap *m, const char *key, size_t value);
+void xmap_free(struct xmap *m);
+
 /* Where the extractor stands while reading a report. */
 struct xctx {
 	const struct report *r;
@@ -80,6 +91,13 @@ struct xctx {
 	long last_fund;                      /* the paragraph's last fund, -1 */
 	size_t east_all, west_all;           /* the programme's sides as wholes, GAZ_NONE if
 	                                      * the gazetteer has none */
+	size_t link_actor;                   /* the local giver the last sentence acted through
+	                                      * ("It built ..."), GAZ_NONE */
+	int link_line;                       /* the paragraph of link_actor */
+	struct xmap last_link;               /* "donor\x1frecipient" -> its last fact of the report */
+	struct xmap first_partner;           /* donor -> its first stated pairing's fact */
+	struct xmap heading_partner;         /* donor -> the pairing its section heading states */
+	bool in_heading;                     /* the pair being added is a section heading's */
 	size_t first_pair;                   /* out->npairs when the report began */
 	size_t first_fund;
 	size_t first_indicator;              /* out->nindicators when the report began */
@@ -89,6 +107,10 @@ struct xctx {
 size_t xsplit_sentences(const char *text, struct xsentence **out);
 void xsentence_free(struct xsentence *s, size_t n);
 void xscan_places(const struct xctx *c, struct xsentence *s);
+/* A name several places share goes to the one the sentence places it in,
+ * else the one the section's pair holds; an "ambiguous-place" anomaly when
+ * nothing tells them apart. */
+void xresolve_namesakes(struct xctx *c, struct xsentence *s);
 void xscan_years(struct xsentence *s);
 bool xword_at(const char *text, size_t pos, const char *word);
 bool xcontains_word(const char *text, size_t from, size_t to, const char *word);
@@ -155,6 +177,10 @@ void xpairs_overview(struct xctx *c, const struct xsentence *s);
 size_t xpair_partner(const struct xctx *c, size_t donor);
 bool xis_pair_donor(const struct xctx *c, size_t region);
 
+/* extract-links.c: links seen through what one place did for another. */
+void xlinks_sentence(struct xctx *c, const struct xsentence *s);
+void xlinks_funds(struct xctx *c);
+
 /* extract-anomalies.c */
 void xanomaly(struct xctx *c, const char *kind, const char *quote, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -163,6 +189,8 @@ void xanomalies_sentence(struct xctx *c, const struct xsentence *s);
 
 /* extract.c */
 void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote);
+void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
+	       enum pair_basis basis);
 void xadd_fund(struct xctx *c, const struct fact_fund *f);
 
 #endif

@@ -135,6 +135,101 @@ static int sentence_year(const struct xctx *c, const struct xsentence *s)
 	return s->nyears ? s->years[0].year : c->para_year;
 }
 
+/* Words that make a dated sentence the start of what it states ("In June
+ * 2011, Shanghai decided to establish ..."); without one, or without a year
+ * in the sentence itself, a report restating a standing pair dates nothing
+ * ("Zhenjiang City was designated to provide ..."). */
+static const char *const start_words[] = {
+	"establish", "decided", "decision", "adjust", "designat", "began", "begun", "launched",
+	"started", "initiated", "determined", "identified", "new round", "for the first time",
+	"increase", "added", "newly",
+};
+
+/* Whether a "since" clause leads to the year at pos: "since 1996", "since
+ * April 2006", "Since the State Council designated A to ... in 1996". */
+static bool since_before(const char *t, size_t pos)
+{
+	size_t from = pos > 160 ? pos - 160 : 0;
+	const char *hit = NULL;
+	for (const char *h = xfind_ci(t, from, pos, "since "); h; h = xfind_ci(t, (size_t)(h - t) + 6, pos, "since "))
+		hit = h;
+	if (!hit || ((size_t)(hit - t) > 0 && isalpha((unsigned char)hit[-1])))
+		return false;
+	for (const char *p = hit; p < t + pos; p++)
+		if (*p == ',' || *p == ';')
+			return false;
+	return true;
+}
+
+/* Whether the start word at pos states a standing state ("was designated
+ * to provide"), not an event. */
+static bool passive_state(const char *t, size_t pos)
+{
+	static const char *const be[] = { "was ", "were ", "is ", "are ", "been ", "being " };
+	for (size_t i = 0; i < sizeof(be) / sizeof(be[0]); i++) {
+		size_t n = strlen(be[i]);
+		if (pos >= n && strncasecmp(t + pos - n, be[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The year a "since" clause of the sentence states, 0 when none does. */
+static int since_clause_year(const struct xsentence *s)
+{
+	for (size_t i = 0; i < s->nyears; i++)
+		if (!s->years[i].comparison && since_before(s->text, s->years[i].start))
+			return s->years[i].year;
+	return 0;
+}
+
+/* Whether the start word at h starts the pair whose first place is
+ * s->places[first]: no other place's clause comes between them ("Dongying
+ * launched projects in ... Youyang County, Yantai supported Wushan" starts
+ * nothing between Yantai and Wushan); a place holding the pair's first
+ * ("... relationship between 14 cities of Shandong, including Jinan")
+ * does not part them. */
+static bool starts_pair(const struct xctx *c, const struct xsentence *s, size_t h, size_t first)
+{
+	if (first >= s->nplaces || h > s->places[first].start)
+		return true;
+	size_t reg = s->places[first].region;
+	for (size_t q = 0; q < first; q++)
+		if (s->places[q].start > h && !gazetteer_within(c->g, reg, s->places[q].region) &&
+		    !gazetteer_within(c->g, s->places[q].region, reg))
+			return false;
+	return true;
+}
+
+static bool has_start_word(const struct xctx *c, const struct xsentence *s, size_t first, size_t upto)
+{
+	for (size_t w = 0; w < sizeof(start_words) / sizeof(start_words[0]); w++)
+		for (const char *h = xfind_ci(s->text, 0, upto, start_words[w]); h;
+		     h = xfind_ci(s->text, (size_t)(h - s->text) + 1, upto, start_words[w]))
+			if (!passive_state(s->text, (size_t)(h - s->text)) &&
+			    starts_pair(c, s, (size_t)(h - s->text), first))
+				return true;
+	return false;
+}
+
+/* The year a sentence dates the start of a pairing by, when its places end
+ * at upto; 0 when it does not date it. A start word must come before the
+ * places it starts: "on the basis of the support of A and B, ... increased
+ * C and D" starts C and D only. Its year is the sentence's, else the
+ * paragraph's ("In July 2010, ... . ... determined the twinning of ..."). */
+static int dated_start(const struct xctx *c, const struct xsentence *s, size_t first, size_t upto)
+{
+	int year = since_clause_year(s);
+	if (year)
+		return year;
+	for (size_t i = 0; i < s->nyears && !year; i++)
+		if (!s->years[i].comparison)
+			year = s->years[i].year;
+	if (!year)
+		year = c->para_year;
+	return year && has_start_word(c, s, first, upto < s->len ? upto : s->len) ? year : 0;
+}
+
 static void emit_one(struct xctx *c, size_t d, size_t r, int since, int until, const struct xsentence *s)
 {
 	static const char *const never[] = { "town", "ethnic group" };
@@ -250,7 +345,13 @@ static void rule_directed(struct xctx *c, const struct xsentence *s, const struc
 					    : list_before(s, lists, nl, cs);
 		if (dl)
 			nd = list_regions(s, dl, d, 32);
-		if (c->donor != GAZ_NONE && nd > 0 && !xis_donor_side(c, d[0])) {
+		/* a western place supporting another of its own region is a
+		 * pairing within the West ("Inner Mongolia organized Ordos to
+		 * provide counterpart support for Xing'an League"), kept as such */
+		bool internal = nd > 0 && nr > 0 && strcmp(side_of(c, d[0]), "west") == 0 &&
+				gazetteer_province_of(c->g, d[0]) != d[0] &&
+				gazetteer_province_of(c->g, d[0]) == gazetteer_province_of(c->g, r[0]);
+		if (c->donor != GAZ_NONE && nd > 0 && !internal && !xis_donor_side(c, d[0])) {
 			d[0] = c->donor; /* the recipient side, or another pair's donor named by mistake */
 			nd = 1;
 		}
@@ -260,7 +361,9 @@ static void rule_directed(struct xctx *c, const struct xsentence *s, const struc
 			if (nd != 1 || !is_type(c, d[0], big, 5))
 				continue;
 		}
-		emit(c, d, nd, r, nr, sentence_year(c, s), 0, s);
+		size_t upto = s->places[dl && dl->last > rl->last ? dl->last : rl->last].end;
+		size_t first = dl && dl->first < rl->first ? dl->first : rl->first;
+		emit(c, d, nd, r, nr, dated_start(c, s, first, upto), 0, s);
 	}
 }
 
@@ -289,10 +392,11 @@ static void rule_between(struct xctx *c, const struct xsentence *s, const struct
 			y[0] = x[1];
 			nx = ny = 1;
 		}
+		int since = dated_start(c, s, a->first, s->places[b ? b->last : a->last].end);
 		if (ny && strcmp(side_of(c, x[0]), "west") == 0 && strcmp(side_of(c, y[0]), "east") == 0)
-			emit(c, y, ny, x, nx, sentence_year(c, s), 0, s);
+			emit(c, y, ny, x, nx, since, 0, s);
 		else
-			emit(c, x, nx, y, ny, sentence_year(c, s), 0, s);
+			emit(c, x, nx, y, ny, since, 0, s);
 	}
 }
 
@@ -339,7 +443,7 @@ static void rule_sponsor(struct xctx *c, const struct xsentence *s)
 			r[nr++] = reg;
 	}
 	if (d != GAZ_NONE)
-		emit(c, &d, 1, r, nr, sentence_year(c, s), 0, s);
+		emit(c, &d, 1, r, nr, dated_start(c, s, SIZE_MAX, s->len), 0, s);
 }
 
 static bool has_pairing_word(const struct xsentence *s)
@@ -383,7 +487,7 @@ static void rule_parallel(struct xctx *c, const struct xsentence *s, const struc
 				return;
 			size_t d[32], r[32], nd = list_regions(s, &lists[a], d, 32), nr = list_regions(s, &lists[b], r, 32);
 			if (nd == nr)
-				emit(c, d, nd, r, nr, sentence_year(c, s), 0, s);
+				emit(c, d, nd, r, nr, dated_start(c, s, lists[a].first, s->places[lists[b].last].end), 0, s);
 			return;
 		}
 	}
@@ -405,7 +509,7 @@ static void rule_together(struct xctx *c, const struct xsentence *s, bool pairin
 			after++;
 		if (after < s->len && islower((unsigned char)s->text[after]) &&
 		    strncasecmp(s->text + after, "and", 3) != 0 && strncasecmp(s->text + after, "of", 2) != 0)
-			emit_one(c, a->region, b->region, sentence_year(c, s), 0, s);
+			emit_one(c, a->region, b->region, dated_start(c, s, p, b->end), 0, s);
 		return;
 	}
 }
@@ -431,7 +535,7 @@ static void rule_overview_sentence(struct xctx *c, const struct xsentence *s, bo
 	for (size_t p = 0; p < s->nplaces; p++) {
 		size_t reg = s->places[p].region;
 		if (strcmp(side_of(c, reg), "east") == 0 && xpair_partner(c, reg) == GAZ_NONE)
-			emit_one(c, reg, west, sentence_year(c, s), 0, s);
+			emit_one(c, reg, west, dated_start(c, s, SIZE_MAX, s->places[p].end), 0, s);
 	}
 }
 
@@ -472,7 +576,7 @@ void xpairs_overview(struct xctx *c, const struct xsentence *s)
 		size_t reg = s->places[p].region;
 		if (is_type(c, reg, level, 3) && xis_recipient_side(c, reg) && reg != c->recipient &&
 		    !xopens_clause(s, p))
-			emit_one(c, c->donor, reg, 0, 0, s);
+			emit_one(c, c->donor, reg, since_clause_year(s), 0, s);
 	}
 }
 
@@ -533,7 +637,9 @@ void xpairs_section(struct xctx *c, size_t sec)
 	if (c->sec_donor != GAZ_NONE) {
 		int line = c->line_no;
 		c->line_no = sec < c->r->nsections && c->r->sections[sec].line_no ? c->r->sections[sec].line_no : 1;
+		c->in_heading = true;
 		xadd_pair(c, c->sec_donor, c->sec_recipient, 0, 0, s.text);
+		c->in_heading = false;
 		c->line_no = line;
 	}
 	c->donor = c->sec_donor;
@@ -549,18 +655,10 @@ void xpairs_section(struct xctx *c, size_t sec)
 size_t xpair_partner(const struct xctx *c, size_t donor)
 {
 	const char *name = xname(c, donor);
-	size_t first = GAZ_NONE;
-	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
-		const struct fact_pair *p = &c->out->pairs[i];
-		if (strcmp(p->donor, name) != 0)
-			continue;
-		for (size_t s = 0; s < c->r->nsections; s++)
-			if (c->r->sections[s].line_no == p->line_no)
-				return gazetteer_lookup(c->g, p->recipient);
-		if (first == GAZ_NONE)
-			first = gazetteer_lookup(c->g, p->recipient);
-	}
-	return first;
+	size_t i = xmap_get(&c->heading_partner, name);
+	if (i == XMAP_NONE)
+		i = xmap_get(&c->first_partner, name);
+	return i == XMAP_NONE ? GAZ_NONE : gazetteer_lookup(c->g, c->out->pairs[i].recipient);
 }
 
 bool xis_pair_donor(const struct xctx *c, size_t region)

@@ -136,6 +136,22 @@ bool xis_placeish(const struct xctx *c, size_t region)
 	       strcmp(r->type, "programme") != 0;
 }
 
+/* "Changning Town" is not Changning District: a name followed by a word
+ * for a smaller place than its own names another place of that name. */
+static bool names_smaller_place(const struct xctx *c, size_t reg, const char *after)
+{
+	static const char *const small[] = { " Town", " Township", " Village", " Subdistrict" };
+	const struct region *r = gazetteer_region(c->g, reg);
+	if (!r || strcmp(r->type, "town") == 0)
+		return false;
+	for (size_t i = 0; i < sizeof(small) / sizeof(small[0]); i++) {
+		size_t n = strlen(small[i]);
+		if (strncmp(after, small[i], n) == 0 && !isalpha((unsigned char)after[n]))
+			return true;
+	}
+	return false;
+}
+
 /* Places are names that start with a capital at a word start. */
 void xscan_places(const struct xctx *c, struct xsentence *s)
 {
@@ -156,6 +172,10 @@ void xscan_places(const struct xctx *c, struct xsentence *s)
 			i++;
 			continue;
 		}
+		if (names_smaller_place(c, reg, s->text + i + len)) {
+			i += len;
+			continue;
+		}
 		const struct region *r = gazetteer_region(c->g, reg);
 		struct xplace *p = ARRAY_PUSH(s->places, s->nplaces, s->cap_places);
 		p->region = reg;
@@ -163,6 +183,62 @@ void xscan_places(const struct xctx *c, struct xsentence *s)
 		p->end = i + len;
 		p->misspelled = alias != (size_t)-1 && r->alias_is_misspelling[alias];
 		i += len;
+	}
+}
+
+static bool in_pair_context(const struct xctx *c, size_t reg)
+{
+	const size_t ctx[] = { c->donor, c->recipient, c->sec_donor, c->sec_recipient };
+	for (size_t i = 0; i < sizeof(ctx) / sizeof(ctx[0]); i++)
+		if (ctx[i] != GAZ_NONE && gazetteer_within(c->g, reg, gazetteer_province_of(c->g, ctx[i])))
+			return true;
+	return false;
+}
+
+/* A namesake named inside another place of the sentence ("Wushan County of
+ * Tianshui City"), GAZ_NONE when none is. */
+static size_t namesake_in_sentence(const struct xctx *c, const struct xsentence *s, size_t pi,
+				   const size_t *cand, size_t n)
+{
+	for (size_t q = 0; q < s->nplaces; q++)
+		for (size_t i = 0; q != pi && i < n; i++)
+			if (cand[i] != s->places[q].region && gazetteer_within(c->g, cand[i], s->places[q].region))
+				return cand[i];
+	return GAZ_NONE;
+}
+
+void xresolve_namesakes(struct xctx *c, struct xsentence *s)
+{
+	for (size_t p = 0; p < s->nplaces; p++) {
+		size_t all[8], cand[8], n = 0;
+		size_t nall = gazetteer_namesakes(c->g, s->text + s->places[p].start,
+						  s->places[p].end - s->places[p].start, all, 8);
+		/* namesakes of one kind: "Hebei" the province beats Hebei District */
+		const char *type = gazetteer_region(c->g, s->places[p].region)->type;
+		for (size_t i = 0; i < nall; i++)
+			if (strcmp(gazetteer_region(c->g, all[i])->type, type) == 0)
+				cand[n++] = all[i];
+		if (n < 2)
+			continue;
+		size_t named = namesake_in_sentence(c, s, p, cand, n);
+		if (named != GAZ_NONE) {
+			s->places[p].region = named;
+			continue;
+		}
+		size_t fits = 0, pick = GAZ_NONE;
+		for (size_t i = 0; i < n; i++)
+			if (in_pair_context(c, cand[i])) {
+				fits++;
+				pick = cand[i];
+			}
+		if (fits == 1) {
+			s->places[p].region = pick;
+			continue;
+		}
+		char *name = xstrndup(s->text + s->places[p].start, s->places[p].end - s->places[p].start);
+		xanomaly(c, "ambiguous-place", s->text, "'%s' may be %s or %s; nothing near says which (taken: %s)",
+			 name, xname(c, cand[0]), xname(c, cand[1]), xname(c, s->places[p].region));
+		free(name);
 	}
 }
 

@@ -87,6 +87,21 @@ const char *fund_period_name(enum fund_period p)
 	return (unsigned)p <= PERIOD_CUMULATIVE ? period_names[p] : "year";
 }
 
+static const char *const basis_names[] = { [BASIS_STATED] = "stated", [BASIS_EVIDENCE] = "evidence" };
+
+const char *pair_basis_name(enum pair_basis b)
+{
+	return b == BASIS_EVIDENCE ? basis_names[BASIS_EVIDENCE] : basis_names[BASIS_STATED];
+}
+
+int pair_basis_parse(const char *name)
+{
+	for (int b = BASIS_STATED; name && b <= BASIS_EVIDENCE; b++)
+		if (strcmp(basis_names[b], name) == 0)
+			return b;
+	return -1;
+}
+
 enum fund_period fact_fund_period(const struct fact_fund *f)
 {
 	if (f->from_year == f->year)
@@ -137,18 +152,54 @@ static void check_contradiction(struct xctx *c, const char *donor, const char *r
 	}
 }
 
+/* Both sides in the West: a region pairing its own places. */
+static bool is_internal(const struct xctx *c, size_t donor, size_t recipient)
+{
+	const struct region *dp = gazetteer_region(c->g, gazetteer_province_of(c->g, donor));
+	const struct region *rp = gazetteer_region(c->g, gazetteer_province_of(c->g, recipient));
+	return dp && rp && dp->side && rp->side && strcmp(dp->side, "west") == 0 &&
+	       strcmp(rp->side, "west") == 0;
+}
+
 void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote)
 {
+	xadd_link(c, donor, recipient, since, until, quote, BASIS_STATED);
+}
+
+/* Row i states a pairing of donor: its first, or its section heading's. */
+static void index_partner(struct xctx *c, const char *donor, size_t i)
+{
+	if (xmap_get(&c->first_partner, donor) == XMAP_NONE)
+		xmap_put(&c->first_partner, donor, i);
+	if (c->in_heading && xmap_get(&c->heading_partner, donor) == XMAP_NONE)
+		xmap_put(&c->heading_partner, donor, i);
+}
+
+/* One fact per link and line: a link stated again on another line is
+ * another source of it (the query layer merges them). */
+void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
+	       enum pair_basis basis)
+{
 	const char *d = xname(c, donor), *r = xname(c, recipient);
-	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
-		struct fact_pair *p = &c->out->pairs[i];
-		if (strcmp(p->donor, d) == 0 && strcmp(p->recipient, r) == 0) {
-			merge_years(p, since, until);
-			return;
+	char *key = xasprintf("%s\x1f%s", d, r);
+	size_t last = xmap_get(&c->last_link, key);
+	if (last != XMAP_NONE && c->out->pairs[last].line_no == c->line_no) {
+		struct fact_pair *p = &c->out->pairs[last];
+		merge_years(p, since, until);
+		if (basis == BASIS_STATED && p->basis != BASIS_STATED) {
+			p->basis = BASIS_STATED;
+			index_partner(c, d, last);
 		}
+		free(key);
+		return;
 	}
+	xmap_put(&c->last_link, key, c->out->npairs);
+	free(key);
+	if (basis == BASIS_STATED)
+		index_partner(c, d, c->out->npairs);
 	const char *level = level_of(c->g, recipient);
-	check_contradiction(c, d, r, level, quote);
+	if (basis == BASIS_STATED)
+		check_contradiction(c, d, r, level, quote);
 	if (c->pairing_in_order)
 		*ARRAY_PUSH(c->ordered, c->nordered, c->cap_ordered) = c->out->npairs;
 	struct fact_pair *p = ARRAY_PUSH(c->out->pairs, c->out->npairs, c->out->cap_pairs);
@@ -159,6 +210,8 @@ void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int un
 	p->until = until;
 	p->line_no = c->line_no;
 	p->quote = xstrdup(quote ? quote : "");
+	p->basis = basis;
+	p->internal = is_internal(c, donor, recipient);
 }
 
 void xadd_fund(struct xctx *c, const struct fact_fund *f)
@@ -211,6 +264,7 @@ static void apply_topic(struct xctx *c, const char *topic)
 static void read_sentence(struct xctx *c, struct xsentence *s, bool overview)
 {
 	xscan_places(c, s);
+	xresolve_namesakes(c, s);
 	xscan_years(s);
 	xscan_money(c, s);
 	for (size_t i = 0; i < s->nyears; i++)
@@ -222,6 +276,7 @@ static void read_sentence(struct xctx *c, struct xsentence *s, bool overview)
 	xanomalies_sentence(c, s);
 	xindicators_sentence(c, s); /* before the money, which ends the sentence's giver */
 	xfunds_sentence(c, s);
+	xlinks_sentence(c, s);
 	xyears_after_sentence(c, s);
 }
 
@@ -301,6 +356,45 @@ static void end_sub_pairs(struct xctx *c)
 	}
 }
 
+/* Whether text names region reg (its name or an alias). */
+static bool names_region(const struct xctx *c, const char *text, size_t reg)
+{
+	const struct region *r = gazetteer_region(c->g, reg);
+	size_t len = strlen(text);
+	if (!r || xfind_ci(text, 0, len, r->name))
+		return r != NULL;
+	for (size_t a = 0; a < r->naliases; a++)
+		if (xfind_ci(text, 0, len, r->aliases[a]))
+			return true;
+	return false;
+}
+
+/* A pairing's start dates its other statements in the report (the
+ * section heading); a pairing with places inside a region, stated by a
+ * sentence that names the region too, dates the donor's pairing with that
+ * region ("Since 1996, Zhejiang ... Guangyuan and Nanchong in Sichuan":
+ * Zhejiang -> Sichuan since 1996 at the latest). */
+static void date_whole_pairs(struct xctx *c)
+{
+	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
+		const struct fact_pair *part = &c->out->pairs[i];
+		if (!part->since || part->basis != BASIS_STATED)
+			continue;
+		/* a place's pairing: an ethnic group's is no part of a region's */
+		bool place_pair = strcmp(part->level, "prefecture") == 0 || strcmp(part->level, "county") == 0;
+		size_t place = gazetteer_lookup(c->g, part->recipient);
+		for (size_t j = c->first_pair; j < c->out->npairs; j++) {
+			struct fact_pair *p = &c->out->pairs[j];
+			size_t whole = gazetteer_lookup(c->g, p->recipient);
+			bool same = strcmp(p->recipient, part->recipient) == 0;
+			if (j != i && p->basis == BASIS_STATED && (!p->since || p->since > part->since) &&
+			    strcmp(p->donor, part->donor) == 0 && (same || (place_pair &&
+			    gazetteer_within(c->g, place, whole) && names_region(c, part->quote, whole))))
+				p->since = part->since;
+		}
+	}
+}
+
 enum status extract_report(const struct report *r, const struct gazetteer *g, struct extraction *out)
 {
 	if (!r || !g || !out)
@@ -312,7 +406,7 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	c.open_whole = c.last_fund = -1;
 	c.east_all = xprogramme_side(g, "east");
 	c.west_all = xprogramme_side(g, "west");
-	c.sec_donor = c.sec_recipient = c.donor = c.recipient = GAZ_NONE;
+	c.sec_donor = c.sec_recipient = c.donor = c.recipient = c.link_actor = GAZ_NONE;
 	size_t cur = (size_t)-1;
 	bool overview = false;
 	for (size_t i = 0; i < r->nparagraphs; i++) {
@@ -327,8 +421,13 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	}
 	xfunds_tables(&c);
 	end_sub_pairs(&c);
+	date_whole_pairs(&c);
 	fill_recipients(&c);
+	xlinks_funds(&c);
 	free(c.ordered);
+	xmap_free(&c.last_link);
+	xmap_free(&c.first_partner);
+	xmap_free(&c.heading_partner);
 	return ST_OK;
 }
 

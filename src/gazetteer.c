@@ -464,14 +464,39 @@ size_t gazetteer_lookup(const struct gazetteer *g, const char *name)
 	size_t len;
 	char *f = fold_dup(name, &len);
 	size_t found = GAZ_NONE;
+	bool canonical = false; /* a place's own name beats another's alias ("Wushan County") */
 	if (len > 0) {
 		unsigned char c = (unsigned char)f[0];
-		for (size_t k = g->bucket[c]; k < g->bucket[c + 1] && found == GAZ_NONE; k++)
-			if (strcmp(g->keys[k].folded, f) == 0)
+		for (size_t k = g->bucket[c]; k < g->bucket[c + 1] && !canonical; k++)
+			if (strcmp(g->keys[k].folded, f) == 0 && (found == GAZ_NONE || g->keys[k].alias == (size_t)-1)) {
 				found = g->keys[k].region;
+				canonical = g->keys[k].alias == (size_t)-1;
+			}
 	}
 	free(f);
 	return found;
+}
+
+size_t gazetteer_namesakes(const struct gazetteer *g, const char *text, size_t len, size_t *out, size_t max)
+{
+	if (!g || !text || len == 0)
+		return 0;
+	char *copy = xstrndup(text, len);
+	size_t flen, n = 0;
+	char *f = fold_dup(copy, &flen);
+	unsigned char c = (unsigned char)f[0];
+	for (size_t k = g->bucket[c]; flen && k < g->bucket[c + 1]; k++) {
+		if (strcmp(g->keys[k].folded, f) != 0)
+			continue;
+		bool seen = false;
+		for (size_t i = 0; i < n; i++)
+			seen |= out[i] == g->keys[k].region;
+		if (!seen && n < max)
+			out[n++] = g->keys[k].region;
+	}
+	free(f);
+	free(copy);
+	return n;
 }
 
 static bool is_word_byte(unsigned char c)

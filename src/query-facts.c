@@ -1,8 +1,11 @@
 #include "config.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "pairoff/extract.h"
 #include "pairoff/query.h"
 #include "pairoff/util.h"
 #include "store-internal.h"
@@ -23,6 +26,9 @@ struct spelling {
 	char *folded;          /* owned; the spelling, folded for comparison */
 	int rank;              /* lower ranks win when a spelling is shared */
 	bool is_canonical;
+	int64_t parent_id, province_id;
+	char *label;           /* owned; "Wushan County (Chongqing)": the name with
+	                        * its province, to tell namesakes apart */
 };
 
 struct spellings {
@@ -76,6 +82,7 @@ static void spellings_free(struct spellings *sp)
 	for (size_t i = 0; i < sp->count; i++) {
 		free(sp->items[i].canonical);
 		free(sp->items[i].folded);
+		free(sp->items[i].label);
 	}
 	free(sp->items);
 	memset(sp, 0, sizeof(*sp));
@@ -85,9 +92,13 @@ static void spellings_free(struct spellings *sp)
 static enum status load_spellings(struct store *s, struct spellings *sp)
 {
 	sqlite3_stmt *stmt = store_prepare(s,
-		"SELECT id, name, type, name, 1 FROM region"
-		" UNION ALL SELECT r.id, r.name, r.type, a.alias, 0"
-		" FROM region_alias a JOIN region r ON r.id = a.region_id");
+		"WITH place AS (SELECT r.id, r.name, r.type, r.parent_id, r.province_id,"
+		"  CASE WHEN p.id IS NULL OR p.id = r.id OR r.name LIKE '%)' THEN r.name"
+		"  ELSE r.name || ' (' || p.name || ')' END AS label"
+		"  FROM region r LEFT JOIN region p ON p.id = r.province_id)"
+		" SELECT id, name, type, name, 1, parent_id, province_id, label FROM place"
+		" UNION ALL SELECT r.id, r.name, r.type, a.alias, 0, r.parent_id, r.province_id, r.label"
+		" FROM region_alias a JOIN place r ON r.id = a.region_id");
 	if (!stmt)
 		return ST_STORE;
 	memset(sp, 0, sizeof(*sp));
@@ -99,6 +110,9 @@ static enum status load_spellings(struct store *s, struct spellings *sp)
 		e->rank = type_rank(store_column_text(stmt, 2));
 		e->folded = fold_name(store_column_text(stmt, 3));
 		e->is_canonical = sqlite3_column_int(stmt, 4) != 0;
+		e->parent_id = sqlite3_column_int64(stmt, 5);
+		e->province_id = sqlite3_column_int64(stmt, 6);
+		e->label = xstrdup(store_column_text(stmt, 7));
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -199,23 +213,124 @@ static enum status unknown_region(const struct spellings *sp, const char *name, 
 	return status_set(ST_NOT_FOUND, "unknown region '%s'", name);
 }
 
-/* Resolves name to a region id and (when canonical is not NULL) its name. */
+/* Every place a name may mean: the places sharing the best spelling found
+ * (a place's own name beats another's alias, a higher level a lower one),
+ * each once, within the place named by in when in is not NULL. */
+static size_t find_places(const struct spellings *sp, const char *folded, const struct spelling *in,
+			  const struct spelling **hits, size_t max)
+{
+	const struct spelling *best = find_spelling(sp, folded);
+	size_t n = 0;
+	for (size_t i = 0; best && i < sp->count && n < max; i++) {
+		const struct spelling *e = &sp->items[i];
+		bool dup = false;
+		for (size_t k = 0; k < n; k++)
+			dup |= hits[k]->id == e->id;
+		if (dup || strcmp(e->folded, best->folded) != 0)
+			continue;
+		if (in && e->id != in->id && e->parent_id != in->id && e->province_id != in->id)
+			continue;
+		if (in || (e->is_canonical == best->is_canonical && e->rank == best->rank))
+			hits[n++] = e;
+	}
+	return n;
+}
+
+/* "wushan: 2 places: Wushan County (Chongqing), Wushan County (Gansu); ...". */
+static enum status ambiguous_region(const char *name, const struct spelling *const *hits, size_t n)
+{
+	struct strbuf sb = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_append(&sb, ", ", 2);
+		strbuf_append(&sb, hits[i]->label, strlen(hits[i]->label));
+	}
+	char *list = strbuf_steal(&sb);
+	enum status st = status_set(ST_USAGE, "%s: %zu places: %s; name one as \"%s\" or with --in PROVINCE",
+				    name, n, list, hits[n - 1]->label);
+	free(list);
+	return st;
+}
+
+/* "Wushan County (Gansu)": a name qualified by the place it lies in. The
+ * qualifier is split off into *in (owned) when the whole is no name. */
+static char *split_qualifier(const struct spellings *sp, const char *folded, char **in)
+{
+	size_t len = strlen(folded);
+	const char *open = strrchr(folded, '(');
+	*in = NULL;
+	if (!open || len < 4 || folded[len - 1] != ')' || open == folded || find_spelling(sp, folded))
+		return xstrdup(folded);
+	*in = xstrndup(open + 1, len - (size_t)(open - folded) - 2);
+	size_t base = (size_t)(open - folded);
+	while (base > 0 && folded[base - 1] == ' ')
+		base--;
+	return xstrndup(folded, base);
+}
+
+#define MAX_NAMESAKES 16
+
+/* The places name means (qualified by "(PLACE)" or by in, which may be
+ * NULL), into hits; ST_NOT_FOUND with a "did you mean" when none. */
+static enum status resolve_places(const struct spellings *sp, const char *name, const char *in,
+				  const struct spelling **hits, size_t *n)
+{
+	char *folded = fold_name(name), *qual = NULL;
+	char *base = split_qualifier(sp, folded, &qual);
+	if (!qual && in && *in)
+		qual = fold_name(in);
+	const struct spelling *where = qual ? find_spelling(sp, qual) : NULL;
+	enum status st = ST_OK;
+	*n = 0;
+	if (qual && !where)
+		st = unknown_region(sp, in && *in ? in : name, qual);
+	else if (!*base || !(*n = find_places(sp, base, where, hits, MAX_NAMESAKES)))
+		st = unknown_region(sp, name, base);
+	free(folded);
+	free(base);
+	free(qual);
+	return st;
+}
+
+/* Resolves name to one region id and (when canonical is not NULL) its
+ * name; a name several places share is a usage error that lists them. */
 static enum status resolve_region(struct store *s, const char *name, int64_t *id, char **canonical)
 {
 	struct spellings sp;
 	enum status st = load_spellings(s, &sp);
 	if (st != ST_OK)
 		return st;
-	char *folded = fold_name(name);
-	const struct spelling *hit = *folded ? find_spelling(&sp, folded) : NULL;
-	if (hit) {
-		*id = hit->id;
+	const struct spelling *hits[MAX_NAMESAKES];
+	size_t n;
+	st = resolve_places(&sp, name, NULL, hits, &n);
+	if (st == ST_OK && n > 1)
+		st = ambiguous_region(name, hits, n);
+	if (st == ST_OK) {
+		*id = hits[0]->id;
 		if (canonical)
-			*canonical = xstrdup(hit->canonical);
-	} else {
-		st = unknown_region(&sp, name, folded);
+			*canonical = xstrdup(hits[0]->canonical);
 	}
-	free(folded);
+	spellings_free(&sp);
+	return st;
+}
+
+enum status query_region_places(struct store *s, const char *name, const char *in, struct qtable *out)
+{
+	static const char *const headers[] = { "name", "label", "id" };
+	qtable_init(out, 3, headers);
+	struct spellings sp;
+	enum status st = load_spellings(s, &sp);
+	if (st != ST_OK)
+		return st;
+	const struct spelling *hits[MAX_NAMESAKES];
+	size_t n = 0;
+	st = resolve_places(&sp, name, in, hits, &n);
+	for (size_t i = 0; st == ST_OK && i < n; i++) {
+		char id[32];
+		snprintf(id, sizeof(id), "%" PRId64, hits[i]->id);
+		const char *cells[] = { hits[i]->canonical, hits[i]->label, id };
+		qtable_add_row(out, cells);
+	}
 	spellings_free(&sp);
 	return st;
 }
@@ -254,39 +369,64 @@ enum status query_regions(struct store *s, const char *side, struct qtable *out)
 }
 
 /* One row per (donor, recipient): the earliest since and latest until over
- * every report that states the pair, and the first statement (the report of
- * the earliest year, then file and line) as its source. Province-level pairs
- * first. */
+ * every sentence that states or shows the pair, its basis (stated when any
+ * sentence states it, else evidence; ",internal" for a pairing within the
+ * West), and the first statement (a stated one first, then the report of the
+ * earliest year, then file and line) as its source. ?2 filters the basis.
+ * Province-level pairs first. */
 static const char pairs_sql[] =
 	"WITH RECURSIVE " SUBTREE("sub", "?1") ","
 	" stated AS (SELECT p.id, p.donor_id, p.recipient_id, p.level, p.since, p.until AS till,"
-	"   rep.file, coalesce(rep.year, 9999) AS rep_year, p.line, p.quote"
+	"   rep.file, coalesce(rep.year, 9999) AS rep_year, p.line, p.quote, p.basis, p.internal"
 	"   FROM pairing p JOIN report rep ON rep.id = p.report_id"
 	"   WHERE ?1 IS NULL OR p.donor_id IN (SELECT id FROM sub)"
 	"   OR p.recipient_id IN (SELECT id FROM sub)),"
 	" ranked AS (SELECT *, row_number() OVER w_first AS n,"
-	"   min(since) OVER w_all AS first_since, max(till) OVER w_all AS last_till"
-	"   FROM stated WINDOW w_first AS (PARTITION BY donor_id, recipient_id ORDER BY rep_year, file, line, id),"
+	"   min(since) OVER w_all AS first_since, max(till) OVER w_all AS last_till,"
+	"   max(basis = 'stated') OVER w_all AS any_stated, max(internal) OVER w_all AS any_internal"
+	"   FROM stated WINDOW w_first AS (PARTITION BY donor_id, recipient_id"
+	"   ORDER BY basis <> 'stated', rep_year, file, line, id),"
 	"   w_all AS (PARTITION BY donor_id, recipient_id))"
-	" SELECT d.name, r.name, k.level, k.first_since, k.last_till, k.file, k.line, k.quote"
+	" SELECT d.name, r.name, k.level, k.first_since, k.last_till, k.file, k.line,"
+	"   CASE WHEN k.any_stated THEN 'stated' ELSE 'evidence' END"
+	"   || CASE WHEN k.any_internal THEN ',internal' ELSE '' END, k.quote"
 	" FROM ranked k JOIN region d ON d.id = k.donor_id JOIN region r ON r.id = k.recipient_id"
-	" WHERE k.n = 1"
+	" WHERE k.n = 1 AND (?2 IS NULL OR (?2 = 'stated') = (k.any_stated = 1))"
 	" ORDER BY (d.id = d.province_id AND r.id = r.province_id) DESC, d.name, r.name";
 
-enum status query_pairs(struct store *s, const char *region, struct qtable *out)
+static enum status pairs_of(struct store *s, int64_t id, const char *basis, struct qtable *out)
 {
-	static const char *const headers[] = {
-		"donor", "recipient", "level", "since", "until", "report", "line", "quote",
-	};
-	int64_t id;
-	enum status st = query_region_filter(s, region, &id);
-	if (st != ST_OK)
-		return st;
 	sqlite3_stmt *stmt = store_prepare(s, pairs_sql);
 	if (!stmt)
 		return ST_STORE;
 	query_bind_id(stmt, 1, id);
-	return query_run_into(s, stmt, ARRAY_LEN(headers), headers, out);
+	if (basis)
+		sqlite3_bind_text(stmt, 2, basis, -1, SQLITE_STATIC);
+	return query_fill_table(s, stmt, out, NULL, NULL);
+}
+
+enum status query_pairs(struct store *s, const char *region, const char *in, const char *basis,
+			struct qtable *out)
+{
+	static const char *const headers[] = {
+		"donor", "recipient", "level", "since", "until", "report", "line", "basis", "quote",
+	};
+	if (basis && pair_basis_parse(basis) < 0)
+		return status_set(ST_USAGE, "bad basis '%s' (expected stated or evidence)", basis);
+	struct qtable places;
+	enum status st = ST_OK;
+	if (region && *region)
+		st = query_region_places(s, region, in, &places);
+	else
+		qtable_init(&places, 3, (const char *const[]){ "name", "label", "id" });
+	qtable_init(out, ARRAY_LEN(headers), headers);
+	if (st == ST_OK && places.nrows == 0)
+		st = pairs_of(s, 0, basis, out);
+	/* a name namesakes share ("Wushan"): the pairings of each */
+	for (size_t i = 0; st == ST_OK && i < places.nrows; i++)
+		st = pairs_of(s, qtable_int(&places, i, 2), basis, out);
+	qtable_free(&places);
+	return st;
 }
 
 enum status query_anomalies(struct store *s, struct qtable *out)

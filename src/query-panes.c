@@ -126,7 +126,8 @@ static const char partners_sql[] =
 	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top,"
 	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || coalesce(ao.names, '')"
 	"        || ' ' || coalesce(ad.names, '') || ' ' || coalesce(ar.names, '') || ' '"
-	"        || coalesce(adp.names, '') || ' ' || coalesce(arp.names, '')"
+	"        || coalesce(adp.names, '') || ' ' || coalesce(arp.names, ''),"
+	"        p.basis, p.internal, rep.year"
 	" FROM x JOIN pairing p ON p.id = x.pid JOIN region o ON o.id = x.oid"
 	" JOIN region d ON d.id = p.donor_id JOIN region r ON r.id = p.recipient_id"
 	" JOIN report rep ON rep.id = p.report_id"
@@ -135,10 +136,11 @@ static const char partners_sql[] =
 	" LEFT JOIN al ar ON ar.rid = r.id LEFT JOIN al adp ON adp.rid = d.parent_id"
 	" LEFT JOIN al arp ON arp.rid = r.parent_id"
 	" WHERE x.oid <> ?1"
-	" ORDER BY o.name, top DESC, d.name, r.name, p.since IS NULL, p.since, rep.file, p.line";
+	" ORDER BY o.name, top DESC, d.name, r.name, p.basis <> 'stated', p.since IS NULL, p.since,"
+	"   rep.file, p.line";
 
 enum { PR_PARTNER, PR_DONOR, PR_RECIPIENT, PR_LEVEL, PR_SINCE, PR_UNTIL, PR_REPORT, PR_LINE,
-       PR_QUOTE, PR_ME_DONOR, PR_TOP, PR_ALIASES };
+       PR_QUOTE, PR_ME_DONOR, PR_TOP, PR_ALIASES, PR_BASIS, PR_INTERNAL, PR_REPORT_YEAR };
 
 static const char *province_of_sql =
 	"SELECT id FROM region WHERE name = ?1 COLLATE NOCASE"
@@ -193,44 +195,85 @@ static void add_partner_row(struct qtable *out, const struct qtable *raw, size_t
 		"partner", partner, me_donor ? me : partner, me_donor ? partner : me,
 		"province", earliest_since(raw, from, to), qtable_get(raw, from, PR_UNTIL), pairs,
 		qtable_get(raw, from, PR_REPORT), qtable_get(raw, from, PR_LINE),
-		qtable_get(raw, from, PR_QUOTE), qtable_get(raw, from, PR_ALIASES),
+		qtable_get(raw, from, PR_QUOTE), qtable_get(raw, from, PR_ALIASES), "stated",
+		earliest_since(raw, from, to),
 	};
 	qtable_add_row(out, cells);
 }
 
-/* Appends one "pair" row per distinct place pair in raw rows [from, to). */
+/* The years a place pair shows, in a pane's narrow column, from its rows
+ * [from, to): a stated pair's since ("2010"), or its span when it ended
+ * ("96-10"); a link seen only through aid, the years of the reports that
+ * show it in parentheses ("(2012)", "(12-14)"). Owned, NULL if none. */
+static char *pair_years(const struct qtable *raw, size_t from, size_t to, bool stated)
+{
+	const char *since = earliest_since(raw, from, to), *until = qtable_get(raw, from, PR_UNTIL);
+	if (stated && since && until && strlen(since) == 4 && strlen(until) == 4)
+		return xasprintf("%s-%s", since + 2, until + 2);
+	if (stated && (since || until))
+		return since ? xstrdup(since) : xasprintf("-%s", until);
+	int first = 0, last = 0;
+	for (size_t i = from; i < to; i++) {
+		int y = atoi(qtable_get(raw, i, PR_REPORT_YEAR) ? qtable_get(raw, i, PR_REPORT_YEAR) : "0");
+		if (y && (!first || y < first))
+			first = y;
+		if (y > last)
+			last = y;
+	}
+	if (stated || !first)
+		return NULL;
+	return first == last ? xasprintf("(%d)", first) : xasprintf("(%02d-%02d)", first % 100, last % 100);
+}
+
+static bool same_pair_rows(const struct qtable *raw, size_t a, size_t b)
+{
+	return same_cell(qtable_get(raw, a, PR_DONOR), qtable_get(raw, b, PR_DONOR)) &&
+	       same_cell(qtable_get(raw, a, PR_RECIPIENT), qtable_get(raw, b, PR_RECIPIENT));
+}
+
+/* Appends one "pair" row per distinct place pair in raw rows [from, to),
+ * its source the first row (a stated one when any is: the query puts
+ * them first), its basis "stated" or "evidence" (",internal" within the
+ * West) and its years. */
 static void add_pair_rows(struct qtable *out, const struct qtable *raw, size_t from, size_t to)
 {
-	for (size_t i = from; i < to; i++) {
+	for (size_t i = from, end; i < to; i = end) {
+		for (end = i + 1; end < to && same_pair_rows(raw, i, end); end++)
+			;
 		const char *top = qtable_get(raw, i, PR_TOP);
 		if (top && atoi(top))
 			continue;
-		if (i > from && same_cell(qtable_get(raw, i, PR_DONOR), qtable_get(raw, i - 1, PR_DONOR)) &&
-		    same_cell(qtable_get(raw, i, PR_RECIPIENT), qtable_get(raw, i - 1, PR_RECIPIENT)))
-			continue;
+		const char *basis = qtable_get(raw, i, PR_BASIS);
+		bool stated = !basis || strcmp(basis, "stated") == 0;
+		bool internal = atoi(qtable_get(raw, i, PR_INTERNAL) ? qtable_get(raw, i, PR_INTERNAL) : "0");
+		char *years = pair_years(raw, i, end, stated);
 		const char *cells[] = {
 			"pair", qtable_get(raw, i, PR_PARTNER), qtable_get(raw, i, PR_DONOR),
 			qtable_get(raw, i, PR_RECIPIENT), qtable_get(raw, i, PR_LEVEL),
-			qtable_get(raw, i, PR_SINCE), qtable_get(raw, i, PR_UNTIL), NULL,
+			earliest_since(raw, i, end), qtable_get(raw, i, PR_UNTIL), NULL,
 			qtable_get(raw, i, PR_REPORT), qtable_get(raw, i, PR_LINE),
 			qtable_get(raw, i, PR_QUOTE), qtable_get(raw, i, PR_ALIASES),
+			internal ? (stated ? "stated,internal" : "evidence,internal") : stated ? "stated" : "evidence",
+			years,
 		};
 		qtable_add_row(out, cells);
+		free(years);
 	}
 }
 
 enum status query_pane_partners(struct store *s, const char *province, struct qtable *out)
 {
 	static const char *const headers[] = { "kind", "partner", "donor", "recipient", "level",
-		"since", "until", "pairs", "report", "line", "quote", "aliases" };
+		"since", "until", "pairs", "report", "line", "quote", "aliases", "basis", "years" };
 	static const char *const raw_headers[] = { "partner", "donor", "recipient", "level",
-		"since", "until", "report", "line", "quote", "me_donor", "top", "aliases" };
-	qtable_init(out, 12, headers);
+		"since", "until", "report", "line", "quote", "me_donor", "top", "aliases", "basis",
+		"internal", "report_year" };
+	qtable_init(out, 14, headers);
 	char *id = region_id_text(s, province);
 	if (!id)
 		return status_set(ST_NOT_FOUND, "no region named '%s'", province);
 	struct qtable raw;
-	qtable_init(&raw, 12, raw_headers);
+	qtable_init(&raw, 15, raw_headers);
 	const char *params[] = { id };
 	enum status st = run_rows(s, partners_sql, params, 1, &raw);
 	for (size_t from = 0, to; st == ST_OK && from < raw.nrows; from = to) {

@@ -226,6 +226,14 @@ int store_schema_version(const char *db_path)
 	    pragma_int(db, "PRAGMA application_id", &app_id) == SQLITE_OK &&
 	    app_id == STORE_APPLICATION_ID)
 		pragma_int(db, "PRAGMA user_version", &version);
+	/* A store of this version made before pairing.basis was added (a
+	 * column with a default, no version of its own) is rebuilt like an
+	 * older one. */
+	sqlite3_stmt *probe = NULL;
+	if (version == STORE_SCHEMA_VERSION &&
+	    sqlite3_prepare_v2(db, "SELECT basis, internal FROM pairing", -1, &probe, NULL) != SQLITE_OK)
+		version--;
+	sqlite3_finalize(probe);
 	sqlite3_close_v2(db);
 	return app_id == STORE_APPLICATION_ID && version > 0 && version < 1000 ? (int)version : 0;
 }
@@ -436,7 +444,7 @@ static const char *const ins_sql[INS_COUNT] = {
 	[INS_CELL] = "INSERT INTO fund_cell(table_id, row, col, row_label, col_label, text,"
 		" value, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	[INS_PAIR] = "INSERT INTO pairing(donor_id, recipient_id, level, since, until,"
-		" report_id, line, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		" report_id, line, quote, basis, internal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[INS_FUND] = "INSERT INTO fund(id, donor_id, donors, unit_id, joint, recipient_id, year,"
 		" from_year, period, amount_yuan, kind, category, approx, stated_total, whole_id,"
 		" flow_id, report_id, line, quote, table_id)"
@@ -733,10 +741,10 @@ static enum status insert_pairs(struct importer *im, const struct extraction *x,
 		if (donor == GAZ_NONE || recipient == GAZ_NONE)
 			st = skip_fact(im, report_id, "a pairing", donor, p->donor,
 				       p->recipient, p->line_no, p->quote);
-		else if ((st = ins_run(im, INS_PAIR, "lltoolit", region_id(donor),
+		else if ((st = ins_run(im, INS_PAIR, "lltoolitti", region_id(donor),
 				       region_id(recipient), p->level ? p->level : "",
 				       p->since, p->until, report_id, p->line_no,
-				       p->quote)) == ST_OK)
+				       p->quote, pair_basis_name(p->basis), (int)p->internal)) == ST_OK)
 			im->sum->pairs++;
 		if (st != ST_OK)
 			return st;
@@ -1298,6 +1306,30 @@ static enum status store_job(struct importer *im, const struct extract_job *job)
 	return st;
 }
 
+/* Two reports dating the start of one link differently: each keeps its
+ * date and source; the later report's first statement of it is marked as
+ * an anomaly. */
+static enum status note_since_disagreements(struct importer *im)
+{
+	static const char sql[] =
+		"INSERT INTO anomaly(kind, message, report_id, line, quote)"
+		" SELECT 'since-disagrees', d.name || ' -> ' || r.name || ' since ' || p.since || ' here, since '"
+		"   || q.since || ' in ' || rq.file || ':' || q.line, p.report_id, p.line, p.quote"
+		" FROM pairing p JOIN pairing q ON q.donor_id = p.donor_id AND q.recipient_id = p.recipient_id"
+		"   AND q.report_id < p.report_id AND q.since IS NOT NULL AND q.since <> p.since"
+		" JOIN region d ON d.id = p.donor_id JOIN region r ON r.id = p.recipient_id"
+		" JOIN report rq ON rq.id = q.report_id"
+		" WHERE p.since IS NOT NULL AND q.id = (SELECT min(id) FROM pairing x WHERE x.donor_id = p.donor_id"
+		"   AND x.recipient_id = p.recipient_id AND x.report_id < p.report_id AND x.since IS NOT NULL"
+		"   AND x.since <> p.since)"
+		" AND p.id = (SELECT min(id) FROM pairing y WHERE y.donor_id = p.donor_id"
+		"   AND y.recipient_id = p.recipient_id AND y.report_id = p.report_id AND y.since = p.since)";
+	enum status st = exec_sql(im, sql);
+	if (st == ST_OK)
+		im->sum->anomalies += (size_t)sqlite3_changes(im->db);
+	return st;
+}
+
 /* Stores the reports in order while the extractor prepares the next one. */
 static enum status import_files(struct importer *im, const struct input_list *in)
 {
@@ -1374,6 +1406,8 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 		st = sql_fail(im, "linking money flows");
 	if (st == ST_OK && indicator_log_store(im->indicators, im->db) != SQLITE_OK)
 		st = sql_fail(im, "linking indicators");
+	if (st == ST_OK)
+		st = note_since_disagreements(im);
 	if (st == ST_OK) {
 		char *marks = xasprintf("PRAGMA user_version = %d; PRAGMA application_id = %d;",
 					STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);

@@ -1,8 +1,11 @@
 #include "config.h"
 
 /* The second column: the partner provinces of the selected province and,
- * under each, the place pairs (city/district -> county) with their start
- * year. Sorting keeps each pair under its partner. */
+ * under each, the place pairs (city/district -> county) with their years.
+ * A stated pairing reads "A → B", a link seen only through aid "A ⇢ B"
+ * (the query layer says which). Sorting keeps each pair under its partner. */
+
+#define YEARS_WIDTH 6
 
 #include <stdlib.h>
 #include <string.h>
@@ -66,8 +69,8 @@ static void partners_header(struct tui *t, struct view *v, WINDOW *w, int width)
 {
 	char title[160];
 	snprintf(title, sizeof(title), "Partners of %s", v->key ? v->key : "...");
-	draw_cell(w, title, width - 6, false, t->attrs[ROLE_HEADER]);
-	draw_cell(w, "Since", 6, true, t->attrs[ROLE_HEADER]);
+	draw_cell(w, title, width - YEARS_WIDTH, false, t->attrs[ROLE_HEADER]);
+	draw_cell(w, "Years", YEARS_WIDTH, true, t->attrs[ROLE_HEADER]);
 }
 
 static void draw_partner(struct tui *t, struct view *v, WINDOW *w, size_t row, int width,
@@ -79,10 +82,10 @@ static void draw_partner(struct tui *t, struct view *v, WINDOW *w, size_t row, i
 		snprintf(pairs, sizeof(pairs), " (%ld pair%s)", n, n == 1 ? "" : "s");
 	attr_t a = base | A_BOLD;
 	(void)t;
-	int used = draw_text(w, view_cell(v, row, "partner"), width - 6, a, false, a);
-	used += draw_text(w, pairs, width - 6 - used, base, false, base);
-	draw_spaces(w, width - 6 - used, base);
-	draw_cell(w, view_cell(v, row, "since"), 6, true, base);
+	int used = draw_text(w, view_cell(v, row, "partner"), width - YEARS_WIDTH, a, false, a);
+	used += draw_text(w, pairs, width - YEARS_WIDTH - used, base, false, base);
+	draw_spaces(w, width - YEARS_WIDTH - used, base);
+	draw_cell(w, view_cell(v, row, "years"), YEARS_WIDTH, true, base);
 }
 
 /* name without a trailing administrative word ("Wulong County" -> "Wulong"),
@@ -96,10 +99,11 @@ static char *short_name(const char *name)
 	return xstrdup(name);
 }
 
-/* "donor → recipient", shortened while it is wider than cols. Owned. */
-static char *pair_text(const struct tui *t, const char *donor, const char *recipient, int cols)
+/* "donor → recipient" ("⇢" for a link seen through aid), shortened while
+ * it is wider than cols. Owned. */
+static char *pair_text(const struct tui *t, const char *donor, const char *recipient, bool stated, int cols)
 {
-	const char *arrow = t->utf8 ? " → " : " -> ";
+	const char *arrow = stated ? (t->utf8 ? " → " : " -> ") : (t->utf8 ? " ⇢ " : " ~> ");
 	char *text = xasprintf("%s%s%s", donor, arrow, recipient);
 	if (text_width(text) <= cols)
 		return text;
@@ -119,10 +123,12 @@ static void draw_pair(struct tui *t, struct view *v, WINDOW *w, size_t row, int 
 		      attr_t base)
 {
 	const char *donor = view_cell(v, row, "donor"), *recipient = view_cell(v, row, "recipient");
-	char *text = pair_text(t, donor ? donor : "?", recipient ? recipient : "?", width - 8);
+	const char *basis = view_cell(v, row, "basis");
+	bool stated = !basis || strncmp(basis, "stated", 6) == 0;
+	char *text = pair_text(t, donor ? donor : "?", recipient ? recipient : "?", stated, width - 2 - YEARS_WIDTH);
 	draw_spaces(w, 2, base);
-	draw_cell(w, text, width - 8, false, base);
-	draw_cell(w, view_cell(v, row, "since"), 6, true, base);
+	draw_cell(w, text, width - 2 - YEARS_WIDTH, false, stated ? base : base | A_DIM);
+	draw_cell(w, view_cell(v, row, "years"), YEARS_WIDTH, true, base);
 	free(text);
 }
 
@@ -142,7 +148,7 @@ static void partners_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t r
 
 static char *partners_hay(struct view *v, size_t row)
 {
-	const char *cols[] = { "partner", "donor", "recipient", "since", "aliases" };
+	const char *cols[] = { "partner", "donor", "recipient", "years", "basis", "aliases" };
 	struct strbuf sb = {0};
 	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
 		const char *c = view_cell(v, row, cols[i]);

@@ -23,7 +23,7 @@ row_fields() {
 p pairs Chongqing -f tsv
 assert_rc 0 "pairs Chongqing"
 assert_eq "$(printf '%s\n' "$out" | head -n 1)" \
-	"donor${tab}recipient${tab}level${tab}since${tab}until${tab}report${tab}line${tab}quote" \
+	"donor${tab}recipient${tab}level${tab}since${tab}until${tab}report${tab}line${tab}basis${tab}quote" \
 	"pairs header"
 assert_eq "$(row_fields Shandong Chongqing 4,5)" "2010|" "Shandong -> Chongqing since 2010"
 for pair in "Jinan City:Wulong County" "Zibo City:Shizhu County" \
@@ -56,6 +56,49 @@ for fmt in table csv json; do
 	      assert_contains "$out" '"since": 2010' "pairs json since" ;;
 	esac
 done
+
+# --- links (issue 9): basis, dates that only a start gives, namesakes ----------
+# A report restating a standing pair ("on the basis of counterpart support
+# ... provided by Dalian, Qingdao, ...") dates nothing; the pairs it adds
+# start that year.
+p pairs Guizhou -f tsv
+assert_rc 0 "pairs Guizhou"
+assert_eq "$(row_fields "Dalian City" Guizhou 4)" "" "Dalian -> Guizhou: restated, not started, in 2012"
+assert_eq "$(row_fields "Qingdao City" Guizhou 4)" "" "Qingdao -> Guizhou: restated, not started, in 2012"
+assert_eq "$(row_fields "Shanghai" Guizhou 4,8)" "2012|stated" "Shanghai -> Guizhou added in 2012"
+# Links seen only through aid are listed, with their basis and source.
+p pairs --basis evidence -f tsv
+assert_rc 0 "pairs --basis evidence"
+for pair in "Taicang City:Mizhi County" "Haidian District:Aohan Banner" \
+	"Hedong District:Min County" "Yingkou City:Ledu County" "Nantong City:Jingyang County"; do
+	donor=${pair%%:*} recipient=${pair#*:}
+	assert_eq "$(row_fields "$donor" "$recipient" 8,6)" "evidence|east-west-pairing-2012.txt" \
+		"$donor -> $recipient seen through aid"
+done
+assert_not_contains "$(printf '%s\n' "$out" | cut -f8 | sort -u)" "stated" "--basis evidence lists no stated pairing"
+p pairs --basis stated -f tsv
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f8 | sed 's/,internal//' | sort -u)" "stated" "--basis stated"
+assert_eq "$(row_fields "Ordos City" "Xing'an League" 8)" "stated,internal" "a pairing within the West"
+p pairs --basis sometimes
+assert_rc 2 "pairs --basis: a bad value"
+# Two counties named Wushan: pairs lists both and their pairings; show asks
+# which, and takes the qualified form or --in.
+p pairs wushan -f tsv
+assert_rc 0 "pairs wushan"
+assert_eq "$err" "pairoff: wushan: 2 places: Wushan County (Gansu), Wushan County (Chongqing)" "wushan: the namesakes"
+assert_eq "$(row_fields "Yantai City" "Wushan County" 4)" "2010" "wushan: Chongqing's county"
+assert_contains "$(printf '%s\n' "$out" | cut -f2)" "Wushan County (Gansu)" "wushan: Gansu's county"
+p show wushan
+assert_rc 2 "show wushan: which one?"
+assert_contains "$err" "Wushan County (Gansu), Wushan County (Chongqing)" "show wushan names both"
+p show "Wushan County (Gansu)"
+assert_rc 0 "show, qualified"
+assert_contains "$out" "Wushan County (Gansu) (county in Tianshui City" "show, qualified: Gansu's"
+p show --in Chongqing wushan
+assert_rc 0 "show --in"
+assert_contains "$(printf '%s\n' "$out" | head -n 1)" "Wushan County (county in Chongqing" "show --in Chongqing"
+p pairs "wushan (Gansu)" -f tsv
+assert_not_contains "$out" "Yantai" "pairs, qualified: Gansu's only"
 
 # --- pairs Xinjiang: Shandong from 1996 until 2010 ----------------------------
 p pairs Xinjiang -f tsv
@@ -259,5 +302,33 @@ p totals -f tsv
 assert_eq "$out" "donor${tab}recipient${tab}year${tab}aid_yuan${tab}investment_yuan${tab}facts${tab}sources
 Tianjin${tab}Gansu${tab}2015${tab}75400000${tab}0${tab}2${tab}tianjin-gansu-2015.txt:3 tianjin-gansu-2015.txt:3" \
 	"unseen: the year's aid by the one rule"
+
+# Two made-up reports that date one link differently: each keeps its date
+# and source, and the later one is an anomaly; a district's aid to a county
+# is a link seen through it.
+cat >"$test_tmp/unseen/tianjin-gansu-2016.txt" <<'REPORT'
+Tianjin-Gansu Pairing-off Poverty Alleviation
+
+      【Counterpart support】 Since 1997, Hedong District has provided counterpart support for Min County. In 2016, Hebei District donated 300,000 yuan to Qingshui County.
+
+      (Exchange and Cooperation Office of Tianjin Municipal People's Government)
+REPORT
+cat >"$test_tmp/unseen/tianjin-gansu-2017.txt" <<'REPORT'
+Tianjin-Gansu Pairing-off Poverty Alleviation
+
+      【Counterpart support】 Since 1998, Hedong District has provided counterpart support for Min County.
+
+      (Exchange and Cooperation Office of Tianjin Municipal People's Government)
+REPORT
+db=$test_tmp/unseen2.db
+p import "$test_tmp/unseen/tianjin-gansu-2016.txt" "$test_tmp/unseen/tianjin-gansu-2017.txt"
+assert_rc 0 "import of two unseen reports"
+p anomalies -f tsv
+assert_contains "$out" "since-disagrees${tab}Hedong District -> Min County since 1998 here, since 1997 in tianjin-gansu-2016.txt:3${tab}tianjin-gansu-2017.txt${tab}3" \
+	"unseen: two reports disagree on a start"
+p pairs "Min County" -f tsv
+assert_eq "$(row_fields "Hedong District" "Min County" 4,8)" "1997|stated" "unseen: the earliest start stated"
+p pairs Qingshui -f tsv
+assert_eq "$(row_fields "Hebei District" "Qingshui County" 3,4,8)" "county||evidence" "unseen: a link seen through aid"
 
 done_testing

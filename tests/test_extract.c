@@ -632,6 +632,153 @@ static void test_unseen_report_2(void)
 	report_free(r);
 }
 
+/* The extracted row of donor -> recipient on the first line it is on, NULL. */
+static const struct fact_pair *find_pair(const struct extraction *x, const char *donor, const char *recipient)
+{
+	size_t d = gazetteer_lookup(gaz, donor), r = gazetteer_lookup(gaz, recipient);
+	for (size_t i = 0; i < x->npairs; i++)
+		if (gazetteer_lookup(gaz, x->pairs[i].donor) == d && gazetteer_lookup(gaz, x->pairs[i].recipient) == r)
+			return &x->pairs[i];
+	return NULL;
+}
+
+/* Issue 9: links seen through what one place did for another. */
+static void test_links_by_evidence(void)
+{
+	struct extraction x;
+	extract_text("Jiangsu - Shaanxi Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Zhenjiang City built a pump station in Yongshou County. Officials of Jingyang "
+		     "County visited Nantong City. Nantong City repaired roads in Anwu Town of Jingyang County "
+		     "and in a village of Xuyi County; built a square in Changwu County. It also trained 40 "
+		     "teachers for Chunhua County. Wuxi City was twinned with Mizhi County.\n",
+		     &x);
+	const struct fact_pair *p = find_pair(&x, "Zhenjiang City", "Yongshou County");
+	CHECK(p && p->basis == BASIS_EVIDENCE && !p->internal && p->since == 0);
+	CHECK(!has_pair(&x, "Jingyang County", "Nantong City")); /* a visit names, it gives nothing */
+	CHECK(!has_pair(&x, "Nantong City", "Jingyang County") || find_pair(&x, "Nantong City", "Jingyang County"));
+	CHECK(has_pair(&x, "Nantong City", "Changwu County"));    /* after ';' the giver goes on */
+	CHECK(has_pair(&x, "Nantong City", "Chunhua County"));    /* "It" is the giver before */
+	CHECK(!has_pair(&x, "Xuyi County", "Changwu County"));    /* a place inside a clause gives nothing */
+	p = find_pair(&x, "Wuxi City", "Mizhi County");
+	CHECK(p && p->basis == BASIS_STATED);
+	extraction_free(&x);
+}
+
+/* A pairing between two western places is a pairing within the West. */
+static void test_links_internal(void)
+{
+	struct extraction x;
+	extract_text("Beijing - Inner Mongolia Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Inner Mongolia organized Ordos City to provide counterpart support for Xing'an "
+		     "League.\n",
+		     &x);
+	const struct fact_pair *p = find_pair(&x, "Ordos City", "Xing'an League");
+	CHECK(p && p->internal && p->basis == BASIS_STATED);
+	p = find_pair(&x, "Beijing", "Inner Mongolia");
+	CHECK(p && !p->internal);
+	extraction_free(&x);
+}
+
+/* Only a statement of a start dates a pairing; a restatement does not. */
+static void test_link_dates(void)
+{
+	struct extraction x;
+	extract_text("Liaoning - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2013, on the basis of the counterpart support for Liupanshui City provided by Dalian "
+		     "City, the office coordinated to add Zhuhai City for the pairing-off, namely Zhuhai City "
+		     "and Anshun City. In June 2011, Dalian City decided to establish assistance partnerships "
+		     "between Jinzhou City and Xishui County. Since 1998, Dalian City has provided "
+		     "counterpart support for Zunyi City. Anshan City was designated to provide counterpart "
+		     "support for Panxian County.\n",
+		     &x);
+	const struct fact_pair *p = find_pair(&x, "Dalian City", "Liupanshui City");
+	CHECK(p && p->since == 0);
+	p = find_pair(&x, "Jinzhou City", "Xishui County");
+	CHECK(p && p->since == 2011);
+	p = find_pair(&x, "Dalian City", "Zunyi City");
+	CHECK(p && p->since == 1998);
+	p = find_pair(&x, "Anshan City", "Panxian County");
+	CHECK(p && p->since == 0);
+	extraction_free(&x);
+}
+
+/* A name two places share goes to the one the section's pair holds. */
+static void test_namesakes_by_context(void)
+{
+	struct extraction x;
+	extract_text("Tianjin - Gansu Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Hebei District donated 500,000 yuan to Wushan County.\n\n"
+		     "Shandong - Chongqing Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Yantai City donated 600,000 yuan to Wushan County.\n",
+		     &x);
+	CHECK(has_pair(&x, "Hebei District", "Wushan County (Gansu)"));
+	CHECK(has_pair(&x, "Yantai City", "Wushan County"));
+	CHECK(!has_pair(&x, "Yantai City", "Wushan County (Gansu)"));
+	CHECK(count_anomalies(&x, "ambiguous-place") == 0);
+	extraction_free(&x);
+	/* the place named beside it tells; with nothing to tell, an anomaly */
+	extract_text("Shandong - Chongqing Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Yantai City donated 600,000 yuan to Wushan County of Tianshui City.\n\n"
+		     "Guangdong - Guangxi Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Wushan County received 30 doctors.\n",
+		     &x);
+	CHECK(has_pair(&x, "Yantai City", "Wushan County (Gansu)"));
+	CHECK(count_anomalies(&x, "ambiguous-place") == 1);
+	extraction_free(&x);
+}
+
+/* The recipient of an amount is the place its own clause names: not one
+ * an earlier verb took ("... to A and donated X to B"), and a list of small
+ * places unknown to the gazetteer does not end the clause at its comma. */
+static void test_fund_recipients(void)
+{
+	struct extraction x;
+	extract_text("Beijing - Inner Mongolia Pairing-off Poverty Alleviation\n\n"
+		     "In 2014, Shunyi District donated three buses to Inner Mongolia and donated 400,000 yuan "
+		     "to Aohan Banner. Haidian District invested 250,000 yuan to dig wells in Hongqigou, "
+		     "Dabanzhen of Balin Left Banner.\n",
+		     &x);
+	const struct fact_fund *f = find_fund(&x, 400000);
+	CHECK(f && strcmp(f->recipient, "Aohan Banner") == 0);
+	f = find_fund(&x, 250000);
+	CHECK(f && strcmp(f->recipient, "Balin Left Banner") == 0);
+	CHECK(has_pair(&x, "Shunyi District", "Aohan Banner"));
+	extraction_free(&x);
+}
+
+/* A made-up report of the series with a re-assignment sentence: the old
+ * pair ends, the new one starts, the former recipient never gives. */
+static void test_unseen_reassignment(void)
+{
+	struct extraction x = { 0 };
+	struct report *r = extract_unseen("jiangsu-qinghai-2016.txt", &x);
+	if (!r)
+		return;
+	bool ended = false, started = false;
+	for (size_t i = 0; i < x.npairs; i++) {
+		const struct fact_pair *p = &x.pairs[i];
+		CHECK(strcmp(p->donor, "Shaanxi") != 0 && strcmp(p->donor, "Qinghai") != 0);
+		if (strcmp(p->donor, "Jiangsu") == 0 && strcmp(p->recipient, "Shaanxi") == 0)
+			ended |= p->until == 2016 && p->since == 0;
+		if (strcmp(p->donor, "Jiangsu") == 0 && strcmp(p->recipient, "Qinghai") == 0)
+			started |= p->since == 2016 && p->until == 0;
+	}
+	CHECK(ended && started);
+	const struct fact_pair *p = find_pair(&x, "Suzhou City", "Xining City");
+	CHECK(p && p->since == 0);                 /* restated "on the basis of" */
+	p = find_pair(&x, "Taicang City", "Mizhi County");
+	CHECK(p && p->since == 2014 && p->basis == BASIS_STATED);
+	p = find_pair(&x, "Wuxi City", "Huangyuan County");
+	CHECK(p && p->basis == BASIS_EVIDENCE && p->line_no == 5);
+	CHECK(has_pair(&x, "Nanjing City", "Ledu County"));
+	CHECK(has_pair(&x, "Nanjing City", "Huangzhong County"));
+	CHECK(!has_pair(&x, "Xuyi County", "Ledu County"));
+	CHECK(!has_pair(&x, "Huangyuan County", "Zhenjiang City"));
+	CHECK(!has_pair(&x, "Zhenjiang City", "Huangyuan County"));
+	extraction_free(&x);
+	report_free(r);
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/regions.ini", PAIROFF_SRC_DATADIR);
@@ -656,6 +803,12 @@ int main(void)
 	test_misspellings_and_brackets();
 	test_unseen_report();
 	test_unseen_report_2();
+	test_links_by_evidence();
+	test_links_internal();
+	test_link_dates();
+	test_namesakes_by_context();
+	test_unseen_reassignment();
+	test_fund_recipients();
 	gazetteer_free(gaz);
 	if (failures)
 		fprintf(stderr, "%d check(s) failed\n", failures);

@@ -187,6 +187,18 @@ dump "fyantai<Enter><Enter>fyantai<Enter>"
 assert_contains "$(printf '%s\n' "$out" | sed -n 3p)" "Yantai → Wushan County" "Yantai's pair"
 dump "fchongqing<Enter><Enter>fyantai<Enter>"
 assert_contains "$out" "Yantai → Wushan County" "the same pair from Chongqing's side"
+# Which counties do Tianjin's districts (and Liaoning's, Jiangsu's, Beijing's
+# cities and districts) help? Links seen through aid read "⇢" and open their
+# sentence (issue 9).
+for q in "tianjin:hedong:Min County:51" "liaoning:yingkou:Ledu County:87" \
+	"jiangsu:taicang:Mizhi County:135" "beijing:haidian:Aohan Banner:37"; do
+	prov=${q%%:*} rest=${q#*:} donor=${rest%%:*} rest=${rest#*:} county=${rest%%:*} line=${rest#*:}
+	dump "f$prov<Enter><Enter>f$donor<Enter>"
+	assert_contains "$(printf '%s\n' "$out" | sed -n 3p)" "⇢ $county" "partners of $prov: $donor ⇢ $county"
+	dump "f$prov<Enter><Enter>f$donor<Enter>o"
+	assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "east-west-pairing-2012.txt, line $line" \
+		"$donor ⇢ $county opens its sentence"
+done
 # How much did Shanghai give Wenshan in 2009, and where does it say so?
 run "$PAIROFF" --db "$db" pane funds Shanghai "Wenshan Prefecture" --format tsv
 wenshan=$(printf '%s\n' "$out" | awk -F'\t' '$1 == "year" && $4 == 2009 { print $8 }')

@@ -52,13 +52,26 @@ const char *fund_kind_name(enum fund_kind k);
 enum fund_period { PERIOD_YEAR, PERIOD_SPAN, PERIOD_CUMULATIVE };
 const char *fund_period_name(enum fund_period p);
 
+/* Why a link donor -> recipient is known: a sentence states the pairing
+ * ("twinned", "provide counterpart support for"), or the text shows it by
+ * what the one did for the other (aid given, cadres sent, projects built). */
+enum pair_basis { BASIS_STATED, BASIS_EVIDENCE };
+const char *pair_basis_name(enum pair_basis b);
+/* BASIS_STATED + 1 ... : returns -1 when name is no basis. */
+int pair_basis_parse(const char *name);
+
+/* One link as one sentence states or shows it: a link stated by several
+ * sentences is several facts, each with its source. */
 struct fact_pair {
 	char *donor;           /* owned; canonical gazetteer name */
 	char *recipient;       /* owned; canonical gazetteer name */
 	char *level;           /* owned; "province", "prefecture", "county", ... (recipient's level) */
-	int since, until;      /* years, 0 when not stated */
+	int since, until;      /* years a statement dates it by, 0 when none does */
 	int line_no;           /* 1-based line in the report */
 	char *quote;           /* owned; the sentence that states it */
+	enum pair_basis basis;
+	bool internal;         /* both sides in the West: a pairing within it
+	                        * (a region's own cities), not east-west */
 };
 
 struct fact_fund {

@@ -59,6 +59,11 @@ size_t gazetteer_match(const struct gazetteer *g, const char *text,
 size_t gazetteer_match_near(const struct gazetteer *g, const char *text, size_t *match_len,
 			    size_t *alias, const size_t *prefer, size_t nprefer);
 
+/* The regions that a name or alias spelled exactly text[0, len) (folded)
+ * may mean, each once, into out (at most max); their count. Two or more:
+ * namesakes ("Wushan": a county of Chongqing and one of Gansu). */
+size_t gazetteer_namesakes(const struct gazetteer *g, const char *text, size_t len, size_t *out, size_t max);
+
 /* True when idx is ancestor or lies within it (following parents). */
 bool gazetteer_within(const struct gazetteer *g, size_t idx, size_t ancestor);
 

@@ -58,9 +58,21 @@ enum status query_region_resolve(struct store *s, const char *name, char **canon
 /* Columns: name, type, side, parent. side may be NULL (all). */
 enum status query_regions(struct store *s, const char *side, struct qtable *out);
 
-/* Columns: donor, recipient, level, since, until, report, line, quote.
- * region NULL = all pairs; else pairs where it (or a place under it) is a side. */
-enum status query_pairs(struct store *s, const char *region, struct qtable *out);
+/* The places a name means, qualified ("Wushan County (Gansu)") or within
+ * the place in (may be NULL): one row each, several for namesakes
+ * ("Wushan"). Columns: name, label ("Wushan County (Chongqing)"), id.
+ * ST_NOT_FOUND with a "did you mean ..." detail when none. Every other
+ * query taking a place name fails with ST_USAGE listing the namesakes. */
+enum status query_region_places(struct store *s, const char *name, const char *in, struct qtable *out);
+
+/* Links donor -> recipient, one row per pair. Columns: donor, recipient,
+ * level, since, until, report, line, basis ("stated" or "evidence", with
+ * ",internal" for a pairing within the West), quote. region NULL = all
+ * pairs; else pairs where it (or a place under it) is a side, every
+ * namesake's when several places share the name; in qualifies it (may be
+ * NULL); basis NULL = both, else "stated" or "evidence". */
+enum status query_pairs(struct store *s, const char *region, const char *in, const char *basis,
+			struct qtable *out);
 
 /* --- money (src/query-money.c) ------------------------------------------ */
 
@@ -130,9 +142,13 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
 /* The partners of province and the place pairs under each. One "partner" row
  * per partner province (donor and recipient are the two provinces, since the
  * earliest year stated, pairs the number of place pairs), followed by one
- * "pair" row per distinct place pair (first statement's source). Columns:
+ * "pair" row per distinct place pair (first statement's source, a stated
+ * one first), stated pairings and links seen through aid alike. Columns:
  * kind, partner, donor, recipient, level, since, until, pairs, report, line,
- * quote, aliases (of both sides and their parents). ST_NOT_FOUND when
+ * quote, aliases (of both sides and their parents), basis ("stated" or
+ * "evidence", ",internal" within the West), years (a stated pair's since,
+ * "96-10" when it ended; a link seen through aid the years of the reports
+ * that show it, "(2012)"). ST_NOT_FOUND when
  * province is not a region. */
 enum status query_pane_partners(struct store *s, const char *province, struct qtable *out);
 

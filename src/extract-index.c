@@ -1,0 +1,82 @@
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract-internal.h"
+#include "pairoff/util.h"
+
+/* A string-keyed map of row indexes for the links of a report, so that
+ * adding a link (merged with its statement on the same line) and asking a
+ * donor's partner stay constant-time however many links a report has (a
+ * link is one fact per line that states it: 100,000 section headings are
+ * 100,000 facts). */
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+static void map_grow(struct xmap *m)
+{
+	struct xmap bigger = { .cap = m->cap ? m->cap * 2 : 64 };
+	bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
+	bigger.vals = xcalloc(bigger.cap, sizeof(*bigger.vals));
+	for (size_t i = 0; i < m->cap; i++) {
+		if (!m->keys[i])
+			continue;
+		size_t j = hash_str(m->keys[i]) & (bigger.cap - 1);
+		while (bigger.keys[j])
+			j = (j + 1) & (bigger.cap - 1);
+		bigger.keys[j] = m->keys[i];
+		bigger.vals[j] = m->vals[i];
+	}
+	bigger.n = m->n;
+	free(m->keys);
+	free(m->vals);
+	*m = bigger;
+}
+
+/* The slot of key: its own, or the empty one where it would go. */
+static size_t slot_of(const struct xmap *m, const char *key)
+{
+	size_t j = hash_str(key) & (m->cap - 1);
+	while (m->keys[j] && strcmp(m->keys[j], key) != 0)
+		j = (j + 1) & (m->cap - 1);
+	return j;
+}
+
+size_t xmap_get(const struct xmap *m, const char *key)
+{
+	if (!m->cap)
+		return XMAP_NONE;
+	size_t j = slot_of(m, key);
+	return m->keys[j] ? m->vals[j] : XMAP_NONE;
+}
+
+void xmap_put(struct xmap *m, const char *key, size_t value)
+{
+	if ((m->n + 1) * 2 > m->cap)
+		map_grow(m);
+	size_t j = slot_of(m, key);
+	if (!m->keys[j]) {
+		m->keys[j] = xstrdup(key);
+		m->n++;
+	}
+	m->vals[j] = value;
+}
+
+void xmap_free(struct xmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,211 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract-internal.h"
+
+/* Links seen through what one place did for another (issue 9): a donor's
+ * city, district or county acting on a western county in the same
+ * sentence ("Taicang City provided aid funds of 300,000 yuan for Mizhi
+ * County", "Nantong City implemented five aid projects ... It dug four
+ * wells ... in ... Jingyang County"), and the money facts whose giver and
+ * receiver are such places. A place merely named beside another is no
+ * link: an act (a verb of giving, building, sending) must join them. These
+ * are facts of basis "evidence"; a sentence that states the pairing is read
+ * by extract-pairs.c. */
+
+/* Verbs (and their stems) by which a giver acts on a place. */
+static const char *const act_words[] = {
+	"implement", "built", "build", "construct", "set up", "provid", "allocat", "issu", "donat",
+	"invest", "introduc", "support", "help", "assist", "sent ", "send", "dispatch", "raise",
+	"fund", "aid", "train", "organiz", "organis", "launch", "carried out", "carry out",
+	"establish", "subsidi", "renovat", "install", "dug", "relocat", "transferred", "paired",
+	"twinn", "counterpart", "contribut", "gave", "give",
+};
+
+static const char *side_name(const struct xctx *c, size_t reg)
+{
+	const struct region *p = gazetteer_region(c->g, gazetteer_province_of(c->g, reg));
+	return p && p->side ? p->side : "";
+}
+
+static bool type_in(const struct xctx *c, size_t reg, const char *const *types, size_t n)
+{
+	const struct region *r = gazetteer_region(c->g, reg);
+	for (size_t i = 0; r && i < n; i++)
+		if (strcmp(r->type, types[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A giver below the provincial level: a city, district or county. */
+static bool is_local_giver(const struct xctx *c, size_t reg)
+{
+	static const char *const local[] = { "city", "district", "county" };
+	return type_in(c, reg, local, 3) && strcmp(side_name(c, reg), "east") == 0;
+}
+
+/* A western place at county level, where a link is finest. */
+static bool is_county_recipient(const struct xctx *c, size_t reg)
+{
+	static const char *const county[] = { "county", "district", "banner" };
+	return type_in(c, reg, county, 3) && strcmp(side_name(c, reg), "west") == 0;
+}
+
+/* "Zhangjiagang of Suzhou City", "Baishui County in Weinan City": the
+ * second place, which holds the first, only locates it. */
+static bool is_qualifier(const struct xctx *c, const struct xsentence *s, size_t pi)
+{
+	if (pi == 0 || s->places[pi - 1].end > s->places[pi].start ||
+	    !gazetteer_within(c->g, s->places[pi - 1].region, s->places[pi].region))
+		return false;
+	size_t gap = s->places[pi].start - s->places[pi - 1].end;
+	return gap <= 5 && (xfind_ci(s->text, s->places[pi - 1].end, s->places[pi].start, " of ") ||
+			    xfind_ci(s->text, s->places[pi - 1].end, s->places[pi].start, " in ") ||
+			    xfind_ci(s->text, s->places[pi - 1].end, s->places[pi].start, ", "));
+}
+
+/* The word after a place names what it does ("Rizhao City implemented"),
+ * not where it lies ("Xuyi County to ...", "Suzhou City of ..."). */
+static bool verb_follows(const char *t, size_t end)
+{
+	static const char *const not_verbs[] = { "of", "in", "and", "to", "for", "with", "at", "on", "by", "from",
+						 "as", "or", "the", "which", "who", "into", "under", "through" };
+	static const char *const asides[] = { ", for example,", ", for instance,", ", in particular,", ", too," };
+	for (size_t i = 0; i < sizeof(asides) / sizeof(asides[0]); i++)
+		if (strncmp(t + end, asides[i], strlen(asides[i])) == 0)
+			end += strlen(asides[i]);
+	if (strncmp(t + end, "'s ", 3) == 0 || strncmp(t + end, "\xE2\x80\x99s ", 5) == 0)
+		return true; /* "Ninghai County's support for ..." */
+	/* a body of the place before its verb: "Shaoxing City Education Bureau helped" */
+	for (int words = 0; words < 4; words++) {
+		while (t[end] == ' ')
+			end++;
+		if (!isupper((unsigned char)t[end]))
+			break;
+		while (t[end] && t[end] != ' ' && t[end] != ',')
+			end++;
+	}
+	while (t[end] == ' ')
+		end++;
+	if (!islower((unsigned char)t[end]))
+		return false;
+	for (size_t i = 0; i < sizeof(not_verbs) / sizeof(not_verbs[0]); i++)
+		if (xword_at(t, end, not_verbs[i]))
+			return false;
+	return true;
+}
+
+/* A place that starts its clause (the sentence, or after ',' ';' "and")
+ * and is followed by its verb is the clause's subject. */
+static bool is_subject(const struct xsentence *s, size_t pi)
+{
+	size_t b = s->places[pi].start;
+	while (b > 0 && s->text[b - 1] == ' ')
+		b--;
+	bool starts = b == 0 || s->text[b - 1] == ',' || s->text[b - 1] == ';' ||
+		      (b >= 4 && strncasecmp(s->text + b - 4, " and", 4) == 0) ||
+		      (b >= 3 && strncmp(s->text + b - 3, "The", 3) == 0 && b == 3);
+	size_t end = s->places[pi].end;
+	if (pi + 1 < s->nplaces && s->places[pi + 1].start >= end && s->places[pi + 1].start - end <= 4 &&
+	    xfind_ci(s->text, end, s->places[pi + 1].start, " of "))
+		end = s->places[pi + 1].end; /* "Binhai New Area of Tianjin invested" */
+	return starts && verb_follows(s->text, end);
+}
+
+static bool has_act(const char *t, size_t from, size_t to)
+{
+	for (size_t w = 0; w < sizeof(act_words) / sizeof(act_words[0]); w++)
+		if (xfind_ci(t, from, to, act_words[w]))
+			return true;
+	return false;
+}
+
+/* The sentence continues the last one's giver: "It dug four wells ...",
+ * or a clause after a semicolon that starts with its verb ("...; built a
+ * square in ..."). */
+static bool continues_giver(const struct xsentence *s)
+{
+	size_t i = 0;
+	while (i < s->len && s->text[i] == ' ')
+		i++;
+	return strncmp(s->text + i, "It ", 3) == 0 || strncmp(s->text + i, "They ", 5) == 0 ||
+	       islower((unsigned char)s->text[i]);
+}
+
+/* "Cangshan District and Longde County established ...": a giver and a
+ * western county acting together are linked. */
+static bool together(struct xctx *c, const struct xsentence *s, size_t pi)
+{
+	if (pi + 1 >= s->nplaces || !is_county_recipient(c, s->places[pi + 1].region))
+		return false;
+	size_t from = s->places[pi].end, to = s->places[pi + 1].start;
+	if (to < from || to - from > 6 || !xfind_ci(s->text, from, to, " and "))
+		return false;
+	return verb_follows(s->text, s->places[pi + 1].end);
+}
+
+/* The giver named after the recipient in a passive ("... constructed by
+ * Zhangjiagang"), GAZ_NONE if none. */
+static size_t passive_giver(const struct xctx *c, const struct xsentence *s, size_t pi)
+{
+	for (size_t q = pi + 1; q < s->nplaces; q++) {
+		size_t from = s->places[pi].end, to = s->places[q].start;
+		if (to < from || to - from > 80 || xfind_ci(s->text, from, to, ";"))
+			return GAZ_NONE;
+		if (!is_local_giver(c, s->places[q].region))
+			continue;
+		if (to - from >= 4 && strncasecmp(s->text + to - 3, "by ", 3) == 0 && has_act(s->text, from, to))
+			return s->places[q].region;
+		return GAZ_NONE;
+	}
+	return GAZ_NONE;
+}
+
+void xlinks_sentence(struct xctx *c, const struct xsentence *s)
+{
+	size_t actor = GAZ_NONE, actor_end = 0;
+	if (continues_giver(s) && c->link_line == c->line_no)
+		actor = c->link_actor;
+	for (size_t p = 0; p < s->nplaces; p++) {
+		size_t reg = s->places[p].region;
+		/* the giver is its clause's subject; a donor's place named
+		 * inside a clause ("projects in ... Town of Xuyi County") acts on nothing */
+		if (is_local_giver(c, reg) && !is_qualifier(c, s, p) && (is_subject(s, p) || together(c, s, p))) {
+			actor = reg;
+			actor_end = s->places[p].end;
+			continue;
+		}
+		if (!is_county_recipient(c, reg))
+			continue;
+		size_t giver = actor;
+		if (giver == GAZ_NONE || !has_act(s->text, actor_end, s->places[p].start))
+			giver = passive_giver(c, s, p);
+		if (giver != GAZ_NONE)
+			xadd_link(c, giver, reg, 0, 0, s->text, BASIS_EVIDENCE);
+	}
+	c->link_actor = actor;
+	c->link_line = c->line_no;
+}
+
+/* Money given by a place to a county or prefecture shows their link. */
+void xlinks_funds(struct xctx *c)
+{
+	static const char *const below[] = { "county", "district", "banner", "prefecture", "city", "league" };
+	int line = c->line_no;
+	for (size_t i = c->first_fund; i < c->out->nfunds; i++) {
+		const struct fact_fund *f = &c->out->funds[i];
+		size_t d = gazetteer_lookup(c->g, f->donor), r = gazetteer_lookup(c->g, f->recipient);
+		if (d == GAZ_NONE || r == GAZ_NONE || f->table_index >= 0 || fund_kind_of(f->category) == KIND_OTHER ||
+		    !type_in(c, r, below, 6) || type_in(c, d, (const char *const[]){ "enterprise" }, 1) ||
+		    gazetteer_within(c->g, r, d) || gazetteer_within(c->g, d, r))
+			continue;
+		if (strcmp(side_name(c, r), "west") != 0 || !*side_name(c, d))
+			continue;
+		c->line_no = f->line_no;
+		xadd_link(c, d, r, 0, 0, f->sentence, BASIS_EVIDENCE);
+	}
+	c->line_no = line;
+}
