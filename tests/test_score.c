@@ -55,11 +55,12 @@
  * asks 0.90 / 0.85. */
 #define INDICATORS_MIN_PRECISION 0.75
 #define INDICATORS_MIN_RECALL 0.65
-/* Links and dates (issue 9): printed, not yet enforced; set them when the
- * gold with county links, basis and internal lands. */
-#define LINKS_MIN_PRECISION 0.0
-#define LINKS_MIN_RECALL 0.0
-#define SINCE_MIN_ACCURACY 0.0
+/* Links and dates (issue 9): where the extractor stands against the gold
+ * (county links, basis, internal), so that it can only get better; the
+ * issue asks 0.95 / 0.95 and since right on 0.90. */
+#define LINKS_MIN_PRECISION 0.95
+#define LINKS_MIN_RECALL 0.60
+#define SINCE_MIN_ACCURACY 0.65
 
 /* One pairing, from the gold file or the extractor. */
 struct spair {
