@@ -43,6 +43,7 @@ static const struct {
 	{ "teacher", IND_CADRES, NC_SENT }, { "volunteer", IND_CADRES, NC_SENT },
 	{ "expert", IND_CADRES, NC_SENT }, { "nurse", IND_CADRES, NC_SENT },
 	{ "principal", IND_PEOPLE, NC_PERSON }, { "headmaster", IND_PEOPLE, NC_PERSON },
+	{ "entrepreneur", IND_VISITS, NC_PERSON }, { "member", IND_VISITS, NC_PERSON },
 	{ "leader", IND_CADRES, NC_SENT }, { "talent", IND_CADRES, NC_SENT },
 	{ "specialist", IND_CADRES, NC_SENT }, { "medical worker", IND_CADRES, NC_SENT },
 	{ "medical staff", IND_CADRES, NC_SENT }, { "professional", IND_CADRES, NC_SENT },
@@ -58,10 +59,9 @@ static const struct {
 	{ "job", IND_LABOUR, NC_THING }, { "employment", IND_LABOUR, NC_THING },
 	{ "student", IND_STUDENTS, NC_THING }, { "pupil", IND_STUDENTS, NC_THING },
 	{ "child", IND_STUDENTS, NC_THING }, { "children", IND_STUDENTS, NC_THING },
-	{ "project", IND_PROJECTS, NC_PROJECT },
+	{ "project", IND_PROJECTS, NC_PROJECT }, { "agreement", IND_PROJECTS, NC_PROJECT },
 	{ "village", IND_VILLAGES, NC_THING }, { "hamlet", IND_VILLAGES, NC_THING },
 	{ "school", IND_SCHOOLS, NC_THING }, { "kindergarten", IND_SCHOOLS, NC_THING },
-	{ "classroom", IND_SCHOOLS, NC_THING },
 	{ "hospital", IND_HEALTH, NC_THING }, { "clinic", IND_HEALTH, NC_THING },
 	{ "health center", IND_HEALTH, NC_THING }, { "health centre", IND_HEALTH, NC_THING },
 	{ "health station", IND_HEALTH, NC_THING }, { "medical station", IND_HEALTH, NC_THING },
@@ -72,18 +72,21 @@ static const struct {
 	{ "resident", IND_PEOPLE, NC_PERSON }, { "youth", IND_PEOPLE, NC_PERSON },
 	{ "woman", IND_PEOPLE, NC_PERSON }, { "women", IND_PEOPLE, NC_PERSON },
 	{ "immigrant", IND_PEOPLE, NC_PERSON },
-	{ "delegation", IND_VISITS, NC_THING }, { "visit", IND_VISITS, NC_THING },
+	{ "outpatient visit", IND_OTHER, NC_THING }, { "delegation", IND_VISITS, NC_THING }, { "visit", IND_VISITS, NC_THING },
 	{ "trip", IND_VISITS, NC_THING }, { "inspection tour", IND_VISITS, NC_THING },
 	{ "enterprise", IND_ENTERPRISES, NC_THING }, { "company", IND_ENTERPRISES, NC_THING },
 	{ "firm", IND_ENTERPRISES, NC_THING },
 	{ "km", IND_ROADS, NC_DISTANCE }, { "kilometer", IND_ROADS, NC_DISTANCE },
 	{ "kilometre", IND_ROADS, NC_DISTANCE },
 	{ "mu", IND_LAND, NC_AREA }, { "hectare", IND_LAND, NC_AREA },
-	{ "square meter", IND_LAND, NC_AREA }, { "square metre", IND_LAND, NC_AREA },
+	{ "greenhouse", IND_LAND, NC_THING }, { "shed", IND_LAND, NC_THING },
+	/* square metres measure what was built (shops, schools), not land */
+	{ "square meter", IND_OTHER, NC_AREA }, { "square metre", IND_OTHER, NC_AREA },
+	{ "meter", IND_ROADS, NC_DISTANCE }, { "metre", IND_ROADS, NC_DISTANCE },
 	{ "well", IND_OTHER, NC_THING }, { "pump station", IND_OTHER, NC_THING },
-	{ "bridge", IND_OTHER, NC_THING }, { "greenhouse", IND_OTHER, NC_THING },
+	{ "bridge", IND_OTHER, NC_THING },
 	{ "biogas digester", IND_OTHER, NC_THING }, { "water cellar", IND_OTHER, NC_THING },
-	{ "house", IND_OTHER, NC_THING }, { "shed", IND_OTHER, NC_THING }, { "ambulance", IND_OTHER, NC_THING },
+	{ "house", IND_OTHER, NC_THING }, { "ambulance", IND_OTHER, NC_THING },
 	/* donations in kind */
 	{ "book", IND_OTHER, NC_THING }, { "computer", IND_OTHER, NC_THING }, { "quilt", IND_OTHER, NC_THING },
 	{ "clothes", IND_OTHER, NC_THING }, { "clothing", IND_OTHER, NC_THING }, { "bedding", IND_OTHER, NC_THING },
@@ -132,12 +135,6 @@ static const char *const labour_cues[] = {
 	"migrant", "jobs", "job",
 };
 static const char *const visit_cues[] = { "visit", "visits", "visited", "visiting", "delegation", "delegations" };
-
-/* Words that make counted projects investment (money facts), not aid. */
-static const char *const signed_cues[] = {
-	"signed", "agreement", "agreements", "contract", "contracts", "contracted", "negotiated",
-	"investment", "cooperation", "economic", "trade", "worth", "introduced", "attracted",
-};
 
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -520,15 +517,55 @@ static enum indicator_kind person_kind(const struct xsentence *s, size_t from, c
 	return cls == NC_PERSON_TIME ? IND_PEOPLE : nouns[c->noun].kind;
 }
 
-static bool any_word(const char *t, size_t from, size_t to, const char *const *list, size_t n)
+static enum indicator_kind held_kind(const struct xsentence *s, size_t from, const struct counted *cnt);
+
+static bool is_road(const char *w, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (xcontains_word(t, from, to, list[i]))
-			return true;
-	return false;
+	return noun_form(w, n, "road") || noun_form(w, n, "highway") || noun_form(w, n, "street") ||
+	       noun_form(w, n, "path");
 }
 
-static enum indicator_kind held_kind(const struct xsentence *s, size_t from, const struct counted *cnt);
+/* A length is a road's when a road is what it measures: "roads of 6.8 km",
+ * "46 km of village roads"; a pipeline's, line's or embankment's length is
+ * other. A bare length with nothing named is a road's. */
+static enum indicator_kind length_kind(const struct xsentence *s, const struct number *num, const struct counted *c)
+{
+	const char *t = s->text;
+	size_t b = num->start;
+	while (b > 0 && (t[b - 1] == ' ' || isalpha((unsigned char)t[b - 1])))
+		b--; /* back over "main pipeline of more than" to the punctuation */
+	size_t named = 0;
+	for (size_t i = b; i < num->start;) {
+		size_t e = i;
+		while (e < num->start && is_letter((unsigned char)t[e]))
+			e++;
+		if (e > i && xword_at(t, skip_blanks(t, e, s->len), "of"))
+			named = is_road(t + i, e - i) ? 1 : 2; /* the noun before "of" */
+		i = e > i ? e : i + 1;
+	}
+	size_t j = skip_blanks(t, c->next, s->len);
+	if (!named && xword_at(t, j, "of")) {
+		named = 2; /* "of" names what is measured: a road among its next words? */
+		for (size_t i = skip_blanks(t, j + 2, s->len), k = 0; k < 4 && isalpha((unsigned char)t[i]); k++) {
+			size_t e = i;
+			while (e < s->len && is_letter((unsigned char)t[e]))
+				e++;
+			if (is_road(t + i, e - i))
+				named = 1;
+			i = skip_blanks(t, e, s->len);
+		}
+	}
+	return named == 2 ? IND_OTHER : IND_ROADS;
+}
+
+/* "for each", "per household": a rate, not a count. */
+static bool per_unit(const char *t, size_t i, size_t len)
+{
+	i = skip_blanks(t, i, len);
+	if (xword_at(t, i, "per") || xword_at(t, i, "each"))
+		return true;
+	return xword_at(t, i, "for") && xword_at(t, skip_blanks(t, i + 3, len), "each");
+}
 
 /* The kind of what num counts, or IND_NKINDS when it is no indicator. */
 static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const struct number *num,
@@ -536,7 +573,6 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 {
 	const char *t = s->text;
 	enum noun_class cls = nouns[c->noun].cls;
-	size_t cend = xclause_end(t, c->end, s->len);
 	switch (cls) {
 	case NC_SENT:
 	case NC_PERSON:
@@ -551,23 +587,23 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 		return xfind_ci(t, num->end, c->end, "train") || nearest_cue(t, num->end, c->end, true) == CUE_TRAIN ?
 			IND_TRAINED : IND_NKINDS;
 	case NC_PROJECT:
-		if (any_word(t, from, c->end, signed_cues, ARRAY_LEN(signed_cues)) ||
-		    xfind_ci(t, c->end, cend, " worth"))
-			return IND_NKINDS;
-		return IND_PROJECTS;
+		return IND_PROJECTS; /* aid projects, and cooperation projects signed: counted alike */
 	case NC_CONTAINER: {
 		/* a batch counts what it holds; a team, people sent */
 		enum indicator_kind held = held_kind(s, from, c);
 		return held != IND_NKINDS || nouns[c->noun].kind == IND_OTHER ? held : nouns[c->noun].kind;
 	}
 	case NC_DISTANCE:
-		if (xfind_ci(t, from, num->start, "area") || xfind_ci(t, num->end, c->end, "square"))
+		if (xfind_ci(t, from, num->start, "area") || xfind_ci(t, num->end, c->end, "square") ||
+		    (num->start > 0 && t[num->start - 1] == '('))
 			return IND_NKINDS; /* the size of a place, not a road built */
-		return IND_ROADS;
+		return length_kind(s, num, c);
 	case NC_AREA:
 		if (xfind_ci(t, from, num->start, "covers an area") || xfind_ci(t, from, num->start, "total area"))
 			return IND_NKINDS;
-		return IND_LAND;
+		if (per_unit(t, c->next, s->len))
+			return IND_NKINDS; /* "120 square meters for each" */
+		return nouns[c->noun].kind;
 	default:
 		return nouns[c->noun].kind;
 	}

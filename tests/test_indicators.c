@@ -110,13 +110,38 @@ static void test_not_counts(void)
 	extract_text("Shandong - Chongqing Pairing-off Poverty Alleviation\n\n"
 		     "      In 2011, the 14 cities of Shandong were paired with 14 counties of Chongqing. "
 		     "On June 12, Shandong allocated 30 million yuan, up 15% from 2010, under Document "
-		     "No. 7 and the 3rd work plan. The two sides held 5 meetings. Shandong signed 16 "
-		     "investment projects worth 2 billion yuan.\n",
+		     "No. 7 and the 3rd work plan. The two sides held 5 meetings.\n",
 		     &x);
 	for (size_t i = 0; i < x.nindicators; i++)
 		fprintf(stderr, "  not a count, found: %" PRId64 " %s \"%s\"\n", x.indicators[i].value,
 			indicator_kind_name(x.indicators[i].kind), x.indicators[i].quote);
 	CHECK(x.nindicators == 0);
+	extraction_free(&x);
+}
+
+/* Projects and agreements signed are counted as projects, whatever they
+ * are worth; lengths are a road's only when a road is what they measure;
+ * square metres measure buildings; greenhouses and sheds are land. */
+static void test_things(void)
+{
+	struct extraction x;
+	extract_text("Jiangsu - Shaanxi Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Jiangsu signed 19 investment projects worth 2 billion yuan and seven "
+		     "trade cooperation agreements. It built village roads of 4,500 meters, a water pipeline "
+		     "of 7,200 meters, 38 km of rural roads and a clinic of 1,450 square meters, with 90 "
+		     "square meters for each family, and 260 sunlight greenhouses. The county hospital "
+		     "received 9,100 outpatient visits. The river (31 km) was dredged.\n",
+		     &x);
+	CHECK(found(&x, 19, IND_PROJECTS, 2013, "Jiangsu"));
+	CHECK(found(&x, 7, IND_PROJECTS, 2013, "Jiangsu"));
+	CHECK(found(&x, 4500, IND_ROADS, 2013, "Jiangsu"));
+	CHECK(found(&x, 7200, IND_OTHER, 2013, "Jiangsu"));
+	CHECK(found(&x, 38, IND_ROADS, 2013, "Jiangsu"));
+	CHECK(found(&x, 1450, IND_OTHER, 2013, "Jiangsu"));
+	CHECK(found(&x, 260, IND_LAND, 2013, "Jiangsu"));
+	CHECK(found(&x, 9100, IND_OTHER, 2013, "Jiangsu"));
+	CHECK(find(&x, 90) == NULL);                               /* a rate */
+	CHECK(find(&x, 31) == NULL);                               /* a size in brackets */
 	extraction_free(&x);
 }
 
@@ -167,7 +192,9 @@ static void test_unseen_report(void)
 	CHECK(found(&x, 1200, IND_LAND, 2015, "Dongguan City"));
 	CHECK(found(&x, 9, IND_VISITS, 2016, "Guangdong"));
 	CHECK(found(&x, 85, IND_ENTERPRISES, 2016, "Guangdong"));
-	static const int64_t not_counts[] = { 12, 14, 18, 26, 40, 2015, 320000000 };
+	CHECK(found(&x, 40, IND_PROJECTS, 2016, "Guangdong"));   /* signed: still a count of projects */
+	CHECK(found(&x, 230, IND_VISITS, 2016, "Guangdong"));
+	static const int64_t not_counts[] = { 12, 14, 18, 26, 2015, 320000000 };
 	for (size_t i = 0; i < sizeof(not_counts) / sizeof(not_counts[0]); i++) {
 		const struct fact_indicator *f = find(&x, not_counts[i]);
 		CHECK(f == NULL);
@@ -234,6 +261,7 @@ int main(void)
 	test_vocabulary();
 	test_counts();
 	test_not_counts();
+	test_things();
 	test_time_and_places();
 	test_unseen_report();
 	test_link();
