@@ -43,7 +43,7 @@ static const struct {
 	{ "teacher", IND_CADRES, NC_SENT }, { "volunteer", IND_CADRES, NC_SENT },
 	{ "expert", IND_CADRES, NC_SENT }, { "nurse", IND_CADRES, NC_SENT },
 	{ "principal", IND_PEOPLE, NC_PERSON }, { "headmaster", IND_PEOPLE, NC_PERSON },
-	{ "entrepreneur", IND_VISITS, NC_PERSON }, { "member", IND_VISITS, NC_PERSON },
+	{ "entrepreneur", IND_VISITS, NC_THING }, { "member", IND_VISITS, NC_THING },
 	{ "leader", IND_CADRES, NC_SENT }, { "talent", IND_CADRES, NC_SENT },
 	{ "specialist", IND_CADRES, NC_SENT }, { "medical worker", IND_CADRES, NC_SENT },
 	{ "medical staff", IND_CADRES, NC_SENT }, { "professional", IND_CADRES, NC_SENT },
@@ -106,7 +106,7 @@ static const struct {
 	{ "twelve", 12 }, { "thirteen", 13 }, { "fourteen", 14 }, { "fifteen", 15 },
 	{ "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 }, { "nineteen", 19 },
 	{ "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 },
-	{ "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 }, { "a hundred", 100 },
+	{ "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 }, { "a hundred", 100 }, { "a dozen", 12 },
 	{ "one hundred", 100 },
 };
 
@@ -125,7 +125,9 @@ static const char *const stop_words[] = {
 /* Verbs, in the singular or as stems, that tell what counted people were. */
 static const char *const train_cues[] = { "train", "trained", "training", "trainings" };
 /* "received 121 backbone doctors": the east hosts people of the west to learn */
-static const char *const host_cues[] = { "received", "receiving", "hosted", "trainee", "trainees" };
+static const char *const host_cues[] = {
+	"received", "receiving", "hosted", "trainee", "trainees", "accepted", "accepting",
+};
 static const char *const sent_cues[] = {
 	"sent", "send", "sending", "dispatched", "dispatch", "selected", "select", "assigned",
 	"seconded", "exchanged", "exchange", "temporary", "teams", "team", "went", "personnel",
@@ -306,6 +308,11 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 				c.noun = NO_NOUN; /* "school principals": the noun was a modifier */
 			break;
 		}
+		if (t[e - 1] == '\'' || (e + 2 < len && (unsigned char)t[e] == 0xE2 && (unsigned char)t[e + 1] == 0x80 &&
+					  (unsigned char)t[e + 2] == 0x99)) {
+			i = skip_blanks(t, t[e - 1] == '\'' ? e : e + 3, len);
+			continue; /* "teachers' offices", "Fujian's enterprises": a possessive modifies */
+		}
 		if (k != NO_NOUN) {
 			c.noun = k;
 			c.unit_start = w[first].start;
@@ -415,8 +422,10 @@ static bool not_a_count(const struct xsentence *s, const struct number *num)
 	if (b > 0 && strchr("+-/.:#", t[b - 1]))
 		return true;
 	size_t e = skip_blanks(t, num->end, s->len);
-	if (t[e] == '%' || xword_at(t, e, "percent") || xword_at(t, e, "per cent") || t[num->end] == '-')
+	if (t[e] == '%' || xword_at(t, e, "percent") || xword_at(t, e, "per cent"))
 		return true;
+	if (t[num->end] == '-' && !xword_at(t, num->end + 1, "mu") && !xword_at(t, num->end + 1, "square"))
+		return true; /* "six-meter-wide", "100-cubic meter": a size; "1000-mu base" is land */
 	size_t from = b > 14 ? b - 14 : 0;
 	if (num->value >= 1990 && num->value <= 2049 && num->end - num->start == 4 && year_before(t, b))
 		return true; /* "the 2009 projects and 2010 projects": a year's */
@@ -494,14 +503,94 @@ static size_t governing_start(const struct xsentence *s, size_t num_start, size_
 	return prev_end < clause ? prev_end : clause;
 }
 
+/* Whether the word ending right before the number (past "more than") is w. */
+static bool word_before(const char *t, const struct number *num, const char *w)
+{
+	bool approx;
+	size_t b = xapprox_start(t, num->start, &approx), n = strlen(w);
+	while (b > 0 && t[b - 1] == ' ')
+		b--;
+	return b >= n && strncasecmp(t + b - n, w, n) == 0 && (b == n || !isalpha((unsigned char)t[b - n - 1]));
+}
+
+/* What an activity word makes the people it is "for": 0 labour (a
+ * transfer), 1 trained, 2 visits, 3 labour (the word), 4 cadres, 5 nothing. */
+static size_t activity_rank(const char *w, size_t n)
+{
+	static const char *const exchanges[] = {
+		"exchange", "exchanges", "cadre", "cadres", "technician", "technicians", "personnel",
+		"volunteer", "volunteers", "expert", "experts", "doctor", "doctors", "teacher", "teachers",
+	};
+	enum cue c = n ? cue_of(w, n) : CUE_NONE;
+	if (c == CUE_LABOUR)
+		return 0;
+	if (c == CUE_TRAIN && !word_in(w, n, host_cues, ARRAY_LEN(host_cues)))
+		return 1;
+	if (c == CUE_VISIT)
+		return 2;
+	if (n && (word_is(w, n, "labor") || word_is(w, n, "labour")))
+		return 3;
+	if (n && (word_in(w, n, exchanges, ARRAY_LEN(exchanges)) || c == CUE_SENT))
+		return 4;
+	return 5;
+}
+
+/* "outpatient services for 900 person-times", "cadre exchanges for 80
+ * people", "labour cooperation for 300 person-times": people counted after
+ * "for" are what the activity named before it did to them, read back from
+ * "for" to the previous punctuation or number. The heads of the activity
+ * (the words before "and" and "for") decide first: "labour transfer
+ * trainings" train, "trainings and transfer" transfer, "exchange visits"
+ * visit; the other words when no head says ("labour cooperation"), or
+ * when the head only names who ("training technicians for"). */
+static enum indicator_kind activity_for(const char *t, const struct number *num)
+{
+	static const char *const services[] = {
+		"treatment", "surgery", "surgeries", "consultation", "consultations", "outpatient", "diagnosis",
+		"examination", "examinations", "operation", "operations",
+	};
+	static const enum indicator_kind rank[] = {
+		IND_LABOUR, IND_TRAINED, IND_VISITS, IND_LABOUR, IND_CADRES, IND_NKINDS,
+	};
+	if (!word_before(t, num, "for"))
+		return IND_NKINDS;
+	bool approx;
+	size_t end = xapprox_start(t, num->start, &approx), b = end;
+	while (b > 0 && !strchr(",;:.()", t[b - 1]) && !isdigit((unsigned char)t[b - 1]))
+		b--;
+	size_t head = 5, any = 5;
+	for (size_t i = b; i < end;) {
+		size_t e = i;
+		while (e < end && is_letter((unsigned char)t[e]))
+			e++;
+		const char *w = t + i;
+		size_t n = e - i;
+		if (word_in(w, n, services, ARRAY_LEN(services)) || noun_form(w, n, "service") || noun_form(w, n, "round"))
+			return IND_OTHER; /* medical services given: counted as other */
+		size_t r = activity_rank(w, n), next = skip_blanks(t, e, end);
+		bool is_head = n && (xword_at(t, next, "and") || xword_at(t, next, "or") || xword_at(t, next, "for"));
+		if (r < any)
+			any = r;
+		if (is_head && r < head)
+			head = r;
+		i = e > i ? e : i + 1;
+	}
+	return rank[head < 4 ? head : any];
+}
+
 static enum indicator_kind person_kind(const struct xsentence *s, size_t from, const struct number *num,
 				       const struct counted *c, enum cue fallback_cue)
 {
 	const char *t = s->text;
 	size_t cend = xclause_end(t, c->end, s->len);
 	enum noun_class cls = nouns[c->noun].cls;
+	enum indicator_kind act = activity_for(t, num);
+	if (act != IND_NKINDS)
+		return act;
 	if (cls != NC_PERSON_TIME && trainees_after(t, c->end, cend))
 		return IND_TRAINED;
+	if (nearest_cue(t, num->end, c->end, true) == CUE_SENT)
+		return IND_CADRES; /* "received 30 sending cadres": the phrase says what they are */
 	enum cue cue = nearest_cue(t, from, num->start, true);
 	if (cue == CUE_NONE)
 		cue = nearest_cue(t, num->end, c->end, true);
@@ -521,7 +610,7 @@ static enum indicator_kind held_kind(const struct xsentence *s, size_t from, con
 
 static bool is_road(const char *w, size_t n)
 {
-	return noun_form(w, n, "road") || noun_form(w, n, "highway") || noun_form(w, n, "street") ||
+	return noun_form(w, n, "road") || noun_form(w, n, "highway") || noun_form(w, n, "highroad") || noun_form(w, n, "street") ||
 	       noun_form(w, n, "path");
 }
 
@@ -578,9 +667,10 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 	case NC_PERSON:
 	case NC_LABOUR:
 	case NC_PERSON_TIME: {
+		if (cls == NC_LABOUR) /* workers are labour, trained or not, unless the training is counted */
+			return word_before(t, num, "training of") || word_before(t, num, "training for") ? IND_TRAINED :
+														      IND_LABOUR;
 		enum indicator_kind k = person_kind(s, from, num, c, CUE_NONE);
-		if (cls == NC_LABOUR && k != IND_TRAINED)
-			return IND_LABOUR;
 		return cls == NC_SENT && k != IND_TRAINED && k != IND_LABOUR ? IND_CADRES : k;
 	}
 	case NC_COURSE:
@@ -654,10 +744,37 @@ static enum indicator_kind held_kind(const struct xsentence *s, size_t from, con
 	return kind_of(s, from, &inner, &held);
 }
 
+/* Where what a number counts starts: past the hyphen of "1000-mu" and the
+ * "of" of "a dozen of". */
+static size_t phrase_start(const char *t, const struct number *num, size_t len)
+{
+	if (t[num->end] == '-')
+		return num->end + 1;
+	size_t j = skip_blanks(t, num->end, len);
+	if (num->end >= 5 && strncasecmp(t + num->end - 5, "dozen", 5) == 0 && xword_at(t, j, "of"))
+		return j + 2;
+	return num->end;
+}
+
+/* "..., including 550 cadres", "involving 131 leaders": people counted as a
+ * part of the count before them are of its kind. */
+static bool is_part(const char *t, const struct number *num, const struct counted *cnt)
+{
+	static const char *const parts[] = { "including", "involving", "covering", "among them", "of whom" };
+	enum noun_class cls = nouns[cnt->noun].cls;
+	if (cls != NC_SENT && cls != NC_PERSON && cls != NC_PERSON_TIME)
+		return false;
+	for (size_t k = 0; k < ARRAY_LEN(parts); k++)
+		if (word_before(t, num, parts[k]))
+			return true;
+	return false;
+}
+
 void xindicators_sentence(struct xctx *c, const struct xsentence *s)
 {
 	const char *t = s->text;
 	size_t prev_end = 0;
+	enum indicator_kind part_of = IND_NKINDS; /* the kind of the sentence's last count */
 	for (size_t i = 0; i < s->len; i++) {
 		struct number num;
 		if ((i > 0 && is_word_byte((unsigned char)t[i - 1])) || !number_at(t, i, s->len, &num))
@@ -667,11 +784,16 @@ void xindicators_sentence(struct xctx *c, const struct xsentence *s)
 		i = num.end - 1;
 		if (num.value <= 0 || not_a_count(s, &num))
 			continue;
-		struct counted cnt = read_phrase(t, num.end, s->len);
+		struct counted cnt = read_phrase(t, phrase_start(t, &num, s->len), s->len);
 		if (cnt.noun == NO_NOUN)
 			continue;
 		enum indicator_kind kind = kind_of(s, from, &num, &cnt);
-		if (kind != IND_NKINDS)
+		if (kind != IND_NKINDS && is_part(t, &num, &cnt) &&
+		    (part_of == IND_TRAINED || part_of == IND_VISITS || part_of == IND_CADRES || part_of == IND_LABOUR))
+			kind = part_of; /* people of a count of people: not of households or projects */
+		if (kind != IND_NKINDS) {
 			add_indicator(c, s, &num, &cnt, kind);
+			part_of = kind;
+		}
 	}
 }

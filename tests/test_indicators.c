@@ -145,6 +145,43 @@ static void test_things(void)
 	extraction_free(&x);
 }
 
+/* People counted "for" an activity are what it did to them; a part of a
+ * count of people is of its kind; the phrase says who was sent; labourers
+ * stay labour; possessives modify; "a dozen of"; "1000-mu". */
+static void test_people(void)
+{
+	struct extraction x;
+	extract_text("Shandong - Chongqing Pairing-off Poverty Alleviation\n\n"
+		     "      In 2014, Shandong held 13 training courses for 640 person-times, including 85 "
+		     "cadres, and gave outpatient services for 3,200 person-times and surgery services for "
+		     "150 people. It organized cadre exchanges for 96 person-times, labour trainings and "
+		     "transfer for more than 2,400 people, labour transfer trainings for 810 person-times, "
+		     "training technicians for 370 person-times and labour cooperation for 730 "
+		     "person-times.\n\n"
+		     "      In 2014, Shandong hospitals received 44 sending cadres from Chongqing, trained "
+		     "1,900 labourers for its enterprises, supported 14 Shandong’s enterprises, organized a "
+		     "dozen of exchange visits and 35 entrepreneurs, and built a 600-mu orchard and a "
+		     "20-meter-wide road.\n",
+		     &x);
+	CHECK(found(&x, 640, IND_TRAINED, 2014, "Shandong"));
+	CHECK(found(&x, 85, IND_TRAINED, 2014, "Shandong"));      /* a part of the trainees */
+	CHECK(found(&x, 3200, IND_OTHER, 2014, "Shandong"));      /* medical services given */
+	CHECK(found(&x, 150, IND_OTHER, 2014, "Shandong"));
+	CHECK(found(&x, 96, IND_CADRES, 2014, "Shandong"));
+	CHECK(found(&x, 2400, IND_LABOUR, 2014, "Shandong"));     /* "trainings and transfer" */
+	CHECK(found(&x, 810, IND_TRAINED, 2014, "Shandong"));     /* "transfer trainings" */
+	CHECK(found(&x, 370, IND_TRAINED, 2014, "Shandong"));
+	CHECK(found(&x, 730, IND_LABOUR, 2014, "Shandong"));
+	CHECK(found(&x, 44, IND_CADRES, 2014, "Shandong"));       /* received, but sending cadres */
+	CHECK(found(&x, 1900, IND_LABOUR, 2014, "Shandong"));
+	CHECK(found(&x, 14, IND_ENTERPRISES, 2014, "Shandong"));
+	CHECK(found(&x, 12, IND_VISITS, 2014, "Shandong"));
+	CHECK(found(&x, 35, IND_VISITS, 2014, "Shandong"));
+	CHECK(found(&x, 600, IND_LAND, 2014, "Shandong"));
+	CHECK(find(&x, 20) == NULL);
+	extraction_free(&x);
+}
+
 /* Spans and cumulative counts take the money's time rules; a place the
  * clause names narrows the recipient. */
 static void test_time_and_places(void)
@@ -262,6 +299,7 @@ int main(void)
 	test_counts();
 	test_not_counts();
 	test_things();
+	test_people();
 	test_time_and_places();
 	test_unseen_report();
 	test_link();
