@@ -44,6 +44,8 @@ static const struct {
 	{ "expert", IND_CADRES, NC_SENT }, { "nurse", IND_CADRES, NC_SENT },
 	{ "principal", IND_PEOPLE, NC_PERSON }, { "headmaster", IND_PEOPLE, NC_PERSON },
 	{ "entrepreneur", IND_VISITS, NC_THING }, { "member", IND_VISITS, NC_THING },
+	/* "department heads" are sent; "heads of livestock" count what they hold */
+	{ "head", IND_CADRES, NC_CONTAINER },
 	{ "leader", IND_CADRES, NC_SENT }, { "talent", IND_CADRES, NC_SENT },
 	{ "specialist", IND_CADRES, NC_SENT }, { "medical worker", IND_CADRES, NC_SENT },
 	{ "medical staff", IND_CADRES, NC_SENT }, { "professional", IND_CADRES, NC_SENT },
@@ -51,14 +53,17 @@ static const struct {
 	{ "trainee", IND_TRAINED, NC_THING },
 	{ "person-time", IND_PEOPLE, NC_PERSON_TIME }, { "man-time", IND_PEOPLE, NC_PERSON_TIME },
 	{ "course", IND_TRAINED, NC_COURSE }, { "session", IND_TRAINED, NC_COURSE },
-	{ "class", IND_TRAINED, NC_COURSE }, { "training", IND_TRAINED, NC_COURSE },
+	{ "class", IND_TRAINED, NC_COURSE }, { "seminar", IND_TRAINED, NC_COURSE }, { "training", IND_TRAINED, NC_COURSE },
 	{ "labor", IND_LABOUR, NC_LABOUR }, { "labour", IND_LABOUR, NC_LABOUR },
-	{ "laborer", IND_LABOUR, NC_LABOUR }, { "labourer", IND_LABOUR, NC_LABOUR },
+	{ "laborer", IND_LABOUR, NC_LABOUR }, { "electrician", IND_LABOUR, NC_LABOUR },
+	{ "welder", IND_LABOUR, NC_LABOUR }, { "labourer", IND_LABOUR, NC_LABOUR },
 	{ "worker", IND_LABOUR, NC_LABOUR }, { "labor force", IND_LABOUR, NC_LABOUR },
 	{ "labour force", IND_LABOUR, NC_LABOUR },
 	{ "job", IND_LABOUR, NC_THING }, { "employment", IND_LABOUR, NC_THING },
 	{ "student", IND_STUDENTS, NC_THING }, { "pupil", IND_STUDENTS, NC_THING },
-	{ "child", IND_STUDENTS, NC_THING }, { "children", IND_STUDENTS, NC_THING },
+	{ "child", IND_STUDENTS, NC_THING }, { "schoolgirl", IND_STUDENTS, NC_THING },
+	{ "schoolboy", IND_STUDENTS, NC_THING }, { "boy", IND_STUDENTS, NC_THING }, { "girl", IND_STUDENTS, NC_THING },
+	{ "graduate", IND_STUDENTS, NC_PERSON }, { "children", IND_STUDENTS, NC_THING },
 	{ "project", IND_PROJECTS, NC_PROJECT }, { "agreement", IND_PROJECTS, NC_PROJECT },
 	{ "village", IND_VILLAGES, NC_THING }, { "hamlet", IND_VILLAGES, NC_THING },
 	{ "school", IND_SCHOOLS, NC_THING }, { "kindergarten", IND_SCHOOLS, NC_THING },
@@ -75,7 +80,8 @@ static const struct {
 	{ "outpatient visit", IND_OTHER, NC_THING }, { "delegation", IND_VISITS, NC_THING }, { "visit", IND_VISITS, NC_THING },
 	{ "trip", IND_VISITS, NC_THING }, { "inspection tour", IND_VISITS, NC_THING },
 	{ "enterprise", IND_ENTERPRISES, NC_THING }, { "company", IND_ENTERPRISES, NC_THING },
-	{ "firm", IND_ENTERPRISES, NC_THING },
+	{ "firm", IND_ENTERPRISES, NC_THING }, { "branch", IND_ENTERPRISES, NC_THING },
+	{ "subsidiary", IND_ENTERPRISES, NC_THING }, { "dealer", IND_ENTERPRISES, NC_THING },
 	{ "km", IND_ROADS, NC_DISTANCE }, { "kilometer", IND_ROADS, NC_DISTANCE },
 	{ "kilometre", IND_ROADS, NC_DISTANCE },
 	{ "mu", IND_LAND, NC_AREA }, { "hectare", IND_LAND, NC_AREA },
@@ -233,6 +239,7 @@ struct counted {
 	size_t unit_start, unit_end; /* the noun as written */
 	size_t end;            /* where the phrase ends */
 	size_t next;           /* offset after the phrase's last word read */
+	bool thing;            /* no vocabulary noun: a plural outside it heads the phrase (unit_start..) */
 };
 
 /* "cities", "places", "principals": a plural that is not in the
@@ -305,7 +312,12 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 		size_t first, k = noun_at(t, w, nw, &first);
 		if (k == NO_NOUN && other_plural(t + i, n)) {
 			if (c.noun != NO_NOUN && c.end == w[nw - 1].end)
-				c.noun = NO_NOUN; /* "school principals": the noun was a modifier */
+				c.noun = NO_NOUN; /* "school buildings": the noun was a modifier */
+			if (c.noun == NO_NOUN) {
+				c.thing = true;
+				c.unit_start = i;
+				c.unit_end = c.end = c.next = e;
+			}
 			break;
 		}
 		if (t[e - 1] == '\'' || (e + 2 < len && (unsigned char)t[e] == 0xE2 && (unsigned char)t[e + 1] == 0x80 &&
@@ -744,6 +756,55 @@ static enum indicator_kind held_kind(const struct xsentence *s, size_t from, con
 	return kind_of(s, from, &inner, &held);
 }
 
+/* Plurals outside the vocabulary that count no thing given or built: places
+ * and administrative coverage, time, meetings, abstractions. */
+static bool no_thing(const char *w, size_t n)
+{
+	static const char *const singulars[] = {
+		"province", "city", "prefecture", "county", "banner", "district", "town", "township",
+		"division", "region", "municipality", "place", "area", "side", "party", "level", "aspect",
+		"field", "category", "type", "kind", "item", "measure", "year", "month", "day", "hour",
+		"week", "minute", "meeting", "conference", "forum", "symposium", "stage", "phase", "round",
+		"step", "point", "task", "goal", "system", "mechanism", "policy", "document", "plan",
+		"program", "programme", "guarantee", "result", "nationality", "minority", "unit",
+		"department", "bureau", "industry", "sector", "event", "fair", "exhibition", "festival",
+		"tour", "rate", "article", "provision", "opinion", "principle", "idea", "way", "method",
+		"mode", "model", "pattern", "link", "priority", "thousand", "hundred", "million", "billion",
+		"ethnic", "group", "sort", "term", "session", "activity", "time", "case", "issue", "problem",
+		"aim", "target", "action", "campaign", "skill", "resource", "zone", "feature", "form",
+		"species", "brand", "combination", "regulation", "ministry", "commission", "institute",
+		"institution", "organization", "agency", "counterpart", "grassroots", "prize", "award",
+		"honor", "title", "kilowatt", "watt", "product", "step", "measure", "advantage",
+	};
+	for (size_t k = 0; k < ARRAY_LEN(singulars); k++)
+		if (noun_form(w, n, singulars[k]))
+			return true;
+	return false;
+}
+
+/* Measures ("500 tons of fertilizer", "200,000 pieces of clothing") count
+ * a thing only with the thing named; "600 tons" alone is an output. */
+static bool bare_measure(const char *t, const struct counted *cnt, size_t len)
+{
+	static const char *const measures[] = {
+		"ton", "tonne", "kilogram", "kg", "jin", "bag", "box", "boxes", "piece", "set", "copy", "bottle",
+		"carton", "packet", "batch",
+	};
+	const char *w = t + cnt->unit_start;
+	size_t n = cnt->unit_end - cnt->unit_start;
+	for (size_t k = 0; k < ARRAY_LEN(measures); k++)
+		if (noun_form(w, n, measures[k]))
+			return !xword_at(t, skip_blanks(t, cnt->next, len), "of");
+	return false;
+}
+
+/* "produced 900 tons", "an output of": what a farm yields is no aid given. */
+static bool is_output(const char *t, size_t from, size_t to)
+{
+	return xfind_ci(t, from, to, "produc") || xfind_ci(t, from, to, "output") || xfind_ci(t, from, to, "yield") ||
+	       xfind_ci(t, from, to, "harvest");
+}
+
 /* Where what a number counts starts: past the hyphen of "1000-mu" and the
  * "of" of "a dozen of". */
 static size_t phrase_start(const char *t, const struct number *num, size_t len)
@@ -785,8 +846,13 @@ void xindicators_sentence(struct xctx *c, const struct xsentence *s)
 		if (num.value <= 0 || not_a_count(s, &num))
 			continue;
 		struct counted cnt = read_phrase(t, phrase_start(t, &num, s->len), s->len);
-		if (cnt.noun == NO_NOUN)
+		if (cnt.noun == NO_NOUN) {
+			/* "donated 20 vehicles", "500 tons of fertilizer": other things counted */
+			if (cnt.thing && !no_thing(t + cnt.unit_start, cnt.unit_end - cnt.unit_start) &&
+			    !bare_measure(t, &cnt, s->len) && !is_output(t, xclause_start(t, num.start, 0), num.start))
+				add_indicator(c, s, &num, &cnt, IND_OTHER);
 			continue;
+		}
 		enum indicator_kind kind = kind_of(s, from, &num, &cnt);
 		if (kind != IND_NKINDS && is_part(t, &num, &cnt) &&
 		    (part_of == IND_TRAINED || part_of == IND_VISITS || part_of == IND_CADRES || part_of == IND_LABOUR))

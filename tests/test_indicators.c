@@ -182,6 +182,33 @@ static void test_people(void)
 	extraction_free(&x);
 }
 
+/* A plural outside the vocabulary that heads the phrase counts other
+ * things given or built, unless it names places, time, meetings or
+ * abstractions; a measure counts only with its thing named; people named
+ * by their trade are counted as people of that trade. */
+static void test_other_things(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian donated 14 ambulances and 37 tractors, built 220 cattle pens, "
+		     "sent 700 tons of seeds and 3,400 pieces of bedding, subsidized 95 schoolgirls, helped "
+		     "set up 16 branches and hired 48 welders. Its farms produced 900 tons of fruit, in six "
+		     "counties and four key aspects, and the two sides held 11 forums.\n",
+		     &x);
+	CHECK(found(&x, 37, IND_OTHER, 2013, "Fujian"));
+	CHECK(find(&x, 37) && strcmp(find(&x, 37)->unit, "tractors") == 0);
+	CHECK(found(&x, 220, IND_OTHER, 2013, "Fujian"));
+	CHECK(found(&x, 700, IND_OTHER, 2013, "Fujian"));
+	CHECK(found(&x, 3400, IND_OTHER, 2013, "Fujian"));
+	CHECK(found(&x, 95, IND_STUDENTS, 2013, "Fujian"));
+	CHECK(found(&x, 16, IND_ENTERPRISES, 2013, "Fujian"));
+	CHECK(found(&x, 48, IND_LABOUR, 2013, "Fujian"));
+	static const int64_t not_counts[] = { 6, 4, 11, 900 };
+	for (size_t i = 0; i < sizeof(not_counts) / sizeof(not_counts[0]); i++)
+		CHECK(find(&x, not_counts[i]) == NULL);
+	extraction_free(&x);
+}
+
 /* Spans and cumulative counts take the money's time rules; a place the
  * clause names narrows the recipient. */
 static void test_time_and_places(void)
@@ -300,6 +327,7 @@ int main(void)
 	test_not_counts();
 	test_things();
 	test_people();
+	test_other_things();
 	test_time_and_places();
 	test_unseen_report();
 	test_link();
