@@ -43,6 +43,9 @@ static const struct {
 	{ "teacher", IND_CADRES, NC_SENT }, { "volunteer", IND_CADRES, NC_SENT },
 	{ "expert", IND_CADRES, NC_SENT }, { "nurse", IND_CADRES, NC_SENT },
 	{ "principal", IND_PEOPLE, NC_PERSON }, { "headmaster", IND_PEOPLE, NC_PERSON },
+	{ "entrepreneur", IND_VISITS, NC_THING }, { "member", IND_VISITS, NC_THING },
+	/* "department heads" are sent; "heads of livestock" count what they hold */
+	{ "head", IND_CADRES, NC_CONTAINER },
 	{ "leader", IND_CADRES, NC_SENT }, { "talent", IND_CADRES, NC_SENT },
 	{ "specialist", IND_CADRES, NC_SENT }, { "medical worker", IND_CADRES, NC_SENT },
 	{ "medical staff", IND_CADRES, NC_SENT }, { "professional", IND_CADRES, NC_SENT },
@@ -50,18 +53,20 @@ static const struct {
 	{ "trainee", IND_TRAINED, NC_THING },
 	{ "person-time", IND_PEOPLE, NC_PERSON_TIME }, { "man-time", IND_PEOPLE, NC_PERSON_TIME },
 	{ "course", IND_TRAINED, NC_COURSE }, { "session", IND_TRAINED, NC_COURSE },
-	{ "class", IND_TRAINED, NC_COURSE }, { "training", IND_TRAINED, NC_COURSE },
+	{ "class", IND_TRAINED, NC_COURSE }, { "seminar", IND_TRAINED, NC_COURSE }, { "training", IND_TRAINED, NC_COURSE },
 	{ "labor", IND_LABOUR, NC_LABOUR }, { "labour", IND_LABOUR, NC_LABOUR },
-	{ "laborer", IND_LABOUR, NC_LABOUR }, { "labourer", IND_LABOUR, NC_LABOUR },
+	{ "laborer", IND_LABOUR, NC_LABOUR }, { "electrician", IND_LABOUR, NC_LABOUR },
+	{ "welder", IND_LABOUR, NC_LABOUR }, { "labourer", IND_LABOUR, NC_LABOUR },
 	{ "worker", IND_LABOUR, NC_LABOUR }, { "labor force", IND_LABOUR, NC_LABOUR },
 	{ "labour force", IND_LABOUR, NC_LABOUR },
 	{ "job", IND_LABOUR, NC_THING }, { "employment", IND_LABOUR, NC_THING },
 	{ "student", IND_STUDENTS, NC_THING }, { "pupil", IND_STUDENTS, NC_THING },
-	{ "child", IND_STUDENTS, NC_THING }, { "children", IND_STUDENTS, NC_THING },
-	{ "project", IND_PROJECTS, NC_PROJECT },
+	{ "child", IND_STUDENTS, NC_THING }, { "schoolgirl", IND_STUDENTS, NC_THING },
+	{ "schoolboy", IND_STUDENTS, NC_THING }, { "boy", IND_STUDENTS, NC_THING }, { "girl", IND_STUDENTS, NC_THING },
+	{ "graduate", IND_STUDENTS, NC_PERSON }, { "children", IND_STUDENTS, NC_THING },
+	{ "project", IND_PROJECTS, NC_PROJECT }, { "agreement", IND_PROJECTS, NC_PROJECT },
 	{ "village", IND_VILLAGES, NC_THING }, { "hamlet", IND_VILLAGES, NC_THING },
 	{ "school", IND_SCHOOLS, NC_THING }, { "kindergarten", IND_SCHOOLS, NC_THING },
-	{ "classroom", IND_SCHOOLS, NC_THING },
 	{ "hospital", IND_HEALTH, NC_THING }, { "clinic", IND_HEALTH, NC_THING },
 	{ "health center", IND_HEALTH, NC_THING }, { "health centre", IND_HEALTH, NC_THING },
 	{ "health station", IND_HEALTH, NC_THING }, { "medical station", IND_HEALTH, NC_THING },
@@ -72,18 +77,22 @@ static const struct {
 	{ "resident", IND_PEOPLE, NC_PERSON }, { "youth", IND_PEOPLE, NC_PERSON },
 	{ "woman", IND_PEOPLE, NC_PERSON }, { "women", IND_PEOPLE, NC_PERSON },
 	{ "immigrant", IND_PEOPLE, NC_PERSON },
-	{ "delegation", IND_VISITS, NC_THING }, { "visit", IND_VISITS, NC_THING },
+	{ "outpatient visit", IND_OTHER, NC_THING }, { "delegation", IND_VISITS, NC_THING }, { "visit", IND_VISITS, NC_THING },
 	{ "trip", IND_VISITS, NC_THING }, { "inspection tour", IND_VISITS, NC_THING },
 	{ "enterprise", IND_ENTERPRISES, NC_THING }, { "company", IND_ENTERPRISES, NC_THING },
-	{ "firm", IND_ENTERPRISES, NC_THING },
+	{ "firm", IND_ENTERPRISES, NC_THING }, { "branch", IND_ENTERPRISES, NC_THING },
+	{ "subsidiary", IND_ENTERPRISES, NC_THING }, { "dealer", IND_ENTERPRISES, NC_THING },
 	{ "km", IND_ROADS, NC_DISTANCE }, { "kilometer", IND_ROADS, NC_DISTANCE },
 	{ "kilometre", IND_ROADS, NC_DISTANCE },
 	{ "mu", IND_LAND, NC_AREA }, { "hectare", IND_LAND, NC_AREA },
-	{ "square meter", IND_LAND, NC_AREA }, { "square metre", IND_LAND, NC_AREA },
+	{ "greenhouse", IND_LAND, NC_THING }, { "shed", IND_LAND, NC_THING },
+	/* square metres measure what was built (shops, schools), not land */
+	{ "square meter", IND_OTHER, NC_AREA }, { "square metre", IND_OTHER, NC_AREA },
+	{ "meter", IND_ROADS, NC_DISTANCE }, { "metre", IND_ROADS, NC_DISTANCE },
 	{ "well", IND_OTHER, NC_THING }, { "pump station", IND_OTHER, NC_THING },
-	{ "bridge", IND_OTHER, NC_THING }, { "greenhouse", IND_OTHER, NC_THING },
+	{ "bridge", IND_OTHER, NC_THING },
 	{ "biogas digester", IND_OTHER, NC_THING }, { "water cellar", IND_OTHER, NC_THING },
-	{ "house", IND_OTHER, NC_THING }, { "shed", IND_OTHER, NC_THING }, { "ambulance", IND_OTHER, NC_THING },
+	{ "house", IND_OTHER, NC_THING }, { "ambulance", IND_OTHER, NC_THING },
 	/* donations in kind */
 	{ "book", IND_OTHER, NC_THING }, { "computer", IND_OTHER, NC_THING }, { "quilt", IND_OTHER, NC_THING },
 	{ "clothes", IND_OTHER, NC_THING }, { "clothing", IND_OTHER, NC_THING }, { "bedding", IND_OTHER, NC_THING },
@@ -103,7 +112,7 @@ static const struct {
 	{ "twelve", 12 }, { "thirteen", 13 }, { "fourteen", 14 }, { "fifteen", 15 },
 	{ "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 }, { "nineteen", 19 },
 	{ "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 },
-	{ "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 }, { "a hundred", 100 },
+	{ "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 }, { "a hundred", 100 }, { "a dozen", 12 },
 	{ "one hundred", 100 },
 };
 
@@ -122,7 +131,9 @@ static const char *const stop_words[] = {
 /* Verbs, in the singular or as stems, that tell what counted people were. */
 static const char *const train_cues[] = { "train", "trained", "training", "trainings" };
 /* "received 121 backbone doctors": the east hosts people of the west to learn */
-static const char *const host_cues[] = { "received", "receiving", "hosted", "trainee", "trainees" };
+static const char *const host_cues[] = {
+	"received", "receiving", "hosted", "trainee", "trainees", "accepted", "accepting",
+};
 static const char *const sent_cues[] = {
 	"sent", "send", "sending", "dispatched", "dispatch", "selected", "select", "assigned",
 	"seconded", "exchanged", "exchange", "temporary", "teams", "team", "went", "personnel",
@@ -132,12 +143,6 @@ static const char *const labour_cues[] = {
 	"migrant", "jobs", "job",
 };
 static const char *const visit_cues[] = { "visit", "visits", "visited", "visiting", "delegation", "delegations" };
-
-/* Words that make counted projects investment (money facts), not aid. */
-static const char *const signed_cues[] = {
-	"signed", "agreement", "agreements", "contract", "contracts", "contracted", "negotiated",
-	"investment", "cooperation", "economic", "trade", "worth", "introduced", "attracted",
-};
 
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -234,6 +239,7 @@ struct counted {
 	size_t unit_start, unit_end; /* the noun as written */
 	size_t end;            /* where the phrase ends */
 	size_t next;           /* offset after the phrase's last word read */
+	bool thing;            /* no vocabulary noun: a plural outside it heads the phrase (unit_start..) */
 };
 
 /* "cities", "places", "principals": a plural that is not in the
@@ -306,8 +312,18 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 		size_t first, k = noun_at(t, w, nw, &first);
 		if (k == NO_NOUN && other_plural(t + i, n)) {
 			if (c.noun != NO_NOUN && c.end == w[nw - 1].end)
-				c.noun = NO_NOUN; /* "school principals": the noun was a modifier */
+				c.noun = NO_NOUN; /* "school buildings": the noun was a modifier */
+			if (c.noun == NO_NOUN) {
+				c.thing = true;
+				c.unit_start = i;
+				c.unit_end = c.end = c.next = e;
+			}
 			break;
+		}
+		if (t[e - 1] == '\'' || (e + 2 < len && (unsigned char)t[e] == 0xE2 && (unsigned char)t[e + 1] == 0x80 &&
+					  (unsigned char)t[e + 2] == 0x99)) {
+			i = skip_blanks(t, t[e - 1] == '\'' ? e : e + 3, len);
+			continue; /* "teachers' offices", "Fujian's enterprises": a possessive modifies */
 		}
 		if (k != NO_NOUN) {
 			c.noun = k;
@@ -418,8 +434,10 @@ static bool not_a_count(const struct xsentence *s, const struct number *num)
 	if (b > 0 && strchr("+-/.:#", t[b - 1]))
 		return true;
 	size_t e = skip_blanks(t, num->end, s->len);
-	if (t[e] == '%' || xword_at(t, e, "percent") || xword_at(t, e, "per cent") || t[num->end] == '-')
+	if (t[e] == '%' || xword_at(t, e, "percent") || xword_at(t, e, "per cent"))
 		return true;
+	if (t[num->end] == '-' && !xword_at(t, num->end + 1, "mu") && !xword_at(t, num->end + 1, "square"))
+		return true; /* "six-meter-wide", "100-cubic meter": a size; "1000-mu base" is land */
 	size_t from = b > 14 ? b - 14 : 0;
 	if (num->value >= 1990 && num->value <= 2049 && num->end - num->start == 4 && year_before(t, b))
 		return true; /* "the 2009 projects and 2010 projects": a year's */
@@ -497,14 +515,94 @@ static size_t governing_start(const struct xsentence *s, size_t num_start, size_
 	return prev_end < clause ? prev_end : clause;
 }
 
+/* Whether the word ending right before the number (past "more than") is w. */
+static bool word_before(const char *t, const struct number *num, const char *w)
+{
+	bool approx;
+	size_t b = xapprox_start(t, num->start, &approx), n = strlen(w);
+	while (b > 0 && t[b - 1] == ' ')
+		b--;
+	return b >= n && strncasecmp(t + b - n, w, n) == 0 && (b == n || !isalpha((unsigned char)t[b - n - 1]));
+}
+
+/* What an activity word makes the people it is "for": 0 labour (a
+ * transfer), 1 trained, 2 visits, 3 labour (the word), 4 cadres, 5 nothing. */
+static size_t activity_rank(const char *w, size_t n)
+{
+	static const char *const exchanges[] = {
+		"exchange", "exchanges", "cadre", "cadres", "technician", "technicians", "personnel",
+		"volunteer", "volunteers", "expert", "experts", "doctor", "doctors", "teacher", "teachers",
+	};
+	enum cue c = n ? cue_of(w, n) : CUE_NONE;
+	if (c == CUE_LABOUR)
+		return 0;
+	if (c == CUE_TRAIN && !word_in(w, n, host_cues, ARRAY_LEN(host_cues)))
+		return 1;
+	if (c == CUE_VISIT)
+		return 2;
+	if (n && (word_is(w, n, "labor") || word_is(w, n, "labour")))
+		return 3;
+	if (n && (word_in(w, n, exchanges, ARRAY_LEN(exchanges)) || c == CUE_SENT))
+		return 4;
+	return 5;
+}
+
+/* "outpatient services for 900 person-times", "cadre exchanges for 80
+ * people", "labour cooperation for 300 person-times": people counted after
+ * "for" are what the activity named before it did to them, read back from
+ * "for" to the previous punctuation or number. The heads of the activity
+ * (the words before "and" and "for") decide first: "labour transfer
+ * trainings" train, "trainings and transfer" transfer, "exchange visits"
+ * visit; the other words when no head says ("labour cooperation"), or
+ * when the head only names who ("training technicians for"). */
+static enum indicator_kind activity_for(const char *t, const struct number *num)
+{
+	static const char *const services[] = {
+		"treatment", "surgery", "surgeries", "consultation", "consultations", "outpatient", "diagnosis",
+		"examination", "examinations", "operation", "operations",
+	};
+	static const enum indicator_kind rank[] = {
+		IND_LABOUR, IND_TRAINED, IND_VISITS, IND_LABOUR, IND_CADRES, IND_NKINDS,
+	};
+	if (!word_before(t, num, "for"))
+		return IND_NKINDS;
+	bool approx;
+	size_t end = xapprox_start(t, num->start, &approx), b = end;
+	while (b > 0 && !strchr(",;:.()", t[b - 1]) && !isdigit((unsigned char)t[b - 1]))
+		b--;
+	size_t head = 5, any = 5;
+	for (size_t i = b; i < end;) {
+		size_t e = i;
+		while (e < end && is_letter((unsigned char)t[e]))
+			e++;
+		const char *w = t + i;
+		size_t n = e - i;
+		if (word_in(w, n, services, ARRAY_LEN(services)) || noun_form(w, n, "service") || noun_form(w, n, "round"))
+			return IND_OTHER; /* medical services given: counted as other */
+		size_t r = activity_rank(w, n), next = skip_blanks(t, e, end);
+		bool is_head = n && (xword_at(t, next, "and") || xword_at(t, next, "or") || xword_at(t, next, "for"));
+		if (r < any)
+			any = r;
+		if (is_head && r < head)
+			head = r;
+		i = e > i ? e : i + 1;
+	}
+	return rank[head < 4 ? head : any];
+}
+
 static enum indicator_kind person_kind(const struct xsentence *s, size_t from, const struct number *num,
 				       const struct counted *c, enum cue fallback_cue)
 {
 	const char *t = s->text;
 	size_t cend = xclause_end(t, c->end, s->len);
 	enum noun_class cls = nouns[c->noun].cls;
+	enum indicator_kind act = activity_for(t, num);
+	if (act != IND_NKINDS)
+		return act;
 	if (cls != NC_PERSON_TIME && trainees_after(t, c->end, cend))
 		return IND_TRAINED;
+	if (nearest_cue(t, num->end, c->end, true) == CUE_SENT)
+		return IND_CADRES; /* "received 30 sending cadres": the phrase says what they are */
 	enum cue cue = nearest_cue(t, from, num->start, true);
 	if (cue == CUE_NONE)
 		cue = nearest_cue(t, num->end, c->end, true);
@@ -520,15 +618,55 @@ static enum indicator_kind person_kind(const struct xsentence *s, size_t from, c
 	return cls == NC_PERSON_TIME ? IND_PEOPLE : nouns[c->noun].kind;
 }
 
-static bool any_word(const char *t, size_t from, size_t to, const char *const *list, size_t n)
+static enum indicator_kind held_kind(const struct xsentence *s, size_t from, const struct counted *cnt);
+
+static bool is_road(const char *w, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (xcontains_word(t, from, to, list[i]))
-			return true;
-	return false;
+	return noun_form(w, n, "road") || noun_form(w, n, "highway") || noun_form(w, n, "highroad") || noun_form(w, n, "street") ||
+	       noun_form(w, n, "path");
 }
 
-static enum indicator_kind held_kind(const struct xsentence *s, size_t from, const struct counted *cnt);
+/* A length is a road's when a road is what it measures: "roads of 6.8 km",
+ * "46 km of village roads"; a pipeline's, line's or embankment's length is
+ * other. A bare length with nothing named is a road's. */
+static enum indicator_kind length_kind(const struct xsentence *s, const struct number *num, const struct counted *c)
+{
+	const char *t = s->text;
+	size_t b = num->start;
+	while (b > 0 && (t[b - 1] == ' ' || isalpha((unsigned char)t[b - 1])))
+		b--; /* back over "main pipeline of more than" to the punctuation */
+	size_t named = 0;
+	for (size_t i = b; i < num->start;) {
+		size_t e = i;
+		while (e < num->start && is_letter((unsigned char)t[e]))
+			e++;
+		if (e > i && xword_at(t, skip_blanks(t, e, s->len), "of"))
+			named = is_road(t + i, e - i) ? 1 : 2; /* the noun before "of" */
+		i = e > i ? e : i + 1;
+	}
+	size_t j = skip_blanks(t, c->next, s->len);
+	if (!named && xword_at(t, j, "of")) {
+		named = 2; /* "of" names what is measured: a road among its next words? */
+		for (size_t i = skip_blanks(t, j + 2, s->len), k = 0; k < 4 && isalpha((unsigned char)t[i]); k++) {
+			size_t e = i;
+			while (e < s->len && is_letter((unsigned char)t[e]))
+				e++;
+			if (is_road(t + i, e - i))
+				named = 1;
+			i = skip_blanks(t, e, s->len);
+		}
+	}
+	return named == 2 ? IND_OTHER : IND_ROADS;
+}
+
+/* "for each", "per household": a rate, not a count. */
+static bool per_unit(const char *t, size_t i, size_t len)
+{
+	i = skip_blanks(t, i, len);
+	if (xword_at(t, i, "per") || xword_at(t, i, "each"))
+		return true;
+	return xword_at(t, i, "for") && xword_at(t, skip_blanks(t, i + 3, len), "each");
+}
 
 /* The kind of what num counts, or IND_NKINDS when it is no indicator. */
 static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const struct number *num,
@@ -536,38 +674,38 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 {
 	const char *t = s->text;
 	enum noun_class cls = nouns[c->noun].cls;
-	size_t cend = xclause_end(t, c->end, s->len);
 	switch (cls) {
 	case NC_SENT:
 	case NC_PERSON:
 	case NC_LABOUR:
 	case NC_PERSON_TIME: {
+		if (cls == NC_LABOUR) /* workers are labour, trained or not, unless the training is counted */
+			return word_before(t, num, "training of") || word_before(t, num, "training for") ? IND_TRAINED :
+														      IND_LABOUR;
 		enum indicator_kind k = person_kind(s, from, num, c, CUE_NONE);
-		if (cls == NC_LABOUR && k != IND_TRAINED)
-			return IND_LABOUR;
 		return cls == NC_SENT && k != IND_TRAINED && k != IND_LABOUR ? IND_CADRES : k;
 	}
 	case NC_COURSE:
 		return xfind_ci(t, num->end, c->end, "train") || nearest_cue(t, num->end, c->end, true) == CUE_TRAIN ?
 			IND_TRAINED : IND_NKINDS;
 	case NC_PROJECT:
-		if (any_word(t, from, c->end, signed_cues, ARRAY_LEN(signed_cues)) ||
-		    xfind_ci(t, c->end, cend, " worth"))
-			return IND_NKINDS;
-		return IND_PROJECTS;
+		return IND_PROJECTS; /* aid projects, and cooperation projects signed: counted alike */
 	case NC_CONTAINER: {
 		/* a batch counts what it holds; a team, people sent */
 		enum indicator_kind held = held_kind(s, from, c);
 		return held != IND_NKINDS || nouns[c->noun].kind == IND_OTHER ? held : nouns[c->noun].kind;
 	}
 	case NC_DISTANCE:
-		if (xfind_ci(t, from, num->start, "area") || xfind_ci(t, num->end, c->end, "square"))
+		if (xfind_ci(t, from, num->start, "area") || xfind_ci(t, num->end, c->end, "square") ||
+		    (num->start > 0 && t[num->start - 1] == '('))
 			return IND_NKINDS; /* the size of a place, not a road built */
-		return IND_ROADS;
+		return length_kind(s, num, c);
 	case NC_AREA:
 		if (xfind_ci(t, from, num->start, "covers an area") || xfind_ci(t, from, num->start, "total area"))
 			return IND_NKINDS;
-		return IND_LAND;
+		if (per_unit(t, c->next, s->len))
+			return IND_NKINDS; /* "120 square meters for each" */
+		return nouns[c->noun].kind;
 	default:
 		return nouns[c->noun].kind;
 	}
@@ -618,10 +756,86 @@ static enum indicator_kind held_kind(const struct xsentence *s, size_t from, con
 	return kind_of(s, from, &inner, &held);
 }
 
+/* Plurals outside the vocabulary that count no thing given or built: places
+ * and administrative coverage, time, meetings, abstractions. */
+static bool no_thing(const char *w, size_t n)
+{
+	static const char *const singulars[] = {
+		"province", "city", "prefecture", "county", "banner", "district", "town", "township",
+		"division", "region", "municipality", "place", "area", "side", "party", "level", "aspect",
+		"field", "category", "type", "kind", "item", "measure", "year", "month", "day", "hour",
+		"week", "minute", "meeting", "conference", "forum", "symposium", "stage", "phase", "round",
+		"step", "point", "task", "goal", "system", "mechanism", "policy", "document", "plan",
+		"program", "programme", "guarantee", "result", "nationality", "minority", "unit",
+		"department", "bureau", "industry", "sector", "event", "fair", "exhibition", "festival",
+		"tour", "rate", "article", "provision", "opinion", "principle", "idea", "way", "method",
+		"mode", "model", "pattern", "link", "priority", "thousand", "hundred", "million", "billion",
+		"ethnic", "group", "sort", "term", "session", "activity", "time", "case", "issue", "problem",
+		"aim", "target", "action", "campaign", "skill", "resource", "zone", "feature", "form",
+		"species", "brand", "combination", "regulation", "ministry", "commission", "institute",
+		"institution", "organization", "agency", "counterpart", "grassroots", "prize", "award",
+		"honor", "title", "kilowatt", "watt", "product", "step", "measure", "advantage",
+	};
+	for (size_t k = 0; k < ARRAY_LEN(singulars); k++)
+		if (noun_form(w, n, singulars[k]))
+			return true;
+	return false;
+}
+
+/* Measures ("500 tons of fertilizer", "200,000 pieces of clothing") count
+ * a thing only with the thing named; "600 tons" alone is an output. */
+static bool bare_measure(const char *t, const struct counted *cnt, size_t len)
+{
+	static const char *const measures[] = {
+		"ton", "tonne", "kilogram", "kg", "jin", "bag", "box", "boxes", "piece", "set", "copy", "bottle",
+		"carton", "packet", "batch",
+	};
+	const char *w = t + cnt->unit_start;
+	size_t n = cnt->unit_end - cnt->unit_start;
+	for (size_t k = 0; k < ARRAY_LEN(measures); k++)
+		if (noun_form(w, n, measures[k]))
+			return !xword_at(t, skip_blanks(t, cnt->next, len), "of");
+	return false;
+}
+
+/* "produced 900 tons", "an output of": what a farm yields is no aid given. */
+static bool is_output(const char *t, size_t from, size_t to)
+{
+	return xfind_ci(t, from, to, "produc") || xfind_ci(t, from, to, "output") || xfind_ci(t, from, to, "yield") ||
+	       xfind_ci(t, from, to, "harvest");
+}
+
+/* Where what a number counts starts: past the hyphen of "1000-mu" and the
+ * "of" of "a dozen of". */
+static size_t phrase_start(const char *t, const struct number *num, size_t len)
+{
+	if (t[num->end] == '-')
+		return num->end + 1;
+	size_t j = skip_blanks(t, num->end, len);
+	if (num->end >= 5 && strncasecmp(t + num->end - 5, "dozen", 5) == 0 && xword_at(t, j, "of"))
+		return j + 2;
+	return num->end;
+}
+
+/* "..., including 550 cadres", "involving 131 leaders": people counted as a
+ * part of the count before them are of its kind. */
+static bool is_part(const char *t, const struct number *num, const struct counted *cnt)
+{
+	static const char *const parts[] = { "including", "involving", "covering", "among them", "of whom" };
+	enum noun_class cls = nouns[cnt->noun].cls;
+	if (cls != NC_SENT && cls != NC_PERSON && cls != NC_PERSON_TIME)
+		return false;
+	for (size_t k = 0; k < ARRAY_LEN(parts); k++)
+		if (word_before(t, num, parts[k]))
+			return true;
+	return false;
+}
+
 void xindicators_sentence(struct xctx *c, const struct xsentence *s)
 {
 	const char *t = s->text;
 	size_t prev_end = 0;
+	enum indicator_kind part_of = IND_NKINDS; /* the kind of the sentence's last count */
 	for (size_t i = 0; i < s->len; i++) {
 		struct number num;
 		if ((i > 0 && is_word_byte((unsigned char)t[i - 1])) || !number_at(t, i, s->len, &num))
@@ -631,11 +845,21 @@ void xindicators_sentence(struct xctx *c, const struct xsentence *s)
 		i = num.end - 1;
 		if (num.value <= 0 || not_a_count(s, &num))
 			continue;
-		struct counted cnt = read_phrase(t, num.end, s->len);
-		if (cnt.noun == NO_NOUN)
+		struct counted cnt = read_phrase(t, phrase_start(t, &num, s->len), s->len);
+		if (cnt.noun == NO_NOUN) {
+			/* "donated 20 vehicles", "500 tons of fertilizer": other things counted */
+			if (cnt.thing && !no_thing(t + cnt.unit_start, cnt.unit_end - cnt.unit_start) &&
+			    !bare_measure(t, &cnt, s->len) && !is_output(t, xclause_start(t, num.start, 0), num.start))
+				add_indicator(c, s, &num, &cnt, IND_OTHER);
 			continue;
+		}
 		enum indicator_kind kind = kind_of(s, from, &num, &cnt);
-		if (kind != IND_NKINDS)
+		if (kind != IND_NKINDS && is_part(t, &num, &cnt) &&
+		    (part_of == IND_TRAINED || part_of == IND_VISITS || part_of == IND_CADRES || part_of == IND_LABOUR))
+			kind = part_of; /* people of a count of people: not of households or projects */
+		if (kind != IND_NKINDS) {
 			add_indicator(c, s, &num, &cnt, kind);
+			part_of = kind;
+		}
 	}
 }

@@ -110,13 +110,102 @@ static void test_not_counts(void)
 	extract_text("Shandong - Chongqing Pairing-off Poverty Alleviation\n\n"
 		     "      In 2011, the 14 cities of Shandong were paired with 14 counties of Chongqing. "
 		     "On June 12, Shandong allocated 30 million yuan, up 15% from 2010, under Document "
-		     "No. 7 and the 3rd work plan. The two sides held 5 meetings. Shandong signed 16 "
-		     "investment projects worth 2 billion yuan.\n",
+		     "No. 7 and the 3rd work plan. The two sides held 5 meetings.\n",
 		     &x);
 	for (size_t i = 0; i < x.nindicators; i++)
 		fprintf(stderr, "  not a count, found: %" PRId64 " %s \"%s\"\n", x.indicators[i].value,
 			indicator_kind_name(x.indicators[i].kind), x.indicators[i].quote);
 	CHECK(x.nindicators == 0);
+	extraction_free(&x);
+}
+
+/* Projects and agreements signed are counted as projects, whatever they
+ * are worth; lengths are a road's only when a road is what they measure;
+ * square metres measure buildings; greenhouses and sheds are land. */
+static void test_things(void)
+{
+	struct extraction x;
+	extract_text("Jiangsu - Shaanxi Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Jiangsu signed 19 investment projects worth 2 billion yuan and seven "
+		     "trade cooperation agreements. It built village roads of 4,500 meters, a water pipeline "
+		     "of 7,200 meters, 38 km of rural roads and a clinic of 1,450 square meters, with 90 "
+		     "square meters for each family, and 260 sunlight greenhouses. The county hospital "
+		     "received 9,100 outpatient visits. The river (31 km) was dredged.\n",
+		     &x);
+	CHECK(found(&x, 19, IND_PROJECTS, 2013, "Jiangsu"));
+	CHECK(found(&x, 7, IND_PROJECTS, 2013, "Jiangsu"));
+	CHECK(found(&x, 4500, IND_ROADS, 2013, "Jiangsu"));
+	CHECK(found(&x, 7200, IND_OTHER, 2013, "Jiangsu"));
+	CHECK(found(&x, 38, IND_ROADS, 2013, "Jiangsu"));
+	CHECK(found(&x, 1450, IND_OTHER, 2013, "Jiangsu"));
+	CHECK(found(&x, 260, IND_LAND, 2013, "Jiangsu"));
+	CHECK(found(&x, 9100, IND_OTHER, 2013, "Jiangsu"));
+	CHECK(find(&x, 90) == NULL);                               /* a rate */
+	CHECK(find(&x, 31) == NULL);                               /* a size in brackets */
+	extraction_free(&x);
+}
+
+/* People counted "for" an activity are what it did to them; a part of a
+ * count of people is of its kind; the phrase says who was sent; labourers
+ * stay labour; possessives modify; "a dozen of"; "1000-mu". */
+static void test_people(void)
+{
+	struct extraction x;
+	extract_text("Shandong - Chongqing Pairing-off Poverty Alleviation\n\n"
+		     "      In 2014, Shandong held 13 training courses for 640 person-times, including 85 "
+		     "cadres, and gave outpatient services for 3,200 person-times and surgery services for "
+		     "150 people. It organized cadre exchanges for 96 person-times, labour trainings and "
+		     "transfer for more than 2,400 people, labour transfer trainings for 810 person-times, "
+		     "training technicians for 370 person-times and labour cooperation for 730 "
+		     "person-times.\n\n"
+		     "      In 2014, Shandong hospitals received 44 sending cadres from Chongqing, trained "
+		     "1,900 labourers for its enterprises, supported 14 Shandong’s enterprises, organized a "
+		     "dozen of exchange visits and 35 entrepreneurs, and built a 600-mu orchard and a "
+		     "20-meter-wide road.\n",
+		     &x);
+	CHECK(found(&x, 640, IND_TRAINED, 2014, "Shandong"));
+	CHECK(found(&x, 85, IND_TRAINED, 2014, "Shandong"));      /* a part of the trainees */
+	CHECK(found(&x, 3200, IND_OTHER, 2014, "Shandong"));      /* medical services given */
+	CHECK(found(&x, 150, IND_OTHER, 2014, "Shandong"));
+	CHECK(found(&x, 96, IND_CADRES, 2014, "Shandong"));
+	CHECK(found(&x, 2400, IND_LABOUR, 2014, "Shandong"));     /* "trainings and transfer" */
+	CHECK(found(&x, 810, IND_TRAINED, 2014, "Shandong"));     /* "transfer trainings" */
+	CHECK(found(&x, 370, IND_TRAINED, 2014, "Shandong"));
+	CHECK(found(&x, 730, IND_LABOUR, 2014, "Shandong"));
+	CHECK(found(&x, 44, IND_CADRES, 2014, "Shandong"));       /* received, but sending cadres */
+	CHECK(found(&x, 1900, IND_LABOUR, 2014, "Shandong"));
+	CHECK(found(&x, 14, IND_ENTERPRISES, 2014, "Shandong"));
+	CHECK(found(&x, 12, IND_VISITS, 2014, "Shandong"));
+	CHECK(found(&x, 35, IND_VISITS, 2014, "Shandong"));
+	CHECK(found(&x, 600, IND_LAND, 2014, "Shandong"));
+	CHECK(find(&x, 20) == NULL);
+	extraction_free(&x);
+}
+
+/* A plural outside the vocabulary that heads the phrase counts other
+ * things given or built, unless it names places, time, meetings or
+ * abstractions; a measure counts only with its thing named; people named
+ * by their trade are counted as people of that trade. */
+static void test_other_things(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian donated 14 ambulances and 37 tractors, built 220 cattle pens, "
+		     "sent 700 tons of seeds and 3,400 pieces of bedding, subsidized 95 schoolgirls, helped "
+		     "set up 16 branches and hired 48 welders. Its farms produced 900 tons of fruit, in six "
+		     "counties and four key aspects, and the two sides held 11 forums.\n",
+		     &x);
+	CHECK(found(&x, 37, IND_OTHER, 2013, "Fujian"));
+	CHECK(find(&x, 37) && strcmp(find(&x, 37)->unit, "tractors") == 0);
+	CHECK(found(&x, 220, IND_OTHER, 2013, "Fujian"));
+	CHECK(found(&x, 700, IND_OTHER, 2013, "Fujian"));
+	CHECK(found(&x, 3400, IND_OTHER, 2013, "Fujian"));
+	CHECK(found(&x, 95, IND_STUDENTS, 2013, "Fujian"));
+	CHECK(found(&x, 16, IND_ENTERPRISES, 2013, "Fujian"));
+	CHECK(found(&x, 48, IND_LABOUR, 2013, "Fujian"));
+	static const int64_t not_counts[] = { 6, 4, 11, 900 };
+	for (size_t i = 0; i < sizeof(not_counts) / sizeof(not_counts[0]); i++)
+		CHECK(find(&x, not_counts[i]) == NULL);
 	extraction_free(&x);
 }
 
@@ -167,7 +256,9 @@ static void test_unseen_report(void)
 	CHECK(found(&x, 1200, IND_LAND, 2015, "Dongguan City"));
 	CHECK(found(&x, 9, IND_VISITS, 2016, "Guangdong"));
 	CHECK(found(&x, 85, IND_ENTERPRISES, 2016, "Guangdong"));
-	static const int64_t not_counts[] = { 12, 14, 18, 26, 40, 2015, 320000000 };
+	CHECK(found(&x, 40, IND_PROJECTS, 2016, "Guangdong"));   /* signed: still a count of projects */
+	CHECK(found(&x, 230, IND_VISITS, 2016, "Guangdong"));
+	static const int64_t not_counts[] = { 12, 14, 18, 26, 2015, 320000000 };
 	for (size_t i = 0; i < sizeof(not_counts) / sizeof(not_counts[0]); i++) {
 		const struct fact_indicator *f = find(&x, not_counts[i]);
 		CHECK(f == NULL);
@@ -234,6 +325,9 @@ int main(void)
 	test_vocabulary();
 	test_counts();
 	test_not_counts();
+	test_things();
+	test_people();
+	test_other_things();
 	test_time_and_places();
 	test_unseen_report();
 	test_link();

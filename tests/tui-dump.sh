@@ -148,8 +148,9 @@ assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "$first_src" "Enter on the
 PAIROFF_DUMP_SIZE=160x40 run "$PAIROFF" --db "$db" --dump-keys "$to_pair$(js "$idx")o"
 assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "$first_src" "o opens the first statement at once"
 
-# the unit toggle: the same year figures in million yuan (rounded as shown)
-PAIROFF_DUMP_SIZE=120x90 run "$PAIROFF" --db "$db" --dump-keys "${to_pair}uu"
+# the unit toggle: the same year figures in million yuan (rounded as shown);
+# the screen tall enough for every year row with its indicator counts
+PAIROFF_DUMP_SIZE=120x200 run "$PAIROFF" --db "$db" --dump-keys "${to_pair}uu"
 million=$(pane3 "$out" | awk '/^[12][0-9][0-9][0-9] / { gsub(",", "", $NF); print $1, $NF }')
 bad=$(printf '%s\n' "$totals" "$million" | awk '{ y[NR] = $1; v[NR] = $2 }
 	END { n = NR / 2; for (i = 1; i <= n; i++) { d = v[i] - v[i + n] * 1000000; if (d < 0) d = -d
