@@ -426,6 +426,8 @@ enum status query_pairs(struct store *s, const char *region, const char *in, con
 	for (size_t i = 0; st == ST_OK && i < places.nrows; i++)
 		st = pairs_of(s, qtable_int(&places, i, 2), basis, out);
 	qtable_free(&places);
+	if (st != ST_OK)
+		qtable_free(out); /* a failed query leaves nothing to free */
 	return st;
 }
 

@@ -681,7 +681,6 @@ static enum status pane_sides(struct store *s, const char *donor, const char *re
 enum status query_pane_funds(struct store *s, const char *donor, const char *recipient,
 			     struct qtable *out)
 {
-	qtable_init(out, P_NCOLS, pane_headers);
 	int64_t donor_id, donor_unit, recipient_id;
 	enum status st = pane_sides(s, donor, recipient, &donor_id, &donor_unit, &recipient_id);
 	if (st != ST_OK)
@@ -689,6 +688,7 @@ enum status query_pane_funds(struct store *s, const char *donor, const char *rec
 	sqlite3_stmt *stmt = store_prepare(s, pane_statements_sql);
 	if (!stmt)
 		return ST_STORE;
+	qtable_init(out, P_NCOLS, pane_headers);
 	sqlite3_bind_text(stmt, 1, donor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, recipient, -1, SQLITE_STATIC);
 	struct pane p = { .out = out };
@@ -706,5 +706,7 @@ enum status query_pane_funds(struct store *s, const char *donor, const char *rec
 	free(p.ind_flow);
 	free(p.facts);
 	free(p.counted);
+	if (st != ST_OK)
+		qtable_free(out); /* a failed query leaves nothing to free */
 	return st;
 }
