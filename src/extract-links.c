@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -22,7 +23,8 @@ static const char *const act_words[] = {
 	"invest", "introduc", "support", "help", "assist", "sent ", "send", "dispatch", "raise",
 	"fund", "aid", "train", "organiz", "organis", "launch", "carried out", "carry out",
 	"establish", "subsidi", "renovat", "install", "dug", "relocat", "transferred", "paired",
-	"twinn", "counterpart", "contribut", "gave", "give",
+	"twinn", "counterpart", "contribut", "gave", "give", "responsib", "complet", "recruit",
+	"entrust", "subsidiz",
 };
 
 static const char *side_name(const struct xctx *c, size_t reg)
@@ -40,11 +42,12 @@ static bool type_in(const struct xctx *c, size_t reg, const char *const *types, 
 	return false;
 }
 
-/* A giver below the provincial level: a city, district or county. */
+/* A giver of the donor side: a province or municipality ("Shanghai began to
+ * take responsibility for ..."), or a city, district or county of one. */
 static bool is_local_giver(const struct xctx *c, size_t reg)
 {
-	static const char *const local[] = { "city", "district", "county" };
-	return type_in(c, reg, local, 3) && strcmp(side_name(c, reg), "east") == 0;
+	static const char *const local[] = { "city", "district", "county", "province", "municipality" };
+	return type_in(c, reg, local, 5) && strcmp(side_name(c, reg), "east") == 0;
 }
 
 /* A western place at county level, where a link is finest. */
@@ -164,28 +167,104 @@ static size_t passive_giver(const struct xctx *c, const struct xsentence *s, siz
 	return GAZ_NONE;
 }
 
+/* Where the section's donor is the unnamed subject: "we allocated ...",
+ * or a report's headline clause that starts with its verb ("Arranged
+ * project funds of ... in X County"); the offset after it, or SIZE_MAX. */
+static size_t donor_subject_at(const struct xsentence *s)
+{
+	static const char *const not_verbs[] = { "by", "to", "in", "on", "with", "at", "for", "from", "as", "upon" };
+	size_t i = 0;
+	while (s->text[i] == ' ')
+		i++;
+	size_t w = i;
+	while (isalpha((unsigned char)s->text[w]))
+		w++;
+	if (w - i > 3 && isupper((unsigned char)s->text[i]) && strncmp(s->text + w - 2, "ed", 2) == 0 &&
+	    s->text[w] == ' ' && islower((unsigned char)s->text[w + 1])) {
+		bool verb = true;
+		for (size_t k = 0; k < sizeof(not_verbs) / sizeof(not_verbs[0]); k++)
+			verb = verb && !xword_at(s->text, w + 1, not_verbs[k]);
+		if (verb)
+			return w;
+	}
+	for (size_t k = 0; k + 3 < s->len; k++)
+		if ((k == 0 || s->text[k - 1] == ' ') && (s->text[k] == 'w' || s->text[k] == 'W') &&
+		    strncmp(s->text + k + 1, "e ", 2) == 0 && islower((unsigned char)s->text[k + 3]))
+			return k + 2;
+	return SIZE_MAX;
+}
+
+/* Words that make a dated statement of what a giver did the start of the
+ * link ("In early 2008, A agreed to implement ... in B County"). */
+static const char *const evidence_start_words[] = {
+	"began", "begun", "started", "agreed to", "decided to", "start to", "starting to",
+};
+
+/* The year an act on the place at pos starts the link by: a "since" clause
+ * ("Since 2011, we entrusted ..."), or the sentence's first year with a
+ * word of starting before the place; 0 for an act within a standing link. */
+static int evidence_since(const struct xsentence *s, size_t pos)
+{
+	int year = xsince_clause_year(s);
+	if (year || !s->nyears || s->years[0].comparison || s->years[0].start > pos)
+		return year;
+	for (size_t w = 0; w < sizeof(evidence_start_words) / sizeof(evidence_start_words[0]); w++)
+		if (xfind_ci(s->text, 0, pos, evidence_start_words[w]))
+			return s->years[0].year;
+	return 0;
+}
+
+/* Who gives at the start of the sentence: the last sentence's giver when
+ * this one continues it ("It dug ...", a clause of a list after ';', a
+ * sentence naming no place), else nobody. *listed: the last sentence's act
+ * goes on over a list ("... built roads in A County; B Village in C County"). */
+static size_t inherited_giver(const struct xctx *c, const struct xsentence *s, bool *listed)
+{
+	*listed = false;
+	if (c->link_line != c->line_no)
+		return GAZ_NONE;
+	if (c->link_list) {
+		*listed = true;
+		return c->link_actor;
+	}
+	return continues_giver(s) ? c->link_actor : GAZ_NONE;
+}
+
 void xlinks_sentence(struct xctx *c, const struct xsentence *s)
 {
-	size_t actor = GAZ_NONE, actor_end = 0;
-	if (continues_giver(s) && c->link_line == c->line_no)
-		actor = c->link_actor;
+	bool listed;
+	size_t actor = inherited_giver(c, s, &listed), actor_end = 0;
+	size_t donor_at = c->donor != GAZ_NONE && is_local_giver(c, c->donor) ? donor_subject_at(s) : SIZE_MAX;
+	bool acted = false;
 	for (size_t p = 0; p < s->nplaces; p++) {
 		size_t reg = s->places[p].region;
+		if (donor_at != SIZE_MAX && s->places[p].start >= donor_at) {
+			actor = c->donor;
+			actor_end = donor_at;
+			listed = false;
+			donor_at = SIZE_MAX;
+		}
 		/* the giver is its clause's subject; a donor's place named
 		 * inside a clause ("projects in ... Town of Xuyi County") acts on nothing */
 		if (is_local_giver(c, reg) && !is_qualifier(c, s, p) && (is_subject(s, p) || together(c, s, p))) {
 			actor = reg;
 			actor_end = s->places[p].end;
+			listed = false;
 			continue;
 		}
 		if (!is_county_recipient(c, reg))
 			continue;
 		size_t giver = actor;
-		if (giver == GAZ_NONE || !has_act(s->text, actor_end, s->places[p].start))
+		if (giver == GAZ_NONE || (!listed && !has_act(s->text, actor_end, s->places[p].start)))
 			giver = passive_giver(c, s, p);
-		if (giver != GAZ_NONE)
-			xadd_link(c, giver, reg, 0, 0, s->text, BASIS_EVIDENCE);
+		if (giver == GAZ_NONE)
+			continue;
+		acted = true;
+		xadd_link(c, giver, reg, evidence_since(s, s->places[p].start), 0, s->text, BASIS_EVIDENCE);
 	}
+	if (s->nplaces == 0 && actor == GAZ_NONE && c->link_line == c->line_no)
+		actor = c->link_actor; /* "First, implement ... . It invested ..." */
+	c->link_list = (acted || listed) && s->len > 0 && s->text[s->len - 1] == ';';
 	c->link_actor = actor;
 	c->link_line = c->line_no;
 }

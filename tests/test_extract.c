@@ -664,6 +664,50 @@ static void test_links_by_evidence(void)
 	extraction_free(&x);
 }
 
+/* A province acting on counties it lists, a list going on after ';', and
+ * the section's donor as an unnamed subject ("we", a headline's verb). */
+static void test_links_by_province_and_lists(void)
+{
+	struct extraction x;
+	extract_text("Shanghai - Yunnan Pairing-off Poverty Alleviation\n\n"
+		     "From 2013 to 2014, Shanghai began to take responsibility for 40 villages in five counties, "
+		     "including Menglian and Lancang of Pu'er City. In 2015, Shanghai repaired roads in Ximeng "
+		     "County.\n\n"
+		     "Since 2014, we entrusted a school to recruit youths from Malipo County.\n",
+		     &x);
+	const struct fact_pair *p = find_pair(&x, "Shanghai", "Menglian County");
+	CHECK(p && p->basis == BASIS_EVIDENCE && p->since == 2013); /* "began" dates the start */
+	p = find_pair(&x, "Shanghai", "Lancang County");
+	CHECK(p && p->since == 2013);
+	p = find_pair(&x, "Shanghai", "Ximeng County");
+	CHECK(p && p->since == 0); /* an act within the pair dates nothing */
+	p = find_pair(&x, "Shanghai", "Malipo County");
+	CHECK(p && p->since == 2014);
+	extraction_free(&x);
+
+	extract_text("Shandong - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Qingdao City built roads in A Village of B Town in Puding County; C Village in "
+		     "Ziyun County. The weather in Zhenning County was dry.\n\n"
+		     "Shandong Province carried out many projects. First, help the poor. It invested 3 million "
+		     "yuan in Pingba County.\n",
+		     &x);
+	CHECK(has_pair(&x, "Qingdao City", "Puding County"));
+	CHECK(has_pair(&x, "Qingdao City", "Ziyun County"));   /* the list goes on after ';' */
+	CHECK(!has_pair(&x, "Qingdao City", "Zhenning County")); /* a new sentence, no act */
+	CHECK(has_pair(&x, "Shandong", "Pingba County"));      /* "It" over a sentence naming no place */
+	extraction_free(&x);
+
+	extract_text("Liaoning - Qinghai Pairing-off Poverty Alleviation\n\n"
+		     "Arranged project funds of 2 million yuan for villages of Minhe County. On the other hand, "
+		     "we allocated one million yuan to support shops in Guinan County. Located in Ledu County, "
+		     "the farm grew.\n",
+		     &x);
+	CHECK(has_pair(&x, "Liaoning", "Minhe County"));
+	CHECK(has_pair(&x, "Liaoning", "Guinan County"));
+	CHECK(!has_pair(&x, "Liaoning", "Ledu County"));
+	extraction_free(&x);
+}
+
 /* A pairing between two western places is a pairing within the West. */
 static void test_links_internal(void)
 {
@@ -804,6 +848,7 @@ int main(void)
 	test_unseen_report();
 	test_unseen_report_2();
 	test_links_by_evidence();
+	test_links_by_province_and_lists();
 	test_links_internal();
 	test_link_dates();
 	test_namesakes_by_context();
