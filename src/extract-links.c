@@ -43,11 +43,12 @@ static bool type_in(const struct xctx *c, size_t reg, const char *const *types, 
 }
 
 /* A giver of the donor side: a province or municipality ("Shanghai began to
- * take responsibility for ..."), or a city, district or county of one. */
+ * take responsibility for ..."), a city, district or county of one, or one
+ * of its enterprises. */
 static bool is_local_giver(const struct xctx *c, size_t reg)
 {
-	static const char *const local[] = { "city", "district", "county", "province", "municipality" };
-	return type_in(c, reg, local, 5) && strcmp(side_name(c, reg), "east") == 0;
+	static const char *const local[] = { "city", "district", "county", "province", "municipality", "enterprise" };
+	return type_in(c, reg, local, 6) && strcmp(side_name(c, reg), "east") == 0;
 }
 
 /* A western place at county level, where a link is finest. */
@@ -101,11 +102,37 @@ static bool verb_follows(const char *t, size_t end)
 	return true;
 }
 
-/* A place that starts its clause (the sentence, or after ',' ';' "and")
- * and is followed by its verb is the clause's subject. */
+/* Where "the <a few lower-case words> of " ends right before b, the start
+ * of "the": a body of the place ("The livestock sector of Jinan City
+ * donated ..."); b when there is none. */
+static size_t body_of_start(const char *t, size_t b)
+{
+	if (b < 4 || strncmp(t + b - 4, " of ", 4) != 0)
+		return b;
+	size_t end = b - 4; /* the blank before "of" */
+	for (int words = 0; words < 6; words++) {
+		size_t w = end;
+		while (w > 0 && islower((unsigned char)t[w - 1]))
+			w--;
+		if (w > 0 && t[w - 1] == 'T')
+			w--;
+		if (w == end)
+			return b;
+		if (end - w == 3 && strncasecmp(t + w, "the", 3) == 0)
+			return w;
+		if (!islower((unsigned char)t[w]) || w == 0 || t[w - 1] != ' ')
+			return b;
+		end = w - 1;
+	}
+	return b;
+}
+
+/* A place that starts its clause (the sentence, or after ',' ';' "and"),
+ * itself or as the body it heads ("the relevant units of Beijing"), and is
+ * followed by its verb is the clause's subject. */
 static bool is_subject(const struct xsentence *s, size_t pi)
 {
-	size_t b = s->places[pi].start;
+	size_t b = body_of_start(s->text, s->places[pi].start);
 	while (b > 0 && s->text[b - 1] == ' ')
 		b--;
 	bool starts = b == 0 || s->text[b - 1] == ',' || s->text[b - 1] == ';' ||
@@ -156,7 +183,7 @@ static size_t passive_giver(const struct xctx *c, const struct xsentence *s, siz
 {
 	for (size_t q = pi + 1; q < s->nplaces; q++) {
 		size_t from = s->places[pi].end, to = s->places[q].start;
-		if (to < from || to - from > 80 || xfind_ci(s->text, from, to, ";"))
+		if (to < from || to - from > 120 || xfind_ci(s->text, from, to, ";"))
 			return GAZ_NONE;
 		if (!is_local_giver(c, s->places[q].region))
 			continue;
@@ -223,45 +250,108 @@ static size_t inherited_giver(const struct xctx *c, const struct xsentence *s, b
 	*listed = false;
 	if (c->link_line != c->line_no)
 		return GAZ_NONE;
-	if (c->link_list) {
-		*listed = true;
-		return c->link_actor;
+	/* a clause naming a giver of its own is no item of the list */
+	bool own_giver = false;
+	for (size_t p = 0; p < s->nplaces; p++)
+		own_giver = own_giver || (s->places[p].region != c->link_actor && is_local_giver(c, s->places[p].region));
+	*listed = c->link_list && !own_giver;
+	return *listed || continues_giver(s) ? c->link_actor : GAZ_NONE;
+}
+
+#define MAX_GIVERS 8
+
+/* Givers a body sets to work: "organized A, B and C City to support ...".
+ * When place p opens such a list, its givers go to givers[] and the index of
+ * its last place is returned; else SIZE_MAX. */
+static size_t organized_givers(const struct xctx *c, const struct xsentence *s, size_t p, size_t *givers,
+			       size_t *n)
+{
+	static const char *const set_to_work[] = { "organized ", "organised ", "mobilized ", "mobilised " };
+	size_t b = s->places[p].start;
+	bool opens = false;
+	for (size_t i = 0; i < sizeof(set_to_work) / sizeof(set_to_work[0]); i++) {
+		size_t len = strlen(set_to_work[i]);
+		opens = opens || (b >= len && strncasecmp(s->text + b - len, set_to_work[i], len) == 0);
 	}
-	return continues_giver(s) ? c->link_actor : GAZ_NONE;
+	if (!opens)
+		return SIZE_MAX;
+	*n = 0;
+	size_t q = p;
+	for (;; q++) {
+		if (!is_local_giver(c, s->places[q].region) || *n == MAX_GIVERS)
+			return SIZE_MAX;
+		givers[(*n)++] = s->places[q].region;
+		size_t end = s->places[q].end;
+		if (strncmp(s->text + end, " to ", 4) == 0)
+			return q;
+		if (q + 1 >= s->nplaces || s->places[q + 1].start - end > 6 ||
+		    !(xfind_ci(s->text, end, s->places[q + 1].start, ",") ||
+		      xfind_ci(s->text, end, s->places[q + 1].start, " and ")))
+			return SIZE_MAX;
+	}
+}
+
+/* "planned to invest", "plans to build": not yet done, no link. */
+static bool planned(const char *t, size_t from, size_t to)
+{
+	return xfind_ci(t, from, to, "planned") || xfind_ci(t, from, to, "plans to") ||
+	       xfind_ci(t, from, to, "plan to");
+}
+
+static void link_givers(struct xctx *c, const struct xsentence *s, const size_t *givers, size_t n, size_t p)
+{
+	int since = evidence_since(s, s->places[p].start);
+	for (size_t i = 0; i < n; i++)
+		xadd_link(c, givers[i], s->places[p].region, since, 0, s->text, BASIS_EVIDENCE);
 }
 
 void xlinks_sentence(struct xctx *c, const struct xsentence *s)
 {
-	bool listed;
-	size_t actor = inherited_giver(c, s, &listed), actor_end = 0;
+	bool listed, acted = false;
+	size_t givers[MAX_GIVERS], ngivers = 0, actor_end = 0;
+	givers[0] = inherited_giver(c, s, &listed);
+	ngivers = givers[0] != GAZ_NONE;
 	size_t donor_at = c->donor != GAZ_NONE && is_local_giver(c, c->donor) ? donor_subject_at(s) : SIZE_MAX;
-	bool acted = false;
 	for (size_t p = 0; p < s->nplaces; p++) {
 		size_t reg = s->places[p].region;
 		if (donor_at != SIZE_MAX && s->places[p].start >= donor_at) {
-			actor = c->donor;
+			givers[0] = c->donor;
+			ngivers = 1;
 			actor_end = donor_at;
 			listed = false;
 			donor_at = SIZE_MAX;
 		}
+		size_t last = organized_givers(c, s, p, givers, &ngivers);
+		if (last != SIZE_MAX) {
+			actor_end = s->places[last].end;
+			listed = false;
+			p = last;
+			continue;
+		}
 		/* the giver is its clause's subject; a donor's place named
 		 * inside a clause ("projects in ... Town of Xuyi County") acts on nothing */
 		if (is_local_giver(c, reg) && !is_qualifier(c, s, p) && (is_subject(s, p) || together(c, s, p))) {
-			actor = reg;
+			givers[0] = reg;
+			ngivers = 1;
 			actor_end = s->places[p].end;
 			listed = false;
 			continue;
 		}
 		if (!is_county_recipient(c, reg))
 			continue;
-		size_t giver = actor;
-		if (giver == GAZ_NONE || (!listed && !has_act(s->text, actor_end, s->places[p].start)))
-			giver = passive_giver(c, s, p);
-		if (giver == GAZ_NONE)
+		size_t start = s->places[p].start;
+		if (ngivers && (listed || has_act(s->text, actor_end, start)) && !planned(s->text, actor_end, start)) {
+			link_givers(c, s, givers, ngivers, p);
+			acted = true;
 			continue;
-		acted = true;
-		xadd_link(c, giver, reg, evidence_since(s, s->places[p].start), 0, s->text, BASIS_EVIDENCE);
+		}
+		size_t giver = passive_giver(c, s, p);
+		if (giver != GAZ_NONE) {
+			link_givers(c, s, &giver, 1, p);
+			acted = true;
+		}
 	}
+	size_t actor = ngivers ? givers[0] : GAZ_NONE;
 	if (s->nplaces == 0 && actor == GAZ_NONE && c->link_line == c->line_no)
 		actor = c->link_actor; /* "First, implement ... . It invested ..." */
 	c->link_list = (acted || listed) && s->len > 0 && s->text[s->len - 1] == ';';

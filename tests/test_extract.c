@@ -708,6 +708,33 @@ static void test_links_by_province_and_lists(void)
 	extraction_free(&x);
 }
 
+/* Givers set to work in a list, bodies of a place, enterprises; plans and
+ * a clause with a giver of its own after ';' link nothing. */
+static void test_links_by_bodies_and_plans(void)
+{
+	struct extraction x;
+	extract_text("Zhejiang - Sichuan Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, the province organized Huzhou and Shaoxing City to train nurses in Cangxi County. "
+		     "The transport bureau of Wenzhou City successively repaired bridges in Xichong County. "
+		     "Jiaxing City planned to build a clinic in Qingchuan County.\n",
+		     &x);
+	CHECK(has_pair(&x, "Huzhou City", "Cangxi County"));
+	CHECK(has_pair(&x, "Shaoxing City", "Cangxi County"));
+	CHECK(has_pair(&x, "Wenzhou City", "Xichong County"));
+	CHECK(!has_pair(&x, "Jiaxing City", "Qingchuan County"));
+	extraction_free(&x);
+
+	extract_text("Liaoning - Qinghai Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Dalian City donated 100,000 yuan to Ledu County; a clinic in Guinan County, set up "
+		     "with funds from Anshan City, opened. Liaoning Electric Power Co., Ltd built a farm in Minhe "
+		     "County.\n",
+		     &x);
+	CHECK(has_pair(&x, "Dalian City", "Ledu County"));
+	CHECK(!has_pair(&x, "Dalian City", "Guinan County")); /* another giver's clause */
+	CHECK(has_pair(&x, "Liaoning Electric Power Corporation", "Minhe County"));
+	extraction_free(&x);
+}
+
 /* A pairing between two western places is a pairing within the West. */
 static void test_links_internal(void)
 {
@@ -849,6 +876,7 @@ int main(void)
 	test_unseen_report_2();
 	test_links_by_evidence();
 	test_links_by_province_and_lists();
+	test_links_by_bodies_and_plans();
 	test_links_internal();
 	test_link_dates();
 	test_namesakes_by_context();
