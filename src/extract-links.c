@@ -153,6 +153,32 @@ static bool has_act(const char *t, size_t from, size_t to)
 	return false;
 }
 
+/* "Among them, A County ...": the items of what the last sentence's giver
+ * did, which go on as a list. */
+static bool among_them(const struct xsentence *s)
+{
+	static const char *const heads[] = { "Among them,", "Of them,", "Of which,", "Among these," };
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+		if (strncmp(s->text, heads[i], strlen(heads[i])) == 0)
+			return true;
+	return false;
+}
+
+/* Where a pronoun subject after a comma takes up the last giver again
+ * ("Through joint efforts, they continued to ..."), the offset after it;
+ * SIZE_MAX when none. */
+static size_t pronoun_subject_at(const struct xsentence *s)
+{
+	static const char *const pronouns[] = { ", it ", ", they ", ", It ", ", They " };
+	for (size_t i = 0; i < sizeof(pronouns) / sizeof(pronouns[0]); i++) {
+		const char *h = xfind_ci(s->text, 0, s->len, pronouns[i]);
+		size_t n = strlen(pronouns[i]);
+		if (h && islower((unsigned char)h[n]))
+			return (size_t)(h - s->text) + n - 1;
+	}
+	return SIZE_MAX;
+}
+
 /* The sentence continues the last one's giver: "It dug four wells ...",
  * or a clause after a semicolon that starts with its verb ("...; built a
  * square in ..."). */
@@ -162,7 +188,7 @@ static bool continues_giver(const struct xsentence *s)
 	while (i < s->len && s->text[i] == ' ')
 		i++;
 	return strncmp(s->text + i, "It ", 3) == 0 || strncmp(s->text + i, "They ", 5) == 0 ||
-	       islower((unsigned char)s->text[i]);
+	       islower((unsigned char)s->text[i]) || among_them(s);
 }
 
 /* "Cangshan District and Longde County established ...": a giver and a
@@ -254,7 +280,7 @@ static size_t inherited_giver(const struct xctx *c, const struct xsentence *s, b
 	bool own_giver = false;
 	for (size_t p = 0; p < s->nplaces; p++)
 		own_giver = own_giver || (s->places[p].region != c->link_actor && is_local_giver(c, s->places[p].region));
-	*listed = c->link_list && !own_giver;
+	*listed = (c->link_list || among_them(s)) && !own_giver;
 	return *listed || continues_giver(s) ? c->link_actor : GAZ_NONE;
 }
 
@@ -305,6 +331,32 @@ static void link_givers(struct xctx *c, const struct xsentence *s, const size_t 
 		xadd_link(c, givers[i], s->places[p].region, since, 0, s->text, BASIS_EVIDENCE);
 }
 
+/* "the mechanism for exchange visits between A and B District and C
+ * County": an exchange or mechanism set up between givers and one county
+ * links each giver to it. */
+static void link_between(struct xctx *c, const struct xsentence *s)
+{
+	const char *h = xfind_ci(s->text, 0, s->len, "between ");
+	if (!h || !(xfind_ci(s->text, 0, s->len, "mechanism") || xfind_ci(s->text, 0, s->len, "exchange")))
+		return;
+	size_t from = (size_t)(h - s->text), givers[MAX_GIVERS], n = 0, counties = 0;
+	for (size_t p = 0; p < s->nplaces; p++)
+		counties += s->places[p].start >= from && is_county_recipient(c, s->places[p].region);
+	if (counties != 1)
+		return; /* lists paired in order are the pairing rules' */
+	for (size_t p = 0; p < s->nplaces; p++) {
+		if (s->places[p].start < from || is_qualifier(c, s, p))
+			continue;
+		if (is_local_giver(c, s->places[p].region) && n < MAX_GIVERS) {
+			givers[n++] = s->places[p].region;
+		} else if (is_county_recipient(c, s->places[p].region)) {
+			if (n)
+				link_givers(c, s, givers, n, p);
+			return;
+		}
+	}
+}
+
 void xlinks_sentence(struct xctx *c, const struct xsentence *s)
 {
 	bool listed, acted = false;
@@ -312,8 +364,17 @@ void xlinks_sentence(struct xctx *c, const struct xsentence *s)
 	givers[0] = inherited_giver(c, s, &listed);
 	ngivers = givers[0] != GAZ_NONE;
 	size_t donor_at = c->donor != GAZ_NONE && is_local_giver(c, c->donor) ? donor_subject_at(s) : SIZE_MAX;
+	size_t pronoun_at = c->link_line == c->line_no && c->link_actor != GAZ_NONE ? pronoun_subject_at(s) : SIZE_MAX;
+	link_between(c, s);
 	for (size_t p = 0; p < s->nplaces; p++) {
 		size_t reg = s->places[p].region;
+		if (pronoun_at != SIZE_MAX && s->places[p].start >= pronoun_at) {
+			if (!ngivers)
+				givers[ngivers++] = c->link_actor;
+			actor_end = pronoun_at;
+			listed = false;
+			pronoun_at = SIZE_MAX;
+		}
 		if (donor_at != SIZE_MAX && s->places[p].start >= donor_at) {
 			givers[0] = c->donor;
 			ngivers = 1;

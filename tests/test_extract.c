@@ -735,6 +735,27 @@ static void test_links_by_bodies_and_plans(void)
 	extraction_free(&x);
 }
 
+/* "Among them, ..." goes on with the last giver's list; "..., they ..."
+ * takes the last giver up again; an exchange mechanism between givers and
+ * one county links them. */
+static void test_links_by_reference(void)
+{
+	struct extraction x;
+	extract_text("Guangdong - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Shenzhen City carried out nine projects. Among them, a grape park in Changshun "
+		     "County grew fast.\n\n"
+		     "Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Xiamen City chose villages. Through joint efforts, they continued to help the "
+		     "farms in Xiji County. A mechanism for exchange between Haicang District and Huli District "
+		     "and Haiyuan County was kept.\n",
+		     &x);
+	CHECK(has_pair(&x, "Shenzhen City", "Changshun County"));
+	CHECK(has_pair(&x, "Xiamen City", "Xiji County"));
+	CHECK(has_pair(&x, "Haicang District", "Haiyuan County"));
+	CHECK(has_pair(&x, "Huli District", "Haiyuan County"));
+	extraction_free(&x);
+}
+
 /* A pairing between two western places is a pairing within the West. */
 static void test_links_internal(void)
 {
@@ -877,6 +898,7 @@ int main(void)
 	test_links_by_evidence();
 	test_links_by_province_and_lists();
 	test_links_by_bodies_and_plans();
+	test_links_by_reference();
 	test_links_internal();
 	test_link_dates();
 	test_namesakes_by_context();
