@@ -420,6 +420,20 @@ void xlinks_sentence(struct xctx *c, const struct xsentence *s)
 	c->link_line = c->line_no;
 }
 
+/* "X Co., Ltd, which is located in A District, donated ...": the fund's
+ * giver is only where the real giver lies. */
+static bool located_in(const char *sentence, const char *name)
+{
+	static const char *const locators[] = { "located in ", "based in ", "headquartered in " };
+	for (size_t i = 0; i < sizeof(locators) / sizeof(locators[0]); i++) {
+		size_t n = strlen(locators[i]);
+		for (const char *h = strstr(sentence, locators[i]); h; h = strstr(h + 1, locators[i]))
+			if (strncmp(h + n, name, strlen(name)) == 0)
+				return true;
+	}
+	return false;
+}
+
 /* Money given by a place to a county or prefecture shows their link. */
 void xlinks_funds(struct xctx *c)
 {
@@ -428,11 +442,11 @@ void xlinks_funds(struct xctx *c)
 	for (size_t i = c->first_fund; i < c->out->nfunds; i++) {
 		const struct fact_fund *f = &c->out->funds[i];
 		size_t d = gazetteer_lookup(c->g, f->donor), r = gazetteer_lookup(c->g, f->recipient);
-		if (d == GAZ_NONE || r == GAZ_NONE || f->table_index >= 0 || fund_kind_of(f->category) == KIND_OTHER ||
+		if (d == GAZ_NONE || r == GAZ_NONE || f->table_index >= 0 || fund_kind_of(f->category) != KIND_AID ||
 		    !type_in(c, r, below, 6) || type_in(c, d, (const char *const[]){ "enterprise" }, 1) ||
 		    gazetteer_within(c->g, r, d) || gazetteer_within(c->g, d, r))
 			continue;
-		if (strcmp(side_name(c, r), "west") != 0 || !*side_name(c, d))
+		if (strcmp(side_name(c, r), "west") != 0 || !*side_name(c, d) || located_in(f->sentence, f->donor))
 			continue;
 		c->line_no = f->line_no;
 		xadd_link(c, d, r, 0, 0, f->sentence, BASIS_EVIDENCE);

@@ -754,6 +754,15 @@ static void test_links_by_reference(void)
 	CHECK(has_pair(&x, "Haicang District", "Haiyuan County"));
 	CHECK(has_pair(&x, "Huli District", "Haiyuan County"));
 	extraction_free(&x);
+
+	/* planned money and a locator of the giver link nothing */
+	extract_text("Zhejiang - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Ningbo City planned to invest 3 million yuan in a park in Leishan County. A toy "
+		     "maker, which is located in Beilun District, donated 4 million yuan to Leishan County.\n",
+		     &x);
+	CHECK(!has_pair(&x, "Ningbo City", "Leishan County"));
+	CHECK(!has_pair(&x, "Beilun District", "Leishan County"));
+	extraction_free(&x);
 }
 
 /* A pairing between two western places is a pairing within the West. */
