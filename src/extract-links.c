@@ -58,6 +58,13 @@ static bool is_county_recipient(const struct xctx *c, size_t reg)
 	return type_in(c, reg, county, 3) && strcmp(side_name(c, reg), "west") == 0;
 }
 
+/* A western prefecture or prefecture-level city. */
+static bool is_prefecture_recipient(const struct xctx *c, size_t reg)
+{
+	static const char *const pref[] = { "prefecture", "city", "league" };
+	return type_in(c, reg, pref, 3) && strcmp(side_name(c, reg), "west") == 0;
+}
+
 /* "Zhangjiagang of Suzhou City", "Baishui County in Weinan City": the
  * second place, which holds the first, only locates it. */
 static bool is_qualifier(const struct xctx *c, const struct xsentence *s, size_t pi)
@@ -398,9 +405,9 @@ void xlinks_sentence(struct xctx *c, const struct xsentence *s)
 			listed = false;
 			continue;
 		}
-		if (!is_county_recipient(c, reg))
-			continue;
 		size_t start = s->places[p].start;
+		if (!is_county_recipient(c, reg) && !(is_prefecture_recipient(c, reg) && evidence_since(s, start)))
+			continue; /* a prefecture only when the act starts its link */
 		if (ngivers && (listed || has_act(s->text, actor_end, start)) && !planned(s->text, actor_end, start)) {
 			link_givers(c, s, givers, ngivers, p);
 			acted = true;

@@ -685,6 +685,17 @@ static void test_links_by_province_and_lists(void)
 	CHECK(p && p->since == 2014);
 	extraction_free(&x);
 
+	/* a prefecture acted on is a link when the act dates its start */
+	extract_text("Shanghai - Yunnan Pairing-off Poverty Alleviation\n\n"
+		     "Since May 2014, Shanghai started the support for the villages in Dehong of Yunnan "
+		     "Province. In 2015, Shanghai repaired roads in Lincang.\n",
+		     &x);
+	p = find_pair(&x, "Shanghai", "Dehong Prefecture");
+	CHECK(p && p->since == 2014);
+	p = find_pair(&x, "Shanghai", "Lincang City");
+	CHECK(!p || p->since == 0);
+	extraction_free(&x);
+
 	extract_text("Shandong - Guizhou Pairing-off Poverty Alleviation\n\n"
 		     "In 2015, Qingdao City built roads in A Village of B Town in Puding County; C Village in "
 		     "Ziyun County. The weather in Zhenning County was dry.\n\n"
