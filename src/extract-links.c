@@ -135,11 +135,15 @@ static size_t body_of_start(const char *t, size_t b)
 }
 
 /* A place that starts its clause (the sentence, or after ',' ';' "and"),
- * itself or as the body it heads ("the relevant units of Beijing"), and is
- * followed by its verb is the clause's subject. */
+ * itself, after the place holding it, or as the body it heads ("the
+ * relevant units of Beijing"), and is followed by its verb is the clause's
+ * subject. */
 static bool is_subject(const struct xsentence *s, size_t pi)
 {
-	size_t b = body_of_start(s->text, s->places[pi].start);
+	size_t b = s->places[pi].start;
+	if (pi > 0 && s->places[pi - 1].end + 1 == b && s->text[b - 1] == ' ')
+		b = s->places[pi - 1].start; /* "Qingdao Huangdao District ...": the finer place acts */
+	b = body_of_start(s->text, b);
 	while (b > 0 && s->text[b - 1] == ' ')
 		b--;
 	bool starts = b == 0 || s->text[b - 1] == ',' || s->text[b - 1] == ';' ||
@@ -154,9 +158,17 @@ static bool is_subject(const struct xsentence *s, size_t pi)
 
 static bool has_act(const char *t, size_t from, size_t to)
 {
+	/* buying gives only when bought for the place ("purchased equipment for
+	 * the base in A County"); bought from it, it is trade */
+	static const char *const buy_words[] = { "purchas", "bought" };
 	for (size_t w = 0; w < sizeof(act_words) / sizeof(act_words[0]); w++)
 		if (xfind_ci(t, from, to, act_words[w]))
 			return true;
+	for (size_t w = 0; w < sizeof(buy_words) / sizeof(buy_words[0]); w++) {
+		const char *h = xfind_ci(t, from, to, buy_words[w]);
+		if (h && xfind_ci(t, (size_t)(h - t), to, " for "))
+			return true;
+	}
 	return false;
 }
 

@@ -774,6 +774,18 @@ static void test_links_by_reference(void)
 	CHECK(!has_pair(&x, "Ningbo City", "Leishan County"));
 	CHECK(!has_pair(&x, "Beilun District", "Leishan County"));
 	extraction_free(&x);
+
+	/* buying for a place gives, buying from it is trade; a district named
+	 * after its city acts itself */
+	extract_text("Shandong - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Qingdao City bought tea from Puding County. Meanwhile, it purchased tools for a "
+		     "farm in Ziyun County. Qingdao Huangdao District Red Cross gave books to a school in "
+		     "Pingba County.\n",
+		     &x);
+	CHECK(!has_pair(&x, "Qingdao City", "Puding County"));
+	CHECK(has_pair(&x, "Qingdao City", "Ziyun County"));
+	CHECK(has_pair(&x, "Huangdao District", "Pingba County"));
+	extraction_free(&x);
 }
 
 /* A pairing between two western places is a pairing within the West. */
