@@ -193,6 +193,9 @@ void xanomalies_sentence(struct xctx *c, const struct xsentence *s);
 
 /* extract.c */
 void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote);
+/* An evidence link from a giver the gazetteer does not know, by the name the
+ * text gives it (an enterprise: "Yiren Arts and Crafts Co., Ltd"). */
+void xadd_link_named(struct xctx *c, const char *donor, size_t recipient, int since, const char *quote);
 void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
 	       enum pair_basis basis);
 void xadd_fund(struct xctx *c, const struct fact_fund *f);

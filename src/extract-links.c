@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -376,6 +377,67 @@ static void link_between(struct xctx *c, const struct xsentence *s)
 	}
 }
 
+/* Words that end an enterprise's name ("... Co., Ltd", "... Group"). */
+static const char *const firm_ends[] = { "Co., Ltd", "Co.,Ltd", "Co. Ltd", "Company", "Corporation", "Group" };
+
+/* The end of an enterprise's name that starts at i: capitalized words
+ * (with "and", "&" and a "(Place)" between) up to a word that ends a firm's
+ * name, or one web name ("XMFish.com"); 0 when none starts there. */
+static size_t firm_name_end(const char *t, size_t i)
+{
+	for (int words = 0; words < 8; words++) {
+		if (!isupper((unsigned char)t[i]) && t[i] != '(' && t[i] != '&' && !xword_at(t, i, "and"))
+			return 0;
+		for (size_t k = 0; k < sizeof(firm_ends) / sizeof(firm_ends[0]); k++)
+			if (words > 0 && strncmp(t + i, firm_ends[k], strlen(firm_ends[k])) == 0)
+				return i + strlen(firm_ends[k]);
+		size_t w = i;
+		while (t[w] && t[w] != ' ' && t[w] != ',')
+			w++;
+		if (w - i > 4 && (strncmp(t + w - 4, ".com", 4) == 0 || strncmp(t + w - 3, ".cn", 3) == 0))
+			return words == 0 ? w : 0;
+		if (t[w] != ' ')
+			return 0;
+		i = w + 1;
+	}
+	return 0;
+}
+
+/* Past a relative clause after a name (", which is located in ..., "). */
+static size_t skip_relative(const char *t, size_t end)
+{
+	if (strncmp(t + end, ", which ", 8) != 0 && strncmp(t + end, ", who ", 6) != 0)
+		return end;
+	const char *comma = strchr(t + end + 2, ',');
+	return comma ? (size_t)(comma - t) + 1 : end;
+}
+
+/* An enterprise the gazetteer does not know, as its clause's subject,
+ * acting on the counties after it: "XMFish.com raised 200,000 yuan to set
+ * up a school in ... Haiyuan County". */
+static void link_firms(struct xctx *c, const struct xsentence *s)
+{
+	for (size_t i = 0; i < s->len; i++) {
+		if (!(i == 0 || (i >= 2 && (s->text[i - 2] == ',' || s->text[i - 2] == ';') && s->text[i - 1] == ' ')))
+			continue;
+		size_t end = firm_name_end(s->text, i);
+		if (!end)
+			continue;
+		char *name = xstrndup(s->text + i, end - i);
+		bool known = gazetteer_lookup(c->g, name) != GAZ_NONE;
+		size_t verb = skip_relative(s->text, end);
+		if (!known && verb_follows(s->text, verb))
+			for (size_t p = 0; p < s->nplaces; p++)
+				if (s->places[p].start > verb && is_county_recipient(c, s->places[p].region) &&
+				    has_act(s->text, verb, s->places[p].start) &&
+				    !planned(s->text, verb, s->places[p].start))
+					xadd_link_named(c, name, s->places[p].region, evidence_since(s, s->places[p].start),
+							s->text);
+		free(name);
+		i = end;
+	}
+}
+
 void xlinks_sentence(struct xctx *c, const struct xsentence *s)
 {
 	bool listed, acted = false;
@@ -385,6 +447,7 @@ void xlinks_sentence(struct xctx *c, const struct xsentence *s)
 	size_t donor_at = c->donor != GAZ_NONE && is_local_giver(c, c->donor) ? donor_subject_at(s) : SIZE_MAX;
 	size_t pronoun_at = c->link_line == c->line_no && c->link_actor != GAZ_NONE ? pronoun_subject_at(s) : SIZE_MAX;
 	link_between(c, s);
+	link_firms(c, s);
 	for (size_t p = 0; p < s->nplaces; p++) {
 		size_t reg = s->places[p].region;
 		if (pronoun_at != SIZE_MAX && s->places[p].start >= pronoun_at) {

@@ -786,6 +786,21 @@ static void test_links_by_reference(void)
 	CHECK(has_pair(&x, "Qingdao City", "Ziyun County"));
 	CHECK(has_pair(&x, "Huangdao District", "Pingba County"));
 	extraction_free(&x);
+
+	/* an enterprise the gazetteer does not know gives under its own name */
+	extract_text("Zhejiang - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Hengda Toys (Ningbo) Co., Ltd, which is located in Ningbo, donated 1 million yuan "
+		     "to a school in Leishan County. Lanhe Seed Company planned to build a farm in Leishan "
+		     "County. Sunfish.com raised funds for a school in Leishan County.\n",
+		     &x);
+	bool toys = false, seed = false, web = false;
+	for (size_t i = 0; i < x.npairs; i++) {
+		toys = toys || strcmp(x.pairs[i].donor, "Hengda Toys (Ningbo) Co., Ltd") == 0;
+		seed = seed || strcmp(x.pairs[i].donor, "Lanhe Seed Company") == 0;
+		web = web || strcmp(x.pairs[i].donor, "Sunfish.com") == 0;
+	}
+	CHECK(toys && web && !seed);
+	extraction_free(&x);
 }
 
 /* A pairing between two western places is a pairing within the West. */
