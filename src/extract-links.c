@@ -59,6 +59,18 @@ static bool is_county_recipient(const struct xctx *c, size_t reg)
 	return type_in(c, reg, county, 3) && strcmp(side_name(c, reg), "west") == 0;
 }
 
+/* The county a western town lies in ("Xiangshui Town" -> its county), the
+ * place itself when it is a county; GAZ_NONE for anything else. */
+static size_t county_of(const struct xctx *c, size_t reg)
+{
+	if (is_county_recipient(c, reg))
+		return reg;
+	const struct region *r = gazetteer_region(c->g, reg);
+	if (!r || strcmp(r->type, "town") != 0 || !is_county_recipient(c, r->parent))
+		return GAZ_NONE;
+	return r->parent;
+}
+
 /* A western prefecture or prefecture-level city. */
 static bool is_prefecture_recipient(const struct xctx *c, size_t reg)
 {
@@ -386,7 +398,7 @@ static const char *const firm_ends[] = { "Co., Ltd", "Co.,Ltd", "Co. Ltd", "Comp
 static size_t firm_name_end(const char *t, size_t i)
 {
 	for (int words = 0; words < 8; words++) {
-		if (!isupper((unsigned char)t[i]) && t[i] != '(' && t[i] != '&' && !xword_at(t, i, "and"))
+		if (!isupper((unsigned char)t[i]) && (words == 0 || (t[i] != '(' && t[i] != '&' && !xword_at(t, i, "and"))))
 			return 0;
 		for (size_t k = 0; k < sizeof(firm_ends) / sizeof(firm_ends[0]); k++)
 			if (words > 0 && strncmp(t + i, firm_ends[k], strlen(firm_ends[k])) == 0)
@@ -413,26 +425,33 @@ static size_t skip_relative(const char *t, size_t end)
 }
 
 /* An enterprise the gazetteer does not know, as its clause's subject,
- * acting on the counties after it: "XMFish.com raised 200,000 yuan to set
- * up a school in ... Haiyuan County". */
+ * acting on the counties (or towns of counties) after it: "XMFish.com raised
+ * 200,000 yuan to set up a school in ... Haiyuan County"; or helping them:
+ * "under the guidance and help of X Company, the output of ... County". */
 static void link_firms(struct xctx *c, const struct xsentence *s)
 {
+	static const char *const helped_by[] = { "help of ", "support of ", "assistance of " };
 	for (size_t i = 0; i < s->len; i++) {
-		if (!(i == 0 || (i >= 2 && (s->text[i - 2] == ',' || s->text[i - 2] == ';') && s->text[i - 1] == ' ')))
-			continue;
-		size_t end = firm_name_end(s->text, i);
+		bool helper = false;
+		for (size_t k = 0; k < sizeof(helped_by) / sizeof(helped_by[0]) && !helper; k++) {
+			size_t n = strlen(helped_by[k]);
+			helper = i >= n && strncmp(s->text + i - n, helped_by[k], n) == 0;
+		}
+		bool opens = i == 0 || (i >= 2 && (s->text[i - 2] == ',' || s->text[i - 2] == ';') && s->text[i - 1] == ' ');
+		if (opens && xword_at(s->text, i, "and"))
+			i += 4; /* "..., and X Co., Ltd donated" */
+		size_t end = opens || helper ? firm_name_end(s->text, i) : 0;
 		if (!end)
 			continue;
 		char *name = xstrndup(s->text + i, end - i);
-		bool known = gazetteer_lookup(c->g, name) != GAZ_NONE;
 		size_t verb = skip_relative(s->text, end);
-		if (!known && verb_follows(s->text, verb))
-			for (size_t p = 0; p < s->nplaces; p++)
-				if (s->places[p].start > verb && is_county_recipient(c, s->places[p].region) &&
-				    has_act(s->text, verb, s->places[p].start) &&
-				    !planned(s->text, verb, s->places[p].start))
-					xadd_link_named(c, name, s->places[p].region, evidence_since(s, s->places[p].start),
-							s->text);
+		if (gazetteer_lookup(c->g, name) == GAZ_NONE && (helper || verb_follows(s->text, verb)))
+			for (size_t p = 0; p < s->nplaces; p++) {
+				size_t county = county_of(c, s->places[p].region), at = s->places[p].start;
+				if (county != GAZ_NONE && at > verb && (helper || has_act(s->text, verb, at)) &&
+				    !planned(s->text, verb, at))
+					xadd_link_named(c, name, county, evidence_since(s, at), s->text);
+			}
 		free(name);
 		i = end;
 	}

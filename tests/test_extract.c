@@ -801,6 +801,22 @@ static void test_links_by_reference(void)
 	}
 	CHECK(toys && web && !seed);
 	extraction_free(&x);
+
+	/* helped by a firm; a firm acting on a town of a county, after ", and" */
+	extract_text("Shandong - Chongqing Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, under the guidance and help of Donghe Melon Seed Company, the melon output of "
+		     "Wulong County rose. The province trained teachers, and Taishan Stone Co., Ltd donated "
+		     "books to a school in Baima Town.\n",
+		     &x);
+	bool melon = false, stone = false;
+	for (size_t i = 0; i < x.npairs; i++) {
+		melon = melon || (strcmp(x.pairs[i].donor, "Donghe Melon Seed Company") == 0 &&
+				  strcmp(x.pairs[i].recipient, "Wulong County") == 0);
+		stone = stone || (strcmp(x.pairs[i].donor, "Taishan Stone Co., Ltd") == 0 &&
+				  strcmp(x.pairs[i].recipient, "Wulong County") == 0);
+	}
+	CHECK(melon && stone);
+	extraction_free(&x);
 }
 
 /* A pairing between two western places is a pairing within the West. */
