@@ -457,6 +457,41 @@ static void link_firms(struct xctx *c, const struct xsentence *s)
 	}
 }
 
+/* The next clause at or after from whose subject is an unnamed body's
+ * act ("..., relevant departments' support for ... in B County"): where
+ * its act starts, or SIZE_MAX. Such a body is the section's donor's, and
+ * its clause ends the giver before. */
+static size_t body_act_at(const struct xsentence *s, size_t from)
+{
+	static const char *const acts[] = { "support ", "aid ", "help ", "assistance " };
+	for (size_t i = from; i + 2 < s->len; i++) {
+		if (s->text[i] != ',' && s->text[i] != ';')
+			continue;
+		size_t w = i + 1;
+		while (s->text[w] == ' ')
+			w++;
+		if (xword_at(s->text, w, "and"))
+			w += 4;
+		for (int words = 0; words < 4 && islower((unsigned char)s->text[w]); words++) {
+			while (isalpha((unsigned char)s->text[w]))
+				w++;
+			size_t after = strncmp(s->text + w, "\xE2\x80\x99", 3) == 0 ? w + 3 : s->text[w] == '\'' ? w + 1 : 0;
+			if (after && s->text[after] == 's')
+				after++;
+			if (after && s->text[after] == ' ') {
+				for (size_t k = 0; k < sizeof(acts) / sizeof(acts[0]); k++)
+					if (strncmp(s->text + after + 1, acts[k], strlen(acts[k])) == 0)
+						return after + 1;
+				break;
+			}
+			if (s->text[w] != ' ')
+				break;
+			w++;
+		}
+	}
+	return SIZE_MAX;
+}
+
 void xlinks_sentence(struct xctx *c, const struct xsentence *s)
 {
 	bool listed, acted = false;
@@ -467,8 +502,17 @@ void xlinks_sentence(struct xctx *c, const struct xsentence *s)
 	size_t pronoun_at = c->link_line == c->line_no && c->link_actor != GAZ_NONE ? pronoun_subject_at(s) : SIZE_MAX;
 	link_between(c, s);
 	link_firms(c, s);
+	size_t body_at = body_act_at(s, 0);
 	for (size_t p = 0; p < s->nplaces; p++) {
 		size_t reg = s->places[p].region;
+		if (body_at != SIZE_MAX && s->places[p].start >= body_at) {
+			ngivers = 0;
+			if (c->donor != GAZ_NONE && is_local_giver(c, c->donor))
+				givers[ngivers++] = c->donor;
+			actor_end = body_at;
+			listed = false;
+			body_at = body_act_at(s, body_at + 1);
+		}
 		if (pronoun_at != SIZE_MAX && s->places[p].start >= pronoun_at) {
 			if (!ngivers)
 				givers[ngivers++] = c->link_actor;

@@ -817,6 +817,17 @@ static void test_links_by_reference(void)
 	}
 	CHECK(melon && stone);
 	extraction_free(&x);
+
+	/* an unnamed body's act ends the named giver's clause; the body is the
+	 * section donor's */
+	extract_text("Ningbo - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Cixi City's support for farms in Leishan County, relevant bureaus' support for "
+		     "tea in Majiang County and the like were praised.\n",
+		     &x);
+	CHECK(has_pair(&x, "Cixi City", "Leishan County"));
+	CHECK(!has_pair(&x, "Cixi City", "Majiang County"));
+	CHECK(has_pair(&x, "Ningbo City", "Majiang County"));
+	extraction_free(&x);
 }
 
 /* A pairing between two western places is a pairing within the West. */
