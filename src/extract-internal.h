@@ -94,6 +94,8 @@ struct xctx {
 	size_t link_actor;                   /* the local giver the last sentence acted through
 	                                      * ("It built ..."), GAZ_NONE */
 	int link_line;                       /* the paragraph of link_actor */
+	bool link_list;                      /* the last sentence ended in ';' after its giver
+	                                      * acted: a list of places goes on */
 	struct xmap last_link;               /* "donor\x1frecipient" -> its last fact of the report */
 	struct xmap first_partner;           /* donor -> its first stated pairing's fact */
 	struct xmap heading_partner;         /* donor -> the pairing its section heading states */
@@ -147,6 +149,8 @@ void xindicators_sentence(struct xctx *c, const struct xsentence *s);
 
 /* extract-funds.c: fund facts from prose. */
 void xfunds_sentence(struct xctx *c, const struct xsentence *s);
+/* extract-pairs.c: the year a "since" clause of the sentence states, 0. */
+int xsince_clause_year(const struct xsentence *s);
 bool xopens_clause(const struct xsentence *s, size_t pi); /* the place is its clause's subject */
 
 /* The giver and receiver of what t[start, end) states, by the rules for
@@ -189,6 +193,9 @@ void xanomalies_sentence(struct xctx *c, const struct xsentence *s);
 
 /* extract.c */
 void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote);
+/* An evidence link from a giver the gazetteer does not know, by the name the
+ * text gives it (an enterprise: "Yiren Arts and Crafts Co., Ltd"). */
+void xadd_link_named(struct xctx *c, const char *donor, size_t recipient, int since, const char *quote);
 void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
 	       enum pair_basis basis);
 void xadd_fund(struct xctx *c, const struct fact_fund *f);

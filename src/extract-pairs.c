@@ -175,7 +175,7 @@ static bool passive_state(const char *t, size_t pos)
 }
 
 /* The year a "since" clause of the sentence states, 0 when none does. */
-static int since_clause_year(const struct xsentence *s)
+int xsince_clause_year(const struct xsentence *s)
 {
 	for (size_t i = 0; i < s->nyears; i++)
 		if (!s->years[i].comparison && since_before(s->text, s->years[i].start))
@@ -219,7 +219,7 @@ static bool has_start_word(const struct xctx *c, const struct xsentence *s, size
  * paragraph's ("In July 2010, ... . ... determined the twinning of ..."). */
 static int dated_start(const struct xctx *c, const struct xsentence *s, size_t first, size_t upto)
 {
-	int year = since_clause_year(s);
+	int year = xsince_clause_year(s);
 	if (year)
 		return year;
 	for (size_t i = 0; i < s->nyears && !year; i++)
@@ -576,7 +576,7 @@ void xpairs_overview(struct xctx *c, const struct xsentence *s)
 		size_t reg = s->places[p].region;
 		if (is_type(c, reg, level, 3) && xis_recipient_side(c, reg) && reg != c->recipient &&
 		    !xopens_clause(s, p))
-			emit_one(c, c->donor, reg, since_clause_year(s), 0, s);
+			emit_one(c, c->donor, reg, xsince_clause_year(s), 0, s);
 	}
 }
 

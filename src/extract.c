@@ -175,12 +175,26 @@ static void index_partner(struct xctx *c, const char *donor, size_t i)
 		xmap_put(&c->heading_partner, donor, i);
 }
 
+static void add_link(struct xctx *c, const char *d, bool internal, size_t recipient, int since, int until,
+		     const char *quote, enum pair_basis basis);
+
 /* One fact per link and line: a link stated again on another line is
  * another source of it (the query layer merges them). */
 void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
 	       enum pair_basis basis)
 {
-	const char *d = xname(c, donor), *r = xname(c, recipient);
+	add_link(c, xname(c, donor), is_internal(c, donor, recipient), recipient, since, until, quote, basis);
+}
+
+void xadd_link_named(struct xctx *c, const char *donor, size_t recipient, int since, const char *quote)
+{
+	add_link(c, donor, false, recipient, since, 0, quote, BASIS_EVIDENCE);
+}
+
+static void add_link(struct xctx *c, const char *d, bool internal, size_t recipient, int since, int until,
+		     const char *quote, enum pair_basis basis)
+{
+	const char *r = xname(c, recipient);
 	char *key = xasprintf("%s\x1f%s", d, r);
 	size_t last = xmap_get(&c->last_link, key);
 	if (last != XMAP_NONE && c->out->pairs[last].line_no == c->line_no) {
@@ -211,7 +225,7 @@ void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int un
 	p->line_no = c->line_no;
 	p->quote = xstrdup(quote ? quote : "");
 	p->basis = basis;
-	p->internal = is_internal(c, donor, recipient);
+	p->internal = internal;
 }
 
 void xadd_fund(struct xctx *c, const struct fact_fund *f)

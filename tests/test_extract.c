@@ -664,6 +664,172 @@ static void test_links_by_evidence(void)
 	extraction_free(&x);
 }
 
+/* A province acting on counties it lists, a list going on after ';', and
+ * the section's donor as an unnamed subject ("we", a headline's verb). */
+static void test_links_by_province_and_lists(void)
+{
+	struct extraction x;
+	extract_text("Shanghai - Yunnan Pairing-off Poverty Alleviation\n\n"
+		     "From 2013 to 2014, Shanghai began to take responsibility for 40 villages in five counties, "
+		     "including Menglian and Lancang of Pu'er City. In 2015, Shanghai repaired roads in Ximeng "
+		     "County.\n\n"
+		     "Since 2014, we entrusted a school to recruit youths from Malipo County.\n",
+		     &x);
+	const struct fact_pair *p = find_pair(&x, "Shanghai", "Menglian County");
+	CHECK(p && p->basis == BASIS_EVIDENCE && p->since == 2013); /* "began" dates the start */
+	p = find_pair(&x, "Shanghai", "Lancang County");
+	CHECK(p && p->since == 2013);
+	p = find_pair(&x, "Shanghai", "Ximeng County");
+	CHECK(p && p->since == 0); /* an act within the pair dates nothing */
+	p = find_pair(&x, "Shanghai", "Malipo County");
+	CHECK(p && p->since == 2014);
+	extraction_free(&x);
+
+	/* a prefecture acted on is a link when the act dates its start */
+	extract_text("Shanghai - Yunnan Pairing-off Poverty Alleviation\n\n"
+		     "Since May 2014, Shanghai started the support for the villages in Dehong of Yunnan "
+		     "Province. In 2015, Shanghai repaired roads in Lincang.\n",
+		     &x);
+	p = find_pair(&x, "Shanghai", "Dehong Prefecture");
+	CHECK(p && p->since == 2014);
+	p = find_pair(&x, "Shanghai", "Lincang City");
+	CHECK(!p || p->since == 0);
+	extraction_free(&x);
+
+	extract_text("Shandong - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Qingdao City built roads in A Village of B Town in Puding County; C Village in "
+		     "Ziyun County. The weather in Zhenning County was dry.\n\n"
+		     "Shandong Province carried out many projects. First, help the poor. It invested 3 million "
+		     "yuan in Pingba County.\n",
+		     &x);
+	CHECK(has_pair(&x, "Qingdao City", "Puding County"));
+	CHECK(has_pair(&x, "Qingdao City", "Ziyun County"));   /* the list goes on after ';' */
+	CHECK(!has_pair(&x, "Qingdao City", "Zhenning County")); /* a new sentence, no act */
+	CHECK(has_pair(&x, "Shandong", "Pingba County"));      /* "It" over a sentence naming no place */
+	extraction_free(&x);
+
+	extract_text("Liaoning - Qinghai Pairing-off Poverty Alleviation\n\n"
+		     "Arranged project funds of 2 million yuan for villages of Minhe County. On the other hand, "
+		     "we allocated one million yuan to support shops in Guinan County. Located in Ledu County, "
+		     "the farm grew.\n",
+		     &x);
+	CHECK(has_pair(&x, "Liaoning", "Minhe County"));
+	CHECK(has_pair(&x, "Liaoning", "Guinan County"));
+	CHECK(!has_pair(&x, "Liaoning", "Ledu County"));
+	extraction_free(&x);
+}
+
+/* Givers set to work in a list, bodies of a place, enterprises; plans and
+ * a clause with a giver of its own after ';' link nothing. */
+static void test_links_by_bodies_and_plans(void)
+{
+	struct extraction x;
+	extract_text("Zhejiang - Sichuan Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, the province organized Huzhou and Shaoxing City to train nurses in Cangxi County. "
+		     "The transport bureau of Wenzhou City successively repaired bridges in Xichong County. "
+		     "Jiaxing City planned to build a clinic in Qingchuan County.\n",
+		     &x);
+	CHECK(has_pair(&x, "Huzhou City", "Cangxi County"));
+	CHECK(has_pair(&x, "Shaoxing City", "Cangxi County"));
+	CHECK(has_pair(&x, "Wenzhou City", "Xichong County"));
+	CHECK(!has_pair(&x, "Jiaxing City", "Qingchuan County"));
+	extraction_free(&x);
+
+	extract_text("Liaoning - Qinghai Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Dalian City donated 100,000 yuan to Ledu County; a clinic in Guinan County, set up "
+		     "with funds from Anshan City, opened. Liaoning Electric Power Co., Ltd built a farm in Minhe "
+		     "County.\n",
+		     &x);
+	CHECK(has_pair(&x, "Dalian City", "Ledu County"));
+	CHECK(!has_pair(&x, "Dalian City", "Guinan County")); /* another giver's clause */
+	CHECK(has_pair(&x, "Liaoning Electric Power Corporation", "Minhe County"));
+	extraction_free(&x);
+}
+
+/* "Among them, ..." goes on with the last giver's list; "..., they ..."
+ * takes the last giver up again; an exchange mechanism between givers and
+ * one county links them. */
+static void test_links_by_reference(void)
+{
+	struct extraction x;
+	extract_text("Guangdong - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Shenzhen City carried out nine projects. Among them, a grape park in Changshun "
+		     "County grew fast.\n\n"
+		     "Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Xiamen City chose villages. Through joint efforts, they continued to help the "
+		     "farms in Xiji County. A mechanism for exchange between Haicang District and Huli District "
+		     "and Haiyuan County was kept.\n",
+		     &x);
+	CHECK(has_pair(&x, "Shenzhen City", "Changshun County"));
+	CHECK(has_pair(&x, "Xiamen City", "Xiji County"));
+	CHECK(has_pair(&x, "Haicang District", "Haiyuan County"));
+	CHECK(has_pair(&x, "Huli District", "Haiyuan County"));
+	extraction_free(&x);
+
+	/* planned money and a locator of the giver link nothing */
+	extract_text("Zhejiang - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Ningbo City planned to invest 3 million yuan in a park in Leishan County. A toy "
+		     "maker, which is located in Beilun District, donated 4 million yuan to Leishan County.\n",
+		     &x);
+	CHECK(!has_pair(&x, "Ningbo City", "Leishan County"));
+	CHECK(!has_pair(&x, "Beilun District", "Leishan County"));
+	extraction_free(&x);
+
+	/* buying for a place gives, buying from it is trade; a district named
+	 * after its city acts itself */
+	extract_text("Shandong - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Qingdao City bought tea from Puding County. Meanwhile, it purchased tools for a "
+		     "farm in Ziyun County. Qingdao Huangdao District Red Cross gave books to a school in "
+		     "Pingba County.\n",
+		     &x);
+	CHECK(!has_pair(&x, "Qingdao City", "Puding County"));
+	CHECK(has_pair(&x, "Qingdao City", "Ziyun County"));
+	CHECK(has_pair(&x, "Huangdao District", "Pingba County"));
+	extraction_free(&x);
+
+	/* an enterprise the gazetteer does not know gives under its own name */
+	extract_text("Zhejiang - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Hengda Toys (Ningbo) Co., Ltd, which is located in Ningbo, donated 1 million yuan "
+		     "to a school in Leishan County. Lanhe Seed Company planned to build a farm in Leishan "
+		     "County. Sunfish.com raised funds for a school in Leishan County.\n",
+		     &x);
+	bool toys = false, seed = false, web = false;
+	for (size_t i = 0; i < x.npairs; i++) {
+		toys = toys || strcmp(x.pairs[i].donor, "Hengda Toys (Ningbo) Co., Ltd") == 0;
+		seed = seed || strcmp(x.pairs[i].donor, "Lanhe Seed Company") == 0;
+		web = web || strcmp(x.pairs[i].donor, "Sunfish.com") == 0;
+	}
+	CHECK(toys && web && !seed);
+	extraction_free(&x);
+
+	/* helped by a firm; a firm acting on a town of a county, after ", and" */
+	extract_text("Shandong - Chongqing Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, under the guidance and help of Donghe Melon Seed Company, the melon output of "
+		     "Wulong County rose. The province trained teachers, and Taishan Stone Co., Ltd donated "
+		     "books to a school in Baima Town.\n",
+		     &x);
+	bool melon = false, stone = false;
+	for (size_t i = 0; i < x.npairs; i++) {
+		melon = melon || (strcmp(x.pairs[i].donor, "Donghe Melon Seed Company") == 0 &&
+				  strcmp(x.pairs[i].recipient, "Wulong County") == 0);
+		stone = stone || (strcmp(x.pairs[i].donor, "Taishan Stone Co., Ltd") == 0 &&
+				  strcmp(x.pairs[i].recipient, "Wulong County") == 0);
+	}
+	CHECK(melon && stone);
+	extraction_free(&x);
+
+	/* an unnamed body's act ends the named giver's clause; the body is the
+	 * section donor's */
+	extract_text("Ningbo - Guizhou Pairing-off Poverty Alleviation\n\n"
+		     "In 2015, Cixi City's support for farms in Leishan County, relevant bureaus' support for "
+		     "tea in Majiang County and the like were praised.\n",
+		     &x);
+	CHECK(has_pair(&x, "Cixi City", "Leishan County"));
+	CHECK(!has_pair(&x, "Cixi City", "Majiang County"));
+	CHECK(has_pair(&x, "Ningbo City", "Majiang County"));
+	extraction_free(&x);
+}
+
 /* A pairing between two western places is a pairing within the West. */
 static void test_links_internal(void)
 {
@@ -804,6 +970,9 @@ int main(void)
 	test_unseen_report();
 	test_unseen_report_2();
 	test_links_by_evidence();
+	test_links_by_province_and_lists();
+	test_links_by_bodies_and_plans();
+	test_links_by_reference();
 	test_links_internal();
 	test_link_dates();
 	test_namesakes_by_context();

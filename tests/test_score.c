@@ -58,9 +58,9 @@
 /* Links and dates (issue 9): where the extractor stands against the gold
  * (county links, basis, internal), so that it can only get better; the
  * issue asks 0.95 / 0.95 and since right on 0.90. */
-#define LINKS_MIN_PRECISION 0.95
-#define LINKS_MIN_RECALL 0.60
-#define SINCE_MIN_ACCURACY 0.65
+#define LINKS_MIN_PRECISION 0.99
+#define LINKS_MIN_RECALL 0.95
+#define SINCE_MIN_ACCURACY 0.96
 
 /* One pairing, from the gold file or the extractor. */
 struct spair {
