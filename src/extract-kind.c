@@ -65,8 +65,8 @@ static const char *const government_bodies[] = {
 	"government", "department", "bureau", "office", "committee", "commission", "leading group",
 	"administration", "party", "delegation",
 };
-/* Places: a weaker sign than an enterprise's name ("Co., Ltd, which is
- * located in Beilun District"). */
+/* Places: a weaker sign than an enterprise's name ("X Co., Ltd, which is
+ * located in A District"). */
 static const char *const government_givers[] = {
 	"district", "county", "counties", "city", "cities", "province", "municipal", "provincial", "units",
 	"prefecture",
@@ -209,7 +209,7 @@ static enum fund_category deal_category(const struct xctx *c, const struct xsent
 	size_t clause = clause_from(t, m->start);
 	size_t from = subj_from < clause ? subj_from : clause;
 	size_t after = m->end + 40 < s->len ? m->end + 40 : s->len;
-	/* "attracted 150 enterprises to invest in the park, and invested 5
+	/* "attracted 40 enterprises to invest in a zone, and invested 2
 	 * billion": a clause joined by "and" shares the deal of the one before */
 	size_t a = clause;
 	while (a < m->start && t[a] == ' ')
@@ -253,7 +253,7 @@ static enum fund_category deal_category(const struct xctx *c, const struct xsent
 	return FUND_INVESTMENT;
 }
 
-/* "of which 35.6 million yuan was from governments": a part names its
+/* "of which 12 million yuan was from the governments": a part names its
  * giver after the amount. */
 static void giver_after(const struct xsentence *s, const struct xmoney *m, size_t *from, size_t *to)
 {

@@ -10,9 +10,9 @@
 
 /* Links seen through what one place did for another (issue 9): a donor's
  * city, district or county acting on a western county in the same
- * sentence ("Taicang City provided aid funds of 300,000 yuan for Mizhi
- * County", "Nantong City implemented five aid projects ... It dug four
- * wells ... in ... Jingyang County"), and the money facts whose giver and
+ * sentence ("A City provided aid funds of 200,000 yuan for B County",
+ * "A City implemented three aid projects ... It dug two wells ... in ...
+ * B County"), and the money facts whose giver and
  * receiver are such places. A place merely named beside another is no
  * link: an act (a verb of giving, building, sending) must join them. These
  * are facts of basis "evidence"; a sentence that states the pairing is read
@@ -425,8 +425,8 @@ static size_t skip_relative(const char *t, size_t end)
 }
 
 /* An enterprise the gazetteer does not know, as its clause's subject,
- * acting on the counties (or towns of counties) after it: "XMFish.com raised
- * 200,000 yuan to set up a school in ... Haiyuan County"; or helping them:
+ * acting on the counties (or towns of counties) after it: "Example.com raised
+ * 50,000 yuan to build a school in ... A County"; or helping them:
  * "under the guidance and help of X Company, the output of ... County". */
 static void link_firms(struct xctx *c, const struct xsentence *s)
 {

@@ -187,7 +187,7 @@ int xsince_clause_year(const struct xsentence *s)
  * s->places[first]: no other place's clause comes between them ("Dongying
  * launched projects in ... Youyang County, Yantai supported Wushan" starts
  * nothing between Yantai and Wushan); a place holding the pair's first
- * ("... relationship between 14 cities of Shandong, including Jinan")
+ * ("... relationship between 9 cities of A Province, including B")
  * does not part them. */
 static bool starts_pair(const struct xctx *c, const struct xsentence *s, size_t h, size_t first)
 {
