@@ -341,6 +341,14 @@ enum status query_region_resolve(struct store *s, const char *name, char **canon
 	return resolve_region(s, name, &id, canonical);
 }
 
+enum status query_region_filters(struct store *s, const char *donor, const char *recipient,
+				 int64_t *donor_id, int64_t *recipient_id)
+{
+	*recipient_id = 0;
+	enum status st = query_region_filter(s, donor, donor_id);
+	return st == ST_OK ? query_region_filter(s, recipient, recipient_id) : st;
+}
+
 enum status query_region_filter(struct store *s, const char *name, int64_t *id)
 {
 	*id = 0;

@@ -17,28 +17,6 @@
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-#define SUBTREE(cte, param) \
-	cte "(id) AS (SELECT " param " WHERE " param " IS NOT NULL" \
-	" UNION SELECT r.id FROM region r JOIN " cte " ON r.parent_id = " cte ".id)"
-
-static void bind_id_or_null(sqlite3_stmt *stmt, int param, int64_t id)
-{
-	if (id > 0)
-		sqlite3_bind_int64(stmt, param, id);
-	else
-		sqlite3_bind_null(stmt, param);
-}
-
-static enum status run_into(struct store *s, sqlite3_stmt *stmt, size_t ncols, const char *const *headers,
-			    struct qtable *out)
-{
-	qtable_init(out, ncols, headers);
-	enum status st = query_fill_table(s, stmt, out, NULL, NULL);
-	if (st != ST_OK)
-		qtable_free(out);
-	return st;
-}
-
 /* --- the list ------------------------------------------------------------------ */
 
 static const char indicators_sql[] =
@@ -63,20 +41,18 @@ enum status query_indicators(struct store *s, const char *donor, const char *rec
 		"line", "quote", "sources", "all_sources",
 	};
 	int64_t donor_id, recipient_id;
-	enum status st = query_region_filter(s, donor, &donor_id);
-	if (st == ST_OK)
-		st = query_region_filter(s, recipient, &recipient_id);
+	enum status st = query_region_filters(s, donor, recipient, &donor_id, &recipient_id);
 	if (st != ST_OK)
 		return st;
 	sqlite3_stmt *stmt = store_prepare(s, indicators_sql);
 	if (!stmt)
 		return ST_STORE;
-	bind_id_or_null(stmt, 1, donor_id);
-	bind_id_or_null(stmt, 2, recipient_id);
-	bind_id_or_null(stmt, 3, year);
+	query_bind_id(stmt, 1, donor_id);
+	query_bind_id(stmt, 2, recipient_id);
+	query_bind_id(stmt, 3, year);
 	if (kind && *kind)
 		sqlite3_bind_text(stmt, 4, kind, -1, SQLITE_STATIC);
-	return run_into(s, stmt, ARRAY_LEN(headers), headers, out);
+	return query_run_into(s, stmt, ARRAY_LEN(headers), headers, out);
 }
 
 /* --- a year in one line -------------------------------------------------------- */
@@ -173,18 +149,16 @@ enum status query_indicator_years(struct store *s, const char *donor, const char
 	static const char *const raw_headers[] = { "donor", "recipient", "year", "kind", "value", "source" };
 	static const char *const headers[] = { "donor", "recipient", "year", "summary", "facts", "sources" };
 	int64_t donor_id, recipient_id;
-	enum status st = query_region_filter(s, donor, &donor_id);
-	if (st == ST_OK)
-		st = query_region_filter(s, recipient, &recipient_id);
+	enum status st = query_region_filters(s, donor, recipient, &donor_id, &recipient_id);
 	if (st != ST_OK)
 		return st;
 	sqlite3_stmt *stmt = store_prepare(s, indicator_years_sql);
 	if (!stmt)
 		return ST_STORE;
-	bind_id_or_null(stmt, 1, donor_id);
-	bind_id_or_null(stmt, 2, recipient_id);
+	query_bind_id(stmt, 1, donor_id);
+	query_bind_id(stmt, 2, recipient_id);
 	struct qtable raw;
-	if ((st = run_into(s, stmt, ARRAY_LEN(raw_headers), raw_headers, &raw)) != ST_OK)
+	if ((st = query_run_into(s, stmt, ARRAY_LEN(raw_headers), raw_headers, &raw)) != ST_OK)
 		return st;
 	qtable_init(out, ARRAY_LEN(headers), headers);
 	for (size_t from = 0, to; from < raw.nrows; from = to) {
@@ -228,5 +202,5 @@ enum status query_pair_indicators(struct store *s, const char *donor, const char
 		return ST_STORE;
 	sqlite3_bind_text(stmt, 1, donor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, recipient, -1, SQLITE_STATIC);
-	return run_into(s, stmt, PI_NCOLS, headers, raw);
+	return query_run_into(s, stmt, PI_NCOLS, headers, raw);
 }

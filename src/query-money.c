@@ -18,15 +18,6 @@
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-static enum status resolve_two(struct store *s, const char *donor, const char *recipient,
-			       int64_t *donor_id, int64_t *recipient_id)
-{
-	enum status st = query_region_filter(s, donor, donor_id);
-	if (st == ST_OK)
-		st = query_region_filter(s, recipient, recipient_id);
-	return st;
-}
-
 /* --- totals ------------------------------------------------------------------ */
 
 /* A donor filter matches a pair whose donor units include the region, a
@@ -67,7 +58,7 @@ enum status query_totals(struct store *s, const char *donor, const char *recipie
 		"donor", "recipient", "year", "aid_yuan", "investment_yuan", "facts", "sources",
 	};
 	int64_t donor_id, recipient_id;
-	enum status st = resolve_two(s, donor, recipient, &donor_id, &recipient_id);
+	enum status st = query_region_filters(s, donor, recipient, &donor_id, &recipient_id);
 	if (st != ST_OK)
 		return st;
 	sqlite3_stmt *stmt = store_prepare(s, by_province ? totals_by_province_sql : totals_sql);
@@ -119,7 +110,7 @@ enum status query_funds(struct store *s, const char *donor, const char *recipien
 			int year, struct qtable *out)
 {
 	int64_t donor_id, recipient_id;
-	enum status st = resolve_two(s, donor, recipient, &donor_id, &recipient_id);
+	enum status st = query_region_filters(s, donor, recipient, &donor_id, &recipient_id);
 	if (st != ST_OK)
 		return st;
 	sqlite3_stmt *stmt = store_prepare(s, funds_sql);
