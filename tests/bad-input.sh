@@ -827,6 +827,9 @@ sock=pairoff-bad-$$-0
 tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
 tmux_stop() {
 	tm kill-server >/dev/null 2>&1
+	# a browser still in an endless query outlives its pane: end it for good
+	[ -s "$test_tmp/pid" ] && kill -9 "$(cat "$test_tmp/pid")" 2>/dev/null
+	rm -f "$test_tmp/pid"
 	sessions=$((sessions + 1))
 	sock=pairoff-bad-$$-$sessions
 }
