@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pairoff/flows.h"
+#include "pairoff/idmap.h"
 #include "pairoff/util.h"
 
 /* Money flows: restatements linked into one flow, and the one rule for a
@@ -173,29 +174,6 @@ static bool in_year(const struct flow_fact *f)
 	return f->from_year == f->year && f->year != 0 && (k == KIND_AID || k == KIND_INVESTMENT);
 }
 
-/* The flow of the statement with id, among facts, or 0 when it is not there. */
-static int64_t flow_of_id(const struct flow_fact *facts, size_t n, int64_t id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (facts[i].id == id && in_year(&facts[i]))
-			return facts[i].flow_id;
-	return 0;
-}
-
-/* A flow is a part when one of its statements is a part of a whole that is
- * itself counted here (the same pair and year): the whole has it already. */
-static bool flow_is_part(const struct flow_fact *facts, size_t n, int64_t flow_id)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (facts[i].flow_id != flow_id || !facts[i].whole_id)
-			continue;
-		int64_t whole = flow_of_id(facts, n, facts[i].whole_id);
-		if (whole && whole != flow_id)
-			return true;
-	}
-	return false;
-}
-
 /* What one flow contributes: its category (of its first statement), figure
  * and whether the pair states it as its total. */
 struct flow_sum {
@@ -203,28 +181,60 @@ struct flow_sum {
 	enum fund_category category;
 	int64_t amount_yuan;
 	bool stated_total;
+	bool part;                 /* part of a whole counted here */
 };
 
-static size_t collect_flows(const struct flow_fact *facts, size_t n, struct flow_sum *out)
+/* A flow is a part when one of its statements is a part of a whole that is
+ * itself counted here (the same pair and year): the whole has it already.
+ * by_flow maps flow ids to out[]; iny[i] is in_year(&facts[i]). */
+static void mark_parts(const struct flow_fact *facts, const bool *iny, size_t n,
+		       const struct idmap *by_flow, struct flow_sum *out, size_t m)
+{
+	struct idmap flow_of_id;   /* statement id -> its flow, statements in the year */
+	idmap_init(&flow_of_id, n);
+	for (size_t i = 0; i < n; i++)
+		if (iny[i])
+			idmap_put(&flow_of_id, facts[i].id, i);
+	for (size_t i = 0; i < n; i++) {
+		if (!facts[i].whole_id)
+			continue;
+		size_t w = idmap_get(&flow_of_id, facts[i].whole_id, n);
+		size_t k = idmap_get(by_flow, facts[i].flow_id, m);
+		if (w < n && facts[w].flow_id != facts[i].flow_id && k < m)
+			out[k].part = true;
+	}
+	idmap_free(&flow_of_id);
+}
+
+/* The flows of the year into out (the parts left out); by_flow maps each
+ * kept flow's id to its place in out. */
+static size_t collect_flows(const struct flow_fact *facts, const bool *iny, size_t n,
+			    struct flow_sum *out, struct idmap *by_flow)
 {
 	size_t m = 0;
+	struct idmap all;
+	idmap_init(&all, n);
 	for (size_t i = 0; i < n; i++) {
-		if (!in_year(&facts[i]))
+		if (!iny[i])
 			continue;
-		size_t k = 0;
-		while (k < m && out[k].flow_id != facts[i].flow_id)
-			k++;
-		if (k == m)
-			out[m++] = (struct flow_sum){ facts[i].flow_id, facts[i].category, 0, false };
+		size_t k = idmap_get(&all, facts[i].flow_id, m);
+		if (k == m) {
+			idmap_put(&all, facts[i].flow_id, m);
+			out[m++] = (struct flow_sum){ facts[i].flow_id, facts[i].category, 0, false, false };
+		}
 		if (facts[i].amount_yuan > out[k].amount_yuan)
 			out[k].amount_yuan = facts[i].amount_yuan;
 		if (facts[i].stated_total && facts[i].pair_level)
 			out[k].stated_total = true;
 	}
+	mark_parts(facts, iny, n, &all, out, m);
+	idmap_free(&all);
 	size_t kept = 0;
 	for (size_t k = 0; k < m; k++)
-		if (!flow_is_part(facts, n, out[k].flow_id))
+		if (!out[k].part) {
+			idmap_put(by_flow, out[k].flow_id, kept);
 			out[kept++] = out[k];
+		}
 	return kept;
 }
 
@@ -262,20 +272,25 @@ struct year_figure flows_year_figure(const struct flow_fact *facts, size_t n, bo
 {
 	struct year_figure yf = { 0 };
 	struct flow_sum *flows = xcalloc(n ? n : 1, sizeof(*flows));
-	bool *use = xcalloc(n ? n : 1, sizeof(*use));
-	size_t m = collect_flows(facts, n, flows);
+	bool *use = xcalloc(n ? n : 1, sizeof(*use)), *iny = xcalloc(n ? n : 1, sizeof(*iny));
+	for (size_t i = 0; i < n; i++)
+		iny[i] = in_year(&facts[i]);
+	struct idmap by_flow;
+	idmap_init(&by_flow, n);
+	size_t m = collect_flows(facts, iny, n, flows, &by_flow);
 	yf.aid_yuan = kind_figure(flows, m, KIND_AID, use);
 	yf.investment_yuan = kind_figure(flows, m, KIND_INVESTMENT, use);
 	for (size_t i = 0; i < n; i++) {
-		bool in = false;
-		for (size_t k = 0; k < m && !in; k++)
-			in = use[k] && flows[k].flow_id == facts[i].flow_id && in_year(&facts[i]);
+		size_t k = iny[i] ? idmap_get(&by_flow, facts[i].flow_id, m) : m;
+		bool in = k < m && use[k];
 		yf.facts += in;
 		if (counted)
 			counted[i] = in;
 	}
+	idmap_free(&by_flow);
 	free(flows);
 	free(use);
+	free(iny);
 	return yf;
 }
 

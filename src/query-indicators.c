@@ -60,8 +60,10 @@ enum status query_indicators(struct store *s, const char *donor, const char *rec
 /* "1,602": the way the reports write counts. */
 static void format_count(int64_t v, char *buf, size_t cap)
 {
-	char digits[32];
-	int n = snprintf(digits, sizeof(digits), "%" PRId64, v < 0 ? -v : v);
+	char num[24], *digits = format_i64(num, v);
+	if (*digits == '-')
+		digits++; /* the count's size: a sign is never shown */
+	int n = (int)strlen(digits);
 	size_t o = 0;
 	for (int i = 0; i < n && o + 2 < cap; i++) {
 		if (i > 0 && (n - i) % 3 == 0)
@@ -106,7 +108,12 @@ char *indicator_label(const char *value, const char *unit)
 {
 	char n[40];
 	format_count(value ? strtoll(value, NULL, 10) : 0, n, sizeof(n));
-	return xasprintf("%s %s", n, unit ? unit : "");
+	size_t ln = strlen(n), lu = unit ? strlen(unit) : 0;
+	char *label = xmalloc(ln + lu + 2);
+	memcpy(label, n, ln);
+	label[ln] = ' ';
+	memcpy(label + ln + 1, unit ? unit : "", lu + 1);
+	return label;
 }
 
 /* One year's counts of a pair (the donor at the level the programme pairs
@@ -188,8 +195,7 @@ static const char pane_indicators_sql[] =
 	" FROM dsub CROSS JOIN rsub"
 	" CROSS JOIN indicator i ON i.donor_id = dsub.id AND i.recipient_id = rsub.id"
 	" JOIN region d ON d.id = i.donor_id JOIN region r ON r.id = i.recipient_id"
-	" JOIN report rep ON rep.id = i.report_id"
-	" ORDER BY i.year IS NULL, i.year, i.id";
+	" JOIN report rep ON rep.id = i.report_id";
 
 enum status query_pair_indicators(struct store *s, const char *donor, const char *recipient, struct qtable *raw)
 {

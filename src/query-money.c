@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pairoff/flows.h"
+#include "pairoff/idmap.h"
 #include "pairoff/query.h"
 #include "pairoff/util.h"
 #include "store-internal.h"
@@ -141,8 +142,7 @@ static const char pane_statements_sql[] =
 	" FROM dsub CROSS JOIN rsub"
 	" CROSS JOIN fund f ON f.donor_id = dsub.id AND f.recipient_id = rsub.id"
 	" JOIN region d ON d.id = f.donor_id JOIN region r ON r.id = f.recipient_id"
-	" JOIN report rep ON rep.id = f.report_id"
-	" ORDER BY f.year IS NULL, f.year, f.id";
+	" JOIN report rep ON rep.id = f.report_id";
 
 enum { S_ID, S_FLOW, S_WHOLE, S_DONOR, S_RECIPIENT, S_DUNIT, S_RUNIT, S_YEAR, S_FROM, S_CATEGORY,
        S_AMOUNT, S_APPROX, S_TOTAL, S_JOINT, S_DONORS, S_RNAME, S_REPORT, S_LINE, S_QUOTE, S_NCOLS };
@@ -170,6 +170,9 @@ struct pane {
 	bool *counted;             /* owned; went into its year's figure */
 	struct qtable ind;         /* owned; the pair's indicator statements (PI_*) */
 	int64_t *ind_flow;         /* owned; per statement its fact (PI_FLOW), parsed once */
+	int *ind_years;            /* owned; per statement its year and from year (PI_YEAR, PI_FROM) */
+	size_t *ind_head;          /* owned; per statement the first of its fact in its year */
+	size_t *ind_next;          /* owned; per statement the next of its fact in its year, or NONE */
 	struct qtable *out;
 };
 
@@ -272,71 +275,96 @@ struct pane_flow {
 	size_t nsources;
 	bool counted;
 	int64_t parent;            /* flow of its whole, when the whole is here; else 0 */
+	size_t head, tail;         /* its statements, as positions in sel, chained by next */
+	size_t child, last_child;  /* its parts, as flows, chained by sibling (NONE: none) */
+	size_t sibling;
 };
 
-static size_t find_flow(const struct pane_flow *fl, size_t n, int64_t flow_id)
+/* A section's flows: fl[k] for k < n, in the order of their first
+ * statement; the chains keep every walk linear in the statements. */
+struct flow_set {
+	struct pane_flow *fl;      /* owned */
+	size_t n;
+	size_t *next;              /* owned; per position in sel, the next of its flow */
+};
+
+#define NONE ((size_t)-1)
+
+static void link_part(struct flow_set *set, size_t whole, size_t part)
 {
-	for (size_t k = 0; k < n; k++)
-		if (fl[k].flow_id == flow_id)
-			return k;
-	return n;
+	struct pane_flow *w = &set->fl[whole];
+	if (w->child == NONE)
+		w->child = part;
+	else
+		set->fl[w->last_child].sibling = part;
+	w->last_child = part;
 }
 
-static size_t gather_flows(const struct pane *p, const size_t *sel, size_t n, struct pane_flow *fl)
+/* Parts under their wholes (a whole among this section's statements, of
+ * another flow); a flow that is a part of several wholes goes under the
+ * last, as it always did. */
+static void link_parts(const struct pane *p, const size_t *sel, size_t n, struct flow_set *set,
+		       const struct idmap *by_flow)
 {
-	size_t m = 0;
+	struct idmap by_id;
+	idmap_init(&by_id, n);
+	for (size_t s = 0; s < n; s++)
+		idmap_put(&by_id, p->facts[sel[s]].id, s);
 	for (size_t s = 0; s < n; s++) {
 		const struct flow_fact *f = &p->facts[sel[s]];
-		size_t k = find_flow(fl, m, f->flow_id);
-		if (k == m)
-			fl[m++] = (struct pane_flow){ .flow_id = f->flow_id, .first = sel[s] };
+		size_t t = f->whole_id ? idmap_get(&by_id, f->whole_id, n) : n;
+		if (t < n && p->facts[sel[t]].flow_id != f->flow_id)
+			set->fl[idmap_get(by_flow, f->flow_id, set->n)].parent = p->facts[sel[t]].flow_id;
+	}
+	idmap_free(&by_id);
+	for (size_t k = 0; k < set->n; k++) {
+		size_t w = set->fl[k].parent ? idmap_get(by_flow, set->fl[k].parent, set->n) : set->n;
+		if (w < set->n)
+			link_part(set, w, k);
+	}
+}
+
+static void gather_flows(const struct pane *p, const size_t *sel, size_t n, struct flow_set *set)
+{
+	set->fl = xcalloc(n + 1, sizeof(*set->fl));
+	set->next = xcalloc(n + 1, sizeof(*set->next));
+	set->n = 0;
+	struct idmap by_flow;
+	idmap_init(&by_flow, n);
+	for (size_t s = 0; s < n; s++) {
+		const struct flow_fact *f = &p->facts[sel[s]];
+		size_t k = idmap_get(&by_flow, f->flow_id, set->n);
+		if (k == set->n) {
+			idmap_put(&by_flow, f->flow_id, k);
+			set->fl[set->n++] = (struct pane_flow){ .flow_id = f->flow_id, .first = sel[s],
+								.head = s, .tail = s, .child = NONE,
+								.last_child = NONE, .sibling = NONE };
+		} else {
+			set->next[set->fl[k].tail] = s;
+			set->fl[k].tail = s;
+		}
+		set->next[s] = NONE;
+		struct pane_flow *fl = &set->fl[k];
 		if (f->id == f->flow_id)
-			fl[k].first = sel[s];
-		if (f->amount_yuan > fl[k].amount_yuan)
-			fl[k].amount_yuan = f->amount_yuan;
-		fl[k].nsources++;
-		fl[k].counted |= p->counted[sel[s]];
+			fl->first = sel[s];
+		if (f->amount_yuan > fl->amount_yuan)
+			fl->amount_yuan = f->amount_yuan;
+		fl->nsources++;
+		fl->counted |= p->counted[sel[s]];
 	}
-	for (size_t s = 0; s < n; s++) {
-		const struct flow_fact *f = &p->facts[sel[s]];
-		for (size_t t = 0; f->whole_id && t < n; t++)
-			if (p->facts[sel[t]].id == f->whole_id && p->facts[sel[t]].flow_id != f->flow_id)
-				fl[find_flow(fl, m, f->flow_id)].parent = p->facts[sel[t]].flow_id;
-	}
-	return m;
-}
-
-/* v in decimal into buf (at least 24 bytes); returns buf. The pane formats
- * a handful of numbers a row, a thousand rows a pane: snprintf was a fifth
- * of the slowest pane's time. */
-static char *fmt_i64(char *buf, int64_t v)
-{
-	char tmp[24];
-	size_t n = 0;
-	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	do
-		tmp[n++] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	size_t k = 0;
-	if (v < 0)
-		buf[k++] = '-';
-	while (n)
-		buf[k++] = tmp[--n];
-	buf[k] = '\0';
-	return buf;
+	link_parts(p, sel, n, set, &by_flow);
+	idmap_free(&by_flow);
 }
 
 /* "255000000 257000000" when the statements of a flow disagree, and every
  * source as report:line. */
-static void flow_sources(const struct pane *p, const size_t *sel, size_t n, int64_t flow_id,
-			 struct strbuf *figures, struct strbuf *sources)
+static void flow_sources(const struct pane *p, const size_t *sel, const struct flow_set *set,
+			 const struct pane_flow *fl, struct strbuf *figures, struct strbuf *sources)
 {
 	int64_t seen[16];
 	size_t nseen = 0;
-	for (size_t s = 0; s < n; s++) {
+	for (size_t s = fl->head; s != NONE; s = set->next[s]) {
 		size_t i = sel[s];
-		if (p->facts[i].flow_id != flow_id)
-			continue;
 		if (sources->len)
 			strbuf_puts(sources, " ");
 		strbuf_puts(sources, qtable_get(&p->raw, i, T_REPORT));
@@ -352,23 +380,23 @@ static void flow_sources(const struct pane *p, const size_t *sel, size_t n, int6
 	for (size_t k = 0; nseen > 1 && k < nseen; k++) {
 		if (k)
 			strbuf_puts(figures, " ");
-		strbuf_puts(figures, fmt_i64(num, seen[k]));
+		strbuf_puts(figures, format_i64(num, seen[k]));
 	}
 }
 
-static void add_flow_row(struct pane *p, const size_t *sel, size_t n, const struct pane_flow *fl,
-			 enum section sec, int depth)
+static void add_flow_row(struct pane *p, const size_t *sel, const struct flow_set *set,
+			 const struct pane_flow *fl, enum section sec, int depth)
 {
 	const struct flow_fact *f = &p->facts[fl->first];
 	const struct qtable *raw = &p->raw;
 	char amount[24], from[24], year[24], dep[24], nsrc[24];
-	fmt_i64(amount, fl->amount_yuan);
-	fmt_i64(year, f->year);
-	fmt_i64(from, f->from_year);
-	fmt_i64(dep, depth);
-	fmt_i64(nsrc, (int64_t)fl->nsources);
+	format_i64(amount, fl->amount_yuan);
+	format_i64(year, f->year);
+	format_i64(from, f->from_year);
+	format_i64(dep, depth);
+	format_i64(nsrc, (int64_t)fl->nsources);
 	struct strbuf figures = { 0 }, sources = { 0 };
-	flow_sources(p, sel, n, fl->flow_id, &figures, &sources);
+	flow_sources(p, sel, set, fl, &figures, &sources);
 	const char *cells[P_NCOLS] = { 0 };
 	cells[P_ROW] = depth ? "part" : "fact";
 	cells[P_SECTION] = section_names[sec];
@@ -394,23 +422,28 @@ static void add_flow_row(struct pane *p, const size_t *sel, size_t n, const stru
 }
 
 /* A flow, then its parts under it (a part of a part deeper still). */
-static void add_flow_tree(struct pane *p, const size_t *sel, size_t n, const struct pane_flow *fl,
-			  size_t m, size_t k, enum section sec, int depth)
+static void add_flow_tree(struct pane *p, const size_t *sel, const struct flow_set *set, size_t k,
+			  enum section sec, int depth)
 {
-	add_flow_row(p, sel, n, &fl[k], sec, depth);
-	for (size_t c = 0; depth < 3 && c < m; c++)
-		if (fl[c].parent == fl[k].flow_id)
-			add_flow_tree(p, sel, n, fl, m, c, sec, depth + 1);
+	add_flow_row(p, sel, set, &set->fl[k], sec, depth);
+	for (size_t c = set->fl[k].child; depth < 3 && c != NONE; c = set->fl[c].sibling)
+		add_flow_tree(p, sel, set, c, sec, depth + 1);
 }
 
 static void add_flows(struct pane *p, const size_t *sel, size_t n, enum section sec)
 {
-	struct pane_flow *fl = xcalloc(n + 1, sizeof(*fl));
-	size_t m = gather_flows(p, sel, n, fl);
-	for (size_t k = 0; k < m; k++)
-		if (!fl[k].parent || find_flow(fl, m, fl[k].parent) == m)
-			add_flow_tree(p, sel, n, fl, m, k, sec, 0);
-	free(fl);
+	struct flow_set set;
+	gather_flows(p, sel, n, &set);
+	struct idmap by_flow;
+	idmap_init(&by_flow, set.n);
+	for (size_t k = 0; k < set.n; k++)
+		idmap_put(&by_flow, set.fl[k].flow_id, k);
+	for (size_t k = 0; k < set.n; k++)
+		if (!set.fl[k].parent || idmap_get(&by_flow, set.fl[k].parent, set.n) == set.n)
+			add_flow_tree(p, sel, &set, k, sec, 0);
+	idmap_free(&by_flow);
+	free(set.fl);
+	free(set.next);
 }
 
 /* The statements of rows[from, to) in section sec. */
@@ -476,12 +509,12 @@ static void add_year(struct pane *p, size_t from, size_t to, size_t *sel)
 
 static int ind_year(const struct pane *p, size_t i)
 {
-	return (int)qtable_int(&p->ind, i, PI_YEAR);
+	return p->ind_years[2 * i];
 }
 
 static bool ind_in_period(const struct pane *p, size_t i, enum section sec)
 {
-	int year = ind_year(p, i), from = (int)qtable_int(&p->ind, i, PI_FROM);
+	int year = ind_year(p, i), from = p->ind_years[2 * i + 1];
 	switch (sec) {
 	case SEC_SPAN: return year && from && from != year;
 	case SEC_CUMULATIVE: return year && !from;
@@ -497,10 +530,10 @@ static size_t ind_firsts(const struct pane *p, size_t from, size_t to, enum sect
 	for (size_t i = from; i < to; i++) {
 		if (!ind_in_period(p, i, sec))
 			continue;
-		size_t k = 0;
-		while (k < n && p->ind_flow[sel[k]] != p->ind_flow[i])
-			k++;
-		if (k == n)
+		size_t j = p->ind_head[i];
+		while (j != i && !ind_in_period(p, j, sec))
+			j = p->ind_next[j];
+		if (j == i)
 			sel[n++] = i;
 	}
 	return n;
@@ -515,21 +548,23 @@ static size_t year_run_end(const struct pane *p, size_t from)
 	return to;
 }
 
-/* The count of statement first, with its sources among rows[from, to). */
-static void add_ind_row(struct pane *p, size_t first, size_t from, size_t to, enum section sec)
+/* The count of statement first, with its sources (the statements of its
+ * fact in its year). */
+static void add_ind_row(struct pane *p, size_t first, enum section sec)
 {
 	const struct qtable *t = &p->ind;
-	int64_t flow = p->ind_flow[first];
 	struct strbuf sources = { 0 };
 	size_t nsources = 0;
-	for (size_t i = from; i < to; i++)
-		if (p->ind_flow[i] == flow) {
-			strbuf_printf(&sources, "%s%s:%s", sources.len ? " " : "", qtable_get(t, i, PI_REPORT),
-				      qtable_get(t, i, PI_LINE));
-			nsources++;
-		}
+	for (size_t i = p->ind_head[first]; i != NONE; i = p->ind_next[i]) {
+		if (sources.len)
+			strbuf_puts(&sources, " ");
+		strbuf_puts(&sources, qtable_get(t, i, PI_REPORT));
+		strbuf_puts(&sources, ":");
+		strbuf_puts(&sources, qtable_get(t, i, PI_LINE));
+		nsources++;
+	}
 	char nsrc[24], *label = indicator_label(qtable_get(t, first, PI_VALUE), qtable_get(t, first, PI_UNIT));
-	snprintf(nsrc, sizeof(nsrc), "%zu", nsources);
+	format_i64(nsrc, (int64_t)nsources);
 	const char *year = qtable_get(t, first, PI_YEAR), *from_year = qtable_get(t, first, PI_FROM);
 	const char *cells[P_NCOLS] = { 0 };
 	cells[P_ROW] = "indicator";
@@ -585,22 +620,26 @@ static void add_year_indicators(struct pane *p, size_t from, size_t to, size_t *
 	add_pane_row(p->out, cells);
 	free(text);
 	for (size_t k = 0; k < n; k++)
-		add_ind_row(p, sel[k], from, to, SEC_AID);
+		add_ind_row(p, sel[k], SEC_AID);
 }
 
-/* The span or cumulative counts, year by year; the number of them when
- * add is false. */
-static size_t add_period_indicators(struct pane *p, enum section sec, size_t *sel, bool add)
+/* The span or cumulative counts, year by year. */
+static void add_period_indicators(struct pane *p, enum section sec, size_t *sel)
 {
-	size_t total = 0;
 	for (size_t from = 0, to; from < p->ind.nrows; from = to) {
 		to = year_run_end(p, from);
 		size_t n = ind_firsts(p, from, to, sec, sel);
-		for (size_t k = 0; add && k < n; k++)
-			add_ind_row(p, sel[k], from, to, sec);
-		total += n;
+		for (size_t k = 0; k < n; k++)
+			add_ind_row(p, sel[k], sec);
 	}
-	return total;
+}
+
+static bool has_period_indicators(const struct pane *p, enum section sec)
+{
+	for (size_t i = 0; i < p->ind.nrows; i++)
+		if (ind_in_period(p, i, sec))
+			return true;
+	return false;
 }
 
 /* The end of the run of rows [from, ...) with one year; year 0 (none)
@@ -640,13 +679,111 @@ static void pane_rows(struct pane *p)
 	}
 	for (enum section sec = SEC_SPAN; sec <= SEC_CUMULATIVE; sec++) {
 		size_t m = select_section(p, 0, n, sec, sel);
-		size_t k = add_period_indicators(p, sec, sel + m, false);
-		if (m || k)
+		if (m || has_period_indicators(p, sec))
 			add_heading(p, sec, 0);
 		add_flows(p, sel, m, sec);
-		add_period_indicators(p, sec, sel, true);
+		add_period_indicators(p, sec, sel);
 	}
 	free(sel);
+}
+
+/* Rows in the order the pane reads them: by year, the rows without one
+ * last, then by id (sort_by_year). */
+struct year_key {
+	int year;                  /* 0 for none */
+	int64_t id;
+	size_t row;
+};
+
+static int year_key_cmp(const void *a, const void *b)
+{
+	const struct year_key *x = a, *y = b;
+	if ((x->year == 0) != (y->year == 0))
+		return x->year == 0 ? 1 : -1;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Fills order with the rows of keys[0, n) sorted (keys are reordered). */
+static void sort_by_year(struct year_key *keys, size_t n, size_t *order)
+{
+	qsort(keys, n, sizeof(*keys), year_key_cmp);
+	for (size_t k = 0; k < n; k++)
+		order[k] = keys[k].row;
+}
+
+/* The statements by year, as the pane walks them. */
+static void sort_statements(struct pane *p)
+{
+	size_t n = p->nfacts;
+	struct year_key *keys = xcalloc(n + 1, sizeof(*keys));
+	size_t *order = xcalloc(n + 1, sizeof(*order));
+	for (size_t i = 0; i < n; i++)
+		keys[i] = (struct year_key){ .year = p->facts[i].year, .id = p->facts[i].id, .row = i };
+	sort_by_year(keys, n, order);
+	struct flow_fact *facts = xcalloc(n + 1, sizeof(*facts));
+	for (size_t k = 0; k < n; k++)
+		facts[k] = p->facts[order[k]];
+	free(p->facts);
+	p->facts = facts;
+	p->cap_facts = n + 1;
+	qtable_reorder(&p->raw, order);
+	free(keys);
+	free(order);
+}
+
+/* Chains each year's statements of one fact (ind_head, ind_next), so that
+ * a fact's sources are found without a search through its year. */
+static void chain_indicators(struct pane *p)
+{
+	size_t n = p->ind.nrows;
+	p->ind_head = xcalloc(n + 1, sizeof(*p->ind_head));
+	p->ind_next = xcalloc(n + 1, sizeof(*p->ind_next));
+	size_t *tail = xcalloc(n + 1, sizeof(*tail));   /* per first statement, the last */
+	for (size_t from = 0, to; from < n; from = to) {
+		for (to = from + 1; to < n && p->ind_years[2 * to] == p->ind_years[2 * from]; to++)
+			;
+		struct idmap head;         /* fact -> its first statement in the year */
+		idmap_init(&head, to - from);
+		for (size_t i = from; i < to; i++) {
+			size_t h = idmap_get(&head, p->ind_flow[i], NONE);
+			p->ind_next[i] = NONE;
+			if (h == NONE) {
+				idmap_put(&head, p->ind_flow[i], i);
+				p->ind_head[i] = i;
+			} else {
+				p->ind_next[tail[h]] = i;
+				p->ind_head[i] = h;
+			}
+			tail[p->ind_head[i]] = i;
+		}
+		idmap_free(&head);
+	}
+	free(tail);
+}
+
+/* The pair's counts by year, parsed once (ind_flow, ind_years). */
+static void sort_indicators(struct pane *p)
+{
+	size_t n = p->ind.nrows;
+	struct year_key *keys = xcalloc(n + 1, sizeof(*keys));
+	size_t *order = xcalloc(n + 1, sizeof(*order));
+	for (size_t i = 0; i < n; i++)
+		keys[i] = (struct year_key){ .year = (int)qtable_int(&p->ind, i, PI_YEAR),
+					     .id = qtable_int(&p->ind, i, PI_ID), .row = i };
+	sort_by_year(keys, n, order);
+	qtable_reorder(&p->ind, order);
+	p->ind_flow = xcalloc(n + 1, sizeof(*p->ind_flow));
+	p->ind_years = xcalloc(2 * n + 1, sizeof(*p->ind_years));
+	for (size_t i = 0; i < n; i++) {
+		p->ind_flow[i] = qtable_int(&p->ind, i, PI_FLOW);
+		p->ind_years[2 * i] = keys[i].year;
+		p->ind_years[2 * i + 1] = (int)qtable_int(&p->ind, i, PI_FROM);
+	}
+	free(keys);
+	free(order);
+	chain_indicators(p);
 }
 
 static enum status pane_sides(struct store *s, const char *donor, const char *recipient,
@@ -684,17 +821,20 @@ enum status query_pane_funds(struct store *s, const char *donor, const char *rec
 	sqlite3_bind_text(stmt, 2, recipient, -1, SQLITE_STATIC);
 	struct pane p = { .out = out };
 	st = load_statements(s, stmt, &p, donor_id, donor_unit, recipient_id);
-	if (st == ST_OK)
-		st = query_pair_indicators(s, donor, recipient, &p.ind);
 	if (st == ST_OK) {
-		p.ind_flow = xcalloc(p.ind.nrows + 1, sizeof(*p.ind_flow));
-		for (size_t i = 0; i < p.ind.nrows; i++)
-			p.ind_flow[i] = qtable_int(&p.ind, i, PI_FLOW);
+		sort_statements(&p);
+		st = query_pair_indicators(s, donor, recipient, &p.ind);
+	}
+	if (st == ST_OK) {
+		sort_indicators(&p);
 		pane_rows(&p);
 	}
 	qtable_free(&p.raw);
 	qtable_free(&p.ind);
 	free(p.ind_flow);
+	free(p.ind_years);
+	free(p.ind_head);
+	free(p.ind_next);
 	free(p.facts);
 	free(p.counted);
 	if (st != ST_OK)

@@ -133,8 +133,8 @@ char *indicator_summary_text(const struct indicator_summary *sum);
 char *indicator_label(const char *value, const char *unit);
 
 /* Every indicator statement naming the pair (donor and recipient by
- * canonical name, places under them included), ordered by year (no year
- * last) and id; columns by PI_*. */
+ * canonical name, places under them included), in no order (the funds
+ * pane sorts them by year); columns by PI_*. */
 enum { PI_ID, PI_FLOW, PI_YEAR, PI_FROM, PI_KIND, PI_VALUE, PI_UNIT, PI_APPROX, PI_DONOR, PI_RECIPIENT,
        PI_REPORT, PI_LINE, PI_QUOTE, PI_NCOLS };
 enum status query_pair_indicators(struct store *s, const char *donor, const char *recipient, struct qtable *raw);

@@ -213,3 +213,20 @@ int str_casecmp_ascii(const char *a, const char *b)
 			return ca - cb;
 	}
 }
+
+char *format_i64(char *buf, int64_t v)
+{
+	char tmp[24];
+	size_t n = 0;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	size_t k = 0;
+	if (v < 0)
+		buf[k++] = '-';
+	while (n)
+		buf[k++] = tmp[--n];
+	buf[k] = '\0';
+	return buf;
+}

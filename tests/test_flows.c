@@ -9,6 +9,7 @@
 #include "check.h"
 #include "pairoff/flows.h"
 #include "pairoff/gazetteer.h"
+#include "pairoff/idmap.h"
 #include "pairoff/util.h"
 
 static struct gazetteer *gaz;
@@ -182,6 +183,47 @@ static void test_no_overflow(void)
 	CHECK(yf.aid_yuan == INT64_MAX, "capped: %lld", (long long)yf.aid_yuan);
 }
 
+/* A busy year (hundreds of statements, as a pair of a large corpus has):
+ * the rule finds flows and wholes by id, and gives the same figure as for
+ * a few. Flows 1..200 give 1,000 each; 201..300 are parts of 1..100;
+ * 301..400 restate 101..200. */
+static void test_busy_year(void)
+{
+	enum { N = 400 };
+	struct flow_fact *f = xcalloc(N, sizeof(*f));
+	bool counted[N];
+	for (int i = 0; i < N; i++) {
+		f[i] = fact(i + 1, "Fujian", "Ningxia", 2014, FUND_GOVERNMENT, 1000, i + 1);
+		if (i >= 200 && i < 300)
+			f[i].whole_id = i - 199;
+		if (i >= 300)
+			f[i].flow_id = i - 199;
+	}
+	struct year_figure yf = flows_pair_year(f, N, counted);
+	CHECK(yf.aid_yuan == 200000, "aid %lld, want 200 flows of 1,000", (long long)yf.aid_yuan);
+	CHECK(yf.facts == 300, "%zu statements counted, want 200 flows and 100 restatements", yf.facts);
+	CHECK(counted[0] && !counted[250] && counted[350], "counted: a flow, not a part, a restatement");
+	free(f);
+}
+
+/* The id map the rules use: the first put stays, ids must be positive,
+ * and every one of many keys (colliding in a small table) is found. */
+static void test_idmap(void)
+{
+	struct idmap m;
+	idmap_init(&m, 1000);
+	CHECK(!idmap_put(&m, 0, 1) && !idmap_put(&m, -5, 1), "non-positive keys refused");
+	for (int64_t k = 1; k <= 1000; k++)
+		CHECK(idmap_put(&m, k * 1024, (size_t)k), "put %lld", (long long)k);
+	CHECK(!idmap_put(&m, 1024, 99), "a second put of a key refused");
+	size_t found = 0;
+	for (int64_t k = 1; k <= 1000; k++)
+		found += idmap_get(&m, k * 1024, 0) == (size_t)k;
+	CHECK(found == 1000, "%zu of 1000 keys found", found);
+	CHECK(idmap_get(&m, 7, 42) == 42 && idmap_get(&m, 0, 42) == 42, "missing keys give missing");
+	idmap_free(&m);
+}
+
 int main(void)
 {
 	char *path = xasprintf("%s/regions.ini", PAIROFF_SRC_DATADIR);
@@ -198,6 +240,8 @@ int main(void)
 	test_kinds_and_periods();
 	test_units_and_joint();
 	test_no_overflow();
+	test_busy_year();
+	test_idmap();
 	gazetteer_free(gaz);
 	return CHECK_EXIT();
 }

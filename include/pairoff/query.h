@@ -32,6 +32,10 @@ const char *qtable_get(const struct qtable *t, size_t row, size_t col);
 int qtable_col(const struct qtable *t, const char *name);
 /* Integer value of a cell (0 for NULL or non-numeric). */
 int64_t qtable_int(const struct qtable *t, size_t row, size_t col);
+/* Puts the rows in a new order: row k becomes the old row order[k] (a
+ * permutation of 0..nrows-1). Sorting in C after the fact was cheaper than
+ * SQLite's ORDER BY, which sorts whole rows in a temporary b-tree. */
+void qtable_reorder(struct qtable *t, const size_t *order);
 void qtable_free(struct qtable *t);
 
 /* --- foundation (src/query.c) -------------------------------------------- */
