@@ -137,12 +137,14 @@ static void run_queries(struct store *s)
 	Q(query_reports(s, &t));
 	Q(query_search(s, "village", 20, &t));
 	Q(query_regions(s, NULL, &t));
-	Q(query_pairs(s, NULL, &t));
-	Q(query_pairs(s, "Yunnan", &t));
+	Q(query_pairs(s, NULL, NULL, NULL, &t));
+	Q(query_pairs(s, "Yunnan", NULL, "evidence", &t));
 	Q(query_funds(s, NULL, NULL, 0, &t));
 	Q(query_funds(s, "Shanghai", NULL, 2009, &t));
+	Q(query_totals(s, "Shanghai", NULL, 2012, true, &t));
+	Q(query_indicators(s, NULL, "Yunnan", 0, NULL, &t));
 	Q(query_anomalies(s, &t));
-	Q(query_pane_provinces(s, true, &t));
+	Q(query_pane_provinces(s, true, NULL, &t));
 	Q(query_pane_partners(s, "Shanghai", &t));
 	Q(query_pane_funds(s, "Shanghai", "Yunnan", &t));
 	if (query_region_resolve(s, "Yunan", &name) == ST_OK)

@@ -1,7 +1,7 @@
 /* Fuzz regressions for make check: feeds every file of the given directories
  * (default: tests/fuzz/crashers and data/reports under $top_srcdir) through
- * the fuzz_extract harness, i.e. report_parse + extract_report with the real
- * gazetteer. A crash, a sanitizer report or an abort() in the harness's
+ * the harness it is linked with: fuzz_extract (report_parse + extract_report
+ * with the real gazetteer) or fuzz_store (crafted stores to the queries). A crash, a sanitizer report or an abort() in the harness's
  * consistency checks fails the test; so does finding no crasher at all,
  * since then the directory was not found. */
 #include "config.h"
@@ -78,6 +78,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "fuzz_replay: %ld crashers, %ld reports replayed\n", ncrash, nreports);
 		return 1;
 	}
-	printf("fuzz_replay: %ld crashers and %ld reports parsed and extracted\n", ncrash, nreports);
+	printf("fuzz_replay: %ld crashers and %ld reports replayed\n", ncrash, nreports);
 	return 0;
 }
