@@ -318,6 +318,16 @@ static void filter_update(struct tui *t)
 	free(text);
 }
 
+/* How many rows match and, when the selected one matched through a place
+ * under it, which ("Jiangsu ← Zhejiang City"). */
+static void filter_done(struct tui *t, struct view *v, const char *text)
+{
+	char *why = view_match_why(t, v);
+	tui_message(t, false, "%zu row%s match \"%s\"%s%s (Esc clears)", v->list.nmatch,
+		    v->list.nmatch == 1 ? "" : "s", text, why ? ": " : "", why ? why : "");
+	free(why);
+}
+
 static void prompt_accept(struct tui *t)
 {
 	struct prompt *p = &t->prompt;
@@ -331,8 +341,7 @@ static void prompt_accept(struct tui *t)
 			tui_search(t, text);
 		break;
 	case PROMPT_FILTER:
-		tui_message(t, false, "%zu row%s match \"%s\" (Esc clears)", v->list.nmatch,
-			    v->list.nmatch == 1 ? "" : "s", text);
+		filter_done(t, v, text);
 		break;
 	case PROMPT_EXPORT:
 		export_begin(t, str_trim(text));

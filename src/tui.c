@@ -499,12 +499,14 @@ static void draw_status(struct tui *t)
 	int right_w = text_width(right);
 	if (right_w > t->cols / 2)
 		right_w = 0;
-	const char *left = t->message[0] ? t->message : v->ops->hint;
+	char *why = t->message[0] || !v->list.filter ? NULL : view_match_why(t, v);
+	const char *left = t->message[0] ? t->message : why ? why : v->ops->hint;
 	attr_t a = t->message[0] && t->message_error ? t->attrs[ROLE_ERROR] : t->attrs[ROLE_STATUS];
 	int used = draw_text(w, left, t->cols - right_w, a, false, a);
 	draw_spaces(w, t->cols - right_w - used, t->attrs[ROLE_STATUS]);
 	if (right_w)
 		draw_text(w, right, right_w, t->attrs[ROLE_STATUS], false, 0);
+	free(why);
 	wnoutrefresh(w);
 }
 

@@ -134,7 +134,7 @@ enum status query_anomalies(struct store *s, struct qtable *out);
  * aid_yuan (aid given or received, every year), investment_yuan (signed
  * investment and trade, beside the aid), count (with_funds and an indicator
  * kind: the count of that kind given or received, per pair and year the
- * largest, added; else NULL), aliases (space-separated names and aliases of
+ * largest, added; else NULL), aliases ('|'-separated names and aliases of
  * the region and every place in it, so that a filter on a county's old name
  * finds its province). */
 enum status query_pane_provinces(struct store *s, bool with_funds, const char *kind, struct qtable *out);

@@ -76,6 +76,10 @@ struct view_ops {
 	const char *const *sorts;  /* NULL-terminated names, [0] the natural order */
 	/* The text the filter matches for row (owned); NULL = all cells. */
 	char *(*hay)(struct view *v, size_t row);
+	/* The names the filter ranks for row (owned): its own name first, then
+	 * the places under it and aliases, '\n' between; NULL = none (the
+	 * filter then matches the hay only). */
+	char *(*names)(struct view *v, size_t row);
 	enum result (*enter)(struct tui *t, struct view *v);
 	/* The source of row, for `o` and Enter; false when it has none. */
 	bool (*source)(struct view *v, size_t row, struct source_ref *ref);
@@ -122,7 +126,7 @@ struct view {
 #define PROMPT_MAX 1024   /* characters; longer input (a huge paste) is cut */
 
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_EXPORT, PROMPT_OVERWRITE,
-		   PROMPT_RELOAD };
+		   PROMPT_RELOAD, PROMPT_PLACE };
 
 /* The one-line editor on the status line (search, filter, file names). */
 struct prompt {
@@ -185,6 +189,9 @@ struct view *view_search_new(struct tui *t, const char *query);
 struct view *view_sources_new(struct tui *t, const char *all_sources, const char *quote,
 			      const char *what);
 long view_cell_long(const struct view *v, size_t row, const char *col);
+/* Why the selected row matched the filter when it matched through another
+ * name than its own: "Qinghai ← Haixi Prefecture" (owned), else NULL. */
+char *view_match_why(const struct tui *t, const struct view *v);
 /* The source of a row from its report, line and quote columns (quote NULL
  * when the rows have none); false when the row names no report line. Views
  * whose rows carry those columns use it as their .source. */
