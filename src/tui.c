@@ -590,6 +590,7 @@ static void tui_free(struct tui *t)
 	for (int c = 0; c < 3; c++)
 		view_free(t->column[c]);
 	free(t->prompt.path);
+	prompt_free(&t->prompt);
 	strbuf_free(&t->osc);
 	windows_free(t);
 }
@@ -793,6 +794,7 @@ static enum result do_action(struct tui *t, struct view *v, enum action a)
 	case ACT_SEARCH_NEXT: return act_search_step(t, 1);
 	case ACT_SEARCH_PREV: return act_search_step(t, -1);
 	case ACT_FILTER: return act_filter(t, v);
+	case ACT_PLACE: prompt_start(t, PROMPT_PLACE, NULL); return R_REDRAW;
 	case ACT_CLEAR: return act_clear(t, v);
 	case ACT_UNIT: return act_unit(t);
 	case ACT_SORT: return act_sort(t, v);

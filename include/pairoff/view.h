@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "pairoff/action.h"
+#include "pairoff/complete.h"
 #include "pairoff/list.h"
 #include "pairoff/money.h"
 #include "pairoff/query.h"
@@ -135,6 +136,10 @@ struct prompt {
 	size_t len, cur;
 	char *path;               /* owned: the file an overwrite question is about */
 	bool truncated;           /* input was cut at PROMPT_MAX */
+	struct qtable *places;    /* owned: the gazetteer's places while a place prompt is open */
+	struct completion *cands; /* owned: the places Tab steps through, best first; NULL
+	                           * until Tab is pressed, again after an edit */
+	size_t ncands, cand;      /* how many, and which one the input shows */
 };
 
 struct tui {
@@ -163,7 +168,7 @@ struct tui {
 
 /* --- views (src/view-*.c) ------------------------------------------------ */
 extern const struct view_ops provinces_ops, partners_ops, funds_ops, source_ops, search_ops,
-	help_ops, anomalies_ops, sources_ops;
+	help_ops, anomalies_ops, sources_ops, place_ops;
 
 struct view *view_new(const struct view_ops *ops);
 void view_free(struct view *v);
@@ -188,6 +193,10 @@ struct view *view_search_new(struct tui *t, const char *query);
  * money they state. NULL when all_sources names no statement. */
 struct view *view_sources_new(struct tui *t, const char *all_sources, const char *quote,
 			      const char *what);
+/* The screen of one place (src/view-place.c): name any spelling or a
+ * qualified label ("Wushan County (Chongqing)"). NULL with a message on t
+ * when it names no place or several. */
+struct view *view_place_new(struct tui *t, const char *name);
 long view_cell_long(const struct view *v, size_t row, const char *col);
 /* Why the selected row matched the filter when it matched through another
  * name than its own: "Qinghai ← Haixi Prefecture" (owned), else NULL. */
@@ -216,6 +225,8 @@ struct view *tui_current(struct tui *t);
 
 /* --- prompt, export, copy (src/tui-prompt.c) ------------------------------- */
 void prompt_start(struct tui *t, enum prompt_kind kind, const char *initial);
+/* Frees what an open prompt holds (the browser may end with one open). */
+void prompt_free(struct prompt *p);
 enum result prompt_key(struct tui *t, int ch, bool is_func);
 /* Draws the prompt in the status window and leaves the cursor on it. */
 void prompt_draw(struct tui *t, WINDOW *w, int width);
