@@ -241,18 +241,29 @@ static enum status add_mentions(struct store *s, struct place *p, struct qtable 
 	char *match = mentions_match(s, p->id, &st);
 	if (!match)
 		return st;
+	/* A spelling another place shares ("Wushan", two counties) counts in a
+	 * section or paragraph that names the place's province only. */
 	sqlite3_stmt *stmt = store_prepare(s,
-		"SELECT r.file, p.line, sec.title,"
+		"WITH" SPELLINGS("?3") ","
+		" shared(yes) AS (SELECT EXISTS (SELECT 1 FROM sp JOIN"
+		"   (SELECT name AS n, id FROM region UNION ALL SELECT alias, region_id FROM region_alias) o"
+		"   ON o.n = sp.n COLLATE NOCASE AND o.id <> ?3)),"
+		" prov(name) AS (SELECT pr.name FROM region r JOIN region pr"
+		"   ON pr.id = coalesce(r.province_id, r.id) WHERE r.id = ?3)"
+		" SELECT r.file, p.line, sec.title,"
 		" snippet(paragraph_fts, 0, char(2), char(3), '\xE2\x80\xA6', 24)"
 		" FROM paragraph_fts JOIN paragraph p ON p.id = paragraph_fts.rowid"
 		" JOIN section sec ON sec.id = p.section_id JOIN report r ON r.id = p.report_id"
-		" WHERE paragraph_fts MATCH ?1 ORDER BY r.file, p.line LIMIT ?2");
+		" WHERE paragraph_fts MATCH ?1 AND (NOT (SELECT yes FROM shared)"
+		"   OR instr(sec.title, (SELECT name FROM prov)) > 0 OR instr(p.text, (SELECT name FROM prov)) > 0)"
+		" ORDER BY r.file, p.line LIMIT ?2");
 	if (!stmt) {
 		free(match);
 		return ST_STORE;
 	}
 	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 2, PLACE_MENTIONS_MAX);
+	query_bind_id(stmt, 3, p->id);
 	struct qtable t;
 	static const char *const headers[] = { "report", "line", "section", "snippet" };
 	st = query_run_into(s, stmt, ARRAY_LEN(headers), headers, &t);
@@ -271,6 +282,13 @@ static enum status add_mentions(struct store *s, struct place *p, struct qtable 
 }
 
 /* --- the model ------------------------------------------------------------ */
+
+/* A "none" row: the section has nothing on record. */
+static void add_none(struct qtable *out, const char *section)
+{
+	const char *cells[PC_NCOLS] = { [PC_ROW] = "none", [PC_SECTION] = section, [PC_LABEL] = "(none stated)" };
+	qtable_add_row(out, cells);
+}
 
 static enum status place_open(struct store *s, const char *name, struct place *p)
 {
@@ -304,8 +322,14 @@ enum status query_pane_place(struct store *s, const char *name, struct qtable *o
 	enum status (*const parts[])(struct store *, struct place *, struct qtable *) = {
 		add_place_row, add_pairings, add_money, add_counts, add_anomalies, add_mentions,
 	};
-	for (size_t i = 0; st == ST_OK && i < ARRAY_LEN(parts); i++)
+	/* the sections `show` says "(none stated)" of */
+	static const char *const parts_none[] = { NULL, "pairings", "money", "counts", NULL, NULL };
+	for (size_t i = 0; st == ST_OK && i < ARRAY_LEN(parts); i++) {
+		size_t before = out->nrows;
 		st = parts[i](s, &p, out);
+		if (st == ST_OK && out->nrows == before && parts_none[i])
+			add_none(out, parts_none[i]);
+	}
 	place_close(&p);
 	return st;
 }

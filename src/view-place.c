@@ -100,7 +100,7 @@ static enum status place_load(struct tui *t, struct view *v, const char *key, st
 	qtable_free(&all);
 	for (size_t i = 0; i < out->nrows; i++) {
 		const char *s = qtable_get(out, i, 1);
-		for (int k = 0; s && k < PS_COUNT; k++)
+		for (int k = 0; s && strcmp(qtable_get(out, i, 0), "none") != 0 && k < PS_COUNT; k++)
 			count[k] += strcmp(s, section_keys[k]) == 0;
 	}
 	make_headings(p, count);
@@ -267,6 +267,11 @@ static void draw_mention(struct tui *t, struct view *v, WINDOW *w, size_t row, i
 
 static void place_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
+	if (row_is(v, row, "none")) {
+		draw_spaces(w, 2, base);
+		draw_cell(w, view_cell(v, row, "label"), width - 2, false, base | (base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0));
+		return;
+	}
 	switch (section_of(v, row)) {
 	case PS_PAIRINGS: draw_pairing(t, v, w, row, width, base); break;
 	case PS_MONEY: draw_money(t, v, w, row, width, base); break;
@@ -376,6 +381,10 @@ static enum result place_enter(struct tui *t, struct view *v)
 	size_t row = list_selected(&v->list);
 	if (row == LIST_NONE)
 		return R_HANDLED;
+	if (row_is(v, row, "none")) {
+		tui_message(t, false, "nothing on record here");
+		return R_REDRAW;
+	}
 	switch (section_of(v, row)) {
 	case PS_PAIRINGS: return enter_pairing(t, v, row);
 	case PS_MONEY:

@@ -189,7 +189,10 @@ enum status query_pane_funds(struct store *s, const char *donor, const char *rec
  * label the summary); "anomaly" rows (the anomalies whose message or quote
  * names it: label the message, detail the kind); "mention" rows (the
  * paragraphs that name it, in reading order, at most 500: label a snippet
- * with the names marked \x02..\x03, detail the section). Columns: row,
+ * with the names marked \x02..\x03, detail the section; a name another
+ * place shares counts where the section or paragraph names the place's
+ * province). A "none" row (label "(none stated)") stands for empty
+ * pairings, money or counts, as `show` says. Columns: row,
  * section, label, detail, year, until, amount_yuan, investment_yuan,
  * donor, recipient, donor_province, recipient_province, report, line
  * (the first source), quote, sources (report:line of each statement),
