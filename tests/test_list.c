@@ -12,6 +12,7 @@
 #include <curses.h>
 
 #include "pairoff/action.h"
+#include "pairoff/complete.h"
 #include "pairoff/list.h"
 #include "pairoff/util.h"
 
@@ -240,8 +241,53 @@ static void test_filter_ranks(void)
 	list_free(&l);
 }
 
+/* --- completing place names (made-up places) ------------------------------- */
+
+static void test_complete(void)
+{
+	static const char *const headers[] = { "label", "names", "type" };
+	static const char *const rows[][3] = {
+		{ "Hushan County (Beiyuan)", "Hushan County\nHushan", "county" },
+		{ "Hushan County (Nanling)", "Hushan County (Nanling)\nHushan County\nHushan", "county" },
+		{ "Zhelan", "Zhelan\nZhelan Province", "province" },
+		{ "Zhelan City (Dongbei)", "Zhelan City (Dongbei)\nZhelan City", "city" },
+		{ "Mizi County (Xibei)", "Mizi County", "county" },
+	};
+	struct qtable places;
+	qtable_init(&places, 3, headers);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		qtable_add_row(&places, rows[i]);
+	struct completion *c;
+	size_t n = complete_places(&places, "hushan", &c);
+	CHECK(n == 2 && !complete_is_clear(c, n), "two counties answer an alias they share alike");
+	CHECK(n == 2 && c[0].row == 0 && c[1].row == 1, "namesakes by label");
+	free(c);
+	n = complete_places(&places, "Hushan County", &c);
+	CHECK(n == 2 && complete_is_clear(c, n) && c[0].row == 0, "a place's own name beats another's alias");
+	free(c);
+	n = complete_places(&places, "hushan county (nanling)", &c);
+	CHECK(n >= 1 && complete_is_clear(c, n) && c[0].row == 1, "the qualified label picks the namesake");
+	free(c);
+	n = complete_places(&places, "zhel", &c);
+	CHECK(n == 2 && c[0].row == 2 && !complete_is_clear(c, n), "prefixes alike: the province first");
+	free(c);
+	n = complete_places(&places, "mizi", &c);
+	CHECK(n == 1 && complete_is_clear(c, n) && c[0].row == 4, "one county by its name's start");
+	free(c);
+	n = complete_places(&places, "mzcnty", &c);
+	CHECK(n == 1 && c[0].row == 4, "letters in order when nothing matches better");
+	free(c);
+	n = complete_places(&places, "qqq", &c);
+	CHECK(n == 0 && c == NULL, "nothing matches");
+	n = complete_places(&places, "", &c);
+	CHECK(n == 0, "nothing typed, nothing offered");
+	free(c);
+	qtable_free(&places);
+}
+
 int main(void)
 {
+	test_complete();
 	test_rank_name();
 	test_filter_ranks();
 	test_fold_and_match();
