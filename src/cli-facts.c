@@ -292,6 +292,8 @@ static enum status fill_pane(struct store *s, const void *args, struct qtable *o
 		return query_pane_provinces(s, true, p->kind, out);
 	if (strcmp(p->pane, "partners") == 0)
 		return query_pane_partners(s, p->a, out);
+	if (strcmp(p->pane, "place") == 0)
+		return query_pane_place(s, p->a, out);
 	return query_pane_funds(s, p->a, p->b, out);
 }
 
@@ -313,15 +315,15 @@ static enum status resolve_pane_args(struct cli_ctx *ctx, const char *a, const c
 int cli_cmd_pane(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct { const char *name; int nargs; } panes[] = {
-		{ "provinces", 0 }, { "partners", 1 }, { "funds", 2 },
+		{ "provinces", 0 }, { "partners", 1 }, { "funds", 2 }, { "place", 1 },
 	};
 	if (argc < 2)
-		return cli_usage_error("pane: missing PANE (provinces, partners PROVINCE, funds DONOR RECIPIENT)");
+		return cli_usage_error("pane: missing PANE (provinces, partners PROVINCE, funds DONOR RECIPIENT, place PLACE)");
 	size_t k = 0;
 	while (k < ARRAY_LEN(panes) && strcmp(panes[k].name, argv[1]) != 0)
 		k++;
 	if (k == ARRAY_LEN(panes))
-		return cli_usage_error("pane: unknown pane '%s' (provinces, partners, funds)", argv[1]);
+		return cli_usage_error("pane: unknown pane '%s' (provinces, partners, funds, place)", argv[1]);
 	if (argc - 2 != panes[k].nargs)
 		return cli_usage_error("pane %s: expected %d argument%s", argv[1], panes[k].nargs,
 				       panes[k].nargs == 1 ? "" : "s");

@@ -386,7 +386,7 @@ static const struct command commands[] = {
 	{ "totals", cli_cmd_totals, "[--donor R] [--recipient R] [--year Y] [--by province]",
 	  "each pair's aid and investment per year" },
 	{ "show", cli_cmd_show, "REGION", "one screen about a place" },
-	{ "pane", cli_cmd_pane, "provinces|partners P|funds D R",
+	{ "pane", cli_cmd_pane, "provinces|partners P|funds D R|place P",
 	  "a browser pane's rows, as the browser has them" },
 	{ "anomalies", cli_cmd_anomalies, "", "what the importer corrected or doubted" },
 	{ "help", cmd_help, "", "show this help" },

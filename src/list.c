@@ -11,13 +11,23 @@ void list_init(struct list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+static void free_strings(char ***strings, size_t n)
+{
+	if (*strings)
+		for (size_t i = 0; i < n; i++)
+			free((*strings)[i]);
+	free(*strings);
+	*strings = NULL;
+}
+
 static void free_hay(struct list *l)
 {
-	if (l->hay)
-		for (size_t i = 0; i < l->nrows; i++)
-			free(l->hay[i]);
-	free(l->hay);
-	l->hay = NULL;
+	free_strings(&l->hay, l->nrows);
+	free_strings(&l->names, l->nrows);
+	free(l->score);
+	free(l->why);
+	l->score = NULL;
+	l->why = NULL;
 }
 
 void list_free(struct list *l)
@@ -42,10 +52,17 @@ void list_set_rows(struct list *l, size_t nrows, char **hay)
 	l->sel = l->top = 0;
 }
 
+void list_set_names(struct list *l, char **names)
+{
+	free_strings(&l->names, l->nrows);
+	l->names = names;
+}
+
 void list_set_filter(struct list *l, const char *text)
 {
 	free(l->filter);
 	l->filter = text && *text ? xstrdup(text) : NULL;
+	l->pick_best = l->filter != NULL;
 }
 
 /* --- folding and matching ------------------------------------------------ */
@@ -103,6 +120,139 @@ bool list_match(const char *hay, const char *filter)
 	return each_word_matches(hay, filter);
 }
 
+/* --- ranking ------------------------------------------------------------- */
+
+/* Whether raw byte c ends a word, so that the next letter starts one. */
+static bool word_break(unsigned char c)
+{
+	return c == ' ' || c == '-' || c == '/' || c == ',' || c == '(' || c == '\t';
+}
+
+/* Folds the len bytes of name as list_fold does into out (len + 1 bytes),
+ * marking in starts[] the folded bytes that begin a word. Returns the
+ * folded length. */
+static size_t fold_words(const char *name, size_t len, char *out, bool *starts)
+{
+	const unsigned char *s = (const unsigned char *)name, *end = s + len;
+	size_t n = 0;
+	bool at_start = true;
+	while (s < end) {
+		size_t skip = fold_skip(s);
+		if (skip) {
+			at_start |= word_break(*s);
+			s += skip;
+			continue;
+		}
+		starts[n] = at_start;
+		out[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+		at_start = word_break(*s);
+		s++;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+static bool letters_in_order(const char *hay, const char *needle)
+{
+	for (; *needle; needle++) {
+		hay = strchr(hay, *needle);
+		if (!hay)
+			return false;
+		hay++;
+	}
+	return true;
+}
+
+enum list_rank list_rank_name(const char *name, size_t len, const char *folded)
+{
+	size_t flen = strlen(folded);
+	if (!flen || !name)
+		return LIST_RANK_NONE;
+	char *fn = xmalloc(len + 1);
+	bool *starts = xmalloc(len + 1);
+	size_t n = fold_words(name, len, fn, starts);
+	enum list_rank rank = LIST_RANK_NONE;
+	if (n == flen && memcmp(fn, folded, n) == 0)
+		rank = LIST_RANK_EXACT;
+	else if (n > flen && memcmp(fn, folded, flen) == 0)
+		rank = LIST_RANK_PREFIX;
+	for (size_t i = 1; rank == LIST_RANK_NONE && i + flen <= n; i++)
+		if (starts[i] && memcmp(fn + i, folded, flen) == 0)
+			rank = LIST_RANK_WORD;
+	if (rank == LIST_RANK_NONE && strstr(fn, folded))
+		rank = LIST_RANK_INSIDE;
+	if (rank == LIST_RANK_NONE && letters_in_order(fn, folded))
+		rank = LIST_RANK_SCATTERED;
+	free(fn);
+	free(starts);
+	return rank;
+}
+
+/* The score of row for the folded filter: its best name's rank times two,
+ * one more for the row's own name (first), so that at equal rank a row
+ * found by its own name wins over one found through a place under it; a
+ * hay holding every word counts as a match inside. */
+static unsigned char row_score(const struct list *l, size_t row, const char *folded, size_t *why)
+{
+	unsigned char best = 0;
+	*why = 0;
+	const char *names = l->names ? l->names[row] : NULL;
+	for (const char *p = names; p && *p; ) {
+		size_t len = strcspn(p, "\n");
+		enum list_rank rank = list_rank_name(p, len, folded);
+		unsigned char sc = (unsigned char)(rank * 2 + (p == names));
+		if (rank != LIST_RANK_NONE && sc > best) {
+			best = sc;
+			*why = (size_t)(p - names);
+		}
+		p += len + (p[len] == '\n');
+	}
+	if (best < LIST_RANK_INSIDE * 2 && list_match(l->hay ? l->hay[row] : NULL, l->filter)) {
+		best = LIST_RANK_INSIDE * 2;
+		*why = 0;
+	}
+	return best;
+}
+
+/* Scores every row; returns the least score shown: a match inside or
+ * better when any row has one, else letters in order. */
+static unsigned char rank_rows(struct list *l)
+{
+	free(l->score);
+	free(l->why);
+	l->score = xcalloc(l->nrows ? l->nrows : 1, sizeof(*l->score));
+	l->why = xcalloc(l->nrows ? l->nrows : 1, sizeof(*l->why));
+	char *folded = list_fold(l->filter);
+	bool good = false;
+	for (size_t i = 0; i < l->nrows; i++) {
+		l->score[i] = row_score(l, i, folded, &l->why[i]);
+		good |= l->score[i] >= LIST_RANK_INSIDE * 2;
+	}
+	free(folded);
+	return good ? LIST_RANK_INSIDE * 2 : LIST_RANK_SCATTERED * 2;
+}
+
+const char *list_match_why(const struct list *l, size_t row, size_t *len)
+{
+	if (!l->filter || !l->names || !l->why || row >= l->nrows || !l->names[row] ||
+	    l->why[row] == 0 || !l->score[row])
+		return NULL;
+	const char *name = l->names[row] + l->why[row];
+	*len = strcspn(name, "\n");
+	return name;
+}
+
+/* Selects the first shown row of the best score. */
+static void select_best(struct list *l)
+{
+	unsigned char best = 0;
+	for (size_t i = 0; i < l->nvis; i++)
+		if (l->vis[i] >= 0 && l->score[l->vis[i]] > best) {
+			best = l->score[l->vis[i]];
+			l->sel = i;
+		}
+}
+
 /* --- sorting ------------------------------------------------------------- */
 
 /* Stable merge sort of order[] with a context comparator (qsort has none and
@@ -145,11 +295,12 @@ void list_apply(struct list *l, list_cmp_fn cmp, list_group_fn group, void *ctx)
 		free(tmp);
 	}
 	l->nvis = l->nmatch = 0;
+	unsigned char least = l->filter ? rank_rows(l) : 0;
 	const char *prev = NULL;
 	bool first = true;
 	for (size_t i = 0; i < l->nrows; i++) {
 		size_t row = l->order[i];
-		if (!list_match(l->hay ? l->hay[row] : NULL, l->filter))
+		if (l->filter && l->score[row] < least)
 			continue;
 		const char *g = group ? group(ctx, row) : NULL;
 		if (g && (first || !same_group(g, prev)))
@@ -160,8 +311,11 @@ void list_apply(struct list *l, list_cmp_fn cmp, list_group_fn group, void *ctx)
 		l->nmatch++;
 	}
 	l->sel = l->top = 0;
-	if (keep == LIST_NONE || !list_select_row(l, keep))
+	if (l->filter && l->pick_best)
+		select_best(l);
+	else if (keep == LIST_NONE || !list_select_row(l, keep))
 		list_first(l);
+	l->pick_best = false;
 }
 
 /* --- selection ----------------------------------------------------------- */

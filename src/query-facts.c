@@ -24,6 +24,8 @@ struct spelling {
 	int64_t id;
 	char *canonical;       /* owned; the region's name */
 	char *folded;          /* owned; the spelling, folded for comparison */
+	char *spelling;        /* owned; the spelling as the gazetteer writes it */
+	char *type;            /* owned; the region's type */
 	int rank;              /* lower ranks win when a spelling is shared */
 	bool is_canonical;
 	int64_t parent_id, province_id;
@@ -82,6 +84,8 @@ static void spellings_free(struct spellings *sp)
 	for (size_t i = 0; i < sp->count; i++) {
 		free(sp->items[i].canonical);
 		free(sp->items[i].folded);
+		free(sp->items[i].spelling);
+		free(sp->items[i].type);
 		free(sp->items[i].label);
 	}
 	free(sp->items);
@@ -109,6 +113,8 @@ static enum status load_spellings(struct store *s, struct spellings *sp)
 		e->canonical = xstrdup(store_column_text(stmt, 1));
 		e->rank = type_rank(store_column_text(stmt, 2));
 		e->folded = fold_name(store_column_text(stmt, 3));
+		e->spelling = xstrdup(store_column_text(stmt, 3));
+		e->type = xstrdup(store_column_text(stmt, 2));
 		e->is_canonical = sqlite3_column_int(stmt, 4) != 0;
 		e->parent_id = sqlite3_column_int64(stmt, 5);
 		e->province_id = sqlite3_column_int64(stmt, 6);
@@ -333,6 +339,30 @@ enum status query_region_places(struct store *s, const char *name, const char *i
 	}
 	spellings_free(&sp);
 	return st;
+}
+
+enum status query_place_names(struct store *s, struct qtable *out)
+{
+	static const char *const headers[] = { "label", "names", "type" };
+	qtable_init(out, ARRAY_LEN(headers), headers);
+	struct spellings sp;
+	enum status st = load_spellings(s, &sp);
+	if (st != ST_OK)
+		return st;
+	for (size_t i = 0; i < sp.count; i++) {
+		if (!sp.items[i].is_canonical)
+			continue;
+		struct strbuf names = {0};
+		strbuf_puts(&names, sp.items[i].canonical);
+		for (size_t k = i + 1; k < sp.count; k++)
+			if (!sp.items[k].is_canonical && sp.items[k].id == sp.items[i].id)
+				strbuf_printf(&names, "\n%s", sp.items[k].spelling);
+		const char *cells[] = { sp.items[i].label, names.data, sp.items[i].type };
+		qtable_add_row(out, cells);
+		strbuf_free(&names);
+	}
+	spellings_free(&sp);
+	return ST_OK;
 }
 
 enum status query_region_resolve(struct store *s, const char *name, char **canonical)

@@ -40,7 +40,7 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
  * 1,000 reports, README "Benchmarks"). */
 #define PROVINCES_TAIL(funds) \
 	" sides AS (SELECT d AS me, r AS other FROM pp UNION SELECT r, d FROM pp)," \
-	" pal(pid, names) AS MATERIALIZED (SELECT pid, group_concat(n, ' ') FROM" \
+	" pal(pid, names) AS MATERIALIZED (SELECT pid, group_concat(n, '|') FROM" \
 	"   (SELECT province_id AS pid, name AS n FROM region UNION ALL" \
 	"    SELECT u.province_id, a.alias FROM region_alias a JOIN region u ON u.id = a.region_id)" \
 	"   GROUP BY pid)" \

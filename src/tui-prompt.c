@@ -25,6 +25,7 @@ static const char *const prompt_labels[] = {
 	[PROMPT_EXPORT] = "Export to (.csv .tsv .json): ",
 	[PROMPT_RELOAD] = "The store was rebuilt by an import: reload it? (Y/n) ",
 	[PROMPT_OVERWRITE] = "",
+	[PROMPT_PLACE] = "Go to place: ",
 };
 
 /* --- UTF-8 <-> wide, independent of the locale's multibyte functions ------- */
@@ -92,11 +93,116 @@ static void prompt_set(struct prompt *p, const char *initial)
 	p->cur = p->len;
 }
 
+static void completion_stop(struct prompt *p)
+{
+	free(p->cands);
+	p->cands = NULL;
+	p->ncands = p->cand = 0;
+}
+
+void prompt_free(struct prompt *p)
+{
+	completion_stop(p);
+	if (p->places) {
+		qtable_free(p->places);
+		free(p->places);
+		p->places = NULL;
+	}
+}
+
 void prompt_start(struct tui *t, enum prompt_kind kind, const char *initial)
 {
+	prompt_free(&t->prompt);
 	t->prompt.kind = kind;
 	prompt_set(&t->prompt, initial);
 	t->message[0] = '\0';
+	if (kind != PROMPT_PLACE)
+		return;
+	t->prompt.places = xcalloc(1, sizeof(*t->prompt.places));
+	enum status st = query_place_names(t->store, t->prompt.places);
+	if (st != ST_OK) {
+		prompt_free(&t->prompt);
+		t->prompt.kind = PROMPT_NONE;
+		tui_message(t, true, "%s", status_detail(st));
+	}
+}
+
+/* --- completing a place ----------------------------------------------------- */
+
+static const char *place_label(const struct prompt *p, size_t i)
+{
+	return qtable_get(p->places, p->cands[i].row, 0);
+}
+
+/* Tab (dir 1) and Shift-Tab (-1): the next or previous place matching what
+ * was typed; the first Tab shows the best. */
+static void completion_step(struct prompt *p, int dir)
+{
+	if (!p->cands) {
+		char *typed = prompt_text(p);
+		p->ncands = complete_places(p->places, typed, &p->cands);
+		free(typed);
+		if (!p->ncands)
+			return;
+		p->cand = dir > 0 ? 0 : p->ncands - 1;
+	} else {
+		p->cand = (p->cand + p->ncands + (size_t)(dir > 0 ? 1 : -1)) % p->ncands;
+	}
+	prompt_set(p, place_label(p, p->cand));
+}
+
+/* What the place prompt says on its right: where Tab is, or what Enter
+ * would open ("Mizhi County (Shaanxi) +2, Tab"). Owned, NULL for nothing. */
+static char *completion_note(const struct prompt *p)
+{
+	if (p->kind != PROMPT_PLACE || !p->places)
+		return NULL;
+	if (p->cands)
+		return xasprintf("%zu/%zu, Tab next", p->cand + 1, p->ncands);
+	char *typed = prompt_text(p);
+	struct completion *c;
+	size_t n = complete_places(p->places, typed, &c);
+	char *note = !*typed ? xstrdup("any place or alias, Tab completes")
+		   : n == 0 ? xstrdup("no place matches")
+		   : n == 1 ? xasprintf("%s", qtable_get(p->places, c[0].row, 0))
+		   : xasprintf("%s +%zu, Tab", qtable_get(p->places, c[0].row, 0), n - 1);
+	free(typed);
+	free(c);
+	return note;
+}
+
+/* Enter: the place shown or, when the best match stands alone, that one;
+ * places answering alike ("Wushan") are put in the input to choose from
+ * with Tab, the prompt staying open. */
+static void place_accept(struct tui *t, const char *text)
+{
+	struct prompt *p = &t->prompt;
+	char *label = NULL;
+	if (p->cands) {
+		label = xstrdup(place_label(p, p->cand));
+	} else {
+		struct completion *c;
+		size_t n = complete_places(p->places, text, &c);
+		if (n && complete_is_clear(c, n)) {
+			label = xstrdup(qtable_get(p->places, c[0].row, 0));
+		} else if (n) {
+			p->kind = PROMPT_PLACE;   /* stays open */
+			p->cands = c;
+			p->ncands = n;
+			p->cand = 0;
+			prompt_set(p, place_label(p, 0));
+			return;
+		} else {
+			tui_message(t, true, "no place matches \"%s\" (Tab completes names)", text);
+		}
+		free(c);
+	}
+	if (label) {
+		struct view *v = view_place_new(t, label);
+		if (v)
+			tui_push(t, v);
+	}
+	free(label);
 }
 
 /* --- drawing --------------------------------------------------------------- */
@@ -114,7 +220,11 @@ void prompt_draw(struct tui *t, WINDOW *w, int width)
 	wmove(w, 0, 0);
 	int used = draw_text(w, label, width - 1, a | A_BOLD, false, a);
 	free(question);
-	int room = width - used - 1;
+	char *note = completion_note(p);
+	int note_w = note ? text_width(note) + 2 : 0;
+	if (note_w > (width - used) / 2)
+		note_w = 0;   /* the input comes first */
+	int room = width - used - 1 - note_w;
 	/* scroll sideways so the cursor stays in view */
 	size_t start = 0;
 	int cols = 0;
@@ -142,7 +252,14 @@ void prompt_draw(struct tui *t, WINDOW *w, int width)
 			cursor_x += cw;
 	}
 	if (room > 0)
-		draw_spaces(w, room + 1, a);
+		draw_spaces(w, room, a);
+	if (note_w) {
+		draw_spaces(w, 1, a);
+		draw_cell_cut(w, note, note_w, t->utf8, a | A_DIM);
+	} else {
+		draw_spaces(w, 1, a);
+	}
+	free(note);
 	wmove(w, 0, cursor_x < width ? cursor_x : width - 1);
 }
 
@@ -318,6 +435,16 @@ static void filter_update(struct tui *t)
 	free(text);
 }
 
+/* How many rows match and, when the selected one matched through a place
+ * under it, which ("Jiangsu ← Zhejiang City"). */
+static void filter_done(struct tui *t, struct view *v, const char *text)
+{
+	char *why = view_match_why(t, v);
+	tui_message(t, false, "%zu row%s match \"%s\"%s%s (Esc clears)", v->list.nmatch,
+		    v->list.nmatch == 1 ? "" : "s", text, why ? ": " : "", why ? why : "");
+	free(why);
+}
+
 static void prompt_accept(struct tui *t)
 {
 	struct prompt *p = &t->prompt;
@@ -331,16 +458,20 @@ static void prompt_accept(struct tui *t)
 			tui_search(t, text);
 		break;
 	case PROMPT_FILTER:
-		tui_message(t, false, "%zu row%s match \"%s\" (Esc clears)", v->list.nmatch,
-			    v->list.nmatch == 1 ? "" : "s", text);
+		filter_done(t, v, text);
 		break;
 	case PROMPT_EXPORT:
 		export_begin(t, str_trim(text));
+		break;
+	case PROMPT_PLACE:
+		place_accept(t, str_trim(text));
 		break;
 	default:
 		break;
 	}
 	free(text);
+	if (p->kind == PROMPT_NONE)
+		prompt_free(p);
 }
 
 static void prompt_cancel(struct tui *t)
@@ -351,6 +482,7 @@ static void prompt_cancel(struct tui *t)
 		view_apply(v);
 	}
 	t->prompt.kind = PROMPT_NONE;
+	prompt_free(&t->prompt);
 	tui_message(t, false, "cancelled");
 }
 
@@ -441,7 +573,14 @@ enum result prompt_key(struct tui *t, int ch, bool is_func)
 		prompt_cancel(t);
 		return R_REDRAW;
 	}
-	if (prompt_edit(p, ch, is_func) && p->kind == PROMPT_FILTER)
-		filter_update(t);
+	if (p->kind == PROMPT_PLACE && ((!is_func && ch == '\t') || (is_func && ch == KEY_BTAB))) {
+		completion_step(p, ch == '\t' ? 1 : -1);
+		return R_REDRAW;
+	}
+	if (prompt_edit(p, ch, is_func)) {
+		completion_stop(p);
+		if (p->kind == PROMPT_FILTER)
+			filter_update(t);
+	}
 	return R_REDRAW;
 }

@@ -499,12 +499,14 @@ static void draw_status(struct tui *t)
 	int right_w = text_width(right);
 	if (right_w > t->cols / 2)
 		right_w = 0;
-	const char *left = t->message[0] ? t->message : v->ops->hint;
+	char *why = t->message[0] || !v->list.filter ? NULL : view_match_why(t, v);
+	const char *left = t->message[0] ? t->message : why ? why : v->ops->hint;
 	attr_t a = t->message[0] && t->message_error ? t->attrs[ROLE_ERROR] : t->attrs[ROLE_STATUS];
 	int used = draw_text(w, left, t->cols - right_w, a, false, a);
 	draw_spaces(w, t->cols - right_w - used, t->attrs[ROLE_STATUS]);
 	if (right_w)
 		draw_text(w, right, right_w, t->attrs[ROLE_STATUS], false, 0);
+	free(why);
 	wnoutrefresh(w);
 }
 
@@ -588,6 +590,7 @@ static void tui_free(struct tui *t)
 	for (int c = 0; c < 3; c++)
 		view_free(t->column[c]);
 	free(t->prompt.path);
+	prompt_free(&t->prompt);
 	strbuf_free(&t->osc);
 	windows_free(t);
 }
@@ -791,6 +794,7 @@ static enum result do_action(struct tui *t, struct view *v, enum action a)
 	case ACT_SEARCH_NEXT: return act_search_step(t, 1);
 	case ACT_SEARCH_PREV: return act_search_step(t, -1);
 	case ACT_FILTER: return act_filter(t, v);
+	case ACT_PLACE: prompt_start(t, PROMPT_PLACE, NULL); return R_REDRAW;
 	case ACT_CLEAR: return act_clear(t, v);
 	case ACT_UNIT: return act_unit(t);
 	case ACT_SORT: return act_sort(t, v);

@@ -163,6 +163,16 @@ static char *partners_hay(struct view *v, size_t row)
 	return folded;
 }
 
+/* A partner row's name, or a pair's "donor → recipient", for the filter's
+ * ranking (aliases and parents stay in the hay). */
+static char *partners_names(struct view *v, size_t row)
+{
+	const char *donor = view_cell(v, row, "donor"), *recipient = view_cell(v, row, "recipient");
+	if (is_partner(v, row))
+		return xstrdup(view_cell(v, row, "partner") ? view_cell(v, row, "partner") : "");
+	return xasprintf("%s \u2192 %s", donor ? donor : "", recipient ? recipient : "");
+}
+
 static enum result partners_enter(struct tui *t, struct view *v)
 {
 	size_t row = list_selected(&v->list);
@@ -186,6 +196,7 @@ const struct view_ops partners_ops = {
 	.compare = partners_compare,
 	.sorts = partners_sorts,
 	.hay = partners_hay,
+	.names = partners_names,
 	.enter = partners_enter,
 	.source = view_row_source,
 };

@@ -221,6 +221,18 @@ static char *provinces_hay(struct view *v, size_t row)
 	return folded;
 }
 
+/* The province's name, then every name and alias of the places in it
+ * (the query gives them '|'-separated), for the filter's ranking. */
+static char *provinces_names(struct view *v, size_t row)
+{
+	const char *name = view_cell(v, row, "name"), *aliases = view_cell(v, row, "aliases");
+	char *names = xasprintf("%s\n%s", name ? name : "", aliases ? aliases : "");
+	for (char *p = names; *p; p++)
+		if (*p == '|')
+			*p = '\n';
+	return names;
+}
+
 /* c: the next kind of count beside the money, then none again; the rows
  * are loaded again with it, the selection kept. */
 static enum result cycle_indicator(struct tui *t, struct view *v)
@@ -279,6 +291,7 @@ const struct view_ops provinces_ops = {
 	.compare = provinces_compare,
 	.sorts = provinces_sorts,
 	.hay = provinces_hay,
+	.names = provinces_names,
 	.action = provinces_action,
 	.free = provinces_free,
 	.legend = provinces_legend,

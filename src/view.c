@@ -106,6 +106,12 @@ static void view_reset_rows(struct view *v)
 			hay[i] = v->ops->hay ? v->ops->hay(v, i) : hay_all_cells(v->rows, i);
 	}
 	list_set_rows(&v->list, n, hay);
+	if (!v->ops->no_filter && v->ops->names) {
+		char **names = xcalloc(n ? n : 1, sizeof(*names));
+		for (size_t i = 0; i < n; i++)
+			names[i] = v->ops->names(v, i);
+		list_set_names(&v->list, names);
+	}
 	view_apply(v);
 }
 
@@ -167,6 +173,17 @@ long view_cell_long(const struct view *v, size_t row, const char *col)
 {
 	const char *s = view_cell(v, row, col);
 	return s ? strtol(s, NULL, 10) : 0;
+}
+
+char *view_match_why(const struct tui *t, const struct view *v)
+{
+	size_t row = list_selected(&v->list), len;
+	const char *why = row == LIST_NONE ? NULL : list_match_why(&v->list, row, &len);
+	if (!why)
+		return NULL;
+	const char *own = v->list.names[row];
+	return xasprintf("%.*s %s %.*s", (int)strcspn(own, "\n"), own, t->utf8 ? "\u2190" : "<-",
+			 (int)len, why);
 }
 
 bool view_row_source(struct view *v, size_t row, struct source_ref *ref)

@@ -12,6 +12,7 @@
 #include <curses.h>
 
 #include "pairoff/action.h"
+#include "pairoff/complete.h"
 #include "pairoff/list.h"
 #include "pairoff/util.h"
 
@@ -150,8 +151,145 @@ static void test_actions(void)
 	      "keys text: [%s]", buf);
 }
 
+/* --- ranking: exact, prefix, word start, inside, letters in order ----------- */
+
+static enum list_rank rank_of(const char *name, const char *filter)
+{
+	char *f = list_fold(filter);
+	enum list_rank r = list_rank_name(name, strlen(name), f);
+	free(f);
+	return r;
+}
+
+static void test_rank_name(void)
+{
+	CHECK(rank_of("Zhejiang", "zhejiang") == LIST_RANK_EXACT, "the whole name");
+	CHECK(rank_of("Pu\xE2\x80\x99" "er City", "PU'ER CITY") == LIST_RANK_EXACT, "folded alike");
+	CHECK(rank_of("Zhejiang", "zhe") == LIST_RANK_PREFIX, "the start of the name");
+	CHECK(rank_of("Haixi Mongol and Tibetan Prefecture", "mongol") == LIST_RANK_WORD, "a word's start");
+	CHECK(rank_of("Wushan County (Chongqing)", "chong") == LIST_RANK_WORD, "a word after (");
+	CHECK(rank_of("Lin-xia", "xia") == LIST_RANK_WORD, "a word after a hyphen");
+	CHECK(rank_of("Pu'er", "er") == LIST_RANK_INSIDE, "an apostrophe starts no word");
+	CHECK(rank_of("Jiangsu", "angs") == LIST_RANK_INSIDE, "inside a word");
+	CHECK(rank_of("Zhenjiang City", "zhejiang") == LIST_RANK_SCATTERED, "letters in order");
+	CHECK(rank_of("Jiangsu", "zhejiang") == LIST_RANK_NONE, "no match");
+	CHECK(rank_of("Jiangsu", "usgnaij") == LIST_RANK_NONE, "letters out of order");
+	CHECK(rank_of("Jiangsu", "") == LIST_RANK_NONE, "an empty filter ranks nothing");
+	CHECK(rank_of("Jiangsu\nZhejiang", "jiangsu") == LIST_RANK_PREFIX, "len bounds the name");
+	CHECK(list_rank_name("Jiangsu\nZhejiang", 7, "jiangsu") == LIST_RANK_EXACT, "only len bytes count");
+}
+
+/* Three provinces, their own names first and then the places under them,
+ * as the provinces pane has them (made-up places). */
+static const char *const prov_names[] = {
+	"Anhai\nNorth Zhejiang City\nOldtown",   /* an alias that starts with the filter */
+	"Beiyuan\nZhenjiang City",                /* letters in order only */
+	"Zhejiang\nHangtown",                     /* its own name, exactly */
+	"Qinghai\nHaixi Mongol Prefecture",       /* found through a place under it */
+};
+#define NPROV (sizeof(prov_names) / sizeof(prov_names[0]))
+
+static void fill_ranked(struct list *l)
+{
+	char **hay = xcalloc(NPROV, sizeof(*hay)), **lists = xcalloc(NPROV, sizeof(*lists));
+	for (size_t i = 0; i < NPROV; i++) {
+		hay[i] = list_fold(prov_names[i]);
+		lists[i] = xstrdup(prov_names[i]);
+	}
+	list_set_rows(l, NPROV, hay);
+	list_set_names(l, lists);
+}
+
+static void test_filter_ranks(void)
+{
+	struct list l;
+	list_init(&l);
+	fill_ranked(&l);
+	list_apply(&l, NULL, NULL, NULL);
+	list_set_filter(&l, "zhejiang");
+	list_apply(&l, NULL, NULL, NULL);
+	CHECK(l.nmatch == 2, "the exact and the word match shown, not the letters in order: %zu", l.nmatch);
+	CHECK(list_selected(&l) == 2, "the exact match is selected, not the first row: %zu", list_selected(&l));
+	size_t len = 0;
+	CHECK(list_match_why(&l, 2, &len) == NULL, "matched by its own name: no why");
+	const char *why = list_match_why(&l, 0, &len);
+	CHECK(why && len == strlen("North Zhejiang City") && strncmp(why, "North Zhejiang City", len) == 0,
+	      "the other row matched through a place under it");
+	list_move(&l, -5);
+	list_apply(&l, NULL, NULL, NULL);
+	CHECK(list_selected(&l) == 0, "a re-sort keeps the selection the user moved to");
+
+	list_set_filter(&l, "zhjiang");
+	list_apply(&l, NULL, NULL, NULL);
+	CHECK(l.nmatch == 3, "nothing inside: letters in order shown (%zu)", l.nmatch);
+
+	list_set_filter(&l, "mongol");
+	list_apply(&l, NULL, NULL, NULL);
+	why = list_match_why(&l, 3, &len);
+	CHECK(l.nmatch == 1 && list_selected(&l) == 3, "a word of a place under it");
+	CHECK(why && strncmp(why, "Haixi Mongol Prefecture", len) == 0, "says through which place");
+
+	list_set_filter(&l, "town");
+	list_apply(&l, NULL, NULL, NULL);
+	CHECK(l.nmatch == 2 && list_selected(&l) == 0, "equal ranks: the first shown (%zu)", list_selected(&l));
+	list_set_filter(&l, "anhai");
+	list_apply(&l, NULL, NULL, NULL);
+	CHECK(list_selected(&l) == 0 && !list_match_why(&l, 0, &len), "own name beats nothing");
+	list_set_filter(&l, NULL);
+	list_apply(&l, NULL, NULL, NULL);
+	CHECK(l.nmatch == NPROV && !list_match_why(&l, 0, &len), "no filter: every row, no why");
+	list_free(&l);
+}
+
+/* --- completing place names (made-up places) ------------------------------- */
+
+static void test_complete(void)
+{
+	static const char *const headers[] = { "label", "names", "type" };
+	static const char *const rows[][3] = {
+		{ "Hushan County (Beiyuan)", "Hushan County\nHushan", "county" },
+		{ "Hushan County (Nanling)", "Hushan County (Nanling)\nHushan County\nHushan", "county" },
+		{ "Zhelan", "Zhelan\nZhelan Province", "province" },
+		{ "Zhelan City (Dongbei)", "Zhelan City (Dongbei)\nZhelan City", "city" },
+		{ "Mizi County (Xibei)", "Mizi County", "county" },
+	};
+	struct qtable places;
+	qtable_init(&places, 3, headers);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		qtable_add_row(&places, rows[i]);
+	struct completion *c;
+	size_t n = complete_places(&places, "hushan", &c);
+	CHECK(n == 2 && !complete_is_clear(c, n), "two counties answer an alias they share alike");
+	CHECK(n == 2 && c[0].row == 0 && c[1].row == 1, "namesakes by label");
+	free(c);
+	n = complete_places(&places, "Hushan County", &c);
+	CHECK(n == 2 && complete_is_clear(c, n) && c[0].row == 0, "a place's own name beats another's alias");
+	free(c);
+	n = complete_places(&places, "hushan county (nanling)", &c);
+	CHECK(n >= 1 && complete_is_clear(c, n) && c[0].row == 1, "the qualified label picks the namesake");
+	free(c);
+	n = complete_places(&places, "zhel", &c);
+	CHECK(n == 2 && c[0].row == 2 && !complete_is_clear(c, n), "prefixes alike: the province first");
+	free(c);
+	n = complete_places(&places, "mizi", &c);
+	CHECK(n == 1 && complete_is_clear(c, n) && c[0].row == 4, "one county by its name's start");
+	free(c);
+	n = complete_places(&places, "mzcnty", &c);
+	CHECK(n == 1 && c[0].row == 4, "letters in order when nothing matches better");
+	free(c);
+	n = complete_places(&places, "qqq", &c);
+	CHECK(n == 0 && c == NULL, "nothing matches");
+	n = complete_places(&places, "", &c);
+	CHECK(n == 0, "nothing typed, nothing offered");
+	free(c);
+	qtable_free(&places);
+}
+
 int main(void)
 {
+	test_complete();
+	test_rank_name();
+	test_filter_ranks();
 	test_fold_and_match();
 	test_filter_and_sort();
 	test_headings();

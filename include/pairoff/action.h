@@ -42,7 +42,8 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_QUIT, 
 	_(SEARCH,      "search",      GROUP_FIND, "Full-text search in all reports", '/', 0, 0) \
 	_(SEARCH_NEXT, "search-next", GROUP_FIND, "Next search hit", 'n', 0, 0) \
 	_(SEARCH_PREV, "search-prev", GROUP_FIND, "Previous search hit", 'N', 0, 0) \
-	_(FILTER,      "filter",      GROUP_FIND, "Filter the current list (names and aliases)", 'f', '\\', '&') \
+	_(FILTER,      "filter",      GROUP_FIND, "Filter the current list (names and aliases; the best match is selected)", 'f', '\\', '&') \
+	_(PLACE,       "place",       GROUP_FIND, "Go to a place by any name or alias (Tab completes) and open its screen", 'p', ':', 0) \
 	_(CLEAR,       "clear",       GROUP_FIND, "Clear the filter; close a prompt", ACT_KEY_ESC, 0, 0) \
 	_(UNIT,        "unit",        GROUP_DATA, "Cycle money units (yuan, 10k yuan, million yuan)", 'u', 0, 0) \
 	_(SORT,        "sort",        GROUP_DATA, "Sort the current list by the next column", 's', 0, 0) \

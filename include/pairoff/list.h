@@ -28,6 +28,25 @@ struct list {
 	size_t sel, top;    /* indices into vis; sel never rests on a heading when a row exists */
 	char *filter;       /* owned: the filter as typed, NULL when none */
 	int sort_key;       /* which sort the view applies; 0 = natural order */
+	char **names;       /* owned: nrows '\n'-separated name lists, the row's own name
+	                     * first, that the filter ranks (NULL: rank by hay only) */
+	unsigned char *score; /* owned: nrows ranks of the last filter (list_rank * 2, +1
+	                     * when the row's own name matched) */
+	size_t *why;        /* owned: nrows byte offsets into names[row] of the name
+	                     * the row matched through (0: its own) */
+	bool pick_best;     /* the filter changed: the next apply selects the best match */
+};
+
+/* How well a filter matches one name, worst first: its letters in order
+ * with others between, inside a word, at the start of a word, at the
+ * start of the name, the whole name. Compared folded (list_fold). */
+enum list_rank {
+	LIST_RANK_NONE,
+	LIST_RANK_SCATTERED,
+	LIST_RANK_INSIDE,
+	LIST_RANK_WORD,
+	LIST_RANK_PREFIX,
+	LIST_RANK_EXACT,
 };
 
 /* Where a list stood, to come back to (the back stack keeps these). */
@@ -41,8 +60,15 @@ void list_free(struct list *l);
  * array and its strings passes to the list; NULL for none). Filter and sort
  * key stay; selection goes to the first row. Call list_apply afterwards. */
 void list_set_rows(struct list *l, size_t nrows, char **hay);
+/* Gives the rows names to rank the filter against (after list_set_rows;
+ * ownership of the array and its strings passes to the list). */
+void list_set_names(struct list *l, char **names);
 /* Sorts (stable; cmp NULL = natural order) and rebuilds the visible entries
- * from the filter; keeps the selected row selected when it is still visible. */
+ * from the filter; keeps the selected row selected when it is still visible.
+ * A filter shows the rows whose hay holds each of its words or one of whose
+ * names it matches at LIST_RANK_INSIDE or better; when none does, the rows
+ * whose names hold its letters in order. After a new filter the best
+ * ranked row is selected (the first shown of the best). */
 void list_apply(struct list *l, list_cmp_fn cmp, list_group_fn group, void *ctx);
 /* Sets the filter (NULL or "" clears it); call list_apply afterwards. */
 void list_set_filter(struct list *l, const char *text);
@@ -77,5 +103,12 @@ char *list_fold(const char *s);
 /* Whether every space-separated word of filter (raw text) folds into a
  * substring of hay (already folded). */
 bool list_match(const char *hay, const char *filter);
+/* How well folded (a list_fold'ed filter) matches the len bytes of name
+ * (raw text); words start after a space, hyphen, slash, comma or "(". */
+enum list_rank list_rank_name(const char *name, size_t len, const char *folded);
+/* The name row matched the filter through when it was not the row's own
+ * (a place under it, an alias): a pointer into its names, the length in
+ * *len; NULL when the row matched by its own name or has no names. */
+const char *list_match_why(const struct list *l, size_t row, size_t *len);
 
 #endif

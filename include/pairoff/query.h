@@ -69,6 +69,11 @@ enum status query_regions(struct store *s, const char *side, struct qtable *out)
  * query taking a place name fails with ST_USAGE listing the namesakes. */
 enum status query_region_places(struct store *s, const char *name, const char *in, struct qtable *out);
 
+/* Every place of the gazetteer, for a prompt that completes place names:
+ * label (unique: "Wushan County (Chongqing)"), names (its own name, then
+ * its aliases, '\n' between), type. */
+enum status query_place_names(struct store *s, struct qtable *out);
+
 /* Links donor -> recipient, one row per pair. Columns: donor, recipient,
  * level, since, until, report, line, basis ("stated" or "evidence", with
  * ",internal" for a pairing within the West), quote. region NULL = all
@@ -138,7 +143,7 @@ enum status query_anomalies(struct store *s, struct qtable *out);
  * aid_yuan (aid given or received, every year), investment_yuan (signed
  * investment and trade, beside the aid), count (with_funds and an indicator
  * kind: the count of that kind given or received, per pair and year the
- * largest, added; else NULL), aliases (space-separated names and aliases of
+ * largest, added; else NULL), aliases ('|'-separated names and aliases of
  * the region and every place in it, so that a filter on a county's old name
  * finds its province). */
 enum status query_pane_provinces(struct store *s, bool with_funds, const char *kind, struct qtable *out);
@@ -172,5 +177,30 @@ enum status query_pane_partners(struct store *s, const char *province, struct qt
  * (report:line of every statement). */
 enum status query_pane_funds(struct store *s, const char *donor, const char *recipient,
 			     struct qtable *out);
+
+/* --- the place screen (src/query-place.c) -------------------------------- */
+
+/* One place's page, the browser twin of `pairoff show`: name is any
+ * spelling, qualified for namesakes ("Wushan County (Chongqing)"; a shared
+ * name is ST_USAGE listing them). Rows in this order: one "place" row
+ * (label its name, detail "county in Chongqing, west side", quote its
+ * qualified label, province its provincial-level region); "partner" and
+ * "pair" rows (section pairings: the
+ * pairings both ways as query_pairs has them, detail the basis, year and
+ * until the years); "money" rows (query_totals' rows with the place as
+ * donor, then as recipient: year, amount_yuan the aid, investment_yuan,
+ * detail the statements counted); "counts" rows (query_indicator_years',
+ * label the summary); "anomaly" rows (the anomalies whose message or quote
+ * names it: label the message, detail the kind); "mention" rows (the
+ * paragraphs that name it, in reading order, at most 500: label a snippet
+ * with the names marked \x02..\x03, detail the section; a name another
+ * place shares counts where the section or paragraph names the place's
+ * province). A "none" row (label "(none stated)") stands for empty
+ * pairings, money or counts, as `show` says. Columns: row,
+ * section, label, detail, year, until, amount_yuan, investment_yuan,
+ * donor, recipient, donor_province, recipient_province, report, line
+ * (the first source), quote, sources (report:line of each statement),
+ * province. */
+enum status query_pane_place(struct store *s, const char *name, struct qtable *out);
 
 #endif

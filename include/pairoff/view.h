@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "pairoff/action.h"
+#include "pairoff/complete.h"
 #include "pairoff/list.h"
 #include "pairoff/money.h"
 #include "pairoff/query.h"
@@ -76,6 +77,10 @@ struct view_ops {
 	const char *const *sorts;  /* NULL-terminated names, [0] the natural order */
 	/* The text the filter matches for row (owned); NULL = all cells. */
 	char *(*hay)(struct view *v, size_t row);
+	/* The names the filter ranks for row (owned): its own name first, then
+	 * the places under it and aliases, '\n' between; NULL = none (the
+	 * filter then matches the hay only). */
+	char *(*names)(struct view *v, size_t row);
 	enum result (*enter)(struct tui *t, struct view *v);
 	/* The source of row, for `o` and Enter; false when it has none. */
 	bool (*source)(struct view *v, size_t row, struct source_ref *ref);
@@ -122,7 +127,7 @@ struct view {
 #define PROMPT_MAX 1024   /* characters; longer input (a huge paste) is cut */
 
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_EXPORT, PROMPT_OVERWRITE,
-		   PROMPT_RELOAD };
+		   PROMPT_RELOAD, PROMPT_PLACE };
 
 /* The one-line editor on the status line (search, filter, file names). */
 struct prompt {
@@ -131,6 +136,10 @@ struct prompt {
 	size_t len, cur;
 	char *path;               /* owned: the file an overwrite question is about */
 	bool truncated;           /* input was cut at PROMPT_MAX */
+	struct qtable *places;    /* owned: the gazetteer's places while a place prompt is open */
+	struct completion *cands; /* owned: the places Tab steps through, best first; NULL
+	                           * until Tab is pressed, again after an edit */
+	size_t ncands, cand;      /* how many, and which one the input shows */
 };
 
 struct tui {
@@ -159,7 +168,7 @@ struct tui {
 
 /* --- views (src/view-*.c) ------------------------------------------------ */
 extern const struct view_ops provinces_ops, partners_ops, funds_ops, source_ops, search_ops,
-	help_ops, anomalies_ops, sources_ops;
+	help_ops, anomalies_ops, sources_ops, place_ops;
 
 struct view *view_new(const struct view_ops *ops);
 void view_free(struct view *v);
@@ -184,7 +193,14 @@ struct view *view_search_new(struct tui *t, const char *query);
  * money they state. NULL when all_sources names no statement. */
 struct view *view_sources_new(struct tui *t, const char *all_sources, const char *quote,
 			      const char *what);
+/* The screen of one place (src/view-place.c): name any spelling or a
+ * qualified label ("Wushan County (Chongqing)"). NULL with a message on t
+ * when it names no place or several. */
+struct view *view_place_new(struct tui *t, const char *name);
 long view_cell_long(const struct view *v, size_t row, const char *col);
+/* Why the selected row matched the filter when it matched through another
+ * name than its own: "Qinghai ← Haixi Prefecture" (owned), else NULL. */
+char *view_match_why(const struct tui *t, const struct view *v);
 /* The source of a row from its report, line and quote columns (quote NULL
  * when the rows have none); false when the row names no report line. Views
  * whose rows carry those columns use it as their .source. */
@@ -209,6 +225,8 @@ struct view *tui_current(struct tui *t);
 
 /* --- prompt, export, copy (src/tui-prompt.c) ------------------------------- */
 void prompt_start(struct tui *t, enum prompt_kind kind, const char *initial);
+/* Frees what an open prompt holds (the browser may end with one open). */
+void prompt_free(struct prompt *p);
 enum result prompt_key(struct tui *t, int ch, bool is_func);
 /* Draws the prompt in the status window and leaves the cursor on it. */
 void prompt_draw(struct tui *t, WINDOW *w, int width);
