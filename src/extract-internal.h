@@ -116,6 +116,9 @@ void xresolve_namesakes(struct xctx *c, struct xsentence *s);
 void xscan_years(struct xsentence *s);
 bool xword_at(const char *text, size_t pos, const char *word);
 bool xcontains_word(const char *text, size_t from, size_t to, const char *word);
+/* Whether xcontains_word is true for any of words[0..n), in one pass over
+ * the text (for a long list searched in a whole sentence). */
+bool xcontains_any_word(const char *text, size_t from, size_t to, const char *const *words, size_t n);
 const char *xfind_ci(const char *hay, size_t from, size_t to, const char *needle);
 /* The clause around pos runs from after the previous ',', ';', '(' or ':'
  * (not floor-ward of floor) to before the next; commas inside numbers

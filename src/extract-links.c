@@ -428,15 +428,26 @@ static size_t skip_relative(const char *t, size_t end)
  * acting on the counties (or towns of counties) after it: "Example.com raised
  * 50,000 yuan to build a school in ... A County"; or helping them:
  * "under the guidance and help of X Company, the output of ... County". */
-static void link_firms(struct xctx *c, const struct xsentence *s)
+/* Whether one of the words ending in "of " ends right before t + i: this
+ * runs at every byte of every sentence, so the shared "of " is tested
+ * first. */
+static bool helped_by_before(const char *t, size_t i)
 {
 	static const char *const helped_by[] = { "help of ", "support of ", "assistance of " };
+	if (i < 3 || t[i - 1] != ' ' || t[i - 2] != 'f' || t[i - 3] != 'o')
+		return false;
+	for (size_t k = 0; k < sizeof(helped_by) / sizeof(helped_by[0]); k++) {
+		size_t n = strlen(helped_by[k]);
+		if (i >= n && strncmp(t + i - n, helped_by[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void link_firms(struct xctx *c, const struct xsentence *s)
+{
 	for (size_t i = 0; i < s->len; i++) {
-		bool helper = false;
-		for (size_t k = 0; k < sizeof(helped_by) / sizeof(helped_by[0]) && !helper; k++) {
-			size_t n = strlen(helped_by[k]);
-			helper = i >= n && strncmp(s->text + i - n, helped_by[k], n) == 0;
-		}
+		bool helper = helped_by_before(s->text, i);
 		bool opens = i == 0 || (i >= 2 && (s->text[i - 2] == ',' || s->text[i - 2] == ';') && s->text[i - 1] == ' ');
 		if (opens && xword_at(s->text, i, "and"))
 			i += 4; /* "..., and X Co., Ltd donated" */

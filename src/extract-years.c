@@ -197,10 +197,7 @@ static bool cumulative_words(const struct xsentence *s)
 		"so far", "accumulatively", "cumulatively", "accumulated", "in accumulation", "up to now",
 		"to date", "over the years", "in recent years", "until now", "till now", "in total since",
 	};
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (xcontains_word(s->text, 0, s->len, words[i]))
-			return true;
-	return false;
+	return xcontains_any_word(s->text, 0, s->len, words, sizeof(words) / sizeof(words[0]));
 }
 
 int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year)

@@ -6,15 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-#ifdef HAVE_INIPARSER_INIPARSER_H
-#include <iniparser/iniparser.h>
-#else
-#include <iniparser.h>
-#endif
 
 #include "pairoff/gazetteer.h"
+#include "pairoff/ini.h"
 #include "pairoff/regfile.h"
 #include "pairoff/util.h"
 
@@ -150,99 +144,6 @@ static void add_aliases(struct region *r, const char *list, bool misspelling)
 	free(copy);
 }
 
-/* ---- source lines, for error messages -------------------------------- */
-
-/* The INI text split into lines, kept to point errors at file:line. */
-struct ini_text {
-	char *buf;             /* owned, NUL-terminated */
-	char **lines;          /* owned array of pointers into buf */
-	size_t nlines;
-};
-
-static enum status ini_text_read(const char *path, struct ini_text *t)
-{
-	const char *why;
-	FILE *f = regfile_open_read(path, REGFILE_MAX_INI_BYTES, &why);
-	if (!f)
-		return status_set(errno ? ST_IO : ST_CONFIG, "%s: %s", path, why);
-	struct strbuf sb = { 0 };
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		strbuf_append(&sb, chunk, n);
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		strbuf_free(&sb);
-		return status_set(ST_IO, "%s: read error", path);
-	}
-	t->buf = strbuf_steal(&sb);
-	size_t cap = 0;
-	t->lines = NULL;
-	t->nlines = 0;
-	for (char *save = NULL, *p = t->buf; p; p = save) {
-		save = strchr(p, '\n');
-		if (save)
-			*save++ = '\0';
-		*ARRAY_PUSH(t->lines, t->nlines, cap) = p;
-	}
-	return ST_OK;
-}
-
-static void ini_text_free(struct ini_text *t)
-{
-	free(t->buf);
-	free(t->lines);
-}
-
-/* Every non-blank line must be a comment, a [section] or a key = value:
- * iniparser only says "syntax error", so we find the line ourselves. */
-static enum status ini_check_syntax(const char *path, const struct ini_text *t)
-{
-	for (size_t i = 0; i < t->nlines; i++) {
-		char *line = xstrdup(t->lines[i]);
-		char *s = str_trim(line);
-		size_t len = strlen(s);
-		bool ok = len == 0 || s[0] == ';' || s[0] == '#' ||
-			  (s[0] == '[' && s[len - 1] == ']' && len > 2) ||
-			  (s[0] != '[' && s[0] != '=' && strchr(s, '=') != NULL);
-		free(line);
-		if (!ok)
-			return status_set(ST_CONFIG, "%s:%zu: syntax error", path, i + 1);
-	}
-	return ST_OK;
-}
-
-/* The line of section sec (lower-cased id), 0 if not found. */
-static size_t ini_section_line(const struct ini_text *t, const char *sec)
-{
-	size_t n = strlen(sec);
-	for (size_t i = 0; i < t->nlines; i++) {
-		const char *s = t->lines[i];
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (s[0] == '[' && strncasecmp(s + 1, sec, n) == 0 && s[1 + n] == ']')
-			return i + 1;
-	}
-	return 0;
-}
-
-/* The line of key in the section starting at sec_line, or sec_line. */
-static size_t ini_key_line(const struct ini_text *t, size_t sec_line, const char *key)
-{
-	size_t n = strlen(key);
-	for (size_t i = sec_line; i < t->nlines; i++) {
-		const char *s = t->lines[i];
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (s[0] == '[')
-			break;
-		if (strncasecmp(s, key, n) == 0 && (s[n] == ' ' || s[n] == '=' || s[n] == '\t'))
-			return i + 1;
-	}
-	return sec_line;
-}
-
 /* ---- loading ---------------------------------------------------------- */
 
 static bool in_list(const char *v, const char *const *list, size_t n)
@@ -253,11 +154,13 @@ static bool in_list(const char *v, const char *const *list, size_t n)
 	return false;
 }
 
-/* One [section] as read: its id and the values of the known keys, pointing
- * into the iniparser dictionary. */
+/* One [section] as read: its id and the values of the known keys with
+ * their lines, pointing into the INI entries. */
 struct ini_section {
 	const char *id;
+	int line;
 	const char *val[ARRAY_LEN(region_keys)];
+	int val_line[ARRAY_LEN(region_keys)];
 };
 
 enum { KEY_NAME, KEY_TYPE, KEY_SIDE, KEY_PARENT, KEY_ALIASES, KEY_MISSPELLINGS, KEY_PAIRS_ALONE };
@@ -270,55 +173,50 @@ static int key_index(const char *key)
 	return -1;
 }
 
-/* One pass over the dictionary in file order ("sec" entries, then their
- * "sec:key" entries): the iniparser section helpers rescan the whole
- * dictionary on every call, which made loading quadratic. */
-static enum status collect_sections(dictionary *d, const char *path, const struct ini_text *t,
+/* One pass over the entries in file order; a key given twice keeps its
+ * last value. */
+static enum status collect_sections(const struct ini *ini, const char *path,
 				    struct ini_section **out, size_t *count)
 {
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, nentries;
+	const struct ini_entry *e = ini_entries(ini, &nentries);
 	*out = NULL;
-	for (ssize_t i = 0; i < d->size; i++) {
-		const char *key = d->key[i];
-		if (!key)
-			continue;
-		const char *colon = strchr(key, ':');
-		if (!colon) {
+	*count = 0;
+	for (size_t i = 0; i < nentries; i++, e++) {
+		if (!e->key) {
+			if (!*e->section)
+				return status_set(ST_CONFIG, "%s:%d: syntax error", path, e->line);
 			struct ini_section *sec = ARRAY_PUSH(*out, n, cap);
 			memset(sec, 0, sizeof(*sec));
-			sec->id = key;
+			sec->id = e->section;
+			sec->line = e->line;
+			*count = n;
 			continue;
 		}
-		int k = key_index(colon + 1);
-		if (n == 0 || k < 0) {
-			*count = n;
-			return status_set(ST_CONFIG, "%s:%zu: unknown key '%s'", path,
-					  n ? ini_key_line(t, ini_section_line(t, (*out)[n - 1].id), colon + 1) : 1,
-					  colon + 1);
-		}
-		(*out)[n - 1].val[k] = d->val[i];
+		int k = key_index(e->key);
+		if (n == 0 || k < 0)
+			return status_set(ST_CONFIG, "%s:%d: unknown key '%s'", path, e->line, e->key);
+		(*out)[n - 1].val[k] = e->value;
+		(*out)[n - 1].val_line[k] = e->line;
 	}
-	*count = n;
 	return ST_OK;
 }
 
-static enum status load_section(struct gazetteer *g, const struct ini_section *sec, const char *path,
-				const struct ini_text *t)
+static enum status load_section(struct gazetteer *g, const struct ini_section *sec, const char *path)
 {
 	const char *name = sec->val[KEY_NAME], *type = sec->val[KEY_TYPE], *side = sec->val[KEY_SIDE];
 	if (!name || !*name)
-		return status_set(ST_CONFIG, "%s:%zu: section [%s] has no name", path,
-				  ini_section_line(t, sec->id), sec->id);
+		return status_set(ST_CONFIG, "%s:%d: section [%s] has no name", path, sec->line, sec->id);
 	if (!type || !in_list(type, region_types, ARRAY_LEN(region_types)))
-		return status_set(ST_CONFIG, "%s:%zu: unknown type '%s'", path,
-				  ini_key_line(t, ini_section_line(t, sec->id), "type"), type ? type : "");
+		return status_set(ST_CONFIG, "%s:%d: unknown type '%s'", path,
+				  type ? sec->val_line[KEY_TYPE] : sec->line, type ? type : "");
 	if (side && *side && !in_list(side, region_sides, ARRAY_LEN(region_sides)))
-		return status_set(ST_CONFIG, "%s:%zu: unknown side '%s'", path,
-				  ini_key_line(t, ini_section_line(t, sec->id), "side"), side);
+		return status_set(ST_CONFIG, "%s:%d: unknown side '%s'", path,
+				  sec->val_line[KEY_SIDE], side);
 	const char *alone = sec->val[KEY_PAIRS_ALONE];
 	if (alone && strcmp(alone, "yes") != 0 && strcmp(alone, "no") != 0)
-		return status_set(ST_CONFIG, "%s:%zu: pairs_alone is 'yes' or 'no', not '%s'", path,
-				  ini_key_line(t, ini_section_line(t, sec->id), "pairs_alone"), alone);
+		return status_set(ST_CONFIG, "%s:%d: pairs_alone is 'yes' or 'no', not '%s'", path,
+				  sec->val_line[KEY_PAIRS_ALONE], alone);
 	struct region *r = ARRAY_PUSH(g->regions, g->nregions, g->cap_regions);
 	memset(r, 0, sizeof(*r));
 	r->name = xstrdup(name);
@@ -337,31 +235,35 @@ static int id_cmp(const void *a, const void *b)
 	return strcmp((*x)->id, (*y)->id);
 }
 
+/* A section given twice would be two regions under one id. */
+static enum status check_unique_ids(const struct ini_section **sorted, size_t n, const char *path)
+{
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(sorted[i - 1]->id, sorted[i]->id) == 0) {
+			const struct ini_section *later = sorted[i]->line > sorted[i - 1]->line ? sorted[i] : sorted[i - 1];
+			return status_set(ST_CONFIG, "%s:%d: section [%s] given twice", path, later->line, later->id);
+		}
+	return ST_OK;
+}
+
 /* Parents name other sections; resolved once every section is known,
  * through the ids sorted. */
-static enum status resolve_parents(struct gazetteer *g, const struct ini_section *secs, size_t n,
-				   const char *path, const struct ini_text *t)
+static enum status resolve_parents(struct gazetteer *g, const struct ini_section *secs,
+				   const struct ini_section **sorted, size_t n, const char *path)
 {
-	const struct ini_section **sorted = xcalloc(n + 1, sizeof(*sorted));
-	for (size_t i = 0; i < n; i++)
-		sorted[i] = &secs[i];
-	qsort(sorted, n, sizeof(*sorted), id_cmp);
-	enum status st = ST_OK;
-	for (size_t i = 0; i < n && st == ST_OK; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const char *parent = secs[i].val[KEY_PARENT];
 		if (!parent || !*parent)
 			continue;
 		struct ini_section probe = { .id = parent };
 		const struct ini_section *pp = &probe;
 		const struct ini_section **hit = bsearch(&pp, sorted, n, sizeof(*sorted), id_cmp);
-		if (hit && *hit != &secs[i])
-			g->regions[i].parent = (size_t)(*hit - secs);
-		else
-			st = status_set(ST_CONFIG, "%s:%zu: unknown parent '%s'", path,
-					ini_key_line(t, ini_section_line(t, secs[i].id), "parent"), parent);
+		if (!hit || *hit == &secs[i])
+			return status_set(ST_CONFIG, "%s:%d: unknown parent '%s'", path,
+					  secs[i].val_line[KEY_PARENT], parent);
+		g->regions[i].parent = (size_t)(*hit - secs);
 	}
-	free(sorted);
-	return st;
+	return ST_OK;
 }
 
 static void build_keys(struct gazetteer *g)
@@ -375,51 +277,53 @@ static void build_keys(struct gazetteer *g)
 	index_keys(g);
 }
 
-static int quiet_errors(const char *fmt, ...)
-{
-	(void)fmt;
-	return 0;
-}
-
-static enum status load_dictionary(struct gazetteer *g, dictionary *d, const char *path,
-				   const struct ini_text *t)
+static enum status load_entries(struct gazetteer *g, const struct ini *ini, const char *path)
 {
 	struct ini_section *secs;
 	size_t n;
-	enum status st = collect_sections(d, path, t, &secs, &n);
-	for (size_t i = 0; i < n && st == ST_OK; i++)
-		st = load_section(g, &secs[i], path, t);
+	enum status st = collect_sections(ini, path, &secs, &n);
+	const struct ini_section **sorted = xcalloc(n + 1, sizeof(*sorted));
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = &secs[i];
+	qsort(sorted, n, sizeof(*sorted), id_cmp);
 	if (st == ST_OK)
-		st = resolve_parents(g, secs, n, path, t);
+		st = check_unique_ids(sorted, n, path);
+	for (size_t i = 0; i < n && st == ST_OK; i++)
+		st = load_section(g, &secs[i], path);
+	if (st == ST_OK)
+		st = resolve_parents(g, secs, sorted, n, path);
+	free(sorted);
 	free(secs);
+	return st;
+}
+
+static enum status read_ini(const char *path, struct ini **ini)
+{
+	const char *why;
+	FILE *f = regfile_open_read(path, REGFILE_MAX_INI_BYTES, &why);
+	if (!f)
+		return status_set(errno ? ST_IO : ST_CONFIG, "%s: %s", path, why);
+	int error_line;
+	enum status st = ini_read(f, path, ini, &error_line);
+	fclose(f);
 	return st;
 }
 
 enum status gazetteer_load(const char *path, struct gazetteer **out)
 {
-	struct ini_text t = { 0 };
-	enum status st = ini_text_read(path, &t);
+	struct ini *ini;
+	enum status st = read_ini(path, &ini);
 	if (st != ST_OK)
 		return st;
-	st = ini_check_syntax(path, &t);
-	dictionary *d = NULL;
-	if (st == ST_OK) {
-		iniparser_set_error_callback(quiet_errors);
-		d = iniparser_load(path);
-		if (!d)
-			st = status_set(ST_CONFIG, "%s: cannot parse", path);
-	}
 	struct gazetteer *g = xcalloc(1, sizeof(*g));
+	st = load_entries(g, ini, path);
 	if (st == ST_OK)
-		st = load_dictionary(g, d, path, &t);
-	if (d)
-		iniparser_freedict(d);
-	ini_text_free(&t);
+		build_keys(g);
+	ini_free(ini);
 	if (st != ST_OK) {
 		gazetteer_free(g);
 		return st;
 	}
-	build_keys(g);
 	*out = g;
 	return ST_OK;
 }
@@ -447,6 +351,46 @@ void gazetteer_free(struct gazetteer *g)
 
 /* ---- queries ---------------------------------------------------------- */
 
+/* The first key of [lo, hi) whose first n bytes are not below f's (the
+ * keys are sorted): lookups search a bucket of a hundred keys in seven
+ * steps instead of comparing them all. */
+static size_t lower_bound(const struct gazetteer *g, size_t lo, size_t hi, const char *f, size_t n)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strncmp(g->keys[mid].folded, f, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first key of [lo, hi) whose first n bytes are above f's. */
+static size_t upper_bound(const struct gazetteer *g, size_t lo, size_t hi, const char *f, size_t n)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strncmp(g->keys[mid].folded, f, n) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The keys equal to f, [*from, return value). */
+static size_t equal_range(const struct gazetteer *g, const char *f, size_t len, size_t *from)
+{
+	unsigned char c = (unsigned char)f[0];
+	size_t lo = g->bucket[c], hi = g->bucket[c + 1];
+	*from = lower_bound(g, lo, hi, f, len + 1);
+	size_t to = *from;
+	while (to < hi && strcmp(g->keys[to].folded, f) == 0)
+		to++;
+	return to;
+}
+
 size_t gazetteer_count(const struct gazetteer *g)
 {
 	return g ? g->nregions : 0;
@@ -466,9 +410,9 @@ size_t gazetteer_lookup(const struct gazetteer *g, const char *name)
 	size_t found = GAZ_NONE;
 	bool canonical = false; /* a place's own name beats another's alias ("Wushan County") */
 	if (len > 0) {
-		unsigned char c = (unsigned char)f[0];
-		for (size_t k = g->bucket[c]; k < g->bucket[c + 1] && !canonical; k++)
-			if (strcmp(g->keys[k].folded, f) == 0 && (found == GAZ_NONE || g->keys[k].alias == (size_t)-1)) {
+		size_t from, to = equal_range(g, f, len, &from);
+		for (size_t k = from; k < to && !canonical; k++)
+			if (found == GAZ_NONE || g->keys[k].alias == (size_t)-1) {
 				found = g->keys[k].region;
 				canonical = g->keys[k].alias == (size_t)-1;
 			}
@@ -484,10 +428,8 @@ size_t gazetteer_namesakes(const struct gazetteer *g, const char *text, size_t l
 	char *copy = xstrndup(text, len);
 	size_t flen, n = 0;
 	char *f = fold_dup(copy, &flen);
-	unsigned char c = (unsigned char)f[0];
-	for (size_t k = g->bucket[c]; flen && k < g->bucket[c + 1]; k++) {
-		if (strcmp(g->keys[k].folded, f) != 0)
-			continue;
+	size_t from = 0, to = flen ? equal_range(g, f, flen, &from) : 0;
+	for (size_t k = from; k < to; k++) {
 		bool seen = false;
 		for (size_t i = 0; i < n; i++)
 			seen |= out[i] == g->keys[k].region;
@@ -546,7 +488,22 @@ size_t gazetteer_match_near(const struct gazetteer *g, const char *text, size_t 
 	unsigned char c = (unsigned char)folded[0];
 	size_t best = GAZ_NONE, best_len = 0, best_alias = (size_t)-1, best_flen = 0;
 	bool best_pref = false;
-	for (size_t k = g->bucket[c]; k < g->bucket[c + 1]; k++) {
+	/* Only keys of one byte (first in the bucket) or starting with the
+	 * text's first two bytes can match: the keys between are skipped, and
+	 * the rest still taken in their order, which breaks ties. */
+	size_t lo = g->bucket[c], hi = g->bucket[c + 1], gap_from = hi, gap_to = hi;
+	if (flen >= 2) {
+		gap_from = lo;
+		while (gap_from < hi && g->keys[gap_from].len == 1)
+			gap_from++;
+		gap_to = lower_bound(g, gap_from, hi, folded, 2);
+		hi = upper_bound(g, gap_to, hi, folded, 2);
+	}
+	for (size_t k = lo; k < hi; k++) {
+		if (k == gap_from)
+			k = gap_to;
+		if (k >= hi)
+			break;
 		const struct gaz_key *key = &g->keys[k];
 		if (key->len > flen || memcmp(key->folded, folded, key->len) != 0)
 			continue;

@@ -164,6 +164,11 @@ void inert_append(struct strbuf *sb, const char *str, size_t n, unsigned flags,
 	int line_no = 1;
 	size_t i = 0, kept = 0;   /* s[kept..i) is clean and not yet appended */
 	while (i < n) {
+		/* printable ASCII, most of any text, passes as it is */
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			i++;
+			continue;
+		}
 		struct step st = next_step(s + i, n - i, flags);
 		if (!st.what && !st.put) {
 			line_no += s[i] == '\n';

@@ -1414,6 +1414,8 @@ static int dateline_year(const char *s, size_t n)
 static void count_years(const struct line *l, struct year_counts *yc)
 {
 	for (size_t i = 0; i + 4 <= l->tlen; i++) {
+		if (!is_digit(l->t[i]))
+			continue;   /* most bytes: year_at would say so, at more cost */
 		int y = year_at(l->t, l->tlen, i);
 		if (!y)
 			continue;

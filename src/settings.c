@@ -7,13 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#ifdef HAVE_INIPARSER_INIPARSER_H
-#include <iniparser/iniparser.h>
-#else
-#include <iniparser.h>
-#endif
-
 #include "pairoff/inert.h"
+#include "pairoff/ini.h"
 #include "pairoff/regfile.h"
 #include "pairoff/extract.h"
 #include "pairoff/settings.h"
@@ -29,7 +24,7 @@ enum opt_type {
 };
 
 struct option_def {
-	const char *key;       /* "section:key", as iniparser names it */
+	const char *key;       /* "section:key", lower case */
 	enum opt_type type;
 	const char *def;       /* compiled-in default; NULL for none */
 	size_t offset;         /* target field in struct settings */
@@ -216,107 +211,6 @@ void settings_print_keys(FILE *fp)
 	}
 }
 
-/* --- scanning the file for line numbers ------------------------------------------- */
-
-/* iniparser tells neither where a key is nor where a syntax error is, so the
- * file is scanned once with the same line rules to find both. */
-struct ini_key {
-	char *key;             /* owned; "section:key", lower case as iniparser has it */
-	int line;
-};
-
-struct ini_scan {
-	struct ini_key *keys;  /* owned */
-	size_t nkeys, cap;
-	int error_line;        /* first line iniparser cannot parse, 0 if none */
-	int orphan_line;       /* first key before any [section], 0 if none */
-};
-
-/* One logical line (continuations already joined, trimmed). */
-static void scan_line(struct ini_scan *sc, char *section, size_t section_size,
-		      char *line, int line_no)
-{
-	size_t len = strlen(line);
-	if (len == 0 || line[0] == ';' || line[0] == '#')
-		return;
-	if (line[0] == '[') {
-		if (line[len - 1] != ']') {
-			if (!sc->error_line)
-				sc->error_line = line_no;
-			return;
-		}
-		line[len - 1] = '\0';
-		snprintf(section, section_size, "%s", str_trim(line + 1));
-		lower_ascii(section);
-		return;
-	}
-	char *eq = strchr(line, '=');
-	if (!eq || eq == line) {
-		if (!sc->error_line)
-			sc->error_line = line_no;
-		return;
-	}
-	*eq = '\0';
-	str_trim(line);
-	if (!*section) {
-		if (!sc->orphan_line)
-			sc->orphan_line = line_no;
-		return;
-	}
-	struct ini_key *k = ARRAY_PUSH(sc->keys, sc->nkeys, sc->cap);
-	k->key = xasprintf("%s:%s", section, line);
-	lower_ascii(k->key);
-	k->line = line_no;
-}
-
-static void scan_file(FILE *fp, struct ini_scan *sc)
-{
-	char section[256] = "";
-	struct strbuf logical = {0};
-	char *buf = NULL;
-	size_t bufsize = 0;
-	int line_no = 0, start_line = 0;
-	ssize_t n;
-	while ((n = getline(&buf, &bufsize, fp)) >= 0) {
-		line_no++;
-		if (!logical.len)
-			start_line = line_no;
-		str_trim(buf);
-		size_t len = strlen(buf);
-		bool more = len > 0 && buf[len - 1] == '\\';
-		strbuf_append(&logical, buf, more ? len - 1 : len);
-		if (more)
-			continue;
-		char *line = strbuf_steal(&logical);
-		scan_line(sc, section, sizeof(section), str_trim(line), start_line);
-		free(line);
-	}
-	if (logical.len) {
-		char *line = strbuf_steal(&logical);
-		scan_line(sc, section, sizeof(section), str_trim(line), start_line);
-		free(line);
-	}
-	strbuf_free(&logical);
-	free(buf);
-}
-
-static void scan_free(struct ini_scan *sc)
-{
-	for (size_t i = 0; i < sc->nkeys; i++)
-		free(sc->keys[i].key);
-	free(sc->keys);
-}
-
-/* The line of the last definition of key (iniparser keeps the last one). */
-static int scan_line_of(const struct ini_scan *sc, const char *key)
-{
-	int line = 0;
-	for (size_t i = 0; i < sc->nkeys; i++)
-		if (strcmp(sc->keys[i].key, key) == 0)
-			line = sc->keys[i].line;
-	return line;
-}
-
 /* --- loading ------------------------------------------------------------------------ */
 
 /* Warnings of one config file beyond this many are counted, not printed
@@ -345,33 +239,45 @@ static void warn(FILE *warn_fp, const char *fmt, ...)
 	strbuf_free(&msg);
 }
 
-/* iniparser reports syntax errors on stderr by itself; the scan above has
- * already found them, so its messages are dropped to keep one clear line. */
-static int quiet_errors(const char *fmt, ...)
+/* An entry's name as the option table spells it: "section:key". */
+static char *entry_name(const struct ini_entry *e)
 {
-	(void)fmt;
-	return 0;
+	return xasprintf("%s:%s", e->section, e->key);
 }
 
-static void warn_unknown_keys(const struct ini_scan *sc, const char *path, FILE *warn_fp)
+static void warn_unknown_keys(const struct ini *ini, const char *path, FILE *warn_fp)
 {
-	for (size_t i = 0; i < sc->nkeys; i++)
-		if (!option_find(sc->keys[i].key))
-			warn(warn_fp, "%s:%d: unknown key '%s'", path, sc->keys[i].line,
-			     sc->keys[i].key);
-	if (sc->orphan_line)
-		warn(warn_fp, "%s:%d: key outside a [section]; ignored", path, sc->orphan_line);
+	size_t n;
+	const struct ini_entry *e = ini_entries(ini, &n);
+	int orphan_line = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!e[i].key)
+			continue;
+		if (!*e[i].section) {
+			orphan_line = orphan_line ? orphan_line : e[i].line;
+			continue;
+		}
+		char *name = entry_name(&e[i]);
+		if (!option_find(name))
+			warn(warn_fp, "%s:%d: unknown key '%s'", path, e[i].line, name);
+		free(name);
+	}
+	if (orphan_line)
+		warn(warn_fp, "%s:%d: key outside a [section]; ignored", path, orphan_line);
 }
 
-static void apply_values(struct settings *st, dictionary *d, const struct ini_scan *sc,
-			 const char *path, FILE *warn_fp)
+/* A key given twice counts once, with its last value. */
+static void apply_values(struct settings *st, const struct ini *ini, const char *path, FILE *warn_fp)
 {
 	for (size_t i = 0; i < NOPTIONS; i++) {
 		const struct option_def *o = &options[i];
-		const char *value = iniparser_getstring(d, o->key, NULL);
-		if (value && !option_set(st, o, value))
+		const char *colon = strchr(o->key, ':');
+		char *section = xstrndup(o->key, (size_t)(colon - o->key));
+		const struct ini_entry *e = ini_find(ini, section, colon + 1);
+		free(section);
+		if (e && !option_set(st, o, e->value))
 			warn(warn_fp, "%s:%d: bad value '%s' for '%s' (expected %s); default kept",
-			     path, scan_line_of(sc, o->key), value, o->key, o->values);
+			     path, e->line, e->value, o->key, o->values);
 	}
 }
 
@@ -418,26 +324,23 @@ static enum status settings_load_file(struct settings *st, const char *path, boo
 	enum status rc = open_config(path, must_exist, warn_fp, &fp);
 	if (rc != ST_OK || !fp)
 		return rc;
-	struct ini_scan sc = {0};
-	scan_file(fp, &sc);
+	struct ini *ini;
+	int error_line;
+	enum status ist = ini_read(fp, path, &ini, &error_line);
 	fclose(fp);
-	if (sc.error_line) {
+	if (error_line) {
 		warn(warn_fp, "%s:%d: syntax error (expected '[section]' or 'key = value'); "
-		     "config ignored", path, sc.error_line);
-		scan_free(&sc);
+		     "config ignored", path, error_line);
 		return ST_OK;
 	}
-	iniparser_set_error_callback(quiet_errors);
-	dictionary *d = iniparser_load(path);
-	iniparser_set_error_callback(NULL);
-	if (!d) {
+	if (ist != ST_OK) {
 		warn(warn_fp, "%s: cannot be parsed; config ignored", path);
-	} else {
-		warn_unknown_keys(&sc, path, warn_fp);
-		apply_values(st, d, &sc, path, warn_fp);
-		iniparser_freedict(d);
+		apply_environment(st);
+		return ST_OK;
 	}
-	scan_free(&sc);
+	warn_unknown_keys(ini, path, warn_fp);
+	apply_values(st, ini, path, warn_fp);
+	ini_free(ini);
 	apply_environment(st);
 	return ST_OK;
 }

@@ -464,6 +464,8 @@ struct name_index {
 	size_t idx;
 };
 
+struct extractor;
+
 struct importer {
 	sqlite3 *db;
 	const char *tmp_path;  /* the database being built */
@@ -475,6 +477,7 @@ struct importer {
 	int64_t last_fund_id;     /* fund ids are given here, so parts can name wholes */
 	struct indicator_log *indicators; /* owned; the indicators, for linking restatements */
 	int64_t last_indicator_id;
+	struct extractor *ex;     /* reading and extracting the reports, on its thread */
 };
 
 static enum status sql_fail(struct importer *im, const char *what)
@@ -1333,19 +1336,11 @@ static enum status note_since_disagreements(struct importer *im)
 /* Stores the reports in order while the extractor prepares the next one. */
 static enum status import_files(struct importer *im, const struct input_list *in)
 {
-	struct extractor ex;
-	extractor_start(&ex, im->gaz, in->items, in->n);
 	enum status st = ST_OK;
 	for (size_t k = 0; k < in->n && st == ST_OK; k++) {
-		st = store_job(im, extractor_take(&ex, k));
-		extractor_release(&ex, k);
+		st = store_job(im, extractor_take(im->ex, k));
+		extractor_release(im->ex, k);
 	}
-	/* the thread may be reading a report, which can set the status message */
-	char *detail = st == ST_OK ? NULL : xstrdup(status_detail(st));
-	extractor_stop(&ex);
-	if (detail)
-		status_set(st, "%s", detail);
-	free(detail);
 	return st;
 }
 
@@ -1436,7 +1431,18 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 	names_build(&im);
 	im.money = money_log_new(g);
 	im.indicators = indicator_log_new(g);
+	/* the first reports are read and extracted while the schema and the
+	 * regions are written */
+	struct extractor ex;
+	extractor_start(&ex, g, in->items, in->n);
+	im.ex = &ex;
 	enum status st = build_db(&im, in);
+	/* the thread may be reading a report, which can set the status message */
+	char *detail = st == ST_OK ? NULL : xstrdup(status_detail(st));
+	extractor_stop(&ex);
+	if (detail)
+		status_set(st, "%s", detail);
+	free(detail);
 	money_log_free(im.money);
 	indicator_log_free(im.indicators);
 	free(im.names);

@@ -51,7 +51,7 @@ static void test_gazetteer_contents(void)
 	CHECK(yn != GAZ_NONE && strcmp(gazetteer_region(gaz, yn)->side, "west") == 0);
 	size_t hn = gazetteer_lookup(gaz, "Hunan");
 	CHECK(hn != GAZ_NONE && strcmp(gazetteer_region(gaz, hn)->side, "central") == 0);
-	/* iniparser must hand back the apostrophe intact */
+	/* the INI reader must hand back the apostrophe intact */
 	size_t puer = gazetteer_lookup(gaz, "Pu'er City");
 	CHECK(puer != GAZ_NONE && strcmp(name_of(puer), "Pu'er City") == 0);
 	const char *spellings[] = { "pu'er", "Puer", "Pu\xE2\x80\x99" "er", "Simao", "SIMAO", "Simiao", "puer city" };
@@ -134,6 +134,14 @@ static void test_gazetteer_errors(void)
 	expect_load_error("[a]\nname = A\ntype = province\nside = north\n", ST_CONFIG, ":4: unknown side");
 	expect_load_error("[a]\nname = A\ntype = city\nparent = nowhere\n", ST_CONFIG, ":4: unknown parent 'nowhere'");
 	expect_load_error("[a]\nname = A\ntype = city\nsid = east\n", ST_CONFIG, ":4: unknown key 'sid'");
+	expect_load_error("; c\nname = A\n[a]\ntype = city\n", ST_CONFIG, ":2: unknown key 'name'");
+	expect_load_error("[a]\nname = A\ntype = city\n[b]\nname = B\ntype = city\n[a]\nside = east\n",
+			  ST_CONFIG, ":7: section [a] given twice");
+	expect_load_error("[a]\nname = A\ntype = city\n[ ]\n", ST_CONFIG, ":4: syntax error");
+	expect_load_error("[a]\nname = A\ntype = city\nparent = now\\\nhere\n", ST_CONFIG,
+			  ":4: unknown parent 'nowhere'");
+	expect_load_error("[a]\nname = A\ntype = city\naliases = A1|\\\nA2\nsid = x\n", ST_CONFIG,
+			  ":6: unknown key 'sid'");
 	char *path = write_temp("; ok\n[x]\nname = \"O'Brien Town\"\ntype = town\naliases = O'Brien|Obrien\n");
 	CHECK(gazetteer_load(path, &g) == ST_OK);
 	CHECK(g && strcmp(gazetteer_region(g, 0)->name, "O'Brien Town") == 0);

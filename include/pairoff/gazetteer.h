@@ -1,8 +1,8 @@
 #ifndef PAIROFF_GAZETTEER_H
 #define PAIROFF_GAZETTEER_H
 
-/* The curated gazetteer of place names (data/regions.ini, read with iniparser
- * in src/gazetteer.c only): every provincial-level division with its type and
+/* The curated gazetteer of place names (data/regions.ini, read through
+ * src/ini.c): every provincial-level division with its type and
  * side in the programme, the prefectures, cities, counties, districts, banners,
  * towns and ethnic groups the reports name, with parent and aliases (including
  * the misspellings the reports use), and donor enterprises. Facts about places

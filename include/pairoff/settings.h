@@ -2,8 +2,8 @@
 #define PAIROFF_SETTINGS_H
 
 /* User configuration: $XDG_CONFIG_HOME/pairoff/config.ini or --config PATH,
- * read with iniparser in src/settings.c only, through one declarative option
- * table. A missing file is fine; a malformed file, an unknown key or a bad
+ * read through src/ini.c (the INI reader the gazetteer uses too), with one
+ * declarative option table. A missing file is fine; a malformed file, an unknown key or a bad
  * value gets a warning "pairoff: FILE:LINE: ..." and the default is kept. */
 
 #include <stdbool.h>

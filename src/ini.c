@@ -1,0 +1,223 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pairoff/ini.h"
+#include "pairoff/util.h"
+
+/* The rules are iniparser's (version 4.1, which pairoff used before):
+ * config files written for it read the same. Its loader compares every new
+ * key with all the keys before it, which made the 2,400 keys of the
+ * gazetteer a sixth of an import; this reader is linear. */
+struct ini {
+	char *text;                /* owned: the file, cut in place into the strings */
+	struct ini_entry *entries; /* owned; pointing into text */
+	size_t nentries, cap;
+};
+
+/* ---- the file, cut into logical lines ---------------------------------- */
+
+static enum status read_all(FILE *fp, const char *path, char **text, size_t *len)
+{
+	struct strbuf sb = { 0 };
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		strbuf_append(&sb, chunk, n);
+	if (ferror(fp)) {
+		strbuf_free(&sb);
+		return status_set(ST_IO, "%s: read error", path);
+	}
+	*len = sb.len;
+	*text = strbuf_steal(&sb);
+	return ST_OK;
+}
+
+static void trim_end(char *s, size_t *len)
+{
+	while (*len > 0 && isspace((unsigned char)s[*len - 1]))
+		s[--*len] = '\0';
+}
+
+/* Cuts the next logical line out of *pos, joining a line that ends with
+ * '\' to the next one in place (as iniparser does: the backslash goes, the
+ * next line's leading blanks stay). Returns NULL at the end of the text. */
+static char *next_line(char **pos, int *line_no, int *start_line)
+{
+	char *p = *pos;
+	if (!*p)
+		return NULL;
+	char *line = p, *w = p;
+	*start_line = ++*line_no;
+	for (;;) {
+		char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		memmove(w, p, len);
+		w[len] = '\0';
+		trim_end(w, &len);
+		p = nl ? nl + 1 : p + strlen(p);
+		bool more = len > 0 && w[len - 1] == '\\';
+		w += more ? len - 1 : len;
+		if (!more || !*p)
+			break;
+		++*line_no;
+	}
+	*w = '\0';
+	*pos = p;
+	return line;
+}
+
+static void lower_ascii(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s + 32);
+}
+
+/* ---- entries ----------------------------------------------------------- */
+
+static void push(struct ini *ini, const char *section, const char *key, int line)
+{
+	struct ini_entry *e = ARRAY_PUSH(ini->entries, ini->nentries, ini->cap);
+	e->section = section;
+	e->key = key;
+	e->value = NULL;
+	e->line = line;
+}
+
+/* "[id]": the id is what stands before the first ']', trimmed. */
+static const char *section_id(char *line, size_t len)
+{
+	line[len - 1] = '\0';
+	char *close = strchr(line + 1, ']');
+	if (close)
+		*close = '\0';
+	char *id = str_trim(line + 1);
+	lower_ascii(id);
+	return id;
+}
+
+/* A value in quotes ("..." or '...'), kept as it is between them; a
+ * missing closing quote ends it at the end of the line. */
+static char *quoted(char *v)
+{
+	char *close = strchr(v + 1, v[0]);
+	if (close)
+		*close = '\0';
+	return v + 1;
+}
+
+/* What follows the '=' of a line (trimmed at its end): quoted, or cut at
+ * ';' or '#' and trimmed, or empty. "" and '' are empty too. */
+static const char *value_of(char *v)
+{
+	while (isspace((unsigned char)*v))
+		v++;
+	if ((v[0] == '"' || v[0] == '\'') && v[1] && v[1] != v[0])
+		return quoted(v);
+	if (!*v || *v == ';' || *v == '#')
+		return "";
+	v[strcspn(v, ";#")] = '\0';
+	v = str_trim(v);
+	if (strcmp(v, "\"\"") == 0 || strcmp(v, "''") == 0)
+		return "";
+	return v;
+}
+
+/* One logical line; false for a syntax error. */
+static bool parse_line(struct ini *ini, char *line, int line_no, const char **section)
+{
+	line = str_trim(line);
+	size_t len = strlen(line);
+	if (len == 0 || line[0] == ';' || line[0] == '#')
+		return true;
+	if (line[0] == '[') {
+		if (line[len - 1] != ']')
+			return false;
+		*section = section_id(line, len);
+		push(ini, *section, NULL, line_no);
+		return true;
+	}
+	char *eq = strchr(line, '=');
+	if (!eq || eq == line)
+		return false;
+	*eq = '\0';
+	char *key = str_trim(line);
+	lower_ascii(key);
+	push(ini, *section, key, line_no);
+	ini->entries[ini->nentries - 1].value = value_of(eq + 1);
+	return true;
+}
+
+/* The line of the first NUL byte of text[0..len), 0 if there is none: the
+ * lines are C strings, so text after a NUL would be lost unseen. */
+static int nul_line(const char *text, size_t len)
+{
+	const char *nul = memchr(text, '\0', len);
+	if (!nul)
+		return 0;
+	int line = 1;
+	for (const char *p = text; p < nul; p++)
+		line += *p == '\n';
+	return line;
+}
+
+static int parse_text(struct ini *ini)
+{
+	const char *section = "";
+	char *pos = ini->text;
+	int line_no = 0, start;
+	for (char *line; (line = next_line(&pos, &line_no, &start));)
+		if (!parse_line(ini, line, start, &section))
+			return start;
+	return 0;
+}
+
+/* ---- the API ------------------------------------------------------------ */
+
+enum status ini_read(FILE *fp, const char *path, struct ini **out, int *error_line)
+{
+	*out = NULL;
+	*error_line = 0;
+	struct ini *ini = xcalloc(1, sizeof(*ini));
+	size_t len = 0;
+	enum status st = read_all(fp, path, &ini->text, &len);
+	if (st == ST_OK && (*error_line = nul_line(ini->text, len)) == 0)
+		*error_line = parse_text(ini);
+	if (st == ST_OK && *error_line > 0)
+		st = status_set(ST_CONFIG, "%s:%d: syntax error", path, *error_line);
+	if (st != ST_OK) {
+		ini_free(ini);
+		return st;
+	}
+	*out = ini;
+	return ST_OK;
+}
+
+void ini_free(struct ini *ini)
+{
+	if (!ini)
+		return;
+	free(ini->entries);
+	free(ini->text);
+	free(ini);
+}
+
+const struct ini_entry *ini_entries(const struct ini *ini, size_t *count)
+{
+	*count = ini ? ini->nentries : 0;
+	return ini ? ini->entries : NULL;
+}
+
+const struct ini_entry *ini_find(const struct ini *ini, const char *section, const char *key)
+{
+	const struct ini_entry *found = NULL;
+	for (size_t i = 0; ini && i < ini->nentries; i++) {
+		const struct ini_entry *e = &ini->entries[i];
+		if (e->key && strcmp(e->section, section) == 0 && strcmp(e->key, key) == 0)
+			found = e;
+	}
+	return found;
+}
