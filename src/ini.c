@@ -4,17 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef HAVE_INIPARSER_INIPARSER_H
+#include <iniparser/iniparser.h>
+#else
+#include <iniparser.h>
+#endif
+
 #include "pairoff/ini.h"
 #include "pairoff/util.h"
 
-/* The rules are iniparser's (version 4.1, which pairoff used before):
- * config files written for it read the same. Its loader compares every new
- * key with all the keys before it, which made the 2,400 keys of the
- * gazetteer a sixth of an import; this reader is linear. */
 struct ini {
-	char *text;                /* owned: the file, cut in place into the strings */
-	struct ini_entry *entries; /* owned; pointing into text */
+	char *text;                /* owned: the file, cut in place into the ids and keys */
+	struct ini_entry *entries; /* owned; pointing into text, values into dict */
 	size_t nentries, cap;
+	dictionary *dict;          /* owned; the values, as iniparser reads them */
 };
 
 /* ---- the file, cut into logical lines ---------------------------------- */
@@ -58,10 +61,12 @@ static char *next_line(char **pos, int *line_no, int *start_line)
 		w[len] = '\0';
 		trim_end(w, &len);
 		p = nl ? nl + 1 : p + strlen(p);
-		bool more = len > 0 && w[len - 1] == '\\';
-		w += more ? len - 1 : len;
-		if (!more || !*p)
+		bool more = len > 0 && w[len - 1] == '\\' && nl && *p;
+		if (!more) {
+			w += len;
 			break;
+		}
+		w += len - 1;
 		++*line_no;
 	}
 	*w = '\0';
@@ -99,33 +104,6 @@ static const char *section_id(char *line, size_t len)
 	return id;
 }
 
-/* A value in quotes ("..." or '...'), kept as it is between them; a
- * missing closing quote ends it at the end of the line. */
-static char *quoted(char *v)
-{
-	char *close = strchr(v + 1, v[0]);
-	if (close)
-		*close = '\0';
-	return v + 1;
-}
-
-/* What follows the '=' of a line (trimmed at its end): quoted, or cut at
- * ';' or '#' and trimmed, or empty. "" and '' are empty too. */
-static const char *value_of(char *v)
-{
-	while (isspace((unsigned char)*v))
-		v++;
-	if ((v[0] == '"' || v[0] == '\'') && v[1] && v[1] != v[0])
-		return quoted(v);
-	if (!*v || *v == ';' || *v == '#')
-		return "";
-	v[strcspn(v, ";#")] = '\0';
-	v = str_trim(v);
-	if (strcmp(v, "\"\"") == 0 || strcmp(v, "''") == 0)
-		return "";
-	return v;
-}
-
 /* One logical line; false for a syntax error. */
 static bool parse_line(struct ini *ini, char *line, int line_no, const char **section)
 {
@@ -147,7 +125,6 @@ static bool parse_line(struct ini *ini, char *line, int line_no, const char **se
 	char *key = str_trim(line);
 	lower_ascii(key);
 	push(ini, *section, key, line_no);
-	ini->entries[ini->nentries - 1].value = value_of(eq + 1);
 	return true;
 }
 
@@ -175,6 +152,62 @@ static int parse_text(struct ini *ini)
 	return 0;
 }
 
+/* ---- values, from iniparser ---------------------------------------------- */
+
+struct dict_item {
+	const char *key, *value;   /* the dictionary's */
+};
+
+static int cmp_items(const void *a, const void *b)
+{
+	return strcmp(((const struct dict_item *)a)->key, ((const struct dict_item *)b)->key);
+}
+
+/* iniparser reports syntax errors on stderr by itself; parse_text has
+ * already found them, so its messages are dropped to keep one clear line. */
+static int quiet_errors(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
+
+/* Each entry's value is the dictionary's "section:key", found through the
+ * keys sorted: iniparser_getstring scans the whole dictionary per call. */
+static void attach_values(struct ini *ini)
+{
+	const dictionary *d = ini->dict;
+	struct dict_item *items = xcalloc((size_t)d->size + 1, sizeof(*items));
+	size_t n = 0;
+	for (ssize_t i = 0; i < d->size; i++)
+		if (d->key[i])
+			items[n++] = (struct dict_item){ d->key[i], d->val[i] };
+	qsort(items, n, sizeof(*items), cmp_items);
+	struct strbuf name = { 0 };
+	for (size_t i = 0; i < ini->nentries; i++) {
+		struct ini_entry *e = &ini->entries[i];
+		if (!e->key)
+			continue;
+		name.len = 0;
+		strbuf_printf(&name, "%s:%s", e->section, e->key);
+		struct dict_item probe = { .key = name.data };
+		const struct dict_item *hit = bsearch(&probe, items, n, sizeof(*items), cmp_items);
+		e->value = hit && hit->value ? hit->value : "";
+	}
+	strbuf_free(&name);
+	free(items);
+}
+
+static enum status load_values(struct ini *ini, const char *path)
+{
+	iniparser_set_error_callback(quiet_errors);
+	ini->dict = iniparser_load(path);
+	iniparser_set_error_callback(NULL);
+	if (!ini->dict)
+		return status_set(ST_CONFIG, "%s: cannot parse", path);
+	attach_values(ini);
+	return ST_OK;
+}
+
 /* ---- the API ------------------------------------------------------------ */
 
 enum status ini_read(FILE *fp, const char *path, struct ini **out, int *error_line)
@@ -188,6 +221,8 @@ enum status ini_read(FILE *fp, const char *path, struct ini **out, int *error_li
 		*error_line = parse_text(ini);
 	if (st == ST_OK && *error_line > 0)
 		st = status_set(ST_CONFIG, "%s:%d: syntax error", path, *error_line);
+	if (st == ST_OK)
+		st = load_values(ini, path);
 	if (st != ST_OK) {
 		ini_free(ini);
 		return st;
@@ -200,6 +235,8 @@ void ini_free(struct ini *ini)
 {
 	if (!ini)
 		return;
+	if (ini->dict)
+		iniparser_freedict(ini->dict);
 	free(ini->entries);
 	free(ini->text);
 	free(ini);
