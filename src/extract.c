@@ -383,30 +383,105 @@ static bool names_region(const struct xctx *c, const char *text, size_t reg)
 	return false;
 }
 
+/* The report's pairings ordered by donor and recipient place, so that a
+ * pairing finds the others it dates without a pass over all of them (a
+ * report of a hundred thousand pairings took hours). */
+struct pair_key {
+	const char *donor;
+	size_t place;              /* the recipient in the gazetteer */
+	size_t pair;               /* index among the report's pairings */
+};
+
+struct pair_index {
+	const struct fact_pair *pairs;
+	size_t *place;             /* owned; per pairing, its recipient in the gazetteer */
+	struct pair_key *order;    /* owned; the pairings by (donor, place, index) */
+	size_t n;
+};
+
+static int by_donor_place(const void *a, const void *b)
+{
+	const struct pair_key *x = a, *y = b;
+	int d = strcmp(x->donor, y->donor);
+	if (d)
+		return d;
+	if (x->place != y->place)
+		return x->place < y->place ? -1 : 1;
+	return x->pair < y->pair ? -1 : x->pair > y->pair;
+}
+
+static void pair_index_build(struct pair_index *x, const struct xctx *c)
+{
+	x->pairs = c->out->pairs + c->first_pair;
+	x->n = c->out->npairs - c->first_pair;
+	x->place = xcalloc(x->n + 1, sizeof(*x->place));
+	x->order = xcalloc(x->n + 1, sizeof(*x->order));
+	for (size_t i = 0; i < x->n; i++) {
+		x->place[i] = gazetteer_lookup(c->g, x->pairs[i].recipient);
+		x->order[i] = (struct pair_key){ x->pairs[i].donor, x->place[i], i };
+	}
+	qsort(x->order, x->n, sizeof(*x->order), by_donor_place);
+}
+
+/* The first position in order of the pairings of donor with place. */
+static size_t pair_index_find(const struct pair_index *x, const char *donor, size_t place)
+{
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strcmp(x->order[mid].donor, donor);
+		if (d < 0 || (d == 0 && x->order[mid].place < place))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Dates with part's start the pairings of its donor with place that it
+ * dates (see date_whole_pairs). */
+static void date_pairs_of(struct xctx *c, const struct pair_index *x, size_t i, size_t place,
+			  bool place_pair)
+{
+	const struct fact_pair *part = &x->pairs[i];
+	for (size_t k = pair_index_find(x, part->donor, place); k < x->n; k++) {
+		size_t j = x->order[k].pair;
+		if (x->order[k].place != place || strcmp(x->order[k].donor, part->donor) != 0)
+			break;
+		struct fact_pair *p = &c->out->pairs[c->first_pair + j];
+		bool same = strcmp(p->recipient, part->recipient) == 0;
+		if (j != i && p->basis == BASIS_STATED && (!p->since || p->since > part->since) &&
+		    (same || (place_pair && gazetteer_within(c->g, x->place[i], place) &&
+		    names_region(c, part->quote, place))))
+			p->since = part->since;
+	}
+}
+
 /* A pairing's start dates its other statements in the report (the
  * section heading); a pairing with places inside a region, stated by a
  * sentence that names the region too, dates the donor's pairing with that
  * region ("Since 1996, Zhejiang ... Guangyuan and Nanchong in Sichuan":
- * Zhejiang -> Sichuan since 1996 at the latest). */
+ * Zhejiang -> Sichuan since 1996 at the latest). The pairings dated are
+ * those of the same donor with the same recipient, or with a region that
+ * holds the place, so only those are looked at. */
 static void date_whole_pairs(struct xctx *c)
 {
-	for (size_t i = c->first_pair; i < c->out->npairs; i++) {
-		const struct fact_pair *part = &c->out->pairs[i];
+	struct pair_index x;
+	pair_index_build(&x, c);
+	for (size_t i = 0; i < x.n; i++) {
+		const struct fact_pair *part = &x.pairs[i];
 		if (!part->since || part->basis != BASIS_STATED)
 			continue;
 		/* a place's pairing: an ethnic group's is no part of a region's */
 		bool place_pair = strcmp(part->level, "prefecture") == 0 || strcmp(part->level, "county") == 0;
-		size_t place = gazetteer_lookup(c->g, part->recipient);
-		for (size_t j = c->first_pair; j < c->out->npairs; j++) {
-			struct fact_pair *p = &c->out->pairs[j];
-			size_t whole = gazetteer_lookup(c->g, p->recipient);
-			bool same = strcmp(p->recipient, part->recipient) == 0;
-			if (j != i && p->basis == BASIS_STATED && (!p->since || p->since > part->since) &&
-			    strcmp(p->donor, part->donor) == 0 && (same || (place_pair &&
-			    gazetteer_within(c->g, place, whole) && names_region(c, part->quote, whole))))
-				p->since = part->since;
-		}
+		date_pairs_of(c, &x, i, x.place[i], place_pair);
+		const struct region *r = x.place[i] != GAZ_NONE ? gazetteer_region(c->g, x.place[i]) : NULL;
+		for (size_t up = r ? r->parent : GAZ_NONE; place_pair && up != GAZ_NONE;
+		     up = gazetteer_region(c->g, up)->parent)
+			date_pairs_of(c, &x, i, up, place_pair);
 	}
+	free(x.place);
+	free(x.order);
 }
 
 enum status extract_report(const struct report *r, const struct gazetteer *g, struct extraction *out)

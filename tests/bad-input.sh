@@ -139,6 +139,16 @@ assert_contains "$(cat "$test_tmp/out")" "many-sections.txt" "100,000 sections l
 tm_run "$PAIROFF" --db "$new" reports --format tsv
 assert_contains "$out" "$(printf '\t100000\t')" "100,000 sections counted"
 
+# Thousands of pairing sentences in one report: each pairing dates the
+# others of its donor, which was a pass over all of them per pairing (a
+# 25 MB report ran for hours; these 15,000 took minutes).
+awk 'BEGIN { split("Wenshan Prefecture|Honghe Prefecture|Pu'"'"'er City|Diqing Prefecture|Lijiang City", p, "|")
+	print "East-West Pairing-off Report 2011\n\nShanghai - Yunnan Pairing-off Poverty Alleviation\n"
+	for (i = 0; i < 15000; i++)
+		printf "Since %d, Shanghai has been paired with %s, and it sent group %d.\n\n", 1990 + i % 30, p[1 + i % 5], i }' \
+	>"$r/many-pairings.txt"
+import_ok "15,000 pairing sentences in one report" "$r/many-pairings.txt"
+
 brackets=$(awk 'BEGIN { for (i = 0; i < 100000; i++) printf "【" }')
 closing=$(awk 'BEGIN { for (i = 0; i < 100000; i++) printf "】" }')
 report_with "$r/brackets.txt" "${brackets}Aid${closing} In 2011 Beijing gave 5 million yuan to Chifeng."
