@@ -33,6 +33,7 @@ struct listing {
 	const char *empty_msg;
 	enum status (*fill)(struct store *s, const void *args, struct qtable *out);
 	const void *args;
+	const struct output_layout *layout;   /* on a terminal; NULL: the generic fit */
 };
 
 static int run_listing(struct cli_ctx *ctx, const struct listing *l)
@@ -50,7 +51,7 @@ static int run_listing(struct cli_ctx *ctx, const struct listing *l)
 		qtable_free(&t);
 		return cli_fail(status_set(ST_NOT_FOUND, "%s", l->empty_msg));
 	}
-	output_print(stdout, &t, ctx->format);
+	output_print_fit(stdout, &t, ctx->format, l->layout, output_width(stdout));
 	qtable_free(&t);
 	return cli_finish_output();
 }
@@ -81,11 +82,27 @@ int cli_cmd_regions(struct cli_ctx *ctx, int argc, char **argv)
 	if (side && strcmp(side, "east") != 0 && strcmp(side, "west") != 0 &&
 	    strcmp(side, "central") != 0)
 		return cli_usage_error("regions: bad --side '%s' (expected east, west or central)", side);
-	struct listing l = { "no regions in the store", fill_regions, side };
+	struct listing l = { "no regions in the store", fill_regions, side, NULL };
 	return run_listing(ctx, &l);
 }
 
 /* --- pairs ---------------------------------------------------------------------- */
+
+/* The pairings on a terminal: the two places whole (wrapped when long),
+ * the quote shortened first, then left out with the basis, the level and
+ * the end year. */
+static const struct output_column pairs_columns[] = {
+	{ "donor", FIT_WRAP, 0, 0, false },
+	{ "recipient", FIT_WRAP, 0, 0, false },
+	{ "level", FIT_WHOLE, 0, 3, false },
+	{ "since", FIT_WHOLE, 0, 0, false },
+	{ "until", FIT_WHOLE, 0, 2, false },
+	{ "report", FIT_CUT, 16, 1, false },
+	{ "line", FIT_WHOLE, 0, 1, false },
+	{ "basis", FIT_WHOLE, 0, 4, false },
+	{ "quote", FIT_CUT, 20, 5, false },
+};
+static const struct output_layout pairs_layout = { pairs_columns, ARRAY_LEN(pairs_columns) };
 
 struct pairs_args {
 	const char *region, *in, *basis;
@@ -143,7 +160,7 @@ int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv)
 	note_namesakes(ctx, &a);
 	char *msg = a.region ? xasprintf("no pairings involve '%s'", a.region)
 			     : xstrdup("no pairings in the store");
-	struct listing l = { msg, fill_pairs, &a };
+	struct listing l = { msg, fill_pairs, &a, &pairs_layout };
 	int code2 = run_listing(ctx, &l);
 	free(msg);
 	return code2;
@@ -210,6 +227,29 @@ static int parse_money_filters(int argc, char **argv, const char *shortopts, str
 	return 0;
 }
 
+/* The money flows on a terminal: who gave whom how much in which year
+ * first; the flow's bookkeeping (ids, spans, other figures) goes first. */
+static const struct output_column funds_columns[] = {
+	{ "donor", FIT_WRAP, 0, 0, false },
+	{ "recipient", FIT_WRAP, 0, 0, false },
+	{ "year", FIT_WHOLE, 0, 0, false },
+	{ "kind", FIT_WHOLE, 0, 0, false },
+	{ "amount_yuan", FIT_WHOLE, 0, 0, true },
+	{ "report", FIT_CUT, 16, 2, false },
+	{ "line", FIT_WHOLE, 0, 3, false },
+	{ "quote", FIT_CUT, 20, 4, false },
+	{ "period", FIT_WHOLE, 0, 5, false },
+	{ "category", FIT_WHOLE, 0, 6, false },
+	{ "sources", FIT_WHOLE, 0, 7, false },
+	{ "from_year", FIT_WHOLE, 0, 8, false },
+	{ "figures", FIT_CUT, 12, 9, true },
+	{ "approx", FIT_WHOLE, 0, 10, false },
+	{ "flow", FIT_WHOLE, 0, 11, false },
+	{ "part_of", FIT_WHOLE, 0, 12, false },
+	{ "all_sources", FIT_CUT, 12, 13, false },
+};
+static const struct output_layout funds_layout = { funds_columns, ARRAY_LEN(funds_columns) };
+
 static enum status fill_funds(struct store *s, const void *args, struct qtable *out)
 {
 	const struct money_filters *a = args;
@@ -222,11 +262,31 @@ int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv)
 	int code = parse_money_filters(argc, argv, ":d:r:y:", &a);
 	if (code)
 		return code;
-	struct listing l = { "no money facts match", fill_funds, &a };
+	struct listing l = { "no money facts match", fill_funds, &a, &funds_layout };
 	return run_listing(ctx, &l);
 }
 
 /* --- indicators ------------------------------------------------------------------ */
+
+/* The counts on a terminal: who did how much of what, in which year. */
+static const struct output_column indicators_columns[] = {
+	{ "donor", FIT_WRAP, 0, 0, false },
+	{ "recipient", FIT_WRAP, 0, 0, false },
+	{ "year", FIT_WHOLE, 0, 0, false },
+	{ "kind", FIT_WHOLE, 0, 1, false },
+	{ "value", FIT_WHOLE, 0, 0, true },
+	{ "unit", FIT_CUT, 10, 0, false },
+	{ "report", FIT_CUT, 16, 2, false },
+	{ "line", FIT_WHOLE, 0, 3, false },
+	{ "quote", FIT_CUT, 20, 4, false },
+	{ "from_year", FIT_WHOLE, 0, 5, false },
+	{ "sources", FIT_WHOLE, 0, 6, false },
+	{ "approx", FIT_WHOLE, 0, 7, false },
+	{ "all_sources", FIT_CUT, 12, 8, false },
+};
+static const struct output_layout indicators_layout = {
+	indicators_columns, ARRAY_LEN(indicators_columns),
+};
 
 static enum status fill_indicators(struct store *s, const void *args, struct qtable *out)
 {
@@ -255,11 +315,23 @@ int cli_cmd_indicators(struct cli_ctx *ctx, int argc, char **argv)
 		free(kinds);
 		return rc;
 	}
-	struct listing l = { "no indicators match", fill_indicators, &a };
+	struct listing l = { "no indicators match", fill_indicators, &a, &indicators_layout };
 	return run_listing(ctx, &l);
 }
 
 /* --- totals ---------------------------------------------------------------------- */
+
+/* A pair's money per year on a terminal; the list of sources goes first. */
+static const struct output_column totals_columns[] = {
+	{ "donor", FIT_WRAP, 0, 0, false },
+	{ "recipient", FIT_WRAP, 0, 0, false },
+	{ "year", FIT_WHOLE, 0, 0, false },
+	{ "aid_yuan", FIT_WHOLE, 0, 0, true },
+	{ "investment_yuan", FIT_WHOLE, 0, 1, true },
+	{ "facts", FIT_WHOLE, 0, 2, false },
+	{ "sources", FIT_CUT, 16, 3, false },
+};
+static const struct output_layout totals_layout = { totals_columns, ARRAY_LEN(totals_columns) };
 
 static enum status fill_totals(struct store *s, const void *args, struct qtable *out)
 {
@@ -273,7 +345,7 @@ int cli_cmd_totals(struct cli_ctx *ctx, int argc, char **argv)
 	int code = parse_money_filters(argc, argv, ":d:r:y:b:", &a);
 	if (code)
 		return code;
-	struct listing l = { "no money totals match", fill_totals, &a };
+	struct listing l = { "no money totals match", fill_totals, &a, &totals_layout };
 	return run_listing(ctx, &l);
 }
 
@@ -332,7 +404,7 @@ int cli_cmd_pane(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(st);
 	const char *kind = ctx->settings.indicator;
 	struct pane_args p = { argv[1], a, b, kind && strcmp(kind, "none") != 0 ? kind : NULL };
-	struct listing l = { "the pane is empty", fill_pane, &p };
+	struct listing l = { "the pane is empty", fill_pane, &p, NULL };
 	int code = run_listing(ctx, &l);
 	free(a);
 	free(b);
@@ -351,7 +423,7 @@ int cli_cmd_anomalies(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc > 1)
 		return cli_usage_error("anomalies: unexpected argument '%s'", argv[1]);
-	struct listing l = { "no anomalies recorded", fill_anomalies, NULL };
+	struct listing l = { "no anomalies recorded", fill_anomalies, NULL, NULL };
 	return run_listing(ctx, &l);
 }
 

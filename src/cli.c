@@ -256,14 +256,31 @@ static int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_finish_output();
 }
 
-/* Prints t in the chosen format, then closes the store. */
-static int print_and_close(struct store *s, struct qtable *t, enum output_format fmt)
+/* Prints t in the chosen format (on a terminal, fitted by layout when not
+ * NULL), then closes the store. */
+static int print_and_close(struct store *s, struct qtable *t, enum output_format fmt,
+			   const struct output_layout *layout)
 {
-	output_print(stdout, t, fmt);
+	output_print_fit(stdout, t, fmt, layout, output_width(stdout));
 	qtable_free(t);
 	store_close(s);
 	return cli_finish_output();
 }
+
+/* The reports on a terminal: the file name whole, the title shortened,
+ * the counts left out from the least telling. */
+static const struct output_column reports_columns[] = {
+	{ "report", FIT_WHOLE, 0, 0, false },
+	{ "title", FIT_CUT, 20, 0, false },
+	{ "year", FIT_WHOLE, 0, 0, false },
+	{ "sections", FIT_WHOLE, 0, 3, false },
+	{ "paragraphs", FIT_WHOLE, 0, 2, false },
+	{ "tables", FIT_WHOLE, 0, 4, false },
+	{ "lines", FIT_WHOLE, 0, 1, false },
+};
+static const struct output_layout reports_layout = {
+	reports_columns, sizeof(reports_columns) / sizeof(reports_columns[0]),
+};
 
 static int cmd_reports(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -283,7 +300,7 @@ static int cmd_reports(struct cli_ctx *ctx, int argc, char **argv)
 		store_close(s);
 		return cli_fail(st);
 	}
-	return print_and_close(s, &t, ctx->format);
+	return print_and_close(s, &t, ctx->format, &reports_layout);
 }
 
 /* The search table for people leaves out the whole paragraph, which the
@@ -361,7 +378,7 @@ static int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(st);
 	if (ctx->format == OUT_TABLE)
 		drop_paragraph(&t);
-	return print_and_close(s, &t, ctx->format);
+	return print_and_close(s, &t, ctx->format, NULL);
 }
 
 /* --- the browser -------------------------------------------------------------------- */
