@@ -100,6 +100,11 @@ static size_t text_width(const char *s)
 	return width;
 }
 
+size_t output_text_width(const char *s)
+{
+	return text_width(s);
+}
+
 /* --- column kinds ------------------------------------------------------------ */
 
 static bool is_integer(const char *s)
@@ -661,6 +666,81 @@ static void print_table(FILE *fp, const struct qtable *t, const struct output_la
 	free(ts.numeric);
 	free(ts.wrap);
 	free(ts.shown);
+}
+
+/* --- prose wrapped to a width --------------------------------------------- */
+
+/* Where the next piece goes: the column reached and whether it starts a line. */
+struct wrap_state {
+	FILE *fp;
+	size_t col, indent, width;
+	bool fresh;            /* nothing on the line yet (after the indent) */
+};
+
+static void wrap_newline(struct wrap_state *ws)
+{
+	fputc('\n', ws->fp);
+	pad(ws->fp, ws->indent);
+	ws->col = ws->indent;
+	ws->fresh = true;
+}
+
+/* Puts piece (n bytes) after joiner, or on a new line when it does not fit. */
+static void wrap_piece(struct wrap_state *ws, const char *joiner, const char *piece, size_t n)
+{
+	char *text = xstrndup(piece, n);
+	size_t w = text_width(text), jw = ws->fresh ? 0 : text_width(joiner);
+	if (!ws->fresh && ws->col + jw + w > ws->width) {
+		wrap_newline(ws);
+		jw = 0;
+	}
+	if (!ws->fresh)
+		fputs(joiner, ws->fp);
+	fputs(text, ws->fp);
+	ws->col += jw + w;
+	ws->fresh = false;
+	free(text);
+}
+
+/* Puts an item of a list; one too long for a line of its own goes by words. */
+static void wrap_item(struct wrap_state *ws, const char *sep, const char *item, size_t n)
+{
+	char *text = xstrndup(item, n);
+	size_t w = text_width(text);
+	free(text);
+	size_t here = ws->col + (ws->fresh ? 0 : text_width(sep)) + w;
+	if (here <= ws->width || (!ws->fresh && ws->indent + w <= ws->width)) {
+		wrap_piece(ws, sep, item, n);
+		return;
+	}
+	for (size_t i = 0; i < n;) {   /* by words, the first after sep */
+		size_t k = i;
+		while (k < n && item[k] != ' ')
+			k++;
+		if (k > i)
+			wrap_piece(ws, i == 0 ? sep : " ", item + i, k - i);
+		i = k + 1;
+	}
+}
+
+void output_wrapped(FILE *fp, const char *text, const char *sep, size_t at, size_t indent,
+		    size_t width)
+{
+	if (width == 0 || at + text_width(text) <= width) {
+		fputs(text, fp);
+		fputc('\n', fp);
+		return;
+	}
+	struct wrap_state ws = { fp, at, indent, width, true };
+	size_t seplen = strlen(sep);
+	const char *p = text;
+	while (*p) {
+		const char *end = strstr(p, sep);
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		wrap_item(&ws, sep, p, n);
+		p += n + (end ? seplen : 0);
+	}
+	fputc('\n', fp);
 }
 
 /* --- tsv, csv ---------------------------------------------------------------- */

@@ -36,6 +36,17 @@ struct output_layout {
 	size_t ncolumns;
 };
 
+/* Display width of a string (wide characters count two). */
+size_t output_text_width(const char *s);
+
+/* Prints text (one line of prose, already inert) on fp for a person: with
+ * width 0 as it is; else wrapped so that no line passes width columns,
+ * continuation lines indented by indent spaces. at is the column the text
+ * starts at. Lines break between the items of a list joined by sep (such
+ * as " · "), else between words; a word is never cut. Ends the line. */
+void output_wrapped(FILE *fp, const char *text, const char *sep, size_t at, size_t indent,
+		    size_t width);
+
 /* Parses "table", "tsv", "csv", "json"; ST_USAGE otherwise. */
 enum status output_format_parse(const char *name, enum output_format *fmt);
 
