@@ -290,7 +290,8 @@ assert_rc 2 "search -village"
 assert_one_line "$err" "search -village"
 assert_contains "$err" "unknown option '-v'" "search -village names the option"
 assert_not_contains "$err" "option 'search'" "search -village does not blame 'search'"
-# A table cell of 100 kB is cut, not padded into every row of its column.
+# A table cell of 100 kB is printed whole when piped, not padded into every
+# row of its column.
 cp "$ref" "$test_tmp/wide.db"
 sqlite3 "$test_tmp/wide.db" "UPDATE region SET type = type || printf('%.*c', 100000, 'w') WHERE id = 1;" ||
 	fail "sqlite3 update of the wide store"
