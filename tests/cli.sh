@@ -151,6 +151,34 @@ for q in "AND OR" '"entire village' "NEAR(" "*"; do
 	assert_eq "$out" "" "nothing on stdout for [$q]"
 done
 
+# No SQLite message reaches the user (issue 11, item 4): a word with a colon
+# that names no column is searched as typed; a column filter on a column
+# that does not exist says which columns can be named.
+run "$PAIROFF" --db "$db" search 'a:b'
+[ "$rc" -le 1 ] || fail "search a:b: exit status $rc ($err)"
+assert_not_contains "$err" "no such column" "search a:b: no SQLite message"
+run "$PAIROFF" --db "$db" search --format tsv 'entire:village'
+assert_rc 0 "search entire:village: the words searched as typed"
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f1,2)" \
+	"$("$PAIROFF" --db "$db" search --format tsv '"entire village"' | sed 1d | cut -f1,2)" \
+	"entire:village finds what the phrase \"entire village\" finds"
+run "$PAIROFF" --db "$db" search --format tsv 'topic:Overview'
+assert_rc 0 "search topic:Overview: a column that exists is a filter"
+assert_not_contains "$(printf '%s\n' "$out" | sed 1d | cut -f4)" "xyzzy" "topic:Overview"
+for q in 'a : b' 'x:(village' 'nosuch : village'; do
+	run "$PAIROFF" --db "$db" search "$q"
+	assert_rc 2 "search [$q]"
+	assert_one_line "$err" "search [$q]"
+	assert_contains "$err" "pairoff: invalid search query: no column named" "search [$q]"
+	assert_contains "$err" "text and topic can be named" "search [$q]: which columns"
+	assert_not_contains "$err" "no such column" "search [$q]: no SQLite message"
+done
+for q in "AND OR" '"entire village'; do
+	run "$PAIROFF" --db "$db" search "$q"
+	assert_not_contains "$err" "syntax error" "search [$q]: our words, not SQLite's"
+	assert_not_contains "$err" "unterminated" "search [$q]: our words, not SQLite's"
+done
+
 run "$PAIROFF" --db "$db" search zzyzxnotaword
 assert_rc 1 "no hit"
 assert_one_line "$err" "no hit"
