@@ -960,7 +960,7 @@ tm send-keys -t 0 -l village
 tm send-keys -t 0 Enter
 wait_for "hits for"
 tm send-keys -t 0 y
-wait_for "copied"
+wait_for "OSC 52 sent"
 buf=$(tm show-buffer 2>/dev/null)
 assert_contains "$buf" "village" "y: the row is in the clipboard"
 assert_not_contains "$buf" "$(printf '\002')" "y: no hit-start marker in the clipboard"
