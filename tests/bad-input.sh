@@ -777,7 +777,7 @@ assert_contains "$out" "$(printf 'stray.txt\t7\t')" "the anomaly names the line 
 set -f   # the arguments hold '*'
 for args in "search --limit -1 village" "search --limit 99999999999999999999 village" \
 	"funds --year -5" "funds --year 99999999999999999999" "regions --side up" \
-	"--format xml reports" "search village:" "search NEAR(" "search *"; do
+	"--format xml reports" "search nosuch : village" "search NEAR(" "search *"; do
 	# shellcheck disable=SC2086
 	tm_run "$PAIROFF" --db "$db" $args
 	sane "bad arguments [$args]"
@@ -785,6 +785,11 @@ for args in "search --limit -1 village" "search --limit 99999999999999999999 vil
 	assert_one_line "$err" "bad arguments [$args]"
 done
 set +f
+# "village:" names no column: searched as typed (issue 11, item 4).
+tm_run "$PAIROFF" --db "$db" search village:
+sane "search village:"
+assert_rc 0 "search village: is searched as typed"
+assert_eq "$err" "" "search village: no message"
 tm_run "$PAIROFF" --db "$db" search '"unbalanced'
 assert_rc 2 "search with an unbalanced quote"
 assert_one_line "$err" "search with an unbalanced quote"
