@@ -57,8 +57,11 @@ assert_contains "$out" "rows -> $HOME/home.json" "export to ~/: the home directo
 
 # --- tmux: the passthrough reaches the terminal outside --------------------------
 [ -n "${TMUX_BIN:-}" ] || { echo "SKIP: tmux not found (the passthrough part)"; done_testing; }
-outer() { "$TMUX_BIN" -S "$test_tmp/outer.sock" -f /dev/null "$@"; }
-inner() { "$TMUX_BIN" -S "$test_tmp/inner.sock" -f /dev/null "$@"; }
+# Each nested run has sockets of its own, so that a server still going away
+# is never the one a new session talks to.
+run_no=0
+outer() { "$TMUX_BIN" -S "$test_tmp/outer$run_no.sock" -f /dev/null "$@"; }
+inner() { "$TMUX_BIN" -S "$test_tmp/inner$run_no.sock" -f /dev/null "$@"; }
 stop_tmux() {
 	inner kill-server >/dev/null 2>&1
 	outer kill-server >/dev/null 2>&1
@@ -72,9 +75,11 @@ at_exit stop_tmux
 # $inner_buf.
 nested() {
 	stop_tmux
+	run_no=$((run_no + 1))
 	outer new-session -d -x 120 -y 30 \
-		"env -u TMUX '$TMUX_BIN' -S '$test_tmp/inner.sock' -f /dev/null new-session \
-		'env TERM=xterm-256color HOME=$HOME LC_ALL=C.UTF-8 timeout --foreground 60 $PAIROFF --db $db; sleep 30'"
+		"env -u TMUX '$TMUX_BIN' -S '$test_tmp/inner$run_no.sock' -f /dev/null new-session \
+		'env TERM=xterm-256color HOME=$HOME LC_ALL=C.UTF-8 timeout --foreground 60 $PAIROFF --db $db; sleep 30'" ||
+		fail "tmux: the outer session did not start"
 	outer set-option -g set-clipboard on >/dev/null
 	i=0
 	until inner has-session 2>/dev/null || [ "$i" -ge 50 ]; do sleep 0.1; i=$((i + 1)); done
