@@ -26,6 +26,9 @@
 /* How many place pairs `show` lists before pointing at `pairs`, so that the
  * whole page fits a terminal. */
 #define SHOW_MAX_PAIRS 12
+/* On a narrow terminal, text beside figures gets at least this many
+ * columns, or lines of its own. */
+#define SHOW_MIN_TEXT 20
 
 /* Opens the store, runs fill (a query bound to its arguments), and prints
  * the table; an empty result is "nothing found" (exit 1) with empty_msg. */
@@ -33,6 +36,7 @@ struct listing {
 	const char *empty_msg;
 	enum status (*fill)(struct store *s, const void *args, struct qtable *out);
 	const void *args;
+	const struct output_layout *layout;   /* on a terminal; NULL: the generic fit */
 };
 
 static int run_listing(struct cli_ctx *ctx, const struct listing *l)
@@ -50,7 +54,7 @@ static int run_listing(struct cli_ctx *ctx, const struct listing *l)
 		qtable_free(&t);
 		return cli_fail(status_set(ST_NOT_FOUND, "%s", l->empty_msg));
 	}
-	output_print(stdout, &t, ctx->format);
+	output_print_fit(stdout, &t, ctx->format, l->layout, output_width(stdout));
 	qtable_free(&t);
 	return cli_finish_output();
 }
@@ -81,11 +85,27 @@ int cli_cmd_regions(struct cli_ctx *ctx, int argc, char **argv)
 	if (side && strcmp(side, "east") != 0 && strcmp(side, "west") != 0 &&
 	    strcmp(side, "central") != 0)
 		return cli_usage_error("regions: bad --side '%s' (expected east, west or central)", side);
-	struct listing l = { "no regions in the store", fill_regions, side };
+	struct listing l = { "no regions in the store", fill_regions, side, NULL };
 	return run_listing(ctx, &l);
 }
 
 /* --- pairs ---------------------------------------------------------------------- */
+
+/* The pairings on a terminal: the two places whole (wrapped when long),
+ * the quote shortened first, then left out with the basis, the level and
+ * the end year. */
+static const struct output_column pairs_columns[] = {
+	{ "donor", FIT_WRAP, 0, 0, false },
+	{ "recipient", FIT_WRAP, 0, 0, false },
+	{ "level", FIT_WHOLE, 0, 3, false },
+	{ "since", FIT_WHOLE, 0, 0, false },
+	{ "until", FIT_WHOLE, 0, 2, false },
+	{ "report", FIT_CUT, 16, 1, false },
+	{ "line", FIT_WHOLE, 0, 1, false },
+	{ "basis", FIT_WHOLE, 0, 4, false },
+	{ "quote", FIT_CUT, 20, 5, false },
+};
+static const struct output_layout pairs_layout = { pairs_columns, ARRAY_LEN(pairs_columns) };
 
 struct pairs_args {
 	const char *region, *in, *basis;
@@ -143,7 +163,7 @@ int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv)
 	note_namesakes(ctx, &a);
 	char *msg = a.region ? xasprintf("no pairings involve '%s'", a.region)
 			     : xstrdup("no pairings in the store");
-	struct listing l = { msg, fill_pairs, &a };
+	struct listing l = { msg, fill_pairs, &a, &pairs_layout };
 	int code2 = run_listing(ctx, &l);
 	free(msg);
 	return code2;
@@ -210,6 +230,29 @@ static int parse_money_filters(int argc, char **argv, const char *shortopts, str
 	return 0;
 }
 
+/* The money flows on a terminal: who gave whom how much in which year
+ * first; the flow's bookkeeping (ids, spans, other figures) goes first. */
+static const struct output_column funds_columns[] = {
+	{ "donor", FIT_WRAP, 0, 0, false },
+	{ "recipient", FIT_WRAP, 0, 0, false },
+	{ "year", FIT_WHOLE, 0, 0, false },
+	{ "kind", FIT_WHOLE, 0, 0, false },
+	{ "amount_yuan", FIT_WHOLE, 0, 0, true },
+	{ "report", FIT_CUT, 16, 2, false },
+	{ "line", FIT_WHOLE, 0, 3, false },
+	{ "quote", FIT_CUT, 20, 4, false },
+	{ "period", FIT_WHOLE, 0, 5, false },
+	{ "category", FIT_WHOLE, 0, 6, false },
+	{ "sources", FIT_WHOLE, 0, 7, false },
+	{ "from_year", FIT_WHOLE, 0, 8, false },
+	{ "figures", FIT_CUT, 12, 9, true },
+	{ "approx", FIT_WHOLE, 0, 10, false },
+	{ "flow", FIT_WHOLE, 0, 11, false },
+	{ "part_of", FIT_WHOLE, 0, 12, false },
+	{ "all_sources", FIT_CUT, 12, 13, false },
+};
+static const struct output_layout funds_layout = { funds_columns, ARRAY_LEN(funds_columns) };
+
 static enum status fill_funds(struct store *s, const void *args, struct qtable *out)
 {
 	const struct money_filters *a = args;
@@ -222,11 +265,31 @@ int cli_cmd_funds(struct cli_ctx *ctx, int argc, char **argv)
 	int code = parse_money_filters(argc, argv, ":d:r:y:", &a);
 	if (code)
 		return code;
-	struct listing l = { "no money facts match", fill_funds, &a };
+	struct listing l = { "no money facts match", fill_funds, &a, &funds_layout };
 	return run_listing(ctx, &l);
 }
 
 /* --- indicators ------------------------------------------------------------------ */
+
+/* The counts on a terminal: who did how much of what, in which year. */
+static const struct output_column indicators_columns[] = {
+	{ "donor", FIT_WRAP, 0, 0, false },
+	{ "recipient", FIT_WRAP, 0, 0, false },
+	{ "year", FIT_WHOLE, 0, 0, false },
+	{ "kind", FIT_WHOLE, 0, 1, false },
+	{ "value", FIT_WHOLE, 0, 0, true },
+	{ "unit", FIT_CUT, 10, 0, false },
+	{ "report", FIT_CUT, 16, 2, false },
+	{ "line", FIT_WHOLE, 0, 3, false },
+	{ "quote", FIT_CUT, 20, 4, false },
+	{ "from_year", FIT_WHOLE, 0, 5, false },
+	{ "sources", FIT_WHOLE, 0, 6, false },
+	{ "approx", FIT_WHOLE, 0, 7, false },
+	{ "all_sources", FIT_CUT, 12, 8, false },
+};
+static const struct output_layout indicators_layout = {
+	indicators_columns, ARRAY_LEN(indicators_columns),
+};
 
 static enum status fill_indicators(struct store *s, const void *args, struct qtable *out)
 {
@@ -255,11 +318,23 @@ int cli_cmd_indicators(struct cli_ctx *ctx, int argc, char **argv)
 		free(kinds);
 		return rc;
 	}
-	struct listing l = { "no indicators match", fill_indicators, &a };
+	struct listing l = { "no indicators match", fill_indicators, &a, &indicators_layout };
 	return run_listing(ctx, &l);
 }
 
 /* --- totals ---------------------------------------------------------------------- */
+
+/* A pair's money per year on a terminal; the list of sources goes first. */
+static const struct output_column totals_columns[] = {
+	{ "donor", FIT_WRAP, 0, 0, false },
+	{ "recipient", FIT_WRAP, 0, 0, false },
+	{ "year", FIT_WHOLE, 0, 0, false },
+	{ "aid_yuan", FIT_WHOLE, 0, 0, true },
+	{ "investment_yuan", FIT_WHOLE, 0, 1, true },
+	{ "facts", FIT_WHOLE, 0, 2, false },
+	{ "sources", FIT_CUT, 16, 3, false },
+};
+static const struct output_layout totals_layout = { totals_columns, ARRAY_LEN(totals_columns) };
 
 static enum status fill_totals(struct store *s, const void *args, struct qtable *out)
 {
@@ -273,7 +348,7 @@ int cli_cmd_totals(struct cli_ctx *ctx, int argc, char **argv)
 	int code = parse_money_filters(argc, argv, ":d:r:y:b:", &a);
 	if (code)
 		return code;
-	struct listing l = { "no money totals match", fill_totals, &a };
+	struct listing l = { "no money totals match", fill_totals, &a, &totals_layout };
 	return run_listing(ctx, &l);
 }
 
@@ -334,7 +409,7 @@ int cli_cmd_pane(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(st);
 	const char *kind = ctx->settings.indicator;
 	struct pane_args p = { argv[1], a, b, kind && strcmp(kind, "none") != 0 ? kind : NULL };
-	struct listing l = { "the pane is empty", fill_pane, &p };
+	struct listing l = { "the pane is empty", fill_pane, &p, NULL };
 	int code = run_listing(ctx, &l);
 	free(a);
 	free(b);
@@ -353,7 +428,7 @@ int cli_cmd_anomalies(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc > 1)
 		return cli_usage_error("anomalies: unexpected argument '%s'", argv[1]);
-	struct listing l = { "no anomalies recorded", fill_anomalies, NULL };
+	struct listing l = { "no anomalies recorded", fill_anomalies, NULL, NULL };
 	return run_listing(ctx, &l);
 }
 
@@ -474,96 +549,246 @@ static void inert_show(struct show_data *d)
 	inert_qtable(&d->regions);
 	inert_qtable(&d->pairs);
 	inert_qtable(&d->funds);
+	inert_qtable(&d->counts);
 }
 
-static void print_pair_line(const struct show_data *d, size_t row)
+/* The page of `show` for people. Piped (width 0) it is as wide as it takes;
+ * on a terminal it is fitted to width columns: pairs grouped under their
+ * report, figures in columns as wide as their widest, and the rest wrapped
+ * with a hanging indent, so that no line passes the edge and no name is cut. */
+
+/* A pair's "A -> B", its years and its source. Owned. */
+struct pair_text {
+	char *arrow, *span;
+	const char *report, *line;
+};
+
+static struct pair_text pair_text(const struct show_data *d, size_t row)
 {
 	const struct qtable *p = &d->pairs;
 	const char *since = cell(p, row, "since"), *until = cell(p, row, "until");
-	char *arrow = xasprintf("%s -> %s", or_empty(cell(p, row, "donor")),
-				or_empty(cell(p, row, "recipient")));
-	char *span = since && until ? xasprintf("%s-%s", since, until)
-		   : since ? xasprintf("since %s", since)
-		   : until ? xasprintf("until %s", until) : xstrdup("");
-	printf("  %-44s %-12s %s:%s\n", arrow, span, or_empty(cell(p, row, "report")),
-	       or_empty(cell(p, row, "line")));
-	free(arrow);
-	free(span);
+	return (struct pair_text){
+		.arrow = xasprintf("%s -> %s", or_empty(cell(p, row, "donor")),
+				   or_empty(cell(p, row, "recipient"))),
+		.span = since && until ? xasprintf("%s-%s", since, until)
+			: since ? xasprintf("since %s", since)
+			: until ? xasprintf("until %s", until) : xstrdup(""),
+		.report = or_empty(cell(p, row, "report")),
+		.line = or_empty(cell(p, row, "line")),
+	};
 }
 
-static void print_heading(const struct show_data *d)
+static void pair_text_free(struct pair_text *pt)
+{
+	free(pt->arrow);
+	free(pt->span);
+}
+
+static size_t text_cols(const char *s)
+{
+	return output_text_width(s);
+}
+
+static size_t max_size(size_t a, size_t b)
+{
+	return a > b ? a : b;
+}
+
+/* The widest line a pair takes in the wide layout. */
+static size_t pair_line_width(const struct pair_text *pt)
+{
+	return 2 + max_size(44, text_cols(pt->arrow)) + 1 + max_size(12, text_cols(pt->span)) + 1 +
+	       text_cols(pt->report) + 1 + strlen(pt->line);
+}
+
+static void print_pair_line(const struct pair_text *pt)
+{
+	printf("  %-44s %-12s %s:%s\n", pt->arrow, pt->span, pt->report, pt->line);
+}
+
+/* The narrow layout: pairs under their report, the line number first, the
+ * years next and the names last, wrapped when they must be. */
+static void print_pairs_grouped(const struct pair_text *pts, size_t n, size_t width)
+{
+	size_t line_w = 0, span_w = 0;
+	for (size_t i = 0; i < n; i++) {
+		line_w = max_size(line_w, strlen(pts[i].line));
+		span_w = max_size(span_w, text_cols(pts[i].span));
+	}
+	bool *done = xcalloc(n ? n : 1, sizeof(*done));
+	for (size_t i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		/* "report, line:" names what the numbers below are, when it fits */
+		bool room = width == 0 || 2 + text_cols(pts[i].report) + 7 <= width;
+		printf("  %s%s\n", pts[i].report, room ? ", line:" : "");
+		for (size_t j = i; j < n; j++) {
+			if (done[j] || strcmp(pts[j].report, pts[i].report) != 0)
+				continue;
+			done[j] = true;
+			printf("    %*s  ", (int)line_w, pts[j].line);
+			if (span_w)
+				printf("%-*s  ", (int)span_w, pts[j].span);
+			size_t at = 4 + line_w + 2 + (span_w ? span_w + 2 : 0);
+			output_wrapped(stdout, pts[j].arrow, " ", at, at + 2, width);
+		}
+	}
+	free(done);
+}
+
+/* rows[0..n) of the pairs, in the layout that fits width. */
+static void print_pair_rows(const struct show_data *d, const size_t *rows, size_t n, size_t width)
+{
+	struct pair_text *pts = xcalloc(n ? n : 1, sizeof(*pts));
+	bool fits = true;
+	for (size_t i = 0; i < n; i++) {
+		pts[i] = pair_text(d, rows[i]);
+		fits &= width == 0 || pair_line_width(&pts[i]) <= width;
+	}
+	if (fits)
+		for (size_t i = 0; i < n; i++)
+			print_pair_line(&pts[i]);
+	else
+		print_pairs_grouped(pts, n, width);
+	for (size_t i = 0; i < n; i++)
+		pair_text_free(&pts[i]);
+	free(pts);
+}
+
+static void print_heading(const struct show_data *d, size_t width)
 {
 	const struct qtable *r = &d->regions;
 	const char *type = d->self == (size_t)-1 ? NULL : cell(r, d->self, "type");
 	const char *side = d->self == (size_t)-1 ? NULL : cell(r, d->self, "side");
 	const char *parent = d->self == (size_t)-1 ? NULL : cell(r, d->self, "parent");
-	printf("%s (%s", d->name, type ? type : "place");
+	struct strbuf sb = {0};
+	strbuf_printf(&sb, "%s (%s", d->name, type ? type : "place");
 	if (parent)
-		printf(" in %s", parent);
+		strbuf_printf(&sb, " in %s", parent);
 	if (side)
-		printf(", %s side", side);
-	printf(")\n");
+		strbuf_printf(&sb, ", %s side", side);
+	strbuf_puts(&sb, ")");
+	output_wrapped(stdout, sb.data, " ", 0, 2, width);
+	strbuf_free(&sb);
 }
 
-static void print_pairs_text(const struct show_data *d)
+/* A note of two lines (split at "\n"); joined and wrapped when the
+ * terminal is narrower than they are. */
+static void print_note(const char *note, size_t width)
 {
+	const char *nl = strchr(note, '\n');
+	if (width == 0 || max_size(text_cols(note) - text_cols(nl), text_cols(nl + 1)) <= width) {
+		printf("%s\n", note);
+		return;
+	}
+	char *joined = xstrdup(note);
+	joined[nl - note] = ' ';
+	output_wrapped(stdout, joined, " ", 0, 0, width);
+	free(joined);
+}
+
+static void print_pairs_text(const struct show_data *d, size_t width)
+{
+	size_t *rows = xcalloc(d->pairs.nrows ? d->pairs.nrows : 1, sizeof(*rows));
 	size_t partners = 0, places = 0;
 	for (size_t i = 0; i < d->pairs.nrows; i++)
-		partners += is_partner_row(d, i);
-	places = d->pairs.nrows - partners;
+		if (is_partner_row(d, i))
+			rows[partners++] = i;
 	printf("\nPartners\n");
 	if (partners == 0)
 		printf("  (none stated)\n");
-	for (size_t i = 0; i < d->pairs.nrows; i++)
-		if (is_partner_row(d, i))
-			print_pair_line(d, i);
-	printf("\nPlace pairs (%zu)\n", places);
+	print_pair_rows(d, rows, partners, width);
 	size_t shown = 0;
-	for (size_t i = 0; i < d->pairs.nrows && shown < SHOW_MAX_PAIRS; i++)
-		if (!is_partner_row(d, i)) {
-			print_pair_line(d, i);
-			shown++;
-		}
-	if (places > shown)
-		printf("  ... %zu more: pairoff pairs '%s'\n", places - shown, d->name);
+	for (size_t i = 0; i < d->pairs.nrows; i++)
+		if (!is_partner_row(d, i) && places++ < SHOW_MAX_PAIRS)
+			rows[shown++] = i;
+	printf("\nPlace pairs (%zu)\n", places);
+	print_pair_rows(d, rows, shown, width);
+	if (places > shown) {
+		char *more = xasprintf("  ... %zu more: pairoff pairs '%s'", places - shown, d->name);
+		output_wrapped(stdout, more, " ", 0, 6, width);
+		free(more);
+	}
+	free(rows);
 }
 
-static void print_funds_text(const struct show_data *d, enum money_unit unit)
+/* The money columns: as wide as their widest figure on a terminal, the
+ * fixed widths of the wide page when piped. */
+static void money_widths(const struct qtable *f, enum money_unit unit, size_t width, int *aid_w,
+			 int *inv_w)
+{
+	*aid_w = 16;
+	*inv_w = 17;
+	if (width == 0)
+		return;
+	*aid_w = (int)strlen("aid");
+	*inv_w = (int)strlen("investment");
+	for (size_t row = 0; row < f->nrows; row++) {
+		char buf[64];
+		int n = (int)strlen(money_format(qtable_int(f, row, (size_t)qtable_col(f, "aid_yuan")),
+						 unit, buf, sizeof(buf)));
+		*aid_w = n > *aid_w ? n : *aid_w;
+		n = (int)strlen(money_format(qtable_int(f, row, (size_t)qtable_col(f, "investment_yuan")),
+					     unit, buf, sizeof(buf)));
+		*inv_w = n > *inv_w ? n : *inv_w;
+	}
+}
+
+static void print_funds_text(const struct show_data *d, enum money_unit unit, size_t width)
 {
 	const struct qtable *f = &d->funds;
-	printf("\nMoney by year (%s; aid by the pairs' own totals, investment beside it;\n"
-	       "spans, cumulative and planned figures: pairoff funds)\n", money_unit_name(unit));
+	char *note = xasprintf("Money by year (%s; aid by the pairs' own totals, investment beside it;\n"
+			       "spans, cumulative and planned figures: pairoff funds)", money_unit_name(unit));
+	printf("\n");
+	print_note(note, width);
+	free(note);
 	if (f->nrows == 0)
 		printf("  (none stated)\n");
-	printf("%s", f->nrows ? "  year               aid        investment  pair\n" : "");
+	int aid_w, inv_w;
+	money_widths(f, unit, width, &aid_w, &inv_w);
+	if (f->nrows)
+		printf("  year %*s %*s  pair\n", aid_w, "aid", inv_w, "investment");
 	for (size_t row = 0; row < f->nrows; row++) {
 		char aid[64], inv[64];
 		money_format(qtable_int(f, row, (size_t)qtable_col(f, "aid_yuan")), unit, aid, sizeof(aid));
 		money_format(qtable_int(f, row, (size_t)qtable_col(f, "investment_yuan")), unit, inv,
 			     sizeof(inv));
-		char *arrow = xasprintf("%s -> %s", or_empty(cell(f, row, "donor")),
-					or_empty(cell(f, row, "recipient")));
 		const char *facts = or_empty(cell(f, row, "facts"));
-		printf("  %-4s %16s %17s  %s (%s fact%s)\n", or_empty(cell(f, row, "year")), aid, inv,
-		       arrow, facts, strcmp(facts, "1") == 0 ? "" : "s");
-		free(arrow);
+		char *pair = xasprintf("%s -> %s (%s fact%s)", or_empty(cell(f, row, "donor")),
+				       or_empty(cell(f, row, "recipient")), facts,
+				       strcmp(facts, "1") == 0 ? "" : "s");
+		printf("  %-4s %*s %*s", or_empty(cell(f, row, "year")), aid_w, aid, inv_w, inv);
+		size_t at = 2 + 4 + 1 + (size_t)aid_w + 1 + (size_t)inv_w + 2;
+		if (width && at + SHOW_MIN_TEXT > width) {   /* the pair on lines of its own */
+			printf("\n%7s", "");
+			at = 7;
+		} else {
+			printf("  ");
+		}
+		output_wrapped(stdout, pair, " ", at, at + 2, width);
+		free(pair);
 	}
-	if (f->nrows)
-		printf("  (every flow: pairoff funds --donor or --recipient '%s')\n", d->name);
+	if (f->nrows) {
+		char *every = xasprintf("  (every flow: pairoff funds --donor or --recipient '%s')", d->name);
+		output_wrapped(stdout, every, " ", 0, 3, width);
+		free(every);
+	}
 }
 
-static void print_counts_text(const struct show_data *d)
+static void print_counts_text(const struct show_data *d, size_t width)
 {
 	const struct qtable *c = &d->counts;
-	printf("\nWhat was done, by year (the largest count of each kind;\n"
-	       "every count with its source: pairoff indicators)\n");
+	printf("\n");
+	print_note("What was done, by year (the largest count of each kind;\n"
+		   "every count with its source: pairoff indicators)", width);
 	if (c->nrows == 0)
 		printf("  (none stated)\n");
 	for (size_t row = 0; row < c->nrows; row++) {
-		char *arrow = xasprintf("%s -> %s", or_empty(cell(c, row, "donor")),
-					or_empty(cell(c, row, "recipient")));
-		printf("  %-4s %s: %s\n", or_empty(cell(c, row, "year")), arrow, or_empty(cell(c, row, "summary")));
-		free(arrow);
+		char *text = xasprintf("%s -> %s: %s", or_empty(cell(c, row, "donor")),
+				       or_empty(cell(c, row, "recipient")), or_empty(cell(c, row, "summary")));
+		printf("  %-4s ", or_empty(cell(c, row, "year")));
+		output_wrapped(stdout, text, " \xC2\xB7 ", 7, 9, width);
+		free(text);
 	}
 }
 
@@ -679,10 +904,11 @@ static int show_place(struct cli_ctx *ctx, const char *name)
 	}
 	if (ctx->format == OUT_TABLE) {
 		inert_show(&d);
-		print_heading(&d);
-		print_pairs_text(&d);
-		print_funds_text(&d, ctx->settings.unit);
-		print_counts_text(&d);
+		size_t width = output_width(stdout);
+		print_heading(&d, width);
+		print_pairs_text(&d, width);
+		print_funds_text(&d, ctx->settings.unit, width);
+		print_counts_text(&d, width);
 	} else {
 		print_show_table(&d, ctx->format);
 	}

@@ -114,6 +114,36 @@ static enum status upgrade_store(struct cli_ctx *ctx, int version)
 	return st;
 }
 
+/* A path as a shell word, quoted only when it needs to be. Owned. */
+static char *shell_word(const char *s)
+{
+	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		   "0123456789_./+,:=@%-") == strlen(s))
+		return xstrdup(s);
+	struct strbuf sb = {0};
+	strbuf_puts(&sb, "'");
+	for (; *s; s++)
+		if (*s == '\'')
+			strbuf_puts(&sb, "'\\''");
+		else
+			strbuf_append(&sb, s, 1);
+	strbuf_puts(&sb, "'");
+	return strbuf_steal(&sb);
+}
+
+/* A store the user named (a typo, often) is not built on a look-up: that
+ * would leave a store, and maybe directories, where nobody asked for one. */
+static enum status no_store(const struct cli_ctx *ctx)
+{
+	char *word = shell_word(ctx->db_path);
+	enum status st = strcmp(ctx->db_named_by, "--db") == 0 ?
+		status_set(ST_IO, "no store at %s; run `pairoff --db %s import`", ctx->db_path, word) :
+		status_set(ST_IO, "no store at %s (%s); run `pairoff import`", ctx->db_path,
+			   ctx->db_named_by);
+	free(word);
+	return st;
+}
+
 enum status cli_open_store(struct cli_ctx *ctx, struct store **out)
 {
 	enum status st = open_with_limit(ctx, out);
@@ -124,6 +154,8 @@ enum status cli_open_store(struct cli_ctx *ctx, struct store **out)
 	}
 	if (st != ST_NOT_FOUND)
 		return st;
+	if (ctx->db_named_by)
+		return no_store(ctx);
 	/* First use: build the store from the bundled reports. */
 	if (isatty(STDERR_FILENO))
 	{
@@ -224,14 +256,31 @@ static int cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_finish_output();
 }
 
-/* Prints t in the chosen format, then closes the store. */
-static int print_and_close(struct store *s, struct qtable *t, enum output_format fmt)
+/* Prints t in the chosen format (on a terminal, fitted by layout when not
+ * NULL), then closes the store. */
+static int print_and_close(struct store *s, struct qtable *t, enum output_format fmt,
+			   const struct output_layout *layout)
 {
-	output_print(stdout, t, fmt);
+	output_print_fit(stdout, t, fmt, layout, output_width(stdout));
 	qtable_free(t);
 	store_close(s);
 	return cli_finish_output();
 }
+
+/* The reports on a terminal: the file name whole, the title shortened,
+ * the counts left out from the least telling. */
+static const struct output_column reports_columns[] = {
+	{ "report", FIT_WHOLE, 0, 0, false },
+	{ "title", FIT_CUT, 20, 0, false },
+	{ "year", FIT_WHOLE, 0, 0, false },
+	{ "sections", FIT_WHOLE, 0, 3, false },
+	{ "paragraphs", FIT_WHOLE, 0, 2, false },
+	{ "tables", FIT_WHOLE, 0, 4, false },
+	{ "lines", FIT_WHOLE, 0, 1, false },
+};
+static const struct output_layout reports_layout = {
+	reports_columns, sizeof(reports_columns) / sizeof(reports_columns[0]),
+};
 
 static int cmd_reports(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -251,7 +300,7 @@ static int cmd_reports(struct cli_ctx *ctx, int argc, char **argv)
 		store_close(s);
 		return cli_fail(st);
 	}
-	return print_and_close(s, &t, ctx->format);
+	return print_and_close(s, &t, ctx->format, &reports_layout);
 }
 
 /* The search table for people leaves out the whole paragraph, which the
@@ -329,7 +378,7 @@ static int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(st);
 	if (ctx->format == OUT_TABLE)
 		drop_paragraph(&t);
-	return print_and_close(s, &t, ctx->format);
+	return print_and_close(s, &t, ctx->format, NULL);
 }
 
 /* --- the browser -------------------------------------------------------------------- */
@@ -511,11 +560,13 @@ static int parse_globals(int argc, char **argv, struct cli_ctx *ctx, struct glob
 static void resolve_db(struct cli_ctx *ctx, const struct globals *g)
 {
 	const char *env = getenv("PAIROFF_DB");
-	if (g->db)
+	if (g->db) {
 		ctx->db_path = g->db;
-	else if (env && *env)
+		ctx->db_named_by = "--db";
+	} else if (env && *env) {
 		ctx->db_path = env;
-	else if (ctx->settings.db_path)
+		ctx->db_named_by = "$PAIROFF_DB";
+	} else if (ctx->settings.db_path)
 		ctx->db_path = ctx->settings.db_path;
 	else
 		ctx->db_path = ctx->db_path_owned = paths_default_db();

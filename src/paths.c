@@ -103,6 +103,11 @@ char *paths_default_config(void)
 	return xdg_file("XDG_CONFIG_HOME", ".config", "config.ini");
 }
 
+char *paths_state_file(const char *name)
+{
+	return xdg_file("XDG_STATE_HOME", ".local/state", name);
+}
+
 int paths_make_parent(const char *file_path, char **created)
 {
 	if (created)

@@ -176,22 +176,52 @@ enum status query_reports(struct store *s, struct qtable *out)
 
 /* --- full-text search ------------------------------------------------------ */
 
+/* The columns of paragraph_fts (data/schema.sql) a query may name, as in
+ * "topic:Overview". */
+static const char *const fts_columns[] = { "text", "topic" };
+
+/* "topic:x", "-topic:x" or "Text:x": a word FTS5 reads as a column filter
+ * on a column that exists. */
+static bool names_column(const char *w, size_t n)
+{
+	if (n && *w == '-') {
+		w++;
+		n--;
+	}
+	const char *colon = memchr(w, ':', n);
+	size_t len = colon ? (size_t)(colon - w) : n;
+	for (size_t i = 0; i < ARRAY_LEN(fts_columns); i++) {
+		char *col = xstrndup(w, len);
+		bool same = str_casecmp_ascii(col, fts_columns[i]) == 0;
+		free(col);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
 /* FTS5 barewords are letters, digits, '_' and non-ASCII characters; a word
  * such as Shangri-La or Pu'er is a syntax error to FTS5, though it is what a
- * person types. Such a word is quoted, so it is searched as a phrase; words
- * holding FTS5 syntax (quotes, parentheses, '*', '^', ':', '+') are left as
- * typed, as are the operators AND, OR, NOT and NEAR. */
+ * person types. Such a word is quoted, so it is searched as a phrase, and so
+ * is a word with a colon that names no column ("a:b", "10:30"), which FTS5
+ * would take for a filter on a column that does not exist. Words holding
+ * other FTS5 syntax (quotes, parentheses, '*', '^', '+') are left as typed,
+ * as are the operators AND, OR, NOT and NEAR and a lone ':'. */
 static bool word_needs_quotes(const char *w, size_t n)
 {
-	bool punct = false;
+	bool punct = false, colon = false;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)w[i];
-		if (strchr("\"()*^:+", c))
+		if (strchr("\"()*^+", c))
 			return false;
-		if (c < 0x80 && !(c == '_' || (c >= '0' && c <= '9') ||
-				  ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+		if (c == ':')
+			colon = true;
+		else if (c < 0x80 && !(c == '_' || (c >= '0' && c <= '9') ||
+				       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
 			punct = true;
 	}
+	if (colon)
+		return n > 1 && !names_column(w, n);
 	return punct;
 }
 
@@ -217,18 +247,32 @@ static char *fts_normalize(const char *query)
 	return strbuf_steal(&sb);
 }
 
-/* SQLite's words for a bad MATCH expression, without its "fts5: " prefix;
- * an empty detail ("unknown special query: ") gets a hint instead. */
-static const char *fts_error_text(const char *msg)
+/* Our words for FTS5's complaint about a MATCH expression (msg, SQLite's),
+ * so that no SQLite message reaches the user. Owned. */
+static char *fts_error_text(const char *msg)
 {
+	static const char hint[] = "put words in double quotes to search them as typed";
 	if (str_starts_with(msg, "fts5: "))
 		msg += 6;
 	size_t n = strlen(msg);
-	if (n >= 2 && msg[n - 2] == ':' && msg[n - 1] == ' ')
-		return "a search term is missing";
+	if (str_starts_with(msg, "no such column: ")) {
+		struct strbuf sb = {0};
+		strbuf_printf(&sb, "no column named '%s' (", msg + strlen("no such column: "));
+		for (size_t i = 0; i < ARRAY_LEN(fts_columns); i++)
+			strbuf_printf(&sb, "%s%s", i == 0 ? "" : i + 1 < ARRAY_LEN(fts_columns) ? ", " : " and ",
+				      fts_columns[i]);
+		strbuf_printf(&sb, " can be named, as in topic:Overview; %s)", hint);
+		return strbuf_steal(&sb);
+	}
+	if ((n >= 2 && msg[n - 2] == ':' && msg[n - 1] == ' ') || str_starts_with(msg, "unknown special"))
+		return xstrdup("a search term is missing");
 	if (str_ends_with(msg, "near \"\""))
-		return "unexpected end of the query";
-	return msg;
+		return xstrdup("unexpected end of the query");
+	if (str_starts_with(msg, "syntax error near "))
+		return xasprintf("unexpected %s (%s)", msg + strlen("syntax error near "), hint);
+	if (str_starts_with(msg, "unterminated string"))
+		return xasprintf("a double quote is not closed");
+	return xasprintf("not a query pairoff can read (%s)", hint);
 }
 
 /* Ordered by rank alone, which FTS5 consumes itself: it then computes the
@@ -265,7 +309,9 @@ enum status query_search(struct store *s, const char *fts_query, size_t limit,
 		/* The statement prepared, so a plain SQLITE_ERROR while stepping is
 		 * FTS5 rejecting the MATCH expression: the user's error, not the
 		 * store's (damage is SQLITE_CORRUPT, a busy store SQLITE_BUSY). */
-		st = status_set(ST_USAGE, "invalid search query: %s", fts_error_text(msg));
+		char *why = fts_error_text(msg ? msg : "");
+		st = status_set(ST_USAGE, "invalid search query: %s", why);
+		free(why);
 	} else if (st == ST_OK && out->nrows == 0) {
 		st = status_set(ST_NOT_FOUND, "no match for '%s'", fts_query);
 	}

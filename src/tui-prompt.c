@@ -1,7 +1,7 @@
 #include "config.h"
 
 /* The status-line editor (search, filter, export file name, overwrite
- * question), the export of the current table and the OSC 52 copy. */
+ * question), the export of the current table and the copy (y). */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <wctype.h>
 
+#include "pairoff/clipboard.h"
 #include "pairoff/inert.h"
 #include "pairoff/output.h"
 #include "pairoff/regfile.h"
@@ -318,6 +319,20 @@ static void visible_table(const struct view *v, struct qtable *out)
 	free(cells);
 }
 
+/* The path as the message names it: absolute, so that a file written
+ * relative to a directory the user no longer thinks of can be found. */
+static char *absolute_path(const char *path)
+{
+	char *cwd = path[0] == '/' ? NULL : getcwd(NULL, 0);
+	if (!cwd)
+		return xstrdup(path);
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	char *abs = xasprintf("%s%s%s", cwd, strcmp(cwd, "/") == 0 ? "" : "/", path);
+	free(cwd);
+	return abs;
+}
+
 static void export_write(struct tui *t, const char *path, bool overwrite)
 {
 	enum output_format fmt;
@@ -336,10 +351,12 @@ static void export_write(struct tui *t, const char *path, bool overwrite)
 	output_print(fp, &table, fmt);
 	bool failed = ferror(fp) != 0;
 	failed |= fclose(fp) != 0;
+	char *where = absolute_path(path);
 	if (failed)
-		tui_message(t, true, "%s: %s", path, strerror(errno));
+		tui_message(t, true, "%s: %s", where, strerror(errno));
 	else
-		tui_message(t, false, "%zu rows -> %s", table.nrows, path);
+		tui_message(t, false, "%zu rows -> %s", table.nrows, where);
+	free(where);
 	qtable_free(&table);
 }
 
@@ -374,22 +391,7 @@ static void export_begin(struct tui *t, const char *name)
 	free(path);
 }
 
-/* --- OSC 52 copy ----------------------------------------------------------- */
-
-static void base64(struct strbuf *out, const unsigned char *s, size_t n)
-{
-	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned long v = (unsigned long)s[i] << 16;
-		if (i + 1 < n)
-			v |= (unsigned long)s[i + 1] << 8;
-		if (i + 2 < n)
-			v |= s[i + 2];
-		char q[4] = { digits[(v >> 18) & 63], digits[(v >> 12) & 63],
-			      i + 1 < n ? digits[(v >> 6) & 63] : '=', i + 2 < n ? digits[v & 63] : '=' };
-		strbuf_append(out, q, 4);
-	}
-}
+/* --- copy (src/clipboard.c) ----------------------------------------------------------- */
 
 static char *row_text(const struct view *v, size_t row)
 {
@@ -416,10 +418,10 @@ enum result tui_copy(struct tui *t)
 	}
 	inert_replace(&text, INERT_TABS | INERT_NEWLINES);   /* no hit markers, no controls */
 	strbuf_free(&t->osc);
-	strbuf_puts(&t->osc, "\033]52;c;");
-	base64(&t->osc, (const unsigned char *)text, strlen(text));
-	strbuf_puts(&t->osc, "\a");
-	tui_message(t, false, "copied %zu bytes to the clipboard (OSC 52)", strlen(text));
+	const char *tmux = getenv("TMUX");
+	char *msg = clipboard_copy(text, &t->osc, tmux && *tmux);
+	tui_message(t, false, "%s", msg);
+	free(msg);
 	free(text);
 	return R_REDRAW;
 }

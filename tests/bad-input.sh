@@ -300,7 +300,8 @@ assert_rc 2 "search -village"
 assert_one_line "$err" "search -village"
 assert_contains "$err" "unknown option '-v'" "search -village names the option"
 assert_not_contains "$err" "option 'search'" "search -village does not blame 'search'"
-# A table cell of 100 kB is cut, not padded into every row of its column.
+# A table cell of 100 kB is printed whole when piped, not padded into every
+# row of its column.
 cp "$ref" "$test_tmp/wide.db"
 sqlite3 "$test_tmp/wide.db" "UPDATE region SET type = type || printf('%.*c', 100000, 'w') WHERE id = 1;" ||
 	fail "sqlite3 update of the wide store"
@@ -786,7 +787,7 @@ assert_contains "$out" "$(printf 'stray.txt\t7\t')" "the anomaly names the line 
 set -f   # the arguments hold '*'
 for args in "search --limit -1 village" "search --limit 99999999999999999999 village" \
 	"funds --year -5" "funds --year 99999999999999999999" "regions --side up" \
-	"--format xml reports" "search village:" "search NEAR(" "search *"; do
+	"--format xml reports" "search nosuch : village" "search NEAR(" "search *"; do
 	# shellcheck disable=SC2086
 	tm_run "$PAIROFF" --db "$db" $args
 	sane "bad arguments [$args]"
@@ -794,6 +795,11 @@ for args in "search --limit -1 village" "search --limit 99999999999999999999 vil
 	assert_one_line "$err" "bad arguments [$args]"
 done
 set +f
+# "village:" names no column: searched as typed (issue 11, item 4).
+tm_run "$PAIROFF" --db "$db" search village:
+sane "search village:"
+assert_rc 0 "search village: is searched as typed"
+assert_eq "$err" "" "search village: no message"
 tm_run "$PAIROFF" --db "$db" search '"unbalanced'
 assert_rc 2 "search with an unbalanced quote"
 assert_one_line "$err" "search with an unbalanced quote"
@@ -969,7 +975,7 @@ tm send-keys -t 0 -l village
 tm send-keys -t 0 Enter
 wait_for "hits for"
 tm send-keys -t 0 y
-wait_for "copied"
+wait_for "OSC 52 sent"
 buf=$(tm show-buffer 2>/dev/null)
 assert_contains "$buf" "village" "y: the row is in the clipboard"
 assert_not_contains "$buf" "$(printf '\002')" "y: no hit-start marker in the clipboard"

@@ -151,6 +151,34 @@ for q in "AND OR" '"entire village' "NEAR(" "*"; do
 	assert_eq "$out" "" "nothing on stdout for [$q]"
 done
 
+# No SQLite message reaches the user (issue 11, item 4): a word with a colon
+# that names no column is searched as typed; a column filter on a column
+# that does not exist says which columns can be named.
+run "$PAIROFF" --db "$db" search 'a:b'
+[ "$rc" -le 1 ] || fail "search a:b: exit status $rc ($err)"
+assert_not_contains "$err" "no such column" "search a:b: no SQLite message"
+run "$PAIROFF" --db "$db" search --format tsv 'entire:village'
+assert_rc 0 "search entire:village: the words searched as typed"
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f1,2)" \
+	"$("$PAIROFF" --db "$db" search --format tsv '"entire village"' | sed 1d | cut -f1,2)" \
+	"entire:village finds what the phrase \"entire village\" finds"
+run "$PAIROFF" --db "$db" search --format tsv 'topic:Overview'
+assert_rc 0 "search topic:Overview: a column that exists is a filter"
+assert_not_contains "$(printf '%s\n' "$out" | sed 1d | cut -f4)" "xyzzy" "topic:Overview"
+for q in 'a : b' 'x:(village' 'nosuch : village'; do
+	run "$PAIROFF" --db "$db" search "$q"
+	assert_rc 2 "search [$q]"
+	assert_one_line "$err" "search [$q]"
+	assert_contains "$err" "pairoff: invalid search query: no column named" "search [$q]"
+	assert_contains "$err" "text and topic can be named" "search [$q]: which columns"
+	assert_not_contains "$err" "no such column" "search [$q]: no SQLite message"
+done
+for q in "AND OR" '"entire village'; do
+	run "$PAIROFF" --db "$db" search "$q"
+	assert_not_contains "$err" "syntax error" "search [$q]: our words, not SQLite's"
+	assert_not_contains "$err" "unterminated" "search [$q]: our words, not SQLite's"
+done
+
 run "$PAIROFF" --db "$db" search zzyzxnotaword
 assert_rc 1 "no hit"
 assert_one_line "$err" "no hit"
@@ -187,9 +215,10 @@ if command -v script >/dev/null 2>&1; then
 		/dev/null </dev/null >"$test_tmp/tty.raw" 2>&1
 	assert_not_contains "$(cat "$test_tmp/tty.raw")" "$esc" "NO_COLOR: no escape sequences"
 	# The first-use note appears when stderr is a terminal.
-	script -qc "'$PAIROFF' --db '$test_tmp/tty-new.db' reports >/dev/null" \
+	script -qc "XDG_DATA_HOME='$test_tmp/tty-new' '$PAIROFF' reports >/dev/null" \
 		/dev/null </dev/null >"$test_tmp/tty.raw" 2>&1
-	assert_contains "$(cat "$test_tmp/tty.raw")" "pairoff: building $test_tmp/tty-new.db from the bundled reports" \
+	assert_contains "$(cat "$test_tmp/tty.raw")" \
+		"pairoff: building $test_tmp/tty-new/pairoff/pairoff.db from the bundled reports" \
 		"first-use note on a terminal"
 fi
 
@@ -202,11 +231,35 @@ assert_eq "$err" "" "no note on stderr when it is not a terminal"
 run "$PAIROFF" reports --format tsv
 assert_rc 0 "default store under HOME"
 [ -s "$HOME/.local/share/pairoff/pairoff.db" ] || fail "no store under ~/.local/share"
+run env PAIROFF_DB="$test_tmp/env.db" "$PAIROFF" import
+assert_rc 0 "import into PAIROFF_DB"
 run env PAIROFF_DB="$test_tmp/env.db" "$PAIROFF" reports --format tsv
 assert_rc 0 "PAIROFF_DB"
 [ -s "$test_tmp/env.db" ] || fail "PAIROFF_DB not used"
-run env PAIROFF_DB="$test_tmp/env.db" "$PAIROFF" --db "$test_tmp/opt.db" reports
+run env PAIROFF_DB="$test_tmp/env.db" "$PAIROFF" --db "$test_tmp/opt.db" import
 [ -s "$test_tmp/opt.db" ] || fail "--db does not win over PAIROFF_DB"
+
+# A store named by --db or PAIROFF_DB is never built by a look-up (issue 11,
+# item 7): a typo gets one line saying how to build it, exit status 3 (a
+# missing input), and nothing is created, neither the store nor directories.
+for cmd in reports pairs funds "show Yunnan" "search village" regions; do
+	# shellcheck disable=SC2086
+	run "$PAIROFF" --db "$HOME/no/such/dir/x.db" $cmd
+	assert_rc 3 "--db of a missing store: $cmd"
+	assert_eq "$err" "pairoff: no store at $HOME/no/such/dir/x.db; run \`pairoff --db $HOME/no/such/dir/x.db import\`" \
+		"--db of a missing store: $cmd: one line"
+	assert_eq "$out" "" "--db of a missing store: $cmd: nothing on stdout"
+done
+[ -e "$HOME/no" ] && fail "a look-up with --db created directories"
+run "$PAIROFF" --db "$test_tmp/typo.db" reports
+assert_rc 3 "--db of a missing store in an existing directory"
+[ -e "$test_tmp/typo.db" ] && fail "a look-up with --db created a store"
+run "$PAIROFF" --db "$test_tmp/it's.db" reports
+assert_contains "$err" "run \`pairoff --db '$test_tmp/it'\\''s.db' import\`" "the command is quoted for the shell"
+run env PAIROFF_DB="$test_tmp/typo2.db" "$PAIROFF" reports
+assert_rc 3 "PAIROFF_DB of a missing store"
+assert_one_line "$err" "PAIROFF_DB of a missing store"
+[ -e "$test_tmp/typo2.db" ] && fail "a look-up with PAIROFF_DB created a store"
 
 # --- files that are not a usable store -----------------------------------------------
 bad=$test_tmp/bad

@@ -68,7 +68,15 @@ run "$PAIROFF" reports --format tsv
 assert_rc 0 "[store] path"
 assert_eq "$err" "" "[store] path: no warning"
 [ -s "$HOME/from-config.db" ] || fail "[store] path was not used"
+# PAIROFF_DB wins: a store it names that does not exist is an error (the
+# [store] path is not used instead), and nothing is created.
 run env PAIROFF_DB="$test_tmp/env.db" "$PAIROFF" reports --format tsv
+assert_rc 3 "PAIROFF_DB names a missing store"
+assert_eq "$err" "pairoff: no store at $test_tmp/env.db (\$PAIROFF_DB); run \`pairoff import\`" \
+	"PAIROFF_DB names a missing store: how to make it"
+[ -e "$test_tmp/env.db" ] && fail "a look-up created the store PAIROFF_DB names"
+run env PAIROFF_DB="$test_tmp/env.db" "$PAIROFF" import
+assert_rc 0 "import into the store PAIROFF_DB names"
 [ -s "$test_tmp/env.db" ] || fail "PAIROFF_DB does not win over [store] path"
 
 # --config names another file than the XDG one.

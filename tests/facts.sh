@@ -156,8 +156,8 @@ assert_contains "$out" '"kind": "aid", "category": "government", "amount_yuan": 
 assert_contains "$out" '"kind": "planned", "category": "planned", "amount_yuan": 160000000' "funds json planned"
 p funds --donor Shanghai --recipient Yunnan --year 2009
 assert_rc 0 "funds table"
-assert_contains "$(printf '%s\n' "$out" | grep 160000000)" "planned" "funds table planned"
-assert_contains "$out" "180200000" "funds table total"
+assert_contains "$(printf '%s\n' "$out" | grep 160,000,000)" "planned" "funds table planned"
+assert_contains "$out" "180,200,000" "funds table total (digits grouped)"
 
 # A cumulative figure keeps its span.
 p funds --donor Shandong --recipient Xinjiang -f tsv

@@ -169,6 +169,138 @@ static void test_table(void)
 	qtable_free(&t);
 }
 
+/* Prints t as a table fitted to width (0: whole, as piped). Owned. */
+static char *render_fit(const struct qtable *t, const struct output_layout *layout, size_t width)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	output_print_fit(fp, t, OUT_TABLE, layout, width);
+	fclose(fp);
+	return buf;
+}
+
+/* Made-up places: two names, a year, an amount, a source and a quote. */
+static const struct output_column fit_columns[] = {
+	{ "donor", FIT_WRAP, 0, 0, false },
+	{ "recipient", FIT_WRAP, 0, 0, false },
+	{ "year", FIT_WHOLE, 0, 0, false },
+	{ "amount_yuan", FIT_WHOLE, 0, 0, false },
+	{ "report", FIT_CUT, 8, 2, false },
+	{ "level", FIT_WHOLE, 0, 3, false },
+	{ "quote", FIT_CUT, 10, 4, false },
+};
+static const struct output_layout fit_layout = { fit_columns, 7 };
+
+static void make_fit_table(struct qtable *t)
+{
+	static const char *const headers[] = {
+		"donor", "recipient", "year", "amount_yuan", "report", "level", "quote",
+	};
+	qtable_init(t, 7, headers);
+	const char *r1[] = { "Eastport City", "Hilltown County", "2011", "6600000",
+			     "eastport-hilltown-2011.txt", "county",
+			     "In 2011 Eastport City gave 6.6 million yuan to Hilltown County for roads." };
+	const char *r2[] = { "Eastport Harbour Shipping and Logistics Group", "Upper Valley Autonomous County",
+			     "2012", "-1234", "eastport-hilltown-2012.txt", "county", "A short one." };
+	const char *r3[] = { "Seaside", "Hilltown", "2013", "0", "seaside.txt", "province", NULL };
+	qtable_add_row(t, r1);
+	qtable_add_row(t, r2);
+	qtable_add_row(t, r3);
+}
+
+/* Display width of each line; the largest. */
+static size_t widest_line(const char *s)
+{
+	size_t best = 0, w = 0;
+	for (; *s; s++) {
+		if (*s == '\n') {
+			best = w > best ? w : best;
+			w = 0;
+		} else if (((unsigned char)*s & 0xC0) != 0x80) {
+			w++;
+		}
+	}
+	return w > best ? w : best;
+}
+
+/* Fitted to a terminal: names are never cut, they wrap at spaces; the quote
+ * goes before the names narrow; amounts are grouped by thousands. Piped
+ * (width 0) everything is whole. */
+static void test_table_fit(void)
+{
+	struct qtable t;
+	make_fit_table(&t);
+	char *out = render_fit(&t, &fit_layout, 0);
+	CHECK(strstr(out, "In 2011 Eastport City gave 6.6 million yuan to Hilltown County for roads.") != NULL,
+	      "piped: the quote is whole:\n%s", out);
+	CHECK(strstr(out, "Eastport Harbour Shipping and Logistics Group") != NULL, "piped: names whole");
+	CHECK(strstr(out, "6,600,000") != NULL && strstr(out, "-1,234") != NULL, "amounts grouped:\n%s", out);
+	CHECK(strstr(out, "\xE2\x80\xA6") == NULL, "piped: nothing cut:\n%s", out);
+	free(out);
+
+	for (size_t width = 40; width <= 120; width += 20) {
+		out = render_fit(&t, &fit_layout, width);
+		CHECK(widest_line(out) <= width, "fitted to %zu: a line of %zu:\n%s", width,
+		      widest_line(out), out);
+		/* every word of every name is on the page, none cut */
+		static const char *const words[] = { "Eastport", "Harbour", "Shipping", "Logistics",
+						     "Group", "Upper", "Valley", "Autonomous", "Hilltown",
+						     "County", "Seaside", NULL };
+		for (size_t i = 0; words[i]; i++)
+			CHECK(strstr(out, words[i]) != NULL, "fitted to %zu: %s is missing:\n%s", width,
+			      words[i], out);
+		CHECK(strstr(out, "6,600,000") != NULL, "fitted to %zu: the amount is whole", width);
+		free(out);
+	}
+	/* At 80 the quote is the column that goes; at 220 nothing does. */
+	out = render_fit(&t, &fit_layout, 80);
+	CHECK(strstr(out, "quote") == NULL, "at 80 the quote goes first:\n%s", out);
+	CHECK(strstr(out, "level") != NULL, "at 80 the level stays:\n%s", out);
+	free(out);
+	out = render_fit(&t, &fit_layout, 220);
+	CHECK(strstr(out, "for roads.") != NULL, "at 220 the quote is whole:\n%s", out);
+	CHECK(strstr(out, "Eastport Harbour Shipping and Logistics Group") != NULL,
+	      "at 220 the long name is on one line:\n%s", out);
+	CHECK(strstr(out, " \n") == NULL, "no trailing spaces after an empty last cell:\n%s", out);
+	free(out);
+	/* Narrow: a long name wraps onto lines of its own, the row's other
+	 * cells on its first line, no trailing spaces. */
+	out = render_fit(&t, &fit_layout, 50);
+	CHECK(strstr(out, "Eastport Harbour Shipping and Logistics Group") == NULL, "at 50 the long name wraps");
+	CHECK(strstr(out, " \n") == NULL, "no trailing spaces:\n%s", out);
+	free(out);
+	qtable_free(&t);
+}
+
+/* Digits are grouped in amounts only, and only whole numbers. */
+static void test_group_thousands(void)
+{
+	static const char *const headers[] = { "aid_yuan", "figures", "note" };
+	static const struct output_column cols[] = { { "figures", FIT_CUT, 0, 0, true } };
+	static const struct output_layout layout = { cols, 1 };
+	struct qtable t;
+	qtable_init(&t, 3, headers);
+	const char *r1[] = { "1234567", "180000000 180200000", "12345" };
+	const char *r2[] = { "999", "1.5 x2000", "x" };
+	qtable_add_row(&t, r1);
+	qtable_add_row(&t, r2);
+	char *out = render_fit(&t, &layout, 0);
+	CHECK_STR(out,
+		  " aid_yuan  figures                  note\n"
+		  "1,234,567  180,000,000 180,200,000  12345\n"
+		  "      999  1.5 x2000                x\n", "grouped amounts");
+	free(out);
+	char *tsv = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&tsv, &len);
+	output_print_fit(fp, &t, OUT_TSV, &layout, 80);
+	fclose(fp);
+	CHECK(strstr(tsv, "1234567\t180000000 180200000") != NULL, "tsv keeps the digits:\n%s", tsv);
+	free(tsv);
+	qtable_free(&t);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -179,6 +311,8 @@ int main(void)
 	test_json();
 	test_json_invalid_utf8();
 	test_table();
+	test_table_fit();
+	test_group_thousands();
 	if (failures)
 		fprintf(stderr, "%d check(s) failed\n", failures);
 	return CHECK_EXIT();

@@ -229,6 +229,15 @@ dump "/Dulong<Enter><Enter>"
 assert_contains "$out" ".txt, line" "source view opened from a hit"
 dump '/AND OR<Enter>'
 assert_contains "$out" "invalid search query" "FTS syntax error shown"
+# The search prompt leaks no SQLite message either (issue 11, item 4).
+dump '/a : b<Enter>'
+assert_contains "$out" "no column named 'a'" "a column that does not exist: says so"
+assert_not_contains "$out" "no such column" "a column that does not exist: no SQLite message"
+dump '/a:b<Enter>'
+assert_not_contains "$out" "no such column" "a:b searched as typed"
+assert_not_contains "$out" "invalid search query" "a:b searched as typed: no error"
+dump '/entire:village<Enter>'
+assert_contains "$out" "hits for \"entire:village\"" "entire:village searched as typed"
 
 # --- export: rows -> file, never overwrite without asking ----------------------
 f=$test_tmp/prov.csv

@@ -213,7 +213,7 @@ tm set-option -s set-clipboard on
 keys f; type_text "shanghai"; keys Enter
 wait_for "[filter: shanghai]"
 keys y
-wait_for "to the clipboard (OSC 52)"
+wait_for "OSC 52 sent"
 i=0
 while [ "$i" -lt 30 ] && ! tm show-buffer >/dev/null 2>&1; do sleep 0.1; i=$((i + 1)); done
 assert_contains "$(tm show-buffer 2>/dev/null)" "Shanghai" "OSC 52 reached the clipboard"

@@ -50,7 +50,7 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_QUIT, 
 	_(GROUP,       "group",       GROUP_DATA, "Toggle East/West grouping of provinces", 'r', 0, 0) \
 	_(INDICATOR,   "indicator",   GROUP_DATA, "Cycle the count the provinces pane shows beside the money (cadres, trained, ...)", 'c', 0, 0) \
 	_(EXPORT,      "export",      GROUP_DATA, "Export the current table (.csv, .tsv or .json)", 'e', CTRL_KEY('s'), 0) \
-	_(COPY,        "copy",        GROUP_DATA, "Copy the selected row to the clipboard (OSC 52)", 'y', 0, 0) \
+	_(COPY,        "copy",        GROUP_DATA, "Copy the selected row (OSC 52, and to a file)", 'y', 0, 0) \
 	_(CLOSE,       "close",       GROUP_QUIT, "Close the current view; quit at the top", 'q', 0, 0) \
 	_(SUSPEND,     "suspend",     GROUP_QUIT, "Suspend to the shell (fg comes back)", CTRL_KEY('z'), 0, 0) \
 	_(QUIT,        "quit",        GROUP_QUIT, "Quit at once", 'Q', CTRL_KEY('c'), 0)

@@ -13,6 +13,8 @@ struct store;
 
 struct cli_ctx {
 	const char *db_path;      /* --db, $PAIROFF_DB, config or XDG default (resolved) */
+	const char *db_named_by;  /* "--db" or "$PAIROFF_DB" when the user named the
+	                           * store: a look-up then never builds it; NULL */
 	const char *config_path;  /* --config or NULL */
 	enum output_format format;
 	struct settings settings;
@@ -22,7 +24,9 @@ struct cli_ctx {
 int cli_main(int argc, char **argv);
 
 /* Opens the store of ctx, building it from the bundled reports first when it
- * does not exist yet. */
+ * does not exist yet and is the default one (config or XDG path). A store
+ * named by --db or $PAIROFF_DB that does not exist is ST_IO, "no store at
+ * PATH; run `pairoff --db PATH import`", and nothing is created. */
 enum status cli_open_store(struct cli_ctx *ctx, struct store **out);
 
 /* Prints "pairoff: <detail>" for st on stderr and returns its exit code. */

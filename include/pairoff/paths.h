@@ -11,6 +11,7 @@ char *paths_reports_dir(void);       /* <data>/reports */
 char *paths_gazetteer(void);         /* <data>/regions.ini */
 char *paths_default_db(void);        /* $PAIROFF_DB, else $XDG_DATA_HOME/pairoff/pairoff.db */
 char *paths_default_config(void);    /* $XDG_CONFIG_HOME/pairoff/config.ini */
+char *paths_state_file(const char *name);  /* $XDG_STATE_HOME/pairoff/NAME (~/.local/state) */
 
 const char *paths_tmp_dir(void);     /* $TMPDIR, else /tmp (not owned) */
 /* Removes a directory of ours and the files in it (one level, no links

@@ -230,7 +230,8 @@ void prompt_free(struct prompt *p);
 enum result prompt_key(struct tui *t, int ch, bool is_func);
 /* Draws the prompt in the status window and leaves the cursor on it. */
 void prompt_draw(struct tui *t, WINDOW *w, int width);
-/* Copies the selected row with OSC 52 (written after the next doupdate). */
+/* Copies the selected row with OSC 52 (written after the next doupdate) and
+ * into a file (src/clipboard.c); the status line says what was done. */
 enum result tui_copy(struct tui *t);
 
 /* --- a store replaced under the browser (src/tui-reload.c) --------------- */
