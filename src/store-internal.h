@@ -119,6 +119,12 @@ void indicator_log_free(struct indicator_log *l);
  * result code. */
 int indicator_log_store(struct indicator_log *l, sqlite3 *db);
 
+/* --- the links of an import (src/store-links.c) --- */
+
+/* At the end of an import: fills the link table from pairing, one row per
+ * (donor, recipient). Returns an SQLite result code. */
+int store_links_derive(sqlite3 *db);
+
 /* --- indicators in the query layer (src/query-indicators.c) --- */
 
 /* A pair's year of counts in one line: add every distinct count, then

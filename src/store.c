@@ -226,14 +226,6 @@ int store_schema_version(const char *db_path)
 	    pragma_int(db, "PRAGMA application_id", &app_id) == SQLITE_OK &&
 	    app_id == STORE_APPLICATION_ID)
 		pragma_int(db, "PRAGMA user_version", &version);
-	/* A store of this version made before pairing.basis was added (a
-	 * column with a default, no version of its own) is rebuilt like an
-	 * older one. */
-	sqlite3_stmt *probe = NULL;
-	if (version == STORE_SCHEMA_VERSION &&
-	    sqlite3_prepare_v2(db, "SELECT basis, internal FROM pairing", -1, &probe, NULL) != SQLITE_OK)
-		version--;
-	sqlite3_finalize(probe);
 	sqlite3_close_v2(db);
 	return app_id == STORE_APPLICATION_ID && version > 0 && version < 1000 ? (int)version : 0;
 }
@@ -1408,6 +1400,8 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 		st = sql_fail(im, "linking indicators");
 	if (st == ST_OK)
 		st = note_since_disagreements(im);
+	if (st == ST_OK && store_links_derive(im->db) != SQLITE_OK)
+		st = sql_fail(im, "deriving the links");
 	if (st == ST_OK) {
 		char *marks = xasprintf("PRAGMA user_version = %d; PRAGMA application_id = %d;",
 					STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);
