@@ -214,6 +214,19 @@ CREATE TABLE pair_total (
   PRIMARY KEY (donor_ids, recipient_id, year)
 ) WITHOUT ROWID;
 CREATE INDEX pair_total_recipient ON pair_total(recipient_id, year);
+-- pair_total added up over the years per province pair, for the provinces
+-- pane's aid and investment columns (a few hundred rows where pair_total
+-- has thousands at 1,000 reports). donor_province is the provincial-level
+-- region of the (first) giver; single is 0 for a joint donation of givers
+-- from several provinces, which counts for its recipient only.
+CREATE TABLE province_pair_total (
+  donor_province INTEGER NOT NULL REFERENCES region(id),
+  single      INTEGER NOT NULL,
+  recipient_id INTEGER NOT NULL REFERENCES region(id),
+  aid_yuan    INTEGER NOT NULL,
+  investment_yuan INTEGER NOT NULL,
+  PRIMARY KEY (donor_province, single, recipient_id)
+) WITHOUT ROWID;
 
 -- Indicators: quantified non-money statements ("sent 44 cadres", "trained
 -- 1,602 people", "built 21 schools"), one row per statement, with the

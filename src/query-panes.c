@@ -71,12 +71,12 @@ static const char provinces_fast_sql[] =
 
 /* With the money: the province pairs of pair_total too, and each province's
  * aid and investment over the years, added from pair_total (the import's
- * figures by the one rule, src/flows.c). A joint donation of givers from
- * several provinces counts for its recipient only. */
+ * figures by the one rule, src/flows.c) through province_pair_total, its
+ * sums per province pair. A joint donation of givers from several
+ * provinces counts for its recipient only. */
 #define PROVINCES_FUNDS(counts) \
-	"WITH ft AS (SELECT CAST(donor_provinces AS INTEGER) AS d," \
-	"  instr(donor_provinces, ',') = 0 AS single, recipient_id AS r," \
-	"  aid_yuan AS aid, investment_yuan AS inv FROM pair_total)," \
+	"WITH ft AS (SELECT donor_province AS d, single, recipient_id AS r," \
+	"  aid_yuan AS aid, investment_yuan AS inv FROM province_pair_total)," \
 	" pp AS (" PAIRING_PAIRS " UNION SELECT d, r FROM ft WHERE single)," \
 	" tot AS MATERIALIZED (SELECT me, CAST(total(aid) AS INTEGER) AS aid," \
 	"   CAST(total(inv) AS INTEGER) AS inv FROM" \
@@ -114,13 +114,13 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * are folded at import, src/store-links.c) with the sentence shown for it;
  * a pairing within the province (a West region's own cities) comes from the
  * first half only and is listed under the province itself.
- * The aliases are grouped once per query (region_alias has no index by
- * region). Ordered so that each partner's rows are together, the
- * province-to-province link first. */
+ * The aliases of each place come from the region_alias_region index, for
+ * the rows returned only. Ordered so that each partner's rows are together,
+ * the province-to-province link first. */
+#define ALIASES_OF(id) \
+	"coalesce((SELECT group_concat(alias, ' ') FROM region_alias WHERE region_id = " id "), '')"
 static const char partners_sql[] =
-	"WITH al(rid, names) AS (SELECT region_id, group_concat(alias, ' ') FROM region_alias"
-	"  GROUP BY region_id),"
-	" x(did, rid, oid) AS ("
+	"WITH x(did, rid, oid) AS ("
 	"  SELECT l.donor_id, l.recipient_id, coalesce(r.province_id, r.id) FROM region d"
 	"  JOIN link l ON l.donor_id = d.id JOIN region r ON r.id = l.recipient_id"
 	"  WHERE d.province_id = ?1"
@@ -131,19 +131,16 @@ static const char partners_sql[] =
 	" SELECT o.name, d.name, r.name, l.level, l.since, l.until, rep.file, p.line, p.quote,"
 	"        (d.province_id = ?1) AS me_donor,"
 	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top,"
-	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || coalesce(ao.names, '')"
-	"        || ' ' || coalesce(ad.names, '') || ' ' || coalesce(ar.names, '') || ' '"
-	"        || coalesce(adp.names, '') || ' ' || coalesce(arp.names, ''),"
+	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || " ALIASES_OF("o.id")
+	"        || ' ' || " ALIASES_OF("d.id") " || ' ' || " ALIASES_OF("r.id") " || ' '"
+	"        || " ALIASES_OF("d.parent_id") " || ' ' || " ALIASES_OF("r.parent_id") ","
 	"        l.basis, l.internal, l.first_year, l.last_year"
 	" FROM x JOIN link l ON l.donor_id = x.did AND l.recipient_id = x.rid"
 	" JOIN region o ON o.id = x.oid"
 	" JOIN region d ON d.id = l.donor_id JOIN region r ON r.id = l.recipient_id"
 	" JOIN pairing p ON p.id = l.source_id JOIN report rep ON rep.id = p.report_id"
 	" LEFT JOIN region dp ON dp.id = d.parent_id LEFT JOIN region rp ON rp.id = r.parent_id"
-	" LEFT JOIN al ao ON ao.rid = o.id LEFT JOIN al ad ON ad.rid = d.id"
-	" LEFT JOIN al ar ON ar.rid = r.id LEFT JOIN al adp ON adp.rid = d.parent_id"
-	" LEFT JOIN al arp ON arp.rid = r.parent_id"
-	" ORDER BY o.name, top DESC, d.name, r.name";
+" ORDER BY o.name, top DESC, d.name, r.name";
 
 enum { PR_PARTNER, PR_DONOR, PR_RECIPIENT, PR_LEVEL, PR_SINCE, PR_UNTIL, PR_REPORT, PR_LINE,
        PR_QUOTE, PR_ME_DONOR, PR_TOP, PR_ALIASES, PR_BASIS, PR_INTERNAL, PR_FIRST_YEAR,
