@@ -109,7 +109,7 @@ CREATE TABLE pairing (
   basis       TEXT NOT NULL DEFAULT 'stated', -- stated, evidence
   internal    INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX pairing_donor ON pairing(donor_id);
+CREATE INDEX pairing_donor ON pairing(donor_id, recipient_id);
 CREATE INDEX pairing_recipient ON pairing(recipient_id);
 
 -- One row per link donor -> recipient, its pairing rows folded into one at
