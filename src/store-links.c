@@ -220,7 +220,8 @@ int link_log_store(struct link_log *l, sqlite3 *db)
 		if (l->slots[i].donor)
 			l->slots[n++] = l->slots[i];
 	l->nslots = 0; /* no longer a hash table */
-	qsort(l->slots, n, sizeof(*l->slots), cmp_link);
+	if (n)  /* slots is NULL when no sentence was added */
+		qsort(l->slots, n, sizeof(*l->slots), cmp_link);
 	sqlite3_stmt *ins = NULL;
 	int rc = sqlite3_prepare_v2(db, insert_sql, -1, &ins, NULL);
 	for (size_t i = 0; i < n && rc == SQLITE_OK; i++)
