@@ -1,4 +1,4 @@
--- pairoff store schema, version 3 (PRAGMA user_version = 3,
+-- pairoff store schema, version 4 (PRAGMA user_version = 4,
 -- PRAGMA application_id = 0x50414952). Compiled into the program; kept here so
 -- that anyone can query a store with the sqlite3 shell:
 --   sqlite3 ~/.local/share/pairoff/pairoff.db 'SELECT * FROM fund_view LIMIT 5'
@@ -109,11 +109,35 @@ CREATE TABLE pairing (
   basis       TEXT NOT NULL DEFAULT 'stated', -- stated, evidence
   internal    INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX pairing_donor ON pairing(donor_id);
+CREATE INDEX pairing_donor ON pairing(donor_id, recipient_id);
 CREATE INDEX pairing_recipient ON pairing(recipient_id);
--- The provinces pane reads the stated pairings only (a few thousand at 1,000
--- reports) among the links seen through aid (a hundred thousand).
-CREATE INDEX pairing_basis ON pairing(basis, donor_id, recipient_id);
+
+-- One row per link donor -> recipient, its pairing rows folded into one at
+-- import (src/store-links.c): the panes and `pairoff pairs` read these, a
+-- few thousand at 1,000 reports, not the hundred thousand sentences.
+CREATE TABLE link (
+  donor_id    INTEGER NOT NULL REFERENCES region(id),
+  recipient_id INTEGER NOT NULL REFERENCES region(id),
+  level       TEXT NOT NULL,            -- recipient's level, as in pairing
+  since       INTEGER,                  -- the earliest since of its sentences
+  until       INTEGER,                  -- the latest until
+  basis       TEXT NOT NULL,            -- stated when any sentence states it, else evidence
+  internal    INTEGER NOT NULL,         -- 1 when any sentence makes it a pairing within the West
+  first_year  INTEGER,                  -- the earliest and latest year of the reports
+  last_year   INTEGER,                  -- that state or show it (reports with a year)
+  sources     INTEGER NOT NULL,         -- its pairing rows
+  source_id   INTEGER NOT NULL REFERENCES pairing(id), -- the sentence the panes open, the
+                                        -- one dating it: a stated one first, then a dated
+                                        -- one, the earliest since, the earliest report,
+                                        -- file, line
+  first_id    INTEGER NOT NULL REFERENCES pairing(id), -- the sentence `pairoff pairs`
+                                        -- cites, the first to state it: a stated one
+                                        -- first, then the earliest report, file, line
+  PRIMARY KEY (donor_id, recipient_id)
+) WITHOUT ROWID;
+CREATE INDEX link_recipient ON link(recipient_id);
+-- The provinces pane reads the stated links only.
+CREATE INDEX link_basis ON link(basis, donor_id, recipient_id);
 
 -- Money statements, in integer yuan: one row per amount a report states.
 -- The same money stated twice (an overview and its section, or two reports)
@@ -190,6 +214,19 @@ CREATE TABLE pair_total (
   PRIMARY KEY (donor_ids, recipient_id, year)
 ) WITHOUT ROWID;
 CREATE INDEX pair_total_recipient ON pair_total(recipient_id, year);
+-- pair_total added up over the years per province pair, for the provinces
+-- pane's aid and investment columns (a few hundred rows where pair_total
+-- has thousands at 1,000 reports). donor_province is the provincial-level
+-- region of the (first) giver; single is 0 for a joint donation of givers
+-- from several provinces, which counts for its recipient only.
+CREATE TABLE province_pair_total (
+  donor_province INTEGER NOT NULL REFERENCES region(id),
+  single      INTEGER NOT NULL,
+  recipient_id INTEGER NOT NULL REFERENCES region(id),
+  aid_yuan    INTEGER NOT NULL,
+  investment_yuan INTEGER NOT NULL,
+  PRIMARY KEY (donor_province, single, recipient_id)
+) WITHOUT ROWID;
 
 -- Indicators: quantified non-money statements ("sent 44 cadres", "trained
 -- 1,602 people", "built 21 schools"), one row per statement, with the
@@ -237,6 +274,11 @@ CREATE VIEW pairing_view AS
          rep.file AS report, p.line, p.quote, p.basis, p.internal
   FROM pairing p JOIN region d ON d.id = p.donor_id JOIN region r ON r.id = p.recipient_id
   JOIN report rep ON rep.id = p.report_id;
+CREATE VIEW link_view AS
+  SELECT d.name AS donor, r.name AS recipient, l.level, l.since, l.until, l.basis, l.internal,
+         l.first_year, l.last_year, l.sources, rep.file AS report, p.line, p.quote
+  FROM link l JOIN region d ON d.id = l.donor_id JOIN region r ON r.id = l.recipient_id
+  JOIN pairing p ON p.id = l.source_id JOIN report rep ON rep.id = p.report_id;
 CREATE VIEW fund_view AS
   SELECT d.name AS donor, r.name AS recipient, f.year, f.from_year, f.period, f.amount_yuan,
          f.approx, f.kind, f.category, f.stated_total, f.whole_id, f.flow_id,

@@ -406,30 +406,21 @@ enum status query_regions(struct store *s, const char *side, struct qtable *out)
 	return query_run_into(s, stmt, ARRAY_LEN(headers), headers, out);
 }
 
-/* One row per (donor, recipient): the earliest since and latest until over
- * every sentence that states or shows the pair, its basis (stated when any
- * sentence states it, else evidence; ",internal" for a pairing within the
- * West), and the first statement (a stated one first, then the report of the
- * earliest year, then file and line) as its source. ?2 filters the basis.
+/* One row per link (donor, recipient), as the import folded its sentences
+ * (src/store-links.c): the earliest since and latest until over every
+ * sentence that states or shows it, its basis (stated when any sentence
+ * states it, else evidence; ",internal" for a pairing within the West), and
+ * the first statement (a stated one first, then the report of the earliest
+ * year, then file and line) as its source. ?2 filters the basis.
  * Province-level pairs first. */
 static const char pairs_sql[] =
-	"WITH RECURSIVE " SUBTREE("sub", "?1") ","
-	" stated AS (SELECT p.id, p.donor_id, p.recipient_id, p.level, p.since, p.until AS till,"
-	"   rep.file, coalesce(rep.year, 9999) AS rep_year, p.line, p.quote, p.basis, p.internal"
-	"   FROM pairing p JOIN report rep ON rep.id = p.report_id"
-	"   WHERE ?1 IS NULL OR p.donor_id IN (SELECT id FROM sub)"
-	"   OR p.recipient_id IN (SELECT id FROM sub)),"
-	" ranked AS (SELECT *, row_number() OVER w_first AS n,"
-	"   min(since) OVER w_all AS first_since, max(till) OVER w_all AS last_till,"
-	"   max(basis = 'stated') OVER w_all AS any_stated, max(internal) OVER w_all AS any_internal"
-	"   FROM stated WINDOW w_first AS (PARTITION BY donor_id, recipient_id"
-	"   ORDER BY basis <> 'stated', rep_year, file, line, id),"
-	"   w_all AS (PARTITION BY donor_id, recipient_id))"
-	" SELECT d.name, r.name, k.level, k.first_since, k.last_till, k.file, k.line,"
-	"   CASE WHEN k.any_stated THEN 'stated' ELSE 'evidence' END"
-	"   || CASE WHEN k.any_internal THEN ',internal' ELSE '' END, k.quote"
-	" FROM ranked k JOIN region d ON d.id = k.donor_id JOIN region r ON r.id = k.recipient_id"
-	" WHERE k.n = 1 AND (?2 IS NULL OR (?2 = 'stated') = (k.any_stated = 1))"
+	"WITH RECURSIVE " SUBTREE("sub", "?1")
+	" SELECT d.name, r.name, l.level, l.since, l.until, rep.file, p.line,"
+	"   l.basis || CASE WHEN l.internal THEN ',internal' ELSE '' END, p.quote"
+	" FROM link l JOIN region d ON d.id = l.donor_id JOIN region r ON r.id = l.recipient_id"
+	" JOIN pairing p ON p.id = l.first_id JOIN report rep ON rep.id = p.report_id"
+	" WHERE (?1 IS NULL OR l.donor_id IN (SELECT id FROM sub) OR l.recipient_id IN (SELECT id FROM sub))"
+	" AND (?2 IS NULL OR (?2 = 'stated') = (l.basis = 'stated'))"
 	" ORDER BY (d.id = d.province_id AND r.id = r.province_id) DESC, d.name, r.name";
 
 static enum status pairs_of(struct store *s, int64_t id, const char *basis, struct qtable *out)

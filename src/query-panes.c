@@ -26,15 +26,14 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 
 /* --- provinces ----------------------------------------------------------- */
 
-/* The province pairs of the pairings, then each province with the number
- * of its partner provinces and the names and aliases of its places. */
-/* Stated pairings only (pairing_basis index): links seen through aid are
- * one row per source, a hundred thousand at 1,000 reports, and their
- * provinces come in through the money (pair_total) anyway. */
+/* The province pairs of the stated links, then each province with the
+ * number of its partner provinces and the names and aliases of its places.
+ * Stated links only (link_basis index): the links seen through aid bring
+ * their provinces in through the money (pair_total) anyway. */
 #define PAIRING_PAIRS \
 	"  SELECT coalesce(dr.province_id, dr.id) AS d, coalesce(rr.province_id, rr.id) AS r" \
-	"  FROM pairing p JOIN region dr ON dr.id = p.donor_id JOIN region rr ON rr.id = p.recipient_id" \
-	"  WHERE p.basis = 'stated'"
+	"  FROM link l JOIN region dr ON dr.id = l.donor_id JOIN region rr ON rr.id = l.recipient_id" \
+	"  WHERE l.basis = 'stated'"
 /* pal and tot are read by a correlated subquery per province: without
  * MATERIALIZED SQLite recomputes them for every row (16 ms instead of 2 at
  * 1,000 reports, README "Benchmarks"). */
@@ -72,12 +71,12 @@ static const char provinces_fast_sql[] =
 
 /* With the money: the province pairs of pair_total too, and each province's
  * aid and investment over the years, added from pair_total (the import's
- * figures by the one rule, src/flows.c). A joint donation of givers from
- * several provinces counts for its recipient only. */
+ * figures by the one rule, src/flows.c) through province_pair_total, its
+ * sums per province pair. A joint donation of givers from several
+ * provinces counts for its recipient only. */
 #define PROVINCES_FUNDS(counts) \
-	"WITH ft AS (SELECT CAST(donor_provinces AS INTEGER) AS d," \
-	"  instr(donor_provinces, ',') = 0 AS single, recipient_id AS r," \
-	"  aid_yuan AS aid, investment_yuan AS inv FROM pair_total)," \
+	"WITH ft AS (SELECT donor_province AS d, single, recipient_id AS r," \
+	"  aid_yuan AS aid, investment_yuan AS inv FROM province_pair_total)," \
 	" pp AS (" PAIRING_PAIRS " UNION SELECT d, r FROM ft WHERE single)," \
 	" tot AS MATERIALIZED (SELECT me, CAST(total(aid) AS INTEGER) AS aid," \
 	"   CAST(total(inv) AS INTEGER) AS inv FROM" \
@@ -109,42 +108,43 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
 
 /* --- partners ------------------------------------------------------------ */
 
-/* Every pairing with a side in the province (?1 its id), with the other
+/* Every link with a side in the province (?1 its id), with the other
  * side's province; both halves use the region_province index and then the
- * pairing donor/recipient indexes. The aliases are grouped once per query
- * (region_alias has no index by region). Ordered so that each partner's rows are
- * together, the province-to-province statement first. */
+ * link's primary key or link_recipient. A link is one row (its sentences
+ * are folded at import, src/store-links.c) with the sentence shown for it;
+ * a pairing within the province (a West region's own cities) comes from the
+ * first half only and is listed under the province itself.
+ * The aliases of each place come from the region_alias_region index, for
+ * the rows returned only. Ordered so that each partner's rows are together,
+ * the province-to-province link first. */
+#define ALIASES_OF(id) \
+	"coalesce((SELECT group_concat(alias, ' ') FROM region_alias WHERE region_id = " id "), '')"
 static const char partners_sql[] =
-	"WITH al(rid, names) AS (SELECT region_id, group_concat(alias, ' ') FROM region_alias"
-	"  GROUP BY region_id),"
-	" x(pid, oid) AS ("
-	"  SELECT p.id, coalesce(r.province_id, r.id) FROM region d"
-	"  JOIN pairing p ON p.donor_id = d.id JOIN region r ON r.id = p.recipient_id"
+	"WITH x(did, rid, oid) AS ("
+	"  SELECT l.donor_id, l.recipient_id, coalesce(r.province_id, r.id) FROM region d"
+	"  JOIN link l ON l.donor_id = d.id JOIN region r ON r.id = l.recipient_id"
 	"  WHERE d.province_id = ?1"
 	"  UNION ALL"
-	"  SELECT p.id, coalesce(d.province_id, d.id) FROM region r"
-	"  JOIN pairing p ON p.recipient_id = r.id JOIN region d ON d.id = p.donor_id"
-	"  WHERE r.province_id = ?1)"
-	" SELECT o.name, d.name, r.name, p.level, p.since, p.until, rep.file, p.line, p.quote,"
+	"  SELECT l.donor_id, l.recipient_id, coalesce(d.province_id, d.id) FROM region r"
+	"  JOIN link l ON l.recipient_id = r.id JOIN region d ON d.id = l.donor_id"
+	"  WHERE r.province_id = ?1 AND (d.province_id = ?1) IS NOT 1)"
+	" SELECT o.name, d.name, r.name, l.level, l.since, l.until, rep.file, p.line, p.quote,"
 	"        (d.province_id = ?1) AS me_donor,"
 	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top,"
-	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || coalesce(ao.names, '')"
-	"        || ' ' || coalesce(ad.names, '') || ' ' || coalesce(ar.names, '') || ' '"
-	"        || coalesce(adp.names, '') || ' ' || coalesce(arp.names, ''),"
-	"        p.basis, p.internal, rep.year"
-	" FROM x JOIN pairing p ON p.id = x.pid JOIN region o ON o.id = x.oid"
-	" JOIN region d ON d.id = p.donor_id JOIN region r ON r.id = p.recipient_id"
-	" JOIN report rep ON rep.id = p.report_id"
+	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || " ALIASES_OF("o.id")
+	"        || ' ' || " ALIASES_OF("d.id") " || ' ' || " ALIASES_OF("r.id") " || ' '"
+	"        || " ALIASES_OF("d.parent_id") " || ' ' || " ALIASES_OF("r.parent_id") ","
+	"        l.basis, l.internal, l.first_year, l.last_year"
+	" FROM x JOIN link l ON l.donor_id = x.did AND l.recipient_id = x.rid"
+	" JOIN region o ON o.id = x.oid"
+	" JOIN region d ON d.id = l.donor_id JOIN region r ON r.id = l.recipient_id"
+	" JOIN pairing p ON p.id = l.source_id JOIN report rep ON rep.id = p.report_id"
 	" LEFT JOIN region dp ON dp.id = d.parent_id LEFT JOIN region rp ON rp.id = r.parent_id"
-	" LEFT JOIN al ao ON ao.rid = o.id LEFT JOIN al ad ON ad.rid = d.id"
-	" LEFT JOIN al ar ON ar.rid = r.id LEFT JOIN al adp ON adp.rid = d.parent_id"
-	" LEFT JOIN al arp ON arp.rid = r.parent_id"
-	" WHERE x.oid <> ?1"
-	" ORDER BY o.name, top DESC, d.name, r.name, p.basis <> 'stated', p.since IS NULL, p.since,"
-	"   rep.file, p.line";
+" ORDER BY o.name, top DESC, d.name, r.name";
 
 enum { PR_PARTNER, PR_DONOR, PR_RECIPIENT, PR_LEVEL, PR_SINCE, PR_UNTIL, PR_REPORT, PR_LINE,
-       PR_QUOTE, PR_ME_DONOR, PR_TOP, PR_ALIASES, PR_BASIS, PR_INTERNAL, PR_REPORT_YEAR };
+       PR_QUOTE, PR_ME_DONOR, PR_TOP, PR_ALIASES, PR_BASIS, PR_INTERNAL, PR_FIRST_YEAR,
+       PR_LAST_YEAR };
 
 static const char *province_of_sql =
 	"SELECT id FROM region WHERE name = ?1 COLLATE NOCASE"
@@ -181,18 +181,24 @@ static bool same_cell(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
-/* Appends the partner row for raw rows [from, to) of one partner province. */
+/* Column col of raw row i as a number, 0 when NULL. */
+static int raw_int(const struct qtable *raw, size_t i, size_t col)
+{
+	const char *v = qtable_get(raw, i, col);
+	return v ? atoi(v) : 0;
+}
+
+/* Appends the partner row for raw rows [from, to) of one partner province:
+ * its source and until are the first row's (the province-to-province link
+ * when there is one), its since the earliest of all. */
 static void add_partner_row(struct qtable *out, const struct qtable *raw, size_t from,
 			    size_t to, const char *me)
 {
 	size_t npairs = 0;
 	for (size_t i = from; i < to; i++)
-		if (!atoi(qtable_get(raw, i, PR_TOP) ? qtable_get(raw, i, PR_TOP) : "0") &&
-		    (i == from || !same_cell(qtable_get(raw, i, PR_DONOR), qtable_get(raw, i - 1, PR_DONOR)) ||
-		     !same_cell(qtable_get(raw, i, PR_RECIPIENT), qtable_get(raw, i - 1, PR_RECIPIENT))))
-			npairs++;
+		npairs += !raw_int(raw, i, PR_TOP);
 	const char *partner = qtable_get(raw, from, PR_PARTNER);
-	bool me_donor = atoi(qtable_get(raw, from, PR_ME_DONOR) ? qtable_get(raw, from, PR_ME_DONOR) : "0");
+	bool me_donor = raw_int(raw, from, PR_ME_DONOR);
 	char pairs[32];
 	snprintf(pairs, sizeof(pairs), "%zu", npairs);
 	const char *cells[] = {
@@ -205,56 +211,39 @@ static void add_partner_row(struct qtable *out, const struct qtable *raw, size_t
 	qtable_add_row(out, cells);
 }
 
-/* The years a place pair shows, in a pane's narrow column, from its rows
- * [from, to): a stated pair's since ("2010"), or its span when it ended
- * ("96-10"); a link seen only through aid, the years of the reports that
- * show it in parentheses ("(2012)", "(12-14)"). Owned, NULL if none. */
-static char *pair_years(const struct qtable *raw, size_t from, size_t to, bool stated)
+/* The years the link of raw row i shows, in a pane's narrow column: a
+ * stated link's since ("2010"), or its span when it ended ("96-10"); a link
+ * seen only through aid, the years of the reports that show it in
+ * parentheses ("(2012)", "(12-14)"). Owned, NULL if none. */
+static char *pair_years(const struct qtable *raw, size_t i, bool stated)
 {
-	const char *since = earliest_since(raw, from, to), *until = qtable_get(raw, from, PR_UNTIL);
+	const char *since = qtable_get(raw, i, PR_SINCE), *until = qtable_get(raw, i, PR_UNTIL);
 	if (stated && since && until && strlen(since) == 4 && strlen(until) == 4)
 		return xasprintf("%s-%s", since + 2, until + 2);
 	if (stated && (since || until))
 		return since ? xstrdup(since) : xasprintf("-%s", until);
-	int first = 0, last = 0;
-	for (size_t i = from; i < to; i++) {
-		int y = atoi(qtable_get(raw, i, PR_REPORT_YEAR) ? qtable_get(raw, i, PR_REPORT_YEAR) : "0");
-		if (y && (!first || y < first))
-			first = y;
-		if (y > last)
-			last = y;
-	}
+	int first = raw_int(raw, i, PR_FIRST_YEAR), last = raw_int(raw, i, PR_LAST_YEAR);
 	if (stated || !first)
 		return NULL;
 	return first == last ? xasprintf("(%d)", first) : xasprintf("(%02d-%02d)", first % 100, last % 100);
 }
 
-static bool same_pair_rows(const struct qtable *raw, size_t a, size_t b)
-{
-	return same_cell(qtable_get(raw, a, PR_DONOR), qtable_get(raw, b, PR_DONOR)) &&
-	       same_cell(qtable_get(raw, a, PR_RECIPIENT), qtable_get(raw, b, PR_RECIPIENT));
-}
-
-/* Appends one "pair" row per distinct place pair in raw rows [from, to),
- * its source the first row (a stated one when any is: the query puts
- * them first), its basis "stated" or "evidence" (",internal" within the
- * West) and its years. */
+/* Appends one "pair" row per link in raw rows [from, to) but the
+ * province-to-province one: its basis "stated" or "evidence" (",internal"
+ * within the West), its years and the sentence shown for it. */
 static void add_pair_rows(struct qtable *out, const struct qtable *raw, size_t from, size_t to)
 {
-	for (size_t i = from, end; i < to; i = end) {
-		for (end = i + 1; end < to && same_pair_rows(raw, i, end); end++)
-			;
-		const char *top = qtable_get(raw, i, PR_TOP);
-		if (top && atoi(top))
+	for (size_t i = from; i < to; i++) {
+		if (raw_int(raw, i, PR_TOP))
 			continue;
 		const char *basis = qtable_get(raw, i, PR_BASIS);
 		bool stated = !basis || strcmp(basis, "stated") == 0;
-		bool internal = atoi(qtable_get(raw, i, PR_INTERNAL) ? qtable_get(raw, i, PR_INTERNAL) : "0");
-		char *years = pair_years(raw, i, end, stated);
+		bool internal = raw_int(raw, i, PR_INTERNAL);
+		char *years = pair_years(raw, i, stated);
 		const char *cells[] = {
 			"pair", qtable_get(raw, i, PR_PARTNER), qtable_get(raw, i, PR_DONOR),
 			qtable_get(raw, i, PR_RECIPIENT), qtable_get(raw, i, PR_LEVEL),
-			earliest_since(raw, i, end), qtable_get(raw, i, PR_UNTIL), NULL,
+			qtable_get(raw, i, PR_SINCE), qtable_get(raw, i, PR_UNTIL), NULL,
 			qtable_get(raw, i, PR_REPORT), qtable_get(raw, i, PR_LINE),
 			qtable_get(raw, i, PR_QUOTE), qtable_get(raw, i, PR_ALIASES),
 			internal ? (stated ? "stated,internal" : "evidence,internal") : stated ? "stated" : "evidence",
@@ -271,13 +260,13 @@ enum status query_pane_partners(struct store *s, const char *province, struct qt
 		"since", "until", "pairs", "report", "line", "quote", "aliases", "basis", "years" };
 	static const char *const raw_headers[] = { "partner", "donor", "recipient", "level",
 		"since", "until", "report", "line", "quote", "me_donor", "top", "aliases", "basis",
-		"internal", "report_year" };
+		"internal", "first_year", "last_year" };
 	qtable_init(out, 14, headers);
 	char *id = region_id_text(s, province);
 	if (!id)
 		return status_set(ST_NOT_FOUND, "no region named '%s'", province);
 	struct qtable raw;
-	qtable_init(&raw, 15, raw_headers);
+	qtable_init(&raw, 16, raw_headers);
 	const char *params[] = { id };
 	enum status st = run_rows(s, partners_sql, params, 1, &raw);
 	for (size_t from = 0, to; st == ST_OK && from < raw.nrows; from = to) {

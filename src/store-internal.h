@@ -119,6 +119,27 @@ void indicator_log_free(struct indicator_log *l);
  * result code. */
 int indicator_log_store(struct indicator_log *l, sqlite3 *db);
 
+/* --- the links of an import (src/store-links.c) --- */
+
+/* One stored pairing sentence, as the importer hands it over. */
+struct link_entry {
+	int64_t id;                    /* its pairing.id */
+	int64_t donor, recipient;      /* region ids */
+	int since, until;              /* years, 0 when none */
+	int line_no;
+	bool stated, internal;
+};
+
+struct link_log;
+struct link_log *link_log_new(void);
+void link_log_free(struct link_log *l);
+/* The report whose sentences are added next (year 0 when unknown). */
+void link_log_report(struct link_log *l, const char *file, int year);
+void link_log_add(struct link_log *l, const struct link_entry *e);
+/* At the end of an import: fills the link table, one row per (donor,
+ * recipient) of the sentences added. Returns an SQLite result code. */
+int link_log_store(struct link_log *l, sqlite3 *db);
+
 /* --- indicators in the query layer (src/query-indicators.c) --- */
 
 /* A pair's year of counts in one line: add every distinct count, then

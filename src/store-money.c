@@ -361,6 +361,18 @@ static int write_pair_totals(struct money_log *m, sqlite3 *db)
 	return rc;
 }
 
+/* pair_total added up per province pair (province_pair_total). total():
+ * a sum past the integer range saturates instead of failing the import. */
+static int write_province_totals(sqlite3 *db)
+{
+	return sqlite3_exec(db, "INSERT INTO province_pair_total(donor_province, single,"
+			    " recipient_id, aid_yuan, investment_yuan)"
+			    " SELECT CAST(donor_provinces AS INTEGER), instr(donor_provinces, ',') = 0,"
+			    "   recipient_id, CAST(total(aid_yuan) AS INTEGER),"
+			    "   CAST(total(investment_yuan) AS INTEGER)"
+			    " FROM pair_total GROUP BY 1, 2, 3", NULL, NULL, NULL);
+}
+
 int money_log_store(struct money_log *m, sqlite3 *db, size_t *anomalies)
 {
 	point_givers(m);
@@ -372,6 +384,8 @@ int money_log_store(struct money_log *m, sqlite3 *db, size_t *anomalies)
 		rc = write_disagreements(m, db, dis, ndis, anomalies);
 	if (rc == SQLITE_OK)
 		rc = write_pair_totals(m, db);
+	if (rc == SQLITE_OK)
+		rc = write_province_totals(db);
 	free(dis);
 	return rc;
 }

@@ -226,14 +226,6 @@ int store_schema_version(const char *db_path)
 	    pragma_int(db, "PRAGMA application_id", &app_id) == SQLITE_OK &&
 	    app_id == STORE_APPLICATION_ID)
 		pragma_int(db, "PRAGMA user_version", &version);
-	/* A store of this version made before pairing.basis was added (a
-	 * column with a default, no version of its own) is rebuilt like an
-	 * older one. */
-	sqlite3_stmt *probe = NULL;
-	if (version == STORE_SCHEMA_VERSION &&
-	    sqlite3_prepare_v2(db, "SELECT basis, internal FROM pairing", -1, &probe, NULL) != SQLITE_OK)
-		version--;
-	sqlite3_finalize(probe);
 	sqlite3_close_v2(db);
 	return app_id == STORE_APPLICATION_ID && version > 0 && version < 1000 ? (int)version : 0;
 }
@@ -478,6 +470,7 @@ struct importer {
 	struct indicator_log *indicators; /* owned; the indicators, for linking restatements */
 	int64_t last_indicator_id;
 	struct extractor *ex;     /* reading and extracting the reports, on its thread */
+	struct link_log *links;   /* owned; the pairing sentences, for the link table */
 };
 
 static enum status sql_fail(struct importer *im, const char *what)
@@ -747,8 +740,14 @@ static enum status insert_pairs(struct importer *im, const struct extraction *x,
 		else if ((st = ins_run(im, INS_PAIR, "lltoolitti", region_id(donor),
 				       region_id(recipient), p->level ? p->level : "",
 				       p->since, p->until, report_id, p->line_no,
-				       p->quote, pair_basis_name(p->basis), (int)p->internal)) == ST_OK)
+				       p->quote, pair_basis_name(p->basis), (int)p->internal)) == ST_OK) {
 			im->sum->pairs++;
+			link_log_add(im->links, &(struct link_entry){
+				.id = last_id(im), .donor = region_id(donor),
+				.recipient = region_id(recipient), .since = p->since,
+				.until = p->until, .line_no = p->line_no,
+				.stated = p->basis == BASIS_STATED, .internal = p->internal });
+		}
 		if (st != ST_OK)
 			return st;
 	}
@@ -965,6 +964,7 @@ static enum status insert_report(struct importer *im, const struct report *r,
 		return st;
 	ids->report_id = last_id(im);
 	money_log_report(im->money, ids->report_id, r->file_name);
+	link_log_report(im->links, r->file_name, r->year);
 	ids->section_ids = xcalloc(r->nsections + 1, sizeof(int64_t));
 	ids->table_ids = xcalloc(r->ntables + 1, sizeof(int64_t));
 	st = insert_sections(im, r, ids->report_id, ids->section_ids);
@@ -1403,6 +1403,8 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 		st = sql_fail(im, "linking indicators");
 	if (st == ST_OK)
 		st = note_since_disagreements(im);
+	if (st == ST_OK && link_log_store(im->links, im->db) != SQLITE_OK)
+		st = sql_fail(im, "deriving the links");
 	if (st == ST_OK) {
 		char *marks = xasprintf("PRAGMA user_version = %d; PRAGMA application_id = %d;",
 					STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);
@@ -1431,6 +1433,7 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 	names_build(&im);
 	im.money = money_log_new(g);
 	im.indicators = indicator_log_new(g);
+	im.links = link_log_new();
 	/* the first reports are read and extracted while the schema and the
 	 * regions are written */
 	struct extractor ex;
@@ -1445,6 +1448,7 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 	free(detail);
 	money_log_free(im.money);
 	indicator_log_free(im.indicators);
+	link_log_free(im.links);
 	free(im.names);
 	if (sqlite3_close(im.db) != SQLITE_OK && st == ST_OK)
 		st = status_set(ST_STORE, "%s: %s", tmp_path, sqlite3_errmsg(im.db));

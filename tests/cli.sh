@@ -291,7 +291,7 @@ check_bad_store "$bad/empty.db" "not a pairoff store"
 check_bad_store "$bad/text.db" "not a pairoff store (not an SQLite database)"
 check_bad_store "$bad/truncated.db" "damaged"
 check_bad_store "$bad" "is a directory"
-check_bad_store "$bad/v99.db" "store schema version 99, this pairoff reads version 3"
+check_bad_store "$bad/v99.db" "store schema version 99, this pairoff reads version $schema_version"
 check_bad_store "$bad/foreign.db" "not a pairoff store (an SQLite database of another program)"
 if [ -f "$bad/other.db" ]; then
 	check_bad_store "$bad/other.db" "not a pairoff store (an SQLite database of another program)"

@@ -9,6 +9,10 @@ unset PAIROFF_DB XDG_DATA_HOME XDG_CONFIG_HOME NO_COLOR TMUX 2>/dev/null || true
 : "${PAIROFF:?PAIROFF must point at the binary (run through make check)}"
 : "${top_srcdir:?top_srcdir must be set (run through make check)}"
 
+# The schema version this pairoff writes and reads (include/pairoff/store.h).
+schema_version=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' \
+	"$top_srcdir/include/pairoff/store.h")
+
 test_tmp=$(mktemp -d "${TMPDIR:-/tmp}/pairoff-test.XXXXXX")
 HOME=$test_tmp/home
 mkdir -p "$HOME"
