@@ -438,53 +438,113 @@ static size_t pair_index_find(const struct pair_index *x, const char *donor, siz
 	return lo;
 }
 
-/* Dates with part's start the pairings of its donor with place that it
- * dates (see date_whole_pairs). */
-static void date_pairs_of(struct xctx *c, const struct pair_index *x, size_t i, size_t place,
-			  bool place_pair)
+/* The group of pairing i's donor with place (its first position in
+ * x->order), or x->n when the donor has no pairing with place. */
+static size_t place_group(const struct pair_index *x, const char *donor, size_t place)
 {
-	const struct fact_pair *part = &x->pairs[i];
-	for (size_t k = pair_index_find(x, part->donor, place); k < x->n; k++) {
-		size_t j = x->order[k].pair;
-		if (x->order[k].place != place || strcmp(x->order[k].donor, part->donor) != 0)
-			break;
-		struct fact_pair *p = &c->out->pairs[c->first_pair + j];
-		bool same = strcmp(p->recipient, part->recipient) == 0;
-		if (j != i && p->basis == BASIS_STATED && (!p->since || p->since > part->since) &&
-		    (same || (place_pair && gazetteer_within(c->g, x->place[i], place) &&
-		    names_region(c, part->quote, place))))
-			p->since = part->since;
+	size_t k = pair_index_find(x, donor, place);
+	return k < x->n && x->order[k].place == place && strcmp(x->order[k].donor, donor) == 0 ? k : x->n;
+}
+
+struct name_key {
+	const char *donor, *recipient;
+	size_t pair;
+};
+
+static int by_names(const void *a, const void *b)
+{
+	const struct name_key *x = a, *y = b;
+	int d = strcmp(x->donor, y->donor);
+	return d ? d : strcmp(x->recipient, y->recipient);
+}
+
+/* Per pairing, a number shared by the pairings of the same donor and
+ * recipient name. Owned. */
+static size_t *name_groups(const struct pair_index *x)
+{
+	struct name_key *keys = xcalloc(x->n + 1, sizeof(*keys));
+	size_t *group = xcalloc(x->n + 1, sizeof(*group));
+	for (size_t i = 0; i < x->n; i++)
+		keys[i] = (struct name_key){ x->pairs[i].donor, x->pairs[i].recipient, i };
+	qsort(keys, x->n, sizeof(*keys), by_names);
+	for (size_t k = 0, g = 0; k < x->n; k++) {
+		if (k && by_names(&keys[k - 1], &keys[k]) != 0)
+			g = k;
+		group[keys[k].pair] = g;
 	}
+	free(keys);
+	return group;
+}
+
+/* The earlier of two starts, 0 meaning none. */
+static int earlier(int a, int b)
+{
+	return !a ? b : !b ? a : a < b ? a : b;
 }
 
 /* A pairing's start dates its other statements in the report (the
  * section heading); a pairing with places inside a region, stated by a
  * sentence that names the region too, dates the donor's pairing with that
  * region ("Since 1996, Zhejiang ... Guangyuan and Nanchong in Sichuan":
- * Zhejiang -> Sichuan since 1996 at the latest). The pairings dated are
- * those of the same donor with the same recipient, or with a region that
- * holds the place, so only those are looked at. */
+ * Zhejiang -> Sichuan since 1996 at the latest).
+ *
+ * The pairings are taken in report order, each dating the stated ones it
+ * names with its start as it stands when its turn comes. Rather than going
+ * through every pairing it dates (a report of many pairings of one donor
+ * and place took hours), each turn lowers a running earliest start of the
+ * groups it dates: a later pairing takes the earliest of its groups at its
+ * turn, and every pairing the earliest of its groups at the end. */
 static void date_whole_pairs(struct xctx *c)
 {
 	struct pair_index x;
 	pair_index_build(&x, c);
+	size_t *same = name_groups(&x);
+	int *same_min = xcalloc(x.n + 1, sizeof(*same_min));  /* per name group */
+	int *place_min = xcalloc(x.n + 1, sizeof(*place_min)); /* per place group */
+	struct fact_pair *pairs = c->out->pairs + c->first_pair;
 	for (size_t i = 0; i < x.n; i++) {
-		const struct fact_pair *part = &x.pairs[i];
-		if (!part->since || part->basis != BASIS_STATED)
+		struct fact_pair *p = &pairs[i];
+		if (p->basis != BASIS_STATED)
 			continue;
+		size_t own = place_group(&x, p->donor, x.place[i]);
+		p->since = earlier(p->since, earlier(same_min[same[i]], own < x.n ? place_min[own] : 0));
+		if (!p->since)
+			continue;
+		same_min[same[i]] = earlier(same_min[same[i]], p->since);
 		/* a place's pairing: an ethnic group's is no part of a region's */
-		bool place_pair = strcmp(part->level, "prefecture") == 0 || strcmp(part->level, "county") == 0;
-		date_pairs_of(c, &x, i, x.place[i], place_pair);
-		const struct region *r = x.place[i] != GAZ_NONE ? gazetteer_region(c->g, x.place[i]) : NULL;
-		for (size_t up = r ? r->parent : GAZ_NONE; place_pair && up != GAZ_NONE;
-		     up = gazetteer_region(c->g, up)->parent)
-			date_pairs_of(c, &x, i, up, place_pair);
+		if (strcmp(p->level, "prefecture") != 0 && strcmp(p->level, "county") != 0)
+			continue;
+		for (size_t w = x.place[i]; w != GAZ_NONE; w = gazetteer_region(c->g, w)->parent) {
+			size_t g = place_group(&x, p->donor, w);
+			if (g < x.n && names_region(c, p->quote, w))
+				place_min[g] = earlier(place_min[g], p->since);
+		}
 	}
+	for (size_t j = 0; j < x.n; j++) {
+		size_t own = place_group(&x, pairs[j].donor, x.place[j]);
+		if (pairs[j].basis == BASIS_STATED)
+			pairs[j].since = earlier(pairs[j].since,
+						 earlier(same_min[same[j]], own < x.n ? place_min[own] : 0));
+	}
+	free(same);
+	free(same_min);
+	free(place_min);
 	free(x.place);
 	free(x.order);
 }
 
 enum status extract_report(const struct report *r, const struct gazetteer *g, struct extraction *out)
+{
+	return extract_report_until(r, g, out, NULL);
+}
+
+static bool stopped(atomic_bool *stop)
+{
+	return stop && atomic_load_explicit(stop, memory_order_relaxed);
+}
+
+enum status extract_report_until(const struct report *r, const struct gazetteer *g,
+				 struct extraction *out, atomic_bool *stop)
 {
 	if (!r || !g || !out)
 		return status_set(ST_USAGE, "extract_report: missing report, gazetteer or output");
@@ -498,7 +558,7 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 	c.sec_donor = c.sec_recipient = c.donor = c.recipient = c.link_actor = GAZ_NONE;
 	size_t cur = (size_t)-1;
 	bool overview = false;
-	for (size_t i = 0; i < r->nparagraphs; i++) {
+	for (size_t i = 0; i < r->nparagraphs && !stopped(stop); i++) {
 		const struct report_paragraph *p = &r->paragraphs[i];
 		if (p->section != cur) {
 			cur = p->section;
@@ -508,16 +568,20 @@ enum status extract_report(const struct report *r, const struct gazetteer *g, st
 		read_paragraph(&c, p, overview);
 		overview = false;
 	}
-	xfunds_tables(&c);
-	end_sub_pairs(&c);
-	date_whole_pairs(&c);
-	fill_recipients(&c);
-	xlinks_funds(&c);
+	if (!stopped(stop)) {
+		xfunds_tables(&c);
+		end_sub_pairs(&c);
+		date_whole_pairs(&c);
+		fill_recipients(&c);
+		xlinks_funds(&c);
+	}
 	free(c.ordered);
 	xmap_free(&c.last_link);
 	xmap_free(&c.first_partner);
 	xmap_free(&c.heading_partner);
-	return ST_OK;
+	/* no message set here: this runs on the import's reading thread, and
+	 * the importer says what happened */
+	return stopped(stop) ? ST_INTERRUPTED : ST_OK;
 }
 
 void extraction_free(struct extraction *x)

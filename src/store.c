@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -1196,6 +1197,7 @@ struct extractor {
 	struct extract_job jobs[EXTRACT_DEPTH]; /* job k in jobs[k % EXTRACT_DEPTH] */
 	size_t finished, released;     /* jobs done; jobs freed by the importer */
 	bool threaded, quit;
+	atomic_bool cancel;            /* set by the importer: end the job under way */
 };
 
 static void extract_job_free(struct extract_job *job)
@@ -1213,7 +1215,7 @@ static void extract_job_run(struct extractor *ex, size_t k)
 	extract_job_free(job);
 	job->st = read_input(ex->inputs[k].path, &job->report);
 	if (job->st == ST_OK)
-		extract_report(job->report, ex->gaz, &job->facts);
+		job->st = extract_report_until(job->report, ex->gaz, &job->facts, &ex->cancel);
 }
 
 static void *extractor_main(void *arg)
@@ -1243,6 +1245,7 @@ static void extractor_start(struct extractor *ex, const struct gazetteer *g,
 			    const struct input *inputs, size_t n)
 {
 	memset(ex, 0, sizeof(*ex));
+	atomic_init(&ex->cancel, false);
 	ex->gaz = g;
 	ex->inputs = inputs;
 	ex->ninputs = n;
@@ -1258,7 +1261,22 @@ static void extractor_start(struct extractor *ex, const struct gazetteer *g,
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
 }
 
-/* Report k with its facts, once ready; jobs are taken in order, and each is
+/* Waits (lock held) until the thread says something, or a tenth of a
+ * second has passed: a signal does not end a wait on a condition, so the
+ * importer looks at import_signal this often while a long report is read. */
+static void wait_a_while(struct extractor *ex)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_nsec += 100 * 1000 * 1000;
+	if (until.tv_nsec >= 1000 * 1000 * 1000) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000 * 1000 * 1000;
+	}
+	pthread_cond_timedwait(&ex->changed, &ex->lock, &until);
+}
+
+/* Report k with its facts, once ready (NULL when a signal came first); jobs are taken in order, and each is
  * released before the next is taken. */
 static struct extract_job *extractor_take(struct extractor *ex, size_t k)
 {
@@ -1267,10 +1285,13 @@ static struct extract_job *extractor_take(struct extractor *ex, size_t k)
 		ex->finished = k + 1;
 	}
 	pthread_mutex_lock(&ex->lock);
-	while (ex->finished <= k)
-		pthread_cond_wait(&ex->changed, &ex->lock);
+	while (ex->finished <= k && !import_signal)
+		wait_a_while(ex);
+	bool ready = ex->finished > k;
 	pthread_mutex_unlock(&ex->lock);
-	return &ex->jobs[k % EXTRACT_DEPTH];
+	if (!ready) /* a signal: the job under way ends within a paragraph */
+		atomic_store(&ex->cancel, true);
+	return ready ? &ex->jobs[k % EXTRACT_DEPTH] : NULL;
 }
 
 /* Job k is no longer used; its slot can take job k + EXTRACT_DEPTH. */
@@ -1285,6 +1306,7 @@ static void extractor_release(struct extractor *ex, size_t k)
 /* Stops the thread (a job under way is finished first) and frees every job. */
 static void extractor_stop(struct extractor *ex)
 {
+	atomic_store(&ex->cancel, true);
 	pthread_mutex_lock(&ex->lock);
 	ex->quit = true;
 	pthread_cond_broadcast(&ex->changed);
@@ -1299,6 +1321,8 @@ static void extractor_stop(struct extractor *ex)
 
 static enum status store_job(struct importer *im, const struct extract_job *job)
 {
+	if (!job || job->st == ST_INTERRUPTED)
+		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
 	if (job->st != ST_OK)
 		return job->st;
 	struct report_ids ids = { 0 };

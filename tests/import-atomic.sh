@@ -97,6 +97,35 @@ rc=$?
 assert_eq "$rc" 143 "interrupted import dies of SIGTERM after cleaning up"
 assert_store_kept "interrupted import"
 
+# --- an import stopped while one long report is read ------------------------------------
+# A signal ends the wait for the reading thread, and the thread ends the
+# report within a paragraph (it read on to the end of a report of 100,000
+# paragraphs before, for as long as that took).
+awk 'BEGIN { print "East-West Pairing-off Report 2011\n\nShanghai - Yunnan Pairing-off Poverty Alleviation\n"
+	for (i = 0; i < 100000; i++)
+		printf "Since %d, Shanghai has been paired with Wenshan Prefecture, and sent group %d.\n\n", 1990 + i % 30, i }' \
+	>"$test_tmp/long.txt"
+"$PAIROFF" --db "$db" import "$test_tmp/long.txt" >/dev/null 2>"$test_tmp/err" &
+pid=$!
+waited=0
+while ! ls "$dir" | grep -q '\.tmp$'; do
+	sleep 0.02
+	waited=$((waited + 1))
+	[ $waited -lt 1000 ] || break
+done
+sleep 1
+kill -TERM $pid 2>/dev/null
+waited=0
+while kill -0 $pid 2>/dev/null && [ $waited -lt 400 ]; do
+	sleep 0.02
+	waited=$((waited + 1))
+done
+kill -0 $pid 2>/dev/null && fail "import of one long report: still running 8 s after SIGTERM"
+wait $pid
+rc=$?
+assert_eq "$rc" 143 "import of one long report dies of SIGTERM after cleaning up"
+assert_store_kept "import of one long report, interrupted"
+
 # --- a good import replaces the store whole ---------------------------------------------
 run "$PAIROFF" --db "$db" import "$reports/zhejiang-sichuan-2009.txt" "$reports"
 assert_rc 0 "import of a file and the directory holding it"

@@ -5,6 +5,7 @@
  * facts and anomalies, each with the line and the quoted span it came from.
  * General rules only: nothing here may know a particular report. */
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -169,6 +170,11 @@ struct extraction {
 /* Appends the facts of r to out (which starts zeroed). */
 enum status extract_report(const struct report *r, const struct gazetteer *g,
 			   struct extraction *out);
+/* The same, ending early with ST_INTERRUPTED (out then holds part of the
+ * facts) once *stop is true: an import interrupted while a report of
+ * millions of words is being read stops within a paragraph. stop may be NULL. */
+enum status extract_report_until(const struct report *r, const struct gazetteer *g,
+				 struct extraction *out, atomic_bool *stop);
 void extraction_free(struct extraction *x);
 
 #endif
