@@ -585,7 +585,7 @@ static void matrix_free(struct view *v)
 
 const struct view_ops matrix_ops = {
 	.name = "matrix",
-	.hint = "</> column  s sort  v measure  b donor/recipient  Enter funds  u unit  q back",
+	.hint = "</> column  s sort  v measure  b side  Enter funds  u unit  q back",
 	.load = matrix_load,
 	.free = matrix_free,
 	.header = matrix_header,

@@ -204,6 +204,17 @@ for size in 80x24 120x40; do
 	same_screen "matrix-investment-recipient-$size.txt" "$size" "mvb"
 done
 
+# without colour the screen says the same (the trend is glyphs, not colours);
+# without UTF-8 the trend is ASCII of rising weight
+NO_COLOR=1 PAIROFF_DUMP_SIZE=80x24 run "$PAIROFF" --db "$db" --dump-keys "m"
+printf '%s\n' "$out" >"$test_tmp/nocolor.txt"
+cmp -s "$screens/matrix-aid-donor-80x24.txt" "$test_tmp/nocolor.txt" || fail "NO_COLOR changes the matrix's text"
+LC_ALL=C PAIROFF_DUMP_SIZE=80x24 run "$PAIROFF" --db "$db" --dump-keys "m"
+assert_rc 0 "dump without UTF-8"
+assert_contains "$(printf '%s\n' "$out" | grep '^Shanghai ')" "@ " "an ASCII trend, the largest year @"
+[ "$(printf '%s\n' "$out" | sed -n '2,20p' | LC_ALL=C tr -d '\000-\177' | wc -c)" -eq 0 ] ||
+	fail "the matrix without UTF-8 draws non-ASCII bytes"
+
 # the screen's figures are the command's
 dump 120x40 "m"
 assert_contains "$(title_line)" "matrix: aid by donor" "m opens the matrix, aid by donor"
