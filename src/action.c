@@ -49,6 +49,7 @@ static const struct {
 	{ KEY_DOWN, "Down" }, { KEY_UP, "Up" }, { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
 	{ KEY_NPAGE, "PgDn" }, { KEY_PPAGE, "PgUp" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
 	{ KEY_BACKSPACE, "Backspace" }, { KEY_BTAB, "Shift-Tab" },
+	{ KEY_SLEFT, "Shift-Left" }, { KEY_SRIGHT, "Shift-Right" },
 	{ ACT_KEY_ENTER, "Enter" }, { ACT_KEY_TAB, "Tab" }, { ACT_KEY_ESC, "Esc" }, { ' ', "Space" },
 };
 

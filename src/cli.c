@@ -434,6 +434,8 @@ static const struct command commands[] = {
 	  "cadres sent, people trained, schools built, ..., with sources" },
 	{ "totals", cli_cmd_totals, "[--donor R] [--recipient R] [--year Y] [--by province]",
 	  "each pair's aid and investment per year" },
+	{ "matrix", cli_cmd_matrix, "[--by donor|recipient] [--from Y] [--to Y] [--measure M]",
+	  "aid (investment, a count) per donor or recipient and year" },
 	{ "show", cli_cmd_show, "REGION", "one screen about a place" },
 	{ "pane", cli_cmd_pane, "provinces|partners P|funds D R|place P",
 	  "a browser pane's rows, as the browser has them" },

@@ -458,7 +458,12 @@ static void breadcrumb(struct tui *t, struct strbuf *sb)
 	}
 	if (t->depth) {
 		struct view *top = t->stack[t->depth - 1];
-		strbuf_printf(sb, "%s%s%s%s", sep, top->ops->name, top->key ? ": " : "", top->key ? top->key : "");
+		strbuf_printf(sb, "%s%s%s", sep, top->ops->name, top->key ? ": " : "");
+		for (const char *k = top->key; k && *k; k++)   /* a pair's key is "donor\x1frecipient" */
+			if (*k == '\x1f')
+				strbuf_puts(sb, t->utf8 ? " \u2192 " : " -> ");
+			else
+				strbuf_append(sb, k, 1);
 	}
 }
 
@@ -665,6 +670,17 @@ static enum result act_overlay(struct tui *t, const struct view_ops *ops)
 	return R_REDRAW;
 }
 
+/* m opens the comparison matrix; m in it closes it again. */
+static enum result act_matrix(struct tui *t)
+{
+	if (t->depth && t->stack[t->depth - 1]->ops == &matrix_ops) {
+		tui_pop(t);
+		return R_REDRAW;
+	}
+	tui_push(t, view_matrix_new(t));
+	return R_REDRAW;
+}
+
 /* n/N: the next hit; with a hit's source open, the next hit's source. */
 static enum result act_search_step(struct tui *t, int dir)
 {
@@ -788,6 +804,10 @@ static enum result do_action(struct tui *t, struct view *v, enum action a)
 	case ACT_PREV_PANE: return act_pane(t, -1);
 	case ACT_SOURCE: return act_source(t, v);
 	case ACT_ANOMALIES: return act_overlay(t, &anomalies_ops);
+	case ACT_MATRIX: return act_matrix(t);
+	case ACT_MEASURE: case ACT_MATRIX_SIDE: case ACT_COLUMN_LEFT: case ACT_COLUMN_RIGHT:
+		tui_message(t, false, "that key works in the matrix (m opens it)");
+		return R_REDRAW;
 	case ACT_HELP: return act_overlay(t, &help_ops);
 	case ACT_REFRESH: clearok(curscr, TRUE); return R_REDRAW;
 	case ACT_SEARCH: prompt_start(t, PROMPT_SEARCH, NULL); return R_REDRAW;

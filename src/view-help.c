@@ -51,7 +51,8 @@ static const struct {
 };
 
 /* Views whose columns have a legend, in the order of the panes. */
-static const struct view_ops *const legend_views[] = { &provinces_ops, &partners_ops, &funds_ops };
+static const struct view_ops *const legend_views[] = { &provinces_ops, &partners_ops, &funds_ops,
+							&matrix_ops };
 
 static void add_legends(struct qtable *out)
 {

@@ -31,12 +31,15 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_QUIT, 
 	_(HALF_UP,     "half-up",     GROUP_MOVE, "Move up half a page", CTRL_KEY('u'), 0, 0) \
 	_(FIRST,       "first",       GROUP_MOVE, "Go to the first row", 'g', KEY_HOME, 0) \
 	_(LAST,        "last",        GROUP_MOVE, "Go to the last row", 'G', KEY_END, 0) \
+	_(COLUMN_LEFT, "column-left", GROUP_MOVE, "In the matrix: select the column on the left (the years scroll sideways)", '<', 'H', KEY_SLEFT) \
+	_(COLUMN_RIGHT, "column-right", GROUP_MOVE, "In the matrix: select the column on the right", '>', 'L', KEY_SRIGHT) \
 	_(ENTER,       "enter",       GROUP_VIEW, "Drill down; on a figure, a pair or a hit: open its source (or the list of its statements)", ACT_KEY_ENTER, KEY_RIGHT, 'l') \
 	_(BACK,        "back",        GROUP_VIEW, "Go back one level", KEY_LEFT, 'h', KEY_BACKSPACE) \
 	_(NEXT_PANE,   "next-pane",   GROUP_VIEW, "Focus the next pane", ACT_KEY_TAB, 0, 0) \
 	_(PREV_PANE,   "prev-pane",   GROUP_VIEW, "Focus the previous pane", KEY_BTAB, 0, 0) \
 	_(SOURCE,      "source",      GROUP_VIEW, "Open the source text of the selected row", 'o', 0, 0) \
 	_(ANOMALIES,   "anomalies",   GROUP_VIEW, "List what the importer corrected or could not reconcile", 'a', 0, 0) \
+	_(MATRIX,      "matrix",      GROUP_VIEW, "Compare over the years: aid per donor (or recipient) and year; Enter on a cell opens its funds", 'm', 0, 0) \
 	_(HELP,        "help",        GROUP_VIEW, "Show this help", '?', KEY_F(1), 0) \
 	_(REFRESH,     "refresh",     GROUP_VIEW, "Redraw the whole screen", CTRL_KEY('l'), 0, 0) \
 	_(SEARCH,      "search",      GROUP_FIND, "Full-text search in all reports", '/', 0, 0) \
@@ -49,6 +52,8 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_QUIT, 
 	_(SORT,        "sort",        GROUP_DATA, "Sort the current list by the next column", 's', 0, 0) \
 	_(GROUP,       "group",       GROUP_DATA, "Toggle East/West grouping of provinces", 'r', 0, 0) \
 	_(INDICATOR,   "indicator",   GROUP_DATA, "Cycle the count the provinces pane shows beside the money (cadres, trained, ...)", 'c', 0, 0) \
+	_(MEASURE,     "measure",     GROUP_DATA, "In the matrix: switch the measure (aid, investment, each count)", 'v', 0, 0) \
+	_(MATRIX_SIDE, "matrix-side", GROUP_DATA, "In the matrix: one row per donor or per recipient", 'b', 0, 0) \
 	_(EXPORT,      "export",      GROUP_DATA, "Export the current table (.csv, .tsv or .json)", 'e', CTRL_KEY('s'), 0) \
 	_(COPY,        "copy",        GROUP_DATA, "Copy the selected row (OSC 52, and to a file)", 'y', 0, 0) \
 	_(CLOSE,       "close",       GROUP_QUIT, "Close the current view; quit at the top", 'q', 0, 0) \

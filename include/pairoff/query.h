@@ -132,6 +132,42 @@ enum status query_indicator_years(struct store *s, const char *donor, const char
 /* Columns: kind, message, report, line, quote. */
 enum status query_anomalies(struct store *s, struct qtable *out);
 
+/* --- the comparison matrix (src/query-matrix.c) --------------------------- */
+
+enum matrix_side { MATRIX_BY_DONOR, MATRIX_BY_RECIPIENT };
+
+/* What a matrix shows: whose rows, which years, which figure. */
+struct matrix_request {
+	enum matrix_side by;
+	int from_year, to_year;    /* 0: no bound */
+	const char *measure;       /* "aid" (NULL too), "investment" or a count kind */
+};
+
+/* The measures a matrix can show, in the order the browser cycles them:
+ * aid, investment, then each count kind; NULL past the last. */
+const char *query_matrix_measure(size_t i);
+
+/* One row per donor (the pairs' donors as `pairoff totals` names them:
+ * at the level the programme pairs it, a joint donation's givers together)
+ * or per recipient province, in name order; one column per year that has
+ * a figure, ascending, named by the year; then "total". The first column
+ * is "donor" or "recipient". A cell is the sum over the other side of the
+ * pairs' figures that year, NULL when no pair has one: for aid and
+ * investment, pair_total's (exactly the sum of `pairoff totals` rows);
+ * for a count kind, per pair (donor unit, recipient province) and year the
+ * largest count of the kind, as the funds pane's year line says it
+ * (indicator_summary_add), one-year counts only. Pairs whose figure is 0
+ * are left out. ST_USAGE for an unknown measure. */
+enum status query_matrix(struct store *s, const struct matrix_request *rq, struct qtable *out);
+
+/* The pairs that make one cell of that matrix: name is the row's side,
+ * year the column (0: every year of the request, the row total).
+ * Columns: donor, recipient, year, value (the pair's figure),
+ * pane_donor (the region whose funds pane shows it: the donor, or the
+ * first giver of a joint donation). */
+enum status query_matrix_cell(struct store *s, const struct matrix_request *rq, const char *name, int year,
+			      struct qtable *out);
+
 /* --- panes (src/query-panes.c): the browser's three columns -------------- */
 
 /* Provincial-level regions that take part in a pairing (or, with_funds, in

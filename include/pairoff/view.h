@@ -168,7 +168,7 @@ struct tui {
 
 /* --- views (src/view-*.c) ------------------------------------------------ */
 extern const struct view_ops provinces_ops, partners_ops, funds_ops, source_ops, search_ops,
-	help_ops, anomalies_ops, sources_ops, place_ops;
+	help_ops, anomalies_ops, sources_ops, place_ops, matrix_ops;
 
 struct view *view_new(const struct view_ops *ops);
 void view_free(struct view *v);
@@ -197,6 +197,9 @@ struct view *view_sources_new(struct tui *t, const char *all_sources, const char
  * qualified label ("Wushan County (Chongqing)"). NULL with a message on t
  * when it names no place or several. */
 struct view *view_place_new(struct tui *t, const char *name);
+/* The comparison matrix (src/view-matrix.c): aid per donor and year to
+ * start with; never NULL (a failed load says so on t). */
+struct view *view_matrix_new(struct tui *t);
 long view_cell_long(const struct view *v, size_t row, const char *col);
 /* Why the selected row matched the filter when it matched through another
  * name than its own: "Qinghai ← Haixi Prefecture" (owned), else NULL. */
