@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pairoff/extract.h"
+#include "pairoff/placename.h"
 #include "pairoff/query.h"
 #include "pairoff/util.h"
 #include "store-internal.h"
@@ -13,21 +14,28 @@
 /* The fact queries: regions by name or alias, pairings merged across the
  * reports that state them, money facts and anomalies. A region argument
  * always means the region and every place under it (the parent chain), so
- * "Yunnan" finds Wenshan Prefecture and "Chongqing" its counties. */
+ * "Yunnan" finds Wenshan Prefecture and "Chongqing" its counties. Every
+ * place argument of the command line resolves here (resolve_places): by its
+ * English name or an alias, its Chinese name with or without the suffix
+ * (the store's region_name, src/placename.c), or its pinyin however spaced. */
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* --- region names ---------------------------------------------------------- */
 
-/* One spelling of a region: its canonical name or one of its aliases. */
+/* One spelling of a region: its canonical name, one of its aliases, or
+ * one of its names in Chinese or pinyin. */
 struct spelling {
 	int64_t id;
 	char *canonical;       /* owned; the region's name */
 	char *folded;          /* owned; the spelling, folded for comparison */
+	char *compact;         /* owned; the spelling without blanks, hyphens and
+	                        * apostrophes ("wenshan"), for pinyin typed any way */
 	char *spelling;        /* owned; the spelling as the gazetteer writes it */
 	char *type;            /* owned; the region's type */
 	int rank;              /* lower ranks win when a spelling is shared */
-	bool is_canonical;
+	bool is_canonical;     /* the region's English name */
+	bool own;              /* its own name in either script: beats an alias */
 	int64_t parent_id, province_id;
 	char *label;           /* owned; "Wushan County (Chongqing)": the name with
 	                        * its province, to tell namesakes apart */
@@ -84,6 +92,7 @@ static void spellings_free(struct spellings *sp)
 	for (size_t i = 0; i < sp->count; i++) {
 		free(sp->items[i].canonical);
 		free(sp->items[i].folded);
+		free(sp->items[i].compact);
 		free(sp->items[i].spelling);
 		free(sp->items[i].type);
 		free(sp->items[i].label);
@@ -92,7 +101,11 @@ static void spellings_free(struct spellings *sp)
 	memset(sp, 0, sizeof(*sp));
 }
 
-/* All names and aliases of the store's regions (a few hundred rows). */
+/* Column 4 of the spellings' query: what a spelling is to its region. */
+enum { SPELL_ALIAS, SPELL_CANONICAL, SPELL_OTHER_SCRIPT };
+
+/* All names and aliases of the store's regions (a few hundred rows), each
+ * region's names in Chinese and pinyin last. */
 static enum status load_spellings(struct store *s, struct spellings *sp)
 {
 	sqlite3_stmt *stmt = store_prepare(s,
@@ -102,7 +115,9 @@ static enum status load_spellings(struct store *s, struct spellings *sp)
 		"  FROM region r LEFT JOIN region p ON p.id = r.province_id)"
 		" SELECT id, name, type, name, 1, parent_id, province_id, label FROM place"
 		" UNION ALL SELECT r.id, r.name, r.type, a.alias, 0, r.parent_id, r.province_id, r.label"
-		" FROM region_alias a JOIN place r ON r.id = a.region_id");
+		" FROM region_alias a JOIN place r ON r.id = a.region_id"
+		" UNION ALL SELECT r.id, r.name, r.type, n.name, 2, r.parent_id, r.province_id, r.label"
+		" FROM region_name n JOIN place r ON r.id = n.region_id");
 	if (!stmt)
 		return ST_STORE;
 	memset(sp, 0, sizeof(*sp));
@@ -113,9 +128,11 @@ static enum status load_spellings(struct store *s, struct spellings *sp)
 		e->canonical = xstrdup(store_column_text(stmt, 1));
 		e->rank = type_rank(store_column_text(stmt, 2));
 		e->folded = fold_name(store_column_text(stmt, 3));
+		e->compact = placename_compact(e->folded);
 		e->spelling = xstrdup(store_column_text(stmt, 3));
 		e->type = xstrdup(store_column_text(stmt, 2));
-		e->is_canonical = sqlite3_column_int(stmt, 4) != 0;
+		e->is_canonical = sqlite3_column_int(stmt, 4) == SPELL_CANONICAL;
+		e->own = sqlite3_column_int(stmt, 4) != SPELL_ALIAS;
 		e->parent_id = sqlite3_column_int64(stmt, 5);
 		e->province_id = sqlite3_column_int64(stmt, 6);
 		e->label = xstrdup(store_column_text(stmt, 7));
@@ -132,41 +149,92 @@ static bool better_match(const struct spelling *a, const struct spelling *best)
 {
 	if (!best)
 		return true;
-	if (a->is_canonical != best->is_canonical)
-		return a->is_canonical;
+	if (a->own != best->own)
+		return a->own;
 	if (a->rank != best->rank)
 		return a->rank < best->rank;
 	return a->id < best->id;
 }
 
-static const struct spelling *find_folded(const struct spellings *sp, const char *folded)
+/* A spelling as typed, to compare: folded ("wen shan"), or compact
+ * ("wenshan") when pinyin spaced otherwise than the gazetteer's is tried. */
+struct name_key {
+	char *text;            /* owned */
+	bool compact;          /* compare with spelling->compact, not ->folded */
+};
+
+static bool key_matches(const struct spelling *e, const struct name_key *key)
+{
+	return strcmp(key->compact ? e->compact : e->folded, key->text) == 0;
+}
+
+static const struct spelling *find_key(const struct spellings *sp, const struct name_key *key)
 {
 	const struct spelling *best = NULL;
 	for (size_t i = 0; i < sp->count; i++)
-		if (strcmp(sp->items[i].folded, folded) == 0 && better_match(&sp->items[i], best))
+		if (key_matches(&sp->items[i], key) && better_match(&sp->items[i], best))
 			best = &sp->items[i];
 	return best;
 }
 
-/* Exact match, else with a common designation added or dropped ("Wenshan"
- * for "Wenshan Prefecture", "Yunnan Province" for "Yunnan"). */
-static const struct spelling *find_spelling(const struct spellings *sp, const char *folded)
+/* The key with a common designation added or dropped ("wenshan" for
+ * "wenshan prefecture", "yunnan province" for "yunnan"), or NULL when it
+ * cannot be dropped. Owned. */
+static char *designation_variant(const char *key, const char *designation, bool compact)
+{
+	const char *d = compact ? designation + 1 : designation;   /* compact: no blank */
+	size_t len = strlen(key), dlen = strlen(d);
+	if (len > dlen && strcmp(key + len - dlen, d) == 0)
+		return xstrndup(key, len - dlen);
+	return xasprintf("%s%s", key, d);
+}
+
+/* Exact match, else with a common designation added or dropped; into
+ * key->text goes the spelling that matched (owned by the caller). */
+static const struct spelling *find_with_designation(const struct spellings *sp, struct name_key *key)
 {
 	static const char *const designations[] = {
 		" county", " city", " district", " prefecture", " province", " municipality",
 		" autonomous region", " league", " banner",
 	};
-	const struct spelling *hit = find_folded(sp, folded);
-	size_t len = strlen(folded);
+	const struct spelling *hit = find_key(sp, key);
 	for (size_t i = 0; !hit && i < ARRAY_LEN(designations); i++) {
-		const char *d = designations[i];
-		size_t dlen = strlen(d);
-		char *variant = len > dlen && strcmp(folded + len - dlen, d) == 0 ?
-			xstrndup(folded, len - dlen) : xasprintf("%s%s", folded, d);
-		hit = find_folded(sp, variant);
-		free(variant);
+		struct name_key variant = { designation_variant(key->text, designations[i], key->compact),
+					    key->compact };
+		hit = find_key(sp, &variant);
+		if (hit) {
+			free(key->text);
+			key->text = variant.text;
+		} else {
+			free(variant.text);
+		}
 	}
 	return hit;
+}
+
+/* The spelling folded names, as written, else however spaced ("Wen Shan",
+ * "xi an"); *key (owned by the caller when not NULL) receives how it
+ * matched, for finding the namesakes that match alike. */
+static const struct spelling *find_spelling_key(const struct spellings *sp, const char *folded,
+						struct name_key *key)
+{
+	struct name_key k = { xstrdup(folded), false };
+	const struct spelling *hit = find_with_designation(sp, &k);
+	if (!hit) {
+		free(k.text);
+		k = (struct name_key){ placename_compact(folded), true };
+		hit = *k.text ? find_with_designation(sp, &k) : NULL;
+	}
+	if (key)
+		*key = k;
+	else
+		free(k.text);
+	return hit;
+}
+
+static const struct spelling *find_spelling(const struct spellings *sp, const char *folded)
+{
+	return find_spelling_key(sp, folded, NULL);
 }
 
 /* Levenshtein distance over bytes, two rows. */
@@ -210,9 +278,22 @@ static const struct spelling *nearest_spelling(const struct spellings *sp, const
 	return best && best_d <= allowed ? best : NULL;
 }
 
+/* "did you mean 'Pu'er City'?"; a name in Chinese suggests its like in
+ * Chinese, with the English name beside it ("'云南' (Yunnan)"). */
+static bool is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
 static enum status unknown_region(const struct spellings *sp, const char *name, const char *folded)
 {
 	const struct spelling *near = nearest_spelling(sp, folded);
+	if (near && near->own && !near->is_canonical && !is_ascii(near->spelling))
+		return status_set(ST_NOT_FOUND, "unknown region '%s'; did you mean '%s' (%s)?",
+				  name, near->spelling, near->canonical);
 	if (near)
 		return status_set(ST_NOT_FOUND, "unknown region '%s'; did you mean '%s'?",
 				  name, near->canonical);
@@ -225,20 +306,22 @@ static enum status unknown_region(const struct spellings *sp, const char *name, 
 static size_t find_places(const struct spellings *sp, const char *folded, const struct spelling *in,
 			  const struct spelling **hits, size_t max)
 {
-	const struct spelling *best = find_spelling(sp, folded);
+	struct name_key key;
+	const struct spelling *best = find_spelling_key(sp, folded, &key);
 	size_t n = 0;
 	for (size_t i = 0; best && i < sp->count && n < max; i++) {
 		const struct spelling *e = &sp->items[i];
 		bool dup = false;
 		for (size_t k = 0; k < n; k++)
 			dup |= hits[k]->id == e->id;
-		if (dup || strcmp(e->folded, best->folded) != 0)
+		if (dup || !key_matches(e, &key))
 			continue;
 		if (in && e->id != in->id && e->parent_id != in->id && e->province_id != in->id)
 			continue;
-		if (in || (e->is_canonical == best->is_canonical && e->rank == best->rank))
+		if (in || (e->own == best->own && e->rank == best->rank))
 			hits[n++] = e;
 	}
+	free(key.text);
 	return n;
 }
 
@@ -391,10 +474,10 @@ enum status query_region_filter(struct store *s, const char *name, int64_t *id)
 
 enum status query_regions(struct store *s, const char *side, struct qtable *out)
 {
-	static const char *const headers[] = { "name", "type", "side", "parent" };
+	static const char *const headers[] = { "name", "type", "side", "parent", "name_zh", "pinyin" };
 	/* Places below the provincial level take their province's side. */
 	sqlite3_stmt *stmt = store_prepare(s,
-		"SELECT r.name, r.type, coalesce(r.side, pr.side), p.name"
+		"SELECT r.name, r.type, coalesce(r.side, pr.side), p.name, r.name_zh, r.pinyin"
 		" FROM region r LEFT JOIN region p ON p.id = r.parent_id"
 		" LEFT JOIN region pr ON pr.id = r.province_id"
 		" WHERE ?1 IS NULL OR coalesce(r.side, pr.side) = ?1"
