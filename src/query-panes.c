@@ -27,7 +27,8 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 /* --- provinces ----------------------------------------------------------- */
 
 /* The province pairs of the stated links, then each province with the
- * number of its partner provinces and the names and aliases of its places.
+ * number of its partner provinces and the names and aliases of its places,
+ * in English and in Chinese and pinyin (region_name), for the filter.
  * Stated links only (link_basis index): the links seen through aid bring
  * their provinces in through the money (pair_total) anyway. */
 #define PAIRING_PAIRS \
@@ -41,7 +42,8 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 	" sides AS (SELECT d AS me, r AS other FROM pp UNION SELECT r, d FROM pp)," \
 	" pal(pid, names) AS MATERIALIZED (SELECT pid, group_concat(n, '|') FROM" \
 	"   (SELECT province_id AS pid, name AS n FROM region UNION ALL" \
-	"    SELECT u.province_id, a.alias FROM region_alias a JOIN region u ON u.id = a.region_id)" \
+	"    SELECT u.province_id, a.alias FROM region_alias a JOIN region u ON u.id = a.region_id" \
+	"    UNION ALL SELECT u.province_id, n.name FROM region_name n JOIN region u ON u.id = n.region_id)" \
 	"   GROUP BY pid)" \
 	" SELECT g.name, g.type, g.side, count(DISTINCT s.other) FILTER (WHERE s.other <> g.id)," \
 	"        " funds "," \
@@ -114,11 +116,13 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * are folded at import, src/store-links.c) with the sentence shown for it;
  * a pairing within the province (a West region's own cities) comes from the
  * first half only and is listed under the province itself.
- * The aliases of each place come from the region_alias_region index, for
- * the rows returned only. Ordered so that each partner's rows are together,
+ * The aliases of each place, and its names in Chinese and pinyin, come from
+ * the region_alias_region and region_name_region indexes, for the rows
+ * returned only. Ordered so that each partner's rows are together,
  * the province-to-province link first. */
 #define ALIASES_OF(id) \
-	"coalesce((SELECT group_concat(alias, ' ') FROM region_alias WHERE region_id = " id "), '')"
+	"coalesce((SELECT group_concat(n, ' ') FROM (SELECT alias AS n FROM region_alias" \
+	" WHERE region_id = " id " UNION ALL SELECT name FROM region_name WHERE region_id = " id ")), '')"
 static const char partners_sql[] =
 	"WITH x(did, rid, oid) AS ("
 	"  SELECT l.donor_id, l.recipient_id, coalesce(r.province_id, r.id) FROM region d"

@@ -148,8 +148,9 @@ enum status query_anomalies(struct store *s, struct qtable *out);
  * investment and trade, beside the aid), count (with_funds and an indicator
  * kind: the count of that kind given or received, per pair and year the
  * largest, added; else NULL), aliases ('|'-separated names and aliases of
- * the region and every place in it, so that a filter on a county's old name
- * finds its province). */
+ * the region and every place in it, their Chinese names in each form and
+ * pinyin too, so that a filter on a county's old name or on 文山 finds its
+ * province). */
 enum status query_pane_provinces(struct store *s, bool with_funds, const char *kind, struct qtable *out);
 
 /* The partners of province and the place pairs under each. One "partner" row
@@ -158,7 +159,8 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * "pair" row per distinct place pair (first statement's source, a stated
  * one first), stated pairings and links seen through aid alike. Columns:
  * kind, partner, donor, recipient, level, since, until, pairs, report, line,
- * quote, aliases (of both sides and their parents), basis ("stated" or
+ * quote, aliases (of both sides and their parents, in English, Chinese and
+ * pinyin), basis ("stated" or
  * "evidence", ",internal" within the West), years (a stated pair's since,
  * "96-10" when it ended; a link seen through aid the years of the reports
  * that show it, "(2012)"). ST_NOT_FOUND when
