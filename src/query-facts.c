@@ -237,10 +237,33 @@ static const struct spelling *find_spelling(const struct spellings *sp, const ch
 	return find_spelling_key(sp, folded, NULL);
 }
 
-/* Levenshtein distance over bytes, two rows. */
-static size_t edit_distance(const char *a, const char *b)
+/* The characters of UTF-8 s as code points (a stray byte stands for
+ * itself), into a new array; their count in *n. */
+static unsigned *code_points(const char *s, size_t *n)
 {
-	size_t la = strlen(a), lb = strlen(b);
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned *out = xcalloc(strlen(s) + 1, sizeof(*out));
+	*n = 0;
+	for (size_t i = 0; u[i];) {
+		size_t len = u[i] >= 0xF0 ? 4 : u[i] >= 0xE0 ? 3 : u[i] >= 0xC0 ? 2 : 1;
+		unsigned cp = u[i];
+		for (size_t k = 1; k < len; k++) {
+			if ((u[i + k] & 0xC0) != 0x80) {
+				len = 1;
+				break;
+			}
+			cp = cp << 6 | (u[i + k] & 0x3F);
+		}
+		out[(*n)++] = len == 1 ? u[i] : cp;
+		i += len;
+	}
+	return out;
+}
+
+/* Levenshtein distance over characters (a slip in 汉字 is one edit, not
+ * three bytes), two rows. */
+static size_t edit_distance(const unsigned *a, size_t la, const unsigned *b, size_t lb)
+{
 	size_t *prev = xcalloc(lb + 1, sizeof(*prev)), *cur = xcalloc(lb + 1, sizeof(*cur));
 	for (size_t j = 0; j <= lb; j++)
 		prev[j] = j;
@@ -266,15 +289,20 @@ static size_t edit_distance(const char *a, const char *b)
 static const struct spelling *nearest_spelling(const struct spellings *sp, const char *folded)
 {
 	const struct spelling *best = NULL;
-	size_t best_d = (size_t)-1;
+	size_t best_d = (size_t)-1, len;
+	unsigned *typed = code_points(folded, &len);
 	for (size_t i = 0; i < sp->count; i++) {
-		size_t d = edit_distance(folded, sp->items[i].folded);
+		size_t n;
+		unsigned *cand = code_points(sp->items[i].folded, &n);
+		size_t d = edit_distance(typed, len, cand, n);
+		free(cand);
 		if (d < best_d || (d == best_d && better_match(&sp->items[i], best))) {
 			best = &sp->items[i];
 			best_d = d;
 		}
 	}
-	size_t allowed = strlen(folded) / 3 + 1;
+	free(typed);
+	size_t allowed = len / 3 + 1;
 	return best && best_d <= allowed ? best : NULL;
 }
 
