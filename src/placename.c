@@ -78,16 +78,18 @@ size_t placename_zh_forms(const char *name_zh, const char *short_zh, char **out)
 
 char *placename_compact(const char *s)
 {
-	struct strbuf sb = {0};
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	char *out = xmalloc(strlen((const char *)p) + 1);
+	size_t n = 0;
+	for (; *p; p++) {
 		if (*p == ' ' || *p == '\t' || *p == '-' || *p == '.' || *p == '\'' || *p == '`')
 			continue;
 		if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99)) {
 			p += 2;
 			continue;
 		}
-		char c = (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
-		strbuf_append(&sb, &c, 1);
+		out[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
 	}
-	return strbuf_steal(&sb);
+	out[n] = '\0';
+	return out;
 }

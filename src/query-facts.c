@@ -23,26 +23,37 @@
 
 /* --- region names ---------------------------------------------------------- */
 
-/* One spelling of a region: its canonical name, one of its aliases, or
- * one of its names in Chinese or pinyin. */
-struct spelling {
-	int64_t id;
-	char *canonical;       /* owned; the region's name */
-	char *folded;          /* owned; the spelling, folded for comparison */
-	char *compact;         /* owned; the spelling without blanks, hyphens and
-	                        * apostrophes ("wenshan"), for pinyin typed any way */
-	char *spelling;        /* owned; the spelling as the gazetteer writes it */
-	char *type;            /* owned; the region's type */
-	int rank;              /* lower ranks win when a spelling is shared */
-	bool is_canonical;     /* the region's English name */
-	bool own;              /* its own name in either script: beats an alias */
-	int64_t parent_id, province_id;
+/* A region as the spellings name it, loaded once however many spellings
+ * it has. */
+struct place_info {
+	int64_t id, parent_id, province_id;
+	char *name;            /* owned; the region's canonical name */
+	char *type;            /* owned */
 	char *label;           /* owned; "Wushan County (Chongqing)": the name with
 	                        * its province, to tell namesakes apart */
 };
 
+/* One spelling of a region: its canonical name, one of its aliases, or
+ * one of its names in Chinese or pinyin. */
+struct spelling {
+	int64_t id;
+	const char *canonical; /* the region's name (its place_info's) */
+	char *folded;          /* owned; the spelling, folded for comparison */
+	char *compact;         /* owned; the spelling without blanks, hyphens and
+	                        * apostrophes ("wenshan"), for pinyin typed any way */
+	char *spelling;        /* owned; the spelling as the gazetteer writes it */
+	const char *type;      /* the region's type (its place_info's) */
+	int rank;              /* lower ranks win when a spelling is shared */
+	bool is_canonical;     /* the region's English name */
+	bool own;              /* its own name in either script: beats an alias */
+	int64_t parent_id, province_id;
+	const char *label;     /* the region's label (its place_info's) */
+};
+
 struct spellings {
-	struct spelling *items; /* owned */
+	struct place_info *places; /* owned; sorted by id */
+	size_t nplaces, cap_places;
+	struct spelling *items; /* owned; every region's name first, in id order */
 	size_t count, cap;
 };
 
@@ -50,7 +61,8 @@ struct spellings {
  * as one space, trimmed: "Pu’er", "pu'er" and "Puer" fold alike. */
 static char *fold_name(const char *s)
 {
-	struct strbuf sb = {0};
+	char *out = xmalloc(strlen(s) + 1);
+	size_t n = 0;
 	bool space = false;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p == '\'' || *p == '`')
@@ -60,16 +72,16 @@ static char *fold_name(const char *s)
 			continue;
 		}
 		if (*p == ' ' || *p == '\t') {
-			space = sb.len > 0;
+			space = n > 0;
 			continue;
 		}
 		if (space)
-			strbuf_append(&sb, " ", 1);
+			out[n++] = ' ';
 		space = false;
-		char c = (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
-		strbuf_append(&sb, &c, 1);
+		out[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
 	}
-	return strbuf_steal(&sb);
+	out[n] = '\0';
+	return out;
 }
 
 /* When two places share a spelling ("Jining": a city and a district), the
@@ -90,59 +102,108 @@ static int type_rank(const char *type)
 static void spellings_free(struct spellings *sp)
 {
 	for (size_t i = 0; i < sp->count; i++) {
-		free(sp->items[i].canonical);
 		free(sp->items[i].folded);
 		free(sp->items[i].compact);
 		free(sp->items[i].spelling);
-		free(sp->items[i].type);
-		free(sp->items[i].label);
+	}
+	for (size_t i = 0; i < sp->nplaces; i++) {
+		free(sp->places[i].name);
+		free(sp->places[i].type);
+		free(sp->places[i].label);
 	}
 	free(sp->items);
+	free(sp->places);
 	memset(sp, 0, sizeof(*sp));
 }
 
-/* Column 4 of the spellings' query: what a spelling is to its region. */
-enum { SPELL_ALIAS, SPELL_CANONICAL, SPELL_OTHER_SCRIPT };
+/* Adds a spelling of place p. */
+static void add_spelling(struct spellings *sp, const struct place_info *p, const char *text,
+			 bool canonical, bool own)
+{
+	struct spelling *e = ARRAY_PUSH(sp->items, sp->count, sp->cap);
+	e->id = p->id;
+	e->canonical = p->name;
+	e->type = p->type;
+	e->label = p->label;
+	e->rank = type_rank(p->type);
+	e->folded = fold_name(text);
+	e->compact = placename_compact(e->folded);
+	e->spelling = xstrdup(text);
+	e->is_canonical = canonical;
+	e->own = own;
+	e->parent_id = p->parent_id;
+	e->province_id = p->province_id;
+}
+
+/* Every region with its label, and its name as its first spelling. */
+static enum status load_places(struct store *s, struct spellings *sp)
+{
+	sqlite3_stmt *stmt = store_prepare(s,
+		"SELECT r.id, r.name, r.type, r.parent_id, r.province_id,"
+		"  CASE WHEN p.id IS NULL OR p.id = r.id OR r.name LIKE '%)' THEN r.name"
+		"  ELSE r.name || ' (' || p.name || ')' END"
+		" FROM region r LEFT JOIN region p ON p.id = r.province_id ORDER BY r.id");
+	if (!stmt)
+		return ST_STORE;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct place_info *p = ARRAY_PUSH(sp->places, sp->nplaces, sp->cap_places);
+		p->id = sqlite3_column_int64(stmt, 0);
+		p->parent_id = sqlite3_column_int64(stmt, 3);
+		p->province_id = sqlite3_column_int64(stmt, 4);
+		p->name = xstrdup(store_column_text(stmt, 1));
+		p->type = xstrdup(store_column_text(stmt, 2));
+		p->label = xstrdup(store_column_text(stmt, 5));
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? ST_OK : store_step_error(s);
+}
+
+static int place_id_cmp(const void *key, const void *elem)
+{
+	int64_t id = *(const int64_t *)key, other = ((const struct place_info *)elem)->id;
+	return id < other ? -1 : id > other;
+}
+
+/* Column 2 of the other spellings' query: what a spelling is to its region. */
+enum { SPELL_ALIAS, SPELL_OTHER_SCRIPT = 2 };
+
+/* The aliases, then the names in Chinese and pinyin (region_name), each
+ * joined to its region (loaded first) by id. */
+static enum status load_other_spellings(struct store *s, struct spellings *sp)
+{
+	sqlite3_stmt *stmt = store_prepare(s,
+		"SELECT region_id, alias, 0 FROM region_alias"
+		" UNION ALL SELECT region_id, name, 2 FROM region_name");
+	if (!stmt)
+		return ST_STORE;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		const struct place_info *p = bsearch(&id, sp->places, sp->nplaces, sizeof(*sp->places),
+						     place_id_cmp);
+		if (p)
+			add_spelling(sp, p, store_column_text(stmt, 1), false,
+				     sqlite3_column_int(stmt, 2) != SPELL_ALIAS);
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? ST_OK : store_step_error(s);
+}
 
 /* All names and aliases of the store's regions (a few hundred rows), each
  * region's names in Chinese and pinyin last. */
 static enum status load_spellings(struct store *s, struct spellings *sp)
 {
-	sqlite3_stmt *stmt = store_prepare(s,
-		"WITH place AS (SELECT r.id, r.name, r.type, r.parent_id, r.province_id,"
-		"  CASE WHEN p.id IS NULL OR p.id = r.id OR r.name LIKE '%)' THEN r.name"
-		"  ELSE r.name || ' (' || p.name || ')' END AS label"
-		"  FROM region r LEFT JOIN region p ON p.id = r.province_id)"
-		" SELECT id, name, type, name, 1, parent_id, province_id, label FROM place"
-		" UNION ALL SELECT r.id, r.name, r.type, a.alias, 0, r.parent_id, r.province_id, r.label"
-		" FROM region_alias a JOIN place r ON r.id = a.region_id"
-		" UNION ALL SELECT r.id, r.name, r.type, n.name, 2, r.parent_id, r.province_id, r.label"
-		" FROM region_name n JOIN place r ON r.id = n.region_id");
-	if (!stmt)
-		return ST_STORE;
 	memset(sp, 0, sizeof(*sp));
-	int rc;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct spelling *e = ARRAY_PUSH(sp->items, sp->count, sp->cap);
-		e->id = sqlite3_column_int64(stmt, 0);
-		e->canonical = xstrdup(store_column_text(stmt, 1));
-		e->rank = type_rank(store_column_text(stmt, 2));
-		e->folded = fold_name(store_column_text(stmt, 3));
-		e->compact = placename_compact(e->folded);
-		e->spelling = xstrdup(store_column_text(stmt, 3));
-		e->type = xstrdup(store_column_text(stmt, 2));
-		e->is_canonical = sqlite3_column_int(stmt, 4) == SPELL_CANONICAL;
-		e->own = sqlite3_column_int(stmt, 4) != SPELL_ALIAS;
-		e->parent_id = sqlite3_column_int64(stmt, 5);
-		e->province_id = sqlite3_column_int64(stmt, 6);
-		e->label = xstrdup(store_column_text(stmt, 7));
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
+	enum status st = load_places(s, sp);
+	/* the names first, in id order: query_place_names relies on it */
+	for (size_t i = 0; st == ST_OK && i < sp->nplaces; i++)
+		add_spelling(sp, &sp->places[i], sp->places[i].name, true, true);
+	if (st == ST_OK)
+		st = load_other_spellings(s, sp);
+	if (st != ST_OK)
 		spellings_free(sp);
-		return store_step_error(s);
-	}
-	return ST_OK;
+	return st;
 }
 
 static bool better_match(const struct spelling *a, const struct spelling *best)
