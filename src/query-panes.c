@@ -35,20 +35,21 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 	"  SELECT coalesce(dr.province_id, dr.id) AS d, coalesce(rr.province_id, rr.id) AS r" \
 	"  FROM link l JOIN region dr ON dr.id = l.donor_id JOIN region rr ON rr.id = l.recipient_id" \
 	"  WHERE l.basis = 'stated'"
-/* pal and tot are read by a correlated subquery per province: without
- * MATERIALIZED SQLite recomputes them for every row (16 ms instead of 2 at
- * 1,000 reports, README "Benchmarks"). */
+/* tot is read by a correlated subquery per province: without MATERIALIZED
+ * SQLite recomputes it for every row (16 ms instead of 2 at 1,000 reports,
+ * README "Benchmarks"). The names of a province's places are one indexed
+ * subquery per province (region_province, region_alias_region,
+ * region_name_region): no sort of every name of the gazetteer by province. */
 #define PROVINCES_TAIL(funds) \
-	" sides AS (SELECT d AS me, r AS other FROM pp UNION SELECT r, d FROM pp)," \
-	" pal(pid, names) AS MATERIALIZED (SELECT pid, group_concat(n, '|') FROM" \
-	"   (SELECT province_id AS pid, name AS n FROM region UNION ALL" \
-	"    SELECT u.province_id, a.alias FROM region_alias a JOIN region u ON u.id = a.region_id" \
-	"    UNION ALL SELECT u.province_id, n.name FROM region_name n JOIN region u ON u.id = n.region_id)" \
-	"   GROUP BY pid)" \
+	" sides AS (SELECT d AS me, r AS other FROM pp UNION SELECT r, d FROM pp)" \
 	" SELECT g.name, g.type, g.side, count(DISTINCT s.other) FILTER (WHERE s.other <> g.id)," \
 	"        " funds "," \
 	"        (SELECT n FROM itot WHERE itot.me = g.id)," \
-	"        (SELECT names FROM pal WHERE pal.pid = g.id)" \
+	"        (SELECT group_concat(n, '|') FROM (SELECT u.name AS n FROM region u WHERE u.province_id = g.id" \
+	"           UNION ALL SELECT a.alias FROM region u JOIN region_alias a ON a.region_id = u.id" \
+	"           WHERE u.province_id = g.id" \
+	"           UNION ALL SELECT x.name FROM region u JOIN region_name x ON x.region_id = u.id" \
+	"           WHERE u.province_id = g.id))" \
 	" FROM sides s JOIN region g ON g.id = s.me" \
 	" GROUP BY g.id ORDER BY g.name"
 
@@ -121,8 +122,11 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * returned only. Ordered so that each partner's rows are together,
  * the province-to-province link first. */
 #define ALIASES_OF(id) \
-	"coalesce((SELECT group_concat(n, ' ') FROM (SELECT alias AS n FROM region_alias" \
-	" WHERE region_id = " id " UNION ALL SELECT name FROM region_name WHERE region_id = " id ")), '')"
+	"coalesce((SELECT group_concat(alias, ' ') FROM region_alias WHERE region_id = " id "), '')"
+/* The names in Chinese and pinyin of all five places at once: one indexed
+ * look-up a row rather than five. */
+#define NAMES_OF(ids) \
+	"coalesce((SELECT group_concat(name, ' ') FROM region_name WHERE region_id IN (" ids ")), '')"
 static const char partners_sql[] =
 	"WITH x(did, rid, oid) AS ("
 	"  SELECT l.donor_id, l.recipient_id, coalesce(r.province_id, r.id) FROM region d"
@@ -137,7 +141,8 @@ static const char partners_sql[] =
 	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top,"
 	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || " ALIASES_OF("o.id")
 	"        || ' ' || " ALIASES_OF("d.id") " || ' ' || " ALIASES_OF("r.id") " || ' '"
-	"        || " ALIASES_OF("d.parent_id") " || ' ' || " ALIASES_OF("r.parent_id") ","
+	"        || " ALIASES_OF("d.parent_id") " || ' ' || " ALIASES_OF("r.parent_id") " || ' '"
+	"        || " NAMES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") ","
 	"        l.basis, l.internal, l.first_year, l.last_year"
 	" FROM x JOIN link l ON l.donor_id = x.did AND l.recipient_id = x.rid"
 	" JOIN region o ON o.id = x.oid"
