@@ -238,16 +238,17 @@ static const struct spelling *find_key(const struct spellings *sp, const struct 
 	return best;
 }
 
-/* The key with a common designation added or dropped ("wenshan" for
- * "wenshan prefecture", "yunnan province" for "yunnan"), or NULL when it
- * cannot be dropped. Owned. */
+/* The key with a common designation dropped when it ends with one, else
+ * added ("wenshan" for "wenshan prefecture", "yunnan province" for
+ * "yunnan"; compact keys with a compact designation). Owned. */
 static char *designation_variant(const char *key, const char *designation, bool compact)
 {
-	const char *d = compact ? designation + 1 : designation;   /* compact: no blank */
+	char *d = compact ? placename_compact(designation) : xstrdup(designation);
 	size_t len = strlen(key), dlen = strlen(d);
-	if (len > dlen && strcmp(key + len - dlen, d) == 0)
-		return xstrndup(key, len - dlen);
-	return xasprintf("%s%s", key, d);
+	char *variant = len > dlen && strcmp(key + len - dlen, d) == 0 ? xstrndup(key, len - dlen)
+		      : xasprintf("%s%s", key, d);
+	free(d);
+	return variant;
 }
 
 /* Exact match, else with a common designation added or dropped; into

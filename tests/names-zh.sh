@@ -42,6 +42,8 @@ for name in 西藏 西藏自治区 xizang "Xi Zang" Tibet; do
 done
 shows 内蒙古 "Inner Mongolia (autonomous region, west side)"
 shows neimenggu "Inner Mongolia (autonomous region, west side)"
+shows "Nei Menggu Autonomous Region" "Inner Mongolia (autonomous region, west side)"
+shows "Xing An League" "Xing'an League (league in Inner Mongolia, west side)"
 for name in "xi'an" XIAN "Xi An" 西安 西安市; do
 	shows "$name" "Xi'an City (city in Shaanxi, west side)"
 done
