@@ -1,4 +1,4 @@
--- pairoff store schema, version 4 (PRAGMA user_version = 4,
+-- pairoff store schema, version 5 (PRAGMA user_version = 5,
 -- PRAGMA application_id = 0x50414952). Compiled into the program; kept here so
 -- that anyone can query a store with the sqlite3 shell:
 --   sqlite3 ~/.local/share/pairoff/pairoff.db 'SELECT * FROM fund_view LIMIT 5'
@@ -79,8 +79,10 @@ CREATE TABLE region (
   side        TEXT,                     -- east, central, west (provincial level)
   parent_id   INTEGER REFERENCES region(id),
   province_id INTEGER REFERENCES region(id), -- provincial-level ancestor (itself for a province)
-  unit_id     INTEGER REFERENCES region(id)  -- level the programme pairs it at: a city
+  unit_id     INTEGER REFERENCES region(id), -- level the programme pairs it at: a city
                                               -- that pairs alone (Ningbo), else the province
+  name_zh     TEXT,                     -- official name in simplified Chinese (文山壮族苗族自治州)
+  pinyin      TEXT                      -- toneless pinyin where the name is not pinyin (xizang)
 );
 CREATE INDEX region_parent ON region(parent_id);
 CREATE INDEX region_province ON region(province_id);
@@ -91,6 +93,16 @@ CREATE TABLE region_alias (
   PRIMARY KEY (alias, region_id)
 ) WITHOUT ROWID;
 CREATE INDEX region_alias_region ON region_alias(region_id);
+-- The names a reader may type for a region beside its English name and
+-- aliases, derived at import (src/placename.c): its Chinese name, with and
+-- without the administrative suffix (文山壮族苗族自治州, 文山州, 文山), and its
+-- pinyin. For look-ups only: the extractor never matches them in the text.
+CREATE TABLE region_name (
+  name        TEXT NOT NULL,
+  region_id   INTEGER NOT NULL REFERENCES region(id),
+  PRIMARY KEY (name, region_id)
+) WITHOUT ROWID;
+CREATE INDEX region_name_region ON region_name(region_id);
 
 -- Links donor -> recipient, one row per sentence that states or shows them:
 -- basis 'stated' (a pairing sentence or heading) or 'evidence' (what one did

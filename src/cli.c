@@ -425,7 +425,7 @@ static const struct command commands[] = {
 	{ "search", cmd_search, "[--limit N] QUERY...",
 	  "full-text search: report, line, snippet" },
 	{ "regions", cli_cmd_regions, "[--side east|west|central]",
-	  "places: name, type, side, parent" },
+	  "places, with their Chinese names and pinyin" },
 	{ "pairs", cli_cmd_pairs, "[REGION]",
 	  "who is paired with whom, since when" },
 	{ "funds", cli_cmd_funds, "[--donor R] [--recipient R] [--year Y]",

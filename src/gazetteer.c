@@ -40,6 +40,7 @@ static const char *const region_types[] = {
 static const char *const region_sides[] = { "east", "central", "west" };
 static const char *const region_keys[] = {
 	"name", "type", "side", "parent", "aliases", "misspellings", "pairs_alone",
+	"name_zh", "short_zh", "pinyin",
 };
 
 /* ---- folding ---------------------------------------------------------- */
@@ -163,7 +164,16 @@ struct ini_section {
 	int val_line[ARRAY_LEN(region_keys)];
 };
 
-enum { KEY_NAME, KEY_TYPE, KEY_SIDE, KEY_PARENT, KEY_ALIASES, KEY_MISSPELLINGS, KEY_PAIRS_ALONE };
+enum {
+	KEY_NAME, KEY_TYPE, KEY_SIDE, KEY_PARENT, KEY_ALIASES, KEY_MISSPELLINGS, KEY_PAIRS_ALONE,
+	KEY_NAME_ZH, KEY_SHORT_ZH, KEY_PINYIN,
+};
+
+/* An optional text value, owned; NULL when absent or empty. */
+static char *optional(const char *v)
+{
+	return v && *v ? xstrdup(v) : NULL;
+}
 
 static int key_index(const char *key)
 {
@@ -224,6 +234,9 @@ static enum status load_section(struct gazetteer *g, const struct ini_section *s
 	r->side = side && *side ? xstrdup(side) : NULL;
 	r->parent = GAZ_NONE;
 	r->pairs_alone = alone && strcmp(alone, "yes") == 0;
+	r->name_zh = optional(sec->val[KEY_NAME_ZH]);
+	r->short_zh = optional(sec->val[KEY_SHORT_ZH]);
+	r->pinyin = optional(sec->val[KEY_PINYIN]);
 	add_aliases(r, sec->val[KEY_ALIASES], false);
 	add_aliases(r, sec->val[KEY_MISSPELLINGS], true);
 	return ST_OK;
@@ -337,6 +350,9 @@ void gazetteer_free(struct gazetteer *g)
 		free(r->name);
 		free(r->type);
 		free(r->side);
+		free(r->name_zh);
+		free(r->short_zh);
+		free(r->pinyin);
 		for (size_t a = 0; a < r->naliases; a++)
 			free(r->aliases[a]);
 		free(r->aliases);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pairoff/extract.h"
+#include "pairoff/placename.h"
 #include "pairoff/query.h"
 #include "pairoff/util.h"
 #include "store-internal.h"
@@ -13,28 +14,46 @@
 /* The fact queries: regions by name or alias, pairings merged across the
  * reports that state them, money facts and anomalies. A region argument
  * always means the region and every place under it (the parent chain), so
- * "Yunnan" finds Wenshan Prefecture and "Chongqing" its counties. */
+ * "Yunnan" finds Wenshan Prefecture and "Chongqing" its counties. Every
+ * place argument of the command line resolves here (resolve_places): by its
+ * English name or an alias, its Chinese name with or without the suffix
+ * (the store's region_name, src/placename.c), or its pinyin however spaced. */
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* --- region names ---------------------------------------------------------- */
 
-/* One spelling of a region: its canonical name or one of its aliases. */
-struct spelling {
-	int64_t id;
-	char *canonical;       /* owned; the region's name */
-	char *folded;          /* owned; the spelling, folded for comparison */
-	char *spelling;        /* owned; the spelling as the gazetteer writes it */
-	char *type;            /* owned; the region's type */
-	int rank;              /* lower ranks win when a spelling is shared */
-	bool is_canonical;
-	int64_t parent_id, province_id;
+/* A region as the spellings name it, loaded once however many spellings
+ * it has. */
+struct place_info {
+	int64_t id, parent_id, province_id;
+	char *name;            /* owned; the region's canonical name */
+	char *type;            /* owned */
 	char *label;           /* owned; "Wushan County (Chongqing)": the name with
 	                        * its province, to tell namesakes apart */
 };
 
+/* One spelling of a region: its canonical name, one of its aliases, or
+ * one of its names in Chinese or pinyin. */
+struct spelling {
+	int64_t id;
+	const char *canonical; /* the region's name (its place_info's) */
+	char *folded;          /* owned; the spelling, folded for comparison */
+	char *compact;         /* owned; the spelling without blanks, hyphens and
+	                        * apostrophes ("wenshan"), for pinyin typed any way */
+	char *spelling;        /* owned; the spelling as the gazetteer writes it */
+	const char *type;      /* the region's type (its place_info's) */
+	int rank;              /* lower ranks win when a spelling is shared */
+	bool is_canonical;     /* the region's English name */
+	bool own;              /* its own name in either script: beats an alias */
+	int64_t parent_id, province_id;
+	const char *label;     /* the region's label (its place_info's) */
+};
+
 struct spellings {
-	struct spelling *items; /* owned */
+	struct place_info *places; /* owned; sorted by id */
+	size_t nplaces, cap_places;
+	struct spelling *items; /* owned; every region's name first, in id order */
 	size_t count, cap;
 };
 
@@ -42,7 +61,8 @@ struct spellings {
  * as one space, trimmed: "Pu’er", "pu'er" and "Puer" fold alike. */
 static char *fold_name(const char *s)
 {
-	struct strbuf sb = {0};
+	char *out = xmalloc(strlen(s) + 1);
+	size_t n = 0;
 	bool space = false;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p == '\'' || *p == '`')
@@ -52,16 +72,16 @@ static char *fold_name(const char *s)
 			continue;
 		}
 		if (*p == ' ' || *p == '\t') {
-			space = sb.len > 0;
+			space = n > 0;
 			continue;
 		}
 		if (space)
-			strbuf_append(&sb, " ", 1);
+			out[n++] = ' ';
 		space = false;
-		char c = (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
-		strbuf_append(&sb, &c, 1);
+		out[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
 	}
-	return strbuf_steal(&sb);
+	out[n] = '\0';
+	return out;
 }
 
 /* When two places share a spelling ("Jining": a city and a district), the
@@ -82,97 +102,230 @@ static int type_rank(const char *type)
 static void spellings_free(struct spellings *sp)
 {
 	for (size_t i = 0; i < sp->count; i++) {
-		free(sp->items[i].canonical);
 		free(sp->items[i].folded);
+		free(sp->items[i].compact);
 		free(sp->items[i].spelling);
-		free(sp->items[i].type);
-		free(sp->items[i].label);
+	}
+	for (size_t i = 0; i < sp->nplaces; i++) {
+		free(sp->places[i].name);
+		free(sp->places[i].type);
+		free(sp->places[i].label);
 	}
 	free(sp->items);
+	free(sp->places);
 	memset(sp, 0, sizeof(*sp));
 }
 
-/* All names and aliases of the store's regions (a few hundred rows). */
-static enum status load_spellings(struct store *s, struct spellings *sp)
+/* Adds a spelling of place p. */
+static void add_spelling(struct spellings *sp, const struct place_info *p, const char *text,
+			 bool canonical, bool own)
+{
+	struct spelling *e = ARRAY_PUSH(sp->items, sp->count, sp->cap);
+	e->id = p->id;
+	e->canonical = p->name;
+	e->type = p->type;
+	e->label = p->label;
+	e->rank = type_rank(p->type);
+	e->folded = fold_name(text);
+	e->compact = placename_compact(e->folded);
+	e->spelling = xstrdup(text);
+	e->is_canonical = canonical;
+	e->own = own;
+	e->parent_id = p->parent_id;
+	e->province_id = p->province_id;
+}
+
+/* Every region with its label, and its name as its first spelling. */
+static enum status load_places(struct store *s, struct spellings *sp)
 {
 	sqlite3_stmt *stmt = store_prepare(s,
-		"WITH place AS (SELECT r.id, r.name, r.type, r.parent_id, r.province_id,"
+		"SELECT r.id, r.name, r.type, r.parent_id, r.province_id,"
 		"  CASE WHEN p.id IS NULL OR p.id = r.id OR r.name LIKE '%)' THEN r.name"
-		"  ELSE r.name || ' (' || p.name || ')' END AS label"
-		"  FROM region r LEFT JOIN region p ON p.id = r.province_id)"
-		" SELECT id, name, type, name, 1, parent_id, province_id, label FROM place"
-		" UNION ALL SELECT r.id, r.name, r.type, a.alias, 0, r.parent_id, r.province_id, r.label"
-		" FROM region_alias a JOIN place r ON r.id = a.region_id");
+		"  ELSE r.name || ' (' || p.name || ')' END"
+		" FROM region r LEFT JOIN region p ON p.id = r.province_id ORDER BY r.id");
 	if (!stmt)
 		return ST_STORE;
-	memset(sp, 0, sizeof(*sp));
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct spelling *e = ARRAY_PUSH(sp->items, sp->count, sp->cap);
-		e->id = sqlite3_column_int64(stmt, 0);
-		e->canonical = xstrdup(store_column_text(stmt, 1));
-		e->rank = type_rank(store_column_text(stmt, 2));
-		e->folded = fold_name(store_column_text(stmt, 3));
-		e->spelling = xstrdup(store_column_text(stmt, 3));
-		e->type = xstrdup(store_column_text(stmt, 2));
-		e->is_canonical = sqlite3_column_int(stmt, 4) != 0;
-		e->parent_id = sqlite3_column_int64(stmt, 5);
-		e->province_id = sqlite3_column_int64(stmt, 6);
-		e->label = xstrdup(store_column_text(stmt, 7));
+		struct place_info *p = ARRAY_PUSH(sp->places, sp->nplaces, sp->cap_places);
+		p->id = sqlite3_column_int64(stmt, 0);
+		p->parent_id = sqlite3_column_int64(stmt, 3);
+		p->province_id = sqlite3_column_int64(stmt, 4);
+		p->name = xstrdup(store_column_text(stmt, 1));
+		p->type = xstrdup(store_column_text(stmt, 2));
+		p->label = xstrdup(store_column_text(stmt, 5));
 	}
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		spellings_free(sp);
-		return store_step_error(s);
+	return rc == SQLITE_DONE ? ST_OK : store_step_error(s);
+}
+
+static int place_id_cmp(const void *key, const void *elem)
+{
+	int64_t id = *(const int64_t *)key, other = ((const struct place_info *)elem)->id;
+	return id < other ? -1 : id > other;
+}
+
+/* Column 2 of the other spellings' query: what a spelling is to its region. */
+enum { SPELL_ALIAS, SPELL_OTHER_SCRIPT = 2 };
+
+/* The aliases, then the names in Chinese and pinyin (region_name), each
+ * joined to its region (loaded first) by id. */
+static enum status load_other_spellings(struct store *s, struct spellings *sp)
+{
+	sqlite3_stmt *stmt = store_prepare(s,
+		"SELECT region_id, alias, 0 FROM region_alias"
+		" UNION ALL SELECT region_id, name, 2 FROM region_name");
+	if (!stmt)
+		return ST_STORE;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		const struct place_info *p = bsearch(&id, sp->places, sp->nplaces, sizeof(*sp->places),
+						     place_id_cmp);
+		if (p)
+			add_spelling(sp, p, store_column_text(stmt, 1), false,
+				     sqlite3_column_int(stmt, 2) != SPELL_ALIAS);
 	}
-	return ST_OK;
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? ST_OK : store_step_error(s);
+}
+
+/* All names and aliases of the store's regions (a few hundred rows), each
+ * region's names in Chinese and pinyin last. */
+static enum status load_spellings(struct store *s, struct spellings *sp)
+{
+	memset(sp, 0, sizeof(*sp));
+	enum status st = load_places(s, sp);
+	/* the names first, in id order: query_place_names relies on it */
+	for (size_t i = 0; st == ST_OK && i < sp->nplaces; i++)
+		add_spelling(sp, &sp->places[i], sp->places[i].name, true, true);
+	if (st == ST_OK)
+		st = load_other_spellings(s, sp);
+	if (st != ST_OK)
+		spellings_free(sp);
+	return st;
 }
 
 static bool better_match(const struct spelling *a, const struct spelling *best)
 {
 	if (!best)
 		return true;
-	if (a->is_canonical != best->is_canonical)
-		return a->is_canonical;
+	if (a->own != best->own)
+		return a->own;
 	if (a->rank != best->rank)
 		return a->rank < best->rank;
 	return a->id < best->id;
 }
 
-static const struct spelling *find_folded(const struct spellings *sp, const char *folded)
+/* A spelling as typed, to compare: folded ("wen shan"), or compact
+ * ("wenshan") when pinyin spaced otherwise than the gazetteer's is tried. */
+struct name_key {
+	char *text;            /* owned */
+	bool compact;          /* compare with spelling->compact, not ->folded */
+};
+
+static bool key_matches(const struct spelling *e, const struct name_key *key)
+{
+	return strcmp(key->compact ? e->compact : e->folded, key->text) == 0;
+}
+
+static const struct spelling *find_key(const struct spellings *sp, const struct name_key *key)
 {
 	const struct spelling *best = NULL;
 	for (size_t i = 0; i < sp->count; i++)
-		if (strcmp(sp->items[i].folded, folded) == 0 && better_match(&sp->items[i], best))
+		if (key_matches(&sp->items[i], key) && better_match(&sp->items[i], best))
 			best = &sp->items[i];
 	return best;
 }
 
-/* Exact match, else with a common designation added or dropped ("Wenshan"
- * for "Wenshan Prefecture", "Yunnan Province" for "Yunnan"). */
-static const struct spelling *find_spelling(const struct spellings *sp, const char *folded)
+/* The key with a common designation dropped when it ends with one, else
+ * added ("wenshan" for "wenshan prefecture", "yunnan province" for
+ * "yunnan"; compact keys with a compact designation). Owned. */
+static char *designation_variant(const char *key, const char *designation, bool compact)
+{
+	char *d = compact ? placename_compact(designation) : xstrdup(designation);
+	size_t len = strlen(key), dlen = strlen(d);
+	char *variant = len > dlen && strcmp(key + len - dlen, d) == 0 ? xstrndup(key, len - dlen)
+		      : xasprintf("%s%s", key, d);
+	free(d);
+	return variant;
+}
+
+/* Exact match, else with a common designation added or dropped; into
+ * key->text goes the spelling that matched (owned by the caller). */
+static const struct spelling *find_with_designation(const struct spellings *sp, struct name_key *key)
 {
 	static const char *const designations[] = {
 		" county", " city", " district", " prefecture", " province", " municipality",
 		" autonomous region", " league", " banner",
 	};
-	const struct spelling *hit = find_folded(sp, folded);
-	size_t len = strlen(folded);
+	const struct spelling *hit = find_key(sp, key);
 	for (size_t i = 0; !hit && i < ARRAY_LEN(designations); i++) {
-		const char *d = designations[i];
-		size_t dlen = strlen(d);
-		char *variant = len > dlen && strcmp(folded + len - dlen, d) == 0 ?
-			xstrndup(folded, len - dlen) : xasprintf("%s%s", folded, d);
-		hit = find_folded(sp, variant);
-		free(variant);
+		struct name_key variant = { designation_variant(key->text, designations[i], key->compact),
+					    key->compact };
+		hit = find_key(sp, &variant);
+		if (hit) {
+			free(key->text);
+			key->text = variant.text;
+		} else {
+			free(variant.text);
+		}
 	}
 	return hit;
 }
 
-/* Levenshtein distance over bytes, two rows. */
-static size_t edit_distance(const char *a, const char *b)
+/* The spelling folded names, as written, else however spaced ("Wen Shan",
+ * "xi an"); *key (owned by the caller when not NULL) receives how it
+ * matched, for finding the namesakes that match alike. */
+static const struct spelling *find_spelling_key(const struct spellings *sp, const char *folded,
+						struct name_key *key)
 {
-	size_t la = strlen(a), lb = strlen(b);
+	struct name_key k = { xstrdup(folded), false };
+	const struct spelling *hit = find_with_designation(sp, &k);
+	if (!hit) {
+		free(k.text);
+		k = (struct name_key){ placename_compact(folded), true };
+		hit = *k.text ? find_with_designation(sp, &k) : NULL;
+	}
+	if (key)
+		*key = k;
+	else
+		free(k.text);
+	return hit;
+}
+
+static const struct spelling *find_spelling(const struct spellings *sp, const char *folded)
+{
+	return find_spelling_key(sp, folded, NULL);
+}
+
+/* The characters of UTF-8 s as code points (a stray byte stands for
+ * itself), into a new array; their count in *n. */
+static unsigned *code_points(const char *s, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned *out = xcalloc(strlen(s) + 1, sizeof(*out));
+	*n = 0;
+	for (size_t i = 0; u[i];) {
+		size_t len = u[i] >= 0xF0 ? 4 : u[i] >= 0xE0 ? 3 : u[i] >= 0xC0 ? 2 : 1;
+		unsigned cp = u[i];
+		for (size_t k = 1; k < len; k++) {
+			if ((u[i + k] & 0xC0) != 0x80) {
+				len = 1;
+				break;
+			}
+			cp = cp << 6 | (u[i + k] & 0x3F);
+		}
+		out[(*n)++] = len == 1 ? u[i] : cp;
+		i += len;
+	}
+	return out;
+}
+
+/* Levenshtein distance over characters (a slip in 汉字 is one edit, not
+ * three bytes), two rows. */
+static size_t edit_distance(const unsigned *a, size_t la, const unsigned *b, size_t lb)
+{
 	size_t *prev = xcalloc(lb + 1, sizeof(*prev)), *cur = xcalloc(lb + 1, sizeof(*cur));
 	for (size_t j = 0; j <= lb; j++)
 		prev[j] = j;
@@ -198,21 +351,39 @@ static size_t edit_distance(const char *a, const char *b)
 static const struct spelling *nearest_spelling(const struct spellings *sp, const char *folded)
 {
 	const struct spelling *best = NULL;
-	size_t best_d = (size_t)-1;
+	size_t best_d = (size_t)-1, len;
+	unsigned *typed = code_points(folded, &len);
 	for (size_t i = 0; i < sp->count; i++) {
-		size_t d = edit_distance(folded, sp->items[i].folded);
+		size_t n;
+		unsigned *cand = code_points(sp->items[i].folded, &n);
+		size_t d = edit_distance(typed, len, cand, n);
+		free(cand);
 		if (d < best_d || (d == best_d && better_match(&sp->items[i], best))) {
 			best = &sp->items[i];
 			best_d = d;
 		}
 	}
-	size_t allowed = strlen(folded) / 3 + 1;
+	free(typed);
+	size_t allowed = len / 3 + 1;
 	return best && best_d <= allowed ? best : NULL;
+}
+
+/* "did you mean 'Pu'er City'?"; a name in Chinese suggests its like in
+ * Chinese, with the English name beside it ("'云南' (Yunnan)"). */
+static bool is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
 }
 
 static enum status unknown_region(const struct spellings *sp, const char *name, const char *folded)
 {
 	const struct spelling *near = nearest_spelling(sp, folded);
+	if (near && near->own && !near->is_canonical && !is_ascii(near->spelling))
+		return status_set(ST_NOT_FOUND, "unknown region '%s'; did you mean '%s' (%s)?",
+				  name, near->spelling, near->canonical);
 	if (near)
 		return status_set(ST_NOT_FOUND, "unknown region '%s'; did you mean '%s'?",
 				  name, near->canonical);
@@ -225,20 +396,22 @@ static enum status unknown_region(const struct spellings *sp, const char *name, 
 static size_t find_places(const struct spellings *sp, const char *folded, const struct spelling *in,
 			  const struct spelling **hits, size_t max)
 {
-	const struct spelling *best = find_spelling(sp, folded);
+	struct name_key key;
+	const struct spelling *best = find_spelling_key(sp, folded, &key);
 	size_t n = 0;
 	for (size_t i = 0; best && i < sp->count && n < max; i++) {
 		const struct spelling *e = &sp->items[i];
 		bool dup = false;
 		for (size_t k = 0; k < n; k++)
 			dup |= hits[k]->id == e->id;
-		if (dup || strcmp(e->folded, best->folded) != 0)
+		if (dup || !key_matches(e, &key))
 			continue;
 		if (in && e->id != in->id && e->parent_id != in->id && e->province_id != in->id)
 			continue;
-		if (in || (e->is_canonical == best->is_canonical && e->rank == best->rank))
+		if (in || (e->own == best->own && e->rank == best->rank))
 			hits[n++] = e;
 	}
+	free(key.text);
 	return n;
 }
 
@@ -391,10 +564,10 @@ enum status query_region_filter(struct store *s, const char *name, int64_t *id)
 
 enum status query_regions(struct store *s, const char *side, struct qtable *out)
 {
-	static const char *const headers[] = { "name", "type", "side", "parent" };
+	static const char *const headers[] = { "name", "type", "side", "parent", "name_zh", "pinyin" };
 	/* Places below the provincial level take their province's side. */
 	sqlite3_stmt *stmt = store_prepare(s,
-		"SELECT r.name, r.type, coalesce(r.side, pr.side), p.name"
+		"SELECT r.name, r.type, coalesce(r.side, pr.side), p.name, r.name_zh, r.pinyin"
 		" FROM region r LEFT JOIN region p ON p.id = r.parent_id"
 		" LEFT JOIN region pr ON pr.id = r.province_id"
 		" WHERE ?1 IS NULL OR coalesce(r.side, pr.side) = ?1"

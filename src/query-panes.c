@@ -27,26 +27,29 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 /* --- provinces ----------------------------------------------------------- */
 
 /* The province pairs of the stated links, then each province with the
- * number of its partner provinces and the names and aliases of its places.
+ * number of its partner provinces and the names and aliases of its places,
+ * in English and in Chinese and pinyin (region_name), for the filter.
  * Stated links only (link_basis index): the links seen through aid bring
  * their provinces in through the money (pair_total) anyway. */
 #define PAIRING_PAIRS \
 	"  SELECT coalesce(dr.province_id, dr.id) AS d, coalesce(rr.province_id, rr.id) AS r" \
 	"  FROM link l JOIN region dr ON dr.id = l.donor_id JOIN region rr ON rr.id = l.recipient_id" \
 	"  WHERE l.basis = 'stated'"
-/* pal and tot are read by a correlated subquery per province: without
- * MATERIALIZED SQLite recomputes them for every row (16 ms instead of 2 at
- * 1,000 reports, README "Benchmarks"). */
+/* tot is read by a correlated subquery per province: without MATERIALIZED
+ * SQLite recomputes it for every row (16 ms instead of 2 at 1,000 reports,
+ * README "Benchmarks"). The names of a province's places are one indexed
+ * subquery per province (region_province, region_alias_region,
+ * region_name_region): no sort of every name of the gazetteer by province. */
 #define PROVINCES_TAIL(funds) \
-	" sides AS (SELECT d AS me, r AS other FROM pp UNION SELECT r, d FROM pp)," \
-	" pal(pid, names) AS MATERIALIZED (SELECT pid, group_concat(n, '|') FROM" \
-	"   (SELECT province_id AS pid, name AS n FROM region UNION ALL" \
-	"    SELECT u.province_id, a.alias FROM region_alias a JOIN region u ON u.id = a.region_id)" \
-	"   GROUP BY pid)" \
+	" sides AS (SELECT d AS me, r AS other FROM pp UNION SELECT r, d FROM pp)" \
 	" SELECT g.name, g.type, g.side, count(DISTINCT s.other) FILTER (WHERE s.other <> g.id)," \
 	"        " funds "," \
 	"        (SELECT n FROM itot WHERE itot.me = g.id)," \
-	"        (SELECT names FROM pal WHERE pal.pid = g.id)" \
+	"        (SELECT group_concat(n, '|') FROM (SELECT u.name AS n FROM region u WHERE u.province_id = g.id" \
+	"           UNION ALL SELECT a.alias FROM region u JOIN region_alias a ON a.region_id = u.id" \
+	"           WHERE u.province_id = g.id" \
+	"           UNION ALL SELECT x.name FROM region u JOIN region_name x ON x.region_id = u.id" \
+	"           WHERE u.province_id = g.id))" \
 	" FROM sides s JOIN region g ON g.id = s.me" \
 	" GROUP BY g.id ORDER BY g.name"
 
@@ -114,11 +117,16 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * are folded at import, src/store-links.c) with the sentence shown for it;
  * a pairing within the province (a West region's own cities) comes from the
  * first half only and is listed under the province itself.
- * The aliases of each place come from the region_alias_region index, for
- * the rows returned only. Ordered so that each partner's rows are together,
+ * The aliases of each place, and its names in Chinese and pinyin, come from
+ * the region_alias_region and region_name_region indexes, for the rows
+ * returned only. Ordered so that each partner's rows are together,
  * the province-to-province link first. */
 #define ALIASES_OF(id) \
 	"coalesce((SELECT group_concat(alias, ' ') FROM region_alias WHERE region_id = " id "), '')"
+/* The names in Chinese and pinyin of all five places at once: one indexed
+ * look-up a row rather than five. */
+#define NAMES_OF(ids) \
+	"coalesce((SELECT group_concat(name, ' ') FROM region_name WHERE region_id IN (" ids ")), '')"
 static const char partners_sql[] =
 	"WITH x(did, rid, oid) AS ("
 	"  SELECT l.donor_id, l.recipient_id, coalesce(r.province_id, r.id) FROM region d"
@@ -133,7 +141,8 @@ static const char partners_sql[] =
 	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top,"
 	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || " ALIASES_OF("o.id")
 	"        || ' ' || " ALIASES_OF("d.id") " || ' ' || " ALIASES_OF("r.id") " || ' '"
-	"        || " ALIASES_OF("d.parent_id") " || ' ' || " ALIASES_OF("r.parent_id") ","
+	"        || " ALIASES_OF("d.parent_id") " || ' ' || " ALIASES_OF("r.parent_id") " || ' '"
+	"        || " NAMES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") ","
 	"        l.basis, l.internal, l.first_year, l.last_year"
 	" FROM x JOIN link l ON l.donor_id = x.did AND l.recipient_id = x.rid"
 	" JOIN region o ON o.id = x.oid"

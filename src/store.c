@@ -19,6 +19,7 @@
 
 #include "pairoff/extract.h"
 #include "pairoff/gazetteer.h"
+#include "pairoff/placename.h"
 #include "pairoff/money.h"
 #include "pairoff/report.h"
 #include "pairoff/store.h"
@@ -414,16 +415,17 @@ static int progress_check(void *unused)
 /* --- the importer: prepared statements -------------------------------------- */
 
 enum ins {
-	INS_REGION, INS_ALIAS, INS_REPORT, INS_SECTION, INS_PARAGRAPH, INS_FTS,
+	INS_REGION, INS_ALIAS, INS_REGION_NAME, INS_REPORT, INS_SECTION, INS_PARAGRAPH, INS_FTS,
 	INS_TABLE, INS_CELL, INS_PAIR, INS_FUND, INS_FUND_SENTENCE, INS_FUND_DONOR, INS_ANOMALY,
 	INS_INDICATOR, INS_COUNT,
 };
 
 static const char *const ins_sql[INS_COUNT] = {
-	[INS_REGION] = "INSERT INTO region(id, name, type, side, parent_id, province_id, unit_id)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[INS_REGION] = "INSERT INTO region(id, name, type, side, parent_id, province_id, unit_id,"
+		" name_zh, pinyin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[INS_ALIAS] = "INSERT OR IGNORE INTO region_alias(alias, region_id, misspelling)"
 		" VALUES (?, ?, ?)",
+	[INS_REGION_NAME] = "INSERT OR IGNORE INTO region_name(name, region_id) VALUES (?, ?)",
 	[INS_REPORT] = "INSERT INTO report(file, title, year, line_count, text)"
 		" VALUES (?, ?, ?, ?, ?)",
 	[INS_SECTION] = "INSERT INTO section(report_id, seq, title, line, end_line, source,"
@@ -604,18 +606,37 @@ static size_t region_of(const struct importer *im, const char *name)
 	return hit ? hit->idx : gazetteer_lookup(im->gaz, name);
 }
 
+/* The names a reader may type for the region beside its English ones:
+ * its Chinese name in each form and its pinyin (src/placename.c). */
+static enum status insert_region_names(struct importer *im, const struct region *r, int64_t id)
+{
+	char *forms[PLACENAME_MAX_FORMS + 1];
+	size_t n = placename_zh_forms(r->name_zh, r->short_zh, forms);
+	if (r->pinyin)
+		forms[n++] = xstrdup(r->pinyin);
+	enum status st = ST_OK;
+	for (size_t k = 0; k < n; k++) {
+		if (st == ST_OK)
+			st = ins_run(im, INS_REGION_NAME, "tl", forms[k], id);
+		free(forms[k]);
+	}
+	return st;
+}
+
 static enum status insert_regions(struct importer *im)
 {
 	const struct gazetteer *g = im->gaz;
 	enum status st = ST_OK;
 	for (size_t i = 0; i < gazetteer_count(g) && st == ST_OK; i++) {
 		const struct region *r = gazetteer_region(g, i);
-		st = ins_run(im, INS_REGION, "ltttkkk", region_id(i), r->name, r->type, r->side,
+		st = ins_run(im, INS_REGION, "ltttkkktt", region_id(i), r->name, r->type, r->side,
 			     region_id(r->parent), region_id(gazetteer_province_of(g, i)),
-			     region_id(gazetteer_unit_of(g, i)));
+			     region_id(gazetteer_unit_of(g, i)), r->name_zh, r->pinyin);
 		for (size_t a = 0; a < r->naliases && st == ST_OK; a++)
 			st = ins_run(im, INS_ALIAS, "tli", r->aliases[a], region_id(i),
 				     r->alias_is_misspelling && r->alias_is_misspelling[a] ? 1 : 0);
+		if (st == ST_OK)
+			st = insert_region_names(im, r, region_id(i));
 	}
 	return st;
 }

@@ -220,7 +220,7 @@ done
 # --- regions ---------------------------------------------------------------------
 p regions --side east -f tsv
 assert_rc 0 "regions --side east"
-assert_eq "$(printf '%s\n' "$out" | head -n 1)" "name${tab}type${tab}side${tab}parent" "regions header"
+assert_eq "$(printf '%s\n' "$out" | head -n 1)" "name${tab}type${tab}side${tab}parent${tab}name_zh${tab}pinyin" "regions header"
 assert_contains "$out" "Shanghai${tab}municipality${tab}east${tab}" "Shanghai is east"
 assert_eq "$(printf '%s\n' "$out" | sed 1d | awk -F"$tab" '$3 != "east"')" "" "only east"
 assert_not_contains "$out" "Yunnan" "Yunnan is not east"
@@ -228,7 +228,7 @@ p regions -f tsv
 assert_eq "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" \
 	"$(grep -c '^\[' "$top_srcdir/data/regions.ini")" "regions lists every gazetteer entry"
 p regions --side west -f json
-assert_contains "$out" '{"name": "Yunnan", "type": "province", "side": "west", "parent": null}' "Yunnan json"
+assert_contains "$out" '{"name": "Yunnan", "type": "province", "side": "west", "parent": null, "name_zh": "云南省", "pinyin": null}' "Yunnan json"
 assert_contains "$out" '"name": "Wenshan Prefecture"' "places take their province's side"
 
 # --- show --------------------------------------------------------------------------

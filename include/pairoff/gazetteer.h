@@ -30,6 +30,13 @@ struct region {
 	char **aliases;        /* owned; other spellings, misspellings marked separately */
 	size_t naliases;
 	bool *alias_is_misspelling; /* owned; naliases flags: the alias is a typo to report */
+	/* For look-ups and display only, never matched in the reports' text: */
+	char *name_zh;         /* owned, may be NULL; official name in simplified
+	                        * Chinese, suffix included ("文山壮族苗族自治州") */
+	char *short_zh;        /* owned, may be NULL; the name without its suffix
+	                        * where dropping the suffix does not give it ("文山") */
+	char *pinyin;          /* owned, may be NULL; toneless pinyin of the short
+	                        * name where the English is not pinyin ("xizang") */
 };
 
 struct gazetteer;

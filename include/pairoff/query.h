@@ -55,11 +55,15 @@ enum status query_report_text(struct store *s, const char *report_file, char **t
 
 /* --- facts (src/query-facts.c) ------------------------------------------- */
 
-/* Resolves a region name or alias (case-insensitive, apostrophes folded) to
- * its canonical name. ST_NOT_FOUND with a "did you mean ..." detail. */
+/* Resolves a region name or alias (case-insensitive, apostrophes folded),
+ * its Chinese name with or without its suffix (云南 or 云南省; 文山, 文山州
+ * or 文山壮族苗族自治州) or its pinyin however spaced ("Wen Shan", "xi'an")
+ * to its canonical name. ST_NOT_FOUND with a "did you mean ..." detail. */
 enum status query_region_resolve(struct store *s, const char *name, char **canonical);
 
-/* Columns: name, type, side, parent. side may be NULL (all). */
+/* Columns: name, type, side, parent, name_zh (the official name in Chinese,
+ * NULL for an enterprise without one), pinyin (NULL where the name is pinyin
+ * already). side may be NULL (all). */
 enum status query_regions(struct store *s, const char *side, struct qtable *out);
 
 /* The places a name means, qualified ("Wushan County (Gansu)") or within
@@ -71,7 +75,7 @@ enum status query_region_places(struct store *s, const char *name, const char *i
 
 /* Every place of the gazetteer, for a prompt that completes place names:
  * label (unique: "Wushan County (Chongqing)"), names (its own name, then
- * its aliases, '\n' between), type. */
+ * its aliases, then its names in Chinese and pinyin, '\n' between), type. */
 enum status query_place_names(struct store *s, struct qtable *out);
 
 /* Links donor -> recipient, one row per pair. Columns: donor, recipient,
@@ -180,8 +184,9 @@ enum status query_matrix_cell(struct store *s, const struct matrix_request *rq, 
  * investment and trade, beside the aid), count (with_funds and an indicator
  * kind: the count of that kind given or received, per pair and year the
  * largest, added; else NULL), aliases ('|'-separated names and aliases of
- * the region and every place in it, so that a filter on a county's old name
- * finds its province). */
+ * the region and every place in it, their Chinese names in each form and
+ * pinyin too, so that a filter on a county's old name or on 文山 finds its
+ * province). */
 enum status query_pane_provinces(struct store *s, bool with_funds, const char *kind, struct qtable *out);
 
 /* The partners of province and the place pairs under each. One "partner" row
@@ -190,7 +195,8 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * "pair" row per distinct place pair (first statement's source, a stated
  * one first), stated pairings and links seen through aid alike. Columns:
  * kind, partner, donor, recipient, level, since, until, pairs, report, line,
- * quote, aliases (of both sides and their parents), basis ("stated" or
+ * quote, aliases (of both sides and their parents, in English, Chinese and
+ * pinyin), basis ("stated" or
  * "evidence", ",internal" within the West), years (a stated pair's since,
  * "96-10" when it ended; a link seen through aid the years of the reports
  * that show it, "(2012)"). ST_NOT_FOUND when
