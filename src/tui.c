@@ -24,6 +24,15 @@
 #define MIN_COLS 40
 #define MIN_LINES 10
 #define THREE_PANES_COLS 90
+/* How often the key read wakes up to see pending signals. */
+#define KEY_WAKE_MS 500
+/* The panes right of a moved selection are filled once input has paused
+ * this long: longer than a key repeat's gap (30-40 ms), short enough that
+ * a single deliberate key shows them at once. */
+#define PREVIEW_DELAY_MS 45
+/* Keys handled before one frame is drawn, at most (a long paste still
+ * shows progress). */
+#define TYPEAHEAD_MAX 256
 
 /* --- terminal restore on every exit path ----------------------------------- */
 
@@ -278,7 +287,7 @@ static WINDOW *window_new(int lines, int cols, int y, int x)
 	WINDOW *w = newwin(lines, cols, y, x);
 	if (w) {
 		keypad(w, TRUE);
-		wtimeout(w, 500);   /* wake up now and then to see pending signals */
+		wtimeout(w, KEY_WAKE_MS);   /* wake up now and then to see pending signals */
 	}
 	return w;
 }
@@ -877,7 +886,7 @@ static void curses_setup(struct tui *t)
 {
 	raw();   /* Ctrl-C, Ctrl-S and Ctrl-Z reach us as keys */
 	keypad(stdscr, TRUE);   /* stdscr reads the keys while the terminal is too small */
-	wtimeout(stdscr, 500);
+	wtimeout(stdscr, KEY_WAKE_MS);
 	noecho();
 	nonl();
 	set_escdelay(50);   /* Esc alone vs. an arrow key split by a slow link */
@@ -890,6 +899,20 @@ static void curses_setup(struct tui *t)
 	const char *cs = nl_langinfo(CODESET);
 	t->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	layout(t);
+}
+
+/* ncurses (6.4) writes its output after every cursor move until the
+ * screen has once come back from endwin: its state stays "initial", for
+ * low-level terminfo programs. That is dozens of write()s, and as many
+ * packets over SSH, per frame. Going out and back in before the first
+ * frame makes doupdate keep a frame in its buffer and write it at once
+ * (the same happens after a Ctrl-Z). The program mode is saved first, so
+ * the raw mode set later is what doupdate restores. */
+static void buffer_frames(void)
+{
+	def_prog_mode();
+	endwin();
+	doupdate();
 }
 
 /* A terminal we can draw on, or a one-line reason why not. */
@@ -911,6 +934,7 @@ static enum status terminal_open(void)
 		screen = NULL;
 		return status_set(ST_TERMINAL, "terminal '%s' cannot move the cursor: the browser needs a full-screen terminal", term);
 	}
+	buffer_frames();
 	return ST_OK;
 }
 
@@ -934,27 +958,96 @@ static bool idle_work(struct tui *t)
 	return changed;
 }
 
+/* Whether key (ch) only moves the selection of the provinces or partners
+ * pane: the panes on its right can then wait until input pauses. */
+static bool moves_selection(struct tui *t, int ch, bool is_func)
+{
+	if (t->prompt.kind != PROMPT_NONE || t->depth || t->focus > 1 || too_small(t) ||
+	    (is_func && ch == KEY_MOUSE))
+		return false;
+	switch (action_for_key(ch, is_func)) {
+	case ACT_MOVE_DOWN: case ACT_MOVE_UP: case ACT_PAGE_DOWN: case ACT_PAGE_UP:
+	case ACT_HALF_DOWN: case ACT_HALF_UP: case ACT_FIRST: case ACT_LAST:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Handles one key. A key that only moves a selection leaves the panes on
+ * its right as they were (*previews_due); any other key first brings them
+ * up to date, since it may act on them. */
+static enum result take_key(struct tui *t, int ch, bool is_func, bool *previews_due)
+{
+	if (!(is_func && ch == KEY_RESIZE) && tui_store_check(t))
+		return R_REDRAW;
+	bool move = moves_selection(t, ch, is_func);
+	if (!move && *previews_due && !too_small(t)) {
+		columns_sync(t);
+		*previews_due = false;
+	}
+	enum result res = handle_key(t, ch, is_func);
+	if ((res & R_QUIT) || too_small(t))
+		return res;
+	if (move)
+		*previews_due = true;
+	else
+		columns_sync(t);
+	return res;
+}
+
+/* The window keys are read from (the one the cursor was left in). */
+static WINDOW *key_window(const struct tui *t)
+{
+	return t->cursor_win ? t->cursor_win : stdscr;
+}
+
+/* Handles the keys already waiting (typeahead: a held key, a paste), at
+ * most TYPEAHEAD_MAX, so that a burst is drawn once. */
+static enum result take_pending_keys(struct tui *t, enum result res, bool *previews_due)
+{
+	for (int n = 0; n < TYPEAHEAD_MAX && !(res & R_QUIT); n++) {
+		WINDOW *w = key_window(t);
+		wint_t ch;
+		wtimeout(w, 0);
+		int r = wget_wch(w, &ch);
+		wtimeout(w, KEY_WAKE_MS);
+		if (r == ERR || pending_signal)
+			break;
+		res |= take_key(t, (int)ch, r == KEY_CODE_YES, previews_due);
+	}
+	return res;
+}
+
 static enum status main_loop(struct tui *t)
 {
 	draw(t);
 	idle_work(t);
+	bool previews_due = false;
 	for (;;) {
 		wint_t ch;
 		query_keys_off();
-		int r = wget_wch(t->cursor_win ? t->cursor_win : stdscr, &ch);
+		WINDOW *w = key_window(t);
+		/* with previews due, wait only as long as a held key's repeat */
+		wtimeout(w, previews_due ? PREVIEW_DELAY_MS : KEY_WAKE_MS);
+		int r = wget_wch(w, &ch);
+		wtimeout(w, KEY_WAKE_MS);
 		if (pending_signal)
 			return ST_INTERRUPTED;
-		if (r == ERR)
-			continue;   /* time-out or an interrupted read */
-		if (!(r == KEY_CODE_YES && ch == KEY_RESIZE) && tui_store_check(t)) {
-			draw(t);
+		if (r == ERR) {   /* a time-out or an interrupted read: input paused */
+			if (previews_due && !too_small(t)) {
+				columns_sync(t);
+				draw(t);
+			}
+			previews_due = false;
 			continue;
 		}
-		enum result res = handle_key(t, (int)ch, r == KEY_CODE_YES);
+		enum result res = take_key(t, (int)ch, r == KEY_CODE_YES, &previews_due);
+		res = take_pending_keys(t, res, &previews_due);
+		if (pending_signal)
+			return ST_INTERRUPTED;
 		if (res & R_QUIT)
 			return ST_OK;
-		if (!too_small(t))
-			columns_sync(t);
 		draw(t);
 	}
 }
@@ -1074,6 +1167,9 @@ static void dump_feed(struct tui *t, const char *keys, FILE *out)
 			resizeterm(lines, cols);
 		if (handle_key(t, key, is_func) & R_QUIT)
 			break;
+		/* each key of a script counts as followed by a pause: the panes
+		 * on the right are filled before the frame, so dumps and byte
+		 * counts do not depend on timing */
 		if (!too_small(t))
 			columns_sync(t);
 		draw(t);

@@ -19,8 +19,10 @@
 #include "pairoff/view.h"
 
 struct funds {
-	int amount_cols;    /* widest single figure in the current unit, set per draw */
-	long long bar_max;  /* the largest year's aid: the bars' scale, set per draw */
+	int amount_cols;    /* widest single figure in the current unit */
+	long long bar_max;  /* the largest year's aid: the bars' scale */
+	unsigned long measured_gen; /* the rows (view.rows_gen) and unit they were */
+	enum money_unit measured_unit; /* measured for */
 };
 
 static enum status funds_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
@@ -76,10 +78,15 @@ static char *fact_figure(struct tui *t, const struct view *v, size_t row)
 	return strbuf_steal(&sb);
 }
 
-/* Sets the widest single figure and the bars' scale for this draw. */
+/* Sets the widest single figure and the bars' scale, once per rows and
+ * unit: the pane of a busy pair has hundreds of rows. */
 static void funds_measure(struct tui *t, struct view *v)
 {
 	struct funds *f = v->priv;
+	if (f->measured_gen == v->rows_gen && f->measured_unit == t->unit)
+		return;
+	f->measured_gen = v->rows_gen;
+	f->measured_unit = t->unit;
 	f->amount_cols = 6;
 	f->bar_max = 0;
 	char money[48];
@@ -429,7 +436,9 @@ static enum result funds_enter(struct tui *t, struct view *v)
 static void funds_init(struct tui *t, struct view *v)
 {
 	(void)t;
-	v->priv = xcalloc(1, sizeof(struct funds));
+	struct funds *f = xcalloc(1, sizeof(*f));
+	f->measured_gen = (unsigned long)-1;
+	v->priv = f;
 }
 
 static void funds_free(struct view *v)

@@ -106,7 +106,12 @@ struct view_cache_entry {
 	struct qtable *table;      /* owned */
 	struct list_mark mark;     /* where the list stood when it last showed this key */
 	bool has_mark;
+	size_t bytes;              /* what table holds in memory, roughly */
 };
+
+/* What a view's cache of loaded tables may hold, the table shown aside:
+ * a bound on the browser's memory however long it runs. */
+#define VIEW_CACHE_BYTES ((size_t)1 << 20)
 
 struct view {
 	const struct view_ops *ops;
@@ -117,6 +122,8 @@ struct view {
 	char *title;               /* owned: shown in the title line, may be NULL */
 	void *priv;                /* owned by ops->free: view-specific state */
 	int width, height;         /* last drawing size of the row area (legend excluded) */
+	unsigned long rows_gen;    /* counts the row sets shown: what a view measured
+	                            * over its rows (column widths) is kept while it holds */
 	struct view_cache_entry cache[32]; /* most recently used first */
 	size_t ncache;
 	enum status load_status;   /* of the last load; the pane shows the detail */
