@@ -6,6 +6,9 @@
  * dispatch through the action table, and the in-process screen dump. */
 
 #include <errno.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -561,19 +564,34 @@ static bool same_key(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
+/* Gives the heap's free pages back to the system after a pane loaded new
+ * rows: glibc keeps them otherwise, so the resident size would stay at the
+ * largest pane ever shown (a busy province's partners at 1,000 reports,
+ * and SQLite's work space for its query). */
+static void release_memory(void)
+{
+#ifdef HAVE_MALLOC_TRIM
+	malloc_trim(0);
+#endif
+}
+
 /* Shows in each column the rows for the selection on its left; a query runs
  * only for a selection not seen before (view_load caches per key). */
 static void columns_sync(struct tui *t)
 {
+	bool loaded = false;
 	for (int c = 1; c < 3; c++) {
 		struct view *left = t->column[c - 1], *v = t->column[c];
 		char *key = left->ops->child_key ? left->ops->child_key(t, left) : NULL;
 		if (!same_key(key, v->key) || v->list.nrows != v->rows->nrows) {
 			list_set_filter(&v->list, NULL);
 			view_load(t, v, key);
+			loaded = true;
 		}
 		free(key);
 	}
+	if (loaded)
+		release_memory();
 }
 
 static void columns_create(struct tui *t)
