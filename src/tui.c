@@ -247,7 +247,7 @@ enum result tui_open_source(struct tui *t, const struct source_ref *ref)
 const char *tui_money(struct tui *t, long long amount_yuan, bool approx, char *buf, size_t size)
 {
 	char digits[40];
-	money_format((int64_t)amount_yuan, t->unit, digits, sizeof(digits));
+	money_format_fixed((int64_t)amount_yuan, t->unit, digits, sizeof(digits));
 	snprintf(buf, size, "%s%s", approx ? "~" : "", digits);
 	return buf;
 }
@@ -486,11 +486,23 @@ static void draw_title(struct tui *t)
 	int right_w = (int)strlen(right);
 	wmove(w, 0, 0);
 	int room = t->cols - right_w;
-	int used = draw_text(w, sb.data ? sb.data : "", room, a, false, a);
+	int used = draw_text_cut(w, sb.data ? sb.data : "", room, a);
 	draw_spaces(w, room - used, a);
 	draw_text(w, right, right_w, a, false, a);
 	strbuf_free(&sb);
 	wnoutrefresh(w);
+}
+
+/* The key hints that fit in cols, whole ("f filter", never "f fil"): they
+ * are separated by two spaces. Owned. */
+static char *whole_hints(const char *hints, int cols)
+{
+	size_t keep = text_fit(hints, cols, NULL);
+	if (!hints[keep])
+		return xstrdup(hints);
+	while (keep > 0 && strncmp(hints + keep, "  ", 2) != 0)
+		keep--;
+	return xstrndup(hints, keep);
 }
 
 static void draw_status(struct tui *t)
@@ -514,7 +526,9 @@ static void draw_status(struct tui *t)
 	char *why = t->message[0] || !v->list.filter ? NULL : view_match_why(t, v);
 	const char *left = t->message[0] ? t->message : why ? why : v->ops->hint;
 	attr_t a = t->message[0] && t->message_error ? t->attrs[ROLE_ERROR] : t->attrs[ROLE_STATUS];
-	int used = draw_text(w, left, t->cols - right_w, a, false, a);
+	char *hints = left == v->ops->hint ? whole_hints(left, t->cols - right_w) : NULL;
+	int used = draw_text_cut(w, hints ? hints : left, t->cols - right_w, a);
+	free(hints);
 	draw_spaces(w, t->cols - right_w - used, t->attrs[ROLE_STATUS]);
 	if (right_w)
 		draw_text(w, right, right_w, t->attrs[ROLE_STATUS], false, 0);
@@ -916,6 +930,7 @@ static void curses_setup(struct tui *t)
 	}
 	const char *cs = nl_langinfo(CODESET);
 	t->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	draw_init(t->utf8);
 	layout(t);
 }
 

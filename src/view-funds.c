@@ -25,6 +25,21 @@ struct funds {
 	enum money_unit measured_unit; /* measured for */
 };
 
+/* What the year rows' columns and the signs of the figures count, for the
+ * legend under the pane and the help. */
+static const struct legend_entry funds_legend[] = {
+	{ "Aid", "year's aid; bar to scale",
+	  "a year row: the pair's aid that year by the one rule (the figure `pairoff totals` "
+	  "prints), the bar scaled by the largest year's aid" },
+	{ "Invest", "year's investment, not aid",
+	  "a year row, wide panes: the investment signed that year (agreements, trade), beside "
+	  "the aid and never in it" },
+	{ "N sources", "one money stated N times",
+	  "one money stated several times (a summary and a section, two reports), counted once; "
+	  "Enter lists the statements, o opens the first" },
+	{ NULL, NULL, NULL },
+};
+
 static enum status funds_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
 {
 	(void)v;
@@ -217,6 +232,9 @@ static char *fact_place(const struct view *v, size_t row)
 
 /* Widths of a fact row's cells, the figure first, then the category, the
  * sources and the place in what is left. */
+/* The fewest columns a category is cut to, to keep a row's sources. */
+#define CATEGORY_MIN 8
+
 struct fact_cols {
 	int indent, period, category, place, blank, sources, figure;
 };
@@ -234,8 +252,11 @@ static struct fact_cols fact_layout(const struct view *v, size_t row, int width,
 		c.figure = width > c.indent ? width - c.indent : 0;
 	int rest = width - c.indent - c.period - c.figure;
 	c.category = rest >= 24 ? 13 : rest >= 14 ? 11 : rest > 0 ? rest : 0;
+	int src_w = *sources ? text_width(sources) + 1 : 0;
+	if (src_w && rest - c.category < src_w && rest - src_w >= CATEGORY_MIN)
+		c.category = rest - src_w;   /* "2 sources" explains two figures: it stays */
 	rest -= c.category;
-	c.sources = *sources && rest >= text_width(sources) + 1 ? text_width(sources) + 1 : 0;
+	c.sources = src_w && rest >= src_w ? src_w : 0;
 	c.place = rest - c.sources;
 	c.blank = c.place < 6 ? c.place : 0;   /* a place cut to a letter or two says nothing */
 	c.place -= c.blank;
@@ -460,4 +481,5 @@ const struct view_ops funds_ops = {
 	.hay = funds_hay,
 	.enter = funds_enter,
 	.source = view_row_source,
+	.legend = funds_legend,
 };

@@ -22,6 +22,11 @@ struct provinces {
 /* What the two money columns count: said once, for the legend under the
  * pane and for the help screen. */
 static const struct legend_entry provinces_legend[] = {
+	{ "S", "side: E gives, W receives",
+	  "the region's side: E an east donor, W a west recipient, C central" },
+	{ "Ptn", "regions it pairs with",
+	  "partners: how many provincial-level regions on the other side it is paired with, "
+	  "by a stated pairing or by money given" },
 	{ "Aid", "donations, subsidies",
 	  "aid given or received, every year: government, social and enterprise donations and "
 	  "loan subsidies, by the pairs' own yearly totals (each stated money once)" },

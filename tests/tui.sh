@@ -116,18 +116,19 @@ wait_for "million yuan"
 keys f; type_text "2009"; keys Enter
 wait_for "[filter: 2009]"
 # walk down to the flow of 180 (million yuan): its statements say 180 and
-# 180.2, both shown, and the row tells how many statements there are
+# 180.2, both shown (180.00 / 180.20: two decimals in million yuan), and the
+# row tells how many statements there are
 n=0
 while [ "$n" -lt 12 ]; do
-	case $(cursor_line) in *" 180 / 180.2") break ;; esac
+	case $(cursor_line) in *" 180.00 / 180.20") break ;; esac
 	keys j
 	sleep 0.1
 	n=$((n + 1))
 done
 line=$(cursor_line)
 case $line in
-*"2 sources"*" 180 / 180.2") ;;
-*) fail "the selected flow should show its 2 sources and the figures 180 / 180.2: [$line]" ;;
+*"2 sources"*" 180.00 / 180.20") ;;
+*) fail "the selected flow should show its 2 sources and the figures 180.00 / 180.20: [$line]" ;;
 esac
 
 # --- its statements, then the first one's source: the sentence, the report named --

@@ -257,8 +257,14 @@ char *prompt_text(const struct prompt *p);
  * a wide character that does not fit is replaced by a space; with marks,
  * bytes \x02/\x03 switch hit_attr on and off. Returns the columns used. */
 int draw_text(WINDOW *w, const char *s, int max_cols, attr_t attr, bool marks, attr_t hit_attr);
-/* Draws s in exactly width columns, padded (right-aligned when right). */
+/* Tells the helpers whether the terminal shows UTF-8 (the mark of a cut). */
+void draw_init(bool utf8);
+/* Draws s in exactly width columns, padded (right-aligned when right); left-
+ * aligned text too wide is cut and ends with an ellipsis, as draw_cell_cut. */
 void draw_cell(WINDOW *w, const char *s, int width, bool right, attr_t attr);
+/* draw_text in at most max_cols columns, text too wide cut and ended with an
+ * ellipsis; returns the columns used. */
+int draw_text_cut(WINDOW *w, const char *s, int max_cols, attr_t attr);
 void draw_spaces(WINDOW *w, int n, attr_t attr);
 /* Display width of UTF-8 text as draw_text would draw it. */
 int text_width(const char *s);
