@@ -165,6 +165,21 @@ static void draw_year(struct tui *t, struct view *v, WINDOW *w, size_t row, int 
 	}
 }
 
+/* The period of a span or cumulative figure ("2006-2009", "to 2011"); ""
+ * for a figure of one year, which stands under its year row, unless a
+ * filter may have hidden that row: the year then. Owned. */
+static char *fact_period(const struct view *v, size_t row)
+{
+	const char *year = view_cell(v, row, "year"), *from = view_cell(v, row, "from_year");
+	if (!in_tail(v, row) && year && v->list.filter && !cell_is(v, row, "row", "year"))
+		return xstrdup(year);
+	if (!in_tail(v, row) || !year)
+		return xstrdup("");
+	if (!from || !*from)
+		return xasprintf("to %s", year);
+	return strcmp(from, year) == 0 ? xstrdup(year) : xasprintf("%s-%s", from, year);
+}
+
 /* What a section heading says: the kind of money and how it stands to the
  * year's aid figure. */
 static const char *heading_text(const char *section)
@@ -195,26 +210,18 @@ static void draw_heading(struct tui *t, struct view *v, WINDOW *w, size_t row, i
 {
 	int indent = heading_indent(v, row);
 	attr_t a = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_HEADING] : base;
+	char *period = fact_period(v, row);
+	char *text = xasprintf("%s%s%s", period, *period ? " " : "", heading_text(view_cell(v, row, "section")));
 	draw_spaces(w, indent < width ? indent : width, base);
-	draw_cell_cut(w, heading_text(view_cell(v, row, "section")), width - indent, t->utf8, a);
+	draw_cell_cut(w, text, width - indent, t->utf8, a);
+	free(text);
+	free(period);
 }
 
 /* Columns a fact is indented by: 2, and 2 more per level under its whole. */
 static int fact_indent(const struct view *v, size_t row)
 {
 	return 2 + 2 * (int)cell_ll(v, row, "depth");
-}
-
-/* The period of a span or cumulative figure ("2006-2009", "to 2011"); ""
- * for a figure of one year, which stands under its year row. Owned. */
-static char *fact_period(const struct view *v, size_t row)
-{
-	const char *year = view_cell(v, row, "year"), *from = view_cell(v, row, "from_year");
-	if (!in_tail(v, row) || !year)
-		return xstrdup("");
-	if (!from || !*from)
-		return xasprintf("to %s", year);
-	return strcmp(from, year) == 0 ? xstrdup(year) : xasprintf("%s-%s", from, year);
 }
 
 /* "Shunyi District → Inner Mongolia" when the giver is not the pair's
@@ -302,8 +309,12 @@ static void draw_fact(struct tui *t, struct view *v, WINDOW *w, size_t row, int 
  * colours, so that moving onto it repaints only the selected columns. */
 static void draw_counts(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
+	char *period = fact_period(v, row);
+	char *text = xasprintf("%s%s%s", period, *period ? " " : "", view_cell(v, row, "counts") ? view_cell(v, row, "counts") : "");
 	draw_spaces(w, width < 2 ? width : 2, base);
-	draw_cell_cut(w, view_cell(v, row, "counts"), width - 2, t->utf8, base);
+	draw_cell_cut(w, text, width - 2, t->utf8, base);
+	free(text);
+	free(period);
 }
 
 /* One count: its period in the tail, the count and its unit, its kind, the
