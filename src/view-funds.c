@@ -34,7 +34,7 @@ static const struct legend_entry funds_legend[] = {
 	{ "Invest", "year's investment, not aid",
 	  "a year row, wide panes: the investment signed that year (agreements, trade), beside "
 	  "the aid and never in it" },
-	{ "N sources", "one money stated N times",
+	{ "N sources, \u00d7N", "one money stated N times",
 	  "one money stated several times (a summary and a section, two reports), counted once; "
 	  "Enter lists the statements, o opens the first" },
 	{ NULL, NULL, NULL },
@@ -282,13 +282,28 @@ static void fit_figures(char *figure, int cols, bool utf8)
 		*sep = '\0';
 }
 
+/* fact_layout with how many statements make the row: "2 sources", or
+ * "\u00d72" when that does not fit (*src, owned: "" for one statement). */
+static struct fact_cols layout_with_sources(struct tui *t, const struct view *v, size_t row, int width,
+					    const char *period, const char *figure, char **src)
+{
+	long n = (long)cell_ll(v, row, "sources");
+	*src = n > 1 ? xasprintf("%ld sources", n) : xstrdup("");
+	struct fact_cols c = fact_layout(v, row, width, period, figure, *src);
+	if (n > 1 && !c.sources) {
+		free(*src);
+		*src = xasprintf("%s%ld", t->utf8 ? "\u00d7" : "x", n);
+		c = fact_layout(v, row, width, period, figure, *src);
+	}
+	return c;
+}
+
 static void draw_fact(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	char *period = fact_period(v, row), *figure = fact_figure(t, v, row), *place = fact_place(v, row);
 	fit_figures(figure, width - fact_indent(v, row) - 1, t->utf8);
-	long sources = (long)cell_ll(v, row, "sources");
-	char *src = sources > 1 ? xasprintf("%ld sources", sources) : xstrdup("");
-	struct fact_cols c = fact_layout(v, row, width, period, figure, src);
+	char *src;
+	struct fact_cols c = layout_with_sources(t, v, row, width, period, figure, &src);
 	attr_t dim = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0;
 	/* an aid figure the year's total leaves out (a part inside its whole) */
 	bool left_out = cell_is(v, row, "section", "aid") && cell_ll(v, row, "counted") == 0;
@@ -322,10 +337,9 @@ static void draw_counts(struct tui *t, struct view *v, WINDOW *w, size_t row, in
 static void draw_count(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	char *period = fact_period(v, row), *place = fact_place(v, row);
-	long sources = (long)cell_ll(v, row, "sources");
-	char *src = sources > 1 ? xasprintf("%ld sources", sources) : xstrdup("");
 	const char *kind = view_cell(v, row, "kind");
-	struct fact_cols c = fact_layout(v, row, width, period, kind ? kind : "", src);
+	char *src;
+	struct fact_cols c = layout_with_sources(t, v, row, width, period, kind ? kind : "", &src);
 	attr_t dim = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0;
 	int label = c.category + c.place + c.blank;
 	int label_w = text_width(view_cell(v, row, "counts")) + 1;

@@ -117,7 +117,7 @@ keys f; type_text "2009"; keys Enter
 wait_for "[filter: 2009]"
 # walk down to the flow of 180 (million yuan): its statements say 180 and
 # 180.2, both shown (180.00 / 180.20: two decimals in million yuan), and the
-# row tells how many statements there are
+# row tells how many statements there are ("2 sources", "×2" when narrow)
 n=0
 while [ "$n" -lt 12 ]; do
 	case $(cursor_line) in *" 180.00 / 180.20") break ;; esac
@@ -127,7 +127,7 @@ while [ "$n" -lt 12 ]; do
 done
 line=$(cursor_line)
 case $line in
-*"2 sources"*" 180.00 / 180.20") ;;
+*"2 sources"*" 180.00 / 180.20"|*"×2 180.00 / 180.20") ;;
 *) fail "the selected flow should show its 2 sources and the figures 180.00 / 180.20: [$line]" ;;
 esac
 
