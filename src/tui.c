@@ -365,13 +365,19 @@ static void draw_entry(struct tui *t, struct view *v, WINDOW *w, size_t i, int w
 	}
 }
 
-/* Lines of v's legend drawn under its rows: all of it, or none when the
- * rows would keep fewer than 8 lines (the rows matter more). */
-static int legend_lines(const struct view *v, int height)
+static bool legend_shown(const struct view *v, const struct legend_entry *e, int width)
+{
+	return !v->ops->legend_shown || v->ops->legend_shown(v, e, width);
+}
+
+/* Lines of v's legend drawn under its rows: an entry for each column the
+ * pane shows, or none when the rows would keep fewer than 8 lines (the
+ * rows matter more). */
+static int legend_lines(const struct view *v, int height, int width)
 {
 	int n = 0;
-	while (v->ops->legend && v->ops->legend[n].mark)
-		n++;
+	for (const struct legend_entry *e = v->ops->legend; e && e->mark; e++)
+		n += legend_shown(v, e, width);
 	return height - 1 - n >= 8 ? n : 0;
 }
 
@@ -382,6 +388,18 @@ static void draw_legend_line(struct tui *t, const struct legend_entry *e, WINDOW
 	free(text);
 }
 
+/* Draws the legend's lines from screen line y of w on. */
+static void draw_legend(struct tui *t, struct view *v, WINDOW *w, int y, int x, int lines, int width)
+{
+	const struct legend_entry *e = v->ops->legend;
+	for (int i = 0; i < lines && e && e->mark; e++) {
+		if (!legend_shown(v, e, width))
+			continue;
+		wmove(w, y + i++, x);
+		draw_legend_line(t, e, w, width);
+	}
+}
+
 /* Draws v in the rectangle (y, x, height, width) of w: a header line, then
  * rows; leaves the cursor position of the selected row in *cy, *cx. */
 static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, int height, int width,
@@ -389,14 +407,14 @@ static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, in
 {
 	if (height < 2 || width < 1)
 		return;
-	int legend = legend_lines(v, height);
+	wmove(w, y, x);
+	if (v->ops->header)   /* first: it measures the columns the legend follows */
+		v->ops->header(t, v, w, width);
+	int legend = legend_lines(v, height, width);
 	v->height = height - 1 - legend;
 	if (v->ops->layout && v->width != width)
 		v->ops->layout(t, v, width);
 	v->width = width;
-	wmove(w, y, x);
-	if (v->ops->header)
-		v->ops->header(t, v, w, width);
 	list_scroll(&v->list, v->height, width < t->cols - 1);
 	for (int i = 0; i < v->height; i++) {
 		size_t e = v->list.top + (size_t)i;
@@ -408,10 +426,7 @@ static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, in
 		else
 			draw_spaces(w, width, t->attrs[ROLE_NORMAL]);
 	}
-	for (int i = 0; i < legend; i++) {
-		wmove(w, y + 1 + v->height + i, x);
-		draw_legend_line(t, &v->ops->legend[i], w, width);
-	}
+	draw_legend(t, v, w, y + 1 + v->height, x, legend, width);
 	*cy = y + 1 + (int)(v->list.sel >= v->list.top ? v->list.sel - v->list.top : 0);
 	*cx = x;
 }

@@ -479,6 +479,12 @@ static enum result funds_enter(struct tui *t, struct view *v)
 	return R_REDRAW;
 }
 
+/* The investment column, and so its legend, is shown by wide panes only. */
+static bool funds_legend_shown(const struct view *v, const struct legend_entry *e, int width)
+{
+	return strcmp(e->mark, "Invest") != 0 || show_investment(v, width);
+}
+
 static void funds_init(struct tui *t, struct view *v)
 {
 	(void)t;
@@ -507,4 +513,5 @@ const struct view_ops funds_ops = {
 	.enter = funds_enter,
 	.source = view_row_source,
 	.legend = funds_legend,
+	.legend_shown = funds_legend_shown,
 };

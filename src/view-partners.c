@@ -5,7 +5,8 @@
  * A stated pairing reads "A → B", a link seen only through aid "A ⇢ B"
  * (the query layer says which). Sorting keeps each pair under its partner. */
 
-#define YEARS_WIDTH 6
+/* the widest years, "(12-14)", and a space before them */
+#define YEARS_WIDTH 8
 
 #include <stdlib.h>
 #include <string.h>

@@ -271,6 +271,15 @@ static enum result provinces_action(struct tui *t, struct view *v, enum action a
 	return R_RELOAD;
 }
 
+/* A column's legend goes with the column: narrow panes drop some. */
+static bool provinces_legend_shown(const struct view *v, const struct legend_entry *e, int width)
+{
+	struct columns c = columns(v, width);
+	int cols = strcmp(e->mark, "S") == 0 ? c.side : strcmp(e->mark, "Ptn") == 0 ? c.partners
+		 : strcmp(e->mark, "Aid") == 0 ? c.aid : strcmp(e->mark, "Invest") == 0 ? c.investment : 1;
+	return cols > 0;
+}
+
 static void provinces_init(struct tui *t, struct view *v)
 {
 	struct provinces *p = xcalloc(1, sizeof(*p));
@@ -300,4 +309,5 @@ const struct view_ops provinces_ops = {
 	.action = provinces_action,
 	.free = provinces_free,
 	.legend = provinces_legend,
+	.legend_shown = provinces_legend_shown,
 };

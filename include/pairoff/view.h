@@ -97,6 +97,9 @@ struct view_ops {
 	/* What the pane's columns and signs count, ended by a NULL mark; NULL
 	 * for none. Drawn under the rows (src/tui.c) and in the help. */
 	const struct legend_entry *legend;
+	/* Whether the pane, width columns wide, shows the column legend entry
+	 * e explains (narrow panes drop columns); NULL = every entry. */
+	bool (*legend_shown)(const struct view *v, const struct legend_entry *e, int width);
 	bool no_cache;             /* load every time (the key is unique anyway) */
 	bool no_filter;
 };
