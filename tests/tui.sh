@@ -232,6 +232,19 @@ assert_contains "$(printf '%s\n' "$scr" | sed -n 1p)" " pairoff " "title after t
 assert_contains "$(printf '%s\n' "$scr" | sed -n 2p)" "Province" "header after the resize storm"
 assert_not_contains "$scr" "enlarge the terminal" "no stale too-small message"
 
+# --- a burst of keys (key repeat, a paste): the selection moves at once, the
+# panes on its right follow once input pauses, for the row it ended on --------
+keys g
+keys j j j j j j
+wait_gone "Partners of Beijing"
+name=$(screen | sed -n 1p | sed 's/^ pairoff  //; s/  .*//')
+[ -n "$name" ] && [ "$name" != Beijing ] || fail "the burst moved no selection: [$name]"
+wait_for "Partners of $name"
+keys k
+wait_for "Partners of" && sleep 0.3
+name=$(screen | sed -n 1p | sed 's/^ pairoff  //; s/  .*//')
+assert_contains "$(screen)" "Partners of $name" "a single key shows its province's partners"
+
 # --- quit restores the terminal ----------------------------------------------
 keys q
 wait_status first
