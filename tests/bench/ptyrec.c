@@ -106,6 +106,19 @@ static const char *key_bytes(const char *name)
 	return name[0] == '=' && name[1] ? name + 1 : name;
 }
 
+static pid_t child;
+static void settle(pid_t pid);
+
+/* Output until the child is idle: QUIET_MS of silence, and then no CPU
+ * used for 100 ms (a slow query makes no output while it runs), and any
+ * output that brought. */
+static long drain_idle(int fd, int quiet_ms)
+{
+	long total = drain(fd, quiet_ms, NULL, NULL);
+	settle(child);
+	return total + drain(fd, quiet_ms, NULL, NULL);
+}
+
 /* Bytes the child writes within ms milliseconds. */
 static long read_for(int fd, double ms)
 {
@@ -138,7 +151,7 @@ static void send_burst(int fd, const char *name, int n, int quiet_ms)
 	for (int i = 0; i < n; i++)
 		memcpy(all + len * (size_t)i, seq, len);
 	if (write(fd, all, len * (size_t)n) >= 0)
-		printf("burst %s %d %ld\n", name, n, drain(fd, quiet_ms, NULL, NULL));
+		printf("burst %s %d %ld\n", name, n, drain_idle(fd, quiet_ms));
 	free(all);
 }
 
@@ -151,7 +164,7 @@ static void send_spaced(int fd, const char *name, int n, int gap_ms, int quiet_m
 	for (int i = 0; i < n; i++) {
 		if (write(fd, seq, strlen(seq)) < 0)
 			return;
-		long got = i < n - 1 ? read_for(fd, gap_ms) : drain(fd, quiet_ms, NULL, NULL);
+		long got = i < n - 1 ? read_for(fd, gap_ms) : drain_idle(fd, quiet_ms);
 		total += got;
 		most = got > most ? got : most;
 	}
@@ -246,6 +259,7 @@ int main(int argc, char **argv)
 		perror("ptyrec: forkpty");
 		return 3;
 	}
+	child = pid;
 	if (pid == 0) {
 		setenv("TERM", "xterm-256color", 1);
 		execvp(argv[5], argv + 5);
