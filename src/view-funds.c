@@ -11,6 +11,7 @@
  * the end the span and cumulative figures and counts, which never get a
  * bar. */
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,17 +105,34 @@ static void funds_measure(struct tui *t, struct view *v)
 	f->measured_unit = t->unit;
 	f->amount_cols = 6;
 	f->bar_max = 0;
-	char money[48];
-	for (size_t i = 0; i < v->rows->nrows; i++) {
-		if (cell_is(v, i, "row", "heading"))
+	/* A figure's width grows with its size, so the largest of each kind
+	 * (approximate or not, below zero or not) is the only one formatted:
+	 * a busy pair's pane has thousands of rows. */
+	long long largest[2][2] = { { -1, -1 }, { -1, -1 } };
+	int c_row = qtable_col(v->rows, "row"), c_amount = qtable_col(v->rows, "amount_yuan");
+	int c_approx = qtable_col(v->rows, "approx");
+	for (size_t i = 0; c_amount >= 0 && i < v->rows->nrows; i++) {
+		const char *kind = c_row >= 0 ? qtable_get(v->rows, i, (size_t)c_row) : NULL;
+		if (kind && strcmp(kind, "heading") == 0)
 			continue;
-		long long aid = cell_ll(v, i, "amount_yuan");
-		int cols = (int)strlen(tui_money(t, aid, cell_ll(v, i, "approx") != 0, money, sizeof(money))) + 1;
-		if (cols > f->amount_cols)
-			f->amount_cols = cols;
-		if (cell_is(v, i, "row", "year") && aid > f->bar_max)
+		long long aid = qtable_int(v->rows, i, (size_t)c_amount);
+		bool approx = c_approx >= 0 && qtable_int(v->rows, i, (size_t)c_approx) != 0;
+		long long mag = aid < 0 ? (aid == LLONG_MIN ? LLONG_MAX : -aid) : aid;
+		if (mag > largest[approx][aid < 0])
+			largest[approx][aid < 0] = mag;
+		if (kind && strcmp(kind, "year") == 0 && aid > f->bar_max)
 			f->bar_max = aid;
 	}
+	char money[48];
+	for (int approx = 0; approx < 2; approx++)
+		for (int neg = 0; neg < 2; neg++) {
+			if (largest[approx][neg] < 0)
+				continue;
+			long long aid = neg ? -largest[approx][neg] : largest[approx][neg];
+			int cols = (int)strlen(tui_money(t, aid, approx, money, sizeof(money))) + 1;
+			if (cols > f->amount_cols)
+				f->amount_cols = cols;
+		}
 }
 
 /* Wide panes show the year's investment in a column of its own. */
