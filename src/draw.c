@@ -135,11 +135,33 @@ void draw_spaces(WINDOW *w, int n, attr_t attr)
 	}
 }
 
+/* How a cut is marked: set once the locale is known (draw_init). */
+static bool ellipsis_utf8;
+
+void draw_init(bool utf8)
+{
+	ellipsis_utf8 = utf8;
+}
+
+int draw_text_cut(WINDOW *w, const char *s, int max_cols, attr_t attr)
+{
+	if (max_cols <= 0)
+		return 0;
+	if (text_width(s) <= max_cols)
+		return draw_text(w, s, max_cols, attr, false, attr);
+	int used = draw_text(w, s, max_cols - 1, attr, false, attr);
+	return used + draw_text(w, ellipsis_utf8 ? "\u2026" : "~", 1, attr, false, attr);
+}
+
 void draw_cell(WINDOW *w, const char *s, int width, bool right, attr_t attr)
 {
 	if (width <= 0)
 		return;
 	int tw = text_width(s);
+	if (!right && tw > width) {   /* never a name cut without a mark */
+		draw_cell_cut(w, s, width, ellipsis_utf8, attr);
+		return;
+	}
 	if (right && tw < width)
 		draw_spaces(w, width - tw, attr);
 	int used = draw_text(w, s, width, attr, false, attr);

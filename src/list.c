@@ -52,6 +52,12 @@ void list_set_rows(struct list *l, size_t nrows, char **hay)
 	l->sel = l->top = 0;
 }
 
+void list_set_hay(struct list *l, char **hay)
+{
+	free_strings(&l->hay, l->nrows);
+	l->hay = hay;
+}
+
 void list_set_names(struct list *l, char **names)
 {
 	free_strings(&l->names, l->nrows);

@@ -86,6 +86,33 @@ char *money_format(int64_t amount_yuan, enum money_unit u, char *buf, size_t siz
 	return buf;
 }
 
+/* Decimals a column of figures shows in each unit: whole yuan; wan to
+ * the tenth (1,000 yuan), million to the hundredth (10,000 yuan, one wan,
+ * the unit most reports count in). */
+static int fixed_places(enum money_unit u)
+{
+	return u == UNIT_MILLION ? 2 : u == UNIT_WAN ? 1 : 0;
+}
+
+char *money_format_fixed(int64_t amount_yuan, enum money_unit u, char *buf, size_t size)
+{
+	int64_t div = units[u < UNIT_COUNT ? u : UNIT_YUAN].divisor;
+	int places = fixed_places(u);
+	int64_t step = div;   /* yuan per last decimal shown */
+	for (int i = 0; i < places; i++)
+		step /= 10;
+	uint64_t mag = amount_yuan < 0 ? (uint64_t)0 - (uint64_t)amount_yuan : (uint64_t)amount_yuan;
+	uint64_t steps = (mag + (uint64_t)step / 2) / (uint64_t)step;
+	uint64_t scale = (uint64_t)(div / step);
+	char grouped[40];
+	group_digits(steps / scale, grouped, sizeof(grouped));
+	if (places)
+		snprintf(buf, size, "%s%s.%0*" PRIu64, amount_yuan < 0 ? "-" : "", grouped, places, steps % scale);
+	else
+		snprintf(buf, size, "%s%s", amount_yuan < 0 ? "-" : "", grouped);
+	return buf;
+}
+
 bool money_plausible(int64_t amount_yuan)
 {
 	return amount_yuan >= 0 && amount_yuan <= MONEY_MAX_PLAUSIBLE_YUAN;

@@ -324,6 +324,24 @@ enum status query_search(struct store *s, const char *fts_query, size_t limit,
 
 /* --- report text ----------------------------------------------------------- */
 
+/* One report line holds one cell of a one-number-per-line table, and its
+ * labels stand lines above it: the source view names them. */
+enum status query_table_cell(struct store *s, const char *report_file, long line, struct qtable *out)
+{
+	static const char *const headers[] = { "row_label", "col_label", "title", "unit" };
+	sqlite3_stmt *stmt = store_prepare(s,
+		"SELECT c.row_label, c.col_label, t.title, t.unit"
+		" FROM report r JOIN fund_table t ON t.report_id = r.id"
+		" JOIN fund_cell c ON c.table_id = t.id"
+		" WHERE r.file = ?1 AND ?2 BETWEEN t.line AND t.end_line AND c.line = ?2"
+		" LIMIT 1");
+	if (!stmt)
+		return ST_STORE;
+	sqlite3_bind_text(stmt, 1, report_file, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, line);
+	return query_run_into(s, stmt, ARRAY_LEN(headers), headers, out);
+}
+
 enum status query_report_text(struct store *s, const char *report_file, char **text)
 {
 	sqlite3_stmt *stmt = store_prepare(s, "SELECT text FROM report WHERE file = ?1");

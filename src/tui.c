@@ -6,6 +6,9 @@
  * dispatch through the action table, and the in-process screen dump. */
 
 #include <errno.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -24,6 +27,15 @@
 #define MIN_COLS 40
 #define MIN_LINES 10
 #define THREE_PANES_COLS 90
+/* How often the key read wakes up to see pending signals. */
+#define KEY_WAKE_MS 500
+/* The panes right of a moved selection are filled once input has paused
+ * this long: longer than a key repeat's gap (30-40 ms), short enough that
+ * a single deliberate key shows them at once. */
+#define PREVIEW_DELAY_MS 45
+/* Keys handled before one frame is drawn, at most (a long paste still
+ * shows progress). */
+#define TYPEAHEAD_MAX 256
 
 /* --- terminal restore on every exit path ----------------------------------- */
 
@@ -235,7 +247,7 @@ enum result tui_open_source(struct tui *t, const struct source_ref *ref)
 const char *tui_money(struct tui *t, long long amount_yuan, bool approx, char *buf, size_t size)
 {
 	char digits[40];
-	money_format((int64_t)amount_yuan, t->unit, digits, sizeof(digits));
+	money_format_fixed((int64_t)amount_yuan, t->unit, digits, sizeof(digits));
 	snprintf(buf, size, "%s%s", approx ? "~" : "", digits);
 	return buf;
 }
@@ -278,7 +290,7 @@ static WINDOW *window_new(int lines, int cols, int y, int x)
 	WINDOW *w = newwin(lines, cols, y, x);
 	if (w) {
 		keypad(w, TRUE);
-		wtimeout(w, 500);   /* wake up now and then to see pending signals */
+		wtimeout(w, KEY_WAKE_MS);   /* wake up now and then to see pending signals */
 	}
 	return w;
 }
@@ -353,13 +365,19 @@ static void draw_entry(struct tui *t, struct view *v, WINDOW *w, size_t i, int w
 	}
 }
 
-/* Lines of v's legend drawn under its rows: all of it, or none when the
- * rows would keep fewer than 8 lines (the rows matter more). */
-static int legend_lines(const struct view *v, int height)
+static bool legend_shown(const struct view *v, const struct legend_entry *e, int width)
+{
+	return !v->ops->legend_shown || v->ops->legend_shown(v, e, width);
+}
+
+/* Lines of v's legend drawn under its rows: an entry for each column the
+ * pane shows, or none when the rows would keep fewer than 8 lines (the
+ * rows matter more). */
+static int legend_lines(const struct view *v, int height, int width)
 {
 	int n = 0;
-	while (v->ops->legend && v->ops->legend[n].mark)
-		n++;
+	for (const struct legend_entry *e = v->ops->legend; e && e->mark; e++)
+		n += legend_shown(v, e, width);
 	return height - 1 - n >= 8 ? n : 0;
 }
 
@@ -370,6 +388,18 @@ static void draw_legend_line(struct tui *t, const struct legend_entry *e, WINDOW
 	free(text);
 }
 
+/* Draws the legend's lines from screen line y of w on. */
+static void draw_legend(struct tui *t, struct view *v, WINDOW *w, int y, int x, int lines, int width)
+{
+	const struct legend_entry *e = v->ops->legend;
+	for (int i = 0; i < lines && e && e->mark; e++) {
+		if (!legend_shown(v, e, width))
+			continue;
+		wmove(w, y + i++, x);
+		draw_legend_line(t, e, w, width);
+	}
+}
+
 /* Draws v in the rectangle (y, x, height, width) of w: a header line, then
  * rows; leaves the cursor position of the selected row in *cy, *cx. */
 static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, int height, int width,
@@ -377,14 +407,14 @@ static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, in
 {
 	if (height < 2 || width < 1)
 		return;
-	int legend = legend_lines(v, height);
+	wmove(w, y, x);
+	if (v->ops->header)   /* first: it measures the columns the legend follows */
+		v->ops->header(t, v, w, width);
+	int legend = legend_lines(v, height, width);
 	v->height = height - 1 - legend;
 	if (v->ops->layout && v->width != width)
 		v->ops->layout(t, v, width);
 	v->width = width;
-	wmove(w, y, x);
-	if (v->ops->header)
-		v->ops->header(t, v, w, width);
 	list_scroll(&v->list, v->height, width < t->cols - 1);
 	for (int i = 0; i < v->height; i++) {
 		size_t e = v->list.top + (size_t)i;
@@ -396,10 +426,7 @@ static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, in
 		else
 			draw_spaces(w, width, t->attrs[ROLE_NORMAL]);
 	}
-	for (int i = 0; i < legend; i++) {
-		wmove(w, y + 1 + v->height + i, x);
-		draw_legend_line(t, &v->ops->legend[i], w, width);
-	}
+	draw_legend(t, v, w, y + 1 + v->height, x, legend, width);
 	*cy = y + 1 + (int)(v->list.sel >= v->list.top ? v->list.sel - v->list.top : 0);
 	*cx = x;
 }
@@ -479,11 +506,23 @@ static void draw_title(struct tui *t)
 	int right_w = (int)strlen(right);
 	wmove(w, 0, 0);
 	int room = t->cols - right_w;
-	int used = draw_text(w, sb.data ? sb.data : "", room, a, false, a);
+	int used = draw_text_cut(w, sb.data ? sb.data : "", room, a);
 	draw_spaces(w, room - used, a);
 	draw_text(w, right, right_w, a, false, a);
 	strbuf_free(&sb);
 	wnoutrefresh(w);
+}
+
+/* The key hints that fit in cols, whole ("f filter", never "f fil"): they
+ * are separated by two spaces. Owned. */
+static char *whole_hints(const char *hints, int cols)
+{
+	size_t keep = text_fit(hints, cols, NULL);
+	if (!hints[keep])
+		return xstrdup(hints);
+	while (keep > 0 && strncmp(hints + keep, "  ", 2) != 0)
+		keep--;
+	return xstrndup(hints, keep);
 }
 
 static void draw_status(struct tui *t)
@@ -507,7 +546,9 @@ static void draw_status(struct tui *t)
 	char *why = t->message[0] || !v->list.filter ? NULL : view_match_why(t, v);
 	const char *left = t->message[0] ? t->message : why ? why : v->ops->hint;
 	attr_t a = t->message[0] && t->message_error ? t->attrs[ROLE_ERROR] : t->attrs[ROLE_STATUS];
-	int used = draw_text(w, left, t->cols - right_w, a, false, a);
+	char *hints = left == v->ops->hint ? whole_hints(left, t->cols - right_w) : NULL;
+	int used = draw_text_cut(w, hints ? hints : left, t->cols - right_w, a);
+	free(hints);
 	draw_spaces(w, t->cols - right_w - used, t->attrs[ROLE_STATUS]);
 	if (right_w)
 		draw_text(w, right, right_w, t->attrs[ROLE_STATUS], false, 0);
@@ -557,19 +598,34 @@ static bool same_key(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
+/* Gives the heap's free pages back to the system after a pane loaded new
+ * rows: glibc keeps them otherwise, so the resident size would stay at the
+ * largest pane ever shown (a busy province's partners at 1,000 reports,
+ * and SQLite's work space for its query). */
+static void release_memory(void)
+{
+#ifdef HAVE_MALLOC_TRIM
+	malloc_trim(0);
+#endif
+}
+
 /* Shows in each column the rows for the selection on its left; a query runs
  * only for a selection not seen before (view_load caches per key). */
 static void columns_sync(struct tui *t)
 {
+	bool loaded = false;
 	for (int c = 1; c < 3; c++) {
 		struct view *left = t->column[c - 1], *v = t->column[c];
 		char *key = left->ops->child_key ? left->ops->child_key(t, left) : NULL;
 		if (!same_key(key, v->key) || v->list.nrows != v->rows->nrows) {
 			list_set_filter(&v->list, NULL);
 			view_load(t, v, key);
+			loaded = true;
 		}
 		free(key);
 	}
+	if (loaded)
+		release_memory();
 }
 
 static void columns_create(struct tui *t)
@@ -897,7 +953,7 @@ static void curses_setup(struct tui *t)
 {
 	raw();   /* Ctrl-C, Ctrl-S and Ctrl-Z reach us as keys */
 	keypad(stdscr, TRUE);   /* stdscr reads the keys while the terminal is too small */
-	wtimeout(stdscr, 500);
+	wtimeout(stdscr, KEY_WAKE_MS);
 	noecho();
 	nonl();
 	set_escdelay(50);   /* Esc alone vs. an arrow key split by a slow link */
@@ -909,7 +965,22 @@ static void curses_setup(struct tui *t)
 	}
 	const char *cs = nl_langinfo(CODESET);
 	t->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	draw_init(t->utf8);
 	layout(t);
+}
+
+/* ncurses (6.4) writes its output after every cursor move until the
+ * screen has once come back from endwin: its state stays "initial", for
+ * low-level terminfo programs. That is dozens of write()s, and as many
+ * packets over SSH, per frame. Going out and back in before the first
+ * frame makes doupdate keep a frame in its buffer and write it at once
+ * (the same happens after a Ctrl-Z). The program mode is saved first, so
+ * the raw mode set later is what doupdate restores. */
+static void buffer_frames(void)
+{
+	def_prog_mode();
+	endwin();
+	doupdate();
 }
 
 /* A terminal we can draw on, or a one-line reason why not. */
@@ -931,6 +1002,7 @@ static enum status terminal_open(void)
 		screen = NULL;
 		return status_set(ST_TERMINAL, "terminal '%s' cannot move the cursor: the browser needs a full-screen terminal", term);
 	}
+	buffer_frames();
 	return ST_OK;
 }
 
@@ -954,27 +1026,96 @@ static bool idle_work(struct tui *t)
 	return changed;
 }
 
+/* Whether key (ch) only moves the selection of the provinces or partners
+ * pane: the panes on its right can then wait until input pauses. */
+static bool moves_selection(struct tui *t, int ch, bool is_func)
+{
+	if (t->prompt.kind != PROMPT_NONE || t->depth || t->focus > 1 || too_small(t) ||
+	    (is_func && ch == KEY_MOUSE))
+		return false;
+	switch (action_for_key(ch, is_func)) {
+	case ACT_MOVE_DOWN: case ACT_MOVE_UP: case ACT_PAGE_DOWN: case ACT_PAGE_UP:
+	case ACT_HALF_DOWN: case ACT_HALF_UP: case ACT_FIRST: case ACT_LAST:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Handles one key. A key that only moves a selection leaves the panes on
+ * its right as they were (*previews_due); any other key first brings them
+ * up to date, since it may act on them. */
+static enum result take_key(struct tui *t, int ch, bool is_func, bool *previews_due)
+{
+	if (!(is_func && ch == KEY_RESIZE) && tui_store_check(t))
+		return R_REDRAW;
+	bool move = moves_selection(t, ch, is_func);
+	if (!move && *previews_due && !too_small(t)) {
+		columns_sync(t);
+		*previews_due = false;
+	}
+	enum result res = handle_key(t, ch, is_func);
+	if ((res & R_QUIT) || too_small(t))
+		return res;
+	if (move)
+		*previews_due = true;
+	else
+		columns_sync(t);
+	return res;
+}
+
+/* The window keys are read from (the one the cursor was left in). */
+static WINDOW *key_window(const struct tui *t)
+{
+	return t->cursor_win ? t->cursor_win : stdscr;
+}
+
+/* Handles the keys already waiting (typeahead: a held key, a paste), at
+ * most TYPEAHEAD_MAX, so that a burst is drawn once. */
+static enum result take_pending_keys(struct tui *t, enum result res, bool *previews_due)
+{
+	for (int n = 0; n < TYPEAHEAD_MAX && !(res & R_QUIT); n++) {
+		WINDOW *w = key_window(t);
+		wint_t ch;
+		wtimeout(w, 0);
+		int r = wget_wch(w, &ch);
+		wtimeout(w, KEY_WAKE_MS);
+		if (r == ERR || pending_signal)
+			break;
+		res |= take_key(t, (int)ch, r == KEY_CODE_YES, previews_due);
+	}
+	return res;
+}
+
 static enum status main_loop(struct tui *t)
 {
 	draw(t);
 	idle_work(t);
+	bool previews_due = false;
 	for (;;) {
 		wint_t ch;
 		query_keys_off();
-		int r = wget_wch(t->cursor_win ? t->cursor_win : stdscr, &ch);
+		WINDOW *w = key_window(t);
+		/* with previews due, wait only as long as a held key's repeat */
+		wtimeout(w, previews_due ? PREVIEW_DELAY_MS : KEY_WAKE_MS);
+		int r = wget_wch(w, &ch);
+		wtimeout(w, KEY_WAKE_MS);
 		if (pending_signal)
 			return ST_INTERRUPTED;
-		if (r == ERR)
-			continue;   /* time-out or an interrupted read */
-		if (!(r == KEY_CODE_YES && ch == KEY_RESIZE) && tui_store_check(t)) {
-			draw(t);
+		if (r == ERR) {   /* a time-out or an interrupted read: input paused */
+			if (previews_due && !too_small(t)) {
+				columns_sync(t);
+				draw(t);
+			}
+			previews_due = false;
 			continue;
 		}
-		enum result res = handle_key(t, (int)ch, r == KEY_CODE_YES);
+		enum result res = take_key(t, (int)ch, r == KEY_CODE_YES, &previews_due);
+		res = take_pending_keys(t, res, &previews_due);
+		if (pending_signal)
+			return ST_INTERRUPTED;
 		if (res & R_QUIT)
 			return ST_OK;
-		if (!too_small(t))
-			columns_sync(t);
 		draw(t);
 	}
 }
@@ -1094,6 +1235,9 @@ static void dump_feed(struct tui *t, const char *keys, FILE *out)
 			resizeterm(lines, cols);
 		if (handle_key(t, key, is_func) & R_QUIT)
 			break;
+		/* each key of a script counts as followed by a pause: the panes
+		 * on the right are filled before the frame, so dumps and byte
+		 * counts do not depend on timing */
 		if (!too_small(t))
 			columns_sync(t);
 		draw(t);

@@ -11,6 +11,7 @@
  * the end the span and cumulative figures and counts, which never get a
  * bar. */
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +20,25 @@
 #include "pairoff/view.h"
 
 struct funds {
-	int amount_cols;    /* widest single figure in the current unit, set per draw */
-	long long bar_max;  /* the largest year's aid: the bars' scale, set per draw */
+	int amount_cols;    /* widest single figure in the current unit */
+	long long bar_max;  /* the largest year's aid: the bars' scale */
+	unsigned long measured_gen; /* the rows (view.rows_gen) and unit they were */
+	enum money_unit measured_unit; /* measured for */
+};
+
+/* What the year rows' columns and the signs of the figures count, for the
+ * legend under the pane and the help. */
+static const struct legend_entry funds_legend[] = {
+	{ "Aid", "year's aid; bar to scale",
+	  "a year row: the pair's aid that year by the one rule (the figure `pairoff totals` "
+	  "prints), the bar scaled by the largest year's aid" },
+	{ "Invest", "year's investment, not aid",
+	  "a year row, wide panes: the investment signed that year (agreements, trade), beside "
+	  "the aid and never in it" },
+	{ "N sources, \u00d7N", "one money stated N times",
+	  "one money stated several times (a summary and a section, two reports), counted once; "
+	  "Enter lists the statements, o opens the first" },
+	{ NULL, NULL, NULL },
 };
 
 static enum status funds_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
@@ -76,23 +94,45 @@ static char *fact_figure(struct tui *t, const struct view *v, size_t row)
 	return strbuf_steal(&sb);
 }
 
-/* Sets the widest single figure and the bars' scale for this draw. */
+/* Sets the widest single figure and the bars' scale, once per rows and
+ * unit: the pane of a busy pair has hundreds of rows. */
 static void funds_measure(struct tui *t, struct view *v)
 {
 	struct funds *f = v->priv;
+	if (f->measured_gen == v->rows_gen && f->measured_unit == t->unit)
+		return;
+	f->measured_gen = v->rows_gen;
+	f->measured_unit = t->unit;
 	f->amount_cols = 6;
 	f->bar_max = 0;
-	char money[48];
-	for (size_t i = 0; i < v->rows->nrows; i++) {
-		if (cell_is(v, i, "row", "heading"))
+	/* A figure's width grows with its size, so the largest of each kind
+	 * (approximate or not, below zero or not) is the only one formatted:
+	 * a busy pair's pane has thousands of rows. */
+	long long largest[2][2] = { { -1, -1 }, { -1, -1 } };
+	int c_row = qtable_col(v->rows, "row"), c_amount = qtable_col(v->rows, "amount_yuan");
+	int c_approx = qtable_col(v->rows, "approx");
+	for (size_t i = 0; c_amount >= 0 && i < v->rows->nrows; i++) {
+		const char *kind = c_row >= 0 ? qtable_get(v->rows, i, (size_t)c_row) : NULL;
+		if (kind && strcmp(kind, "heading") == 0)
 			continue;
-		long long aid = cell_ll(v, i, "amount_yuan");
-		int cols = (int)strlen(tui_money(t, aid, cell_ll(v, i, "approx") != 0, money, sizeof(money))) + 1;
-		if (cols > f->amount_cols)
-			f->amount_cols = cols;
-		if (cell_is(v, i, "row", "year") && aid > f->bar_max)
+		long long aid = qtable_int(v->rows, i, (size_t)c_amount);
+		bool approx = c_approx >= 0 && qtable_int(v->rows, i, (size_t)c_approx) != 0;
+		long long mag = aid < 0 ? (aid == LLONG_MIN ? LLONG_MAX : -aid) : aid;
+		if (mag > largest[approx][aid < 0])
+			largest[approx][aid < 0] = mag;
+		if (kind && strcmp(kind, "year") == 0 && aid > f->bar_max)
 			f->bar_max = aid;
 	}
+	char money[48];
+	for (int approx = 0; approx < 2; approx++)
+		for (int neg = 0; neg < 2; neg++) {
+			if (largest[approx][neg] < 0)
+				continue;
+			long long aid = neg ? -largest[approx][neg] : largest[approx][neg];
+			int cols = (int)strlen(tui_money(t, aid, approx, money, sizeof(money))) + 1;
+			if (cols > f->amount_cols)
+				f->amount_cols = cols;
+		}
 }
 
 /* Wide panes show the year's investment in a column of its own. */
@@ -143,6 +183,21 @@ static void draw_year(struct tui *t, struct view *v, WINDOW *w, size_t row, int 
 	}
 }
 
+/* The period of a span or cumulative figure ("2006-2009", "to 2011"); ""
+ * for a figure of one year, which stands under its year row, unless a
+ * filter may have hidden that row: the year then. Owned. */
+static char *fact_period(const struct view *v, size_t row)
+{
+	const char *year = view_cell(v, row, "year"), *from = view_cell(v, row, "from_year");
+	if (!in_tail(v, row) && year && v->list.filter && !cell_is(v, row, "row", "year"))
+		return xstrdup(year);
+	if (!in_tail(v, row) || !year)
+		return xstrdup("");
+	if (!from || !*from)
+		return xasprintf("to %s", year);
+	return strcmp(from, year) == 0 ? xstrdup(year) : xasprintf("%s-%s", from, year);
+}
+
 /* What a section heading says: the kind of money and how it stands to the
  * year's aid figure. */
 static const char *heading_text(const char *section)
@@ -173,26 +228,18 @@ static void draw_heading(struct tui *t, struct view *v, WINDOW *w, size_t row, i
 {
 	int indent = heading_indent(v, row);
 	attr_t a = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_HEADING] : base;
+	char *period = fact_period(v, row);
+	char *text = xasprintf("%s%s%s", period, *period ? " " : "", heading_text(view_cell(v, row, "section")));
 	draw_spaces(w, indent < width ? indent : width, base);
-	draw_cell_cut(w, heading_text(view_cell(v, row, "section")), width - indent, t->utf8, a);
+	draw_cell_cut(w, text, width - indent, t->utf8, a);
+	free(text);
+	free(period);
 }
 
 /* Columns a fact is indented by: 2, and 2 more per level under its whole. */
 static int fact_indent(const struct view *v, size_t row)
 {
 	return 2 + 2 * (int)cell_ll(v, row, "depth");
-}
-
-/* The period of a span or cumulative figure ("2006-2009", "to 2011"); ""
- * for a figure of one year, which stands under its year row. Owned. */
-static char *fact_period(const struct view *v, size_t row)
-{
-	const char *year = view_cell(v, row, "year"), *from = view_cell(v, row, "from_year");
-	if (!in_tail(v, row) || !year)
-		return xstrdup("");
-	if (!from || !*from)
-		return xasprintf("to %s", year);
-	return strcmp(from, year) == 0 ? xstrdup(year) : xasprintf("%s-%s", from, year);
 }
 
 /* "Shunyi District → Inner Mongolia" when the giver is not the pair's
@@ -210,6 +257,9 @@ static char *fact_place(const struct view *v, size_t row)
 
 /* Widths of a fact row's cells, the figure first, then the category, the
  * sources and the place in what is left. */
+/* The fewest columns a category is cut to, to keep a row's sources. */
+#define CATEGORY_MIN 8
+
 struct fact_cols {
 	int indent, period, category, place, blank, sources, figure;
 };
@@ -227,8 +277,11 @@ static struct fact_cols fact_layout(const struct view *v, size_t row, int width,
 		c.figure = width > c.indent ? width - c.indent : 0;
 	int rest = width - c.indent - c.period - c.figure;
 	c.category = rest >= 24 ? 13 : rest >= 14 ? 11 : rest > 0 ? rest : 0;
+	int src_w = *sources ? text_width(sources) + 1 : 0;
+	if (src_w && rest - c.category < src_w && rest - src_w >= CATEGORY_MIN)
+		c.category = rest - src_w;   /* "2 sources" explains two figures: it stays */
 	rest -= c.category;
-	c.sources = *sources && rest >= text_width(sources) + 1 ? text_width(sources) + 1 : 0;
+	c.sources = src_w && rest >= src_w ? src_w : 0;
 	c.place = rest - c.sources;
 	c.blank = c.place < 6 ? c.place : 0;   /* a place cut to a letter or two says nothing */
 	c.place -= c.blank;
@@ -247,13 +300,28 @@ static void fit_figures(char *figure, int cols, bool utf8)
 		*sep = '\0';
 }
 
+/* fact_layout with how many statements make the row: "2 sources", or
+ * "\u00d72" when that does not fit (*src, owned: "" for one statement). */
+static struct fact_cols layout_with_sources(struct tui *t, const struct view *v, size_t row, int width,
+					    const char *period, const char *figure, char **src)
+{
+	long n = (long)cell_ll(v, row, "sources");
+	*src = n > 1 ? xasprintf("%ld sources", n) : xstrdup("");
+	struct fact_cols c = fact_layout(v, row, width, period, figure, *src);
+	if (n > 1 && !c.sources) {
+		free(*src);
+		*src = xasprintf("%s%ld", t->utf8 ? "\u00d7" : "x", n);
+		c = fact_layout(v, row, width, period, figure, *src);
+	}
+	return c;
+}
+
 static void draw_fact(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	char *period = fact_period(v, row), *figure = fact_figure(t, v, row), *place = fact_place(v, row);
 	fit_figures(figure, width - fact_indent(v, row) - 1, t->utf8);
-	long sources = (long)cell_ll(v, row, "sources");
-	char *src = sources > 1 ? xasprintf("%ld sources", sources) : xstrdup("");
-	struct fact_cols c = fact_layout(v, row, width, period, figure, src);
+	char *src;
+	struct fact_cols c = layout_with_sources(t, v, row, width, period, figure, &src);
 	attr_t dim = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0;
 	/* an aid figure the year's total leaves out (a part inside its whole) */
 	bool left_out = cell_is(v, row, "section", "aid") && cell_ll(v, row, "counted") == 0;
@@ -274,8 +342,12 @@ static void draw_fact(struct tui *t, struct view *v, WINDOW *w, size_t row, int 
  * colours, so that moving onto it repaints only the selected columns. */
 static void draw_counts(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
+	char *period = fact_period(v, row);
+	char *text = xasprintf("%s%s%s", period, *period ? " " : "", view_cell(v, row, "counts") ? view_cell(v, row, "counts") : "");
 	draw_spaces(w, width < 2 ? width : 2, base);
-	draw_cell_cut(w, view_cell(v, row, "counts"), width - 2, t->utf8, base);
+	draw_cell_cut(w, text, width - 2, t->utf8, base);
+	free(text);
+	free(period);
 }
 
 /* One count: its period in the tail, the count and its unit, its kind, the
@@ -283,10 +355,9 @@ static void draw_counts(struct tui *t, struct view *v, WINDOW *w, size_t row, in
 static void draw_count(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	char *period = fact_period(v, row), *place = fact_place(v, row);
-	long sources = (long)cell_ll(v, row, "sources");
-	char *src = sources > 1 ? xasprintf("%ld sources", sources) : xstrdup("");
 	const char *kind = view_cell(v, row, "kind");
-	struct fact_cols c = fact_layout(v, row, width, period, kind ? kind : "", src);
+	char *src;
+	struct fact_cols c = layout_with_sources(t, v, row, width, period, kind ? kind : "", &src);
 	attr_t dim = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0;
 	int label = c.category + c.place + c.blank;
 	int label_w = text_width(view_cell(v, row, "counts")) + 1;
@@ -432,10 +503,18 @@ static enum result funds_enter(struct tui *t, struct view *v)
 	return R_REDRAW;
 }
 
+/* The investment column, and so its legend, is shown by wide panes only. */
+static bool funds_legend_shown(const struct view *v, const struct legend_entry *e, int width)
+{
+	return strcmp(e->mark, "Invest") != 0 || show_investment(v, width);
+}
+
 static void funds_init(struct tui *t, struct view *v)
 {
 	(void)t;
-	v->priv = xcalloc(1, sizeof(struct funds));
+	struct funds *f = xcalloc(1, sizeof(*f));
+	f->measured_gen = (unsigned long)-1;
+	v->priv = f;
 }
 
 static void funds_free(struct view *v)
@@ -457,4 +536,6 @@ const struct view_ops funds_ops = {
 	.hay = funds_hay,
 	.enter = funds_enter,
 	.source = view_row_source,
+	.legend = funds_legend,
+	.legend_shown = funds_legend_shown,
 };

@@ -33,12 +33,8 @@ static const struct {
 static const struct {
 	const char *mark, *meaning;
 } legend[] = {
-	{ "2012 \u2587\u2587 62,801", "funds pane, a year row: the pair's aid that year by the one rule (the figure "
-	  "`pairoff totals` prints), the bar scaled by the largest year's aid" },
 	{ "  government", "a money flow under its year, parts indented under their whole; a dim figure "
 	  "did not go into the year's aid (e.g. a part inside its whole)" },
-	{ "3 sources", "one money stated 3 times (a summary and a section, two reports), counted once; "
-	  "Enter lists the statements, o opens the first" },
 	{ "255 / 257", "the statements of one money disagree: every figure they give" },
 	{ "investment ...", "headings under a year: investment (signed, beside the aid), planned, other "
 	  "money, joint donations; never in the year's aid, never a bar" },
@@ -47,12 +43,11 @@ static const struct {
 	{ "s in funds", "orders the years (oldest, newest, largest aid first), each year's rows staying "
 	  "under it; span and cumulative figures stay last" },
 	{ "~12.5", "approximate figure (\"more than\", \"nearly\", ...)" },
-	{ "A \u2192 B", "a pair: A (east) helps B (west)" },
 };
 
 /* Views whose columns have a legend, in the order of the panes. */
 static const struct view_ops *const legend_views[] = { &provinces_ops, &partners_ops, &funds_ops,
-							&matrix_ops };
+							&place_ops, &matrix_ops };
 
 static void add_legends(struct qtable *out)
 {

@@ -5,13 +5,27 @@
  * A stated pairing reads "A → B", a link seen only through aid "A ⇢ B"
  * (the query layer says which). Sorting keeps each pair under its partner. */
 
-#define YEARS_WIDTH 6
+/* the widest years, "(12-14)", and a space before them */
+#define YEARS_WIDTH 8
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "pairoff/util.h"
 #include "pairoff/view.h"
+
+/* What the rows and the years column say, for the legend under the pane
+ * and the help. */
+static const struct legend_entry partners_legend[] = {
+	{ "A \u2192 B", "stated pairing: A helps B",
+	  "a place pair a report states: A (east) helps B (west); under its partner region" },
+	{ "A \u21e2 B", "seen through aid only",
+	  "a link no pairing sentence states, seen through the money or counts A gave B" },
+	{ "Years", "since; (years of reports)",
+	  "a stated pair's first year, or its span (96-10: 1996 to 2010); in parentheses, the "
+	  "years of the reports that show a link seen through aid" },
+	{ NULL, NULL, NULL },
+};
 
 static enum status partners_load(struct tui *t, struct view *v, const char *key,
 				 struct qtable *out)
@@ -73,16 +87,21 @@ static void partners_header(struct tui *t, struct view *v, WINDOW *w, int width)
 	draw_cell(w, "Years", YEARS_WIDTH, true, t->attrs[ROLE_HEADER]);
 }
 
+/* A partner region: its name, then how many place pairs are under it
+ * when both fit (the name is cut only when it alone does not). */
 static void draw_partner(struct tui *t, struct view *v, WINDOW *w, size_t row, int width,
 			 attr_t base)
 {
 	char pairs[48] = "";
 	long n = view_cell_long(v, row, "pairs");
-	if (n && width >= 30)
+	const char *name = view_cell(v, row, "partner");
+	if (n)
 		snprintf(pairs, sizeof(pairs), " (%ld pair%s)", n, n == 1 ? "" : "s");
+	if (text_width(name) + text_width(pairs) > width - YEARS_WIDTH)
+		pairs[0] = '\0';
 	attr_t a = base | A_BOLD;
 	(void)t;
-	int used = draw_text(w, view_cell(v, row, "partner"), width - YEARS_WIDTH, a, false, a);
+	int used = draw_text_cut(w, name, width - YEARS_WIDTH, a);
 	used += draw_text(w, pairs, width - YEARS_WIDTH - used, base, false, base);
 	draw_spaces(w, width - YEARS_WIDTH - used, base);
 	draw_cell(w, view_cell(v, row, "years"), YEARS_WIDTH, true, base);
@@ -199,4 +218,5 @@ const struct view_ops partners_ops = {
 	.names = partners_names,
 	.enter = partners_enter,
 	.source = view_row_source,
+	.legend = partners_legend,
 };

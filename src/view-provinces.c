@@ -22,6 +22,11 @@ struct provinces {
 /* What the two money columns count: said once, for the legend under the
  * pane and for the help screen. */
 static const struct legend_entry provinces_legend[] = {
+	{ "S", "side: E gives, W receives",
+	  "the region's side: E an east donor, W a west recipient, C central" },
+	{ "Ptn", "regions it pairs with",
+	  "partners: how many provincial-level regions on the other side it is paired with, "
+	  "by a stated pairing or by money given" },
 	{ "Aid", "donations, subsidies",
 	  "aid given or received, every year: government, social and enterprise donations and "
 	  "loan subsidies, by the pairs' own yearly totals (each stated money once)" },
@@ -266,6 +271,15 @@ static enum result provinces_action(struct tui *t, struct view *v, enum action a
 	return R_RELOAD;
 }
 
+/* A column's legend goes with the column: narrow panes drop some. */
+static bool provinces_legend_shown(const struct view *v, const struct legend_entry *e, int width)
+{
+	struct columns c = columns(v, width);
+	int cols = strcmp(e->mark, "S") == 0 ? c.side : strcmp(e->mark, "Ptn") == 0 ? c.partners
+		 : strcmp(e->mark, "Aid") == 0 ? c.aid : strcmp(e->mark, "Invest") == 0 ? c.investment : 1;
+	return cols > 0;
+}
+
 static void provinces_init(struct tui *t, struct view *v)
 {
 	struct provinces *p = xcalloc(1, sizeof(*p));
@@ -295,4 +309,5 @@ const struct view_ops provinces_ops = {
 	.action = provinces_action,
 	.free = provinces_free,
 	.legend = provinces_legend,
+	.legend_shown = provinces_legend_shown,
 };

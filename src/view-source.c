@@ -27,6 +27,8 @@ struct source {
 	struct segment *segs;   /* owned */
 	size_t nsegs, cap;
 	int wrap_width;
+	char *cell;             /* owned, NULL: "row / column" labels when the target
+	                         * line is a table cell (a number alone says little) */
 };
 
 static struct source *src_of(const struct view *v)
@@ -193,7 +195,8 @@ static int source_select_cols(const struct view *v, size_t row, int width)
 static void source_header(struct tui *t, struct view *v, WINDOW *w, int width)
 {
 	struct source *src = src_of(v);
-	char *title = xasprintf("%s, line %ld of %zu", v->key ? v->key : "", src->target, src->nlines);
+	char *title = xasprintf("%s, line %ld of %zu%s%s", v->key ? v->key : "", src->target, src->nlines,
+				src->cell ? ": " : "", src->cell ? src->cell : "");
 	draw_cell(w, title, width, false, t->attrs[ROLE_HEADER]);
 	free(title);
 }
@@ -204,6 +207,7 @@ static void source_free(struct view *v)
 	if (!src)
 		return;
 	free(src->text);
+	free(src->cell);
 	free(src->lines);
 	free(src->segs);
 	free(src);
@@ -256,6 +260,23 @@ const struct view_ops source_ops = {
 	.no_filter = true,
 };
 
+/* "Wenshan Prefecture / Total (ten thousand Yuan)" for a table cell's
+ * line, else NULL. Owned. */
+static char *cell_labels(struct tui *t, const struct source_ref *ref)
+{
+	struct qtable cell;
+	if (query_table_cell(t->store, ref->report, ref->line, &cell) != ST_OK)
+		return NULL;
+	char *labels = NULL;
+	if (cell.nrows) {
+		const char *unit = qtable_get(&cell, 0, 3);
+		labels = xasprintf("%s / %s%s%s%s", qtable_get(&cell, 0, 0), qtable_get(&cell, 0, 1),
+				   unit ? " (" : "", unit ? unit : "", unit ? ")" : "");
+	}
+	qtable_free(&cell);
+	return labels;
+}
+
 struct view *view_source_new(struct tui *t, const struct source_ref *ref)
 {
 	char *text = NULL;
@@ -271,6 +292,7 @@ struct view *view_source_new(struct tui *t, const struct source_ref *ref)
 	split_lines(src);
 	src->target = ref->line;
 	locate_quote(src, ref->quote);
+	src->cell = cell_labels(t, ref);
 	v->key = xstrdup(ref->report);
 	qtable_free(&v->own);
 	source_load(t, v, v->key, &v->own);

@@ -55,6 +55,34 @@ static void cache_touch(struct view *v, size_t i)
 	v->cache[0] = e;
 }
 
+/* What a cached table holds in memory, roughly: its cells' text, their
+ * pointers and a malloc header per row. */
+static size_t table_bytes(const struct qtable *q)
+{
+	size_t bytes = q->cap * (q->ncols + 1) * sizeof(char *);
+	for (size_t r = 0; r < q->nrows; r++) {
+		bytes += 16 + 1;
+		for (size_t c = 0; c < q->ncols; c++) {
+			const char *cell = qtable_get(q, r, c);
+			bytes += cell ? strlen(cell) + 1 : 0;
+		}
+	}
+	return bytes;
+}
+
+/* Drops the least recently used tables while the cache holds more than
+ * VIEW_CACHE_BYTES (a partners pane of a busy province holds a megabyte at
+ * 1,000 reports) or every slot; the table shown (the first) stays. */
+static void cache_trim(struct view *v)
+{
+	size_t total = 0, keep = 0, cap = sizeof(v->cache) / sizeof(v->cache[0]);
+	while (keep < v->ncache && keep < cap - 1 &&
+	       (keep == 0 || total + v->cache[keep].bytes <= VIEW_CACHE_BYTES))
+		total += v->cache[keep++].bytes;
+	while (v->ncache > keep)
+		cache_entry_free(&v->cache[--v->ncache]);
+}
+
 /* The cached table for key, loading it on a miss; NULL when loading failed. */
 static struct qtable *cache_get(struct tui *t, struct view *v, const char *key)
 {
@@ -69,13 +97,11 @@ static struct qtable *cache_get(struct tui *t, struct view *v, const char *key)
 		free(v->load_detail);
 		v->load_detail = xstrdup(status_detail(v->load_status));
 	}
-	size_t cap = sizeof(v->cache) / sizeof(v->cache[0]);
-	if (v->ncache == cap)
-		cache_entry_free(&v->cache[--v->ncache]);
-	v->cache[v->ncache].key = key ? xstrdup(key) : NULL;
-	v->cache[v->ncache].table = table;
-	v->cache[v->ncache].has_mark = false;
-	cache_touch(v, v->ncache++);
+	memmove(&v->cache[1], &v->cache[0], v->ncache * sizeof(v->cache[0]));
+	v->ncache++;
+	v->cache[0] = (struct view_cache_entry){ .key = key ? xstrdup(key) : NULL, .table = table,
+						 .bytes = table_bytes(table) };
+	cache_trim(v);
 	return table;
 }
 
@@ -96,22 +122,28 @@ static char *hay_all_cells(const struct qtable *q, size_t row)
 	return folded;
 }
 
-static void view_reset_rows(struct view *v)
+/* The text the filter matches and the names it ranks, made when a filter
+ * is set, not with every load: a Down in a list loads the panes on its
+ * right, and nobody filters most of them. */
+static void make_filter_text(struct view *v)
 {
 	size_t n = v->rows->nrows;
-	char **hay = NULL;
-	if (!v->ops->no_filter) {
-		hay = xcalloc(n ? n : 1, sizeof(*hay));
-		for (size_t i = 0; i < n; i++)
-			hay[i] = v->ops->hay ? v->ops->hay(v, i) : hay_all_cells(v->rows, i);
-	}
-	list_set_rows(&v->list, n, hay);
-	if (!v->ops->no_filter && v->ops->names) {
+	char **hay = xcalloc(n ? n : 1, sizeof(*hay));
+	for (size_t i = 0; i < n; i++)
+		hay[i] = v->ops->hay ? v->ops->hay(v, i) : hay_all_cells(v->rows, i);
+	list_set_hay(&v->list, hay);
+	if (v->ops->names) {
 		char **names = xcalloc(n ? n : 1, sizeof(*names));
 		for (size_t i = 0; i < n; i++)
 			names[i] = v->ops->names(v, i);
 		list_set_names(&v->list, names);
 	}
+}
+
+static void view_reset_rows(struct view *v)
+{
+	list_set_rows(&v->list, v->rows->nrows, NULL);
+	v->rows_gen++;
 	view_apply(v);
 }
 
@@ -146,6 +178,8 @@ void view_replace_rows(struct view *v, struct qtable *rows, const char *key_col)
 	qtable_free(v->rows);
 	*v->rows = *rows;
 	memset(rows, 0, sizeof(*rows));
+	if (v->ncache && v->rows == v->cache[0].table)
+		v->cache[0].bytes = table_bytes(v->rows);
 	view_reset_rows(v);
 	for (size_t i = 0; keep && i < v->rows->nrows; i++)
 		if (view_cell(v, i, key_col) && strcmp(view_cell(v, i, key_col), keep) == 0 &&
@@ -158,6 +192,8 @@ void view_replace_rows(struct view *v, struct qtable *rows, const char *key_col)
 
 void view_apply(struct view *v)
 {
+	if (v->list.filter && !v->list.hay && !v->ops->no_filter)
+		make_filter_text(v);
 	list_apply(&v->list, v->ops->compare, v->ops->group, v);
 }
 

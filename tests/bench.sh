@@ -155,6 +155,83 @@ bench_browser() {
 	done
 }
 
+# --- light on the wire, quick under the finger (issue 11, item 6) -------------
+
+# Bytes per key for 20 Downs sent at once (key repeat, a paste: drawn once,
+# the panes on the right filled when input pauses) and for 20 keys 50 ms
+# apart (each then shows its panes), in the provinces list and in the
+# partners list of the province with the most partner rows; at 120x40,
+# the size of the measurements in issue 11.
+WIRE_SIZE=120x40
+# wire_run NAME KEYS...: ptyrec runs of KEYS, the output in $work/wire.NAME.*
+wire_run() {
+	_name=$1 _keys=$2 _db=$3
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		"$TOOLS/ptyrec" "$WIRE_SIZE" 200 "$_keys" -- "$PAIROFF" --db "$_db" >"$work/wire.$_name.$i" 2>&1
+		i=$((i + 1))
+	done
+}
+
+# wire_rows LIST LABEL NAME: the rows of one list's burst and spaced runs
+wire_rows() {
+	_list=$1 _label=$2 _name=$3
+	b=$(cat "$work"/wire."$_name".[0-9]* | awk '$1 == "burst" { print $4 / $3 }' | stats)
+	row "bytes/key, 20 Downs at once, $_list, $_label" B "$b" "<= 150" "$(verdict "${b%% *}" "<=" 150)"
+	b=$(cat "$work"/wire."$_name".[0-9]* | awk '$1 == "spaced" { print $4 / $3 }' | stats)
+	row "bytes/key, 20 keys 50 ms apart, $_list, $_label" B "$b" "" ""
+	b=$(cat "$work"/wire."$_name".[0-9]* | awk '$1 == "spaced" { print $5 }' | stats)
+	row "bytes, largest of those keys, $_list, $_label" B "$b" "<= 2048" "$(verdict "${b%% *}" "<=" 2048)"
+}
+
+# The partners list: the province with the most rows there, by the CLI.
+busiest_province() {
+	"$PAIROFF" --db "$1" pane provinces --format tsv 2>/dev/null | awk -F'\t' 'NR > 1 { print $1 }' |
+	while read -r p; do
+		printf '%s\t%s\n' "$("$PAIROFF" --db "$1" pane partners "$p" --format tsv 2>/dev/null | wc -l)" "$p"
+	done | sort -rn | awk -F'\t' 'NR == 1 { print $2 }'
+}
+
+bench_wire() {
+	label=$1 db=$2
+	wire_run provinces 'Down*20,Up*20@50' "$db"
+	wire_rows provinces "$label" provinces
+	busy=$(busiest_province "$db")
+	wire_run partners "f,=$busy,Enter,Enter,Down*20,Up*20@50" "$db"
+	wire_rows "partners ($busy)" "$label" partners
+}
+
+# CPU of a Down in the provinces list: the screen dump of 20 Downs less
+# the dump of none, per Down. Each key of a dump fills the panes on the
+# right (as a single deliberate Down does): the worst case.
+bench_key_cpu() {
+	label=$1 db=$2
+	downs=$(printf '<Down>%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20)
+	: >"$work/kcpu"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		"$TOOLS/runstat" "$work/stat0" "$PAIROFF" --db "$db" --dump-keys '' >/dev/null 2>&1
+		"$TOOLS/runstat" "$work/stat1" "$PAIROFF" --db "$db" --dump-keys "$downs" >/dev/null 2>&1
+		read -r _ cpu0 _ _ <"$work/stat0"
+		read -r _ cpu1 _ _ <"$work/stat1"
+		awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { print (b - a) / 20 }' >>"$work/kcpu"
+		i=$((i + 1))
+	done
+	c=$(stats <"$work/kcpu")
+	row "Down in provinces, panes filled, $label, CPU" ms "$c" "<= 5" "$(verdict "${c%% *}" "<=" 5)"
+}
+
+# Resident memory after a scripted session (38 keys through the three
+# panes, there and back, in bursts and one by one), read from /proc before
+# the browser quits.
+SESSION='Down*8@50,Enter,Down*8@50,Enter,Down*6,Left,Left,Down*5,Enter,Down*3@50,Left,Up*2'
+bench_session_rss() {
+	label=$1 db=$2
+	wire_run session "$SESSION" "$db"
+	r=$(cat "$work"/wire.session.[0-9]* | awk '$1 == "rss-kb" { print $2 / 1024 }' | stats)
+	row "browser RSS after a 38-key session, $label" MiB "$r" "<= 10" "$(verdict "${r%% *}" "<=" 10)"
+}
+
 # --- queries -----------------------------------------------------------------------
 
 bench_queries() {
@@ -183,6 +260,10 @@ done
 last=$(echo "$SIZES" | awk '{ print $NF }')
 bench_browser bundled "$work/bundled.db"
 [ -f "$work/corpus-$last.db" ] && bench_browser "N=$last" "$work/corpus-$last.db"
+bench_wire bundled "$work/bundled.db"
+[ -f "$work/corpus-$last.db" ] && bench_wire "N=$last" "$work/corpus-$last.db"
+[ -f "$work/corpus-$last.db" ] && bench_key_cpu "N=$last" "$work/corpus-$last.db"
+[ -f "$work/corpus-$last.db" ] && bench_session_rss "N=$last" "$work/corpus-$last.db"
 [ -f "$work/corpus-$last.db" ] && bench_queries "$work/corpus-$last.db"
 print_table
 if [ -f "$work/q" ]; then

@@ -138,12 +138,12 @@ keys f; type_text 2009; keys Enter
 wait_for "[filter: 2009]"
 n=0
 while [ "$n" -lt 12 ]; do
-	cursor_line | grep -Eq ' 180( |$)' && break
+	cursor_line | grep -Eq ' 180\.00( |$)' && break   # two decimals in million yuan
 	keys j
 	sleep 0.2
 	n=$((n + 1))
 done
-assert_contains "$(cursor_line)" " 180" "over ssh: the 180 million figure is selected"
+assert_contains "$(cursor_line)" " 180.00" "over ssh: the 180 million figure is selected"
 
 # Its statements (the flow is stated twice), then the first one's source:
 # the report and line, and the figure in the sentence.

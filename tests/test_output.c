@@ -1,6 +1,7 @@
 /* Unit tests of the qtable helpers and the four output formats: escaping and
  * quoting in each, JSON numbers and nulls, hit markers stripped, and table
- * columns aligned by display width (CJK takes two columns). */
+ * columns aligned by display width (CJK takes two columns); and the
+ * browser's money figures, fixed decimals per unit. */
 #include "config.h"
 
 #include <locale.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pairoff/money.h"
 #include "pairoff/output.h"
 #include "pairoff/query.h"
 
@@ -301,6 +303,33 @@ static void test_group_thousands(void)
 	qtable_free(&t);
 }
 
+/* Every figure of a unit has its decimals: a column lines up at the point. */
+static void test_money_fixed(void)
+{
+	static const struct {
+		long long yuan;
+		enum money_unit unit;
+		const char *want;
+	} cases[] = {
+		{ 62801, UNIT_YUAN, "62,801" },
+		{ 62801, UNIT_WAN, "6.3" },
+		{ 10000, UNIT_WAN, "1.0" },
+		{ 99500, UNIT_WAN, "10.0" },      /* rounded half up, carried */
+		{ 99499, UNIT_WAN, "9.9" },
+		{ 255000000, UNIT_MILLION, "255.00" },
+		{ 1234567890, UNIT_MILLION, "1,234.57" },
+		{ 4999, UNIT_MILLION, "0.00" },
+		{ 5000, UNIT_MILLION, "0.01" },
+		{ -15000, UNIT_WAN, "-1.5" },
+		{ 0, UNIT_MILLION, "0.00" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char buf[48];
+		CHECK_STR(money_format_fixed(cases[i].yuan, cases[i].unit, buf, sizeof(buf)), cases[i].want,
+			  "money_format_fixed");
+	}
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -313,6 +342,7 @@ int main(void)
 	test_table();
 	test_table_fit();
 	test_group_thousands();
+	test_money_fixed();
 	if (failures)
 		fprintf(stderr, "%d check(s) failed\n", failures);
 	return CHECK_EXIT();

@@ -116,18 +116,19 @@ wait_for "million yuan"
 keys f; type_text "2009"; keys Enter
 wait_for "[filter: 2009]"
 # walk down to the flow of 180 (million yuan): its statements say 180 and
-# 180.2, both shown, and the row tells how many statements there are
+# 180.2, both shown (180.00 / 180.20: two decimals in million yuan), and the
+# row tells how many statements there are ("2 sources", "×2" when narrow)
 n=0
 while [ "$n" -lt 12 ]; do
-	case $(cursor_line) in *" 180 / 180.2") break ;; esac
+	case $(cursor_line) in *" 180.00 / 180.20") break ;; esac
 	keys j
 	sleep 0.1
 	n=$((n + 1))
 done
 line=$(cursor_line)
 case $line in
-*"2 sources"*" 180 / 180.2") ;;
-*) fail "the selected flow should show its 2 sources and the figures 180 / 180.2: [$line]" ;;
+*"2 sources"*" 180.00 / 180.20"|*"×2 180.00 / 180.20") ;;
+*) fail "the selected flow should show its 2 sources and the figures 180.00 / 180.20: [$line]" ;;
 esac
 
 # --- its statements, then the first one's source: the sentence, the report named --
@@ -230,6 +231,19 @@ scr=$(screen)
 assert_contains "$(printf '%s\n' "$scr" | sed -n 1p)" " pairoff " "title after the resize storm"
 assert_contains "$(printf '%s\n' "$scr" | sed -n 2p)" "Province" "header after the resize storm"
 assert_not_contains "$scr" "enlarge the terminal" "no stale too-small message"
+
+# --- a burst of keys (key repeat, a paste): the selection moves at once, the
+# panes on its right follow once input pauses, for the row it ended on --------
+keys g
+keys j j j j j j
+wait_gone "Partners of Beijing"
+name=$(screen | sed -n 1p | sed 's/^ pairoff  //; s/  .*//')
+[ -n "$name" ] && [ "$name" != Beijing ] || fail "the burst moved no selection: [$name]"
+wait_for "Partners of $name"
+keys k
+wait_for "Partners of" && sleep 0.3
+name=$(screen | sed -n 1p | sed 's/^ pairoff  //; s/  .*//')
+assert_contains "$(screen)" "Partners of $name" "a single key shows its province's partners"
 
 # --- quit restores the terminal ----------------------------------------------
 keys q

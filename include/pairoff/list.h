@@ -60,6 +60,9 @@ void list_free(struct list *l);
  * array and its strings passes to the list; NULL for none). Filter and sort
  * key stay; selection goes to the first row. Call list_apply afterwards. */
 void list_set_rows(struct list *l, size_t nrows, char **hay);
+/* Gives the rows their filter texts later (a view makes them only when a
+ * filter is set; ownership passes to the list). */
+void list_set_hay(struct list *l, char **hay);
 /* Gives the rows names to rank the filter against (after list_set_rows;
  * ownership of the array and its strings passes to the list). */
 void list_set_names(struct list *l, char **names);

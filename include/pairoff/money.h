@@ -22,6 +22,13 @@ enum money_unit money_unit_next(enum money_unit u);
  * "99.9093". Returns buf. */
 char *money_format(int64_t amount_yuan, enum money_unit u, char *buf, size_t size);
 
+/* Formats amount_yuan in unit u with a fixed number of decimals per unit
+ * (none for yuan, one for wan, two for million), rounded half away from
+ * zero, so that the figures of a column line up at the decimal point:
+ * "1,930", "0.2", "62.80".
+ * Returns buf. */
+char *money_format_fixed(int64_t amount_yuan, enum money_unit u, char *buf, size_t size);
+
 /* The largest amount a report can plausibly state: a thousand trillion yuan,
  * a hundred times China's yearly GDP. Larger ones are read as mistakes and
  * listed as anomalies, not stored as facts, so sums cannot overflow. */

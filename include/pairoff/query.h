@@ -52,6 +52,9 @@ enum status query_search(struct store *s, const char *fts_query, size_t limit,
 
 /* The whole text of a report by file name (owned by the caller). */
 enum status query_report_text(struct store *s, const char *report_file, char **text);
+/* The table cell on line of a report, when the line holds one. Columns:
+ * row_label, col_label, title, unit; no row when the line is no cell. */
+enum status query_table_cell(struct store *s, const char *report_file, long line, struct qtable *out);
 
 /* --- facts (src/query-facts.c) ------------------------------------------- */
 

@@ -97,6 +97,9 @@ struct view_ops {
 	/* What the pane's columns and signs count, ended by a NULL mark; NULL
 	 * for none. Drawn under the rows (src/tui.c) and in the help. */
 	const struct legend_entry *legend;
+	/* Whether the pane, width columns wide, shows the column legend entry
+	 * e explains (narrow panes drop columns); NULL = every entry. */
+	bool (*legend_shown)(const struct view *v, const struct legend_entry *e, int width);
 	bool no_cache;             /* load every time (the key is unique anyway) */
 	bool no_filter;
 };
@@ -106,7 +109,12 @@ struct view_cache_entry {
 	struct qtable *table;      /* owned */
 	struct list_mark mark;     /* where the list stood when it last showed this key */
 	bool has_mark;
+	size_t bytes;              /* what table holds in memory, roughly */
 };
+
+/* What a view's cache of loaded tables may hold, the table shown aside:
+ * a bound on the browser's memory however long it runs. */
+#define VIEW_CACHE_BYTES ((size_t)1 << 20)
 
 struct view {
 	const struct view_ops *ops;
@@ -117,6 +125,8 @@ struct view {
 	char *title;               /* owned: shown in the title line, may be NULL */
 	void *priv;                /* owned by ops->free: view-specific state */
 	int width, height;         /* last drawing size of the row area (legend excluded) */
+	unsigned long rows_gen;    /* counts the row sets shown: what a view measured
+	                            * over its rows (column widths) is kept while it holds */
 	struct view_cache_entry cache[32]; /* most recently used first */
 	size_t ncache;
 	enum status load_status;   /* of the last load; the pane shows the detail */
@@ -254,8 +264,14 @@ char *prompt_text(const struct prompt *p);
  * a wide character that does not fit is replaced by a space; with marks,
  * bytes \x02/\x03 switch hit_attr on and off. Returns the columns used. */
 int draw_text(WINDOW *w, const char *s, int max_cols, attr_t attr, bool marks, attr_t hit_attr);
-/* Draws s in exactly width columns, padded (right-aligned when right). */
+/* Tells the helpers whether the terminal shows UTF-8 (the mark of a cut). */
+void draw_init(bool utf8);
+/* Draws s in exactly width columns, padded (right-aligned when right); left-
+ * aligned text too wide is cut and ends with an ellipsis, as draw_cell_cut. */
 void draw_cell(WINDOW *w, const char *s, int width, bool right, attr_t attr);
+/* draw_text in at most max_cols columns, text too wide cut and ended with an
+ * ellipsis; returns the columns used. */
+int draw_text_cut(WINDOW *w, const char *s, int max_cols, attr_t attr);
 void draw_spaces(WINDOW *w, int n, attr_t attr);
 /* Display width of UTF-8 text as draw_text would draw it. */
 int text_width(const char *s);
