@@ -25,22 +25,23 @@ static uint64_t hash_str(const char *s)
 
 static void map_grow(struct xmap *m)
 {
-	struct xmap bigger = { .cap = m->cap ? m->cap * 2 : 64 };
-	bigger.keys = xcalloc(bigger.cap, sizeof(*bigger.keys));
-	bigger.vals = xcalloc(bigger.cap, sizeof(*bigger.vals));
+	size_t cap = m->cap ? m->cap * 2 : 64;
+	char **keys = xcalloc(cap, sizeof(*keys));
+	size_t *vals = xcalloc(cap, sizeof(*vals));
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i])
 			continue;
-		size_t j = hash_str(m->keys[i]) & (bigger.cap - 1);
-		while (bigger.keys[j])
-			j = (j + 1) & (bigger.cap - 1);
-		bigger.keys[j] = m->keys[i];
-		bigger.vals[j] = m->vals[i];
+		size_t j = hash_str(m->keys[i]) & (cap - 1);
+		while (keys[j])
+			j = (j + 1) & (cap - 1);
+		keys[j] = m->keys[i];
+		vals[j] = m->vals[i];
 	}
-	bigger.n = m->n;
 	free(m->keys);
 	free(m->vals);
-	*m = bigger;
+	m->keys = keys;
+	m->vals = vals;
+	m->cap = cap;
 }
 
 /* The slot of key: its own, or the empty one where it would go. */

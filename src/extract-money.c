@@ -238,7 +238,7 @@ static void add_money(struct xsentence *s, size_t start, size_t num_start, size_
 static size_t money_at(struct xctx *c, struct xsentence *s, size_t i)
 {
 	const char *t = s->text;
-	char digits[64];
+	char digits[64] = "";
 	size_t nlen;
 	bool malformed;
 	if (!number_at(t, i, &nlen, digits, sizeof(digits), &malformed) || is_word((unsigned char)t[i + nlen]))

@@ -521,8 +521,8 @@ size_t gazetteer_match_near(const struct gazetteer *g, const char *text, size_t 
 		if (k >= hi)
 			break;
 		const struct gaz_key *key = &g->keys[k];
-		if (key->len > flen || memcmp(key->folded, folded, key->len) != 0)
-			continue;
+		if (key->len == 0 || key->len > flen || memcmp(key->folded, folded, key->len) != 0)
+			continue;   /* (an empty key, from a name of blanks, matches nothing) */
 		size_t end = src_end[key->len - 1];
 		if (!ends_at_boundary(text, end))
 			continue;

@@ -5,7 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pwd.h>
-#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,24 +22,47 @@ static const char *env_nonempty(const char *name)
 	return v && *v ? v : NULL;
 }
 
-/* True when the running executable lives under the build tree, so that
- * `./pairoff` in a build directory finds the source tree's data/ without an
- * install. Both sides are resolved, as the build directory may be reached
- * through a symbolic link. */
-static bool running_from_build_tree(void)
+/* The file the build writes at the top of the build tree, naming the source
+ * tree's data directory (Makefile.am). It is never installed, and no build
+ * path is compiled in, so an installed pairoff finds only PKGDATADIR. */
+#define UNINSTALLED_MARK "uninstalled-datadir"
+
+/* The data directory named by UNINSTALLED_MARK in dir, or NULL (owned). */
+static char *mark_in(const char *dir)
+{
+	char *path = xasprintf("%s/" UNINSTALLED_MARK, dir);
+	FILE *f = fopen(path, "r");
+	free(path);
+	if (!f)
+		return NULL;
+	char line[PATH_MAX];
+	char *got = fgets(line, sizeof(line), f);
+	fclose(f);
+	if (!got || line[0] != '/')
+		return NULL;
+	line[strcspn(line, "\n")] = '\0';
+	return xstrdup(line);
+}
+
+/* The source tree's data/ when the running executable is uninstalled: the
+ * mark sits beside it (./pairoff) or one directory up (tests/test_paths).
+ * NULL for an installed binary, which has no mark beside it. */
+static char *uninstalled_data_dir(void)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n <= 0)
-		return false;
+		return NULL;
 	exe[n] = '\0';
-	char *build = realpath(PAIROFF_BUILDDIR, NULL);
-	if (!build)
-		return false;
-	size_t len = strlen(build);
-	bool inside = strncmp(exe, build, len) == 0 && exe[len] == '/';
-	free(build);
-	return inside;
+	char *data = NULL;
+	for (int up = 0; up < 2 && !data; up++) {
+		char *slash = strrchr(exe, '/');
+		if (!slash || slash == exe)
+			break;
+		*slash = '\0';
+		data = mark_in(exe);
+	}
+	return data;
 }
 
 char *paths_data_dir(void)
@@ -47,9 +70,8 @@ char *paths_data_dir(void)
 	const char *dir = env_nonempty("PAIROFF_DATADIR");
 	if (dir)
 		return xstrdup(dir);
-	if (running_from_build_tree())
-		return xstrdup(PAIROFF_SRC_DATADIR);
-	return xstrdup(PKGDATADIR);
+	char *src = uninstalled_data_dir();
+	return src ? src : xstrdup(PKGDATADIR);
 }
 
 static char *data_file(const char *name)

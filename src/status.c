@@ -39,13 +39,12 @@ int status_exit_code(enum status st)
 	}
 }
 
-enum status status_set(enum status st, const char *fmt, ...)
+void status_set_detail(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(last_detail, sizeof(last_detail), fmt, ap);
 	va_end(ap);
-	return st;
 }
 
 const char *status_detail(enum status st)

@@ -401,10 +401,13 @@ static void draw_legend(struct tui *t, struct view *v, WINDOW *w, int y, int x, 
 }
 
 /* Draws v in the rectangle (y, x, height, width) of w: a header line, then
- * rows; leaves the cursor position of the selected row in *cy, *cx. */
+ * rows; leaves the cursor position of the selected row in *cy, *cx (the
+ * rectangle's corner when it is too small to draw in). */
 static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, int height, int width,
 		      bool focused, int *cy, int *cx)
 {
+	*cy = y;
+	*cx = x;
 	if (height < 2 || width < 1)
 		return;
 	wmove(w, y, x);
@@ -795,13 +798,13 @@ static enum result act_clear(struct tui *t, struct view *v)
 
 static enum result act_sort(struct tui *t, struct view *v)
 {
-	if (!v->ops->sorts || !v->ops->sorts[1]) {
+	int n = 0;
+	while (v->ops->sorts && v->ops->sorts[n])
+		n++;
+	if (n < 2) {
 		tui_message(t, false, "this list has one order only");
 		return R_REDRAW;
 	}
-	int n = 0;
-	while (v->ops->sorts[n])
-		n++;
 	v->list.sort_key = (v->list.sort_key + 1) % n;
 	view_apply(v);
 	tui_message(t, false, "sorted by %s", v->ops->sorts[v->list.sort_key]);

@@ -54,7 +54,7 @@ static void test_gazetteer_contents(void)
 	/* the INI reader must hand back the apostrophe intact */
 	size_t puer = gazetteer_lookup(gaz, "Pu'er City");
 	CHECK(puer != GAZ_NONE && strcmp(name_of(puer), "Pu'er City") == 0);
-	const char *spellings[] = { "pu'er", "Puer", "Pu\xE2\x80\x99" "er", "Simao", "SIMAO", "Simiao", "puer city" };
+	const char *spellings[] = { "pu'er", "Puer", "Pu\342\200\231er", "Simao", "SIMAO", "Simiao", "puer city" };
 	for (size_t i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++)
 		CHECK(gazetteer_lookup(gaz, spellings[i]) == puer);
 	CHECK(gazetteer_lookup(gaz, "Shangri-La") == gazetteer_lookup(gaz, "Shangri-La County"));

@@ -20,7 +20,7 @@
 
 
 /* Rows: a name and a group label each. */
-static const char *const names[] = { "Zeta", "Pu\xE2\x80\x99" "er City", "alpha", "Beta", "Gamma" };
+static const char *const names[] = { "Zeta", "Pu\342\200\231er City", "alpha", "Beta", "Gamma" };
 static const char *const groups[] = { "east", "west", "east", "west", "west" };
 #define NROWS (sizeof(names) / sizeof(names[0]))
 

@@ -155,8 +155,9 @@ static void test_table(void)
 	static const char *const headers[] = { "place", "n", "note" };
 	struct qtable t;
 	qtable_init(&t, 3, headers);
-	const char *r1[] = { "\xE4\xB8\xAD\xE6\x96\x87", "5", "\x02" "a\x03 b" };
-	const char *r2[] = { "Pu\xE2\x80\x99" "er", "120", "x\ny" };
+	/* octal escapes end after three digits, so no literal is split in two */
+	const char *r1[] = { "\xE4\xB8\xAD\xE6\x96\x87", "5", "\002a\003 b" };
+	const char *r2[] = { "Pu\342\200\231er", "120", "x\ny" };
 	const char *r3[] = { NULL, NULL, "z" };
 	qtable_add_row(&t, r1);
 	qtable_add_row(&t, r2);

@@ -310,7 +310,8 @@ static char **list_reports(const char *dir, size_t *count)
 		if (str_ends_with(e->d_name, ".txt"))
 			*ARRAY_PUSH(paths, n, cap) = xasprintf("%s/%s", dir, e->d_name);
 	closedir(d);
-	qsort(paths, n, sizeof *paths, cmp_str);
+	if (n > 1)   /* qsort needs a valid array even for no element */
+		qsort(paths, n, sizeof *paths, cmp_str);
 	*count = n;
 	return paths;
 }

@@ -2,9 +2,8 @@
 # valgrind memcheck (issue 5 item 3) on the import, every command-line
 # subcommand (their error paths too) and scripted browser sessions, both the
 # in-process screen dump and the real terminal in tmux: no error, no definite
-# leak. It takes about two minutes, which keeps make check well under ten, so
-# it runs whenever valgrind is installed (CI installs it); PAIROFF_VALGRIND=0
-# turns it off, `make check-valgrind` runs it alone.
+# leak. It takes minutes, so it is not part of make check: `make
+# check-valgrind` runs it (CI does); PAIROFF_VALGRIND=0 turns it off.
 
 . "$top_srcdir/tests/lib.sh"
 

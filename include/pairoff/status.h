@@ -28,9 +28,20 @@ const char *status_name(enum status st);
 /* Exit status for a status: 0 ok, 1 not found, 2 usage, 3.. data/system errors. */
 int status_exit_code(enum status st);
 
-/* Records the detail of the last failure (printf-style) and returns st, so a
- * caller can write `return status_set(ST_IO, "%s: %s", path, strerror(errno));`. */
-enum status status_set(enum status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Records the detail of the last failure (printf-style); status_set() is the
+ * usual way to call it. */
+void status_set_detail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* status_set(st, fmt, ...) records the detail of the last failure and
+ * evaluates to st, so a caller can write
+ * `return status_set(ST_IO, "%s: %s", path, strerror(errno));`. A macro, so
+ * that every caller, and the static analyser (make check-clang), sees that
+ * the value is st; through status_value() so that a call whose value is
+ * unused draws no warning. */
+static inline enum status status_value(enum status st)
+{
+	return st;
+}
+#define status_set(st, ...) status_value((status_set_detail(__VA_ARGS__), (st)))
 /* The detail recorded last, or the generic message of st when none was. */
 const char *status_detail(enum status st);
 void status_clear(void);
