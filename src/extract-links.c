@@ -449,8 +449,8 @@ static void link_firms(struct xctx *c, const struct xsentence *s)
 	for (size_t i = 0; i < s->len; i++) {
 		bool helper = helped_by_before(s->text, i);
 		bool opens = i == 0 || (i >= 2 && (s->text[i - 2] == ',' || s->text[i - 2] == ';') && s->text[i - 1] == ' ');
-		if (opens && xword_at(s->text, i, "and"))
-			i += 4; /* "..., and X Co., Ltd donated" */
+		if (opens && xword_at(s->text, i, "and") && s->text[i + 3] == ' ')
+			i += 4; /* "..., and X Co., Ltd donated"; never past a final "and" */
 		size_t end = opens || helper ? firm_name_end(s->text, i) : 0;
 		if (!end)
 			continue;
