@@ -1230,7 +1230,7 @@ static enum status main_loop(struct tui *t)
 /* --- in-process screen dump (tests, benchmarks) ---------------------------- */
 
 /* Parses the next key of a dump script: a character, or <Name> (Down, Up,
- * Left, Right, Enter, Esc, Tab, BS, PgDn, PgUp, Home, End, F1, C-x, lt,
+ * Left, Right, Enter, Esc, Tab, BS, PgDn, PgUp, Home, End, F1, Delete, C-x, lt,
  * Resize:COLSxLINES). Returns the bytes consumed, 0 at the end. */
 static size_t dump_next_key(const char *s, int *key, bool *is_func, int *cols, int *lines)
 {
@@ -1240,6 +1240,7 @@ static size_t dump_next_key(const char *s, int *key, bool *is_func, int *cols, i
 		{ "Tab", '\t', false }, { "BS", KEY_BACKSPACE, true }, { "PgDn", KEY_NPAGE, true },
 		{ "PgUp", KEY_PPAGE, true }, { "Home", KEY_HOME, true }, { "End", KEY_END, true },
 		{ "F1", KEY_F(1), true }, { "lt", '<', false }, { "Space", ' ', false },
+		{ "Delete", KEY_DC, true },
 	};
 	if (!*s)
 		return 0;
