@@ -114,28 +114,11 @@ static enum status upgrade_store(struct cli_ctx *ctx, int version)
 	return st;
 }
 
-/* A path as a shell word, quoted only when it needs to be. Owned. */
-static char *shell_word(const char *s)
-{
-	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-		   "0123456789_./+,:=@%-") == strlen(s))
-		return xstrdup(s);
-	struct strbuf sb = {0};
-	strbuf_puts(&sb, "'");
-	for (; *s; s++)
-		if (*s == '\'')
-			strbuf_puts(&sb, "'\\''");
-		else
-			strbuf_append(&sb, s, 1);
-	strbuf_puts(&sb, "'");
-	return strbuf_steal(&sb);
-}
-
 /* A store the user named (a typo, often) is not built on a look-up: that
  * would leave a store, and maybe directories, where nobody asked for one. */
 static enum status no_store(const struct cli_ctx *ctx)
 {
-	char *word = shell_word(ctx->db_path);
+	char *word = str_shell_word(ctx->db_path);
 	enum status st = strcmp(ctx->db_named_by, "--db") == 0 ?
 		status_set(ST_IO, "no store at %s; run `pairoff --db %s import`", ctx->db_path, word) :
 		status_set(ST_IO, "no store at %s (%s); run `pairoff import`", ctx->db_path,
@@ -387,6 +370,7 @@ static int cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 struct browser_flags {
 	bool mouse;
 	const char *dump_keys;
+	const char *at;           /* --at PATH, NULL if not given */
 };
 
 static int run_browser(struct cli_ctx *ctx, const struct browser_flags *bf)
@@ -401,6 +385,8 @@ static int run_browser(struct cli_ctx *ctx, const struct browser_flags *bf)
 	struct tui_options opt = {
 		.mouse = bf->mouse || ctx->settings.mouse,
 		.dump_keys = bf->dump_keys,
+		.at = bf->at ? bf->at : ctx->settings.start_at,
+		.at_named_by = bf->at ? "--at" : "[ui] start_at",
 	};
 	st = tui_run(s, &ctx->settings, &opt);
 	store_close(s);
@@ -465,7 +451,9 @@ static void print_help(FILE *fp)
 	      "                                    $XDG_CONFIG_HOME/pairoff/config.ini)\n"
 	      "  -f, --format table|tsv|csv|json   output format of listings (default table)\n"
 	      "  --mouse                           mouse support in the browser\n"
-	      "  --help-config                     list the config keys\n"
+	      "  --at PATH                         open the browser at a province, a pair,\n"
+	      "                                    a year or a place (Zhejiang/Sichuan/2009)\n"
+	      "  --help-config                     print the config in force\n"
 	      "  --help-keys                       list the browser's key bindings\n"
 	      "  -h, --help                        show this help\n"
 	      "  -V, --version                     show the version\n"
@@ -509,12 +497,13 @@ static int command_help(const struct command *cmd)
 
 /* --- global options ---------------------------------------------------------------- */
 
-enum { OPT_DB = 256, OPT_CONFIG, OPT_MOUSE, OPT_HELP_CONFIG, OPT_HELP_KEYS, OPT_DUMP_KEYS };
+enum { OPT_DB = 256, OPT_CONFIG, OPT_MOUSE, OPT_HELP_CONFIG, OPT_HELP_KEYS, OPT_DUMP_KEYS, OPT_AT };
 
 /* What the global options ask for besides the context. */
 struct globals {
 	struct browser_flags browser;
 	bool help, version, help_config, help_keys;
+	const char *help_keys_format; /* --help-keys=man: the man page's list; NULL */
 	const char *db;        /* --db, NULL if not given */
 };
 
@@ -528,7 +517,8 @@ static int parse_globals(int argc, char **argv, struct cli_ctx *ctx, struct glob
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help-config", no_argument, NULL, OPT_HELP_CONFIG },
-		{ "help-keys", no_argument, NULL, OPT_HELP_KEYS },
+		{ "help-keys", optional_argument, NULL, OPT_HELP_KEYS },
+		{ "at", required_argument, NULL, OPT_AT },
 		/* Feeds keys to the browser and dumps the screen (tests, benchmarks). */
 		{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 		{ NULL, 0, NULL, 0 },
@@ -549,7 +539,13 @@ static int parse_globals(int argc, char **argv, struct cli_ctx *ctx, struct glob
 		case 'h': g->help = true; break;
 		case 'V': g->version = true; break;
 		case OPT_HELP_CONFIG: g->help_config = true; break;
-		case OPT_HELP_KEYS: g->help_keys = true; break;
+		case OPT_HELP_KEYS:
+			g->help_keys = true;
+			g->help_keys_format = optarg;
+			if (optarg && strcmp(optarg, "man") != 0)
+				return cli_usage_error("--help-keys takes no value but 'man', not '%s'", optarg);
+			break;
+		case OPT_AT: g->browser.at = optarg; break;
 		case OPT_DUMP_KEYS: g->browser.dump_keys = optarg; break;
 		case ':': return cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
 		default: return cli_usage_error("unknown option '%s'", argv[optind - 1]);
@@ -574,21 +570,39 @@ static void resolve_db(struct cli_ctx *ctx, const struct globals *g)
 		ctx->db_path = ctx->db_path_owned = paths_default_db();
 }
 
-static int load_config(struct cli_ctx *ctx)
+/* Loads the config; *source (owned) says for --help-config which file the
+ * values come from. */
+static int load_config(struct cli_ctx *ctx, char **source)
 {
 	char *owned = NULL;
 	const char *path = ctx->config_path;
 	if (!path)
 		path = owned = paths_default_config();
 	enum status st = settings_load(&ctx->settings, path, ctx->config_path != NULL, stderr);
+	*source = access(path, R_OK) == 0 ? xstrdup(path) :
+		xasprintf("none (no %s): the compiled-in defaults", path);
 	free(owned);
 	return st == ST_OK ? 0 : cli_fail(st);
+}
+
+/* --help-config and --help-keys: what is in force, the config read. */
+static int print_config_help(const struct cli_ctx *ctx, const struct globals *g, const char *source)
+{
+	if (g->help_config)
+		settings_print(stdout, &ctx->settings, source);
+	else if (g->help_keys_format)
+		action_print_man(stdout);
+	else
+		keymap_print(stdout, &ctx->settings.keymap);
+	return cli_finish_output();
 }
 
 static int dispatch(struct cli_ctx *ctx, const struct globals *g, int argc, char **argv)
 {
 	if (argc == 0)
 		return run_browser(ctx, &g->browser);
+	if (g->browser.at)
+		return cli_usage_error("--at opens the browser: it takes no command ('%s')", argv[0]);
 	const struct command *cmd = command_find(argv[0]);
 	if (!cmd)
 		return cli_usage_error("unknown command '%s'", argv[0]);
@@ -602,6 +616,7 @@ int cli_main(int argc, char **argv)
 {
 	struct cli_ctx ctx = { .format = OUT_TABLE };
 	struct globals g = {0};
+	char *source = NULL;
 	settings_defaults(&ctx.settings);
 	int code = parse_globals(argc, argv, &ctx, &g);
 	if (code == 0 && g.help) {
@@ -610,16 +625,15 @@ int cli_main(int argc, char **argv)
 	} else if (code == 0 && g.version) {
 		printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 		code = cli_finish_output();
-	} else if (code == 0 && g.help_config) {
-		settings_print_keys(stdout);
-		code = cli_finish_output();
-	} else if (code == 0 && g.help_keys) {
-		action_print_keys(stdout);
-		code = cli_finish_output();
-	} else if (code == 0 && (code = load_config(&ctx)) == 0) {
-		resolve_db(&ctx, &g);
-		code = dispatch(&ctx, &g, argc - optind, argv + optind);
+	} else if (code == 0 && (code = load_config(&ctx, &source)) == 0) {
+		if (g.help_config || g.help_keys) {
+			code = print_config_help(&ctx, &g, source);
+		} else {
+			resolve_db(&ctx, &g);
+			code = dispatch(&ctx, &g, argc - optind, argv + optind);
+		}
 	}
+	free(source);
 	settings_free(&ctx.settings);
 	free(ctx.db_path_owned);
 	return code;

@@ -381,6 +381,17 @@ void list_last(struct list *l)
 	skip_headings(l, -1);
 }
 
+void list_goto(struct list *l, size_t n)
+{
+	size_t pos = 0;
+	for (size_t i = 0; i < l->nvis; i++)
+		if (l->vis[i] >= 0 && ++pos == n) {
+			l->sel = i;
+			return;
+		}
+	list_last(l);
+}
+
 size_t list_position(const struct list *l)
 {
 	if (list_selected(l) == LIST_NONE)

@@ -21,6 +21,7 @@ enum opt_type {
 	OPT_BOOL,              /* bool; true/false, yes/no, on/off, 1/0 */
 	OPT_ENUM,              /* an enum (int-sized), by parse_word */
 	OPT_WORD,              /* char *, one of the words parse_word accepts */
+	OPT_TEXT,              /* char *, any text but none */
 };
 
 struct option_def {
@@ -81,6 +82,8 @@ static int parse_seconds(const char *value)
 	return end != value && *end == '\0' && n >= 1 && n <= 3600 ? (int)n : -1;
 }
 
+#define KEYS_SECTION "keys"
+
 #define TARGET(field) offsetof(struct settings, field)
 
 static const struct option_def options[] = {
@@ -103,6 +106,8 @@ static const struct option_def options[] = {
 	{ "ui:indicator", OPT_WORD, "none", TARGET(indicator), parse_indicator,
 	  "none|cadres|trained|labour|students|projects|...",
 	  "count shown beside the money in the provinces pane (c cycles)" },
+	{ "ui:start_at", OPT_TEXT, NULL, TARGET(start_at), NULL, "PATH",
+	  "where the browser opens, as pairoff --at takes it (Zhejiang/Sichuan/2009)" },
 };
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
 
@@ -146,10 +151,11 @@ static bool option_set(struct settings *st, const struct option_def *o, const ch
 	int idx;
 	switch (o->type) {
 	case OPT_PATH:
+	case OPT_TEXT:
 		if (!*value)
 			return false;
 		free(*(char **)target);
-		*(char **)target = expand_home(value);
+		*(char **)target = o->type == OPT_PATH ? expand_home(value) : xstrdup(value);
 		return true;
 	case OPT_BOOL:
 		if ((idx = parse_bool(value)) < 0)
@@ -184,6 +190,7 @@ static void apply_environment(struct settings *st)
 void settings_defaults(struct settings *st)
 {
 	memset(st, 0, sizeof(*st));
+	keymap_init(&st->keymap);
 	for (size_t i = 0; i < NOPTIONS; i++)
 		if (options[i].def)
 			option_set(st, &options[i], options[i].def);
@@ -196,18 +203,90 @@ void settings_free(struct settings *st)
 	free(st->gazetteer_path);
 	free(st->theme);
 	free(st->indicator);
-	st->db_path = st->gazetteer_path = st->theme = st->indicator = NULL;
+	free(st->start_at);
+	st->db_path = st->gazetteer_path = st->theme = st->indicator = st->start_at = NULL;
 }
 
-void settings_print_keys(FILE *fp)
+bool settings_key_info(size_t i, char *key, size_t key_size, const char **values, const char **help)
 {
+	if (i >= NOPTIONS)
+		return false;
+	const char *colon = strchr(options[i].key, ':');
+	snprintf(key, key_size, "[%.*s] %s", (int)(colon - options[i].key), options[i].key, colon + 1);
+	*values = options[i].values;
+	*help = options[i].help;
+	return true;
+}
+
+/* An option's value in force as the file would spell it; NULL when unset. */
+static const char *option_text(const struct settings *st, const struct option_def *o, char *buf, size_t size)
+{
+	const void *target = (const char *)st + o->offset;
+	switch (o->type) {
+	case OPT_PATH:
+	case OPT_TEXT:
+	case OPT_WORD:
+		return *(char *const *)target;
+	case OPT_BOOL:
+		return *(const bool *)target ? "true" : "false";
+	case OPT_ENUM:
+		break;
+	}
+	int value = *(const int *)target;
+	if (o->parse_word == parse_unit)
+		return money_unit_key((enum money_unit)value);
+	if (o->parse_word == parse_pane)
+		return pane_words[value];
+	snprintf(buf, size, "%d", value);
+	return buf;
+}
+
+/* A value that holds ';' or '#' (a key binding of ';') is quoted, which
+ * the INI reader takes off again. */
+static void print_value(FILE *fp, const char *value)
+{
+	if (strpbrk(value, ";#\"'") && !strchr(value, '"'))
+		fprintf(fp, "\"%s\"\n", value);
+	else if (strpbrk(value, ";#\"'"))
+		fprintf(fp, "'%s'\n", value);
+	else
+		fprintf(fp, "%s\n", value);
+}
+
+static void print_options(FILE *fp, const struct settings *st)
+{
+	const char *section = "";
 	for (size_t i = 0; i < NOPTIONS; i++) {
 		const struct option_def *o = &options[i];
 		const char *colon = strchr(o->key, ':');
-		fprintf(fp, "[%.*s] %s = %s", (int)(colon - o->key), o->key, colon + 1, o->values);
+		if (strncmp(section, o->key, (size_t)(colon - o->key)) != 0 || !section[colon - o->key]) {
+			fprintf(fp, "%s[%.*s]\n", i ? "\n" : "", (int)(colon - o->key), o->key);
+			section = o->key;
+		}
+		fprintf(fp, "; %s: %s", o->help, o->values);
 		if (o->def)
 			fprintf(fp, " (default %s)", o->def);
-		fprintf(fp, ": %s\n", o->help);
+		char buf[32];
+		const char *value = option_text(st, o, buf, sizeof(buf));
+		if (value) {
+			fprintf(fp, "\n%s = ", colon + 1);
+			print_value(fp, value);
+		} else {
+			fprintf(fp, "\n; %s =\n", colon + 1);   /* unset: left to the default */
+		}
+	}
+}
+
+void settings_print(FILE *fp, const struct settings *st, const char *source)
+{
+	fprintf(fp, "; the config in force: %s\n", source);
+	print_options(fp, st);
+	fputs("\n[keys]\n; key names: a character, Space, Enter, Tab, Esc, Backspace, Delete, Up, Down,\n"
+	      "; Left, Right, PgUp, PgDn, Home, End, F1-F63, Ctrl-X; none for no key\n", fp);
+	for (const struct action_info *a = action_table; a->name; a++) {
+		char keys[96];
+		fprintf(fp, "%s = ", a->name);
+		print_value(fp, keymap_keys_text(&st->keymap, a->action, keys, sizeof(keys)));
 	}
 }
 
@@ -257,6 +336,8 @@ static void warn_unknown_keys(const struct ini *ini, const char *path, FILE *war
 			orphan_line = orphan_line ? orphan_line : e[i].line;
 			continue;
 		}
+		if (strcmp(e[i].section, KEYS_SECTION) == 0)
+			continue;   /* apply_keys checks them */
 		char *name = entry_name(&e[i]);
 		if (!option_find(name))
 			warn(warn_fp, "%s:%d: unknown key '%s'", path, e[i].line, name);
@@ -264,6 +345,28 @@ static void warn_unknown_keys(const struct ini *ini, const char *path, FILE *war
 	}
 	if (orphan_line)
 		warn(warn_fp, "%s:%d: key outside a [section]; ignored", path, orphan_line);
+}
+
+/* [keys]: each "action = keys" in file order, so that a key bound twice
+ * ends with the later action. The names come from the action table. */
+static void apply_keys(struct settings *st, const struct ini *ini, const char *path, FILE *warn_fp)
+{
+	size_t n;
+	const struct ini_entry *e = ini_entries(ini, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (!e[i].key || strcmp(e[i].section, KEYS_SECTION) != 0)
+			continue;
+		enum action a = action_by_name(e[i].key);
+		const char *bad;
+		size_t bad_len;
+		if (a == ACT_NONE)
+			warn(warn_fp, "%s:%d: unknown action '%s' in [keys] (pairoff --help-keys lists them)",
+			     path, e[i].line, e[i].key);
+		else if (!keymap_bind(&st->keymap, a, e[i].value, &bad, &bad_len))
+			warn(warn_fp, "%s:%d: bad key '%.*s' for '%s' (a character, Down, Ctrl-D, F1, "
+			     "Space, ...: up to %d, or none); default kept", path, e[i].line,
+			     (int)bad_len, bad, e[i].key, KEYMAP_KEYS);
+	}
 }
 
 /* A key given twice counts once, with its last value. */
@@ -340,6 +443,7 @@ static enum status settings_load_file(struct settings *st, const char *path, boo
 	}
 	warn_unknown_keys(ini, path, warn_fp);
 	apply_values(st, ini, path, warn_fp);
+	apply_keys(st, ini, path, warn_fp);
 	ini_free(ini);
 	apply_environment(st);
 	return ST_OK;

@@ -407,11 +407,12 @@ static char *row_text(const struct view *v, size_t row)
 	return strbuf_steal(&sb);
 }
 
-enum result tui_copy(struct tui *t)
+enum result tui_copy(struct tui *t, const char *what)
 {
 	struct view *v = tui_current(t);
 	size_t row = list_selected(&v->list);
-	char *text = v->ops->copy_text ? v->ops->copy_text(v) : row == LIST_NONE ? NULL : row_text(v, row);
+	char *text = what ? xstrdup(what) : v->ops->copy_text ? v->ops->copy_text(v)
+		   : row == LIST_NONE ? NULL : row_text(v, row);
 	if (!text) {
 		tui_message(t, true, "nothing selected to copy");
 		return R_REDRAW;

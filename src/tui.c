@@ -631,6 +631,11 @@ static void columns_sync(struct tui *t)
 		release_memory();
 }
 
+void tui_sync_columns(struct tui *t)
+{
+	columns_sync(t);
+}
+
 static void columns_create(struct tui *t)
 {
 	const struct view_ops *ops[3] = { &provinces_ops, &partners_ops, &funds_ops };
@@ -644,6 +649,10 @@ static void columns_create(struct tui *t)
 		tui_message(t, true, "%s", t->column[0]->load_detail ? t->column[0]->load_detail : "cannot read the store");
 	columns_sync(t);
 	t->focus = t->settings->start_pane == PANE_FUNDS ? 2 : t->settings->start_pane == PANE_PARTNERS ? 1 : 0;
+	if (t->at) {
+		at_apply(t, t->at);
+		columns_sync(t);
+	}
 }
 
 static void tui_free(struct tui *t)
@@ -654,6 +663,7 @@ static void tui_free(struct tui *t)
 	for (int c = 0; c < 3; c++)
 		view_free(t->column[c]);
 	free(t->prompt.path);
+	free(t->position);
 	prompt_free(&t->prompt);
 	strbuf_free(&t->osc);
 	windows_free(t);
@@ -811,6 +821,43 @@ static enum result act_sort(struct tui *t, struct view *v)
 	return R_REDRAW;
 }
 
+/* I: the current sort the other way round; the header marks it. */
+static enum result act_sort_reverse(struct tui *t, struct view *v)
+{
+	if (!v->ops->sorts) {
+		tui_message(t, false, "this list has one order only");
+		return R_REDRAW;
+	}
+	v->list.sort_reverse = !v->list.sort_reverse;
+	view_apply(v);
+	tui_message(t, false, "sorted by %s, %s", v->ops->sorts[v->list.sort_key],
+		    v->list.sort_reverse ? "reversed" : "the usual way round");
+	return R_REDRAW;
+}
+
+/* Ctrl-G: the path pairoff --at takes to come back here, the row, and the
+ * selected row's report and line; y copies the command while it shows. */
+static enum result act_position(struct tui *t, struct view *v)
+{
+	char *path = at_path(t);
+	free(t->position);
+	char *word = str_shell_word(path);
+	t->position = xasprintf("pairoff --at %s", word);
+	free(word);
+	struct strbuf sb = {0};
+	strbuf_printf(&sb, "%s \u00b7 %s %zu/%zu", t->position, v->ops->name, list_position(&v->list),
+		      v->list.nmatch);
+	size_t row = list_selected(&v->list);
+	struct source_ref ref;
+	if (row != LIST_NONE && v->ops->source && v->ops->source(v, row, &ref) && ref.report)
+		strbuf_printf(&sb, " \u00b7 %s:%ld", ref.report, ref.line);
+	strbuf_puts(&sb, " (y copies)");
+	tui_message(t, false, "%s", sb.data);
+	strbuf_free(&sb);
+	free(path);
+	return R_REDRAW;
+}
+
 static enum result act_unit(struct tui *t)
 {
 	t->unit = money_unit_next(t->unit);
@@ -837,24 +884,32 @@ static enum result act_suspend(struct tui *t)
 	return R_REDRAW;
 }
 
-static enum result act_move(struct view *v, enum action a)
+/* A move, count times (5j); g and G with a count go to that row (10G). */
+static enum result act_move(struct view *v, enum action a, long count)
 {
-	long page = v->height > 1 ? v->height - 1 : 1;
+	long page = v->height > 1 ? v->height - 1 : 1, n = count ? count : 1;
 	switch (a) {
-	case ACT_MOVE_DOWN: list_move(&v->list, 1); break;
-	case ACT_MOVE_UP: list_move(&v->list, -1); break;
-	case ACT_PAGE_DOWN: list_move(&v->list, page); break;
-	case ACT_PAGE_UP: list_move(&v->list, -page); break;
-	case ACT_HALF_DOWN: list_move(&v->list, (page + 1) / 2); break;
-	case ACT_HALF_UP: list_move(&v->list, -(page + 1) / 2); break;
-	case ACT_FIRST: list_first(&v->list); break;
-	case ACT_LAST: list_last(&v->list); break;
+	case ACT_MOVE_DOWN: list_move(&v->list, n); break;
+	case ACT_MOVE_UP: list_move(&v->list, -n); break;
+	case ACT_PAGE_DOWN: list_move(&v->list, n * page); break;
+	case ACT_PAGE_UP: list_move(&v->list, -n * page); break;
+	case ACT_HALF_DOWN: list_move(&v->list, n * ((page + 1) / 2)); break;
+	case ACT_HALF_UP: list_move(&v->list, -n * ((page + 1) / 2)); break;
+	case ACT_FIRST:
+	case ACT_LAST:
+		if (count)
+			list_goto(&v->list, (size_t)count);
+		else if (a == ACT_FIRST)
+			list_first(&v->list);
+		else
+			list_last(&v->list);
+		break;
 	default: return R_UNHANDLED;
 	}
 	return R_REDRAW;
 }
 
-static enum result do_action(struct tui *t, struct view *v, enum action a)
+static enum result do_action(struct tui *t, struct view *v, enum action a, long count)
 {
 	switch (a) {
 	case ACT_ENTER: return act_enter(t, v);
@@ -867,6 +922,8 @@ static enum result do_action(struct tui *t, struct view *v, enum action a)
 	case ACT_MEASURE: case ACT_MATRIX_SIDE: case ACT_COLUMN_LEFT: case ACT_COLUMN_RIGHT:
 		tui_message(t, false, "that key works in the matrix (m opens it)");
 		return R_REDRAW;
+	case ACT_POSITION: return act_position(t, v);
+	case ACT_SORT_REVERSE: return act_sort_reverse(t, v);
 	case ACT_HELP: return act_overlay(t, &help_ops);
 	case ACT_REFRESH: clearok(curscr, TRUE); return R_REDRAW;
 	case ACT_SEARCH: prompt_start(t, PROMPT_SEARCH, NULL); return R_REDRAW;
@@ -879,11 +936,11 @@ static enum result do_action(struct tui *t, struct view *v, enum action a)
 	case ACT_SORT: return act_sort(t, v);
 	case ACT_GROUP: tui_message(t, false, "r groups the provinces pane"); return R_REDRAW;
 	case ACT_EXPORT: return act_export(t, v);
-	case ACT_COPY: return tui_copy(t);
+	case ACT_COPY: return tui_copy(t, NULL);
 	case ACT_CLOSE: return act_close(t);
 	case ACT_SUSPEND: return act_suspend(t);
 	case ACT_QUIT: return R_QUIT;
-	default: return act_move(v, a);
+	default: return act_move(v, a, count);
 	}
 }
 
@@ -919,6 +976,49 @@ static void on_resize(struct tui *t)
 	clearok(curscr, TRUE);   /* the terminal may have rewrapped what it showed */
 }
 
+/* A digit typed before a key is a count (5j, 10G, 3n), unless bound. */
+static bool count_digit(struct tui *t, int ch, bool is_func, enum action a)
+{
+	if (is_func || a != ACT_NONE || ch < '0' || ch > '9' || (ch == '0' && !t->count))
+		return false;
+	if (t->count < 1000000)
+		t->count = t->count * 10 + (ch - '0');
+	tui_message(t, false, "%ld (Esc forgets it)", t->count);
+	return true;
+}
+
+/* Actions a count repeats; the moves take it themselves. */
+static bool repeats(enum action a)
+{
+	return a == ACT_SEARCH_NEXT || a == ACT_SEARCH_PREV || a == ACT_NEXT_PANE ||
+	       a == ACT_PREV_PANE || a == ACT_COLUMN_LEFT || a == ACT_COLUMN_RIGHT;
+}
+
+/* The view's own handling of a first, then the generic one. */
+static enum result dispatch_once(struct tui *t, struct view *v, enum action a, long count)
+{
+	if (v->ops->action) {
+		enum result r = v->ops->action(t, v, a);
+		if (r & R_RELOAD)
+			view_apply(v);
+		if (r != R_UNHANDLED)
+			return r;
+	}
+	return do_action(t, v, a, count);
+}
+
+#define COUNT_REPEAT_MAX 1000   /* 999999n need not run a million searches' steps */
+
+static enum result dispatch(struct tui *t, struct view *v, enum action a, long count)
+{
+	if (!repeats(a) || count < 2)
+		return dispatch_once(t, v, a, count);
+	enum result r = R_HANDLED;
+	for (long i = 0; i < count && i < COUNT_REPEAT_MAX && !(r & R_QUIT); i++)
+		r |= dispatch_once(t, tui_current(t), a, 0);
+	return r;
+}
+
 static enum result handle_key(struct tui *t, int ch, bool is_func)
 {
 	if (is_func && ch == KEY_RESIZE) {
@@ -929,25 +1029,32 @@ static enum result handle_key(struct tui *t, int ch, bool is_func)
 		return prompt_key(t, ch, is_func);
 	if (is_func && ch == KEY_MOUSE)
 		return on_mouse(t);
-	enum action a = action_for_key(ch, is_func);
+	struct view *v = tui_current(t);
+	enum action a = keymap_action(&t->settings->keymap, ch, is_func, v->ops == &matrix_ops);
 	if (too_small(t))
 		return a == ACT_QUIT || a == ACT_CLOSE ? R_QUIT : R_HANDLED;
 	t->message[0] = '\0';
+	if (count_digit(t, ch, is_func, a))
+		return R_REDRAW;
+	long count = t->count;
+	t->count = 0;
+	char *position = t->position;   /* shown by the key before, if Ctrl-G */
+	t->position = NULL;
+	enum result r;
 	if (a == ACT_NONE) {
 		char name[32];
 		tui_message(t, true, "%s is not bound (? lists the keys)",
 			    action_key_name(ch, name, sizeof(name)));
-		return R_REDRAW;
+		r = R_REDRAW;
+	} else if (a == ACT_COPY && position) {
+		r = tui_copy(t, position);
+	} else if (a == ACT_CLEAR && count) {
+		r = R_REDRAW;   /* Esc forgets a count */
+	} else {
+		r = dispatch(t, v, a, count);
 	}
-	struct view *v = tui_current(t);
-	if (v->ops->action) {
-		enum result r = v->ops->action(t, v, a);
-		if (r & R_RELOAD)
-			view_apply(v);
-		if (r != R_UNHANDLED)
-			return r;
-	}
-	return do_action(t, v, a);
+	free(position);
+	return r;
 }
 
 /* --- terminal set-up ------------------------------------------------------- */
@@ -1126,7 +1233,7 @@ static enum status main_loop(struct tui *t)
 /* --- in-process screen dump (tests, benchmarks) ---------------------------- */
 
 /* Parses the next key of a dump script: a character, or <Name> (Down, Up,
- * Left, Right, Enter, Esc, Tab, BS, PgDn, PgUp, Home, End, F1, C-x, lt,
+ * Left, Right, Enter, Esc, Tab, BS, PgDn, PgUp, Home, End, F1, Delete, C-x, lt,
  * Resize:COLSxLINES). Returns the bytes consumed, 0 at the end. */
 static size_t dump_next_key(const char *s, int *key, bool *is_func, int *cols, int *lines)
 {
@@ -1136,6 +1243,7 @@ static size_t dump_next_key(const char *s, int *key, bool *is_func, int *cols, i
 		{ "Tab", '\t', false }, { "BS", KEY_BACKSPACE, true }, { "PgDn", KEY_NPAGE, true },
 		{ "PgUp", KEY_PPAGE, true }, { "Home", KEY_HOME, true }, { "End", KEY_END, true },
 		{ "F1", KEY_F(1), true }, { "lt", '<', false }, { "Space", ' ', false },
+		{ "Delete", KEY_DC, true },
 	};
 	if (!*s)
 		return 0;
@@ -1281,9 +1389,27 @@ static enum status dump_run(struct tui *t, const char *keys)
 
 /* --- entry point ----------------------------------------------------------- */
 
+/* Where the browser opens: opt->at resolved before anything is drawn. A
+ * bad path from --at ends the browser with the look-up's message; from the
+ * config, the browser opens at the top and says why on the status line. */
+static enum status start_at(struct tui *t, const struct tui_options *opt, struct at_target *at)
+{
+	if (!opt || !opt->at)
+		return ST_OK;
+	enum status st = at_resolve(t->store, opt->at, at);
+	if (st == ST_OK)
+		t->at = at;
+	else if (opt->at_named_by && strcmp(opt->at_named_by, "--at") != 0)
+		tui_message(t, true, "%s: %s", opt->at_named_by, status_detail(st));
+	else
+		return st;
+	return ST_OK;
+}
+
 enum status tui_run(struct store *s, const struct settings *st, const struct tui_options *opt)
 {
 	struct tui t;
+	struct at_target at;
 	memset(&t, 0, sizeof(t));
 	t.store = s;
 	t.settings = st;
@@ -1294,16 +1420,25 @@ enum status tui_run(struct store *s, const struct settings *st, const struct tui
 	t.indicator = st->indicator ? (int)indicator_kind_parse(st->indicator) : -1;
 	if (t.indicator == IND_NKINDS)
 		t.indicator = -1; /* "none" */
-	enum status rc;
+	enum status rc = start_at(&t, opt, &at);
+	if (rc != ST_OK) {
+		query_cancel_install(NULL, s, st->query_time_limit);
+		return rc;
+	}
 	if (opt && opt->dump_keys) {
 		rc = dump_run(&t, opt->dump_keys);
 		tui_free(&t);
+		if (t.at)
+			at_target_free(&at);
 		query_cancel_install(NULL, s, st->query_time_limit);
 		return rc;
 	}
 	rc = terminal_open();
-	if (rc != ST_OK)
+	if (rc != ST_OK) {
+		if (t.at)
+			at_target_free(&at);
 		return rc;
+	}
 	static bool registered;
 	if (!registered && atexit(at_exit_restore) == 0)
 		registered = true;
@@ -1314,6 +1449,8 @@ enum status tui_run(struct store *s, const struct settings *st, const struct tui
 	rc = main_loop(&t);
 	query_keys_off();
 	tui_free(&t);
+	if (t.at)
+		at_target_free(&at);
 	query_cancel_install(NULL, s, st->query_time_limit);
 	terminal_restore();
 	xalloc_on_failure(terminal_restore, false);

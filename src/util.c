@@ -230,3 +230,19 @@ char *format_i64(char *buf, int64_t v)
 	buf[k] = '\0';
 	return buf;
 }
+
+char *str_shell_word(const char *s)
+{
+	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		   "0123456789_./+,:=@%-") == strlen(s))
+		return xstrdup(s);
+	struct strbuf sb = {0};
+	strbuf_puts(&sb, "'");
+	for (; *s; s++)
+		if (*s == '\'')
+			strbuf_puts(&sb, "'\\''");
+		else
+			strbuf_append(&sb, s, 1);
+	strbuf_puts(&sb, "'");
+	return strbuf_steal(&sb);
+}

@@ -147,8 +147,10 @@ static void funds_header(struct tui *t, struct view *v, WINDOW *w, int width)
 	const struct funds *f = v->priv;
 	attr_t a = t->attrs[ROLE_HEADER];
 	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
-	char *title = sep ? xasprintf("%.*s \u2192 %s, aid, %s", (int)(sep - v->key), v->key, sep + 1,
-				      money_unit_name(t->unit))
+	int key = v->list.sort_key;   /* the mark of a sort: ", \u25bcyear" */
+	const char *mark = view_sort_mark(t, v, key), *by = !*mark ? "" : key == 2 ? "aid" : "year";
+	char *title = sep ? xasprintf("%.*s \u2192 %s, aid, %s%s%s%s", (int)(sep - v->key), v->key, sep + 1,
+				      money_unit_name(t->unit), *mark ? ", " : "", mark, by)
 			  : xstrdup("Funds");
 	bool wide = show_investment(v, width);
 	int columns = wide ? 2 * f->amount_cols : 0;
@@ -407,6 +409,7 @@ static int funds_select_cols(const struct view *v, size_t row, int width)
 /* The sorts keep the structure: a year stays with its flows and headings,
  * and the span and cumulative figures stay at the end. */
 static const char *const funds_sorts[] = { "year", "newest first", "largest aid first", NULL };
+static const bool funds_sorts_fall[] = { false, true, true };
 
 /* The aid of the year row a row stands under (rows follow their year row);
  * 0 for a year with counts only, which has none. */
@@ -418,10 +421,11 @@ static long long year_aid(const struct view *v, size_t row)
 	return cell_is(v, row, "row", "year") ? cell_ll(v, row, "amount_yuan") : 0;
 }
 
+/* Reversed, the years turn round; each year's rows stay in their order. */
 static int funds_compare(void *ctx, size_t a, size_t b)
 {
 	struct view *v = ctx;
-	if (v->list.sort_key == 0)
+	if (v->list.sort_key == 0 && !v->list.sort_reverse)
 		return 0;   /* the query's order */
 	bool ta = in_tail(v, a), tb = in_tail(v, b);
 	if (ta || tb)
@@ -429,12 +433,13 @@ static int funds_compare(void *ctx, size_t a, size_t b)
 	long long ya = cell_ll(v, a, "year"), yb = cell_ll(v, b, "year");
 	if (ya == yb)
 		return 0;
+	int d = (v->list.sort_key == 1 ? ya > yb : ya < yb) ? -1 : 1;
 	if (v->list.sort_key == 2) {
 		long long aa = year_aid(v, a), ab = year_aid(v, b);
 		if (aa != ab)
-			return aa > ab ? -1 : 1;
+			d = aa > ab ? -1 : 1;
 	}
-	return (v->list.sort_key == 1 ? ya > yb : ya < yb) ? -1 : 1;
+	return v->list.sort_reverse ? -d : d;
 }
 
 /* A row is found by its year and period, section, category and places.
@@ -533,6 +538,7 @@ const struct view_ops funds_ops = {
 	.select_cols = funds_select_cols,
 	.compare = funds_compare,
 	.sorts = funds_sorts,
+	.sorts_fall = funds_sorts_fall,
 	.hay = funds_hay,
 	.enter = funds_enter,
 	.source = view_row_source,

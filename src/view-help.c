@@ -1,7 +1,9 @@
 #include "config.h"
 
-/* The help screen, generated from the action table (so it lists exactly the
- * bindings that work), followed by the config keys and the legend. */
+/* The help screen, generated from the action table and the bindings in
+ * force (so it lists exactly the keys that work, [keys] of the config
+ * included), followed by the config keys of the option table and the
+ * legend. */
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,17 +18,6 @@ static void add(struct qtable *out, const char *keys, const char *name, const ch
 	const char *cells[] = { keys, name, help, group };
 	qtable_add_row(out, cells);
 }
-
-static const struct {
-	const char *key, *values, *help;
-} config_keys[] = {
-	{ "[ui] unit", "yuan | wan | million", "money unit at start (u cycles)" },
-	{ "[ui] color", "true | false", "colours (NO_COLOR in the environment turns them off)" },
-	{ "[ui] theme", "default | mono | light", "colour theme" },
-	{ "[ui] mouse", "true | false", "click selects, wheel scrolls (or --mouse)" },
-	{ "[ui] start_pane", "provinces | partners | funds", "pane focused at start" },
-	{ "[store] path", "FILE", "the store (or --db, $PAIROFF_DB)" },
-};
 
 /* The signs of the panes; the columns' own legends come from the views
  * (view_ops.legend), so the help says what the panes say. */
@@ -60,7 +51,6 @@ static void add_legends(struct qtable *out)
 
 static enum status help_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
 {
-	(void)t;
 	(void)v;
 	(void)key;
 	qtable_init(out, 4, help_headers);
@@ -68,14 +58,20 @@ static enum status help_load(struct tui *t, struct view *v, const char *key, str
 		for (const struct action_info *a = action_table; a->name; a++) {
 			if (a->group != (enum action_group)g)
 				continue;
-			char keys[64];
-			add(out, action_keys_text(a, keys, sizeof(keys)), a->name, a->help, action_group_names[g]);
+			char keys[96];
+			add(out, keymap_keys_text(&t->settings->keymap, a->action, keys, sizeof(keys)), a->name,
+			    a->help, action_group_names[g]);
 		}
-	for (size_t i = 0; i < sizeof(config_keys) / sizeof(config_keys[0]); i++) {
-		char *text = xasprintf("%s  (%s)", config_keys[i].help, config_keys[i].values);
-		add(out, config_keys[i].key, "config", text, "Config file: ~/.config/pairoff/config.ini");
+	static const char config_group[] = "Config file: ~/.config/pairoff/config.ini (pairoff --help-config)";
+	char name[64];
+	const char *values, *help;
+	for (size_t i = 0; settings_key_info(i, name, sizeof(name), &values, &help); i++) {
+		char *text = xasprintf("%s  (%s)", help, values);
+		add(out, name, "config", text, config_group);
 		free(text);
 	}
+	add(out, "[keys] ACTION", "config", "the keys of an action, by the names above: move-down = j Down",
+	    config_group);
 	add_legends(out);
 	return ST_OK;
 }

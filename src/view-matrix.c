@@ -364,6 +364,22 @@ static enum result sort_col(struct tui *t, struct view *v)
 	return R_RELOAD | R_REDRAW;
 }
 
+/* I: the sort the other way round; unsorted, the names from Z. */
+static enum result sort_reverse(struct tui *t, struct view *v)
+{
+	struct matrix_view *m = mv(v);
+	if (!v->rows->ncols)
+		return R_HANDLED;
+	if (m->sort_col[0]) {
+		m->sort_desc = !m->sort_desc;
+	} else {   /* the query's order is by name, from A */
+		snprintf(m->sort_col, sizeof(m->sort_col), "%s", v->rows->headers[0]);
+		m->sort_desc = true;
+	}
+	tui_message(t, false, "sorted by %s, %s first", m->sort_col, m->sort_desc ? "largest (or Z)" : "smallest (or A)");
+	return R_RELOAD | R_REDRAW;
+}
+
 /* Loads the matrix for the current measure and side, keeping the row
  * and the column the cursor was on where they still exist. */
 static void matrix_reload(struct tui *t, struct view *v)
@@ -409,6 +425,7 @@ static enum result matrix_action(struct tui *t, struct view *v, enum action a)
 	case ACT_COLUMN_LEFT: return move_col(v, -1);
 	case ACT_COLUMN_RIGHT: return move_col(v, 1);
 	case ACT_SORT: return sort_col(t, v);
+	case ACT_SORT_REVERSE: return sort_reverse(t, v);
 	case ACT_MEASURE: return switch_measure(t, v);
 	case ACT_MATRIX_SIDE: return switch_side(t, v);
 	default: return R_UNHANDLED;

@@ -56,35 +56,50 @@ static char *partners_child_key(struct tui *t, struct view *v)
 }
 
 static const char *const partners_sorts[] = { "partner", "since", "name", NULL };
+static const bool partners_sorts_fall[] = { false, false, false };
 
 static int cmp_str(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "");
 }
 
-/* Within a partner: its own row first, then pairs by the sort asked for. */
-static int partners_compare(void *ctx, size_t a, size_t b)
+/* The pairs under a partner by since or by name, the partner's own row
+ * first; 0 for the query's order. */
+static int pairs_compare(const struct view *v, size_t a, size_t b)
 {
-	struct view *v = ctx;
-	int d = cmp_str(view_cell(v, a, "partner"), view_cell(v, b, "partner"));
-	if (d || v->list.sort_key == 0)
-		return d;
-	if (is_partner(v, a) != is_partner(v, b))
-		return is_partner(v, a) ? -1 : 1;
+	if (v->list.sort_key == 0)
+		return 0;
 	if (v->list.sort_key == 1) {
 		long ya = view_cell_long(v, a, "since"), yb = view_cell_long(v, b, "since");
 		return ya < yb ? -1 : ya > yb;
 	}
-	d = cmp_str(view_cell(v, a, "recipient"), view_cell(v, b, "recipient"));
+	int d = cmp_str(view_cell(v, a, "recipient"), view_cell(v, b, "recipient"));
 	return d ? d : cmp_str(view_cell(v, a, "donor"), view_cell(v, b, "donor"));
+}
+
+/* Within a partner: its own row first, then pairs by the sort asked for;
+ * reversed, the partners (by partner) or the pairs under each. */
+static int partners_compare(void *ctx, size_t a, size_t b)
+{
+	struct view *v = ctx;
+	bool turn = v->list.sort_reverse;
+	int d = cmp_str(view_cell(v, a, "partner"), view_cell(v, b, "partner"));
+	if (d)
+		return turn && v->list.sort_key == 0 ? -d : d;
+	if (is_partner(v, a) != is_partner(v, b))
+		return is_partner(v, a) ? -1 : 1;
+	d = pairs_compare(v, a, b);
+	return turn && v->list.sort_key != 0 ? -d : d;
 }
 
 static void partners_header(struct tui *t, struct view *v, WINDOW *w, int width)
 {
-	char title[160];
-	snprintf(title, sizeof(title), "Partners of %s", v->key ? v->key : "...");
+	char title[160], years[16];
+	snprintf(title, sizeof(title), "%s%sPartners of %s", view_sort_mark(t, v, 0), view_sort_mark(t, v, 2),
+		 v->key ? v->key : "...");
+	snprintf(years, sizeof(years), "%sYears", view_sort_mark(t, v, 1));
 	draw_cell(w, title, width - YEARS_WIDTH, false, t->attrs[ROLE_HEADER]);
-	draw_cell(w, "Years", YEARS_WIDTH, true, t->attrs[ROLE_HEADER]);
+	draw_cell(w, years, YEARS_WIDTH, true, t->attrs[ROLE_HEADER]);
 }
 
 /* A partner region: its name, then how many place pairs are under it
@@ -214,6 +229,7 @@ const struct view_ops partners_ops = {
 	.draw_row = partners_draw_row,
 	.compare = partners_compare,
 	.sorts = partners_sorts,
+	.sorts_fall = partners_sorts_fall,
 	.hay = partners_hay,
 	.names = partners_names,
 	.enter = partners_enter,

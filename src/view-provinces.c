@@ -84,6 +84,7 @@ static const char *provinces_group(void *ctx, size_t row)
 }
 
 static const char *const provinces_sorts[] = { "name", "aid", "investment", "partners", "count", NULL };
+static const bool provinces_sorts_fall[] = { false, true, true, true, true };
 
 static int cmp_long_desc(long long a, long long b)
 {
@@ -106,7 +107,10 @@ static int provinces_compare(void *ctx, size_t a, size_t b)
 	}
 	static const char *const sort_cols[] = { NULL, "aid_yuan", "investment_yuan", "partners", "count" };
 	const char *col = sort_cols[v->list.sort_key];
-	return col ? cmp_long_desc(cell_ll(v, a, col), cell_ll(v, b, col)) : 0;   /* 0: the query's order, by name */
+	int d = col ? cmp_long_desc(cell_ll(v, a, col), cell_ll(v, b, col)) : 0;   /* 0: the query's order, by name */
+	if (!v->list.sort_reverse)
+		return d;
+	return d ? -d : strcmp(view_cell(v, b, "name"), view_cell(v, a, "name"));
 }
 
 struct columns {
@@ -168,6 +172,15 @@ static void measure_count(struct tui *t, struct view *v)
 	}
 }
 
+/* A column's header with the mark of the sort when it is sorted by. */
+static void sort_header(struct tui *t, struct view *v, WINDOW *w, const char *title, int key, int width,
+			bool right, attr_t a)
+{
+	char text[48];
+	snprintf(text, sizeof(text), "%s%s", view_sort_mark(t, v, key), title);
+	draw_cell(w, text, width, right, a);
+}
+
 static void provinces_header(struct tui *t, struct view *v, WINDOW *w, int width)
 {
 	struct provinces *p = v->priv;
@@ -176,12 +189,12 @@ static void provinces_header(struct tui *t, struct view *v, WINDOW *w, int width
 	measure_count(t, v);
 	struct columns c = columns(v, width);
 	attr_t a = t->attrs[ROLE_HEADER];
-	draw_cell(w, "Province", c.name, false, a);
+	sort_header(t, v, w, "Province", 0, c.name, false, a);
 	draw_cell(w, " S", c.side, false, a);
-	draw_cell(w, "Ptn", c.partners, true, a);
-	draw_cell(w, "Aid", c.aid, true, a);
-	draw_cell(w, "Invest", c.investment, true, a);
-	draw_cell(w, p->count_title, c.count, true, a);
+	sort_header(t, v, w, "Ptn", 3, c.partners, true, a);
+	sort_header(t, v, w, "Aid", 1, c.aid, true, a);
+	sort_header(t, v, w, "Invest", 2, c.investment, true, a);
+	sort_header(t, v, w, p->count_title, 4, c.count, true, a);
 }
 
 /* A money cell: the figure in the current unit, blank when the store has
@@ -304,6 +317,7 @@ const struct view_ops provinces_ops = {
 	.group = provinces_group,
 	.compare = provinces_compare,
 	.sorts = provinces_sorts,
+	.sorts_fall = provinces_sorts_fall,
 	.hay = provinces_hay,
 	.names = provinces_names,
 	.action = provinces_action,

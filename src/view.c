@@ -205,6 +205,21 @@ const char *view_cell(const struct view *v, size_t row, const char *col)
 	return qtable_get(v->rows, row, (size_t)c);
 }
 
+bool view_sort_falls(const struct view *v)
+{
+	bool fall = v->ops->sorts_fall && v->ops->sorts_fall[v->list.sort_key];
+	return fall != v->list.sort_reverse;
+}
+
+const char *view_sort_mark(const struct tui *t, const struct view *v, int key)
+{
+	if (v->list.sort_key != key || (key == 0 && !v->list.sort_reverse))
+		return "";
+	if (t->utf8)
+		return view_sort_falls(v) ? "\u25bc" : "\u25b2";
+	return view_sort_falls(v) ? "v" : "^";
+}
+
 long view_cell_long(const struct view *v, size_t row, const char *col)
 {
 	const char *s = view_cell(v, row, col);

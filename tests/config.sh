@@ -85,12 +85,49 @@ run "$PAIROFF" --config "$test_tmp/other.ini" reports --format tsv
 assert_rc 0 "--config"
 [ -s "$test_tmp/other.db" ] || fail "--config file was not read"
 
-# Every key of the option table is documented in the man page.
+# --help-config prints the config in force (the file --config names, or
+# the XDG one) as a config file: every option with its value, the unset
+# ones commented out, then [keys]; fed back, it prints the same.
 run "$PAIROFF" --help-config
 assert_rc 0 "--help-config"
-assert_eq "$(printf '%s\n' "$out" | wc -l)" 9 "nine config keys"
-printf '%s\n' "$out" | sed -n 's/^\[\([a-z]*\)\] \([a-z_]*\) = .*/\1 \2/p' > "$test_tmp/keys"
-assert_eq "$(wc -l < "$test_tmp/keys" | tr -d ' ')" 9 "keys parsed from --help-config"
+assert_eq "$(printf '%s\n' "$out" | sed -n 1p)" \
+	"; the config in force: $cfgdir/config.ini" "--help-config names the XDG config"
+assert_contains "$out" "path = $HOME/from-config.db" "--help-config shows the XDG config's value"
+cat > "$test_tmp/force.ini" <<'EOF'
+[ui]
+unit = wan
+mouse = yes
+start_at = Zhejiang/Sichuan
+[keys]
+search = F5 /
+copy = ";"
+EOF
+run "$PAIROFF" --config "$test_tmp/force.ini" --help-config
+assert_rc 0 "--help-config --config"
+assert_eq "$err" "" "--help-config --config: no warning"
+first=$out
+assert_eq "$(printf '%s\n' "$out" | sed -n 1p)" "; the config in force: $test_tmp/force.ini" \
+	"--help-config names the --config file"
+for line in "unit = wan" "mouse = true" "start_at = Zhejiang/Sichuan" "search = F5 /" \
+	'copy = ";"' "; path =" "theme = default" "query_time_limit = 30" "move-down = j Down Ctrl-N"; do
+	printf '%s\n' "$out" | grep -qxF "$line" || fail "--help-config: no line [$line] in:
+$out"
+done
+printf '%s\n' "$out" > "$test_tmp/again.ini"
+run "$PAIROFF" --config "$test_tmp/again.ini" --help-config
+assert_eq "$err" "" "the printed config read back: no warning"
+assert_eq "$(printf '%s\n' "$out" | sed 1d)" "$(printf '%s\n' "$first" | sed 1d)" \
+	"the printed config read back prints the same"
+run env NO_COLOR=1 "$PAIROFF" --config "$test_tmp/force.ini" --help-config
+printf '%s\n' "$out" | grep -qxF "color = false" || fail "--help-config: NO_COLOR turns colour off"
+run "$PAIROFF" --config "$test_tmp/nope.ini" --help-config
+[ "$rc" -ge 3 ] || fail "--help-config with a missing --config: exit status $rc"
+
+# Every key of the option table is documented in the man page.
+run "$PAIROFF" --help-config
+printf '%s\n' "$out" | awk '/^\[/ { section = substr($0, 2, length($0) - 2); next }
+	section != "keys" && /^(; )?[a-z_]+ =/ { sub(/^; /, ""); print section, $1 }' > "$test_tmp/keys"
+assert_eq "$(wc -l < "$test_tmp/keys" | tr -d ' ')" 10 "ten config keys in --help-config"
 while read -r section key; do
 	grep -q "^\\\\fB$key\\\\fR" "$top_srcdir/data/pairoff.1" ||
 		fail "man page does not document [$section] $key"

@@ -106,6 +106,11 @@ static void test_headings(void)
 	list_first(&l);
 	list_mark_set(&l, m);
 	CHECK(list_selected(&l) == 4, "a mark brings the selection back");
+	list_goto(&l, 3);   /* 10G: the third row, headings not counted */
+	CHECK(list_position(&l) == 3 && list_selected(&l) == 1, "goto 3: position %zu row %zu",
+	      list_position(&l), list_selected(&l));
+	list_goto(&l, 99);
+	CHECK(list_position(&l) == NROWS, "goto past the end: the last row");
 	list_free(&l);
 }
 
@@ -140,15 +145,66 @@ static void test_actions(void)
 	CHECK(action_for_key('\\', false) == ACT_FILTER && action_for_key('&', false) == ACT_FILTER,
 	      "\\ and & filter");
 	CHECK(action_for_key(KEY_DOWN, false) == ACT_NONE, "a character with a key code's value is not that key");
+	/* one key, one action in each keymap: the matrix's may shadow the rest's */
 	for (const struct action_info *a = action_table; a->name; a++)
 		for (const struct action_info *b = a + 1; b->name; b++)
 			for (int i = 0; i < 3; i++)
 				for (int j = 0; j < 3; j++)
-					CHECK(!a->keys[i] || a->keys[i] != b->keys[j],
+					CHECK(!a->keys[i] || a->keys[i] != b->keys[j] ||
+					      (a->group == GROUP_MATRIX) != (b->group == GROUP_MATRIX),
 					      "%s and %s share a key", a->name, b->name);
 	char buf[64];
 	CHECK(strcmp(action_keys_text(&action_table[0], buf, sizeof(buf)), "j Down Ctrl-N") == 0,
 	      "keys text: [%s]", buf);
+}
+
+/* b pages up, but in the matrix switches its side; a key of the matrix
+ * only is still found outside it, so the browser can say where it works. */
+static void test_keymap(void)
+{
+	struct keymap km;
+	keymap_init(&km);
+	CHECK(keymap_action(&km, 'b', false, false) == ACT_PAGE_UP, "b pages up");
+	CHECK(keymap_action(&km, 'b', false, true) == ACT_MATRIX_SIDE, "b in the matrix");
+	CHECK(keymap_action(&km, 'j', false, true) == ACT_MOVE_DOWN, "j in the matrix");
+	CHECK(keymap_action(&km, 'v', false, false) == ACT_MEASURE, "v outside the matrix");
+	CHECK(keymap_action(&km, CTRL_KEY('g'), false, false) == ACT_POSITION, "Ctrl-G");
+	CHECK(keymap_action(&km, 'I', false, false) == ACT_SORT_REVERSE, "I reverses");
+
+	const char *bad = NULL;
+	size_t bad_len = 0;
+	CHECK(keymap_bind(&km, ACT_SEARCH, "f Ctrl-F F5", &bad, &bad_len), "bind search");
+	CHECK(keymap_action(&km, 'f', false, false) == ACT_SEARCH, "f searches now");
+	CHECK(keymap_action(&km, CTRL_KEY('f'), false, false) == ACT_SEARCH, "Ctrl-F taken from page-down");
+	CHECK(keymap_action(&km, KEY_F(5), true, false) == ACT_SEARCH, "F5");
+	CHECK(keymap_action(&km, '\\', false, false) == ACT_FILTER, "filter keeps its other keys");
+	char text[64];
+	CHECK(strcmp(keymap_keys_text(&km, ACT_PAGE_DOWN, text, sizeof(text)), "PgDn Space") == 0,
+	      "page-down lost Ctrl-F: %s", text);
+	CHECK(!keymap_bind(&km, ACT_SEARCH, "x Nonsense", &bad, &bad_len) && bad_len == 8 &&
+	      strncmp(bad, "Nonsense", 8) == 0, "a bad key name is found");
+	CHECK(keymap_action(&km, 'x', false, false) == ACT_NONE, "a failed binding changes nothing");
+	CHECK(keymap_bind(&km, ACT_QUIT, "none", &bad, &bad_len) &&
+	      keymap_action(&km, 'Q', false, false) == ACT_NONE, "none unbinds");
+	CHECK(keymap_bind(&km, ACT_PAGE_UP, "b", &bad, &bad_len) &&
+	      keymap_action(&km, 'b', false, true) == ACT_MATRIX_SIDE, "the matrix keeps b");
+
+	/* every key the table names reads back as that key */
+	for (const struct action_info *a = action_table; a->name; a++)
+		for (int i = 0; i < 3; i++) {
+			char name[32];
+			int key = 0;
+			if (!a->keys[i])
+				continue;
+			action_key_name(a->keys[i], name, sizeof(name));
+			CHECK(action_key_parse(name, &key) && key == a->keys[i], "%s: key %s reads back as %d",
+			      a->name, name, key);
+		}
+	char name[32];
+	CHECK(strcmp(action_key_name(KEY_DC, name, sizeof(name)), "Delete") == 0, "Delete: %s", name);
+	CHECK(strchr(action_key_name(KEY_MAX - 1, name, sizeof(name)), '#') == NULL, "no raw code: %s", name);
+	CHECK(strcmp(action_key_name(0x6c5f, name, sizeof(name)), "\xe6\xb1\x9f") == 0, "a character: %s", name);
+	CHECK(action_by_name("move-down") == ACT_MOVE_DOWN && action_by_name("nope") == ACT_NONE, "names");
 }
 
 /* --- ranking: exact, prefix, word start, inside, letters in order ----------- */
@@ -295,6 +351,7 @@ int main(void)
 	test_headings();
 	test_scroll();
 	test_actions();
+	test_keymap();
 	if (failures)
 		fprintf(stderr, "%d failure(s)\n", failures);
 	return CHECK_EXIT();

@@ -28,6 +28,8 @@ struct list {
 	size_t sel, top;    /* indices into vis; sel never rests on a heading when a row exists */
 	char *filter;       /* owned: the filter as typed, NULL when none */
 	int sort_key;       /* which sort the view applies; 0 = natural order */
+	bool sort_reverse;  /* that sort the other way round (the view's compare
+	                     * turns what it sorts by, never its groups) */
 	char **names;       /* owned: nrows '\n'-separated name lists, the row's own name
 	                     * first, that the filter ranks (NULL: rank by hay only) */
 	unsigned char *score; /* owned: nrows ranks of the last filter (list_rank * 2, +1
@@ -84,6 +86,9 @@ size_t list_entry(const struct list *l, size_t i, bool *heading);
 void list_move(struct list *l, long delta);
 void list_first(struct list *l);
 void list_last(struct list *l);
+/* Selects the n-th visible data row (1-based, as list_position counts),
+ * the last one when there are fewer (10G). */
+void list_goto(struct list *l, size_t n);
 /* 1-based position of the selection among the visible data rows (0 if none). */
 size_t list_position(const struct list *l);
 /* Selects row if visible; returns whether it was. */

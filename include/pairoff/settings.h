@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "pairoff/action.h"
 #include "pairoff/money.h"
 #include "pairoff/status.h"
 
@@ -25,6 +26,9 @@ struct settings {
 	int query_time_limit;     /* [store] query_time_limit = seconds a query may take */
 	char *indicator;          /* owned; [ui] indicator = none | cadres | trained | ...: the
 	                           * count the provinces pane shows beside the money */
+	char *start_at;           /* owned, may be NULL; [ui] start_at = a path as
+	                           * --at takes it, where the browser opens */
+	struct keymap keymap;     /* [keys]: the table's bindings, changed by the config */
 };
 
 void settings_defaults(struct settings *st);
@@ -33,7 +37,14 @@ void settings_defaults(struct settings *st);
 enum status settings_load(struct settings *st, const char *path, bool must_exist, FILE *warn_fp);
 void settings_free(struct settings *st);
 
-/* One line per key, for --help-config and the man page check. */
-void settings_print_keys(FILE *fp);
+/* --help-config: the config in force as a config file, every key with its
+ * value (or commented out when unset), what it takes and its default in a
+ * comment above it, then the [keys] section, every action with its keys;
+ * source says where the values come from. */
+void settings_print(FILE *fp, const struct settings *st, const char *source);
+
+/* The i-th config key for the help screen: "[ui] unit", what it takes,
+ * what it does; false past the last. */
+bool settings_key_info(size_t i, char *key, size_t key_size, const char **values, const char **help);
 
 #endif

@@ -14,8 +14,14 @@ struct store;
 struct tui_options {
 	bool mouse;               /* --mouse or [ui] mouse */
 	const char *dump_keys;    /* NULL, or keys to feed for a screen dump (tests, bench) */
+	const char *at;           /* NULL, or where to open (pairoff --at PATH, [ui] start_at) */
+	const char *at_named_by;  /* "--at" or "[ui] start_at": a bad path from --at is an
+	                           * error before the screen opens, from the config a
+	                           * message on the status line */
 };
 
+/* Runs the browser. A path in opt->at from --at that names nothing ends it
+ * before anything is drawn, with the look-up's status and message. */
 enum status tui_run(struct store *s, const struct settings *st, const struct tui_options *opt);
 
 #endif

@@ -48,6 +48,8 @@ size_t utf8_valid_len(const unsigned char *s, size_t avail);
 char *format_i64(char *buf, int64_t v);
 
 bool str_starts_with(const char *s, const char *prefix);
+/* s as one shell word, quoted only when it needs to be ('it'\''s'). Owned. */
+char *str_shell_word(const char *s);
 bool str_ends_with(const char *s, const char *suffix);
 char *str_trim(char *s);                 /* trims ASCII white space in place */
 int str_casecmp_ascii(const char *a, const char *b);

@@ -75,6 +75,7 @@ struct view_ops {
 	/* Sort comparator for v->list.sort_key (list_cmp_fn); NULL = natural. */
 	int (*compare)(void *view, size_t a, size_t b);
 	const char *const *sorts;  /* NULL-terminated names, [0] the natural order */
+	const bool *sorts_fall;    /* per sort: whether it puts the largest (or Z) first */
 	/* The text the filter matches for row (owned); NULL = all cells. */
 	char *(*hay)(struct view *v, size_t row);
 	/* The names the filter ranks for row (owned): its own name first, then
@@ -174,6 +175,10 @@ struct tui {
 	bool dump;                  /* in-process screen dump: no real terminal */
 	WINDOW *cursor_win;         /* where the hardware cursor was left (and keys are read) */
 	uint64_t store_declined;    /* store_file_id of a rebuilt store not to offer again */
+	long count;                 /* a count typed before a key (5j, 10G), 0 for none */
+	const struct at_target *at; /* where to open (--at), or NULL; not owned */
+	char *position;             /* owned: the pairoff --at command Ctrl-G shows, while it
+	                             * is on the status line (y copies it), else NULL */
 };
 
 /* --- views (src/view-*.c) ------------------------------------------------ */
@@ -211,6 +216,14 @@ struct view *view_place_new(struct tui *t, const char *name);
  * start with; never NULL (a failed load says so on t). */
 struct view *view_matrix_new(struct tui *t);
 long view_cell_long(const struct view *v, size_t row, const char *col);
+/* The mark of v's sort for the column of sort key: "\u25b2" rising or
+ * "\u25bc" falling ("^" "v" without UTF-8), "" for another column or while
+ * the list is in its natural order. Headers draw it before the column's
+ * name, as the matrix does. */
+const char *view_sort_mark(const struct tui *t, const struct view *v, int key);
+/* Whether v's sort puts the largest (or Z) first: the sort's own way,
+ * turned by sort-reverse. */
+bool view_sort_falls(const struct view *v);
 /* Why the selected row matched the filter when it matched through another
  * name than its own: "Qinghai ← Haixi Prefecture" (owned), else NULL. */
 char *view_match_why(const struct tui *t, const struct view *v);
@@ -235,6 +248,8 @@ const char *tui_money(struct tui *t, long long amount_yuan, bool approx, char *b
 void tui_search(struct tui *t, const char *query);
 /* The view keys go to: the top overlay, else the focused column. */
 struct view *tui_current(struct tui *t);
+/* Shows in each pane the rows for the selection on its left. */
+void tui_sync_columns(struct tui *t);
 
 /* --- prompt, export, copy (src/tui-prompt.c) ------------------------------- */
 void prompt_start(struct tui *t, enum prompt_kind kind, const char *initial);
@@ -243,9 +258,31 @@ void prompt_free(struct prompt *p);
 enum result prompt_key(struct tui *t, int ch, bool is_func);
 /* Draws the prompt in the status window and leaves the cursor on it. */
 void prompt_draw(struct tui *t, WINDOW *w, int width);
-/* Copies the selected row with OSC 52 (written after the next doupdate) and
- * into a file (src/clipboard.c); the status line says what was done. */
-enum result tui_copy(struct tui *t);
+/* Copies text, or the selected row when text is NULL, with OSC 52 (written
+ * after the next doupdate) and into a file (src/clipboard.c); the status
+ * line says what was done. */
+enum result tui_copy(struct tui *t, const char *text);
+
+/* --- where the browser is (src/tui-at.c) ----------------------------------- */
+/* A place in the browser that pairoff --at PATH names: a province, a pair
+ * of provinces (or of places under them, "DONOR->RECIPIENT"), a year of a
+ * pair's funds, or a place's screen. Names canonical, strings owned. */
+struct at_target {
+	char *province;           /* the provinces pane's row, NULL for a place */
+	char *partner;            /* the partners pane's partner province, or NULL */
+	char *donor, *recipient;  /* a pair row under the partner, or NULL */
+	int year;                 /* the funds pane's year, 0 for none */
+	char *place;              /* a place's screen: its label, or NULL */
+};
+/* Resolves path with the look-ups' own names and aliases, before anything
+ * is drawn; the status and its detail as the look-up gives them ("did you
+ * mean ...") when a part names nothing there. */
+enum status at_resolve(struct store *s, const char *path, struct at_target *out);
+void at_target_free(struct at_target *at);
+/* Selects what at names in the panes (opening a place's screen). */
+void at_apply(struct tui *t, const struct at_target *at);
+/* The path of where the browser is, as at_resolve takes it (owned). */
+char *at_path(struct tui *t);
 
 /* --- a store replaced under the browser (src/tui-reload.c) --------------- */
 /* At a key: when an import has replaced the store, asks whether to reload
