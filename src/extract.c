@@ -412,7 +412,7 @@ static int by_donor_place(const void *a, const void *b)
 
 static void pair_index_build(struct pair_index *x, const struct xctx *c)
 {
-	x->pairs = c->out->pairs ? c->out->pairs + c->first_pair : NULL; /* none yet: NULL + 0 is undefined */
+	x->pairs = c->out->pairs + c->first_pair; /* the caller saw there are some */
 	x->n = c->out->npairs - c->first_pair;
 	x->place = xcalloc(x->n + 1, sizeof(*x->place));
 	x->order = xcalloc(x->n + 1, sizeof(*x->order));
@@ -496,12 +496,14 @@ static int earlier(int a, int b)
  * turn, and every pairing the earliest of its groups at the end. */
 static void date_whole_pairs(struct xctx *c)
 {
+	if (!c->out->pairs || c->out->npairs <= c->first_pair)
+		return; /* none (and NULL + 0 is undefined) */
 	struct pair_index x;
 	pair_index_build(&x, c);
 	size_t *same = name_groups(&x);
 	int *same_min = xcalloc(x.n + 1, sizeof(*same_min));  /* per name group */
 	int *place_min = xcalloc(x.n + 1, sizeof(*place_min)); /* per place group */
-	struct fact_pair *pairs = c->out->pairs ? c->out->pairs + c->first_pair : NULL;
+	struct fact_pair *pairs = c->out->pairs + c->first_pair;
 	for (size_t i = 0; i < x.n; i++) {
 		struct fact_pair *p = &pairs[i];
 		if (p->basis != BASIS_STATED)

@@ -180,8 +180,8 @@ static enum status load_other_spellings(struct store *s, struct spellings *sp)
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(stmt, 0);
-		const struct place_info *p = bsearch(&id, sp->places, sp->nplaces, sizeof(*sp->places),
-						     place_id_cmp);
+		const struct place_info *p = !sp->nplaces ? NULL :
+			bsearch(&id, sp->places, sp->nplaces, sizeof(*sp->places), place_id_cmp);
 		if (p)
 			add_spelling(sp, p, store_column_text(stmt, 1), false,
 				     sqlite3_column_int(stmt, 2) != SPELL_ALIAS);

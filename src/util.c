@@ -107,8 +107,18 @@ void array_reserve(void *items, size_t *cap, size_t need, size_t elem_size)
 
 void strbuf_append(struct strbuf *sb, const char *s, size_t n)
 {
-	array_reserve(&sb->data, &sb->cap, sb->len + n + 1, 1);
-	memcpy(sb->data + sb->len, s, n);
+	size_t need = sb->len + n + 1;
+	if (!sb->data || need > sb->cap) {
+		/* grown here, not by array_reserve: its void ** would hide from the
+		 * analyser (and the aliasing rules) that data is set */
+		size_t ncap = sb->data && sb->cap ? sb->cap : 16;
+		while (ncap < need)
+			ncap *= 2;
+		sb->data = xreallocarray(sb->data, ncap, 1);
+		sb->cap = ncap;
+	}
+	if (n)
+		memcpy(sb->data + sb->len, s, n);
 	sb->len += n;
 	sb->data[sb->len] = '\0';
 }
