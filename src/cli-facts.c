@@ -546,10 +546,10 @@ static enum status gather_show(struct store *s, const char *arg, struct show_dat
 static void inert_show(struct show_data *d)
 {
 	inert_replace(&d->name, 0);
-	inert_qtable(&d->regions);
-	inert_qtable(&d->pairs);
-	inert_qtable(&d->funds);
-	inert_qtable(&d->counts);
+	output_make_inert(&d->regions);
+	output_make_inert(&d->pairs);
+	output_make_inert(&d->funds);
+	output_make_inert(&d->counts);
 }
 
 /* The page of `show` for people. Piped (width 0) it is as wide as it takes;

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "pairoff/inert.h"
-#include "pairoff/query.h"
 
 /* The longest control sequence removed whole. A CSI is a few parameters;
  * a string sequence (OSC, DCS, ...) can carry a title or a clipboard, which
@@ -235,31 +234,4 @@ void inert_notes_free(struct inert_notes *notes)
 {
 	free(notes->items);
 	memset(notes, 0, sizeof(*notes));
-}
-
-void inert_qtable(struct qtable *t)
-{
-	for (size_t c = 0; c < t->ncols; c++)
-		inert_replace(&t->headers[c], INERT_MARKS);
-	/* a row's cells share one block (qtable_add_row): a row with anything
-	 * to clean is added again, cleaned, and the table rebuilt */
-	struct qtable clean;
-	qtable_init(&clean, t->ncols, (const char *const *)t->headers);
-	char **row = xcalloc(t->ncols ? t->ncols : 1, sizeof(*row));
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->ncols; c++) {
-			const char *v = t->cells[r * t->ncols + c];
-			row[c] = v && !inert_is_clean(v, INERT_MARKS) ? inert_dup(v, INERT_MARKS) : NULL;
-		}
-		const char **cells = xcalloc(t->ncols ? t->ncols : 1, sizeof(*cells));
-		for (size_t c = 0; c < t->ncols; c++)
-			cells[c] = row[c] ? row[c] : t->cells[r * t->ncols + c];
-		qtable_add_row(&clean, cells);
-		free(cells);
-		for (size_t c = 0; c < t->ncols; c++)
-			free(row[c]);
-	}
-	free(row);
-	qtable_free(t);
-	*t = clean;
 }

@@ -55,6 +55,10 @@ enum status output_format_parse(const char *name, enum output_format *fmt);
  * not (a pipe or a file: printed whole). */
 size_t output_width(FILE *fp);
 
+/* Makes every header and cell of t inert in place (line breaks become
+ * spaces, hit markers kept), for text printed without output_print. */
+void output_make_inert(struct qtable *t);
+
 /* output_print_fit with no layout, at output_width(fp). */
 void output_print(FILE *fp, const struct qtable *t, enum output_format fmt);
 
