@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "pairoff/cli-common.h"
+#include "pairoff/import.h"
 #include "pairoff/inert.h"
 #include "pairoff/paths.h"
 #include "pairoff/store.h"
@@ -67,7 +68,7 @@ enum status cli_import_paths(struct cli_ctx *ctx, const char *const *paths, size
 		return status_set(ST_IO, "%s: cannot create its directory: %s", ctx->db_path,
 				  strerror(errno));
 	char *gaz_owned = NULL;
-	enum status st = store_import(ctx->db_path, paths, npaths,
+	enum status st = import_run(ctx->db_path, paths, npaths,
 				      gazetteer_path(ctx, &gaz_owned), sum);
 	free(gaz_owned);
 	if (st != ST_OK)   /* a failed import leaves no directory behind */

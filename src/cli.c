@@ -9,6 +9,7 @@
 
 #include "pairoff/action.h"
 #include "pairoff/cli.h"
+#include "pairoff/import.h"
 #include "pairoff/paths.h"
 #include "pairoff/query.h"
 #include "pairoff/store.h"

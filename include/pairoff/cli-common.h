@@ -31,7 +31,7 @@ struct cli_ctx {
 enum status cli_open_store(struct cli_ctx *ctx, struct store **out);
 
 struct import_summary;
-/* Imports paths into the store of ctx (store_import), creating its directory
+/* Imports paths into the store of ctx (import_run), creating its directory
  * first; a failed import leaves no directory behind. */
 enum status cli_import_paths(struct cli_ctx *ctx, const char *const *paths, size_t npaths,
 			     struct import_summary *sum);

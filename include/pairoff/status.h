@@ -29,7 +29,9 @@ const char *status_name(enum status st);
 int status_exit_code(enum status st);
 
 /* Records the detail of the last failure (printf-style) and returns st, so a
- * caller can write `return status_set(ST_IO, "%s: %s", path, strerror(errno));`. */
+ * caller can write `return status_set(ST_IO, "%s: %s", path, strerror(errno));`.
+ * The detail is the calling thread's own: another thread neither sees nor
+ * overwrites it. */
 enum status status_set(enum status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The detail recorded last, or the generic message of st when none was. */
 const char *status_detail(enum status st);
