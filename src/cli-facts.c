@@ -14,14 +14,13 @@
 #include "pairoff/extract.h"
 #include "pairoff/query.h"
 #include "pairoff/store.h"
+#include "pairoff/text.h"
 #include "pairoff/util.h"
 
 /* The fact subcommands: regions, pairs, funds, indicators, show, anomalies. Each is the
  * command-line twin of a browser pane: it resolves its region arguments
  * (unknown ones fail with a suggestion, exit 1), runs one query and prints it
  * in the chosen format. No SQL here. */
-
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* How many place pairs `show` lists before pointing at `pairs`, so that the
  * whole page fits a terminal. */
@@ -586,7 +585,7 @@ static void pair_text_free(struct pair_text *pt)
 
 static size_t text_cols(const char *s)
 {
-	return output_text_width(s);
+	return (size_t)text_width(s);
 }
 
 static size_t max_size(size_t a, size_t b)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pairoff/inert.h"
+#include "pairoff/text.h"
 
 /* The longest control sequence removed whole. A CSI is a few parameters;
  * a string sequence (OSC, DCS, ...) can carry a title or a clipboard, which
@@ -102,17 +103,6 @@ static struct step c1_step(const unsigned char *s, size_t avail)
 	return (struct step){ 2, what_open, NULL };
 }
 
-static unsigned int decode3(const unsigned char *s)
-{
-	return (unsigned int)(s[0] & 0x0F) << 12 | (unsigned int)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-}
-
-static bool is_bidi_or_separator(unsigned int cp)
-{
-	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0x2028 || cp == 0x2029;
-}
-
 static struct step next_step(const unsigned char *s, size_t avail, unsigned flags)
 {
 	unsigned char c = s[0];
@@ -126,12 +116,13 @@ static struct step next_step(const unsigned char *s, size_t avail, unsigned flag
 		return (struct step){ 1, NULL, NULL };
 	if (c < 0x20 || c == 0x7F)
 		return (struct step){ 1, what_control, NULL };
-	size_t len = utf8_valid_len(s, avail);
+	size_t len = text_valid_len(s, avail);
 	if (len == 0)
 		return (struct step){ 1, what_invalid, "\xEF\xBF\xBD" };
 	if (len == 2 && c == 0xC2 && s[1] < 0xA0)
 		return c1_step(s, avail);
-	if (len == 3 && is_bidi_or_separator(decode3(s)))
+	uint32_t cp;
+	if (len == 3 && text_decode((const char *)s, len, &cp) == 3 && text_is_control(cp)) /* 3 bytes: bidi or a separator */
 		return (struct step){ 3, what_bidi, NULL };
 	return (struct step){ len, NULL, NULL };
 }

@@ -15,8 +15,6 @@
  * always means the region and every place under it (the parent chain), so
  * "Yunnan" finds Wenshan Prefecture and "Chongqing" its counties. */
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 /* --- region names ---------------------------------------------------------- */
 
 /* One spelling of a region: its canonical name or one of its aliases. */

@@ -43,16 +43,11 @@ static char *partners_child_key(struct tui *t, struct view *v)
 
 static const char *const partners_sorts[] = { "partner", "since", "name", NULL };
 
-static int cmp_str(const char *a, const char *b)
-{
-	return strcmp(a ? a : "", b ? b : "");
-}
-
 /* Within a partner: its own row first, then pairs by the sort asked for. */
 static int partners_compare(void *ctx, size_t a, size_t b)
 {
 	struct view *v = ctx;
-	int d = cmp_str(view_cell(v, a, "partner"), view_cell(v, b, "partner"));
+	int d = str_cmp(view_cell(v, a, "partner"), view_cell(v, b, "partner"));
 	if (d || v->list.sort_key == 0)
 		return d;
 	if (is_partner(v, a) != is_partner(v, b))
@@ -61,8 +56,8 @@ static int partners_compare(void *ctx, size_t a, size_t b)
 		long ya = view_cell_long(v, a, "since"), yb = view_cell_long(v, b, "since");
 		return ya < yb ? -1 : ya > yb;
 	}
-	d = cmp_str(view_cell(v, a, "recipient"), view_cell(v, b, "recipient"));
-	return d ? d : cmp_str(view_cell(v, a, "donor"), view_cell(v, b, "donor"));
+	d = str_cmp(view_cell(v, a, "recipient"), view_cell(v, b, "recipient"));
+	return d ? d : str_cmp(view_cell(v, a, "donor"), view_cell(v, b, "donor"));
 }
 
 static void partners_header(struct tui *t, struct view *v, WINDOW *w, int width)

@@ -36,9 +36,6 @@ struct output_layout {
 	size_t ncolumns;
 };
 
-/* Display width of a string (wide characters count two). */
-size_t output_text_width(const char *s);
-
 /* Prints text (one line of prose, already inert) on fp for a person: with
  * width 0 as it is; else wrapped so that no line passes width columns,
  * continuation lines indented by indent spaces. at is the column the text
