@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "pairoff/action.h"
 #include "pairoff/cli.h"
 #include "pairoff/import.h"
 #include "pairoff/paths.h"
@@ -437,7 +436,7 @@ int cli_main(int argc, char **argv)
 		settings_print_keys(stdout);
 		code = cli_finish_output();
 	} else if (code == 0 && g.help_keys) {
-		action_print_keys(stdout);
+		tui_print_keys(stdout);
 		code = cli_finish_output();
 	} else if (code == 0 && (code = load_config(&ctx)) == 0) {
 		resolve_db(&ctx, &g);

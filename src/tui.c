@@ -1167,3 +1167,8 @@ enum status tui_run(struct store *s, const struct settings *st, const struct tui
 	pending_signal = 0;
 	return rc;
 }
+
+void tui_print_keys(FILE *fp)
+{
+	action_print_keys(fp);
+}
