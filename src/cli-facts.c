@@ -14,14 +14,13 @@
 #include "pairoff/extract.h"
 #include "pairoff/query.h"
 #include "pairoff/store.h"
+#include "pairoff/text.h"
 #include "pairoff/util.h"
 
 /* The fact subcommands: regions, pairs, funds, indicators, show, anomalies. Each is the
  * command-line twin of a browser pane: it resolves its region arguments
  * (unknown ones fail with a suggestion, exit 1), runs one query and prints it
  * in the chosen format. No SQL here. */
-
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* How many place pairs `show` lists before pointing at `pairs`, so that the
  * whole page fits a terminal. */
@@ -546,10 +545,10 @@ static enum status gather_show(struct store *s, const char *arg, struct show_dat
 static void inert_show(struct show_data *d)
 {
 	inert_replace(&d->name, 0);
-	inert_qtable(&d->regions);
-	inert_qtable(&d->pairs);
-	inert_qtable(&d->funds);
-	inert_qtable(&d->counts);
+	output_make_inert(&d->regions);
+	output_make_inert(&d->pairs);
+	output_make_inert(&d->funds);
+	output_make_inert(&d->counts);
 }
 
 /* The page of `show` for people. Piped (width 0) it is as wide as it takes;
@@ -586,7 +585,7 @@ static void pair_text_free(struct pair_text *pt)
 
 static size_t text_cols(const char *s)
 {
-	return output_text_width(s);
+	return (size_t)text_width(s);
 }
 
 static size_t max_size(size_t a, size_t b)

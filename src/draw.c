@@ -9,45 +9,10 @@
 
 #include "pairoff/view.h"
 
-/* Decodes one UTF-8 character at s into *wc; returns its length (at least 1;
- * invalid bytes give U+FFFD). */
-static size_t decode(const unsigned char *s, wchar_t *wc)
-{
-	unsigned c = s[0];
-	size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 :
-		     (c & 0xF8) == 0xF0 ? 4 : 0;
-	if (len == 0) {
-		*wc = 0xFFFD;
-		return 1;
-	}
-	unsigned long v = len == 1 ? c : c & (0x7F >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*wc = 0xFFFD;
-			return i;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	static const unsigned long min_for_len[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	if (v < min_for_len[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		v = 0xFFFD;
-	*wc = (wchar_t)v;
-	return len;
-}
-
-static bool is_control(wchar_t wc)
-{
-	return wc < 0x20 || (wc >= 0x7F && wc < 0xA0) || wc == 0x2028 || wc == 0x2029 ||
-	       (wc >= 0x202A && wc <= 0x202E) || (wc >= 0x2066 && wc <= 0x2069);
-}
-
 /* Columns of wc as drawn: -1 for a character we drop. */
 static int char_cols(wchar_t wc)
 {
-	if (is_control(wc))
-		return -1;
-	int n = wcwidth(wc);
-	return n < 0 ? 1 : n;   /* unknown to the locale: drawn as '?' */
+	return text_is_control((uint32_t)wc) ? -1 : text_char_width((uint32_t)wc);
 }
 
 struct run {
@@ -85,12 +50,14 @@ int draw_text(WINDOW *w, const char *s, int max_cols, attr_t attr, bool marks, a
 			hit = *p++ == 0x02;
 			continue;
 		}
-		wchar_t wc;
-		p += decode(p, &wc);
+		uint32_t cp;
+		p += text_decode((const char *)p, 4, &cp);
+		wchar_t wc = (wchar_t)cp;
 		int cols = char_cols(wc);
 		if (cols < 0)
 			continue;
-		if (cols > 0 && wcwidth(wc) < 0)
+		bool unknown = cols > 0 && wcwidth(wc) < 0;   /* to the locale: a '?' as wide */
+		if (unknown)
 			wc = L'?';
 		if (used + cols > max_cols) {   /* a wide char that does not fit */
 			run_put(&r, L' ', hit ? hit_attr : attr);
@@ -100,28 +67,12 @@ int draw_text(WINDOW *w, const char *s, int max_cols, attr_t attr, bool marks, a
 		if (cols == 0 && used == 0)
 			continue;               /* a combining mark with nothing to sit on */
 		run_put(&r, wc, hit ? hit_attr : attr);
+		if (unknown && cols == 2)
+			run_put(&r, L' ', hit ? hit_attr : attr);
 		used += cols;
 	}
 	run_flush(&r);
 	return used;
-}
-
-int text_width(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	int cols = 0;
-	while (*p) {
-		if (*p == 0x02 || *p == 0x03) {
-			p++;
-			continue;
-		}
-		wchar_t wc;
-		p += decode(p, &wc);
-		int n = char_cols(wc);
-		if (n > 0)
-			cols += n;
-	}
-	return cols;
 }
 
 void draw_spaces(WINDOW *w, int n, attr_t attr)
@@ -209,9 +160,9 @@ size_t text_fit(const char *s, int max_cols, int *cols_out)
 	const unsigned char *start = p;
 	int cols = 0;
 	while (*p) {
-		wchar_t wc;
-		size_t len = decode(p, &wc);
-		int n = char_cols(wc);
+		uint32_t cp;
+		size_t len = text_decode((const char *)p, 4, &cp);
+		int n = char_cols((wchar_t)cp);
 		if (n > 0 && cols + n > max_cols)
 			break;
 		if (n > 0)

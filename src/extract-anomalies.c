@@ -15,30 +15,6 @@
  * opening bracket is missing, growth rates that do not match their figures
  * (table totals are checked in extract-tables.c). */
 
-void xanomaly(struct xctx *c, const char *kind, const char *quote, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	struct strbuf sb = { 0 };
-	char buf[512];
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	strbuf_puts(&sb, buf);
-	char *message = strbuf_steal(&sb);
-	for (size_t i = 0; i < c->out->nanomalies; i++) {
-		const struct fact_anomaly *a = &c->out->anomalies[i];
-		if (a->line_no == c->line_no && strcmp(a->kind, kind) == 0 && strcmp(a->message, message) == 0) {
-			free(message);
-			return;
-		}
-	}
-	struct fact_anomaly *a = ARRAY_PUSH(c->out->anomalies, c->out->nanomalies, c->out->cap_anomalies);
-	a->kind = xstrdup(kind);
-	a->message = message;
-	a->line_no = c->line_no;
-	a->quote = quote ? xstrdup(quote) : NULL;
-}
-
 void xanomalies_paragraph(struct xctx *c, const struct report_paragraph *p)
 {
 	if (p->topic_bracket_missing)

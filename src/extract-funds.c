@@ -34,13 +34,6 @@ static const char *const object_words[] = {
 	"accepted", "received", "receive",
 };
 
-/* Words before a clause that starts with its subject: "In 2012, Gansu ...". */
-static const char *const opening_words[] = {
-	"meanwhile", "besides", "addition", "then", "later", "far", "also", "however", "moreover",
-};
-
-static const char *const skip_words[] = { "the", "a", "an", "its", "their" };
-
 static size_t clause_start(const char *t, size_t pos, size_t floor)
 {
 	return xclause_start(t, pos, floor);
@@ -73,70 +66,6 @@ static bool excluded(const struct xsentence *s, size_t mi)
 	return false;
 }
 
-/* The word that ends just before pos (skipping blanks and quotes); its
- * length, 0 when punctuation or the start comes first. */
-static size_t word_before(const char *t, size_t pos, size_t *wstart)
-{
-	size_t e = pos;
-	for (;;) {
-		while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '"'))
-			e--;
-		if (e >= 3 && (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80)
-			e -= 3; /* a curly quote */
-		else
-			break;
-	}
-	size_t b = e;
-	while (b > 0 && isalpha((unsigned char)t[b - 1]))
-		b--;
-	*wstart = b;
-	return e - b;
-}
-
-static bool word_in(const char *w, size_t n, const char *const *list, size_t count)
-{
-	for (size_t i = 0; i < count; i++)
-		if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0)
-			return true;
-	return false;
-}
-
-/* The place before pi when the two are joined ("A and B", "A, B", "Jiatang
- * Town Jimei"), else (size_t)-1. */
-static size_t joined_before(const struct xsentence *s, size_t pi)
-{
-	if (pi == 0)
-		return (size_t)-1;
-	size_t a = s->places[pi - 1].end, b = s->places[pi].start;
-	if (a > b || b - a > 7)
-		return (size_t)-1;
-	size_t i = a;
-	while (i < b && (s->text[i] == ' ' || s->text[i] == ','))
-		i++;
-	if (i + 3 <= b && strncasecmp(s->text + i, "and", 3) == 0)
-		i += 3;
-	while (i < b && s->text[i] == ' ')
-		i++;
-	return i == b ? pi - 1 : (size_t)-1;
-}
-
-/* What governs place pi: its own word before, or that of a list it ends. */
-static size_t governing_word(const struct xsentence *s, size_t pi, size_t *ws)
-{
-	for (size_t j = joined_before(s, pi); j != (size_t)-1; j = joined_before(s, pi))
-		pi = j;
-	size_t pos = s->places[pi].start, n;
-	for (int guard = 0; guard < 4; guard++) {
-		n = word_before(s->text, pos, ws);
-		if (n && word_in(s->text + *ws, n, skip_words, sizeof(skip_words) / sizeof(skip_words[0]))) {
-			pos = *ws;
-			continue;
-		}
-		break;
-	}
-	return n;
-}
-
 /* Inside a parenthesis still open before it: "(including Guangzhou and
  * Dongguan)" names parts of the giver, not givers. */
 static bool in_parentheses(const struct xsentence *s, size_t pi)
@@ -161,10 +90,10 @@ static bool names_facility(const struct xsentence *s, size_t pi)
 	const char *t = s->text;
 	size_t i = s->places[pi].end;
 	size_t next = pi + 1 < s->nplaces ? s->places[pi + 1].start : s->len;
-	size_t ws, n = word_before(t, i, &ws);
+	size_t ws, n = xword_before(t, i, &ws);
 	/* "Ledu County Minzu School" is a school in Ledu County; "Nan'an
 	 * Experimental School" is a school named after Nan'an */
-	if (n && word_in(t + ws, n, admin_words, sizeof(admin_words) / sizeof(admin_words[0])))
+	if (n && xword_in(t + ws, n, admin_words, sizeof(admin_words) / sizeof(admin_words[0])))
 		return false;
 	for (int words = 0; words < 4; words++) {
 		while (t[i] == ' ')
@@ -193,10 +122,10 @@ static bool pair_label(const struct xsentence *s, size_t pi)
 
 static bool donor_object(const struct xsentence *s, size_t pi)
 {
-	size_t ws, n = governing_word(s, pi, &ws);
+	size_t ws, n = xgoverning_word(s, pi, &ws);
 	if (names_facility(s, pi) || pair_label(s, pi))
 		return true;
-	return n && word_in(s->text + ws, n, object_words, sizeof(object_words) / sizeof(object_words[0]));
+	return n && xword_in(s->text + ws, n, object_words, sizeof(object_words) / sizeof(object_words[0]));
 }
 
 /* "Binhai New Area of Tianjin": the more specific place gives. */
@@ -224,7 +153,7 @@ static bool opens_with_verb(const char *t)
 		return false;
 	if (t[n - 2] == 'e' && t[n - 1] == 'd')
 		return true;
-	return word_in(t, n, irregular, sizeof(irregular) / sizeof(irregular[0]));
+	return xword_in(t, n, irregular, sizeof(irregular) / sizeof(irregular[0]));
 }
 
 /* A sentence whose giver is left implicit (a pronoun, "the two sides", or
@@ -251,27 +180,6 @@ static bool implicit_subject(const struct xsentence *s)
 		    strncasecmp(s->text + i, pronouns[k], strlen(pronouns[k])) == 0))
 			return true;
 	return false;
-}
-
-/* A place that opens its clause: at the sentence start, or after
- * "In 2012, " / "Meanwhile, ". */
-bool xopens_clause(const struct xsentence *s, size_t pi)
-{
-	size_t ws, n = governing_word(s, pi, &ws);
-	if (n)
-		return false;
-	size_t e = ws;
-	while (e > 0 && s->text[e - 1] == ' ')
-		e--;
-	if (e == 0)
-		return true;
-	if (s->text[e - 1] != ',')
-		return false;
-	e--;
-	if (e > 0 && isdigit((unsigned char)s->text[e - 1]))
-		return true;
-	n = word_before(s->text, e, &ws);
-	return n && word_in(s->text + ws, n, opening_words, sizeof(opening_words) / sizeof(opening_words[0]));
 }
 
 /* The givers of an amount besides its donor, when several give jointly. */
@@ -316,7 +224,7 @@ static size_t joint_givers(const struct xctx *c, const struct xsentence *s, size
 /* The first place of the list that ends at pi. */
 static size_t list_first(const struct xsentence *s, size_t pi)
 {
-	for (size_t j = joined_before(s, pi); j != (size_t)-1; j = joined_before(s, pi))
+	for (size_t j = xjoined_before(s, pi); j != (size_t)-1; j = xjoined_before(s, pi))
 		pi = j;
 	return pi;
 }
@@ -324,7 +232,7 @@ static size_t list_first(const struct xsentence *s, size_t pi)
 /* The last place of the list that starts at pi. */
 static size_t list_last(const struct xsentence *s, size_t pi)
 {
-	while (pi + 1 < s->nplaces && joined_before(s, pi + 1) == pi)
+	while (pi + 1 < s->nplaces && xjoined_before(s, pi + 1) == pi)
 		pi++;
 	return pi;
 }
@@ -387,12 +295,12 @@ static bool body_of_place(const struct xsentence *s, size_t pi)
 		"company", "companies", "people", "circles", "entrepreneurs", "individuals", "hospitals",
 		"schools", "universities", "associations", "chambers",
 	};
-	size_t ws, n = governing_word(s, pi, &ws);
+	size_t ws, n = xgoverning_word(s, pi, &ws);
 	if (n != 2 || !xword_at(s->text, ws, "of"))
 		return false;
 	size_t bs;
-	n = word_before(s->text, ws, &bs);
-	return n && word_in(s->text + bs, n, bodies, sizeof(bodies) / sizeof(bodies[0]));
+	n = xword_before(s->text, ws, &bs);
+	return n && xword_in(s->text + bs, n, bodies, sizeof(bodies) / sizeof(bodies[0]));
 }
 
 /* "the eastern provinces and municipalities provided ... 872.2 million
@@ -436,7 +344,7 @@ static size_t fund_donor(struct xctx *c, const struct xsentence *s, const struct
 			return joint != GAZ_NONE ? joint : c->next_donor;
 		}
 		if (xis_recipient_side(c, reg) && c->donor != GAZ_NONE && xopens_clause(s, p)) {
-			size_t j = joined_before(s, p);
+			size_t j = xjoined_before(s, p);
 			if (j != (size_t)-1 && xis_donor_side(c, s->places[j].region))
 				return s->places[j].region;
 			*own = true;
@@ -510,7 +418,7 @@ static size_t respective_recipient(const struct xctx *c, const struct xsentence 
 	for (size_t p = 0; p < s->nplaces && s->places[p].end <= at; p++) {
 		if (!xis_recipient_side(c, s->places[p].region))
 			continue;
-		if (n > 0 && joined_before(s, p) == (size_t)-1)
+		if (n > 0 && xjoined_before(s, p) == (size_t)-1)
 			n = 0;
 		if (n < 16)
 			list[n++] = s->places[p].region;
@@ -540,7 +448,7 @@ static bool in_name_list(const struct xsentence *s, size_t pos)
 	if (pos < 2 || t[pos + 1] != ' ' || !isupper((unsigned char)t[pos + 2]))
 		return false;
 	size_t ws;
-	if (!word_before(t, pos, &ws) || !isupper((unsigned char)t[ws]))
+	if (!xword_before(t, pos, &ws) || !isupper((unsigned char)t[ws]))
 		return false;
 	for (size_t p = 0; p < s->nplaces; p++)
 		if (s->places[p].end == pos)

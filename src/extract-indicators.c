@@ -149,8 +149,6 @@ static const char *const months[] = {
 	"october", "november", "december",
 };
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 static bool is_letter(unsigned char ch)
 {
 	return isalpha(ch) || ch == '-' || ch == '\'';

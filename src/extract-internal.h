@@ -105,6 +105,40 @@ struct xctx {
 	size_t first_indicator;              /* out->nindicators when the report began */
 };
 
+/* The files in layers, each using only those listed before it:
+ *   extract-index.c, extract-names.c   maps of strings; the facts' names
+ *   extract-context.c                  places' names, facts recorded so far
+ *   extract-text.c                     sentences, places, years, words, clauses
+ *   extract-years.c, extract-money.c,
+ *   extract-kind.c, extract-parts.c    an amount's year, value, kind, parts
+ *   extract-funds.c, -pairs.c, -links.c,
+ *   -indicators.c, -tables.c,
+ *   -anomalies.c                       the rules, side by side
+ *   extract.c                          the driver: a report, paragraph by paragraph
+ * Among the rules, extract-indicators.c asks extract-funds.c who gives and
+ * receives (xparties_for) and extract-tables.c enters a table's section
+ * through extract-pairs.c (xpairs_section); no rule asks back. */
+
+/* extract-context.c: places' names and the facts recorded so far. */
+const char *xname(const struct xctx *c, size_t region);
+/* The deepest place holding all of regs[0..n), GAZ_NONE if none. */
+size_t xcommon_ancestor(const struct xctx *c, const size_t *regs, size_t n);
+/* Records an anomaly at the paragraph being read (once per line, kind and
+ * message). */
+void xanomaly(struct xctx *c, const char *kind, const char *quote, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote);
+/* An evidence link from a giver the gazetteer does not know, by the name the
+ * text gives it (an enterprise: "Yiren Arts and Crafts Co., Ltd"). */
+void xadd_link_named(struct xctx *c, const char *donor, size_t recipient, int since, const char *quote);
+void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
+	       enum pair_basis basis);
+void xadd_fund(struct xctx *c, const struct fact_fund *f);
+/* The donor's partner in this report (its section heading's, else its first
+ * stated pairing's), GAZ_NONE if none yet. */
+size_t xpair_partner(const struct xctx *c, size_t donor);
+bool xis_pair_donor(const struct xctx *c, size_t region);
+
 /* extract-text.c: sentences, places, years, words. */
 size_t xsplit_sentences(const char *text, struct xsentence **out);
 void xsentence_free(struct xsentence *s, size_t n);
@@ -128,7 +162,6 @@ size_t xclause_end(const char *t, size_t pos, size_t len);
 bool xis_donor_side(const struct xctx *c, size_t region);
 bool xis_recipient_side(const struct xctx *c, size_t region);
 bool xis_placeish(const struct xctx *c, size_t region);
-const char *xname(const struct xctx *c, size_t region);
 /* The programme-type region of a side ("east", "west"), GAZ_NONE if none. */
 size_t xprogramme_side(const struct gazetteer *g, const char *side);
 /* Where the last words naming the programme's East as a whole, as who
@@ -136,7 +169,24 @@ size_t xprogramme_side(const struct gazetteer *g, const char *side);
 size_t xeast_named(const char *t, size_t from, size_t to);
 /* Whether t[from, to) names the programme's West as a whole. */
 bool xwest_named(const char *t, size_t from, size_t to);
-size_t xcommon_ancestor(const struct xctx *c, const size_t *regs, size_t n);
+/* The word that ends just before pos (skipping blanks and quotes); its
+ * length, 0 when punctuation or the start comes first. */
+size_t xword_before(const char *t, size_t pos, size_t *wstart);
+/* Whether w[0..n) is one of list[0..count), ignoring case. */
+bool xword_in(const char *w, size_t n, const char *const *list, size_t count);
+/* The place before pi when the two are joined ("A and B", "A, B"), else
+ * (size_t)-1. */
+size_t xjoined_before(const struct xsentence *s, size_t pi);
+/* The word governing place pi (its own, or that of a list it ends), past
+ * articles; its length, *ws its start. */
+size_t xgoverning_word(const struct xsentence *s, size_t pi, size_t *ws);
+bool xopens_clause(const struct xsentence *s, size_t pi); /* the place is its clause's subject */
+
+/* extract-years.c: the year (and span) an amount belongs to. */
+int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year);
+void xyears_after_sentence(struct xctx *c, const struct xsentence *s);
+/* The year a "since" clause of the sentence states, 0. */
+int xsince_clause_year(const struct xsentence *s);
 
 /* extract-money.c: amounts of money in a sentence. */
 void xscan_money(struct xctx *c, struct xsentence *s);
@@ -147,21 +197,6 @@ bool xparse_amount(const char *num, size_t num_len, const char *scale, int64_t *
  * num_start when none; *approx says whether there was one. */
 size_t xapprox_start(const char *t, size_t num_start, bool *approx);
 
-/* extract-indicators.c: counts of what the programme did, from prose. */
-void xindicators_sentence(struct xctx *c, const struct xsentence *s);
-
-/* extract-funds.c: fund facts from prose. */
-void xfunds_sentence(struct xctx *c, const struct xsentence *s);
-/* extract-pairs.c: the year a "since" clause of the sentence states, 0. */
-int xsince_clause_year(const struct xsentence *s);
-bool xopens_clause(const struct xsentence *s, size_t pi); /* the place is its clause's subject */
-
-/* The giver and receiver of what t[start, end) states, by the rules for
- * money (the giver of the clause, the place the clause names, the pair in
- * force by default); either may be GAZ_NONE. */
-void xparties_for(struct xctx *c, const struct xsentence *s, size_t start, size_t end, size_t *donor,
-		  size_t *recipient);
-
 /* extract-kind.c: the category (and so the kind) of an amount given by donor. */
 enum fund_category xfund_category(const struct xctx *c, const struct xsentence *s, const struct xmoney *m,
 				  size_t donor);
@@ -170,37 +205,31 @@ enum fund_category xfund_category(const struct xctx *c, const struct xsentence *
  * from the sentence's i-th amount, -1 when none. */
 void xparts_sentence(struct xctx *c, const struct xsentence *s, const long *fund_of);
 
-/* extract-years.c: the year (and span) an amount belongs to. */
-int xyear_for(const struct xctx *c, const struct xsentence *s, size_t pos, int *from_year);
-void xyears_after_sentence(struct xctx *c, const struct xsentence *s);
+/* extract-funds.c: fund facts from prose. */
+void xfunds_sentence(struct xctx *c, const struct xsentence *s);
+/* The giver and receiver of what t[start, end) states, by the rules for
+ * money (the giver of the clause, the place the clause names, the pair in
+ * force by default); either may be GAZ_NONE. */
+void xparties_for(struct xctx *c, const struct xsentence *s, size_t start, size_t end, size_t *donor,
+		  size_t *recipient);
 
-/* extract-tables.c: fund facts from tables, totals checked. */
-void xfunds_tables(struct xctx *c);
+/* extract-indicators.c: counts of what the programme did, from prose. */
+void xindicators_sentence(struct xctx *c, const struct xsentence *s);
 
 /* extract-pairs.c: pairings stated by sections and sentences. */
 void xpairs_section(struct xctx *c, size_t sec);
 void xpairs_sentence(struct xctx *c, const struct xsentence *s);
 void xpairs_overview(struct xctx *c, const struct xsentence *s);
-size_t xpair_partner(const struct xctx *c, size_t donor);
-bool xis_pair_donor(const struct xctx *c, size_t region);
 
 /* extract-links.c: links seen through what one place did for another. */
 void xlinks_sentence(struct xctx *c, const struct xsentence *s);
 void xlinks_funds(struct xctx *c);
 
-/* extract-anomalies.c */
-void xanomaly(struct xctx *c, const char *kind, const char *quote, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+/* extract-tables.c: fund facts from tables, totals checked. */
+void xfunds_tables(struct xctx *c);
+
+/* extract-anomalies.c: what the importer corrected or could not reconcile. */
 void xanomalies_paragraph(struct xctx *c, const struct report_paragraph *p);
 void xanomalies_sentence(struct xctx *c, const struct xsentence *s);
-
-/* extract.c */
-void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote);
-/* An evidence link from a giver the gazetteer does not know, by the name the
- * text gives it (an enterprise: "Yiren Arts and Crafts Co., Ltd"). */
-void xadd_link_named(struct xctx *c, const char *donor, size_t recipient, int since, const char *quote);
-void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
-	       enum pair_basis basis);
-void xadd_fund(struct xctx *c, const struct fact_fund *f);
 
 #endif

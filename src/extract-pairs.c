@@ -118,18 +118,6 @@ static const char *side_of(const struct xctx *c, size_t reg)
 	return p && p->side ? p->side : "";
 }
 
-size_t xcommon_ancestor(const struct xctx *c, const size_t *regs, size_t n)
-{
-	for (size_t a = regs[0]; a != GAZ_NONE; a = gazetteer_region(c->g, a)->parent) {
-		size_t i = 1;
-		while (i < n && gazetteer_within(c->g, regs[i], a))
-			i++;
-		if (i == n)
-			return a;
-	}
-	return GAZ_NONE;
-}
-
 static int sentence_year(const struct xctx *c, const struct xsentence *s)
 {
 	return s->nyears ? s->years[0].year : c->para_year;
@@ -145,22 +133,6 @@ static const char *const start_words[] = {
 	"increase", "added", "newly",
 };
 
-/* Whether a "since" clause leads to the year at pos: "since 1996", "since
- * April 2006", "Since the State Council designated A to ... in 1996". */
-static bool since_before(const char *t, size_t pos)
-{
-	size_t from = pos > 160 ? pos - 160 : 0;
-	const char *hit = NULL;
-	for (const char *h = xfind_ci(t, from, pos, "since "); h; h = xfind_ci(t, (size_t)(h - t) + 6, pos, "since "))
-		hit = h;
-	if (!hit || ((size_t)(hit - t) > 0 && isalpha((unsigned char)hit[-1])))
-		return false;
-	for (const char *p = hit; p < t + pos; p++)
-		if (*p == ',' || *p == ';')
-			return false;
-	return true;
-}
-
 /* Whether the start word at pos states a standing state ("was designated
  * to provide"), not an event. */
 static bool passive_state(const char *t, size_t pos)
@@ -172,15 +144,6 @@ static bool passive_state(const char *t, size_t pos)
 			return true;
 	}
 	return false;
-}
-
-/* The year a "since" clause of the sentence states, 0 when none does. */
-int xsince_clause_year(const struct xsentence *s)
-{
-	for (size_t i = 0; i < s->nyears; i++)
-		if (!s->years[i].comparison && since_before(s->text, s->years[i].start))
-			return s->years[i].year;
-	return 0;
 }
 
 /* Whether the start word at h starts the pair whose first place is
@@ -650,18 +613,3 @@ void xpairs_section(struct xctx *c, size_t sec)
 	free(s.years);
 }
 
-/* The donor's partner in this report: the one its section heading names,
- * else the first stated. */
-size_t xpair_partner(const struct xctx *c, size_t donor)
-{
-	const char *name = xname(c, donor);
-	size_t i = xmap_get(&c->heading_partner, name);
-	if (i == XMAP_NONE)
-		i = xmap_get(&c->first_partner, name);
-	return i == XMAP_NONE ? GAZ_NONE : gazetteer_lookup(c->g, c->out->pairs[i].recipient);
-}
-
-bool xis_pair_donor(const struct xctx *c, size_t region)
-{
-	return xpair_partner(c, region) != GAZ_NONE;
-}

@@ -482,12 +482,6 @@ bool xis_recipient_side(const struct xctx *c, size_t region)
 	return side_is(c, region, "west");
 }
 
-const char *xname(const struct xctx *c, size_t region)
-{
-	const struct region *r = gazetteer_region(c->g, region);
-	return r ? r->name : "";
-}
-
 size_t xprogramme_side(const struct gazetteer *g, const char *side)
 {
 	size_t n = gazetteer_count(g);
@@ -561,4 +555,98 @@ bool xwest_named(const char *t, size_t from, size_t to)
 		if (xfind_ci(t, from, to, west_words[i]))
 			return true;
 	return false;
+}
+
+/* --- clauses: the words before a place ------------------------------------ */
+
+/* Words before a clause that starts with its subject: "In 2012, Gansu ...". */
+static const char *const opening_words[] = {
+	"meanwhile", "besides", "addition", "then", "later", "far", "also", "however", "moreover",
+};
+
+static const char *const skip_words[] = { "the", "a", "an", "its", "their" };
+
+/* The word that ends just before pos (skipping blanks and quotes); its
+ * length, 0 when punctuation or the start comes first. */
+size_t xword_before(const char *t, size_t pos, size_t *wstart)
+{
+	size_t e = pos;
+	for (;;) {
+		while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '"'))
+			e--;
+		if (e >= 3 && (unsigned char)t[e - 3] == 0xE2 && (unsigned char)t[e - 2] == 0x80)
+			e -= 3; /* a curly quote */
+		else
+			break;
+	}
+	size_t b = e;
+	while (b > 0 && isalpha((unsigned char)t[b - 1]))
+		b--;
+	*wstart = b;
+	return e - b;
+}
+
+bool xword_in(const char *w, size_t n, const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* The place before pi when the two are joined ("A and B", "A, B", "Jiatang
+ * Town Jimei"), else (size_t)-1. */
+size_t xjoined_before(const struct xsentence *s, size_t pi)
+{
+	if (pi == 0)
+		return (size_t)-1;
+	size_t a = s->places[pi - 1].end, b = s->places[pi].start;
+	if (a > b || b - a > 7)
+		return (size_t)-1;
+	size_t i = a;
+	while (i < b && (s->text[i] == ' ' || s->text[i] == ','))
+		i++;
+	if (i + 3 <= b && strncasecmp(s->text + i, "and", 3) == 0)
+		i += 3;
+	while (i < b && s->text[i] == ' ')
+		i++;
+	return i == b ? pi - 1 : (size_t)-1;
+}
+
+/* What governs place pi: its own word before, or that of a list it ends. */
+size_t xgoverning_word(const struct xsentence *s, size_t pi, size_t *ws)
+{
+	for (size_t j = xjoined_before(s, pi); j != (size_t)-1; j = xjoined_before(s, pi))
+		pi = j;
+	size_t pos = s->places[pi].start, n;
+	for (int guard = 0; guard < 4; guard++) {
+		n = xword_before(s->text, pos, ws);
+		if (n && xword_in(s->text + *ws, n, skip_words, sizeof(skip_words) / sizeof(skip_words[0]))) {
+			pos = *ws;
+			continue;
+		}
+		break;
+	}
+	return n;
+}
+
+/* A place that opens its clause: at the sentence start, or after
+ * "In 2012, " / "Meanwhile, ". */
+bool xopens_clause(const struct xsentence *s, size_t pi)
+{
+	size_t ws, n = xgoverning_word(s, pi, &ws);
+	if (n)
+		return false;
+	size_t e = ws;
+	while (e > 0 && s->text[e - 1] == ' ')
+		e--;
+	if (e == 0)
+		return true;
+	if (s->text[e - 1] != ',')
+		return false;
+	e--;
+	if (e > 0 && isdigit((unsigned char)s->text[e - 1]))
+		return true;
+	n = xword_before(s->text, e, &ws);
+	return n && xword_in(s->text + ws, n, opening_words, sizeof(opening_words) / sizeof(opening_words[0]));
 }

@@ -266,3 +266,28 @@ void xyears_after_sentence(struct xctx *c, const struct xsentence *s)
 	c->last_year = s->years[s->nyears - 1].year;
 	note_since(c, s);
 }
+
+/* Whether a "since" clause leads to the year at pos: "since 1996", "since
+ * April 2006", "Since the State Council designated A to ... in 1996". */
+static bool since_before(const char *t, size_t pos)
+{
+	size_t from = pos > 160 ? pos - 160 : 0;
+	const char *hit = NULL;
+	for (const char *h = xfind_ci(t, from, pos, "since "); h; h = xfind_ci(t, (size_t)(h - t) + 6, pos, "since "))
+		hit = h;
+	if (!hit || ((size_t)(hit - t) > 0 && isalpha((unsigned char)hit[-1])))
+		return false;
+	for (const char *p = hit; p < t + pos; p++)
+		if (*p == ',' || *p == ';')
+			return false;
+	return true;
+}
+
+/* The year a "since" clause of the sentence states, 0 when none does. */
+int xsince_clause_year(const struct xsentence *s)
+{
+	for (size_t i = 0; i < s->nyears; i++)
+		if (!s->years[i].comparison && since_before(s->text, s->years[i].start))
+			return s->years[i].year;
+	return 0;
+}

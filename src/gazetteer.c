@@ -12,8 +12,6 @@
 #include "pairoff/regfile.h"
 #include "pairoff/util.h"
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 /* One spelling of a region, folded (lower case, apostrophes dropped, runs of
  * blanks as one space) so that lookups and text matching compare bytes. */
 struct gaz_key {

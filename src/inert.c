@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "pairoff/inert.h"
-#include "pairoff/query.h"
+#include "pairoff/text.h"
 
 /* The longest control sequence removed whole. A CSI is a few parameters;
  * a string sequence (OSC, DCS, ...) can carry a title or a clipboard, which
@@ -103,17 +103,6 @@ static struct step c1_step(const unsigned char *s, size_t avail)
 	return (struct step){ 2, what_open, NULL };
 }
 
-static unsigned int decode3(const unsigned char *s)
-{
-	return (unsigned int)(s[0] & 0x0F) << 12 | (unsigned int)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-}
-
-static bool is_bidi_or_separator(unsigned int cp)
-{
-	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0x2028 || cp == 0x2029;
-}
-
 static struct step next_step(const unsigned char *s, size_t avail, unsigned flags)
 {
 	unsigned char c = s[0];
@@ -127,12 +116,13 @@ static struct step next_step(const unsigned char *s, size_t avail, unsigned flag
 		return (struct step){ 1, NULL, NULL };
 	if (c < 0x20 || c == 0x7F)
 		return (struct step){ 1, what_control, NULL };
-	size_t len = utf8_valid_len(s, avail);
+	size_t len = text_valid_len(s, avail);
 	if (len == 0)
 		return (struct step){ 1, what_invalid, "\xEF\xBF\xBD" };
 	if (len == 2 && c == 0xC2 && s[1] < 0xA0)
 		return c1_step(s, avail);
-	if (len == 3 && is_bidi_or_separator(decode3(s)))
+	uint32_t cp;
+	if (len == 3 && text_decode((const char *)s, len, &cp) == 3 && text_is_control(cp)) /* 3 bytes: bidi or a separator */
 		return (struct step){ 3, what_bidi, NULL };
 	return (struct step){ len, NULL, NULL };
 }
@@ -235,31 +225,4 @@ void inert_notes_free(struct inert_notes *notes)
 {
 	free(notes->items);
 	memset(notes, 0, sizeof(*notes));
-}
-
-void inert_qtable(struct qtable *t)
-{
-	for (size_t c = 0; c < t->ncols; c++)
-		inert_replace(&t->headers[c], INERT_MARKS);
-	/* a row's cells share one block (qtable_add_row): a row with anything
-	 * to clean is added again, cleaned, and the table rebuilt */
-	struct qtable clean;
-	qtable_init(&clean, t->ncols, (const char *const *)t->headers);
-	char **row = xcalloc(t->ncols ? t->ncols : 1, sizeof(*row));
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->ncols; c++) {
-			const char *v = t->cells[r * t->ncols + c];
-			row[c] = v && !inert_is_clean(v, INERT_MARKS) ? inert_dup(v, INERT_MARKS) : NULL;
-		}
-		const char **cells = xcalloc(t->ncols ? t->ncols : 1, sizeof(*cells));
-		for (size_t c = 0; c < t->ncols; c++)
-			cells[c] = row[c] ? row[c] : t->cells[r * t->ncols + c];
-		qtable_add_row(&clean, cells);
-		free(cells);
-		for (size_t c = 0; c < t->ncols; c++)
-			free(row[c]);
-	}
-	free(row);
-	qtable_free(t);
-	*t = clean;
 }

@@ -285,11 +285,6 @@ static void push_vis(struct list *l, long entry)
 	*ARRAY_PUSH(l->vis, l->nvis, l->cap_vis) = entry;
 }
 
-static bool same_group(const char *a, const char *b)
-{
-	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
-}
-
 void list_apply(struct list *l, list_cmp_fn cmp, list_group_fn group, void *ctx)
 {
 	size_t keep = list_selected(l);
@@ -309,7 +304,7 @@ void list_apply(struct list *l, list_cmp_fn cmp, list_group_fn group, void *ctx)
 		if (l->filter && l->score[row] < least)
 			continue;
 		const char *g = group ? group(ctx, row) : NULL;
-		if (g && (first || !same_group(g, prev)))
+		if (g && (first || str_cmp(g, prev) != 0))
 			push_vis(l, -1 - (long)row);
 		prev = g;
 		first = false;

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "pairoff/inert.h"
 #include "pairoff/output.h"
+#include "pairoff/text.h"
 #include "pairoff/util.h"
 
 /* Search snippets mark hits with these bytes (see query.h). Every format
@@ -40,69 +40,12 @@ enum status output_format_parse(const char *name, enum output_format *fmt)
 	return status_set(ST_USAGE, "unknown format '%s' (expected table, tsv, csv or json)", name);
 }
 
-/* --- UTF-8 and display width ---------------------------------------------- */
+/* --- display width (src/text.c) ------------------------------------------- */
 
-/* Decodes the character at s (len bytes, already checked valid). */
-static unsigned int utf8_decode(const unsigned char *s, size_t len)
+/* text_width as a size, for the sums of a table's columns. */
+static size_t width_of(const char *s)
 {
-	if (len == 1)
-		return s[0];
-	unsigned int cp = s[0] & (0x7F >> len);
-	for (size_t i = 1; i < len; i++)
-		cp = (cp << 6) | (s[i] & 0x3F);
-	return cp;
-}
-
-/* East Asian wide ranges, for when the C library cannot tell (C locale). */
-static bool is_wide_fallback(unsigned int cp)
-{
-	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-	       (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-}
-
-static int codepoint_width(unsigned int cp)
-{
-	int w = wcwidth((wchar_t)cp);
-	if (w >= 0)
-		return w;
-	if (cp >= 0x300 && cp <= 0x36F)
-		return 0;
-	return is_wide_fallback(cp) ? 2 : 1;
-}
-
-/* Length in bytes (>= 1) and display width of the character at s; an invalid
- * byte counts as one column (it is printed as U+FFFD). */
-static size_t char_at(const char *s, int *width)
-{
-	size_t len = utf8_valid_len((const unsigned char *)s, strnlen(s, 4));
-	if (len == 0) {
-		*width = 1;
-		return 1;
-	}
-	*width = codepoint_width(utf8_decode((const unsigned char *)s, len));
-	return len;
-}
-
-static size_t text_width(const char *s)
-{
-	size_t width = 0;
-	while (s && *s) {
-		int w;
-		if (*s == HIT_START || *s == HIT_END) {
-			s++;
-			continue;
-		}
-		s += char_at(s, &w);
-		width += (size_t)w;
-	}
-	return width;
-}
-
-size_t output_text_width(const char *s)
-{
-	return text_width(s);
+	return (size_t)text_width(s);
 }
 
 /* --- column kinds ------------------------------------------------------------ */
@@ -264,7 +207,7 @@ static size_t longest_word(const char *s)
 	while (s && *s) {
 		size_t n = strcspn(s, " ");
 		char *word = xstrndup(s, n);
-		size_t w = text_width(word);
+		size_t w = width_of(word);
 		free(word);
 		if (w > best)
 			best = w;
@@ -286,7 +229,7 @@ static size_t share_width(const struct qtable *t, size_t c)
 		return 0;
 	size_t *w = xcalloc(t->nrows, sizeof(*w));
 	for (size_t r = 0; r < t->nrows; r++)
-		w[r] = text_width(qtable_get(t, r, c));
+		w[r] = width_of(qtable_get(t, r, c));
 	qsort(w, t->nrows, sizeof(*w), cmp_size);
 	size_t share = w[(t->nrows - 1) * WRAP_SHARE_PERCENT / 100];
 	free(w);
@@ -298,7 +241,7 @@ static void measure(const struct qtable *t, const struct output_layout *layout, 
 {
 	room->fit = column_fit(layout, t->headers[c]);
 	room->natural = natural;
-	size_t head = text_width(t->headers[c]), share = share_width(t, c);
+	size_t head = width_of(t->headers[c]), share = share_width(t, c);
 	if (room->fit.fit == FIT_WRAP) {
 		size_t word = 0;
 		for (size_t r = 0; r < t->nrows; r++) {
@@ -448,13 +391,14 @@ static void fit_layout(const struct qtable *t, const struct output_layout *layou
 
 /* --- printing --- */
 
-/* Prints at most width columns of s (followed by "…" when cut), turning
- * line breaks and other controls into spaces; returns the columns used. */
+/* Prints at most width columns of s (followed by "…" when cut); returns the
+ * columns used. s is inert (output_print_fit): a control left would be
+ * dropped, as text_width counts it no column. */
 static size_t put_cell_text(FILE *fp, const char *s, size_t width, bool bold_hits)
 {
 	if (width == 0)
 		return 0;
-	bool cut = text_width(s) > width;
+	bool cut = width_of(s) > width;
 	size_t budget = cut ? width - 1 : width, used = 0;
 	bool in_hit = false;
 	while (s && *s) {
@@ -465,17 +409,16 @@ static size_t put_cell_text(FILE *fp, const char *s, size_t width, bool bold_hit
 			s++;
 			continue;
 		}
-		int w;
-		size_t len = char_at(s, &w);
-		if (used + (size_t)w > budget)
+		uint32_t cp;
+		size_t len = text_decode(s, 4, &cp);
+		size_t w = (size_t)text_char_width(cp);
+		if (used + w > budget)
 			break;
-		if ((unsigned char)*s < 0x20 || *s == 0x7F)
-			fputc(' ', fp);
-		else if (utf8_valid_len((const unsigned char *)s, len) == 0)
-			fputs("\xEF\xBF\xBD", fp);
-		else
+		if (len == 1 && cp == 0xFFFD)
+			fputs("\xEF\xBF\xBD", fp); /* an invalid byte */
+		else if (!text_is_control(cp))
 			fwrite(s, 1, len, fp);
-		used += (size_t)w;
+		used += w;
 		s += len;
 	}
 	if (bold_hits && in_hit)
@@ -513,14 +456,15 @@ static void break_word(struct lines *l, struct strbuf *sb, size_t *used, const c
 		       size_t width)
 {
 	while (*word) {
-		int w;
-		size_t len = char_at(word, &w);
-		if (*used && *used + (size_t)w > width) {
+		uint32_t cp;
+		size_t len = text_decode(word, 4, &cp);
+		size_t w = (size_t)text_char_width(cp);
+		if (*used && *used + w > width) {
 			lines_push(l, sb);
 			*used = 0;
 		}
 		strbuf_append(sb, word, len);
-		*used += (size_t)w;
+		*used += w;
 		word += len;
 	}
 }
@@ -537,7 +481,7 @@ static char **wrap_name(const char *s, size_t width)
 			continue;
 		}
 		char *word = xstrndup(s, n);
-		size_t w = text_width(word);
+		size_t w = width_of(word);
 		if (used && used + 1 + w <= width) {
 			strbuf_puts(&sb, " ");
 			used++;
@@ -563,7 +507,7 @@ static void put_cell(FILE *fp, const struct table_style *ts, size_t c, const cha
 	size_t width = ts->widths[c];
 	size_t room = ts->fitted ? width : (size_t)-1;   /* piped: whole */
 	if (ts->numeric[c]) {
-		size_t w = text_width(v);
+		size_t w = width_of(v);
 		pad(fp, w < width ? width - w : 0);
 		put_cell_text(fp, v, room, ts->bold_hits);
 	} else {
@@ -585,7 +529,7 @@ static void put_row(FILE *fp, const struct table_style *ts, size_t ncols,
 		if (!ts->shown[c])
 			continue;
 		last = c;
-		if (ts->fitted && ts->wrap[c] && cells[c] && text_width(cells[c]) > ts->widths[c]) {
+		if (ts->fitted && ts->wrap[c] && cells[c] && width_of(cells[c]) > ts->widths[c]) {
 			wrapped[c] = wrap_name(cells[c], ts->widths[c]);
 			size_t n = 0;
 			while (wrapped[c][n])
@@ -639,9 +583,9 @@ static void print_table(FILE *fp, const struct qtable *t, const struct output_la
 	for (size_t c = 0; c < t->ncols; c++) {
 		ts.numeric[c] = column_is_integer(t, c);
 		ts.shown[c] = true;
-		natural[c] = text_width(shown.headers[c]);
+		natural[c] = width_of(shown.headers[c]);
 		for (size_t r = 0; r < shown.nrows; r++) {
-			size_t w = text_width(qtable_get(&shown, r, c));
+			size_t w = width_of(qtable_get(&shown, r, c));
 			if (w > natural[c])
 				natural[c] = w;
 		}
@@ -689,7 +633,7 @@ static void wrap_newline(struct wrap_state *ws)
 static void wrap_piece(struct wrap_state *ws, const char *joiner, const char *piece, size_t n)
 {
 	char *text = xstrndup(piece, n);
-	size_t w = text_width(text), jw = ws->fresh ? 0 : text_width(joiner);
+	size_t w = width_of(text), jw = ws->fresh ? 0 : width_of(joiner);
 	if (!ws->fresh && ws->col + jw + w > ws->width) {
 		wrap_newline(ws);
 		jw = 0;
@@ -706,9 +650,9 @@ static void wrap_piece(struct wrap_state *ws, const char *joiner, const char *pi
 static void wrap_item(struct wrap_state *ws, const char *sep, const char *item, size_t n)
 {
 	char *text = xstrndup(item, n);
-	size_t w = text_width(text);
+	size_t w = width_of(text);
 	free(text);
-	size_t here = ws->col + (ws->fresh ? 0 : text_width(sep)) + w;
+	size_t here = ws->col + (ws->fresh ? 0 : width_of(sep)) + w;
 	if (here <= ws->width || (!ws->fresh && ws->indent + w <= ws->width)) {
 		wrap_piece(ws, sep, item, n);
 		return;
@@ -726,7 +670,7 @@ static void wrap_item(struct wrap_state *ws, const char *sep, const char *item, 
 void output_wrapped(FILE *fp, const char *text, const char *sep, size_t at, size_t indent,
 		    size_t width)
 {
-	if (width == 0 || at + text_width(text) <= width) {
+	if (width == 0 || at + width_of(text) <= width) {
 		fputs(text, fp);
 		fputc('\n', fp);
 		return;
@@ -807,13 +751,6 @@ static void print_delimited(FILE *fp, const struct qtable *t, bool csv)
 
 /* --- json ---------------------------------------------------------------------- */
 
-/* Characters valid in JSON that a terminal would act on: C1 controls,
- * bidirectional controls, line and paragraph separators. */
-static bool json_must_escape(unsigned int cp)
-{
-	return (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
-}
 
 /* A JSON string: quote, backslash and control characters escaped, invalid
  * UTF-8 replaced by U+FFFD so the output always parses. */
@@ -823,6 +760,7 @@ static void put_json_string(FILE *fp, const char *s)
 	while (*s) {
 		unsigned char c = (unsigned char)*s;
 		size_t len = 1;
+		uint32_t cp;
 		if (c == '"' || c == '\\')
 			fprintf(fp, "\\%c", c);
 		else if (c == '\n')
@@ -835,11 +773,11 @@ static void put_json_string(FILE *fp, const char *s)
 			;
 		else if (c < 0x20 || c == 0x7F)
 			fprintf(fp, "\\u%04x", c);
-		else if ((len = utf8_valid_len((const unsigned char *)s, strnlen(s, 4))) == 0) {
-			fputs("\xEF\xBF\xBD", fp);
-			len = 1;
-		} else if (json_must_escape(utf8_decode((const unsigned char *)s, len)))
-			fprintf(fp, "\\u%04x", utf8_decode((const unsigned char *)s, len));
+		else if ((len = text_decode(s, 4, &cp)) == 1 && cp == 0xFFFD)
+			fputs("\xEF\xBF\xBD", fp); /* an invalid byte */
+		else if (text_is_control(cp)) /* valid in JSON (C1, bidi, separators), but a
+		                               * terminal would act on it */
+			fprintf(fp, "\\u%04x", (unsigned)cp);
 		else
 			fwrite(s, 1, len, fp);
 		s += len;
@@ -891,6 +829,33 @@ static void inert_copy(const struct qtable *t, unsigned flags, struct qtable *ou
 			qtable_add_row(out, (const char *const *)cells);
 	}
 	free(cells);
+}
+
+void output_make_inert(struct qtable *t)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		inert_replace(&t->headers[c], INERT_MARKS);
+	/* a row's cells share one block (qtable_add_row): a row with anything
+	 * to clean is added again, cleaned, and the table rebuilt */
+	struct qtable clean;
+	qtable_init(&clean, t->ncols, (const char *const *)t->headers);
+	char **row = xcalloc(t->ncols ? t->ncols : 1, sizeof(*row));
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *v = t->cells[r * t->ncols + c];
+			row[c] = v && !inert_is_clean(v, INERT_MARKS) ? inert_dup(v, INERT_MARKS) : NULL;
+		}
+		const char **cells = xcalloc(t->ncols ? t->ncols : 1, sizeof(*cells));
+		for (size_t c = 0; c < t->ncols; c++)
+			cells[c] = row[c] ? row[c] : t->cells[r * t->ncols + c];
+		qtable_add_row(&clean, cells);
+		free(cells);
+		for (size_t c = 0; c < t->ncols; c++)
+			free(row[c]);
+	}
+	free(row);
+	qtable_free(t);
+	*t = clean;
 }
 
 void output_print(FILE *fp, const struct qtable *t, enum output_format fmt)

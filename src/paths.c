@@ -209,3 +209,11 @@ void paths_remove_created(const char *file_path, const char *created)
 	}
 	free(dir);
 }
+
+char *paths_expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	if (path[0] == '~' && path[1] == '/' && home && *home)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}

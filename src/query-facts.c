@@ -19,8 +19,6 @@
  * English name or an alias, its Chinese name with or without the suffix
  * (the store's region_name, src/placename.c), or its pinyin however spaced. */
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 /* --- region names ---------------------------------------------------------- */
 
 /* A region as the spellings name it, loaded once however many spellings

@@ -15,8 +15,6 @@
  * cadres · 1,602 trained · 13,000 students"), made here for `show` and the
  * funds pane alike. */
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 /* --- the list ------------------------------------------------------------------ */
 
 static const char indicators_sql[] =

@@ -22,8 +22,6 @@
 #include "pairoff/util.h"
 #include "store-internal.h"
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 /* The pairs behind the matrix: one row per pair and year with the
  * measure's figure. pane_donor is the region whose funds pane shows the
  * figure (the first giver of a joint donation). */

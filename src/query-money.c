@@ -17,8 +17,6 @@
  * with all its sources) and the funds pane's rows, whose year figures come
  * from the same rule. */
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 /* --- totals ------------------------------------------------------------------ */
 
 /* A donor filter matches a pair whose donor units include the region, a

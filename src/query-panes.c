@@ -185,11 +185,6 @@ static const char *earliest_since(const struct qtable *raw, size_t from, size_t 
 	return best;
 }
 
-static bool same_cell(const char *a, const char *b)
-{
-	return a && b && strcmp(a, b) == 0;
-}
-
 /* Column col of raw row i as a number, 0 when NULL. */
 static int raw_int(const struct qtable *raw, size_t i, size_t col)
 {
@@ -280,7 +275,7 @@ enum status query_pane_partners(struct store *s, const char *province, struct qt
 	enum status st = run_rows(s, partners_sql, params, 1, &raw);
 	for (size_t from = 0, to; st == ST_OK && from < raw.nrows; from = to) {
 		for (to = from + 1; to < raw.nrows &&
-		     same_cell(qtable_get(&raw, to, PR_PARTNER), qtable_get(&raw, from, PR_PARTNER)); to++)
+		     str_cmp(qtable_get(&raw, to, PR_PARTNER), qtable_get(&raw, from, PR_PARTNER)) == 0; to++)
 			;
 		add_partner_row(out, &raw, from, to, province);
 		add_pair_rows(out, &raw, from, to);

@@ -16,8 +16,6 @@
 #include "pairoff/util.h"
 #include "store-internal.h"
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 /* At most this many mentions, in reading order: a province is named in
  * thousands of paragraphs of a large store. */
 #define PLACE_MENTIONS_MAX 500

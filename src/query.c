@@ -9,8 +9,6 @@
 #include "pairoff/util.h"
 #include "store-internal.h"
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 /* --- qtable ---------------------------------------------------------------- */
 
 void qtable_init(struct qtable *t, size_t ncols, const char *const *headers)

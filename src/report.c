@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "pairoff/report.h"
+#include "pairoff/text.h"
 #include "pairoff/util.h"
 
 /* No report of the series comes near this; larger files are refused. */
@@ -174,20 +175,6 @@ static bool span_ends_with(const char *s, size_t n, const char *suffix)
 	return n >= k && memcmp(s + n - k, suffix, k) == 0;
 }
 
-/* Decodes the code point at s (text is sanitized, so it is valid UTF-8). */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	size_t len = utf8_valid_len(s, n);
-	if (len == 0) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	uint32_t c = len == 1 ? s[0] : (uint32_t)(s[0] & (0x7F >> len));
-	for (size_t i = 1; i < len; i++)
-		c = (c << 6) | (s[i] & 0x3F);
-	*cp = c;
-	return len;
-}
 
 /* Han ideographs: the script of the footer; the English prose has none. */
 static bool is_han(uint32_t cp)
@@ -311,11 +298,10 @@ static bool is_footer_line(const char *s, size_t n)
 {
 	if (n > 600)
 		return false;
-	const unsigned char *u = (const unsigned char *)s;
 	size_t han = 0, other = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		i += utf8_decode(u + i, n - i, &cp);
+		i += text_decode(s + i, n - i, &cp);
 		if (is_han(cp))
 			han++;
 		else if (cp != ' ')

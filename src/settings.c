@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "pairoff/inert.h"
+#include "pairoff/paths.h"
 #include "pairoff/ini.h"
 #include "pairoff/regfile.h"
 #include "pairoff/extract.h"
@@ -129,14 +130,6 @@ static int parse_bool(const char *v)
 	return word_index(v, yes) >= 0 ? 1 : word_index(v, no) >= 0 ? 0 : -1;
 }
 
-static char *expand_home(const char *path)
-{
-	const char *home = getenv("HOME");
-	if (path[0] == '~' && path[1] == '/' && home && *home)
-		return xasprintf("%s%s", home, path + 1);
-	return xstrdup(path);
-}
-
 static void lower_ascii(char *s)
 {
 	for (; *s; s++)
@@ -155,7 +148,7 @@ static bool option_set(struct settings *st, const struct option_def *o, const ch
 		if (!*value)
 			return false;
 		free(*(char **)target);
-		*(char **)target = o->type == OPT_PATH ? expand_home(value) : xstrdup(value);
+		*(char **)target = o->type == OPT_PATH ? paths_expand_home(value) : xstrdup(value);
 		return true;
 	case OPT_BOOL:
 		if ((idx = parse_bool(value)) < 0)

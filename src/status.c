@@ -14,8 +14,11 @@ static const struct {
 #undef STATUS_INFO
 };
 
-/* The detail of the last failure; the program is single-threaded. */
-static char last_detail[1024];
+/* The detail of the last failure, one per thread: the import's second
+ * thread reads reports (and fails) while the main one writes the store. A
+ * detail is read on the thread that set it; the import hands its reading
+ * thread's detail over with the job (src/import.c). */
+static _Thread_local char last_detail[1024];
 
 const char *status_name(enum status st)
 {

@@ -40,7 +40,7 @@ static const char statements_sql[] =
 	" FROM indicator i JOIN region d ON d.id = i.donor_id JOIN region r ON r.id = i.recipient_id"
 	" ORDER BY i.kind, i.value, 6, 7, 4, 5, i.id";
 
-/* Region ids are gazetteer index + 1 (src/store.c). */
+/* Region ids are gazetteer index + 1 (src/import.c). */
 static uint32_t region_index(sqlite3_stmt *stmt, int col)
 {
 	return (uint32_t)(sqlite3_column_int64(stmt, col) - 1);

@@ -1,8 +1,8 @@
 #ifndef PAIROFF_STORE_INTERNAL_H
 #define PAIROFF_STORE_INTERNAL_H
 
-/* Shared by the store and the query layer only (src/store.c, src/query*.c):
- * nothing above them sees SQLite. */
+/* Shared by the store, the import and the query layer only (src/store*.c,
+ * src/import.c, src/query*.c): nothing above them sees SQLite. */
 
 #include <sqlite3.h>
 

@@ -15,6 +15,7 @@
 #include "pairoff/clipboard.h"
 #include "pairoff/inert.h"
 #include "pairoff/output.h"
+#include "pairoff/paths.h"
 #include "pairoff/regfile.h"
 #include "pairoff/util.h"
 #include "pairoff/view.h"
@@ -31,37 +32,12 @@ static const char *const prompt_labels[] = {
 
 /* --- UTF-8 <-> wide, independent of the locale's multibyte functions ------- */
 
-static size_t utf8_put(char *out, wchar_t wc)
-{
-	unsigned long c = (unsigned long)wc;
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
 static char *wide_to_utf8(const wchar_t *w, size_t n)
 {
 	char *out = xmalloc(n * 4 + 1);
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++)
-		len += utf8_put(out + len, w[i]);
+		len += text_encode((uint32_t)w[i], out + len);
 	out[len] = '\0';
 	return out;
 }
@@ -75,19 +51,12 @@ static void prompt_set(struct prompt *p, const char *initial)
 {
 	p->len = p->cur = 0;
 	p->truncated = false;
-	mbstate_t ps;
-	memset(&ps, 0, sizeof(ps));
 	const char *s = initial ? initial : "";
 	size_t left = strlen(s);
 	while (left && p->len < PROMPT_MAX) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, left, &ps);
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			wc = L'?';
-			n = 1;
-			memset(&ps, 0, sizeof(ps));
-		}
-		p->buf[p->len++] = wc;
+		uint32_t cp;
+		size_t n = text_decode(s, left, &cp);
+		p->buf[p->len++] = (wchar_t)cp;
 		s += n;
 		left -= n;
 	}
@@ -230,7 +199,7 @@ void prompt_draw(struct tui *t, WINDOW *w, int width)
 	size_t start = 0;
 	int cols = 0;
 	for (size_t i = p->cur; i > 0; i--) {
-		int cw = wcwidth(p->buf[i - 1]);
+		int cw = text_char_width((uint32_t)p->buf[i - 1]);
 		cols += cw > 0 ? cw : 1;
 		if (cols > room) {
 			start = i;
@@ -239,7 +208,7 @@ void prompt_draw(struct tui *t, WINDOW *w, int width)
 	}
 	int cursor_x = used;
 	for (size_t i = start; i < p->len && room > 0; i++) {
-		int cw = wcwidth(p->buf[i]);
+		int cw = text_char_width((uint32_t)p->buf[i]);
 		cw = cw > 0 ? cw : 1;
 		if (cw > room)
 			break;
@@ -360,18 +329,9 @@ static void export_write(struct tui *t, const char *path, bool overwrite)
 	qtable_free(&table);
 }
 
-/* "~/x.csv" means the home directory, as in a shell. */
-static char *expand_home(const char *path)
-{
-	const char *home = getenv("HOME");
-	if (path[0] == '~' && path[1] == '/' && home)
-		return xasprintf("%s%s", home, path + 1);
-	return xstrdup(path);
-}
-
 static void export_begin(struct tui *t, const char *name)
 {
-	char *path = expand_home(name);
+	char *path = paths_expand_home(name);
 	enum output_format fmt;
 	struct stat sb;
 	if (!*name) {

@@ -596,11 +596,6 @@ static void draw(struct tui *t)
 
 /* --- the three columns ----------------------------------------------------- */
 
-static bool same_key(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
 /* Gives the heap's free pages back to the system after a pane loaded new
  * rows: glibc keeps them otherwise, so the resident size would stay at the
  * largest pane ever shown (a busy province's partners at 1,000 reports,
@@ -620,7 +615,7 @@ static void columns_sync(struct tui *t)
 	for (int c = 1; c < 3; c++) {
 		struct view *left = t->column[c - 1], *v = t->column[c];
 		char *key = left->ops->child_key ? left->ops->child_key(t, left) : NULL;
-		if (!same_key(key, v->key) || v->list.nrows != v->rows->nrows) {
+		if (str_cmp(key, v->key) != 0 || v->list.nrows != v->rows->nrows) {
 			list_set_filter(&v->list, NULL);
 			view_load(t, v, key);
 			loaded = true;
@@ -1267,15 +1262,9 @@ static size_t dump_next_key(const char *s, int *key, bool *is_func, int *cols, i
 			return n + 2;
 		}
 	}
-	wchar_t wc;
-	mbstate_t ps;
-	memset(&ps, 0, sizeof(ps));
-	size_t len = mbrtowc(&wc, s, strlen(s), &ps);
-	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
-		wc = (unsigned char)*s;
-		len = 1;
-	}
-	*key = (int)wc;
+	uint32_t cp;
+	size_t len = text_decode(s, strlen(s), &cp);
+	*key = (int)cp;
 	*is_func = false;
 	return len;
 }

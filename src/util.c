@@ -158,37 +158,6 @@ void strbuf_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
-size_t utf8_valid_len(const unsigned char *s, size_t avail)
-{
-	if (avail == 0)
-		return 0;
-	unsigned char c = s[0];
-	if (c < 0x80)
-		return 1;
-	size_t need;
-	unsigned int min;
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 2; min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 3; min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 4; min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (avail < need)
-		return 0;
-	unsigned int cp = c & (0x7F >> need);
-	for (size_t i = 1; i < need; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return need;
-}
-
 bool str_starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -255,4 +224,11 @@ char *str_shell_word(const char *s)
 			strbuf_append(&sb, s, 1);
 	strbuf_puts(&sb, "'");
 	return strbuf_steal(&sb);
+}
+
+int str_cmp(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
 }

@@ -58,11 +58,6 @@ static char *partners_child_key(struct tui *t, struct view *v)
 static const char *const partners_sorts[] = { "partner", "since", "name", NULL };
 static const bool partners_sorts_fall[] = { false, false, false };
 
-static int cmp_str(const char *a, const char *b)
-{
-	return strcmp(a ? a : "", b ? b : "");
-}
-
 /* The pairs under a partner by since or by name, the partner's own row
  * first; 0 for the query's order. */
 static int pairs_compare(const struct view *v, size_t a, size_t b)
@@ -73,8 +68,8 @@ static int pairs_compare(const struct view *v, size_t a, size_t b)
 		long ya = view_cell_long(v, a, "since"), yb = view_cell_long(v, b, "since");
 		return ya < yb ? -1 : ya > yb;
 	}
-	int d = cmp_str(view_cell(v, a, "recipient"), view_cell(v, b, "recipient"));
-	return d ? d : cmp_str(view_cell(v, a, "donor"), view_cell(v, b, "donor"));
+	int d = str_cmp(view_cell(v, a, "recipient"), view_cell(v, b, "recipient"));
+	return d ? d : str_cmp(view_cell(v, a, "donor"), view_cell(v, b, "donor"));
 }
 
 /* Within a partner: its own row first, then pairs by the sort asked for;
@@ -83,7 +78,7 @@ static int partners_compare(void *ctx, size_t a, size_t b)
 {
 	struct view *v = ctx;
 	bool turn = v->list.sort_reverse;
-	int d = cmp_str(view_cell(v, a, "partner"), view_cell(v, b, "partner"));
+	int d = str_cmp(view_cell(v, a, "partner"), view_cell(v, b, "partner"));
 	if (d)
 		return turn && v->list.sort_key == 0 ? -d : d;
 	if (is_partner(v, a) != is_partner(v, b))

@@ -42,11 +42,6 @@ void view_free(struct view *v)
 	free(v);
 }
 
-static bool same_key(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
 /* Moves cache entry i to the front (most recently used). */
 static void cache_touch(struct view *v, size_t i)
 {
@@ -87,7 +82,7 @@ static void cache_trim(struct view *v)
 static struct qtable *cache_get(struct tui *t, struct view *v, const char *key)
 {
 	for (size_t i = 0; i < v->ncache; i++)
-		if (same_key(v->cache[i].key, key)) {
+		if (str_cmp(v->cache[i].key, key) == 0) {
 			cache_touch(v, i);
 			return v->cache[0].table;
 		}
@@ -160,7 +155,7 @@ void view_load(struct tui *t, struct view *v, const char *key)
 		}
 		v->rows = cache_get(t, v, key);
 	}
-	if (!same_key(v->key, key)) {
+	if (str_cmp(v->key, key) != 0) {
 		free(v->key);
 		v->key = key ? xstrdup(key) : NULL;
 	}

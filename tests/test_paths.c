@@ -103,11 +103,39 @@ static void test_make_parent(void)
 	free(file);
 }
 
+/* "~/x" is the home directory's x (the config's paths, the browser's
+ * export file name); nothing else is touched. */
+static void test_expand_home(void)
+{
+	char *home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+	setenv("HOME", "/home/someone", 1);
+	CHECK_PATH(paths_expand_home("~/out.csv"), "/home/someone/out.csv", "~/ is $HOME");
+	CHECK_PATH(paths_expand_home("~other/out.csv"), "~other/out.csv", "~user is not expanded");
+	setenv("HOME", "", 1);
+	CHECK_PATH(paths_expand_home("~/out.csv"), "~/out.csv", "an empty $HOME expands nothing");
+	if (home)
+		setenv("HOME", home, 1);
+	else
+		unsetenv("HOME");
+	free(home);
+}
+
+/* One NULL-safe comparison (pairoff/util.h): NULL equals NULL only and
+ * comes before every string, "" included. */
+static void test_str_cmp(void)
+{
+	CHECK(str_cmp(NULL, NULL) == 0, "NULL == NULL");
+	CHECK(str_cmp(NULL, "") < 0 && str_cmp("", NULL) > 0, "NULL before \"\"");
+	CHECK(str_cmp("a", "b") < 0 && str_cmp("b", "a") > 0 && str_cmp("a", "a") == 0, "as strcmp");
+}
+
 int main(void)
 {
 	test_defaults();
 	test_data_dir();
 	test_make_parent();
+	test_expand_home();
+	test_str_cmp();
 	if (failures)
 		fprintf(stderr, "%d check(s) failed\n", failures);
 	return failures ? 1 : 0;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "pairoff/report.h"
+#include "pairoff/text.h"
 #include "pairoff/util.h"
 
 static int tests_run, tests_failed;
@@ -118,7 +119,7 @@ static bool valid_utf8(const char *s)
 {
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
-		size_t k = utf8_valid_len((const unsigned char *)s + i, n - i);
+		size_t k = text_valid_len((const unsigned char *)s + i, n - i);
 		if (k == 0)
 			return false;
 		i += k;

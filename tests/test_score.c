@@ -37,8 +37,6 @@
 #include "pairoff/report.h"
 #include "pairoff/util.h"
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 #define PAIRS_MIN_PRECISION 0.95
 #define PAIRS_MIN_RECALL 0.95
 #define FUNDS_MIN_PRECISION 0.90

@@ -53,11 +53,6 @@ void inert_fputs(FILE *fp, const char *s, unsigned flags);
 void inert_replace(char **s, unsigned flags);
 void inert_notes_free(struct inert_notes *notes);
 
-struct qtable;
-/* Makes every header and cell of t inert in place (line breaks become
- * spaces, hit markers kept), for text printed without output_print. */
-void inert_qtable(struct qtable *t);
-
 /* True if s is inert already (inert_dup would copy it unchanged), so that
  * a writer can tell without copying. */
 bool inert_is_clean(const char *s, unsigned flags);

@@ -36,9 +36,6 @@ struct output_layout {
 	size_t ncolumns;
 };
 
-/* Display width of a string (wide characters count two). */
-size_t output_text_width(const char *s);
-
 /* Prints text (one line of prose, already inert) on fp for a person: with
  * width 0 as it is; else wrapped so that no line passes width columns,
  * continuation lines indented by indent spaces. at is the column the text
@@ -54,6 +51,10 @@ enum status output_format_parse(const char *name, enum output_format *fmt);
  * terminal ($COLUMNS when the terminal cannot tell, else 80), 0 when it is
  * not (a pipe or a file: printed whole). */
 size_t output_width(FILE *fp);
+
+/* Makes every header and cell of t inert in place (line breaks become
+ * spaces, hit markers kept), for text printed without output_print. */
+void output_make_inert(struct qtable *t);
 
 /* output_print_fit with no layout, at output_width(fp). */
 void output_print(FILE *fp, const struct qtable *t, enum output_format fmt);

@@ -13,6 +13,10 @@ char *paths_default_db(void);        /* $PAIROFF_DB, else $XDG_DATA_HOME/pairoff
 char *paths_default_config(void);    /* $XDG_CONFIG_HOME/pairoff/config.ini */
 char *paths_state_file(const char *name);  /* $XDG_STATE_HOME/pairoff/NAME (~/.local/state) */
 
+/* "~/x" as a shell means it: $HOME/x (when $HOME is set and not empty);
+ * any other path copied as it is. Owned. */
+char *paths_expand_home(const char *path);
+
 const char *paths_tmp_dir(void);     /* $TMPDIR, else /tmp (not owned) */
 /* Removes a directory of ours and the files in it (one level, no links
  * followed). */

@@ -4,7 +4,7 @@
 /* Read API over the store: every query returns a qtable, a small table of
  * strings with named columns, so the command line prints any of them in any
  * format and the TUI lists them without knowing SQL. No curses here, and no
- * SQL outside src/query*.c and src/store.c. */
+ * SQL outside src/query*.c, src/store*.c and src/import.c. */
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -29,7 +29,8 @@ const char *status_name(enum status st);
 int status_exit_code(enum status st);
 
 /* Records the detail of the last failure (printf-style); status_set() is the
- * usual way to call it. */
+ * usual way to call it. The detail is the calling thread's own: another
+ * thread neither sees nor overwrites it. */
 void status_set_detail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* status_set(st, fmt, ...) records the detail of the last failure and
  * evaluates to st, so a caller can write

@@ -1,14 +1,11 @@
 #ifndef PAIROFF_STORE_H
 #define PAIROFF_STORE_H
 
-/* The SQLite store (src/store.c, the only module besides the query layer that
- * sees sqlite3.h). Schema: data/schema.sql, compiled in. The schema version is
- * PRAGMA user_version; the file is marked as ours by PRAGMA application_id.
- *
- * Import never writes the store in place: it builds a new database in a
- * temporary file in the same directory and renames it over the old one, so an
- * interrupted or failed import leaves the previous store untouched and readers
- * never see a half-built store. */
+/* The SQLite store (src/store.c: opening, reading, closing; with the query
+ * layer and the import, the only modules that see sqlite3.h). Schema:
+ * data/schema.sql, compiled into the import (src/import.c), which builds
+ * every store. The schema version is PRAGMA user_version; the file is marked
+ * as ours by PRAGMA application_id. */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -20,13 +17,6 @@
 #define STORE_APPLICATION_ID 0x50414952 /* "PAIR" */
 
 struct store;
-
-struct import_summary {
-	size_t reports, sections, paragraphs, tables;
-	size_t pairs, funds, anomalies;
-	size_t indicators;
-	long elapsed_ms;
-};
 
 /* Opens an existing store read-only. Errors: ST_NOT_FOUND (no such file),
  * ST_STORE (not a pairoff store, other schema version, corrupt), each with a
@@ -64,14 +54,5 @@ void store_set_cancel(struct store *s, const struct store_cancel *cancel);
 uint64_t store_file_id(const char *db_path);
 bool store_replaced(const struct store *s, uint64_t *new_id);
 enum status store_reopen(struct store *s);
-
-/* Builds a new store at db_path from the report files and directories in
- * paths (a directory means its *.txt files, sorted by name), with the
- * gazetteer at gazetteer_path, then renames it into place. Errors: ST_IO for
- * unreadable inputs or an unwritable directory, ST_DATA for a report that is
- * not text, ST_CONFIG for a bad gazetteer, ST_STORE for SQLite failures. On
- * any error the previous store at db_path is left as it was. */
-enum status store_import(const char *db_path, const char *const *paths, size_t npaths,
-			 const char *gazetteer_path, struct import_summary *summary);
 
 #endif

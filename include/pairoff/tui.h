@@ -2,9 +2,11 @@
 #define PAIROFF_TUI_H
 
 /* The ncurses browser (src/tui*.c, src/view-*.c: the only files that include
- * curses). Runs until the user quits; restores the terminal on every exit path. */
+ * curses), as the command line sees it: run it, list its keys. Runs until
+ * the user quits; restores the terminal on every exit path. */
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "pairoff/settings.h"
 #include "pairoff/status.h"
@@ -23,5 +25,6 @@ struct tui_options {
 /* Runs the browser. A path in opt->at from --at that names nothing ends it
  * before anything is drawn, with the look-up's status and message. */
 enum status tui_run(struct store *s, const struct settings *st, const struct tui_options *opt);
+
 
 #endif

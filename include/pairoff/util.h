@@ -26,6 +26,9 @@ void array_reserve(void *items, size_t *cap, size_t need, size_t elem_size);
 #define ARRAY_PUSH(items, count, cap) \
 	(array_reserve(&(items), &(cap), (count) + 1, sizeof(*(items))), &(items)[(count)++])
 
+/* The number of elements of an array (an array, not a pointer to one). */
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
 /* A NUL-terminated growable string. */
 struct strbuf {
 	char *data;     /* owned; NULL until the first append */
@@ -38,10 +41,6 @@ void strbuf_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((forma
 char *strbuf_steal(struct strbuf *sb);   /* returns the string ("" if empty); sb is reset */
 void strbuf_free(struct strbuf *sb);
 
-/* UTF-8 helpers. utf8_valid_len returns the length of the valid UTF-8 sequence
- * at s (1..4) or 0 when the bytes there are not valid UTF-8. */
-size_t utf8_valid_len(const unsigned char *s, size_t avail);
-
 /* v in decimal into buf (at least 24 bytes); returns buf. By hand, not
  * snprintf: a pane formats thousands of numbers, and snprintf was a fifth
  * of the slowest pane's time. */
@@ -53,5 +52,9 @@ char *str_shell_word(const char *s);
 bool str_ends_with(const char *s, const char *suffix);
 char *str_trim(char *s);                 /* trims ASCII white space in place */
 int str_casecmp_ascii(const char *a, const char *b);
+/* Orders two strings that may be NULL: NULL is a value of its own, equal
+ * to NULL only and before every string ("" included); else as strcmp.
+ * Equality is str_cmp(a, b) == 0. */
+int str_cmp(const char *a, const char *b);
 
 #endif

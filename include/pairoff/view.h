@@ -17,6 +17,7 @@
 #include "pairoff/money.h"
 #include "pairoff/query.h"
 #include "pairoff/settings.h"
+#include "pairoff/text.h"   /* text_width: columns as draw_text draws them */
 #include "pairoff/util.h"
 
 struct tui;
@@ -310,8 +311,6 @@ void draw_cell(WINDOW *w, const char *s, int width, bool right, attr_t attr);
  * ellipsis; returns the columns used. */
 int draw_text_cut(WINDOW *w, const char *s, int max_cols, attr_t attr);
 void draw_spaces(WINDOW *w, int n, attr_t attr);
-/* Display width of UTF-8 text as draw_text would draw it. */
-int text_width(const char *s);
 /* Bytes of the longest prefix of s that fits in max_cols columns. */
 size_t text_fit(const char *s, int max_cols, int *cols_out);
 /* Draws s in exactly width columns, left-aligned; text too wide is cut

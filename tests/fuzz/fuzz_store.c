@@ -21,6 +21,7 @@
 
 #include <sqlite3.h>
 
+#include "pairoff/import.h"
 #include "pairoff/output.h"
 #include "pairoff/paths.h"
 #include "pairoff/query.h"
@@ -65,7 +66,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	char *reports = paths_reports_dir(), *gaz = paths_gazetteer();
 	const char *paths[] = { reports };
 	struct import_summary sum;
-	if (store_import(db, paths, 1, gaz, &sum) != ST_OK)
+	if (import_run(db, paths, 1, gaz, &sum) != ST_OK)
 		die("import");
 	FILE *fp = fopen(db, "rb");
 	struct stat sb;
