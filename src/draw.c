@@ -7,7 +7,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "pairoff/view.h"
+#include "pairoff/draw.h"
 
 /* Decodes one UTF-8 character at s into *wc; returns its length (at least 1;
  * invalid bytes give U+FFFD). */
