@@ -306,7 +306,6 @@ void outcome_clear(struct outcome *out)
 	free(out->source.quote);
 	for (int i = 0; i < 3; i++)
 		free(out->pair[i]);
-	free(out->search);
 	view_free(out->push);   /* only when nobody took it */
 	memset(out, 0, sizeof(*out));
 }

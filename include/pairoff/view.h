@@ -36,7 +36,8 @@ enum result {
 	R_SOURCE = 1 << 5,    /* open the source view of out.source */
 	R_FOCUS = 1 << 6,     /* focus pane out.focus */
 	R_GOTO_PAIR = 1 << 7, /* show out.pair in the panes, else the current row's source */
-	R_SEARCH = 1 << 8,    /* run the full-text search out.search */
+	R_SEARCH = 1 << 8,    /* out.push is a new search's results: shown instead of the last
+	                       * search's, which n/N stepped through */
 	R_ANSWER = 1 << 9,    /* out.answer is the key answering the reload question */
 };
 #define R_REQUESTS (R_PUSH | R_SOURCE | R_FOCUS | R_GOTO_PAIR | R_SEARCH | R_ANSWER)
@@ -153,7 +154,6 @@ struct outcome {
 	struct { char *report; long line; char *quote; } source; /* owned strings */
 	int focus;                /* 0..2 */
 	char *pair[3];            /* owned: province, donor, recipient */
-	char *search;             /* owned */
 	int answer;
 };
 
