@@ -227,7 +227,7 @@ static int run_browser(struct cli_ctx *ctx, const struct browser_flags *bf)
 		.at = bf->at ? bf->at : ctx->settings.start_at,
 		.at_named_by = bf->at ? "--at" : "[ui] start_at",
 	};
-	st = tui_run(s, &ctx->settings, &opt);
+	st = bf->dump_keys ? tui_dump(s, &ctx->settings, &opt) : tui_run(s, &ctx->settings, &opt);
 	store_close(s);
 	return cli_fail(st);
 }

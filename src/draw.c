@@ -7,7 +7,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "pairoff/view.h"
+#include "pairoff/draw.h"
 
 /* Columns of wc as drawn: -1 for a character we drop. */
 static int char_cols(wchar_t wc)

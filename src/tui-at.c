@@ -21,7 +21,10 @@
 #include <string.h>
 
 #include "pairoff/util.h"
+#include "pairoff/at.h"
+#include "pairoff/browser.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 #define AT_PARTS 3
 #define PAIR_ARROW "->"
@@ -251,26 +254,25 @@ static void select_year(struct view *v, int year)
 				break;
 }
 
-void at_apply(struct tui *t, const struct at_target *at)
+bool at_select(struct view *const column[3], const struct at_target *at, int pane)
 {
-	if (at->place) {
-		struct view *v = view_place_new(t, at->place);
-		if (v)
-			tui_push(t, v);
-		return;
+	switch (pane) {
+	case 0:
+		select_where(column[0], "name", at->province, NULL, NULL);
+		return true;
+	case 1:
+		if (!at->partner)
+			return false;
+		select_where(column[1], "donor", at->donor, "recipient", at->recipient);
+		return true;
+	case 2:
+		if (!at->year)
+			return false;
+		select_year(column[2], at->year);
+		return true;
+	default:
+		return false;
 	}
-	t->focus = 0;
-	select_where(t->column[0], "name", at->province, NULL, NULL);
-	tui_sync_columns(t);
-	if (!at->partner)
-		return;
-	t->focus = 1;
-	select_where(t->column[1], "donor", at->donor, "recipient", at->recipient);
-	tui_sync_columns(t);
-	if (!at->year)
-		return;
-	t->focus = 2;
-	select_year(t->column[2], at->year);
 }
 
 /* The path part of the partners pane's selected row. */

@@ -18,7 +18,11 @@
 #include "pairoff/paths.h"
 #include "pairoff/regfile.h"
 #include "pairoff/util.h"
+#include "pairoff/browser.h"
+#include "pairoff/draw.h"
+#include "pairoff/prompt.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 static const char *const prompt_labels[] = {
 	[PROMPT_NONE] = "",
@@ -85,15 +89,15 @@ void prompt_start(struct tui *t, enum prompt_kind kind, const char *initial)
 	prompt_free(&t->prompt);
 	t->prompt.kind = kind;
 	prompt_set(&t->prompt, initial);
-	t->message[0] = '\0';
+	t->ctx.message[0] = '\0';
 	if (kind != PROMPT_PLACE)
 		return;
 	t->prompt.places = xcalloc(1, sizeof(*t->prompt.places));
-	enum status st = query_place_names(t->store, t->prompt.places);
+	enum status st = query_place_names(t->ctx.store, t->prompt.places);
 	if (st != ST_OK) {
 		prompt_free(&t->prompt);
 		t->prompt.kind = PROMPT_NONE;
-		tui_message(t, true, "%s", status_detail(st));
+		view_message(&t->ctx, true, "%s", status_detail(st));
 	}
 }
 
@@ -144,7 +148,7 @@ static char *completion_note(const struct prompt *p)
 /* Enter: the place shown or, when the best match stands alone, that one;
  * places answering alike ("Wushan") are put in the input to choose from
  * with Tab, the prompt staying open. */
-static void place_accept(struct tui *t, const char *text)
+static enum result place_accept(struct tui *t, const char *text)
 {
 	struct prompt *p = &t->prompt;
 	char *label = NULL;
@@ -161,18 +165,29 @@ static void place_accept(struct tui *t, const char *text)
 			p->ncands = n;
 			p->cand = 0;
 			prompt_set(p, place_label(p, 0));
-			return;
+			return R_REDRAW;
 		} else {
-			tui_message(t, true, "no place matches \"%s\" (Tab completes names)", text);
+			view_message(&t->ctx, true, "no place matches \"%s\" (Tab completes names)", text);
 		}
 		free(c);
 	}
-	if (label) {
-		struct view *v = view_place_new(t, label);
-		if (v)
-			tui_push(t, v);
-	}
+	struct view *v = label ? view_place_new(&t->ctx, label) : NULL;
 	free(label);
+	return v ? view_push(&t->ctx, v) : R_REDRAW;
+}
+
+/* A search's results, for the main loop to show in place of the last
+ * search's (the status line says how many before the prompt adds its
+ * own word). */
+static enum result search_accept(struct tui *t, const char *text)
+{
+	struct view *v = view_search_new(&t->ctx, text);
+	if (!v)
+		return R_REDRAW;
+	view_message(&t->ctx, false, "%zu hit%s: Enter opens one, n/N step through them",
+		     v->rows->nrows, v->rows->nrows == 1 ? "" : "s");
+	t->ctx.out.push = v;
+	return R_SEARCH | R_REDRAW;
 }
 
 /* --- drawing --------------------------------------------------------------- */
@@ -186,7 +201,7 @@ void prompt_draw(struct tui *t, WINDOW *w, int width)
 		question = xasprintf("%s exists: overwrite it? (y/N) ", p->path ? p->path : "");
 		label = question;
 	}
-	attr_t a = t->attrs[ROLE_STATUS];
+	attr_t a = t->ctx.attrs[ROLE_STATUS];
 	wmove(w, 0, 0);
 	int used = draw_text(w, label, width - 1, a | A_BOLD, false, a);
 	free(question);
@@ -225,7 +240,7 @@ void prompt_draw(struct tui *t, WINDOW *w, int width)
 		draw_spaces(w, room, a);
 	if (note_w) {
 		draw_spaces(w, 1, a);
-		draw_cell_cut(w, note, note_w, t->utf8, a | A_DIM);
+		draw_cell_cut(w, note, note_w, t->ctx.utf8, a | A_DIM);
 	} else {
 		draw_spaces(w, 1, a);
 	}
@@ -306,13 +321,13 @@ static void export_write(struct tui *t, const char *path, bool overwrite)
 {
 	enum output_format fmt;
 	if (!export_format(path, &fmt)) {
-		tui_message(t, true, "name the file .csv, .tsv or .json");
+		view_message(&t->ctx, true, "name the file .csv, .tsv or .json");
 		return;
 	}
 	const char *why;
 	FILE *fp = regfile_open_write(path, overwrite, &why);
 	if (!fp) {
-		tui_message(t, true, "%s: %s (not exported)", path, why);
+		view_message(&t->ctx, true, "%s: %s (not exported)", path, why);
 		return;
 	}
 	struct qtable table;
@@ -322,9 +337,9 @@ static void export_write(struct tui *t, const char *path, bool overwrite)
 	failed |= fclose(fp) != 0;
 	char *where = absolute_path(path);
 	if (failed)
-		tui_message(t, true, "%s: %s", where, strerror(errno));
+		view_message(&t->ctx, true, "%s: %s", where, strerror(errno));
 	else
-		tui_message(t, false, "%zu rows -> %s", table.nrows, where);
+		view_message(&t->ctx, false, "%zu rows -> %s", table.nrows, where);
 	free(where);
 	qtable_free(&table);
 }
@@ -335,11 +350,11 @@ static void export_begin(struct tui *t, const char *name)
 	enum output_format fmt;
 	struct stat sb;
 	if (!*name) {
-		tui_message(t, false, "not exported");
+		view_message(&t->ctx, false, "not exported");
 	} else if (!export_format(path, &fmt)) {
-		tui_message(t, true, "name the file .csv, .tsv or .json (not exported)");
+		view_message(&t->ctx, true, "name the file .csv, .tsv or .json (not exported)");
 	} else if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		tui_message(t, true, "%s: not a regular file (not exported)", path);
+		view_message(&t->ctx, true, "%s: not a regular file (not exported)", path);
 	} else if (stat(path, &sb) == 0) {
 		free(t->prompt.path);
 		t->prompt.path = path;
@@ -374,14 +389,14 @@ enum result tui_copy(struct tui *t, const char *what)
 	char *text = what ? xstrdup(what) : v->ops->copy_text ? v->ops->copy_text(v)
 		   : row == LIST_NONE ? NULL : row_text(v, row);
 	if (!text) {
-		tui_message(t, true, "nothing selected to copy");
+		view_message(&t->ctx, true, "nothing selected to copy");
 		return R_REDRAW;
 	}
 	inert_replace(&text, INERT_TABS | INERT_NEWLINES);   /* no hit markers, no controls */
 	strbuf_free(&t->osc);
 	const char *tmux = getenv("TMUX");
 	char *msg = clipboard_copy(text, &t->osc, tmux && *tmux);
-	tui_message(t, false, "%s", msg);
+	view_message(&t->ctx, false, "%s", msg);
 	free(msg);
 	free(text);
 	return R_REDRAW;
@@ -402,14 +417,15 @@ static void filter_update(struct tui *t)
  * under it, which ("Jiangsu ← Zhejiang City"). */
 static void filter_done(struct tui *t, struct view *v, const char *text)
 {
-	char *why = view_match_why(t, v);
-	tui_message(t, false, "%zu row%s match \"%s\"%s%s (Esc clears)", v->list.nmatch,
+	char *why = view_match_why(&t->ctx, v);
+	view_message(&t->ctx, false, "%zu row%s match \"%s\"%s%s (Esc clears)", v->list.nmatch,
 		    v->list.nmatch == 1 ? "" : "s", text, why ? ": " : "", why ? why : "");
 	free(why);
 }
 
-static void prompt_accept(struct tui *t)
+static enum result prompt_accept(struct tui *t)
 {
+	enum result r = R_REDRAW;
 	struct prompt *p = &t->prompt;
 	enum prompt_kind kind = p->kind;
 	char *text = prompt_text(p);
@@ -418,7 +434,7 @@ static void prompt_accept(struct tui *t)
 	switch (kind) {
 	case PROMPT_SEARCH:
 		if (*str_trim(text))
-			tui_search(t, text);
+			r = search_accept(t, text);
 		break;
 	case PROMPT_FILTER:
 		filter_done(t, v, text);
@@ -427,7 +443,7 @@ static void prompt_accept(struct tui *t)
 		export_begin(t, str_trim(text));
 		break;
 	case PROMPT_PLACE:
-		place_accept(t, str_trim(text));
+		r = place_accept(t, str_trim(text));
 		break;
 	default:
 		break;
@@ -435,6 +451,7 @@ static void prompt_accept(struct tui *t)
 	free(text);
 	if (p->kind == PROMPT_NONE)
 		prompt_free(p);
+	return r;
 }
 
 static void prompt_cancel(struct tui *t)
@@ -446,7 +463,7 @@ static void prompt_cancel(struct tui *t)
 	}
 	t->prompt.kind = PROMPT_NONE;
 	prompt_free(&t->prompt);
-	tui_message(t, false, "cancelled");
+	view_message(&t->ctx, false, "cancelled");
 }
 
 static void prompt_insert(struct prompt *p, wchar_t wc)
@@ -512,10 +529,17 @@ static enum result overwrite_key(struct tui *t, int ch)
 	if (ch == 'y' || ch == 'Y')
 		export_write(t, t->prompt.path, true);
 	else
-		tui_message(t, false, "not exported: %s is left as it was", t->prompt.path);
+		view_message(&t->ctx, false, "not exported: %s is left as it was", t->prompt.path);
 	free(t->prompt.path);
 	t->prompt.path = NULL;
 	return R_REDRAW;
+}
+
+/* The key answering the reload question, for the main loop (src/tui-reload.c). */
+static enum result reload_answer(struct tui *t, int ch)
+{
+	t->ctx.out.answer = ch;
+	return R_ANSWER;
 }
 
 enum result prompt_key(struct tui *t, int ch, bool is_func)
@@ -524,13 +548,13 @@ enum result prompt_key(struct tui *t, int ch, bool is_func)
 	if (p->kind == PROMPT_OVERWRITE)
 		return is_func ? R_HANDLED : overwrite_key(t, ch);
 	if (p->kind == PROMPT_RELOAD)
-		return is_func ? R_HANDLED : tui_reload_key(t, ch);
+		return is_func ? R_HANDLED : reload_answer(t, ch);
 	if (!is_func && (ch == '\r' || ch == '\n')) {
 		bool cut = p->truncated;
-		prompt_accept(t);
-		if (cut && !t->message_error)
-			tui_message(t, true, "input cut at %d characters", PROMPT_MAX);
-		return R_REDRAW;
+		enum result r = prompt_accept(t);
+		if (cut && !t->ctx.message_error)
+			view_message(&t->ctx, true, "input cut at %d characters", PROMPT_MAX);
+		return r;
 	}
 	if ((!is_func && (ch == 27 || ch == CTRL_KEY('c') || ch == CTRL_KEY('g')))) {
 		prompt_cancel(t);

@@ -11,12 +11,15 @@
 
 #include "pairoff/store.h"
 #include "pairoff/util.h"
+#include "pairoff/browser.h"
+#include "pairoff/prompt.h"
+#include "pairoff/reload.h"
 #include "pairoff/view.h"
 
 bool tui_store_check(struct tui *t)
 {
 	uint64_t now;
-	if (t->prompt.kind != PROMPT_NONE || !store_replaced(t->store, &now) ||
+	if (t->prompt.kind != PROMPT_NONE || !store_replaced(t->ctx.store, &now) ||
 	    now == t->store_declined)
 		return false;
 	prompt_start(t, PROMPT_RELOAD, NULL);
@@ -31,16 +34,16 @@ static void view_reload(struct tui *t, struct view *v)
 	struct list_mark mark = list_mark_get(&v->list);
 	char *key = v->key ? xstrdup(v->key) : NULL;
 	view_forget(v);
-	view_load(t, v, key);
+	view_load(&t->ctx, v, key);
 	list_mark_set(&v->list, mark);
 	free(key);
 }
 
 static void store_reload(struct tui *t)
 {
-	enum status st = store_reopen(t->store);
+	enum status st = store_reopen(t->ctx.store);
 	if (st != ST_OK) {
-		tui_message(t, true, "%s", status_detail(st));
+		view_message(&t->ctx, true, "%s", status_detail(st));
 		return;
 	}
 	for (int c = 0; c < 3; c++)
@@ -52,15 +55,15 @@ static void store_reload(struct tui *t)
 	}
 	if (!search_in_stack)
 		view_reload(t, t->search_view);
-	tui_message(t, false, "reloaded the rebuilt store");
+	view_message(&t->ctx, false, "reloaded the rebuilt store");
 }
 
 enum result tui_reload_key(struct tui *t, int ch)
 {
 	t->prompt.kind = PROMPT_NONE;
 	if (ch == 'n' || ch == 'N' || ch == 27 || ch == 'q') {
-		store_replaced(t->store, &t->store_declined);
-		tui_message(t, false, "still showing the store as it was when opened");
+		store_replaced(t->ctx.store, &t->store_declined);
+		view_message(&t->ctx, false, "still showing the store as it was when opened");
 	} else {
 		store_reload(t);
 	}

@@ -3,7 +3,8 @@
 /* The browser's main loop (tig's view.c and htop's ScreenManager in one
  * small file): terminal set-up and restore on every exit path, layout,
  * the once-per-key draw (wnoutrefresh per window, one doupdate), the key
- * dispatch through the action table, and the in-process screen dump. */
+ * dispatch through the action table. The in-process screen dump that
+ * tests drive is src/tui-dump.c, above this file. */
 
 #include <errno.h>
 #ifdef HAVE_MALLOC_TRIM
@@ -22,7 +23,13 @@
 #include "pairoff/extract.h"
 #include "pairoff/tui.h"
 #include "pairoff/util.h"
+#include "pairoff/at.h"
+#include "pairoff/browser.h"
+#include "pairoff/draw.h"
+#include "pairoff/prompt.h"
+#include "pairoff/reload.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 #define MIN_COLS 40
 #define MIN_LINES 10
@@ -152,24 +159,24 @@ static void query_cancel_install(struct tui *t, struct store *s, int limit_secon
 static bool want_color(const struct tui *t)
 {
 	const char *no = getenv("NO_COLOR");
-	const char *theme = t->settings->theme;
-	return t->settings->color && !(no && *no) && !(theme && strcmp(theme, "mono") == 0) &&
+	const char *theme = t->ctx.settings->theme;
+	return t->ctx.settings->color && !(no && *no) && !(theme && strcmp(theme, "mono") == 0) &&
 	       has_colors();
 }
 
 static void attrs_mono(struct tui *t)
 {
-	t->attrs[ROLE_NORMAL] = A_NORMAL;
-	t->attrs[ROLE_TITLE] = A_REVERSE | A_BOLD;
-	t->attrs[ROLE_STATUS] = A_NORMAL;
-	t->attrs[ROLE_SELECT] = A_REVERSE;
-	t->attrs[ROLE_SELECT_DIM] = A_UNDERLINE;
-	t->attrs[ROLE_HEADER] = A_BOLD | A_UNDERLINE;
-	t->attrs[ROLE_HEADING] = A_BOLD;
-	t->attrs[ROLE_HIT] = A_STANDOUT | A_BOLD;
-	t->attrs[ROLE_ERROR] = A_BOLD;
-	t->attrs[ROLE_BAR] = A_NORMAL;
-	t->attrs[ROLE_DIM] = A_DIM;
+	t->ctx.attrs[ROLE_NORMAL] = A_NORMAL;
+	t->ctx.attrs[ROLE_TITLE] = A_REVERSE | A_BOLD;
+	t->ctx.attrs[ROLE_STATUS] = A_NORMAL;
+	t->ctx.attrs[ROLE_SELECT] = A_REVERSE;
+	t->ctx.attrs[ROLE_SELECT_DIM] = A_UNDERLINE;
+	t->ctx.attrs[ROLE_HEADER] = A_BOLD | A_UNDERLINE;
+	t->ctx.attrs[ROLE_HEADING] = A_BOLD;
+	t->ctx.attrs[ROLE_HIT] = A_STANDOUT | A_BOLD;
+	t->ctx.attrs[ROLE_ERROR] = A_BOLD;
+	t->ctx.attrs[ROLE_BAR] = A_NORMAL;
+	t->ctx.attrs[ROLE_DIM] = A_DIM;
 }
 
 static void colors_init(struct tui *t)
@@ -179,7 +186,7 @@ static void colors_init(struct tui *t)
 	if (!t->color || start_color() == ERR)
 		return;
 	use_default_colors();
-	bool light = t->settings->theme && strcmp(t->settings->theme, "light") == 0;
+	bool light = t->ctx.settings->theme && strcmp(t->ctx.settings->theme, "light") == 0;
 	short fg_sel = COLOR_BLACK, bg_sel = light ? COLOR_YELLOW : COLOR_CYAN;
 	init_pair(1, COLOR_BLACK, light ? COLOR_WHITE : COLOR_BLUE);
 	init_pair(2, fg_sel, bg_sel);
@@ -188,34 +195,21 @@ static void colors_init(struct tui *t)
 	init_pair(5, COLOR_RED, -1);
 	init_pair(6, light ? COLOR_BLUE : COLOR_GREEN, -1);
 	init_pair(7, light ? COLOR_BLUE : COLOR_CYAN, -1);
-	t->attrs[ROLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
+	t->ctx.attrs[ROLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
 	if (!light)
-		t->attrs[ROLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
-	t->attrs[ROLE_SELECT] = COLOR_PAIR(2);
-	t->attrs[ROLE_HEADING] = COLOR_PAIR(3) | A_BOLD;
-	t->attrs[ROLE_HIT] = COLOR_PAIR(4) | A_BOLD;
-	t->attrs[ROLE_ERROR] = COLOR_PAIR(5) | A_BOLD;
-	t->attrs[ROLE_BAR] = COLOR_PAIR(6);
-	t->attrs[ROLE_HEADER] = COLOR_PAIR(7) | A_BOLD;
+		t->ctx.attrs[ROLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
+	t->ctx.attrs[ROLE_SELECT] = COLOR_PAIR(2);
+	t->ctx.attrs[ROLE_HEADING] = COLOR_PAIR(3) | A_BOLD;
+	t->ctx.attrs[ROLE_HIT] = COLOR_PAIR(4) | A_BOLD;
+	t->ctx.attrs[ROLE_ERROR] = COLOR_PAIR(5) | A_BOLD;
+	t->ctx.attrs[ROLE_BAR] = COLOR_PAIR(6);
+	t->ctx.attrs[ROLE_HEADER] = COLOR_PAIR(7) | A_BOLD;
 }
 
-/* --- services for the views ------------------------------------------------ */
+/* --- the back stack ------------------------------------------------------- */
 
-void tui_message(struct tui *t, bool error, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(t->message, sizeof(t->message), fmt, ap);
-	va_end(ap);
-	t->message_error = error;
-}
-
-struct view *tui_current(struct tui *t)
-{
-	return t->depth ? t->stack[t->depth - 1] : t->column[t->focus];
-}
-
-void tui_push(struct tui *t, struct view *v)
+/* Opens an overlay view; takes ownership. */
+static void tui_push(struct tui *t, struct view *v)
 {
 	if (t->depth == TUI_STACK_MAX) {   /* the oldest overlay makes room */
 		if (t->stack[0] != t->search_view)
@@ -226,7 +220,7 @@ void tui_push(struct tui *t, struct view *v)
 	t->stack[t->depth++] = v;
 }
 
-void tui_pop(struct tui *t)
+static void tui_pop(struct tui *t)
 {
 	if (!t->depth)
 		return;
@@ -235,28 +229,18 @@ void tui_pop(struct tui *t)
 		view_free(v);
 }
 
-enum result tui_open_source(struct tui *t, const struct source_ref *ref)
+/* Opens the source view of ref on top of the stack. */
+static enum result tui_open_source(struct tui *t, const struct source_ref *ref)
 {
-	struct view *v = view_source_new(t, ref);
-	if (!v)
-		return R_REDRAW;
-	tui_push(t, v);
+	struct view *v = view_source_new(&t->ctx, ref);
+	if (v)
+		tui_push(t, v);
 	return R_REDRAW;
 }
 
-const char *tui_money(struct tui *t, long long amount_yuan, bool approx, char *buf, size_t size)
+/* Shows a new search's results v in place of the last search's. */
+static void search_install(struct tui *t, struct view *v)
 {
-	char digits[40];
-	money_format_fixed((int64_t)amount_yuan, t->unit, digits, sizeof(digits));
-	snprintf(buf, size, "%s%s", approx ? "~" : "", digits);
-	return buf;
-}
-
-void tui_search(struct tui *t, const char *query)
-{
-	struct view *v = view_search_new(t, query);
-	if (!v)
-		return;
 	if (t->search_view) {   /* close the old results and what was opened from them */
 		int at = -1;
 		for (int i = 0; i < t->depth; i++)
@@ -268,8 +252,6 @@ void tui_search(struct tui *t, const char *query)
 	}
 	t->search_view = v;
 	tui_push(t, v);
-	tui_message(t, false, "%zu hit%s: Enter opens one, n/N step through them", v->rows->nrows,
-		    v->rows->nrows == 1 ? "" : "s");
 }
 
 /* --- layout and drawing ---------------------------------------------------- */
@@ -338,7 +320,7 @@ static void draw_empty(struct tui *t, struct view *v, WINDOW *w, int width)
 	const char *text = v->list.filter ? "no row matches the filter (Esc clears it)"
 			 : v->load_status != ST_OK && v->load_status != ST_NOT_FOUND && v->load_detail ? v->load_detail
 			 : waiting ? "(select a row on the left)" : "(nothing on record)";
-	draw_cell(w, text, width, false, v->load_status != ST_OK && v->load_detail ? t->attrs[ROLE_ERROR] : t->attrs[ROLE_DIM]);
+	draw_cell(w, text, width, false, v->load_status != ST_OK && v->load_detail ? t->ctx.attrs[ROLE_ERROR] : t->ctx.attrs[ROLE_DIM]);
 }
 
 /* Draws entry i of v's visible list at the cursor, width columns. */
@@ -348,18 +330,18 @@ static void draw_entry(struct tui *t, struct view *v, WINDOW *w, size_t i, int w
 	size_t row = list_entry(&v->list, i, &heading);
 	if (heading) {
 		const char *label = v->ops->group ? v->ops->group(v, row) : NULL;
-		draw_cell(w, label, width, false, t->attrs[ROLE_HEADING]);
+		draw_cell(w, label, width, false, t->ctx.attrs[ROLE_HEADING]);
 		return;
 	}
-	attr_t base = t->attrs[ROLE_NORMAL];
+	attr_t base = t->ctx.attrs[ROLE_NORMAL];
 	int x0 = getcurx(w), y0 = getcury(w);
-	v->ops->draw_row(t, v, w, row, width, base);
+	v->ops->draw_row(&t->ctx, v, w, row, width, base);
 	/* a row that reached the right edge leaves the cursor on the next line */
 	int drawn = getcury(w) == y0 ? getcurx(w) - x0 : width;
 	if (drawn < width)
 		draw_spaces(w, width - drawn, base);
 	if (i == v->list.sel) {
-		attr_t sel = focused ? t->attrs[ROLE_SELECT] : t->attrs[ROLE_SELECT_DIM];
+		attr_t sel = focused ? t->ctx.attrs[ROLE_SELECT] : t->ctx.attrs[ROLE_SELECT_DIM];
 		int n = v->ops->select_cols ? v->ops->select_cols(v, row, width) : 24;
 		mvwchgat(w, y0, x0, n < width ? n : width, sel & ~A_COLOR, (short)PAIR_NUMBER(sel), NULL);
 	}
@@ -384,7 +366,7 @@ static int legend_lines(const struct view *v, int height, int width)
 static void draw_legend_line(struct tui *t, const struct legend_entry *e, WINDOW *w, int width)
 {
 	char *text = xasprintf("%s: %s", e->mark, e->brief);
-	draw_cell_cut(w, text, width, t->utf8, t->attrs[ROLE_DIM]);
+	draw_cell_cut(w, text, width, t->ctx.utf8, t->ctx.attrs[ROLE_DIM]);
 	free(text);
 }
 
@@ -412,11 +394,11 @@ static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, in
 		return;
 	wmove(w, y, x);
 	if (v->ops->header)   /* first: it measures the columns the legend follows */
-		v->ops->header(t, v, w, width);
+		v->ops->header(&t->ctx, v, w, width);
 	int legend = legend_lines(v, height, width);
 	v->height = height - 1 - legend;
 	if (v->ops->layout && v->width != width)
-		v->ops->layout(t, v, width);
+		v->ops->layout(&t->ctx, v, width);
 	v->width = width;
 	list_scroll(&v->list, v->height, width < t->cols - 1);
 	for (int i = 0; i < v->height; i++) {
@@ -427,7 +409,7 @@ static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, in
 		else if (i == 0)
 			draw_empty(t, v, w, width);
 		else
-			draw_spaces(w, width, t->attrs[ROLE_NORMAL]);
+			draw_spaces(w, width, t->ctx.attrs[ROLE_NORMAL]);
 	}
 	draw_legend(t, v, w, y + 1 + v->height, x, legend, width);
 	*cy = y + 1 + (int)(v->list.sel >= v->list.top ? v->list.sel - v->list.top : 0);
@@ -464,7 +446,7 @@ static void draw_columns(struct tui *t, int *cy, int *cx)
 			*cx = x0;
 		}
 		if (i < n - 1) {
-			wattrset(t->body_win, t->attrs[ROLE_DIM]);
+			wattrset(t->body_win, t->ctx.attrs[ROLE_DIM]);
 			mvwvline_set(t->body_win, 0, x + w, WACS_VLINE, height);
 		}
 		x += widths[i];
@@ -475,7 +457,7 @@ static void draw_columns(struct tui *t, int *cy, int *cx)
 static void breadcrumb(struct tui *t, struct strbuf *sb)
 {
 	static const char *const cols[3][2] = { { "name", NULL }, { "recipient", "partner" }, { "label", NULL } };
-	const char *sep = t->utf8 ? " \u203a " : " > ";
+	const char *sep = t->ctx.utf8 ? " \u203a " : " > ";
 	for (int c = 0; c <= t->focus && c < 3; c++) {
 		struct view *v = t->column[c];
 		size_t row = list_selected(&v->list);
@@ -491,7 +473,7 @@ static void breadcrumb(struct tui *t, struct strbuf *sb)
 		strbuf_printf(sb, "%s%s%s", sep, top->ops->name, top->key ? ": " : "");
 		for (const char *k = top->key; k && *k; k++)   /* a pair's key is "donor\x1frecipient" */
 			if (*k == '\x1f')
-				strbuf_puts(sb, t->utf8 ? " \u2192 " : " -> ");
+				strbuf_puts(sb, t->ctx.utf8 ? " \u2192 " : " -> ");
 			else
 				strbuf_append(sb, k, 1);
 	}
@@ -500,12 +482,12 @@ static void breadcrumb(struct tui *t, struct strbuf *sb)
 static void draw_title(struct tui *t)
 {
 	WINDOW *w = t->title_win;
-	attr_t a = t->attrs[ROLE_TITLE];
+	attr_t a = t->ctx.attrs[ROLE_TITLE];
 	struct strbuf sb = {0};
 	strbuf_puts(&sb, " pairoff  ");
 	breadcrumb(t, &sb);
 	char right[64];
-	snprintf(right, sizeof(right), " %s ", money_unit_name(t->unit));
+	snprintf(right, sizeof(right), " %s ", money_unit_name(t->ctx.unit));
 	int right_w = (int)strlen(right);
 	wmove(w, 0, 0);
 	int room = t->cols - right_w;
@@ -546,15 +528,15 @@ static void draw_status(struct tui *t)
 	int right_w = text_width(right);
 	if (right_w > t->cols / 2)
 		right_w = 0;
-	char *why = t->message[0] || !v->list.filter ? NULL : view_match_why(t, v);
-	const char *left = t->message[0] ? t->message : why ? why : v->ops->hint;
-	attr_t a = t->message[0] && t->message_error ? t->attrs[ROLE_ERROR] : t->attrs[ROLE_STATUS];
+	char *why = t->ctx.message[0] || !v->list.filter ? NULL : view_match_why(&t->ctx, v);
+	const char *left = t->ctx.message[0] ? t->ctx.message : why ? why : v->ops->hint;
+	attr_t a = t->ctx.message[0] && t->ctx.message_error ? t->ctx.attrs[ROLE_ERROR] : t->ctx.attrs[ROLE_STATUS];
 	char *hints = left == v->ops->hint ? whole_hints(left, t->cols - right_w) : NULL;
 	int used = draw_text_cut(w, hints ? hints : left, t->cols - right_w, a);
 	free(hints);
-	draw_spaces(w, t->cols - right_w - used, t->attrs[ROLE_STATUS]);
+	draw_spaces(w, t->cols - right_w - used, t->ctx.attrs[ROLE_STATUS]);
 	if (right_w)
-		draw_text(w, right, right_w, t->attrs[ROLE_STATUS], false, 0);
+		draw_text(w, right, right_w, t->ctx.attrs[ROLE_STATUS], false, 0);
 	free(why);
 	wnoutrefresh(w);
 }
@@ -614,10 +596,10 @@ static void columns_sync(struct tui *t)
 	bool loaded = false;
 	for (int c = 1; c < 3; c++) {
 		struct view *left = t->column[c - 1], *v = t->column[c];
-		char *key = left->ops->child_key ? left->ops->child_key(t, left) : NULL;
+		char *key = left->ops->child_key ? left->ops->child_key(&t->ctx, left) : NULL;
 		if (str_cmp(key, v->key) != 0 || v->list.nrows != v->rows->nrows) {
 			list_set_filter(&v->list, NULL);
-			view_load(t, v, key);
+			view_load(&t->ctx, v, key);
 			loaded = true;
 		}
 		free(key);
@@ -626,24 +608,42 @@ static void columns_sync(struct tui *t)
 		release_memory();
 }
 
-void tui_sync_columns(struct tui *t)
+/* Views whose columns have a legend, in the order of the panes: the help
+ * lists their legends (ctx.legend_views). */
+static const struct view_ops *const legend_views[] = { &provinces_ops, &partners_ops, &funds_ops,
+							&place_ops, &matrix_ops, NULL };
+
+/* Selects what t->at names in the panes, or opens a place's screen. */
+static void at_apply(struct tui *t, const struct at_target *at)
 {
-	columns_sync(t);
+	if (at->place) {
+		struct view *v = view_place_new(&t->ctx, at->place);
+		if (v)
+			tui_push(t, v);
+		return;
+	}
+	for (int pane = 0; pane < 3 && at_select(t->column, at, pane); pane++) {
+		t->focus = pane;
+		if (pane < 2)
+			columns_sync(t);
+	}
 }
 
 static void columns_create(struct tui *t)
 {
 	const struct view_ops *ops[3] = { &provinces_ops, &partners_ops, &funds_ops };
+	t->ctx.legend_views = legend_views;
 	for (int c = 0; c < 3; c++) {
 		t->column[c] = view_new(ops[c]);
+		t->ctx.column[c] = t->column[c];
 		if (ops[c]->init)
-			ops[c]->init(t, t->column[c]);
+			ops[c]->init(&t->ctx, t->column[c]);
 	}
-	view_load(t, t->column[0], NULL);
+	view_load(&t->ctx, t->column[0], NULL);
 	if (t->column[0]->load_status != ST_OK)
-		tui_message(t, true, "%s", t->column[0]->load_detail ? t->column[0]->load_detail : "cannot read the store");
+		view_message(&t->ctx, true, "%s", t->column[0]->load_detail ? t->column[0]->load_detail : "cannot read the store");
 	columns_sync(t);
-	t->focus = t->settings->start_pane == PANE_FUNDS ? 2 : t->settings->start_pane == PANE_PARTNERS ? 1 : 0;
+	t->focus = t->ctx.settings->start_pane == PANE_FUNDS ? 2 : t->ctx.settings->start_pane == PANE_PARTNERS ? 1 : 0;
 	if (t->at) {
 		at_apply(t, t->at);
 		columns_sync(t);
@@ -669,7 +669,7 @@ static void tui_free(struct tui *t)
 static enum result act_enter(struct tui *t, struct view *v)
 {
 	if (v->ops->enter)
-		return v->ops->enter(t, v);
+		return v->ops->enter(&t->ctx, v);
 	if (!t->depth && t->focus < 2) {
 		if (list_selected(&v->list) == LIST_NONE)
 			return R_HANDLED;
@@ -702,7 +702,7 @@ static enum result act_close(struct tui *t)
 static enum result act_pane(struct tui *t, int dir)
 {
 	if (t->depth) {
-		tui_message(t, false, "q goes back to the panes");
+		view_message(&t->ctx, false, "q goes back to the panes");
 		return R_REDRAW;
 	}
 	t->focus = (t->focus + 3 + dir) % 3;
@@ -714,7 +714,7 @@ static enum result act_source(struct tui *t, struct view *v)
 	size_t row = list_selected(&v->list);
 	struct source_ref ref;
 	if (row == LIST_NONE || !v->ops->source || !v->ops->source(v, row, &ref)) {
-		tui_message(t, true, "no source for this row");
+		view_message(&t->ctx, true, "no source for this row");
 		return R_REDRAW;
 	}
 	return tui_open_source(t, &ref);
@@ -727,9 +727,9 @@ static enum result act_overlay(struct tui *t, const struct view_ops *ops)
 		return R_REDRAW;
 	}
 	struct view *v = view_new(ops);
-	view_load(t, v, NULL);
+	view_load(&t->ctx, v, NULL);
 	if (v->load_status != ST_OK)
-		tui_message(t, true, "%s", v->load_detail ? v->load_detail : status_detail(v->load_status));
+		view_message(&t->ctx, true, "%s", v->load_detail ? v->load_detail : status_detail(v->load_status));
 	tui_push(t, v);
 	return R_REDRAW;
 }
@@ -741,7 +741,7 @@ static enum result act_matrix(struct tui *t)
 		tui_pop(t);
 		return R_REDRAW;
 	}
-	tui_push(t, view_matrix_new(t));
+	tui_push(t, view_matrix_new(&t->ctx));
 	return R_REDRAW;
 }
 
@@ -750,7 +750,7 @@ static enum result act_search_step(struct tui *t, int dir)
 {
 	struct view *sv = t->search_view;
 	if (!sv || sv->list.nvis == 0) {
-		tui_message(t, true, "no search yet: / searches all reports");
+		view_message(&t->ctx, true, "no search yet: / searches all reports");
 		return R_REDRAW;
 	}
 	size_t before = sv->list.sel;
@@ -760,7 +760,7 @@ static enum result act_search_step(struct tui *t, int dir)
 			list_first(&sv->list);
 		else
 			list_last(&sv->list);
-		tui_message(t, false, "search wrapped around");
+		view_message(&t->ctx, false, "search wrapped around");
 	}
 	struct view *top = t->depth ? t->stack[t->depth - 1] : NULL;
 	if (top == sv)
@@ -774,13 +774,13 @@ static enum result act_search_step(struct tui *t, int dir)
 		if (!in_stack)
 			tui_push(t, sv);
 	}
-	return search_ops.enter(t, sv);
+	return search_ops.enter(&t->ctx, sv);
 }
 
 static enum result act_filter(struct tui *t, struct view *v)
 {
 	if (v->ops->no_filter) {
-		tui_message(t, true, "this view has no filter; / searches the reports");
+		view_message(&t->ctx, true, "this view has no filter; / searches the reports");
 		return R_REDRAW;
 	}
 	prompt_start(t, PROMPT_FILTER, v->list.filter);
@@ -792,12 +792,12 @@ static enum result act_clear(struct tui *t, struct view *v)
 	if (v->list.filter) {
 		list_set_filter(&v->list, NULL);
 		view_apply(v);
-		tui_message(t, false, "filter cleared");
+		view_message(&t->ctx, false, "filter cleared");
 		return R_REDRAW;
 	}
 	if (t->depth)
 		return act_back(t);
-	t->message[0] = '\0';
+	t->ctx.message[0] = '\0';
 	return R_REDRAW;
 }
 
@@ -807,12 +807,12 @@ static enum result act_sort(struct tui *t, struct view *v)
 	while (v->ops->sorts && v->ops->sorts[n])
 		n++;
 	if (n < 2) {
-		tui_message(t, false, "this list has one order only");
+		view_message(&t->ctx, false, "this list has one order only");
 		return R_REDRAW;
 	}
 	v->list.sort_key = (v->list.sort_key + 1) % n;
 	view_apply(v);
-	tui_message(t, false, "sorted by %s", v->ops->sorts[v->list.sort_key]);
+	view_message(&t->ctx, false, "sorted by %s", v->ops->sorts[v->list.sort_key]);
 	return R_REDRAW;
 }
 
@@ -820,12 +820,12 @@ static enum result act_sort(struct tui *t, struct view *v)
 static enum result act_sort_reverse(struct tui *t, struct view *v)
 {
 	if (!v->ops->sorts) {
-		tui_message(t, false, "this list has one order only");
+		view_message(&t->ctx, false, "this list has one order only");
 		return R_REDRAW;
 	}
 	v->list.sort_reverse = !v->list.sort_reverse;
 	view_apply(v);
-	tui_message(t, false, "sorted by %s, %s", v->ops->sorts[v->list.sort_key],
+	view_message(&t->ctx, false, "sorted by %s, %s", v->ops->sorts[v->list.sort_key],
 		    v->list.sort_reverse ? "reversed" : "the usual way round");
 	return R_REDRAW;
 }
@@ -847,7 +847,7 @@ static enum result act_position(struct tui *t, struct view *v)
 	if (row != LIST_NONE && v->ops->source && v->ops->source(v, row, &ref) && ref.report)
 		strbuf_printf(&sb, " \u00b7 %s:%ld", ref.report, ref.line);
 	strbuf_puts(&sb, " (y copies)");
-	tui_message(t, false, "%s", sb.data);
+	view_message(&t->ctx, false, "%s", sb.data);
 	strbuf_free(&sb);
 	free(path);
 	return R_REDRAW;
@@ -855,8 +855,8 @@ static enum result act_position(struct tui *t, struct view *v)
 
 static enum result act_unit(struct tui *t)
 {
-	t->unit = money_unit_next(t->unit);
-	tui_message(t, false, "amounts in %s", money_unit_name(t->unit));
+	t->ctx.unit = money_unit_next(t->ctx.unit);
+	view_message(&t->ctx, false, "amounts in %s", money_unit_name(t->ctx.unit));
 	return R_REDRAW;
 }
 
@@ -904,6 +904,81 @@ static enum result act_move(struct view *v, enum action a, long count)
 	return R_REDRAW;
 }
 
+/* --- what a handler asked for ---------------------------------------------- */
+
+static size_t find_row(const struct view *v, const char *col, const char *value, const char *col2,
+		       const char *value2)
+{
+	for (size_t i = 0; value && i < v->rows->nrows; i++) {
+		const char *a = view_cell(v, i, col), *b = col2 ? view_cell(v, i, col2) : NULL;
+		if (a && strcmp(a, value) == 0 && (!col2 || (b && value2 && strcmp(b, value2) == 0)))
+			return i;
+	}
+	return LIST_NONE;
+}
+
+/* Shows the pair donor -> recipient in the panes: the province in the
+ * first, the pair selected in the partners pane (its money in the third).
+ * Closes the overlays. R_UNHANDLED when the provinces pane lacks province. */
+static enum result goto_pair(struct tui *t, const char *province, const char *donor, const char *recipient)
+{
+	struct view *c0 = t->column[0], *c1 = t->column[1];
+	list_set_filter(&c0->list, NULL);
+	view_apply(c0);
+	size_t prow = find_row(c0, "name", province, NULL, NULL);
+	if (prow == LIST_NONE || !list_select_row(&c0->list, prow))
+		return R_UNHANDLED;
+	while (t->depth)
+		tui_pop(t);
+	char *key = c0->ops->child_key(&t->ctx, c0);
+	list_set_filter(&c1->list, NULL);
+	view_load(&t->ctx, c1, key);
+	free(key);
+	size_t pair = find_row(c1, "donor", donor, "recipient", recipient);
+	if (pair != LIST_NONE)
+		list_select_row(&c1->list, pair);
+	t->focus = 1;
+	view_message(&t->ctx, false, "%s \u2192 %s among %s's partners (p goes to a place)", donor, recipient, province);
+	return R_REDRAW;
+}
+
+static enum result outcome_apply(struct tui *t, enum result r);
+
+/* R_GOTO_PAIR: the pair in the panes, else the current row's source. */
+static enum result apply_goto_pair(struct tui *t)
+{
+	char **pair = t->ctx.out.pair;
+	if (goto_pair(t, pair[0], pair[1], pair[2]) != R_UNHANDLED)
+		return R_REDRAW;
+	outcome_clear(&t->ctx.out);
+	return outcome_apply(t, view_enter_source(&t->ctx, tui_current(t)));
+}
+
+/* Carries out the requests a handler returned (r's R_REQUESTS, with their
+ * payload in t->ctx.out), empties the payload and returns the rest of r. */
+static enum result outcome_apply(struct tui *t, enum result r)
+{
+	struct outcome *o = &t->ctx.out;
+	if (r & R_FOCUS)
+		t->focus = o->focus;
+	if (r & R_SEARCH)
+		search_install(t, o->push);
+	else if (r & R_PUSH)
+		tui_push(t, o->push);
+	if (r & (R_PUSH | R_SEARCH))
+		o->push = NULL;
+	if (r & R_SOURCE) {
+		struct source_ref ref = { o->source.report, o->source.line, o->source.quote };
+		tui_open_source(t, &ref);
+	}
+	if (r & R_ANSWER)
+		r |= tui_reload_key(t, o->answer);
+	if (r & R_GOTO_PAIR)
+		r |= apply_goto_pair(t);
+	outcome_clear(o);
+	return r & ~R_REQUESTS;
+}
+
 static enum result do_action(struct tui *t, struct view *v, enum action a, long count)
 {
 	switch (a) {
@@ -915,7 +990,7 @@ static enum result do_action(struct tui *t, struct view *v, enum action a, long 
 	case ACT_ANOMALIES: return act_overlay(t, &anomalies_ops);
 	case ACT_MATRIX: return act_matrix(t);
 	case ACT_MEASURE: case ACT_MATRIX_SIDE: case ACT_COLUMN_LEFT: case ACT_COLUMN_RIGHT:
-		tui_message(t, false, "that key works in the matrix (m opens it)");
+		view_message(&t->ctx, false, "that key works in the matrix (m opens it)");
 		return R_REDRAW;
 	case ACT_POSITION: return act_position(t, v);
 	case ACT_SORT_REVERSE: return act_sort_reverse(t, v);
@@ -929,7 +1004,7 @@ static enum result do_action(struct tui *t, struct view *v, enum action a, long 
 	case ACT_CLEAR: return act_clear(t, v);
 	case ACT_UNIT: return act_unit(t);
 	case ACT_SORT: return act_sort(t, v);
-	case ACT_GROUP: tui_message(t, false, "r groups the provinces pane"); return R_REDRAW;
+	case ACT_GROUP: view_message(&t->ctx, false, "r groups the provinces pane"); return R_REDRAW;
 	case ACT_EXPORT: return act_export(t, v);
 	case ACT_COPY: return tui_copy(t, NULL);
 	case ACT_CLOSE: return act_close(t);
@@ -978,7 +1053,7 @@ static bool count_digit(struct tui *t, int ch, bool is_func, enum action a)
 		return false;
 	if (t->count < 1000000)
 		t->count = t->count * 10 + (ch - '0');
-	tui_message(t, false, "%ld (Esc forgets it)", t->count);
+	view_message(&t->ctx, false, "%ld (Esc forgets it)", t->count);
 	return true;
 }
 
@@ -993,13 +1068,13 @@ static bool repeats(enum action a)
 static enum result dispatch_once(struct tui *t, struct view *v, enum action a, long count)
 {
 	if (v->ops->action) {
-		enum result r = v->ops->action(t, v, a);
+		enum result r = outcome_apply(t, v->ops->action(&t->ctx, v, a));
 		if (r & R_RELOAD)
 			view_apply(v);
 		if (r != R_UNHANDLED)
 			return r;
 	}
-	return do_action(t, v, a, count);
+	return outcome_apply(t, do_action(t, v, a, count));
 }
 
 #define COUNT_REPEAT_MAX 1000   /* 999999n need not run a million searches' steps */
@@ -1021,14 +1096,14 @@ static enum result handle_key(struct tui *t, int ch, bool is_func)
 		return R_REDRAW;
 	}
 	if (t->prompt.kind != PROMPT_NONE)
-		return prompt_key(t, ch, is_func);
+		return outcome_apply(t, prompt_key(t, ch, is_func));
 	if (is_func && ch == KEY_MOUSE)
 		return on_mouse(t);
 	struct view *v = tui_current(t);
-	enum action a = keymap_action(&t->settings->keymap, ch, is_func, v->ops == &matrix_ops);
+	enum action a = keymap_action(&t->ctx.settings->keymap, ch, is_func, v->ops == &matrix_ops);
 	if (too_small(t))
 		return a == ACT_QUIT || a == ACT_CLOSE ? R_QUIT : R_HANDLED;
-	t->message[0] = '\0';
+	t->ctx.message[0] = '\0';
 	if (count_digit(t, ch, is_func, a))
 		return R_REDRAW;
 	long count = t->count;
@@ -1038,7 +1113,7 @@ static enum result handle_key(struct tui *t, int ch, bool is_func)
 	enum result r;
 	if (a == ACT_NONE) {
 		char name[32];
-		tui_message(t, true, "%s is not bound (? lists the keys)",
+		view_message(&t->ctx, true, "%s is not bound (? lists the keys)",
 			    action_key_name(ch, name, sizeof(name)));
 		r = R_REDRAW;
 	} else if (a == ACT_COPY && position) {
@@ -1069,8 +1144,8 @@ static void curses_setup(struct tui *t)
 		mouseinterval(0);   /* a press selects at once: no wait for a click */
 	}
 	const char *cs = nl_langinfo(CODESET);
-	t->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-	draw_init(t->utf8);
+	t->ctx.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	draw_init(t->ctx.utf8);
 	layout(t);
 }
 
@@ -1122,7 +1197,7 @@ static bool idle_work(struct tui *t)
 {
 	bool changed = false;
 	for (int c = 0; c < 3; c++)
-		if (t->column[c]->ops->idle && t->column[c]->ops->idle(t, t->column[c]))
+		if (t->column[c]->ops->idle && t->column[c]->ops->idle(&t->ctx, t->column[c]))
 			changed = true;
 	if (changed) {
 		columns_sync(t);
@@ -1225,157 +1300,6 @@ static enum status main_loop(struct tui *t)
 	}
 }
 
-/* --- in-process screen dump (tests, benchmarks) ---------------------------- */
-
-/* Parses the next key of a dump script: a character, or <Name> (Down, Up,
- * Left, Right, Enter, Esc, Tab, BS, PgDn, PgUp, Home, End, F1, Delete, C-x, lt,
- * Resize:COLSxLINES). Returns the bytes consumed, 0 at the end. */
-static size_t dump_next_key(const char *s, int *key, bool *is_func, int *cols, int *lines)
-{
-	static const struct { const char *name; int key; bool func; } names[] = {
-		{ "Down", KEY_DOWN, true }, { "Up", KEY_UP, true }, { "Left", KEY_LEFT, true },
-		{ "Right", KEY_RIGHT, true }, { "Enter", '\r', false }, { "Esc", 27, false },
-		{ "Tab", '\t', false }, { "BS", KEY_BACKSPACE, true }, { "PgDn", KEY_NPAGE, true },
-		{ "PgUp", KEY_PPAGE, true }, { "Home", KEY_HOME, true }, { "End", KEY_END, true },
-		{ "F1", KEY_F(1), true }, { "lt", '<', false }, { "Space", ' ', false },
-		{ "Delete", KEY_DC, true },
-	};
-	if (!*s)
-		return 0;
-	const char *end = *s == '<' ? strchr(s, '>') : NULL;
-	if (end) {
-		size_t n = (size_t)(end - s - 1);
-		*is_func = false;
-		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			if (strlen(names[i].name) == n && strncmp(s + 1, names[i].name, n) == 0) {
-				*key = names[i].key;
-				*is_func = names[i].func;
-				return n + 2;
-			}
-		if (n == 3 && s[1] == 'C' && s[2] == '-') {
-			*key = CTRL_KEY(s[3]);
-			return n + 2;
-		}
-		if (sscanf(s + 1, "Resize:%dx%d", cols, lines) == 2) {
-			*key = KEY_RESIZE;
-			*is_func = true;
-			return n + 2;
-		}
-	}
-	uint32_t cp;
-	size_t len = text_decode(s, strlen(s), &cp);
-	*key = (int)cp;
-	*is_func = false;
-	return len;
-}
-
-/* Prints the screen as text, one line per terminal line, trailing blanks
- * cut, then where the hardware cursor is. */
-static void dump_screen(FILE *fp)
-{
-	wchar_t buf[1024];
-	int lines, cols, cy = getcury(curscr), cx = getcurx(curscr);
-	getmaxyx(curscr, lines, cols);
-	for (int y = 0; y < lines; y++) {
-		int n = mvwinnwstr(curscr, y, 0, buf, cols < 1023 ? cols : 1023);
-		if (n < 0)
-			n = 0;
-		buf[n] = L'\0';
-		while (n > 0 && buf[n - 1] == L' ')
-			buf[--n] = L'\0';
-		fprintf(fp, "%ls\n", buf);
-	}
-	fprintf(fp, "cursor: %d,%d\n", cy, cx);
-}
-
-static void dump_size(int *cols, int *lines)
-{
-	const char *size = getenv("PAIROFF_DUMP_SIZE");
-	*cols = 100;
-	*lines = 30;
-	if (size && sscanf(size, "%dx%d", cols, lines) != 2) {
-		*cols = 100;
-		*lines = 30;
-	}
-}
-
-/* A curses screen on a scratch file at the dump size, or NULL. */
-static SCREEN *dump_screen_open(FILE *out, FILE *in)
-{
-	SCREEN *scr = newterm("xterm-256color", out, in);
-	if (!scr)
-		scr = newterm("vt100", out, in);
-	if (!scr)
-		return NULL;
-	typeahead(-1);   /* /dev/null always reads as "input pending": never cut an update */
-	int cols, lines;
-	dump_size(&cols, &lines);
-	resizeterm(lines, cols);
-	return scr;
-}
-
-/* Feeds the keys of a dump script; with PAIROFF_DUMP_BYTES, tells on stderr
- * how many bytes the first screen and each key sent to the terminal. */
-static void dump_feed(struct tui *t, const char *keys, FILE *out)
-{
-	bool bytes = getenv("PAIROFF_DUMP_BYTES") != NULL;
-	long mark = ftell(out);
-	if (bytes)
-		fprintf(stderr, "first-screen %ld\n", mark);
-	idle_work(t);
-	fflush(out);
-	if (bytes)
-		fprintf(stderr, "idle %ld\n", ftell(out) - mark);
-	mark = ftell(out);
-	size_t used;
-	int key, cols, lines;
-	bool is_func;
-	for (const char *p = keys; (used = dump_next_key(p, &key, &is_func, &cols, &lines)) > 0; p += used) {
-		if (key == KEY_RESIZE)
-			resizeterm(lines, cols);
-		if (handle_key(t, key, is_func) & R_QUIT)
-			break;
-		/* each key of a script counts as followed by a pause: the panes
-		 * on the right are filled before the frame, so dumps and byte
-		 * counts do not depend on timing */
-		if (!too_small(t))
-			columns_sync(t);
-		draw(t);
-		fflush(out);
-		if (bytes)
-			fprintf(stderr, "key %.*s %ld\n", (int)used, p, ftell(out) - mark);
-		mark = ftell(out);
-	}
-}
-
-static enum status dump_run(struct tui *t, const char *keys)
-{
-	FILE *out = tmpfile(), *in = fopen("/dev/null", "r");
-	screen = out && in ? dump_screen_open(out, in) : NULL;
-	enum status st = ST_OK;
-	if (!out || !in)
-		st = status_set(ST_IO, "screen dump: cannot open a scratch file");
-	else if (!screen)
-		st = status_set(ST_TERMINAL, "screen dump: no terminfo entry for xterm-256color or vt100");
-	if (st == ST_OK) {
-		t->dump = true;
-		curses_setup(t);
-		columns_create(t);
-		draw(t);
-		dump_feed(t, keys, out);
-		dump_screen(stdout);
-		windows_free(t);   /* before delscreen, which frees them too */
-		endwin();
-		delscreen(screen);
-		screen = NULL;
-	}
-	if (out)
-		fclose(out);
-	if (in)
-		fclose(in);
-	return st;
-}
-
 /* --- entry point ----------------------------------------------------------- */
 
 /* Where the browser opens: opt->at resolved before anything is drawn. A
@@ -1385,62 +1309,100 @@ static enum status start_at(struct tui *t, const struct tui_options *opt, struct
 {
 	if (!opt || !opt->at)
 		return ST_OK;
-	enum status st = at_resolve(t->store, opt->at, at);
+	enum status st = at_resolve(t->ctx.store, opt->at, at);
 	if (st == ST_OK)
 		t->at = at;
 	else if (opt->at_named_by && strcmp(opt->at_named_by, "--at") != 0)
-		tui_message(t, true, "%s: %s", opt->at_named_by, status_detail(st));
+		view_message(&t->ctx, true, "%s: %s", opt->at_named_by, status_detail(st));
 	else
 		return st;
 	return ST_OK;
+}
+
+enum status tui_begin(struct tui *t, struct store *s, const struct settings *st,
+		       const struct tui_options *opt, struct at_target *at)
+{
+	memset(t, 0, sizeof(*t));
+	t->ctx.store = s;
+	t->ctx.settings = st;
+	t->ctx.unit = st->unit;
+	t->mouse = (opt && opt->mouse) || st->mouse;
+	t->ctx.group_by_side = true;
+	query_cancel_install(t, s, st->query_time_limit);
+	t->ctx.indicator = st->indicator ? (int)indicator_kind_parse(st->indicator) : -1;
+	if (t->ctx.indicator == IND_NKINDS)
+		t->ctx.indicator = -1; /* "none" */
+	enum status rc = start_at(t, opt, at);
+	if (rc != ST_OK)
+		query_cancel_install(NULL, s, st->query_time_limit);
+	return rc;
+}
+
+void tui_end(struct tui *t, struct at_target *at)
+{
+	tui_free(t);
+	if (t->at)
+		at_target_free(at);
+	query_cancel_install(NULL, t->ctx.store, t->ctx.settings->query_time_limit);
+}
+
+void tui_screen_start(struct tui *t)
+{
+	curses_setup(t);
+	columns_create(t);
+}
+
+void tui_screen_end(struct tui *t)
+{
+	windows_free(t);
+}
+
+bool tui_idle(struct tui *t)
+{
+	return idle_work(t);
+}
+
+enum result tui_key(struct tui *t, int ch, bool is_func)
+{
+	return handle_key(t, ch, is_func);
+}
+
+void tui_frame(struct tui *t)
+{
+	if (!too_small(t))
+		columns_sync(t);
+	draw(t);
+}
+
+/* The real terminal's session, after tui_begin. */
+static enum status run_terminal(struct tui *t)
+{
+	enum status rc = terminal_open();
+	if (rc != ST_OK)
+		return rc;
+	static bool registered;
+	if (!registered && atexit(at_exit_restore) == 0)
+		registered = true;
+	signals_install();
+	xalloc_on_failure(terminal_restore, true);
+	tui_screen_start(t);
+	rc = main_loop(t);
+	query_keys_off();
+	return rc;
 }
 
 enum status tui_run(struct store *s, const struct settings *st, const struct tui_options *opt)
 {
 	struct tui t;
 	struct at_target at;
-	memset(&t, 0, sizeof(t));
-	t.store = s;
-	t.settings = st;
-	t.unit = st->unit;
-	t.mouse = (opt && opt->mouse) || st->mouse;
-	t.group_by_side = true;
-	query_cancel_install(&t, s, st->query_time_limit);
-	t.indicator = st->indicator ? (int)indicator_kind_parse(st->indicator) : -1;
-	if (t.indicator == IND_NKINDS)
-		t.indicator = -1; /* "none" */
-	enum status rc = start_at(&t, opt, &at);
-	if (rc != ST_OK) {
-		query_cancel_install(NULL, s, st->query_time_limit);
+	enum status rc = tui_begin(&t, s, st, opt, &at);
+	if (rc != ST_OK)
 		return rc;
-	}
-	if (opt && opt->dump_keys) {
-		rc = dump_run(&t, opt->dump_keys);
-		tui_free(&t);
-		if (t.at)
-			at_target_free(&at);
-		query_cancel_install(NULL, s, st->query_time_limit);
+	rc = run_terminal(&t);
+	bool opened = screen != NULL;   /* terminal_open succeeded */
+	tui_end(&t, &at);
+	if (!opened)
 		return rc;
-	}
-	rc = terminal_open();
-	if (rc != ST_OK) {
-		if (t.at)
-			at_target_free(&at);
-		return rc;
-	}
-	static bool registered;
-	if (!registered && atexit(at_exit_restore) == 0)
-		registered = true;
-	signals_install();
-	xalloc_on_failure(terminal_restore, true);
-	curses_setup(&t);
-	columns_create(&t);
-	rc = main_loop(&t);
-	query_keys_off();
-	tui_free(&t);
-	if (t.at)
-		at_target_free(&at);
-	query_cancel_install(NULL, s, st->query_time_limit);
 	terminal_restore();
 	xalloc_on_failure(terminal_restore, false);
 	signals_restore();

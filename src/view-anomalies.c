@@ -7,30 +7,32 @@
 #include <string.h>
 
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
-static enum status anomalies_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+static enum status anomalies_load(struct view_ctx *ctx, struct view *v, const char *key, struct qtable *out)
 {
 	(void)v;
 	(void)key;
-	enum status st = query_anomalies(t->store, out);
+	enum status st = query_anomalies(ctx->store, out);
 	if (st == ST_NOT_FOUND)
 		st = ST_OK;
 	return st;
 }
 
-static void anomalies_header(struct tui *t, struct view *v, WINDOW *w, int width)
+static void anomalies_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	char *title = xasprintf("%zu anomal%s found by the importer (Enter: source)", v->rows->nrows,
 				v->rows->nrows == 1 ? "y" : "ies");
-	draw_cell(w, title, width, false, t->attrs[ROLE_HEADER]);
+	draw_cell(w, title, width, false, ctx->attrs[ROLE_HEADER]);
 	free(title);
 }
 
-static void anomalies_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void anomalies_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	int kind_w = width >= 50 ? 16 : 0;
-	draw_cell(w, view_cell(v, row, "kind"), kind_w, false, base | (base == t->attrs[ROLE_NORMAL] ? A_BOLD : 0));
+	draw_cell(w, view_cell(v, row, "kind"), kind_w, false, base | (base == ctx->attrs[ROLE_NORMAL] ? A_BOLD : 0));
 	draw_cell(w, view_cell(v, row, "message"), width - kind_w, false, base);
 }
 

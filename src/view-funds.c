@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 struct funds {
 	int amount_cols;    /* widest single figure in the current unit */
@@ -41,7 +43,7 @@ static const struct legend_entry funds_legend[] = {
 	{ NULL, NULL, NULL },
 };
 
-static enum status funds_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+static enum status funds_load(struct view_ctx *ctx, struct view *v, const char *key, struct qtable *out)
 {
 	(void)v;
 	const char *sep = key ? strchr(key, '\x1f') : NULL;
@@ -50,7 +52,7 @@ static enum status funds_load(struct tui *t, struct view *v, const char *key, st
 		return ST_OK;
 	}
 	char *donor = xstrndup(key, (size_t)(sep - key));
-	enum status st = query_pane_funds(t->store, donor, sep + 1, out);
+	enum status st = query_pane_funds(ctx->store, donor, sep + 1, out);
 	free(donor);
 	return st;
 }
@@ -75,12 +77,12 @@ static bool in_tail(const struct view *v, size_t row)
 
 /* The figure a fact row shows: its amount, or every differing figure of
  * its statements ("255 / 257") when they disagree. Owned. */
-static char *fact_figure(struct tui *t, const struct view *v, size_t row)
+static char *fact_figure(struct view_ctx *ctx, const struct view *v, size_t row)
 {
 	char money[48];
 	const char *figures = view_cell(v, row, "figures");
 	if (!figures || !*figures)
-		return xstrdup(tui_money(t, cell_ll(v, row, "amount_yuan"), cell_ll(v, row, "approx") != 0,
+		return xstrdup(view_money(ctx, cell_ll(v, row, "amount_yuan"), cell_ll(v, row, "approx") != 0,
 					 money, sizeof(money)));
 	struct strbuf sb = {0};
 	for (const char *p = figures; *p; p += strspn(p, " ")) {
@@ -88,7 +90,7 @@ static char *fact_figure(struct tui *t, const struct view *v, size_t row)
 		long long yuan = strtoll(p, &end, 10);
 		if (end == p)
 			break;
-		strbuf_printf(&sb, "%s%s", sb.data ? " / " : "", tui_money(t, yuan, false, money, sizeof(money)));
+		strbuf_printf(&sb, "%s%s", sb.data ? " / " : "", view_money(ctx, yuan, false, money, sizeof(money)));
 		p = end;
 	}
 	return strbuf_steal(&sb);
@@ -96,13 +98,13 @@ static char *fact_figure(struct tui *t, const struct view *v, size_t row)
 
 /* Sets the widest single figure and the bars' scale, once per rows and
  * unit: the pane of a busy pair has hundreds of rows. */
-static void funds_measure(struct tui *t, struct view *v)
+static void funds_measure(struct view_ctx *ctx, struct view *v)
 {
 	struct funds *f = v->priv;
-	if (f->measured_gen == v->rows_gen && f->measured_unit == t->unit)
+	if (f->measured_gen == v->rows_gen && f->measured_unit == ctx->unit)
 		return;
 	f->measured_gen = v->rows_gen;
-	f->measured_unit = t->unit;
+	f->measured_unit = ctx->unit;
 	f->amount_cols = 6;
 	f->bar_max = 0;
 	/* A figure's width grows with its size, so the largest of each kind
@@ -129,7 +131,7 @@ static void funds_measure(struct tui *t, struct view *v)
 			if (largest[approx][neg] < 0)
 				continue;
 			long long aid = neg ? -largest[approx][neg] : largest[approx][neg];
-			int cols = (int)strlen(tui_money(t, aid, approx, money, sizeof(money))) + 1;
+			int cols = (int)strlen(view_money(ctx, aid, approx, money, sizeof(money))) + 1;
 			if (cols > f->amount_cols)
 				f->amount_cols = cols;
 		}
@@ -141,20 +143,20 @@ static bool show_investment(const struct view *v, int width)
 	return width >= 60 + ((const struct funds *)v->priv)->amount_cols;
 }
 
-static void funds_header(struct tui *t, struct view *v, WINDOW *w, int width)
+static void funds_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
-	funds_measure(t, v);   /* the rows below use it */
+	funds_measure(ctx, v);   /* the rows below use it */
 	const struct funds *f = v->priv;
-	attr_t a = t->attrs[ROLE_HEADER];
+	attr_t a = ctx->attrs[ROLE_HEADER];
 	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
 	int key = v->list.sort_key;   /* the mark of a sort: ", \u25bcyear" */
-	const char *mark = view_sort_mark(t, v, key), *by = !*mark ? "" : key == 2 ? "aid" : "year";
+	const char *mark = view_sort_mark(ctx, v, key), *by = !*mark ? "" : key == 2 ? "aid" : "year";
 	char *title = sep ? xasprintf("%.*s \u2192 %s, aid, %s%s%s%s", (int)(sep - v->key), v->key, sep + 1,
-				      money_unit_name(t->unit), *mark ? ", " : "", mark, by)
+				      money_unit_name(ctx->unit), *mark ? ", " : "", mark, by)
 			  : xstrdup("Funds");
 	bool wide = show_investment(v, width);
 	int columns = wide ? 2 * f->amount_cols : 0;
-	draw_cell_cut(w, title, width - columns, t->utf8, a);
+	draw_cell_cut(w, title, width - columns, ctx->utf8, a);
 	if (wide) {
 		draw_cell(w, "Aid", f->amount_cols, true, a);
 		draw_cell(w, "Invest", f->amount_cols, true, a);
@@ -162,7 +164,7 @@ static void funds_header(struct tui *t, struct view *v, WINDOW *w, int width)
 	free(title);
 }
 
-static void draw_year(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void draw_year(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	const struct funds *f = v->priv;
 	char money[48];
@@ -171,17 +173,17 @@ static void draw_year(struct tui *t, struct view *v, WINDOW *w, size_t row, int 
 	draw_cell(w, view_cell(v, row, "year"), label_w, false, base | A_BOLD);
 	if (bar_w >= 3) {
 		long long aid = cell_ll(v, row, "amount_yuan");
-		attr_t bar = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_BAR] : base;
-		draw_bar(w, f->bar_max > 0 ? (double)aid / (double)f->bar_max : 0, bar_w, t->utf8, bar);
+		attr_t bar = base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_BAR] : base;
+		draw_bar(w, f->bar_max > 0 ? (double)aid / (double)f->bar_max : 0, bar_w, ctx->utf8, bar);
 		draw_spaces(w, 1, base);
 	} else {
 		amount_w = width - label_w - inv_w;
 	}
-	tui_money(t, cell_ll(v, row, "amount_yuan"), false, money, sizeof(money));
+	view_money(ctx, cell_ll(v, row, "amount_yuan"), false, money, sizeof(money));
 	draw_cell(w, money, amount_w, true, base | A_BOLD);
 	if (inv_w) {
 		long long inv = cell_ll(v, row, "investment_yuan");
-		draw_cell(w, inv ? tui_money(t, inv, false, money, sizeof(money)) : "", inv_w, true, base);
+		draw_cell(w, inv ? view_money(ctx, inv, false, money, sizeof(money)) : "", inv_w, true, base);
 	}
 }
 
@@ -226,14 +228,14 @@ static int heading_indent(const struct view *v, size_t row)
 	return in_tail(v, row) ? 0 : 2;
 }
 
-static void draw_heading(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void draw_heading(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	int indent = heading_indent(v, row);
-	attr_t a = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_HEADING] : base;
+	attr_t a = base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_HEADING] : base;
 	char *period = fact_period(v, row);
 	char *text = xasprintf("%s%s%s", period, *period ? " " : "", heading_text(view_cell(v, row, "section")));
 	draw_spaces(w, indent < width ? indent : width, base);
-	draw_cell_cut(w, text, width - indent, t->utf8, a);
+	draw_cell_cut(w, text, width - indent, ctx->utf8, a);
 	free(text);
 	free(period);
 }
@@ -304,7 +306,7 @@ static void fit_figures(char *figure, int cols, bool utf8)
 
 /* fact_layout with how many statements make the row: "2 sources", or
  * "\u00d72" when that does not fit (*src, owned: "" for one statement). */
-static struct fact_cols layout_with_sources(struct tui *t, const struct view *v, size_t row, int width,
+static struct fact_cols layout_with_sources(struct view_ctx *ctx, const struct view *v, size_t row, int width,
 					    const char *period, const char *figure, char **src)
 {
 	long n = (long)cell_ll(v, row, "sources");
@@ -312,25 +314,25 @@ static struct fact_cols layout_with_sources(struct tui *t, const struct view *v,
 	struct fact_cols c = fact_layout(v, row, width, period, figure, *src);
 	if (n > 1 && !c.sources) {
 		free(*src);
-		*src = xasprintf("%s%ld", t->utf8 ? "\u00d7" : "x", n);
+		*src = xasprintf("%s%ld", ctx->utf8 ? "\u00d7" : "x", n);
 		c = fact_layout(v, row, width, period, figure, *src);
 	}
 	return c;
 }
 
-static void draw_fact(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void draw_fact(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
-	char *period = fact_period(v, row), *figure = fact_figure(t, v, row), *place = fact_place(v, row);
-	fit_figures(figure, width - fact_indent(v, row) - 1, t->utf8);
+	char *period = fact_period(v, row), *figure = fact_figure(ctx, v, row), *place = fact_place(v, row);
+	fit_figures(figure, width - fact_indent(v, row) - 1, ctx->utf8);
 	char *src;
-	struct fact_cols c = layout_with_sources(t, v, row, width, period, figure, &src);
-	attr_t dim = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0;
+	struct fact_cols c = layout_with_sources(ctx, v, row, width, period, figure, &src);
+	attr_t dim = base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_DIM] : 0;
 	/* an aid figure the year's total leaves out (a part inside its whole) */
 	bool left_out = cell_is(v, row, "section", "aid") && cell_ll(v, row, "counted") == 0;
 	draw_spaces(w, c.indent < width ? c.indent : width, base);
 	draw_cell(w, period, c.period, false, base);
-	draw_cell_cut(w, view_cell(v, row, "label"), c.category, t->utf8, base);
-	draw_cell_cut(w, place, c.place, t->utf8, base | dim);
+	draw_cell_cut(w, view_cell(v, row, "label"), c.category, ctx->utf8, base);
+	draw_cell_cut(w, place, c.place, ctx->utf8, base | dim);
 	draw_spaces(w, c.blank, base);
 	draw_cell(w, src, c.sources, true, base | dim);
 	draw_cell(w, figure, c.figure, true, base | (left_out ? dim : 0));
@@ -342,25 +344,25 @@ static void draw_fact(struct tui *t, struct view *v, WINDOW *w, size_t row, int 
 
 /* The year's counts in one line, as the query wrote it; in the row's own
  * colours, so that moving onto it repaints only the selected columns. */
-static void draw_counts(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void draw_counts(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	char *period = fact_period(v, row);
 	char *text = xasprintf("%s%s%s", period, *period ? " " : "", view_cell(v, row, "counts") ? view_cell(v, row, "counts") : "");
 	draw_spaces(w, width < 2 ? width : 2, base);
-	draw_cell_cut(w, text, width - 2, t->utf8, base);
+	draw_cell_cut(w, text, width - 2, ctx->utf8, base);
 	free(text);
 	free(period);
 }
 
 /* One count: its period in the tail, the count and its unit, its kind, the
  * places when they are not the pair's, and how many statements make it. */
-static void draw_count(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void draw_count(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	char *period = fact_period(v, row), *place = fact_place(v, row);
 	const char *kind = view_cell(v, row, "kind");
 	char *src;
-	struct fact_cols c = layout_with_sources(t, v, row, width, period, kind ? kind : "", &src);
-	attr_t dim = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0;
+	struct fact_cols c = layout_with_sources(ctx, v, row, width, period, kind ? kind : "", &src);
+	attr_t dim = base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_DIM] : 0;
 	int label = c.category + c.place + c.blank;
 	int label_w = text_width(view_cell(v, row, "counts")) + 1;
 	if (label_w < label) {
@@ -371,8 +373,8 @@ static void draw_count(struct tui *t, struct view *v, WINDOW *w, size_t row, int
 	}
 	draw_spaces(w, c.indent < width ? c.indent : width, base);
 	draw_cell(w, period, c.period, false, base);
-	draw_cell_cut(w, view_cell(v, row, "counts"), label, t->utf8, base);
-	draw_cell_cut(w, place, c.place, t->utf8, base | dim);
+	draw_cell_cut(w, view_cell(v, row, "counts"), label, ctx->utf8, base);
+	draw_cell_cut(w, place, c.place, ctx->utf8, base | dim);
 	draw_cell(w, src, c.sources, true, base | dim);
 	draw_cell(w, kind ? kind : "", c.figure, true, base);
 	free(period);
@@ -380,18 +382,18 @@ static void draw_count(struct tui *t, struct view *v, WINDOW *w, size_t row, int
 	free(src);
 }
 
-static void funds_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void funds_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	if (cell_is(v, row, "row", "year"))
-		draw_year(t, v, w, row, width, base);
+		draw_year(ctx, v, w, row, width, base);
 	else if (cell_is(v, row, "row", "heading"))
-		draw_heading(t, v, w, row, width, base);
+		draw_heading(ctx, v, w, row, width, base);
 	else if (cell_is(v, row, "row", "indicators"))
-		draw_counts(t, v, w, row, width, base);
+		draw_counts(ctx, v, w, row, width, base);
 	else if (cell_is(v, row, "row", "indicator"))
-		draw_count(t, v, w, row, width, base);
+		draw_count(ctx, v, w, row, width, base);
 	else
-		draw_fact(t, v, w, row, width, base);
+		draw_fact(ctx, v, w, row, width, base);
 }
 
 /* The year, the heading or the category: never the bar, whose block
@@ -464,7 +466,7 @@ static char *funds_hay(struct view *v, size_t row)
 
 /* "Shanghai → Yunnan 2012 government: 255,000,000 / 257,000,000 yuan", or
  * "Beijing → Inner Mongolia 2012 cadres: 44 cadres". Owned. */
-static char *fact_what(struct tui *t, const struct view *v, size_t row)
+static char *fact_what(struct view_ctx *ctx, const struct view *v, size_t row)
 {
 	if (cell_is(v, row, "row", "indicator")) {
 		const char *donor = view_cell(v, row, "donor"), *rec = view_cell(v, row, "recipient");
@@ -472,12 +474,12 @@ static char *fact_what(struct tui *t, const struct view *v, size_t row)
 		return xasprintf("%s \u2192 %s %s %s: %s", donor ? donor : "", rec ? rec : "", year ? year : "",
 				 kind ? kind : "", view_cell(v, row, "counts") ? view_cell(v, row, "counts") : "");
 	}
-	char *figure = fact_figure(t, v, row), *period = fact_period(v, row);
+	char *figure = fact_figure(ctx, v, row), *period = fact_period(v, row);
 	const char *donor = view_cell(v, row, "donor"), *rec = view_cell(v, row, "recipient");
 	char *what = xasprintf("%s \u2192 %s %s %s: %s %s", donor ? donor : "", rec ? rec : "",
 			       *period ? period : view_cell(v, row, "year") ? view_cell(v, row, "year") : "",
 			       view_cell(v, row, "label") ? view_cell(v, row, "label") : "", figure,
-			       money_unit_name(t->unit));
+			       money_unit_name(ctx->unit));
 	free(figure);
 	free(period);
 	return what;
@@ -485,27 +487,26 @@ static char *fact_what(struct tui *t, const struct view *v, size_t row)
 
 /* Enter: a fact stated once opens its source; a flow stated several times
  * lists its statements to pick from; a year or heading row has none. */
-static enum result funds_enter(struct tui *t, struct view *v)
+static enum result funds_enter(struct view_ctx *ctx, struct view *v)
 {
 	size_t row = list_selected(&v->list);
 	if (row == LIST_NONE)
 		return R_HANDLED;
 	if (cell_is(v, row, "row", "year") || cell_is(v, row, "row", "heading") ||
 	    cell_is(v, row, "row", "indicators")) {
-		tui_message(t, false, "Enter on a figure below opens its source");
+		view_message(ctx, false, "Enter on a figure below opens its source");
 		return R_REDRAW;
 	}
 	if (cell_ll(v, row, "sources") <= 1)
-		return view_enter_source(t, v);
-	char *what = fact_what(t, v, row);
-	struct view *sv = view_sources_new(t, view_cell(v, row, "all_sources"), view_cell(v, row, "quote"), what);
+		return view_enter_source(ctx, v);
+	char *what = fact_what(ctx, v, row);
+	struct view *sv = view_sources_new(ctx, view_cell(v, row, "all_sources"), view_cell(v, row, "quote"), what);
 	free(what);
 	if (!sv)
-		return view_enter_source(t, v);
-	tui_push(t, sv);
-	tui_message(t, false, "%zu statements of this %s: Enter opens one", sv->rows->nrows,
+		return view_enter_source(ctx, v);
+	view_message(ctx, false, "%zu statements of this %s: Enter opens one", sv->rows->nrows,
 		    cell_is(v, row, "row", "indicator") ? "count" : "money");
-	return R_REDRAW;
+	return view_push(ctx, sv);
 }
 
 /* The investment column, and so its legend, is shown by wide panes only. */
@@ -514,9 +515,9 @@ static bool funds_legend_shown(const struct view *v, const struct legend_entry *
 	return strcmp(e->mark, "Invest") != 0 || show_investment(v, width);
 }
 
-static void funds_init(struct tui *t, struct view *v)
+static void funds_init(struct view_ctx *ctx, struct view *v)
 {
-	(void)t;
+	(void)ctx;
 	struct funds *f = xcalloc(1, sizeof(*f));
 	f->measured_gen = (unsigned long)-1;
 	v->priv = f;

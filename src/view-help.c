@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 static const char *const help_headers[] = { "keys", "action", "help", "group" };
 
@@ -36,20 +38,18 @@ static const struct {
 	{ "~12.5", "approximate figure (\"more than\", \"nearly\", ...)" },
 };
 
-/* Views whose columns have a legend, in the order of the panes. */
-static const struct view_ops *const legend_views[] = { &provinces_ops, &partners_ops, &funds_ops,
-							&place_ops, &matrix_ops };
-
-static void add_legends(struct qtable *out)
+/* The views' legends come through ctx (the main loop knows the views),
+ * so the help needs no view above it. */
+static void add_legends(const struct view_ctx *ctx, struct qtable *out)
 {
-	for (size_t v = 0; v < sizeof(legend_views) / sizeof(legend_views[0]); v++)
-		for (const struct legend_entry *e = legend_views[v]->legend; e && e->mark; e++)
+	for (const struct view_ops *const *v = ctx->legend_views; v && *v; v++)
+		for (const struct legend_entry *e = (*v)->legend; e && e->mark; e++)
 			add(out, e->mark, "legend", e->meaning, "Legend");
 	for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
 		add(out, legend[i].mark, "legend", legend[i].meaning, "Legend");
 }
 
-static enum status help_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+static enum status help_load(struct view_ctx *ctx, struct view *v, const char *key, struct qtable *out)
 {
 	(void)v;
 	(void)key;
@@ -59,7 +59,7 @@ static enum status help_load(struct tui *t, struct view *v, const char *key, str
 			if (a->group != (enum action_group)g)
 				continue;
 			char keys[96];
-			add(out, keymap_keys_text(&t->settings->keymap, a->action, keys, sizeof(keys)), a->name,
+			add(out, keymap_keys_text(&ctx->settings->keymap, a->action, keys, sizeof(keys)), a->name,
 			    a->help, action_group_names[g]);
 		}
 	static const char config_group[] = "Config file: ~/.config/pairoff/config.ini (pairoff --help-config)";
@@ -72,7 +72,7 @@ static enum status help_load(struct tui *t, struct view *v, const char *key, str
 	}
 	add(out, "[keys] ACTION", "config", "the keys of an action, by the names above: move-down = j Down",
 	    config_group);
-	add_legends(out);
+	add_legends(ctx, out);
 	return ST_OK;
 }
 
@@ -81,10 +81,10 @@ static const char *help_group(void *ctx, size_t row)
 	return view_cell(ctx, row, "group");
 }
 
-static void help_header(struct tui *t, struct view *v, WINDOW *w, int width)
+static void help_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	(void)v;
-	draw_cell(w, "Keys (q or Esc closes this help)", width, false, t->attrs[ROLE_HEADER]);
+	draw_cell(w, "Keys (q or Esc closes this help)", width, false, ctx->attrs[ROLE_HEADER]);
 }
 
 static int keys_width(int width)
@@ -116,13 +116,13 @@ static void add_wrapped(struct qtable *out, const struct qtable *full, size_t r,
 }
 
 /* Wraps the help texts to the width, so that no meaning is cut off. */
-static void help_layout(struct tui *t, struct view *v, int width)
+static void help_layout(struct view_ctx *ctx, struct view *v, int width)
 {
 	int text_w = width - 2 - keys_width(width);
 	if (text_w < 12)
 		return;
 	struct qtable full, wrapped;
-	help_load(t, v, NULL, &full);
+	help_load(ctx, v, NULL, &full);
 	qtable_init(&wrapped, 4, help_headers);
 	for (size_t r = 0; r < full.nrows; r++)
 		add_wrapped(&wrapped, &full, r, text_w);
@@ -130,9 +130,9 @@ static void help_layout(struct tui *t, struct view *v, int width)
 	view_replace_rows(v, &wrapped, "help");
 }
 
-static void help_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void help_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
-	(void)t;
+	(void)ctx;
 	int keys_w = keys_width(width);
 	draw_spaces(w, 2, base);
 	draw_cell(w, view_cell(v, row, "keys"), keys_w, false, base | A_BOLD);

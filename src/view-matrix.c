@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 #define TREND_MAX 12      /* glyphs of the trend: the last years when more */
 #define CELL_GAP 2        /* blanks before a right-aligned figure */
@@ -73,33 +75,33 @@ static char *matrix_key(const struct matrix_view *m)
 	return xasprintf("%s by %s", query_matrix_measure(m->measure), side_name(m->by));
 }
 
-static enum status matrix_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+static enum status matrix_load(struct view_ctx *ctx, struct view *v, const char *key, struct qtable *out)
 {
 	(void)key;   /* made from the state: matrix_key */
 	struct matrix_request rq = matrix_request_of(mv(v));
-	return query_matrix(t->store, &rq, out);
+	return query_matrix(ctx->store, &rq, out);
 }
 
 /* A figure as shown: money in the unit chosen, a count with separators. */
-static const char *figure(struct tui *t, const struct view *v, const char *cell, char *buf, size_t size)
+static const char *figure(struct view_ctx *ctx, const struct view *v, const char *cell, char *buf, size_t size)
 {
 	if (!cell)
 		return NULL;
 	long long n = strtoll(cell, NULL, 10);
 	if (money_measure(mv(v)))
-		return tui_money(t, n, false, buf, size);
+		return view_money(ctx, n, false, buf, size);
 	return money_format((int64_t)n, UNIT_YUAN, buf, size);
 }
 
 /* --- layout ---------------------------------------------------------------- */
 
-static int widest_figure(struct tui *t, const struct view *v, size_t from_col, size_t to_col, int least)
+static int widest_figure(struct view_ctx *ctx, const struct view *v, size_t from_col, size_t to_col, int least)
 {
 	char buf[48];
 	int w = least;
 	for (size_t r = 0; r < v->rows->nrows; r++)
 		for (size_t c = from_col; c < to_col; c++) {
-			const char *s = figure(t, v, qtable_get(v->rows, r, c), buf, sizeof(buf));
+			const char *s = figure(ctx, v, qtable_get(v->rows, r, c), buf, sizeof(buf));
 			if (s && text_width(s) > w)
 				w = text_width(s);
 		}
@@ -132,14 +134,14 @@ static void scroll_to_cursor(struct matrix_view *m, size_t ny)
 /* Widths for this draw: the names at most a quarter of the width, each
  * year as wide as the widest figure, the total likewise; the trend only
  * when a year column still fits beside it. */
-static void matrix_layout(struct tui *t, struct view *v, int width)
+static void matrix_layout(struct view_ctx *ctx, struct view *v, int width)
 {
 	struct matrix_view *m = mv(v);
 	size_t ny = nyears(v);
 	int name = widest_name(v) + 1, cap = width / 4 > 10 ? width / 4 : 10;
 	m->name_w = name < 10 ? 10 : name > cap ? cap : name;
-	m->cell_w = widest_figure(t, v, 1, 1 + ny, 5) + CELL_GAP;
-	m->total_w = widest_figure(t, v, 1 + ny, 2 + ny, 5) + CELL_GAP;
+	m->cell_w = widest_figure(ctx, v, 1, 1 + ny, 5) + CELL_GAP;
+	m->total_w = widest_figure(ctx, v, 1 + ny, 2 + ny, 5) + CELL_GAP;
 	int glyphs = ny > TREND_MAX ? TREND_MAX : (int)ny;
 	m->trend_w = ny > 1 ? (glyphs < 5 ? 5 : glyphs) + 1 : 0;   /* room for its header */
 	int room = width - m->name_w - m->total_w - m->trend_w;
@@ -164,35 +166,35 @@ static void matrix_layout(struct tui *t, struct view *v, int width)
 /* --- drawing ----------------------------------------------------------------- */
 
 /* The mark of the column sorted by, before its header ("" when none). */
-static const char *sort_mark(struct tui *t, const struct matrix_view *m, const char *header)
+static const char *sort_mark(struct view_ctx *ctx, const struct matrix_view *m, const char *header)
 {
 	if (!m->sort_col[0] || strcmp(m->sort_col, header) != 0)
 		return "";
-	if (t->utf8)
+	if (ctx->utf8)
 		return m->sort_desc ? "\u25bc" : "\u25b2";
 	return m->sort_desc ? "v" : "^";
 }
 
-static void header_cell(struct tui *t, const struct matrix_view *m, WINDOW *w, const char *label,
+static void header_cell(struct view_ctx *ctx, const struct matrix_view *m, WINDOW *w, const char *label,
 			const char *header, int width, bool right, bool cursor)
 {
-	char *text = xasprintf("%s%s", sort_mark(t, m, header), label);
-	attr_t a = t->attrs[ROLE_HEADER] | (cursor ? A_UNDERLINE : 0);
+	char *text = xasprintf("%s%s", sort_mark(ctx, m, header), label);
+	attr_t a = ctx->attrs[ROLE_HEADER] | (cursor ? A_UNDERLINE : 0);
 	if (right) {
 		int tw = text_width(text) < width ? text_width(text) : width;
-		draw_spaces(w, width - tw, t->attrs[ROLE_HEADER]);
-		draw_cell_cut(w, text, tw, t->utf8, a);
+		draw_spaces(w, width - tw, ctx->attrs[ROLE_HEADER]);
+		draw_cell_cut(w, text, tw, ctx->utf8, a);
 	} else {
-		draw_cell_cut(w, text, width - 1, t->utf8, a);
-		draw_spaces(w, 1, t->attrs[ROLE_HEADER]);
+		draw_cell_cut(w, text, width - 1, ctx->utf8, a);
+		draw_spaces(w, 1, ctx->attrs[ROLE_HEADER]);
 	}
 	free(text);
 }
 
 /* Draws a 1-column mark that more years lie on one side, or a blank. */
-static void more_mark(struct tui *t, WINDOW *w, bool more, const char *utf8, const char *ascii)
+static void more_mark(struct view_ctx *ctx, WINDOW *w, bool more, const char *utf8, const char *ascii)
 {
-	draw_text(w, more ? (t->utf8 ? utf8 : ascii) : " ", 1, t->attrs[ROLE_HEADER], false, 0);
+	draw_text(w, more ? (ctx->utf8 ? utf8 : ascii) : " ", 1, ctx->attrs[ROLE_HEADER], false, 0);
 }
 
 /* The year columns shown, then the blank up to the total. */
@@ -202,41 +204,41 @@ static int year_area(const struct view *v, int width)
 	return width - m->name_w - m->trend_w - m->total_w;
 }
 
-static void matrix_header(struct tui *t, struct view *v, WINDOW *w, int width)
+static void matrix_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
-	matrix_layout(t, v, width);
+	matrix_layout(ctx, v, width);
 	struct matrix_view *m = mv(v);
 	size_t ny = nyears(v);
-	attr_t a = t->attrs[ROLE_HEADER];
+	attr_t a = ctx->attrs[ROLE_HEADER];
 	if (v->rows->ncols < 2) {
 		draw_cell(w, "Matrix", width, false, a);
 		return;
 	}
 	const char *side = m->by == MATRIX_BY_RECIPIENT ? "Recipient" : "Donor";
-	header_cell(t, m, w, side, v->rows->headers[0], m->name_w, false, m->col == 0);
+	header_cell(ctx, m, w, side, v->rows->headers[0], m->name_w, false, m->col == 0);
 	if (m->trend_w)
 		draw_cell(w, "Trend", m->trend_w, false, a);
 	int left = year_area(v, width);
 	for (size_t y = m->first; y < m->first + m->shown; y++) {
 		const char *h = v->rows->headers[1 + y];
 		if (y == m->first) {
-			more_mark(t, w, m->first > 0, "\u2039", "<");
-			header_cell(t, m, w, h, h, m->cell_w - 1, true, m->col == 1 + y);
+			more_mark(ctx, w, m->first > 0, "\u2039", "<");
+			header_cell(ctx, m, w, h, h, m->cell_w - 1, true, m->col == 1 + y);
 		} else {
-			header_cell(t, m, w, h, h, m->cell_w, true, m->col == 1 + y);
+			header_cell(ctx, m, w, h, h, m->cell_w, true, m->col == 1 + y);
 		}
 		left -= m->cell_w;
 	}
 	draw_spaces(w, left, a);
 	if (m->total_w) {
-		more_mark(t, w, m->first + m->shown < ny, "\u203a", ">");
-		header_cell(t, m, w, "Total", "total", m->total_w - 1, true, m->col == ny + 1);
+		more_mark(ctx, w, m->first + m->shown < ny, "\u203a", ">");
+		header_cell(ctx, m, w, "Total", "total", m->total_w - 1, true, m->col == ny + 1);
 	}
 }
 
 /* The row's years as glyphs, the largest full height: eighth blocks, or
  * ASCII of rising weight; a blank for a year without a figure. */
-static void draw_trend(struct tui *t, struct view *v, WINDOW *w, size_t row, attr_t attr)
+static void draw_trend(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, attr_t attr)
 {
 	static const wchar_t blocks[] = L"\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
 	static const char ascii[] = "._-=+*#@";
@@ -257,7 +259,7 @@ static void draw_trend(struct tui *t, struct view *v, WINDOW *w, size_t row, att
 		level = level < 1 ? 1 : level > 8 ? 8 : level;
 		if (!c)
 			waddch(w, ' ');
-		else if (t->utf8)
+		else if (ctx->utf8)
 			waddnwstr(w, &blocks[level - 1], 1);
 		else
 			waddch(w, (chtype)(unsigned char)ascii[level - 1]);
@@ -266,36 +268,36 @@ static void draw_trend(struct tui *t, struct view *v, WINDOW *w, size_t row, att
 }
 
 /* A figure right-aligned in width columns; the cursor's cell reversed. */
-static void draw_figure(struct tui *t, struct view *v, WINDOW *w, const char *cell, int width, attr_t base,
+static void draw_figure(struct view_ctx *ctx, struct view *v, WINDOW *w, const char *cell, int width, attr_t base,
 			bool cursor)
 {
 	char buf[48];
-	const char *s = figure(t, v, cell, buf, sizeof(buf));
-	attr_t a = cursor ? t->attrs[ROLE_SELECT] : s ? base : base | t->attrs[ROLE_DIM];
+	const char *s = figure(ctx, v, cell, buf, sizeof(buf));
+	attr_t a = cursor ? ctx->attrs[ROLE_SELECT] : s ? base : base | ctx->attrs[ROLE_DIM];
 	const char *text = s ? s : "-";   /* no figure that year: never a 0 */
 	int tw = text_width(text) < width ? text_width(text) : width;
 	draw_spaces(w, width - tw, base);
 	draw_text(w, text, tw, a, false, 0);
 }
 
-static void matrix_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void matrix_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	const struct matrix_view *m = mv(v);
 	size_t ny = nyears(v);
 	bool selected = list_selected(&v->list) == row;
 	if (v->rows->ncols < 2)
 		return;
-	draw_cell_cut(w, qtable_get(v->rows, row, 0), m->name_w - 1, t->utf8, base);
+	draw_cell_cut(w, qtable_get(v->rows, row, 0), m->name_w - 1, ctx->utf8, base);
 	draw_spaces(w, 1, base);
 	if (m->trend_w)
-		draw_trend(t, v, w, row, base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_BAR] : base);
+		draw_trend(ctx, v, w, row, base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_BAR] : base);
 	int left = year_area(v, width);
 	for (size_t y = m->first; y < m->first + m->shown; y++) {
-		draw_figure(t, v, w, qtable_get(v->rows, row, 1 + y), m->cell_w, base, selected && m->col == 1 + y);
+		draw_figure(ctx, v, w, qtable_get(v->rows, row, 1 + y), m->cell_w, base, selected && m->col == 1 + y);
 		left -= m->cell_w;
 	}
 	draw_spaces(w, left, base);
-	draw_figure(t, v, w, qtable_get(v->rows, row, 1 + ny), m->total_w, base | A_BOLD,
+	draw_figure(ctx, v, w, qtable_get(v->rows, row, 1 + ny), m->total_w, base | A_BOLD,
 		    selected && m->col == ny + 1);
 }
 
@@ -347,7 +349,7 @@ static enum result move_col(struct view *v, int dir)
 
 /* s: by the cursor's column, largest first (names from A); s again on the
  * same column turns the order round. */
-static enum result sort_col(struct tui *t, struct view *v)
+static enum result sort_col(struct view_ctx *ctx, struct view *v)
 {
 	struct matrix_view *m = mv(v);
 	if (m->col >= v->rows->ncols)
@@ -359,13 +361,13 @@ static enum result sort_col(struct tui *t, struct view *v)
 		snprintf(m->sort_col, sizeof(m->sort_col), "%s", h);
 		m->sort_desc = m->col != 0;
 	}
-	tui_message(t, false, "sorted by %s, %s first", h,
+	view_message(ctx, false, "sorted by %s, %s first", h,
 		    m->col == 0 ? (m->sort_desc ? "Z" : "A") : (m->sort_desc ? "largest" : "smallest"));
 	return R_RELOAD | R_REDRAW;
 }
 
 /* I: the sort the other way round; unsorted, the names from Z. */
-static enum result sort_reverse(struct tui *t, struct view *v)
+static enum result sort_reverse(struct view_ctx *ctx, struct view *v)
 {
 	struct matrix_view *m = mv(v);
 	if (!v->rows->ncols)
@@ -376,20 +378,20 @@ static enum result sort_reverse(struct tui *t, struct view *v)
 		snprintf(m->sort_col, sizeof(m->sort_col), "%s", v->rows->headers[0]);
 		m->sort_desc = true;
 	}
-	tui_message(t, false, "sorted by %s, %s first", m->sort_col, m->sort_desc ? "largest (or Z)" : "smallest (or A)");
+	view_message(ctx, false, "sorted by %s, %s first", m->sort_col, m->sort_desc ? "largest (or Z)" : "smallest (or A)");
 	return R_RELOAD | R_REDRAW;
 }
 
 /* Loads the matrix for the current measure and side, keeping the row
  * and the column the cursor was on where they still exist. */
-static void matrix_reload(struct tui *t, struct view *v)
+static void matrix_reload(struct view_ctx *ctx, struct view *v)
 {
 	struct matrix_view *m = mv(v);
 	size_t row = list_selected(&v->list), ny = nyears(v);
 	char *name = row != LIST_NONE ? xstrdup(qtable_get(v->rows, row, 0)) : NULL;
 	char *col = m->col >= 1 && m->col <= ny + 1 ? xstrdup(v->rows->headers[m->col]) : NULL;
 	char *key = matrix_key(m);
-	view_load(t, v, key);
+	view_load(ctx, v, key);
 	free(key);
 	int c = col ? qtable_col(v->rows, col) : -1;
 	m->col = c > 0 ? (size_t)c : m->col > nyears(v) + 1 ? nyears(v) + 1 : m->col;
@@ -400,34 +402,34 @@ static void matrix_reload(struct tui *t, struct view *v)
 	free(col);
 }
 
-static enum result switch_measure(struct tui *t, struct view *v)
+static enum result switch_measure(struct view_ctx *ctx, struct view *v)
 {
 	struct matrix_view *m = mv(v);
 	m->measure = query_matrix_measure(m->measure + 1) ? m->measure + 1 : 0;
-	matrix_reload(t, v);
-	tui_message(t, false, "%s by %s%s", query_matrix_measure(m->measure), side_name(m->by),
+	matrix_reload(ctx, v);
+	view_message(ctx, false, "%s by %s%s", query_matrix_measure(m->measure), side_name(m->by),
 		    v->rows->nrows ? "" : ": no figures");
 	return R_REDRAW;
 }
 
-static enum result switch_side(struct tui *t, struct view *v)
+static enum result switch_side(struct view_ctx *ctx, struct view *v)
 {
 	struct matrix_view *m = mv(v);
 	m->by = m->by == MATRIX_BY_DONOR ? MATRIX_BY_RECIPIENT : MATRIX_BY_DONOR;
-	matrix_reload(t, v);
-	tui_message(t, false, "one row per %s", side_name(m->by));
+	matrix_reload(ctx, v);
+	view_message(ctx, false, "one row per %s", side_name(m->by));
 	return R_REDRAW;
 }
 
-static enum result matrix_action(struct tui *t, struct view *v, enum action a)
+static enum result matrix_action(struct view_ctx *ctx, struct view *v, enum action a)
 {
 	switch (a) {
 	case ACT_COLUMN_LEFT: return move_col(v, -1);
 	case ACT_COLUMN_RIGHT: return move_col(v, 1);
-	case ACT_SORT: return sort_col(t, v);
-	case ACT_SORT_REVERSE: return sort_reverse(t, v);
-	case ACT_MEASURE: return switch_measure(t, v);
-	case ACT_MATRIX_SIDE: return switch_side(t, v);
+	case ACT_SORT: return sort_col(ctx, v);
+	case ACT_SORT_REVERSE: return sort_reverse(ctx, v);
+	case ACT_MEASURE: return switch_measure(ctx, v);
+	case ACT_MATRIX_SIDE: return switch_side(ctx, v);
 	default: return R_UNHANDLED;
 	}
 }
@@ -453,27 +455,26 @@ static void funds_select_year(struct view *fv, int year)
 
 /* Opens the funds pane of donor -> recipient over the matrix, at year (0:
  * its first row); Left comes back. */
-static enum result open_funds(struct tui *t, const char *donor, const char *recipient, int year)
+static enum result open_funds(struct view_ctx *ctx, const char *donor, const char *recipient, int year)
 {
 	struct view *fv = view_new(&funds_ops);
 	if (funds_ops.init)
-		funds_ops.init(t, fv);
+		funds_ops.init(ctx, fv);
 	char *key = xasprintf("%s\x1f%s", donor, recipient);
-	view_load(t, fv, key);
+	view_load(ctx, fv, key);
 	free(key);
 	funds_select_year(fv, year);
-	tui_push(t, fv);
-	tui_message(t, false, "%s \u2192 %s: Left goes back", donor, recipient);
-	return R_REDRAW;
+	view_message(ctx, false, "%s \u2192 %s: Left goes back", donor, recipient);
+	return view_push(ctx, fv);
 }
 
-static enum result open_pair(struct tui *t, const struct view *v, size_t row, int year)
+static enum result open_pair(struct view_ctx *ctx, const struct view *v, size_t row, int year)
 {
 	const char *donor = view_cell(v, row, "pane_donor"), *recipient = view_cell(v, row, "recipient");
 	if (!donor || !recipient)
 		return R_HANDLED;
 	char *d = xstrdup(donor), *r = xstrdup(recipient);   /* v may be freed under them */
-	enum result res = open_funds(t, d, r, year);
+	enum result res = open_funds(ctx, d, r, year);
 	free(d);
 	free(r);
 	return res;
@@ -487,11 +488,11 @@ struct matrix_cell {
 	bool money;
 };
 
-static enum status cell_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+static enum status cell_load(struct view_ctx *ctx, struct view *v, const char *key, struct qtable *out)
 {
 	(void)key;
 	const struct matrix_cell *c = v->priv;
-	return query_matrix_cell(t->store, &c->rq, c->name, c->year, out);
+	return query_matrix_cell(ctx->store, &c->rq, c->name, c->year, out);
 }
 
 static void cell_free(struct view *v)
@@ -502,36 +503,36 @@ static void cell_free(struct view *v)
 	free(c);
 }
 
-static void cell_header(struct tui *t, struct view *v, WINDOW *w, int width)
+static void cell_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	char *title = xasprintf("%zu figures make %s (Enter opens the pair's funds)", v->rows->nrows,
 				v->key ? v->key : "the cell");
-	draw_cell_cut(w, title, width, t->utf8, t->attrs[ROLE_HEADER]);
+	draw_cell_cut(w, title, width, ctx->utf8, ctx->attrs[ROLE_HEADER]);
 	free(title);
 }
 
-static void cell_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void cell_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	const struct matrix_cell *c = v->priv;
 	char buf[48];
 	const char *d = view_cell(v, row, "donor"), *r = view_cell(v, row, "recipient");
-	char *pair = xasprintf("%s %s %s", d ? d : "", t->utf8 ? "\u2192" : "->", r ? r : "");
+	char *pair = xasprintf("%s %s %s", d ? d : "", ctx->utf8 ? "\u2192" : "->", r ? r : "");
 	long long n = strtoll(view_cell(v, row, "value") ? view_cell(v, row, "value") : "0", NULL, 10);
-	const char *fig = c->money ? tui_money(t, n, false, buf, sizeof(buf)) : money_format(n, UNIT_YUAN, buf, sizeof(buf));
+	const char *fig = c->money ? view_money(ctx, n, false, buf, sizeof(buf)) : money_format(n, UNIT_YUAN, buf, sizeof(buf));
 	int fig_w = text_width(fig) + CELL_GAP, year_w = 6;
 	int pair_w = width - fig_w - year_w > 0 ? width - fig_w - year_w : 0;
-	draw_cell_cut(w, pair, pair_w, t->utf8, base);
+	draw_cell_cut(w, pair, pair_w, ctx->utf8, base);
 	draw_cell(w, view_cell(v, row, "year"), year_w, true, base);
 	draw_cell(w, fig, width - pair_w - year_w, true, base | A_BOLD);
 	free(pair);
 }
 
-static enum result cell_enter(struct tui *t, struct view *v)
+static enum result cell_enter(struct view_ctx *ctx, struct view *v)
 {
 	size_t row = list_selected(&v->list);
 	if (row == LIST_NONE)
 		return R_HANDLED;
-	return open_pair(t, v, row, (int)view_cell_long(v, row, "year"));
+	return open_pair(ctx, v, row, (int)view_cell_long(v, row, "year"));
 }
 
 static const struct view_ops matrix_cell_ops = {
@@ -553,7 +554,7 @@ static char *cell_what(const struct matrix_cell *c)
 	return xasprintf("%s, %s, %s", c->name, c->year ? year : "every year", c->rq.measure);
 }
 
-static enum result open_cell(struct tui *t, struct view *v, const char *name, int year)
+static enum result open_cell(struct view_ctx *ctx, struct view *v, const char *name, int year)
 {
 	struct matrix_cell *c = xcalloc(1, sizeof(*c));
 	*c = (struct matrix_cell){ .rq = matrix_request_of(mv(v)), .name = xstrdup(name), .year = year,
@@ -561,24 +562,23 @@ static enum result open_cell(struct tui *t, struct view *v, const char *name, in
 	struct view *cv = view_new(&matrix_cell_ops);
 	cv->priv = c;
 	char *what = cell_what(c);
-	view_load(t, cv, what);
+	view_load(ctx, cv, what);
 	free(what);
 	if (cv->load_status != ST_OK || cv->rows->nrows == 0) {
-		tui_message(t, true, "%s", cv->load_status != ST_OK ? status_detail(cv->load_status) : "no figure here");
+		view_message(ctx, true, "%s", cv->load_status != ST_OK ? status_detail(cv->load_status) : "no figure here");
 		view_free(cv);
 		return R_REDRAW;
 	}
 	if (cv->rows->nrows == 1) {   /* one pair: straight to its funds */
-		enum result r = open_pair(t, cv, 0, (int)view_cell_long(cv, 0, "year"));
+		enum result r = open_pair(ctx, cv, 0, (int)view_cell_long(cv, 0, "year"));
 		view_free(cv);
 		return r;
 	}
-	tui_push(t, cv);
-	tui_message(t, false, "%zu pairs' figures make this cell: Enter opens one's funds", cv->rows->nrows);
-	return R_REDRAW;
+	view_message(ctx, false, "%zu pairs' figures make this cell: Enter opens one's funds", cv->rows->nrows);
+	return view_push(ctx, cv);
 }
 
-static enum result matrix_enter(struct tui *t, struct view *v)
+static enum result matrix_enter(struct view_ctx *ctx, struct view *v)
 {
 	const struct matrix_view *m = mv(v);
 	size_t row = list_selected(&v->list), ny = nyears(v);
@@ -587,10 +587,10 @@ static enum result matrix_enter(struct tui *t, struct view *v)
 	const char *name = qtable_get(v->rows, row, 0);
 	int year = m->col >= 1 && m->col <= ny ? atoi(v->rows->headers[m->col]) : 0;
 	if (year && !qtable_get(v->rows, row, m->col)) {
-		tui_message(t, false, "%s has no %s figure in %d", name, query_matrix_measure(m->measure), year);
+		view_message(ctx, false, "%s has no %s figure in %d", name, query_matrix_measure(m->measure), year);
 		return R_REDRAW;
 	}
-	return open_cell(t, v, name, year);
+	return open_cell(ctx, v, name, year);
 }
 
 /* --- the view ------------------------------------------------------------------- */
@@ -615,17 +615,17 @@ const struct view_ops matrix_ops = {
 	.legend = matrix_legend,
 };
 
-struct view *view_matrix_new(struct tui *t)
+struct view *view_matrix_new(struct view_ctx *ctx)
 {
 	struct view *v = view_new(&matrix_ops);
 	struct matrix_view *m = xcalloc(1, sizeof(*m));
 	m->by = MATRIX_BY_DONOR;
 	v->priv = m;
 	char *key = matrix_key(m);
-	view_load(t, v, key);
+	view_load(ctx, v, key);
 	free(key);
 	m->col = nyears(v);   /* the latest year: the years shown end there */
 	if (v->load_status != ST_OK)
-		tui_message(t, true, "%s", status_detail(v->load_status));
+		view_message(ctx, true, "%s", status_detail(v->load_status));
 	return v;
 }

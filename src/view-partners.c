@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 /* What the rows and the years column say, for the legend under the pane
  * and the help. */
@@ -27,7 +29,7 @@ static const struct legend_entry partners_legend[] = {
 	{ NULL, NULL, NULL },
 };
 
-static enum status partners_load(struct tui *t, struct view *v, const char *key,
+static enum status partners_load(struct view_ctx *ctx, struct view *v, const char *key,
 				 struct qtable *out)
 {
 	(void)v;
@@ -36,7 +38,7 @@ static enum status partners_load(struct tui *t, struct view *v, const char *key,
 		qtable_init(out, 1, none);
 		return ST_OK;
 	}
-	return query_pane_partners(t->store, key, out);
+	return query_pane_partners(ctx->store, key, out);
 }
 
 static bool is_partner(const struct view *v, size_t row)
@@ -46,9 +48,9 @@ static bool is_partner(const struct view *v, size_t row)
 }
 
 /* The funds column's key: "donor\x1frecipient" of the selected row. */
-static char *partners_child_key(struct tui *t, struct view *v)
+static char *partners_child_key(struct view_ctx *ctx, struct view *v)
 {
-	(void)t;
+	(void)ctx;
 	size_t row = list_selected(&v->list);
 	if (row == LIST_NONE || !view_cell(v, row, "donor") || !view_cell(v, row, "recipient"))
 		return NULL;
@@ -87,19 +89,19 @@ static int partners_compare(void *ctx, size_t a, size_t b)
 	return turn && v->list.sort_key != 0 ? -d : d;
 }
 
-static void partners_header(struct tui *t, struct view *v, WINDOW *w, int width)
+static void partners_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	char title[160], years[16];
-	snprintf(title, sizeof(title), "%s%sPartners of %s", view_sort_mark(t, v, 0), view_sort_mark(t, v, 2),
+	snprintf(title, sizeof(title), "%s%sPartners of %s", view_sort_mark(ctx, v, 0), view_sort_mark(ctx, v, 2),
 		 v->key ? v->key : "...");
-	snprintf(years, sizeof(years), "%sYears", view_sort_mark(t, v, 1));
-	draw_cell(w, title, width - YEARS_WIDTH, false, t->attrs[ROLE_HEADER]);
-	draw_cell(w, years, YEARS_WIDTH, true, t->attrs[ROLE_HEADER]);
+	snprintf(years, sizeof(years), "%sYears", view_sort_mark(ctx, v, 1));
+	draw_cell(w, title, width - YEARS_WIDTH, false, ctx->attrs[ROLE_HEADER]);
+	draw_cell(w, years, YEARS_WIDTH, true, ctx->attrs[ROLE_HEADER]);
 }
 
 /* A partner region: its name, then how many place pairs are under it
  * when both fit (the name is cut only when it alone does not). */
-static void draw_partner(struct tui *t, struct view *v, WINDOW *w, size_t row, int width,
+static void draw_partner(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width,
 			 attr_t base)
 {
 	char pairs[48] = "";
@@ -110,7 +112,7 @@ static void draw_partner(struct tui *t, struct view *v, WINDOW *w, size_t row, i
 	if (text_width(name) + text_width(pairs) > width - YEARS_WIDTH)
 		pairs[0] = '\0';
 	attr_t a = base | A_BOLD;
-	(void)t;
+	(void)ctx;
 	int used = draw_text_cut(w, name, width - YEARS_WIDTH, a);
 	used += draw_text(w, pairs, width - YEARS_WIDTH - used, base, false, base);
 	draw_spaces(w, width - YEARS_WIDTH - used, base);
@@ -130,9 +132,9 @@ static char *short_name(const char *name)
 
 /* "donor → recipient" ("⇢" for a link seen through aid), shortened while
  * it is wider than cols. Owned. */
-static char *pair_text(const struct tui *t, const char *donor, const char *recipient, bool stated, int cols)
+static char *pair_text(const struct view_ctx *ctx, const char *donor, const char *recipient, bool stated, int cols)
 {
-	const char *arrow = stated ? (t->utf8 ? " → " : " -> ") : (t->utf8 ? " ⇢ " : " ~> ");
+	const char *arrow = stated ? (ctx->utf8 ? " → " : " -> ") : (ctx->utf8 ? " ⇢ " : " ~> ");
 	char *text = xasprintf("%s%s%s", donor, arrow, recipient);
 	if (text_width(text) <= cols)
 		return text;
@@ -148,20 +150,20 @@ static char *pair_text(const struct tui *t, const char *donor, const char *recip
 	return text;
 }
 
-static void draw_pair(struct tui *t, struct view *v, WINDOW *w, size_t row, int width,
+static void draw_pair(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width,
 		      attr_t base)
 {
 	const char *donor = view_cell(v, row, "donor"), *recipient = view_cell(v, row, "recipient");
 	const char *basis = view_cell(v, row, "basis");
 	bool stated = !basis || strncmp(basis, "stated", 6) == 0;
-	char *text = pair_text(t, donor ? donor : "?", recipient ? recipient : "?", stated, width - 2 - YEARS_WIDTH);
+	char *text = pair_text(ctx, donor ? donor : "?", recipient ? recipient : "?", stated, width - 2 - YEARS_WIDTH);
 	draw_spaces(w, 2, base);
 	draw_cell(w, text, width - 2 - YEARS_WIDTH, false, stated ? base : base | A_DIM);
 	draw_cell(w, view_cell(v, row, "years"), YEARS_WIDTH, true, base);
 	free(text);
 }
 
-static void partners_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width,
+static void partners_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width,
 			      attr_t base)
 {
 	if (width < 10) {
@@ -170,9 +172,9 @@ static void partners_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t r
 		return;
 	}
 	if (is_partner(v, row))
-		draw_partner(t, v, w, row, width, base);
+		draw_partner(ctx, v, w, row, width, base);
 	else
-		draw_pair(t, v, w, row, width, base);
+		draw_pair(ctx, v, w, row, width, base);
 }
 
 static char *partners_hay(struct view *v, size_t row)
@@ -202,17 +204,16 @@ static char *partners_names(struct view *v, size_t row)
 	return xasprintf("%s \u2192 %s", donor ? donor : "", recipient ? recipient : "");
 }
 
-static enum result partners_enter(struct tui *t, struct view *v)
+static enum result partners_enter(struct view_ctx *ctx, struct view *v)
 {
 	size_t row = list_selected(&v->list);
 	if (row == LIST_NONE)
 		return R_HANDLED;
-	if (t->column[2]->list.nmatch == 0 && !t->column[2]->list.filter) {
-		tui_message(t, true, "no funds on record for this pair; o opens the source of the pairing");
+	if (ctx->column[2]->list.nmatch == 0 && !ctx->column[2]->list.filter) {
+		view_message(ctx, true, "no funds on record for this pair; o opens the source of the pairing");
 		return R_REDRAW;
 	}
-	t->focus = 2;
-	return R_REDRAW;
+	return view_focus(ctx, 2);
 }
 
 const struct view_ops partners_ops = {

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 #define YEARS_WIDTH 10
 #define SOURCE_WIDTH 30   /* "shanghai-yunnan-2009:123" beside a row on a wide screen */
@@ -74,10 +76,10 @@ static void make_headings(struct place_view *p, const size_t count[PS_COUNT])
 
 /* The model's rows but the first, the place itself, which the header
  * line shows. */
-static enum status place_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+static enum status place_load(struct view_ctx *ctx, struct view *v, const char *key, struct qtable *out)
 {
 	struct qtable all;
-	enum status st = query_pane_place(t->store, key, &all);
+	enum status st = query_pane_place(ctx->store, key, &all);
 	qtable_init(out, all.ncols, (const char *const *)all.headers);
 	if (st != ST_OK) {
 		qtable_free(&all);
@@ -115,25 +117,25 @@ static const char *place_group(void *ctx, size_t row)
 
 /* --- drawing --------------------------------------------------------------- */
 
-static int figure_cols(struct tui *t, const struct view *v, const char *col, int min)
+static int figure_cols(struct view_ctx *ctx, const struct view *v, const char *col, int min)
 {
 	int widest = min;
 	for (size_t i = 0; i < v->rows->nrows; i++) {
 		const char *yuan = view_cell(v, i, col);
 		char money[48];
 		if (yuan && row_is(v, i, "money") &&
-		    (int)strlen(tui_money(t, strtoll(yuan, NULL, 10), false, money, sizeof(money))) > widest)
+		    (int)strlen(view_money(ctx, strtoll(yuan, NULL, 10), false, money, sizeof(money))) > widest)
 			widest = (int)strlen(money);
 	}
 	return widest;
 }
 
-static void place_header(struct tui *t, struct view *v, WINDOW *w, int width)
+static void place_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	struct place_view *p = pv(v);
-	p->aid_cols = figure_cols(t, v, "amount_yuan", 3);
-	p->investment_cols = figure_cols(t, v, "investment_yuan", 6);
-	draw_cell_cut(w, p->about ? p->about : v->key, width, t->utf8, t->attrs[ROLE_HEADER]);
+	p->aid_cols = figure_cols(ctx, v, "amount_yuan", 3);
+	p->investment_cols = figure_cols(ctx, v, "investment_yuan", 6);
+	draw_cell_cut(w, p->about ? p->about : v->key, width, ctx->utf8, ctx->attrs[ROLE_HEADER]);
 }
 
 /* "shanghai-yunnan-2009:12" of a row (owned). */
@@ -148,10 +150,10 @@ static char *source_text(const struct view *v, size_t row)
 	return xasprintf("%.*s:%s", (int)n, report, line ? line : "?");
 }
 
-static char *arrow_text(const struct tui *t, const struct view *v, size_t row, bool stated)
+static char *arrow_text(const struct view_ctx *ctx, const struct view *v, size_t row, bool stated)
 {
 	const char *d = view_cell(v, row, "donor"), *r = view_cell(v, row, "recipient");
-	const char *arrow = stated ? (t->utf8 ? " \u2192 " : " -> ") : (t->utf8 ? " \u21E2 " : " ~> ");
+	const char *arrow = stated ? (ctx->utf8 ? " \u2192 " : " -> ") : (ctx->utf8 ? " \u21E2 " : " ~> ");
 	return xasprintf("%s%s%s", d ? d : "?", arrow, r ? r : "?");
 }
 
@@ -161,17 +163,17 @@ static int source_cols(int width)
 	return width >= WIDE ? SOURCE_WIDTH + 2 : 0;
 }
 
-static void draw_source(struct tui *t, const struct view *v, size_t row, WINDOW *w, int width, attr_t base)
+static void draw_source(struct view_ctx *ctx, const struct view *v, size_t row, WINDOW *w, int width, attr_t base)
 {
 	if (!source_cols(width))
 		return;
 	char *src = source_text(v, row);
 	draw_spaces(w, 2, base);
-	draw_cell_cut(w, src, SOURCE_WIDTH, t->utf8, base | (base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0));
+	draw_cell_cut(w, src, SOURCE_WIDTH, ctx->utf8, base | (base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_DIM] : 0));
 	free(src);
 }
 
-static void draw_pairing(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void draw_pairing(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	const char *basis = view_cell(v, row, "detail");
 	bool stated = !basis || strncmp(basis, "stated", 6) == 0;
@@ -183,26 +185,26 @@ static void draw_pairing(struct tui *t, struct view *v, WINDOW *w, size_t row, i
 		snprintf(years, sizeof(years), "since %s", since);
 	else if (until)
 		snprintf(years, sizeof(years), "until %s", until);
-	char *text = arrow_text(t, v, row, stated);
+	char *text = arrow_text(ctx, v, row, stated);
 	int label = width - 2 - YEARS_WIDTH - source_cols(width);
 	draw_spaces(w, 2, base);
-	draw_cell_cut(w, text, label, t->utf8, stated ? base : base | A_DIM);
+	draw_cell_cut(w, text, label, ctx->utf8, stated ? base : base | A_DIM);
 	draw_cell(w, years, YEARS_WIDTH, true, base);
-	draw_source(t, v, row, w, width, base);
+	draw_source(ctx, v, row, w, width, base);
 	free(text);
 }
 
-static void draw_figure(struct tui *t, WINDOW *w, const char *yuan, int cols, attr_t base)
+static void draw_figure(struct view_ctx *ctx, WINDOW *w, const char *yuan, int cols, attr_t base)
 {
 	char money[48] = "";
 	if (yuan)
-		tui_money(t, strtoll(yuan, NULL, 10), false, money, sizeof(money));
+		view_money(ctx, strtoll(yuan, NULL, 10), false, money, sizeof(money));
 	draw_cell(w, money, cols, true, base);
 }
 
 /* "  2012   45,400,000   27,100,000,000  Shandong → Chongqing (4 facts)";
  * on a narrow screen the investment goes before the pair's name. */
-static void draw_money(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void draw_money(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	struct place_view *p = pv(v);
 	int inv = p->investment_cols + 2;
@@ -214,70 +216,70 @@ static void draw_money(struct tui *t, struct view *v, WINDOW *w, size_t row, int
 	draw_spaces(w, 2, base);
 	draw_cell(w, view_cell(v, row, "year"), 4, false, base);
 	draw_spaces(w, 2, base);
-	draw_figure(t, w, view_cell(v, row, "amount_yuan"), p->aid_cols, base);
+	draw_figure(ctx, w, view_cell(v, row, "amount_yuan"), p->aid_cols, base);
 	if (inv)
-		draw_figure(t, w, view_cell(v, row, "investment_yuan"), inv, base);
+		draw_figure(ctx, w, view_cell(v, row, "investment_yuan"), inv, base);
 	draw_spaces(w, 2, base);
-	char *arrow = arrow_text(t, v, row, true);
+	char *arrow = arrow_text(ctx, v, row, true);
 	long facts = view_cell_long(v, row, "detail");
 	char *text = xasprintf("%s (%ld fact%s)", arrow, facts, facts == 1 ? "" : "s");
-	draw_cell_cut(w, text, rest, t->utf8, base);
-	draw_source(t, v, row, w, width, base);
+	draw_cell_cut(w, text, rest, ctx->utf8, base);
+	draw_source(ctx, v, row, w, width, base);
 	free(arrow);
 	free(text);
 }
 
-static void draw_counts(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void draw_counts(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
-	char *arrow = arrow_text(t, v, row, true);
+	char *arrow = arrow_text(ctx, v, row, true);
 	const char *summary = view_cell(v, row, "label");
 	char *text = xasprintf("%s: %s", arrow, summary ? summary : "");
 	draw_spaces(w, 2, base);
 	draw_cell(w, view_cell(v, row, "year"), 4, false, base);
 	draw_spaces(w, 2, base);
-	draw_cell_cut(w, text, width - 8 - source_cols(width), t->utf8, base);
-	draw_source(t, v, row, w, width, base);
+	draw_cell_cut(w, text, width - 8 - source_cols(width), ctx->utf8, base);
+	draw_source(ctx, v, row, w, width, base);
 	free(arrow);
 	free(text);
 }
 
-static void draw_anomaly(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void draw_anomaly(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	draw_spaces(w, 2, base);
-	draw_cell_cut(w, view_cell(v, row, "label"), width - 2 - source_cols(width), t->utf8, base);
-	draw_source(t, v, row, w, width, base);
+	draw_cell_cut(w, view_cell(v, row, "label"), width - 2 - source_cols(width), ctx->utf8, base);
+	draw_source(ctx, v, row, w, width, base);
 }
 
 /* The report and line first, as the search results have them, then the
  * snippet with the place's names highlighted. */
-static void draw_mention(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void draw_mention(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	char *src = source_text(v, row);
 	int src_w = width >= 60 ? 26 : width / 3;
 	draw_spaces(w, 2, base);
-	draw_cell_cut(w, src, src_w, t->utf8, base | (base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0));
+	draw_cell_cut(w, src, src_w, ctx->utf8, base | (base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_DIM] : 0));
 	draw_spaces(w, 1, base);
 	int room = width - 3 - src_w;
 	if (room > 0) {
-		int used = draw_text(w, view_cell(v, row, "label"), room, base, true, t->attrs[ROLE_HIT]);
+		int used = draw_text(w, view_cell(v, row, "label"), room, base, true, ctx->attrs[ROLE_HIT]);
 		draw_spaces(w, room - used, base);
 	}
 	free(src);
 }
 
-static void place_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void place_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	if (row_is(v, row, "none")) {
 		draw_spaces(w, 2, base);
-		draw_cell(w, view_cell(v, row, "label"), width - 2, false, base | (base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0));
+		draw_cell(w, view_cell(v, row, "label"), width - 2, false, base | (base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_DIM] : 0));
 		return;
 	}
 	switch (section_of(v, row)) {
-	case PS_PAIRINGS: draw_pairing(t, v, w, row, width, base); break;
-	case PS_MONEY: draw_money(t, v, w, row, width, base); break;
-	case PS_COUNTS: draw_counts(t, v, w, row, width, base); break;
-	case PS_ANOMALIES: draw_anomaly(t, v, w, row, width, base); break;
-	default: draw_mention(t, v, w, row, width, base); break;
+	case PS_PAIRINGS: draw_pairing(ctx, v, w, row, width, base); break;
+	case PS_MONEY: draw_money(ctx, v, w, row, width, base); break;
+	case PS_COUNTS: draw_counts(ctx, v, w, row, width, base); break;
+	case PS_ANOMALIES: draw_anomaly(ctx, v, w, row, width, base); break;
+	default: draw_mention(ctx, v, w, row, width, base); break;
 	}
 }
 
@@ -290,79 +292,37 @@ static int place_select_cols(const struct view *v, size_t row, int width)
 
 /* --- drilling on ----------------------------------------------------------- */
 
-static size_t find_row(const struct view *v, const char *col, const char *value, const char *col2,
-		       const char *value2)
-{
-	for (size_t i = 0; value && i < v->rows->nrows; i++) {
-		const char *a = view_cell(v, i, col), *b = col2 ? view_cell(v, i, col2) : NULL;
-		if (a && strcmp(a, value) == 0 && (!col2 || (b && value2 && strcmp(b, value2) == 0)))
-			return i;
-	}
-	return LIST_NONE;
-}
-
-/* Shows the pair donor -> recipient in the panes: the province in the
- * first, the pair selected in the partners pane (its money in the third).
- * Closes the overlays, this view too: nothing of v is used afterwards. */
-static enum result goto_pair(struct tui *t, const char *province, const char *donor, const char *recipient)
-{
-	struct view *c0 = t->column[0], *c1 = t->column[1];
-	list_set_filter(&c0->list, NULL);
-	view_apply(c0);
-	size_t prow = find_row(c0, "name", province, NULL, NULL);
-	if (prow == LIST_NONE || !list_select_row(&c0->list, prow))
-		return R_UNHANDLED;
-	while (t->depth)
-		tui_pop(t);
-	char *key = c0->ops->child_key(t, c0);
-	list_set_filter(&c1->list, NULL);
-	view_load(t, c1, key);
-	free(key);
-	size_t pair = find_row(c1, "donor", donor, "recipient", recipient);
-	if (pair != LIST_NONE)
-		list_select_row(&c1->list, pair);
-	t->focus = 1;
-	tui_message(t, false, "%s \u2192 %s among %s's partners (p goes to a place)", donor, recipient, province);
-	return R_REDRAW;
-}
-
-static enum result enter_pairing(struct tui *t, struct view *v, size_t row)
+/* A pairing shows its pair in the panes (the main loop does it: the panes
+ * are its), or, when the panes do not have it, the pairing's source. */
+static enum result enter_pairing(struct view_ctx *ctx, struct view *v, size_t row)
 {
 	const char *province = pv(v)->province, *dp = view_cell(v, row, "donor_province");
 	/* the partners pane of the place's province, else of the donor's */
-	char *where = xstrdup(province ? province : dp ? dp : "");
-	char *donor = xstrdup(view_cell(v, row, "donor") ? view_cell(v, row, "donor") : "");
-	char *recipient = xstrdup(view_cell(v, row, "recipient") ? view_cell(v, row, "recipient") : "");
-	enum result r = goto_pair(t, where, donor, recipient);
-	free(where);
-	free(donor);
-	free(recipient);
-	if (r == R_UNHANDLED)   /* not in the panes (a province linked only through aid) */
-		return view_enter_source(t, v);
-	return r;
+	const char *donor = view_cell(v, row, "donor"), *recipient = view_cell(v, row, "recipient");
+	return view_goto_pair(ctx, province ? province : dp ? dp : "", donor ? donor : "",
+			      recipient ? recipient : "");
 }
 
 /* A figure: its one statement, or the list of its statements. */
-static enum result enter_figure(struct tui *t, struct view *v, size_t row)
+static enum result enter_figure(struct view_ctx *ctx, struct view *v, size_t row)
 {
 	const char *sources = view_cell(v, row, "sources");
 	if (!sources || !strchr(sources, ' '))
-		return view_enter_source(t, v);
+		return view_enter_source(ctx, v);
 	const char *d = view_cell(v, row, "donor"), *r = view_cell(v, row, "recipient");
 	const char *year = view_cell(v, row, "year");
 	char *what = xasprintf("%s \u2192 %s %s %s", d ? d : "", r ? r : "", year ? year : "",
 			       row_is(v, row, "money") ? "money" : "counts");
-	struct view *sv = view_sources_new(t, sources, NULL, what);
+	struct view *sv = view_sources_new(ctx, sources, NULL, what);
 	free(what);
 	if (!sv)
-		return view_enter_source(t, v);
-	tui_push(t, sv);
-	tui_message(t, false, "%zu statements: Enter opens one", sv->rows->nrows);
-	return R_REDRAW;
+		return view_enter_source(ctx, v);
+	view_message(ctx, false, "%zu statements: Enter opens one", sv->rows->nrows);
+	return view_push(ctx, sv);
 }
 
 /* A mention opens at its line with the first highlighted name marked. */
-static enum result enter_mention(struct tui *t, struct view *v, size_t row)
+static enum result enter_mention(struct view_ctx *ctx, struct view *v, size_t row)
 {
 	struct source_ref ref;
 	if (!view_row_source(v, row, &ref))
@@ -371,34 +331,34 @@ static enum result enter_mention(struct tui *t, struct view *v, size_t row)
 	const char *a = snippet ? strchr(snippet, '\x02') : NULL, *b = a ? strchr(a, '\x03') : NULL;
 	char *hit = a && b ? xstrndup(a + 1, (size_t)(b - a - 1)) : NULL;
 	ref.quote = hit;
-	enum result r = tui_open_source(t, &ref);
+	enum result r = view_open_source(ctx, &ref);
 	free(hit);
 	return r;
 }
 
-static enum result place_enter(struct tui *t, struct view *v)
+static enum result place_enter(struct view_ctx *ctx, struct view *v)
 {
 	size_t row = list_selected(&v->list);
 	if (row == LIST_NONE)
 		return R_HANDLED;
 	if (row_is(v, row, "none")) {
-		tui_message(t, false, "nothing on record here");
+		view_message(ctx, false, "nothing on record here");
 		return R_REDRAW;
 	}
 	switch (section_of(v, row)) {
-	case PS_PAIRINGS: return enter_pairing(t, v, row);
+	case PS_PAIRINGS: return enter_pairing(ctx, v, row);
 	case PS_MONEY:
-	case PS_COUNTS: return enter_figure(t, v, row);
-	case PS_MENTIONS: return enter_mention(t, v, row);
-	default: return view_enter_source(t, v);
+	case PS_COUNTS: return enter_figure(ctx, v, row);
+	case PS_MENTIONS: return enter_mention(ctx, v, row);
+	default: return view_enter_source(ctx, v);
 	}
 }
 
 /* --- the view -------------------------------------------------------------- */
 
-static void place_init(struct tui *t, struct view *v)
+static void place_init(struct view_ctx *ctx, struct view *v)
 {
-	(void)t;
+	(void)ctx;
 	v->priv = xcalloc(1, sizeof(struct place_view));
 }
 
@@ -428,13 +388,13 @@ const struct view_ops place_ops = {
 	.no_cache = true,
 };
 
-struct view *view_place_new(struct tui *t, const char *name)
+struct view *view_place_new(struct view_ctx *ctx, const char *name)
 {
 	struct view *v = view_new(&place_ops);
-	place_init(t, v);
-	view_load(t, v, name);
+	place_init(ctx, v);
+	view_load(ctx, v, name);
 	if (v->load_status != ST_OK) {
-		tui_message(t, true, "%s", status_detail(v->load_status));
+		view_message(ctx, true, "%s", status_detail(v->load_status));
 		view_free(v);
 		return NULL;
 	}

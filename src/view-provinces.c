@@ -9,7 +9,9 @@
 
 #include "pairoff/extract.h"
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 struct provinces {
 	bool grouped;       /* East/West headings (r toggles) */
@@ -39,18 +41,18 @@ static const struct legend_entry provinces_legend[] = {
 /* The money columns add up the totals the import stored per pair
  * (pair_total), a few milliseconds even at 1,000 reports, so the list is
  * loaded whole for the first screen. */
-static enum status provinces_load(struct tui *t, struct view *v, const char *key,
+static enum status provinces_load(struct view_ctx *ctx, struct view *v, const char *key,
 				  struct qtable *out)
 {
 	(void)v;
 	(void)key;
-	const char *kind = t->indicator >= 0 ? indicator_kind_name((enum indicator_kind)t->indicator) : NULL;
-	return query_pane_provinces(t->store, true, kind, out);
+	const char *kind = ctx->indicator >= 0 ? indicator_kind_name((enum indicator_kind)ctx->indicator) : NULL;
+	return query_pane_provinces(ctx->store, true, kind, out);
 }
 
-static char *provinces_child_key(struct tui *t, struct view *v)
+static char *provinces_child_key(struct view_ctx *ctx, struct view *v)
 {
-	(void)t;
+	(void)ctx;
 	size_t row = list_selected(&v->list);
 	const char *name = row == LIST_NONE ? NULL : view_cell(v, row, "name");
 	return name ? xstrdup(name) : NULL;
@@ -142,13 +144,13 @@ static struct columns columns(const struct view *v, int width)
 }
 
 /* Columns of the widest figure of col in the current unit (at least min). */
-static int widest_figure(struct tui *t, const struct view *v, const char *col, int min)
+static int widest_figure(struct view_ctx *ctx, const struct view *v, const char *col, int min)
 {
 	int widest = min;
 	for (size_t i = 0; i < v->rows->nrows; i++) {
 		const char *yuan = view_cell(v, i, col);
 		char money[48];
-		if (yuan && (int)strlen(tui_money(t, strtoll(yuan, NULL, 10), false, money, sizeof(money))) > widest)
+		if (yuan && (int)strlen(view_money(ctx, strtoll(yuan, NULL, 10), false, money, sizeof(money))) > widest)
 			widest = (int)strlen(money);
 	}
 	return widest;
@@ -156,13 +158,13 @@ static int widest_figure(struct tui *t, const struct view *v, const char *col, i
 
 /* The count column: as wide as its title or its widest count, none when
  * no kind is chosen. */
-static void measure_count(struct tui *t, struct view *v)
+static void measure_count(struct view_ctx *ctx, struct view *v)
 {
 	struct provinces *p = v->priv;
 	p->count_cols = 0;
-	if (t->indicator < 0)
+	if (ctx->indicator < 0)
 		return;
-	snprintf(p->count_title, sizeof(p->count_title), "%s", indicator_kind_name((enum indicator_kind)t->indicator));
+	snprintf(p->count_title, sizeof(p->count_title), "%s", indicator_kind_name((enum indicator_kind)ctx->indicator));
 	p->count_title[0] = (char)(p->count_title[0] - 32 * (p->count_title[0] >= 'a' && p->count_title[0] <= 'z'));
 	p->count_cols = (int)strlen(p->count_title);
 	for (size_t i = 0; i < v->rows->nrows; i++) {
@@ -173,53 +175,53 @@ static void measure_count(struct tui *t, struct view *v)
 }
 
 /* A column's header with the mark of the sort when it is sorted by. */
-static void sort_header(struct tui *t, struct view *v, WINDOW *w, const char *title, int key, int width,
+static void sort_header(struct view_ctx *ctx, struct view *v, WINDOW *w, const char *title, int key, int width,
 			bool right, attr_t a)
 {
 	char text[48];
-	snprintf(text, sizeof(text), "%s%s", view_sort_mark(t, v, key), title);
+	snprintf(text, sizeof(text), "%s%s", view_sort_mark(ctx, v, key), title);
 	draw_cell(w, text, width, right, a);
 }
 
-static void provinces_header(struct tui *t, struct view *v, WINDOW *w, int width)
+static void provinces_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	struct provinces *p = v->priv;
-	p->aid_cols = widest_figure(t, v, "aid_yuan", 3);
-	p->investment_cols = widest_figure(t, v, "investment_yuan", 6);
-	measure_count(t, v);
+	p->aid_cols = widest_figure(ctx, v, "aid_yuan", 3);
+	p->investment_cols = widest_figure(ctx, v, "investment_yuan", 6);
+	measure_count(ctx, v);
 	struct columns c = columns(v, width);
-	attr_t a = t->attrs[ROLE_HEADER];
-	sort_header(t, v, w, "Province", 0, c.name, false, a);
+	attr_t a = ctx->attrs[ROLE_HEADER];
+	sort_header(ctx, v, w, "Province", 0, c.name, false, a);
 	draw_cell(w, " S", c.side, false, a);
-	sort_header(t, v, w, "Ptn", 3, c.partners, true, a);
-	sort_header(t, v, w, "Aid", 1, c.aid, true, a);
-	sort_header(t, v, w, "Invest", 2, c.investment, true, a);
-	sort_header(t, v, w, p->count_title, 4, c.count, true, a);
+	sort_header(ctx, v, w, "Ptn", 3, c.partners, true, a);
+	sort_header(ctx, v, w, "Aid", 1, c.aid, true, a);
+	sort_header(ctx, v, w, "Invest", 2, c.investment, true, a);
+	sort_header(ctx, v, w, p->count_title, 4, c.count, true, a);
 }
 
 /* A money cell: the figure in the current unit, blank when the store has
  * none (a region with no money on record). */
-static void draw_money(struct tui *t, WINDOW *w, const char *yuan, int width, attr_t base)
+static void draw_money(struct view_ctx *ctx, WINDOW *w, const char *yuan, int width, attr_t base)
 {
 	char money[48] = "";
 	if (yuan)
-		tui_money(t, strtoll(yuan, NULL, 10), false, money, sizeof(money));
+		view_money(ctx, strtoll(yuan, NULL, 10), false, money, sizeof(money));
 	draw_cell(w, money, width, true, base);
 }
 
-static void provinces_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width,
+static void provinces_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width,
 			       attr_t base)
 {
 	struct columns c = columns(v, width);
 	const char *s = view_cell(v, row, "side");
-	draw_cell_cut(w, view_cell(v, row, "name"), c.name, t->utf8, base);
+	draw_cell_cut(w, view_cell(v, row, "name"), c.name, ctx->utf8, base);
 	char side_mark[4] = "";
 	if (s && c.side)
 		snprintf(side_mark, sizeof(side_mark), " %c", s[0] - 32 * (s[0] >= 'a' && s[0] <= 'z'));
 	draw_cell(w, side_mark, c.side, false, base);
 	draw_cell(w, view_cell(v, row, "partners"), c.partners, true, base);
-	draw_money(t, w, view_cell(v, row, "aid_yuan"), c.aid, base);
-	draw_money(t, w, view_cell(v, row, "investment_yuan"), c.investment, base);
+	draw_money(ctx, w, view_cell(v, row, "aid_yuan"), c.aid, base);
+	draw_money(ctx, w, view_cell(v, row, "investment_yuan"), c.investment, base);
 	draw_cell(w, view_cell(v, row, "count") ? view_cell(v, row, "count") : "", c.count, true, base);
 }
 
@@ -253,34 +255,34 @@ static char *provinces_names(struct view *v, size_t row)
 
 /* c: the next kind of count beside the money, then none again; the rows
  * are loaded again with it, the selection kept. */
-static enum result cycle_indicator(struct tui *t, struct view *v)
+static enum result cycle_indicator(struct view_ctx *ctx, struct view *v)
 {
-	t->indicator = t->indicator + 1 >= IND_NKINDS ? -1 : t->indicator + 1;
+	ctx->indicator = ctx->indicator + 1 >= IND_NKINDS ? -1 : ctx->indicator + 1;
 	struct qtable rows;
-	enum status st = provinces_load(t, v, v->key, &rows);
+	enum status st = provinces_load(ctx, v, v->key, &rows);
 	if (st != ST_OK) {
-		tui_message(t, true, "%s", status_detail(st));
+		view_message(ctx, true, "%s", status_detail(st));
 		return R_REDRAW;
 	}
 	view_replace_rows(v, &rows, "name");
-	if (t->indicator < 0)
-		tui_message(t, false, "no count beside the money");
+	if (ctx->indicator < 0)
+		view_message(ctx, false, "no count beside the money");
 	else
-		tui_message(t, false, "count beside the money: %s (given or received, each year's largest per pair, added)",
-			    indicator_kind_name((enum indicator_kind)t->indicator));
+		view_message(ctx, false, "count beside the money: %s (given or received, each year's largest per pair, added)",
+			    indicator_kind_name((enum indicator_kind)ctx->indicator));
 	return R_RELOAD;
 }
 
-static enum result provinces_action(struct tui *t, struct view *v, enum action a)
+static enum result provinces_action(struct view_ctx *ctx, struct view *v, enum action a)
 {
 	if (a == ACT_INDICATOR)
-		return cycle_indicator(t, v);
+		return cycle_indicator(ctx, v);
 	if (a != ACT_GROUP)
 		return R_UNHANDLED;
 	struct provinces *p = v->priv;
 	p->grouped = !p->grouped;
-	t->group_by_side = p->grouped;
-	tui_message(t, false, "%s", p->grouped ? "grouped by side: East donors, West recipients" : "not grouped by side");
+	ctx->group_by_side = p->grouped;
+	view_message(ctx, false, "%s", p->grouped ? "grouped by side: East donors, West recipients" : "not grouped by side");
 	return R_RELOAD;
 }
 
@@ -293,10 +295,10 @@ static bool provinces_legend_shown(const struct view *v, const struct legend_ent
 	return cols > 0;
 }
 
-static void provinces_init(struct tui *t, struct view *v)
+static void provinces_init(struct view_ctx *ctx, struct view *v)
 {
 	struct provinces *p = xcalloc(1, sizeof(*p));
-	p->grouped = t->group_by_side;
+	p->grouped = ctx->group_by_side;
 	v->priv = p;
 }
 

@@ -7,14 +7,16 @@
 #include <string.h>
 
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 #define SEARCH_LIMIT 500
 
-static enum status search_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+static enum status search_load(struct view_ctx *ctx, struct view *v, const char *key, struct qtable *out)
 {
 	(void)v;
-	enum status st = query_search(t->store, key, SEARCH_LIMIT, out);
+	enum status st = query_search(ctx->store, key, SEARCH_LIMIT, out);
 	if (st != ST_OK) {
 		qtable_free(out);
 		static const char *const headers[] = { "report", "line", "section", "snippet", "paragraph" };
@@ -23,11 +25,11 @@ static enum status search_load(struct tui *t, struct view *v, const char *key, s
 	return st;
 }
 
-static void search_header(struct tui *t, struct view *v, WINDOW *w, int width)
+static void search_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	char *title = xasprintf("%zu hit%s for \"%s\"%s", v->rows->nrows, v->rows->nrows == 1 ? "" : "s",
 				v->key ? v->key : "", v->rows->nrows >= SEARCH_LIMIT ? " (first ones)" : "");
-	draw_cell(w, title, width, false, t->attrs[ROLE_HEADER]);
+	draw_cell(w, title, width, false, ctx->attrs[ROLE_HEADER]);
 	free(title);
 }
 
@@ -41,20 +43,20 @@ static char *place_of(const struct view *v, size_t row)
 	return xasprintf("%.*s:%s", (int)n, report ? report : "", view_cell(v, row, "line") ? view_cell(v, row, "line") : "?");
 }
 
-static void search_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void search_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	char *place = place_of(v, row);
 	int place_w = width >= 60 ? 26 : width / 3;
 	int section_w = width >= 90 ? 22 : 0;
 	int snippet_w = width - place_w - section_w - (section_w ? 2 : 1);
-	draw_cell(w, place, place_w, false, base | (base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0));
+	draw_cell(w, place, place_w, false, base | (base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_DIM] : 0));
 	draw_spaces(w, 1, base);
 	if (section_w) {
 		draw_cell(w, view_cell(v, row, "section"), section_w, false, base);
 		draw_spaces(w, 1, base);
 	}
 	if (snippet_w > 0) {
-		int used = draw_text(w, view_cell(v, row, "snippet"), snippet_w, base, true, t->attrs[ROLE_HIT]);
+		int used = draw_text(w, view_cell(v, row, "snippet"), snippet_w, base, true, ctx->attrs[ROLE_HIT]);
 		draw_spaces(w, snippet_w - used, base);
 	}
 	free(place);
@@ -75,7 +77,7 @@ static char *first_hit(const char *snippet)
 	return a && b ? xstrndup(a + 1, (size_t)(b - a - 1)) : NULL;
 }
 
-static enum result search_enter(struct tui *t, struct view *v)
+static enum result search_enter(struct view_ctx *ctx, struct view *v)
 {
 	size_t row = list_selected(&v->list);
 	struct source_ref ref;
@@ -83,7 +85,7 @@ static enum result search_enter(struct tui *t, struct view *v)
 		return R_HANDLED;
 	char *hit = first_hit(view_cell(v, row, "snippet"));
 	ref.quote = hit;
-	enum result r = tui_open_source(t, &ref);
+	enum result r = view_open_source(ctx, &ref);
 	free(hit);
 	return r;
 }
@@ -114,16 +116,16 @@ const struct view_ops search_ops = {
 	.no_cache = true,
 };
 
-struct view *view_search_new(struct tui *t, const char *query)
+struct view *view_search_new(struct view_ctx *ctx, const char *query)
 {
 	struct view *v = view_new(&search_ops);
-	view_load(t, v, query);
+	view_load(ctx, v, query);
 	if (v->load_status == ST_OK)
 		return v;
 	if (v->load_status == ST_NOT_FOUND)
-		tui_message(t, true, "no match for \"%s\"", query);
+		view_message(ctx, true, "no match for \"%s\"", query);
 	else
-		tui_message(t, true, "%s", status_detail(v->load_status));
+		view_message(ctx, true, "%s", status_detail(v->load_status));
 	view_free(v);
 	return NULL;
 }

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 #define GUTTER 6
 
@@ -122,9 +124,9 @@ static void wrap_line(struct source *src, size_t li, int width)
 	}
 }
 
-static void source_layout(struct tui *t, struct view *v, int width)
+static void source_layout(struct view_ctx *ctx, struct view *v, int width)
 {
-	(void)t;
+	(void)ctx;
 	struct source *src = src_of(v);
 	int text_w = width - GUTTER > 8 ? width - GUTTER : 8;
 	if (text_w == src->wrap_width)
@@ -158,7 +160,7 @@ static void draw_piece(WINDOW *w, const char *line, size_t from, size_t to, int 
 	free(piece);
 }
 
-static void source_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void source_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	struct source *src = src_of(v);
 	const struct segment *s = &src->segs[row];
@@ -166,8 +168,8 @@ static void source_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row
 	char gutter[32] = "";
 	if (s->start == 0)
 		snprintf(gutter, sizeof(gutter), "%5zu ", s->line + 1);
-	attr_t dim = base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : base;
-	draw_cell(w, gutter, GUTTER < width ? GUTTER : width, false, target ? t->attrs[ROLE_HEADING] : dim);
+	attr_t dim = base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_DIM] : base;
+	draw_cell(w, gutter, GUTTER < width ? GUTTER : width, false, target ? ctx->attrs[ROLE_HEADING] : dim);
 	int room = width - GUTTER;
 	const char *line = src->lines[s->line];
 	size_t qs = src->quote_start, qe = src->quote_end;
@@ -177,7 +179,7 @@ static void source_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row
 		size_t a = qs < s->start ? s->start : qs > s->end ? s->end : qs;
 		size_t b = qe < s->start ? s->start : qe > s->end ? s->end : qe;
 		draw_piece(w, line, s->start, a, &room, base);
-		draw_piece(w, line, a, b, &room, t->attrs[ROLE_HIT]);
+		draw_piece(w, line, a, b, &room, ctx->attrs[ROLE_HIT]);
 		draw_piece(w, line, b, s->end, &room, base);
 	}
 	if (room > 0)
@@ -192,12 +194,12 @@ static int source_select_cols(const struct view *v, size_t row, int width)
 	return GUTTER - 1;
 }
 
-static void source_header(struct tui *t, struct view *v, WINDOW *w, int width)
+static void source_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	struct source *src = src_of(v);
 	char *title = xasprintf("%s, line %ld of %zu%s%s", v->key ? v->key : "", src->target, src->nlines,
 				src->cell ? ": " : "", src->cell ? src->cell : "");
-	draw_cell(w, title, width, false, t->attrs[ROLE_HEADER]);
+	draw_cell(w, title, width, false, ctx->attrs[ROLE_HEADER]);
 	free(title);
 }
 
@@ -213,9 +215,9 @@ static void source_free(struct view *v)
 	free(src);
 }
 
-static enum status source_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+static enum status source_load(struct view_ctx *ctx, struct view *v, const char *key, struct qtable *out)
 {
-	(void)t;
+	(void)ctx;
 	(void)key;
 	static const char *const headers[] = { "line", "text" };
 	qtable_init(out, 2, headers);
@@ -236,9 +238,9 @@ static char *source_copy_text(const struct view *v)
 	return row == LIST_NONE ? NULL : xstrdup(src->lines[src->segs[row].line]);
 }
 
-static enum result source_action(struct tui *t, struct view *v, enum action a)
+static enum result source_action(struct view_ctx *ctx, struct view *v, enum action a)
 {
-	(void)t;
+	(void)ctx;
 	(void)v;
 	if (a == ACT_SORT)
 		return R_HANDLED;
@@ -262,10 +264,10 @@ const struct view_ops source_ops = {
 
 /* "Wenshan Prefecture / Total (ten thousand Yuan)" for a table cell's
  * line, else NULL. Owned. */
-static char *cell_labels(struct tui *t, const struct source_ref *ref)
+static char *cell_labels(struct view_ctx *ctx, const struct source_ref *ref)
 {
 	struct qtable cell;
-	if (query_table_cell(t->store, ref->report, ref->line, &cell) != ST_OK)
+	if (query_table_cell(ctx->store, ref->report, ref->line, &cell) != ST_OK)
 		return NULL;
 	char *labels = NULL;
 	if (cell.nrows) {
@@ -277,12 +279,12 @@ static char *cell_labels(struct tui *t, const struct source_ref *ref)
 	return labels;
 }
 
-struct view *view_source_new(struct tui *t, const struct source_ref *ref)
+struct view *view_source_new(struct view_ctx *ctx, const struct source_ref *ref)
 {
 	char *text = NULL;
-	enum status st = query_report_text(t->store, ref->report, &text);
+	enum status st = query_report_text(ctx->store, ref->report, &text);
 	if (st != ST_OK) {
-		tui_message(t, true, "%s", status_detail(st));
+		view_message(ctx, true, "%s", status_detail(st));
 		return NULL;
 	}
 	struct view *v = view_new(&source_ops);
@@ -292,10 +294,10 @@ struct view *view_source_new(struct tui *t, const struct source_ref *ref)
 	split_lines(src);
 	src->target = ref->line;
 	locate_quote(src, ref->quote);
-	src->cell = cell_labels(t, ref);
+	src->cell = cell_labels(ctx, ref);
 	v->key = xstrdup(ref->report);
 	qtable_free(&v->own);
-	source_load(t, v, v->key, &v->own);
+	source_load(ctx, v, v->key, &v->own);
 	v->rows = &v->own;
 	return v;
 }

@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/views.h"
 
 static const char *const sources_headers[] = { "report", "line", "quote", "text" };
 
@@ -22,14 +24,14 @@ struct report_texts {
 };
 
 /* A copy of line line_no of report (owned), or NULL. */
-static char *report_line(struct tui *t, struct report_texts *rt, const char *report, long line_no)
+static char *report_line(struct view_ctx *ctx, struct report_texts *rt, const char *report, long line_no)
 {
 	if (!rt->report || strcmp(rt->report, report) != 0) {
 		free(rt->report);
 		free(rt->text);
 		rt->report = xstrdup(report);
 		rt->text = NULL;
-		if (query_report_text(t->store, report, &rt->text) != ST_OK)
+		if (query_report_text(ctx->store, report, &rt->text) != ST_OK)
 			rt->text = NULL;
 	}
 	const char *p = rt->text;
@@ -39,7 +41,7 @@ static char *report_line(struct tui *t, struct report_texts *rt, const char *rep
 }
 
 /* Appends the row of one "report:line" statement; false when it is none. */
-static bool add_statement(struct tui *t, struct report_texts *rt, struct qtable *out, const char *item,
+static bool add_statement(struct view_ctx *ctx, struct report_texts *rt, struct qtable *out, const char *item,
 			  size_t len, const char *quote)
 {
 	const char *colon = NULL;
@@ -51,7 +53,7 @@ static bool add_statement(struct tui *t, struct report_texts *rt, struct qtable 
 	char *report = xstrndup(item, (size_t)(colon - item));
 	char *line = xstrndup(colon + 1, (size_t)(item + len - colon - 1));
 	long line_no = strtol(line, NULL, 10);
-	char *text = line_no > 0 ? report_line(t, rt, report, line_no) : NULL;
+	char *text = line_no > 0 ? report_line(ctx, rt, report, line_no) : NULL;
 	if (line_no > 0) {
 		const char *cells[] = { report, line, quote, text };
 		qtable_add_row(out, cells);
@@ -64,7 +66,7 @@ static bool add_statement(struct tui *t, struct report_texts *rt, struct qtable 
 
 /* The rows of all_sources ("report:line report:line ..."), one per
  * statement in the query's order. */
-static void sources_rows(struct tui *t, const char *all_sources, const char *quote, struct qtable *out)
+static void sources_rows(struct view_ctx *ctx, const char *all_sources, const char *quote, struct qtable *out)
 {
 	qtable_init(out, sizeof(sources_headers) / sizeof(sources_headers[0]), sources_headers);
 	struct report_texts rt = {0};
@@ -72,7 +74,7 @@ static void sources_rows(struct tui *t, const char *all_sources, const char *quo
 		p += strspn(p, " ");
 		size_t len = strcspn(p, " ");
 		if (len)
-			add_statement(t, &rt, out, p, len, quote);
+			add_statement(ctx, &rt, out, p, len, quote);
 		p += len;
 	}
 	free(rt.report);
@@ -85,11 +87,11 @@ struct sources {
 	char *quote;         /* owned, may be NULL */
 };
 
-static enum status sources_load(struct tui *t, struct view *v, const char *key, struct qtable *out)
+static enum status sources_load(struct view_ctx *ctx, struct view *v, const char *key, struct qtable *out)
 {
 	(void)key;
 	const struct sources *s = v->priv;
-	sources_rows(t, s->all_sources, s->quote, out);
+	sources_rows(ctx, s->all_sources, s->quote, out);
 	return out->nrows ? ST_OK : ST_NOT_FOUND;
 }
 
@@ -103,22 +105,22 @@ static void sources_free(struct view *v)
 	}
 }
 
-static void sources_header(struct tui *t, struct view *v, WINDOW *w, int width)
+static void sources_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	char *title = xasprintf("%zu statements of %s", v->rows->nrows, v->key ? v->key : "one money");
-	draw_cell_cut(w, title, width, t->utf8, t->attrs[ROLE_HEADER]);
+	draw_cell_cut(w, title, width, ctx->utf8, ctx->attrs[ROLE_HEADER]);
 	free(title);
 }
 
-static void sources_draw_row(struct tui *t, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
+static void sources_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
 	char *place = xasprintf("%s:%s", view_cell(v, row, "report"), view_cell(v, row, "line"));
 	int place_w = width >= 60 ? 34 : width / 2;
-	draw_cell_cut(w, place, place_w, t->utf8, base | (base == t->attrs[ROLE_NORMAL] ? t->attrs[ROLE_DIM] : 0));
+	draw_cell_cut(w, place, place_w, ctx->utf8, base | (base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_DIM] : 0));
 	draw_spaces(w, 1, base);
 	if (width - place_w - 1 > 0) {
 		const char *text = view_cell(v, row, "text");
-		draw_cell_cut(w, text ? text + strspn(text, " \t") : "", width - place_w - 1, t->utf8, base);
+		draw_cell_cut(w, text ? text + strspn(text, " \t") : "", width - place_w - 1, ctx->utf8, base);
 	}
 	free(place);
 }
@@ -143,14 +145,14 @@ const struct view_ops sources_ops = {
 	.no_cache = true,
 };
 
-struct view *view_sources_new(struct tui *t, const char *all_sources, const char *quote, const char *what)
+struct view *view_sources_new(struct view_ctx *ctx, const char *all_sources, const char *quote, const char *what)
 {
 	struct view *v = view_new(&sources_ops);
 	struct sources *s = xcalloc(1, sizeof(*s));
 	s->all_sources = xstrdup(all_sources ? all_sources : "");
 	s->quote = quote ? xstrdup(quote) : NULL;
 	v->priv = s;
-	view_load(t, v, what);
+	view_load(ctx, v, what);
 	if (v->load_status != ST_OK) {
 		view_free(v);
 		return NULL;

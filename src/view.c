@@ -1,12 +1,16 @@
 #include "config.h"
 
 /* What every view shares: the per-selection cache of query results, the
- * hookup to the list engine and cell access by column name. */
+ * hookup to the list engine, cell access by column name, and the requests
+ * a key handler returns to the main loop. */
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
 
 struct view *view_new(const struct view_ops *ops)
@@ -79,7 +83,7 @@ static void cache_trim(struct view *v)
 }
 
 /* The cached table for key, loading it on a miss; NULL when loading failed. */
-static struct qtable *cache_get(struct tui *t, struct view *v, const char *key)
+static struct qtable *cache_get(struct view_ctx *ctx, struct view *v, const char *key)
 {
 	for (size_t i = 0; i < v->ncache; i++)
 		if (str_cmp(v->cache[i].key, key) == 0) {
@@ -87,7 +91,7 @@ static struct qtable *cache_get(struct tui *t, struct view *v, const char *key)
 			return v->cache[0].table;
 		}
 	struct qtable *table = xcalloc(1, sizeof(*table));
-	v->load_status = v->ops->load(t, v, key, table);
+	v->load_status = v->ops->load(ctx, v, key, table);
 	if (v->load_status != ST_OK && v->load_status != ST_NOT_FOUND) {
 		free(v->load_detail);
 		v->load_detail = xstrdup(status_detail(v->load_status));
@@ -142,18 +146,18 @@ static void view_reset_rows(struct view *v)
 	view_apply(v);
 }
 
-void view_load(struct tui *t, struct view *v, const char *key)
+void view_load(struct view_ctx *ctx, struct view *v, const char *key)
 {
 	if (v->ops->no_cache) {
 		qtable_free(&v->own);
-		v->load_status = v->ops->load(t, v, key, &v->own);
+		v->load_status = v->ops->load(ctx, v, key, &v->own);
 		v->rows = &v->own;
 	} else {
 		if (v->ncache && v->rows == v->cache[0].table) {   /* remember where we leave */
 			v->cache[0].mark = list_mark_get(&v->list);
 			v->cache[0].has_mark = true;
 		}
-		v->rows = cache_get(t, v, key);
+		v->rows = cache_get(ctx, v, key);
 	}
 	if (str_cmp(v->key, key) != 0) {
 		free(v->key);
@@ -206,11 +210,11 @@ bool view_sort_falls(const struct view *v)
 	return fall != v->list.sort_reverse;
 }
 
-const char *view_sort_mark(const struct tui *t, const struct view *v, int key)
+const char *view_sort_mark(const struct view_ctx *ctx, const struct view *v, int key)
 {
 	if (v->list.sort_key != key || (key == 0 && !v->list.sort_reverse))
 		return "";
-	if (t->utf8)
+	if (ctx->utf8)
 		return view_sort_falls(v) ? "\u25bc" : "\u25b2";
 	return view_sort_falls(v) ? "v" : "^";
 }
@@ -221,14 +225,14 @@ long view_cell_long(const struct view *v, size_t row, const char *col)
 	return s ? strtol(s, NULL, 10) : 0;
 }
 
-char *view_match_why(const struct tui *t, const struct view *v)
+char *view_match_why(const struct view_ctx *ctx, const struct view *v)
 {
 	size_t row = list_selected(&v->list), len;
 	const char *why = row == LIST_NONE ? NULL : list_match_why(&v->list, row, &len);
 	if (!why)
 		return NULL;
 	const char *own = v->list.names[row];
-	return xasprintf("%.*s %s %.*s", (int)strcspn(own, "\n"), own, t->utf8 ? "\u2190" : "<-",
+	return xasprintf("%.*s %s %.*s", (int)strcspn(own, "\n"), own, ctx->utf8 ? "\u2190" : "<-",
 			 (int)len, why);
 }
 
@@ -240,15 +244,74 @@ bool view_row_source(struct view *v, size_t row, struct source_ref *ref)
 	return ref->report && ref->line > 0;
 }
 
-enum result view_enter_source(struct tui *t, struct view *v)
+enum result view_enter_source(struct view_ctx *ctx, struct view *v)
 {
 	struct source_ref ref;
 	size_t row = list_selected(&v->list);
 	if (row == LIST_NONE || !view_row_source(v, row, &ref)) {
-		tui_message(t, true, "no source for this row");
+		view_message(ctx, true, "no source for this row");
 		return R_REDRAW;
 	}
-	return tui_open_source(t, &ref);
+	return view_open_source(ctx, &ref);
+}
+
+/* --- what a handler returns ------------------------------------------------ */
+
+void view_message(struct view_ctx *ctx, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ctx->message, sizeof(ctx->message), fmt, ap);
+	va_end(ap);
+	ctx->message_error = error;
+}
+
+enum result view_push(struct view_ctx *ctx, struct view *v)
+{
+	ctx->out.push = v;
+	return R_PUSH | R_REDRAW;
+}
+
+enum result view_open_source(struct view_ctx *ctx, const struct source_ref *ref)
+{
+	ctx->out.source.report = ref->report ? xstrdup(ref->report) : NULL;
+	ctx->out.source.line = ref->line;
+	ctx->out.source.quote = ref->quote ? xstrdup(ref->quote) : NULL;
+	return R_SOURCE | R_REDRAW;
+}
+
+enum result view_focus(struct view_ctx *ctx, int pane)
+{
+	ctx->out.focus = pane;
+	return R_FOCUS | R_REDRAW;
+}
+
+enum result view_goto_pair(struct view_ctx *ctx, const char *province, const char *donor,
+			   const char *recipient)
+{
+	ctx->out.pair[0] = xstrdup(province);
+	ctx->out.pair[1] = xstrdup(donor);
+	ctx->out.pair[2] = xstrdup(recipient);
+	return R_GOTO_PAIR | R_REDRAW;
+}
+
+void outcome_clear(struct outcome *out)
+{
+	free(out->source.report);
+	free(out->source.quote);
+	for (int i = 0; i < 3; i++)
+		free(out->pair[i]);
+	view_free(out->push);   /* only when nobody took it */
+	memset(out, 0, sizeof(*out));
+}
+
+const char *view_money(const struct view_ctx *ctx, long long amount_yuan, bool approx, char *buf,
+		       size_t size)
+{
+	char digits[40];
+	money_format_fixed((int64_t)amount_yuan, ctx->unit, digits, sizeof(digits));
+	snprintf(buf, size, "%s%s", approx ? "~" : "", digits);
+	return buf;
 }
 
 void view_forget(struct view *v)

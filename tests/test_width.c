@@ -30,6 +30,7 @@
 #include "pairoff/query.h"
 #include "pairoff/text.h"
 #include "pairoff/util.h"
+#include "pairoff/draw.h"
 #include "pairoff/view.h"
 
 #include "check.h"

@@ -1,0 +1,175 @@
+#include "config.h"
+
+/* The in-process screen dump (pairoff --dump-keys, for tests and
+ * benchmarks; tig's test mode): a curses screen on a scratch file at a set
+ * size, a script of keys fed to the real main loop's key handling, and the
+ * screen printed as text. It drives src/tui.c through the few functions
+ * pairoff/browser.h lists for it, and sits above it. */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "pairoff/at.h"
+#include "pairoff/browser.h"
+#include "pairoff/tui.h"
+#include "pairoff/text.h"
+#include "pairoff/util.h"
+
+/* Parses the next key of a dump script: a character, or <Name> (Down, Up,
+ * Left, Right, Enter, Esc, Tab, BS, PgDn, PgUp, Home, End, F1, Delete, C-x, lt,
+ * Resize:COLSxLINES). Returns the bytes consumed, 0 at the end. */
+static size_t dump_next_key(const char *s, int *key, bool *is_func, int *cols, int *lines)
+{
+	static const struct { const char *name; int key; bool func; } names[] = {
+		{ "Down", KEY_DOWN, true }, { "Up", KEY_UP, true }, { "Left", KEY_LEFT, true },
+		{ "Right", KEY_RIGHT, true }, { "Enter", '\r', false }, { "Esc", 27, false },
+		{ "Tab", '\t', false }, { "BS", KEY_BACKSPACE, true }, { "PgDn", KEY_NPAGE, true },
+		{ "PgUp", KEY_PPAGE, true }, { "Home", KEY_HOME, true }, { "End", KEY_END, true },
+		{ "F1", KEY_F(1), true }, { "lt", '<', false }, { "Space", ' ', false },
+		{ "Delete", KEY_DC, true },
+	};
+	if (!*s)
+		return 0;
+	const char *end = *s == '<' ? strchr(s, '>') : NULL;
+	if (end) {
+		size_t n = (size_t)(end - s - 1);
+		*is_func = false;
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (strlen(names[i].name) == n && strncmp(s + 1, names[i].name, n) == 0) {
+				*key = names[i].key;
+				*is_func = names[i].func;
+				return n + 2;
+			}
+		if (n == 3 && s[1] == 'C' && s[2] == '-') {
+			*key = CTRL_KEY(s[3]);
+			return n + 2;
+		}
+		if (sscanf(s + 1, "Resize:%dx%d", cols, lines) == 2) {
+			*key = KEY_RESIZE;
+			*is_func = true;
+			return n + 2;
+		}
+	}
+	uint32_t cp;
+	size_t len = text_decode(s, strlen(s), &cp);
+	*key = (int)cp;
+	*is_func = false;
+	return len;
+}
+
+/* Prints the screen as text, one line per terminal line, trailing blanks
+ * cut, then where the hardware cursor is. */
+static void dump_screen(FILE *fp)
+{
+	wchar_t buf[1024];
+	int lines, cols, cy = getcury(curscr), cx = getcurx(curscr);
+	getmaxyx(curscr, lines, cols);
+	for (int y = 0; y < lines; y++) {
+		int n = mvwinnwstr(curscr, y, 0, buf, cols < 1023 ? cols : 1023);
+		if (n < 0)
+			n = 0;
+		buf[n] = L'\0';
+		while (n > 0 && buf[n - 1] == L' ')
+			buf[--n] = L'\0';
+		fprintf(fp, "%ls\n", buf);
+	}
+	fprintf(fp, "cursor: %d,%d\n", cy, cx);
+}
+
+static void dump_size(int *cols, int *lines)
+{
+	const char *size = getenv("PAIROFF_DUMP_SIZE");
+	*cols = 100;
+	*lines = 30;
+	if (size && sscanf(size, "%dx%d", cols, lines) != 2) {
+		*cols = 100;
+		*lines = 30;
+	}
+}
+
+/* A curses screen on a scratch file at the dump size, or NULL. */
+static SCREEN *dump_screen_open(FILE *out, FILE *in)
+{
+	SCREEN *scr = newterm("xterm-256color", out, in);
+	if (!scr)
+		scr = newterm("vt100", out, in);
+	if (!scr)
+		return NULL;
+	typeahead(-1);   /* /dev/null always reads as "input pending": never cut an update */
+	int cols, lines;
+	dump_size(&cols, &lines);
+	resizeterm(lines, cols);
+	return scr;
+}
+
+/* Feeds the keys of a dump script; with PAIROFF_DUMP_BYTES, tells on stderr
+ * how many bytes the first screen and each key sent to the terminal. */
+static void dump_feed(struct tui *t, const char *keys, FILE *out)
+{
+	bool bytes = getenv("PAIROFF_DUMP_BYTES") != NULL;
+	long mark = ftell(out);
+	if (bytes)
+		fprintf(stderr, "first-screen %ld\n", mark);
+	tui_idle(t);
+	fflush(out);
+	if (bytes)
+		fprintf(stderr, "idle %ld\n", ftell(out) - mark);
+	mark = ftell(out);
+	size_t used;
+	int key, cols, lines;
+	bool is_func;
+	for (const char *p = keys; (used = dump_next_key(p, &key, &is_func, &cols, &lines)) > 0; p += used) {
+		if (key == KEY_RESIZE)
+			resizeterm(lines, cols);
+		if (tui_key(t, key, is_func) & R_QUIT)
+			break;
+		/* each key of a script counts as followed by a pause: the panes
+		 * on the right are filled before the frame, so dumps and byte
+		 * counts do not depend on timing */
+		tui_frame(t);
+		fflush(out);
+		if (bytes)
+			fprintf(stderr, "key %.*s %ld\n", (int)used, p, ftell(out) - mark);
+		mark = ftell(out);
+	}
+}
+
+static enum status dump_run(struct tui *t, const char *keys)
+{
+	FILE *out = tmpfile(), *in = fopen("/dev/null", "r");
+	SCREEN *screen = out && in ? dump_screen_open(out, in) : NULL;
+	enum status st = ST_OK;
+	if (!out || !in)
+		st = status_set(ST_IO, "screen dump: cannot open a scratch file");
+	else if (!screen)
+		st = status_set(ST_TERMINAL, "screen dump: no terminfo entry for xterm-256color or vt100");
+	if (st == ST_OK) {
+		t->dump = true;
+		tui_screen_start(t);
+		tui_frame(t);
+		dump_feed(t, keys, out);
+		dump_screen(stdout);
+		tui_screen_end(t);   /* before delscreen, which frees the windows too */
+		endwin();
+		delscreen(screen);
+	}
+	if (out)
+		fclose(out);
+	if (in)
+		fclose(in);
+	return st;
+}
+
+enum status tui_dump(struct store *s, const struct settings *st, const struct tui_options *opt)
+{
+	struct tui t;
+	struct at_target at;
+	enum status rc = tui_begin(&t, s, st, opt, &at);
+	if (rc != ST_OK)
+		return rc;
+	rc = dump_run(&t, opt->dump_keys);
+	tui_end(&t, &at);
+	return rc;
+}
