@@ -861,14 +861,15 @@ static const char bulk_pragmas[] =
 
 /* --- the importer: reading and extraction on a second thread ------------------ */
 
-/* Reading a report and extracting its facts are about half of an import and
- * SQLite the other half, so a second thread reads and extracts report i+1
- * while this one stores report i. The thread never touches SQLite; it stops
- * at the first report it cannot read (its status message is then the one
- * shown). At most EXTRACT_DEPTH reports are in memory, so memory stays flat
- * however many reports an import holds. Without a thread (pthread_create
- * failed) each report is read and extracted when it is taken. */
-enum { EXTRACT_DEPTH = 2 };
+/* Reading a report and extracting its facts are more than half of an
+ * import and SQLite the rest, so EXTRACT_THREADS threads read and extract
+ * the next reports while this one stores report i, in order. The threads
+ * never touch SQLite; they take no new report after one they cannot read
+ * (its status message is then the one shown). At most EXTRACT_DEPTH reports
+ * are in memory, so memory stays flat however many reports an import holds.
+ * Without a thread (pthread_create failed) each report is read and
+ * extracted when it is taken. */
+enum { EXTRACT_THREADS = 2, EXTRACT_DEPTH = EXTRACT_THREADS + 1 };
 
 struct extract_job {
 	struct report *report;         /* owned; NULL if it could not be read */
@@ -882,12 +883,14 @@ struct extractor {
 	const struct gazetteer *gaz;
 	const struct input *inputs;
 	size_t ninputs;
-	pthread_t thread;
+	pthread_t threads[EXTRACT_THREADS];
+	size_t nthreads;               /* started; 0: the importer extracts itself */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;        /* a job done or released, or quit set */
 	struct extract_job jobs[EXTRACT_DEPTH]; /* job k in jobs[k % EXTRACT_DEPTH] */
-	size_t finished, released;     /* jobs done; jobs freed by the importer */
-	bool threaded, quit;
+	size_t done[EXTRACT_DEPTH];    /* per slot, k + 1 once job k is done in it */
+	size_t next, released;         /* the next job to take; jobs freed by the importer */
+	bool quit, failed;
 	atomic_bool cancel;            /* set by the importer: end the job under way */
 };
 
@@ -900,7 +903,7 @@ static void extract_job_free(struct extract_job *job)
 }
 
 /* Frees what the slot held (a job the importer released: freeing it here
- * keeps that work, and the memory, on the thread that allocated it). */
+ * keeps that work off the importer's thread). */
 static void extract_job_run(struct extractor *ex, size_t k)
 {
 	struct extract_job *job = &ex->jobs[k % EXTRACT_DEPTH];
@@ -913,25 +916,33 @@ static void extract_job_run(struct extractor *ex, size_t k)
 		job->detail = xstrdup(status_detail(job->st));
 }
 
+/* The next job for a thread, once its slot is free; ninputs when there is
+ * none to take (all taken, quit, or a report could not be read). Lock held. */
+static size_t extractor_claim(struct extractor *ex)
+{
+	while (!ex->quit && !ex->failed && ex->next < ex->ninputs &&
+	       ex->next >= ex->released + EXTRACT_DEPTH)
+		pthread_cond_wait(&ex->changed, &ex->lock);
+	if (ex->quit || ex->failed || ex->next >= ex->ninputs)
+		return ex->ninputs;
+	return ex->next++;
+}
+
 static void *extractor_main(void *arg)
 {
 	struct extractor *ex = arg;
-	for (size_t k = 0; k < ex->ninputs; k++) {
+	for (;;) {
 		pthread_mutex_lock(&ex->lock);
-		while (!ex->quit && k >= ex->released + EXTRACT_DEPTH)
-			pthread_cond_wait(&ex->changed, &ex->lock);
-		bool quit = ex->quit;
+		size_t k = extractor_claim(ex);
 		pthread_mutex_unlock(&ex->lock);
-		if (quit)
+		if (k == ex->ninputs)
 			break;
 		extract_job_run(ex, k);
-		bool failed = ex->jobs[k % EXTRACT_DEPTH].st != ST_OK;
 		pthread_mutex_lock(&ex->lock);
-		ex->finished = k + 1;
+		ex->done[k % EXTRACT_DEPTH] = k + 1;
+		ex->failed |= ex->jobs[k % EXTRACT_DEPTH].st != ST_OK;
 		pthread_cond_broadcast(&ex->changed);
 		pthread_mutex_unlock(&ex->lock);
-		if (failed)
-			break;
 	}
 	return NULL;
 }
@@ -952,7 +963,9 @@ static void extractor_start(struct extractor *ex, const struct gazetteer *g,
 	for (size_t i = 0; i < NSIGNALS; i++)
 		sigaddset(&block, import_signals[i]);
 	pthread_sigmask(SIG_BLOCK, &block, &saved);
-	ex->threaded = pthread_create(&ex->thread, NULL, extractor_main, ex) == 0;
+	while (ex->nthreads < EXTRACT_THREADS &&
+	       pthread_create(&ex->threads[ex->nthreads], NULL, extractor_main, ex) == 0)
+		ex->nthreads++;
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
 }
 
@@ -971,18 +984,18 @@ static void wait_a_while(struct extractor *ex)
 	pthread_cond_timedwait(&ex->changed, &ex->lock, &until);
 }
 
-/* Report k with its facts, once ready (NULL when a signal came first); jobs are taken in order, and each is
- * released before the next is taken. */
+/* Report k with its facts, once ready (NULL when a signal came first);
+ * jobs are taken in order, and each is released before the next is taken. */
 static struct extract_job *extractor_take(struct extractor *ex, size_t k)
 {
-	if (!ex->threaded) {
+	if (!ex->nthreads) {
 		extract_job_run(ex, k);
-		ex->finished = k + 1;
+		ex->done[k % EXTRACT_DEPTH] = k + 1;
 	}
 	pthread_mutex_lock(&ex->lock);
-	while (ex->finished <= k && !import_signal)
+	while (ex->done[k % EXTRACT_DEPTH] != k + 1 && !import_signal)
 		wait_a_while(ex);
-	bool ready = ex->finished > k;
+	bool ready = ex->done[k % EXTRACT_DEPTH] == k + 1;
 	pthread_mutex_unlock(&ex->lock);
 	if (!ready) /* a signal: the job under way ends within a paragraph */
 		atomic_store(&ex->cancel, true);
@@ -998,7 +1011,8 @@ static void extractor_release(struct extractor *ex, size_t k)
 	pthread_mutex_unlock(&ex->lock);
 }
 
-/* Stops the thread (a job under way is finished first) and frees every job. */
+/* Stops the threads (a job under way ends within a paragraph) and frees
+ * every job. */
 static void extractor_stop(struct extractor *ex)
 {
 	atomic_store(&ex->cancel, true);
@@ -1006,8 +1020,8 @@ static void extractor_stop(struct extractor *ex)
 	ex->quit = true;
 	pthread_cond_broadcast(&ex->changed);
 	pthread_mutex_unlock(&ex->lock);
-	if (ex->threaded)
-		pthread_join(ex->thread, NULL);
+	for (size_t i = 0; i < ex->nthreads; i++)
+		pthread_join(ex->threads[i], NULL);
 	for (size_t k = 0; k < EXTRACT_DEPTH; k++)
 		extract_job_free(&ex->jobs[k]);
 	pthread_cond_destroy(&ex->changed);
