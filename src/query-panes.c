@@ -121,8 +121,8 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * the region_alias_region and region_name_region indexes, for the rows
  * returned only. Ordered so that each partner's rows are together,
  * the province-to-province link first. */
-#define ALIASES_OF(id) \
-	"coalesce((SELECT group_concat(alias, ' ') FROM region_alias WHERE region_id = " id "), '')"
+#define ALIASES_OF(ids) \
+	"coalesce((SELECT group_concat(alias, ' ') FROM region_alias WHERE region_id IN (" ids ")), '')"
 /* The names in Chinese and pinyin of all five places at once: one indexed
  * look-up a row rather than five. */
 #define NAMES_OF(ids) \
@@ -139,9 +139,8 @@ static const char partners_sql[] =
 	" SELECT o.name, d.name, r.name, l.level, l.since, l.until, rep.file, p.line, p.quote,"
 	"        (d.province_id = ?1) AS me_donor,"
 	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top,"
-	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || " ALIASES_OF("o.id")
-	"        || ' ' || " ALIASES_OF("d.id") " || ' ' || " ALIASES_OF("r.id") " || ' '"
-	"        || " ALIASES_OF("d.parent_id") " || ' ' || " ALIASES_OF("r.parent_id") " || ' '"
+	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || "
+	ALIASES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") " || ' '"
 	"        || " NAMES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") ","
 	"        l.basis, l.internal, l.first_year, l.last_year"
 	" FROM x JOIN link l ON l.donor_id = x.did AND l.recipient_id = x.rid"
