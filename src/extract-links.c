@@ -481,7 +481,7 @@ static size_t body_act_at(const struct xsentence *s, size_t from)
 		size_t w = i + 1;
 		while (s->text[w] == ' ')
 			w++;
-		if (xword_at(s->text, w, "and"))
+		if (xword_at(s->text, w, "and") && s->text[w + 3] == ' ')
 			w += 4;
 		for (int words = 0; words < 4 && islower((unsigned char)s->text[w]); words++) {
 			while (isalpha((unsigned char)s->text[w]))
