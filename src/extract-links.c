@@ -503,75 +503,103 @@ static size_t body_act_at(const struct xsentence *s, size_t from)
 	return SIZE_MAX;
 }
 
+/* Who acts, as a sentence is read place by place (xlinks_sentence). */
+struct actors {
+	size_t givers[MAX_GIVERS], ngivers;
+	size_t actor_end;          /* where the givers' naming ends */
+	bool listed;               /* the givers came with a list of places */
+	bool acted;                /* a link was made */
+	size_t donor_at, pronoun_at, body_at; /* where such a subject starts, or SIZE_MAX */
+};
+
+/* A new subject starting before place p: an unnamed body (the section's
+ * donor's), "it" (the last actor), or the section's donor named again. */
+static void change_subject(const struct xctx *c, const struct xsentence *s, struct actors *a, size_t p)
+{
+	size_t start = s->places[p].start;
+	if (a->body_at != SIZE_MAX && start >= a->body_at) {
+		a->ngivers = 0;
+		if (c->donor != GAZ_NONE && is_local_giver(c, c->donor))
+			a->givers[a->ngivers++] = c->donor;
+		a->actor_end = a->body_at;
+		a->listed = false;
+		a->body_at = body_act_at(s, a->body_at + 1);
+	}
+	if (a->pronoun_at != SIZE_MAX && start >= a->pronoun_at) {
+		if (!a->ngivers)
+			a->givers[a->ngivers++] = c->link_actor;
+		a->actor_end = a->pronoun_at;
+		a->listed = false;
+		a->pronoun_at = SIZE_MAX;
+	}
+	if (a->donor_at != SIZE_MAX && start >= a->donor_at) {
+		a->givers[0] = c->donor;
+		a->ngivers = 1;
+		a->actor_end = a->donor_at;
+		a->listed = false;
+		a->donor_at = SIZE_MAX;
+	}
+}
+
+/* Place p as a giver (it becomes the actor: true) or as a county helped
+ * (linked to the givers, or to the one a passive names). */
+static bool read_giver(struct xctx *c, const struct xsentence *s, struct actors *a, size_t p)
+{
+	size_t reg = s->places[p].region;
+	/* the giver is its clause's subject; a donor's place named
+	 * inside a clause ("projects in ... Town of Xuyi County") acts on nothing */
+	if (!is_local_giver(c, reg) || is_qualifier(c, s, p) || !(is_subject(s, p) || together(c, s, p)))
+		return false;
+	a->givers[0] = reg;
+	a->ngivers = 1;
+	a->actor_end = s->places[p].end;
+	a->listed = false;
+	return true;
+}
+
+static void read_helped(struct xctx *c, const struct xsentence *s, struct actors *a, size_t p)
+{
+	size_t reg = s->places[p].region, start = s->places[p].start;
+	if (!is_county_recipient(c, reg) && !(is_prefecture_recipient(c, reg) && evidence_since(s, start)))
+		return; /* a prefecture only when the act starts its link */
+	if (a->ngivers && (a->listed || has_act(s->text, a->actor_end, start)) &&
+	    !planned(s->text, a->actor_end, start)) {
+		link_givers(c, s, a->givers, a->ngivers, p);
+		a->acted = true;
+		return;
+	}
+	size_t giver = passive_giver(c, s, p);
+	if (giver != GAZ_NONE) {
+		link_givers(c, s, &giver, 1, p);
+		a->acted = true;
+	}
+}
+
 void xlinks_sentence(struct xctx *c, const struct xsentence *s)
 {
-	bool listed, acted = false;
-	size_t givers[MAX_GIVERS], ngivers = 0, actor_end = 0;
-	givers[0] = inherited_giver(c, s, &listed);
-	ngivers = givers[0] != GAZ_NONE;
-	size_t donor_at = c->donor != GAZ_NONE && is_local_giver(c, c->donor) ? donor_subject_at(s) : SIZE_MAX;
-	size_t pronoun_at = c->link_line == c->line_no && c->link_actor != GAZ_NONE ? pronoun_subject_at(s) : SIZE_MAX;
+	struct actors a = { .ngivers = 0 };
+	a.givers[0] = inherited_giver(c, s, &a.listed);
+	a.ngivers = a.givers[0] != GAZ_NONE;
+	a.donor_at = c->donor != GAZ_NONE && is_local_giver(c, c->donor) ? donor_subject_at(s) : SIZE_MAX;
+	a.pronoun_at = c->link_line == c->line_no && c->link_actor != GAZ_NONE ? pronoun_subject_at(s) : SIZE_MAX;
 	link_between(c, s);
 	link_firms(c, s);
-	size_t body_at = body_act_at(s, 0);
+	a.body_at = body_act_at(s, 0);
 	for (size_t p = 0; p < s->nplaces; p++) {
-		size_t reg = s->places[p].region;
-		if (body_at != SIZE_MAX && s->places[p].start >= body_at) {
-			ngivers = 0;
-			if (c->donor != GAZ_NONE && is_local_giver(c, c->donor))
-				givers[ngivers++] = c->donor;
-			actor_end = body_at;
-			listed = false;
-			body_at = body_act_at(s, body_at + 1);
-		}
-		if (pronoun_at != SIZE_MAX && s->places[p].start >= pronoun_at) {
-			if (!ngivers)
-				givers[ngivers++] = c->link_actor;
-			actor_end = pronoun_at;
-			listed = false;
-			pronoun_at = SIZE_MAX;
-		}
-		if (donor_at != SIZE_MAX && s->places[p].start >= donor_at) {
-			givers[0] = c->donor;
-			ngivers = 1;
-			actor_end = donor_at;
-			listed = false;
-			donor_at = SIZE_MAX;
-		}
-		size_t last = organized_givers(c, s, p, givers, &ngivers);
+		change_subject(c, s, &a, p);
+		size_t last = organized_givers(c, s, p, a.givers, &a.ngivers);
 		if (last != SIZE_MAX) {
-			actor_end = s->places[last].end;
-			listed = false;
+			a.actor_end = s->places[last].end;
+			a.listed = false;
 			p = last;
-			continue;
-		}
-		/* the giver is its clause's subject; a donor's place named
-		 * inside a clause ("projects in ... Town of Xuyi County") acts on nothing */
-		if (is_local_giver(c, reg) && !is_qualifier(c, s, p) && (is_subject(s, p) || together(c, s, p))) {
-			givers[0] = reg;
-			ngivers = 1;
-			actor_end = s->places[p].end;
-			listed = false;
-			continue;
-		}
-		size_t start = s->places[p].start;
-		if (!is_county_recipient(c, reg) && !(is_prefecture_recipient(c, reg) && evidence_since(s, start)))
-			continue; /* a prefecture only when the act starts its link */
-		if (ngivers && (listed || has_act(s->text, actor_end, start)) && !planned(s->text, actor_end, start)) {
-			link_givers(c, s, givers, ngivers, p);
-			acted = true;
-			continue;
-		}
-		size_t giver = passive_giver(c, s, p);
-		if (giver != GAZ_NONE) {
-			link_givers(c, s, &giver, 1, p);
-			acted = true;
+		} else if (!read_giver(c, s, &a, p)) {
+			read_helped(c, s, &a, p);
 		}
 	}
-	size_t actor = ngivers ? givers[0] : GAZ_NONE;
+	size_t actor = a.ngivers ? a.givers[0] : GAZ_NONE;
 	if (s->nplaces == 0 && actor == GAZ_NONE && c->link_line == c->line_no)
 		actor = c->link_actor; /* "First, implement ... . It invested ..." */
-	c->link_list = (acted || listed) && s->len > 0 && s->text[s->len - 1] == ';';
+	c->link_list = (a.acted || a.listed) && s->len > 0 && s->text[s->len - 1] == ';';
 	c->link_actor = actor;
 	c->link_line = c->line_no;
 }
