@@ -118,10 +118,10 @@ static void dump_feed(struct tui *t, const char *keys, FILE *out)
 		fprintf(stderr, "idle %ld\n", ftell(out) - mark);
 	mark = ftell(out);
 	size_t used;
-	int key, cols, lines;
+	int key, cols = 0, lines = 0;
 	bool is_func;
 	for (const char *p = keys; (used = dump_next_key(p, &key, &is_func, &cols, &lines)) > 0; p += used) {
-		if (key == KEY_RESIZE)
+		if (is_func && key == KEY_RESIZE) /* a typed U+019A is no resize */
 			resizeterm(lines, cols);
 		if (tui_key(t, key, is_func) & R_QUIT)
 			break;
