@@ -17,46 +17,84 @@
 #include "pairoff/text.h"
 #include "pairoff/util.h"
 
-/* Parses the next key of a dump script: a character, or <Name> (Down, Up,
- * Left, Right, Enter, Esc, Tab, BS, PgDn, PgUp, Home, End, F1, Delete, C-x, lt,
- * Resize:COLSxLINES). Returns the bytes consumed, 0 at the end. */
-static size_t dump_next_key(const char *s, int *key, bool *is_func, int *cols, int *lines)
+/* The key names a dump script may write as <Name>. */
+static const struct dump_key_name {
+	const char *name;
+	int key;
+	bool func;
+} dump_key_names[] = {
+	{ "Down", KEY_DOWN, true }, { "Up", KEY_UP, true }, { "Left", KEY_LEFT, true },
+	{ "Right", KEY_RIGHT, true }, { "Enter", '\r', false }, { "Esc", 27, false },
+	{ "Tab", '\t', false }, { "BS", KEY_BACKSPACE, true }, { "PgDn", KEY_NPAGE, true },
+	{ "PgUp", KEY_PPAGE, true }, { "Home", KEY_HOME, true }, { "End", KEY_END, true },
+	{ "F1", KEY_F(1), true }, { "lt", '<', false }, { "Space", ' ', false },
+	{ "Delete", KEY_DC, true },
+};
+
+/* The length of the key name at s (after a '<'): letters, digits, ':'
+ * and '-' up to a '>', or C- and any character. Anything else after '<' is typed as the letter '<'. */
+static size_t key_name_len(const char *s)
 {
-	static const struct { const char *name; int key; bool func; } names[] = {
-		{ "Down", KEY_DOWN, true }, { "Up", KEY_UP, true }, { "Left", KEY_LEFT, true },
-		{ "Right", KEY_RIGHT, true }, { "Enter", '\r', false }, { "Esc", 27, false },
-		{ "Tab", '\t', false }, { "BS", KEY_BACKSPACE, true }, { "PgDn", KEY_NPAGE, true },
-		{ "PgUp", KEY_PPAGE, true }, { "Home", KEY_HOME, true }, { "End", KEY_END, true },
-		{ "F1", KEY_F(1), true }, { "lt", '<', false }, { "Space", ' ', false },
-		{ "Delete", KEY_DC, true },
-	};
+	if (s[0] == 'C' && s[1] == '-' && s[2] > ' ' && s[2] < 127 && s[3] == '>')
+		return 3;   /* <C-[> and the like */
+	size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789:-");
+	return n && s[n] == '>' ? n : 0;
+}
+
+/* The key <name> (n bytes at s) means; false when it is no key name. */
+static bool dump_named_key(const char *s, size_t n, int *key, bool *is_func, int *cols, int *lines)
+{
+	*is_func = false;
+	for (size_t i = 0; i < sizeof(dump_key_names) / sizeof(dump_key_names[0]); i++)
+		if (strlen(dump_key_names[i].name) == n && strncmp(s, dump_key_names[i].name, n) == 0) {
+			*key = dump_key_names[i].key;
+			*is_func = dump_key_names[i].func;
+			return true;
+		}
+	if (n == 3 && s[0] == 'C' && s[1] == '-') {
+		*key = CTRL_KEY(s[2]);
+		return true;
+	}
+	char tail;
+	if (sscanf(s, "Resize:%dx%d%c", cols, lines, &tail) == 3 && tail == '>') {
+		*key = KEY_RESIZE;
+		*is_func = true;
+		return true;
+	}
+	return false;
+}
+
+/* Parses the next key of a dump script: a character, or <Name> (Down, Up,
+ * Left, Right, Enter, Esc, Tab, BS, PgDn, PgUp, Home, End, F1, Delete,
+ * Space, C-x, lt, Resize:COLSxLINES). Returns the bytes consumed, 0 at the
+ * end, or -1 for a <Name> that names no key (a typo such as <Escape> must
+ * not be typed as letters: the script would never reach what it tests). */
+static long dump_next_key(const char *s, int *key, bool *is_func, int *cols, int *lines)
+{
 	if (!*s)
 		return 0;
-	const char *end = *s == '<' ? strchr(s, '>') : NULL;
-	if (end) {
-		size_t n = (size_t)(end - s - 1);
-		*is_func = false;
-		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			if (strlen(names[i].name) == n && strncmp(s + 1, names[i].name, n) == 0) {
-				*key = names[i].key;
-				*is_func = names[i].func;
-				return n + 2;
-			}
-		if (n == 3 && s[1] == 'C' && s[2] == '-') {
-			*key = CTRL_KEY(s[3]);
-			return n + 2;
-		}
-		if (sscanf(s + 1, "Resize:%dx%d", cols, lines) == 2) {
-			*key = KEY_RESIZE;
-			*is_func = true;
-			return n + 2;
-		}
-	}
+	size_t n = *s == '<' ? key_name_len(s + 1) : 0;
+	if (n)
+		return dump_named_key(s + 1, n, key, is_func, cols, lines) ? (long)n + 2 : -1;
 	uint32_t cp;
 	size_t len = text_decode(s, strlen(s), &cp);
 	*key = (int)cp;
 	*is_func = false;
-	return len;
+	return (long)len;
+}
+
+/* Checks every key name of a script before the screen opens. */
+static enum status dump_check(const char *keys)
+{
+	int key, cols, lines;
+	bool is_func;
+	long used;
+	for (const char *p = keys; (used = dump_next_key(p, &key, &is_func, &cols, &lines)) != 0; p += used)
+		if (used < 0)
+			return status_set(ST_USAGE, "--dump-keys: unknown key name <%.*s> (names: Down Up Left Right "
+					  "Enter Esc Tab BS PgDn PgUp Home End F1 Delete Space lt C-x Resize:COLSxLINES)",
+					  (int)key_name_len(p + 1), p + 1);
+	return ST_OK;
 }
 
 /* Prints the screen as text, one line per terminal line, trailing blanks
@@ -117,7 +155,7 @@ static void dump_feed(struct tui *t, const char *keys, FILE *out)
 	if (bytes)
 		fprintf(stderr, "idle %ld\n", ftell(out) - mark);
 	mark = ftell(out);
-	size_t used;
+	long used;
 	int key, cols, lines;
 	bool is_func;
 	for (const char *p = keys; (used = dump_next_key(p, &key, &is_func, &cols, &lines)) > 0; p += used) {
@@ -166,7 +204,10 @@ enum status tui_dump(struct store *s, const struct settings *st, const struct tu
 {
 	struct tui t;
 	struct at_target at;
-	enum status rc = tui_begin(&t, s, st, opt, &at);
+	enum status rc = dump_check(opt->dump_keys);
+	if (rc != ST_OK)
+		return rc;
+	rc = tui_begin(&t, s, st, opt, &at);
 	if (rc != ST_OK)
 		return rc;
 	rc = dump_run(&t, opt->dump_keys);

@@ -294,6 +294,16 @@ for h in "loan subsidies, by the pairs' own yearly totals" "signed agreements, c
 done
 widest=$(printf '%s\n' "$out" | sed '$d' | wc -L)
 [ "$widest" -le 100 ] || fail "a help line is $widest columns wide at 100 columns"
+# The script's key names: an unknown <Name> is an error, never typed as letters.
+run "$PAIROFF" --db "$db" --dump-keys "fsimao<Enter><Escape>q"
+assert_rc 2 "unknown key name <Escape>"
+assert_one_line "$err" "unknown key name"
+assert_contains "$err" "unknown key name <Escape>" "the message names the bad key"
+assert_eq "$out" "" "nothing drawn for a script with an unknown key name"
+run "$PAIROFF" --db "$db" --dump-keys "j<Resize:80x>"
+assert_rc 2 "a malformed <Resize:...>"
+dump "fsimao<Enter><Esc><lt><C-l>a<b"
+assert_not_contains "$err" "unknown" "known names and a lone < are accepted"
 dump "Z"
 assert_contains "$out" "Z is not bound (? lists the keys)" "unbound key message"
 
