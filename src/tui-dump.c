@@ -116,6 +116,50 @@ static void dump_screen(FILE *fp)
 	fprintf(fp, "cursor: %d,%d\n", cy, cx);
 }
 
+/* The character at y, x and whether it is drawn with attr (attributes and
+ * colour pair). */
+static wchar_t cell_at(int y, int x, attr_t attr, bool *has)
+{
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1] = { 0 };
+	attr_t a;
+	short pair;
+	*has = false;
+	if (mvwin_wch(curscr, y, x, &cc) == ERR || getcchar(&cc, wch, &a, &pair, NULL) == ERR)
+		return L' ';
+	*has = ((a & ~A_COLOR) | COLOR_PAIR(pair)) == attr;
+	return wch[0] ? wch[0] : L' ';
+}
+
+/* With PAIROFF_DUMP_MARKS: after the screen, each line's runs of cells drawn
+ * as a hit (a search's marks, the pattern of /): "hits 5: [East-West]
+ * [cooperation]", so that a test can tell what the screen highlights. */
+static void dump_marks(FILE *fp, attr_t hit)
+{
+	int lines, cols;
+	getmaxyx(curscr, lines, cols);
+	for (int y = 0; y < lines; y++) {
+		bool in_run = false, any = false;
+		for (int x = 0; x < cols; x++) {
+			bool has;
+			wchar_t wc = cell_at(y, x, hit, &has);
+			if (has && !in_run)
+				fprintf(fp, any ? " [" : "hits %d: [", y);
+			else if (!has && in_run)
+				fputc(']', fp);
+			if (has)
+				fprintf(fp, "%lc", (wint_t)wc);
+			x += has && wcwidth(wc) > 1;   /* the wide character's second cell */
+			any |= has;
+			in_run = has;
+		}
+		if (in_run)
+			fputc(']', fp);
+		if (any)
+			fputc('\n', fp);
+	}
+}
+
 static void dump_size(int *cols, int *lines)
 {
 	const char *size = getenv("PAIROFF_DUMP_SIZE");
@@ -189,6 +233,8 @@ static enum status dump_run(struct tui *t, const char *keys)
 		tui_frame(t);
 		dump_feed(t, keys, out);
 		dump_screen(stdout);
+		if (getenv("PAIROFF_DUMP_MARKS"))
+			dump_marks(stdout, t->ctx.attrs[ROLE_HIT]);
 		tui_screen_end(t);   /* before delscreen, which frees the windows too */
 		endwin();
 		delscreen(screen);
