@@ -68,6 +68,8 @@ static enum action lookup(const struct keymap *km, int key, bool is_func, enum a
 enum action keymap_action(const struct keymap *km, int key, bool is_func, enum action_group own)
 {
 	key = key_normal(key, &is_func);
+	if (own != GROUP_MATRIX && own != GROUP_SOURCE)
+		own = GROUP_COUNT;   /* a view without a keymap of its own */
 	enum action a = own != GROUP_COUNT ? lookup(km, key, is_func, own) : ACT_NONE;
 	if (a == ACT_NONE)
 		a = lookup(km, key, is_func, GROUP_COUNT);
