@@ -17,46 +17,84 @@
 #include "pairoff/text.h"
 #include "pairoff/util.h"
 
-/* Parses the next key of a dump script: a character, or <Name> (Down, Up,
- * Left, Right, Enter, Esc, Tab, BS, PgDn, PgUp, Home, End, F1, Delete, C-x, lt,
- * Resize:COLSxLINES). Returns the bytes consumed, 0 at the end. */
-static size_t dump_next_key(const char *s, int *key, bool *is_func, int *cols, int *lines)
+/* The key names a dump script may write as <Name>. */
+static const struct dump_key_name {
+	const char *name;
+	int key;
+	bool func;
+} dump_key_names[] = {
+	{ "Down", KEY_DOWN, true }, { "Up", KEY_UP, true }, { "Left", KEY_LEFT, true },
+	{ "Right", KEY_RIGHT, true }, { "Enter", '\r', false }, { "Esc", 27, false },
+	{ "Tab", '\t', false }, { "BS", KEY_BACKSPACE, true }, { "PgDn", KEY_NPAGE, true },
+	{ "PgUp", KEY_PPAGE, true }, { "Home", KEY_HOME, true }, { "End", KEY_END, true },
+	{ "F1", KEY_F(1), true }, { "lt", '<', false }, { "Space", ' ', false },
+	{ "Delete", KEY_DC, true },
+};
+
+/* The length of the key name at s (after a '<'): letters, digits, ':'
+ * and '-' up to a '>', or C- and any character. Anything else after '<' is typed as the letter '<'. */
+static size_t key_name_len(const char *s)
 {
-	static const struct { const char *name; int key; bool func; } names[] = {
-		{ "Down", KEY_DOWN, true }, { "Up", KEY_UP, true }, { "Left", KEY_LEFT, true },
-		{ "Right", KEY_RIGHT, true }, { "Enter", '\r', false }, { "Esc", 27, false },
-		{ "Tab", '\t', false }, { "BS", KEY_BACKSPACE, true }, { "PgDn", KEY_NPAGE, true },
-		{ "PgUp", KEY_PPAGE, true }, { "Home", KEY_HOME, true }, { "End", KEY_END, true },
-		{ "F1", KEY_F(1), true }, { "lt", '<', false }, { "Space", ' ', false },
-		{ "Delete", KEY_DC, true },
-	};
+	if (s[0] == 'C' && s[1] == '-' && s[2] > ' ' && s[2] < 127 && s[3] == '>')
+		return 3;   /* <C-[> and the like */
+	size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789:-");
+	return n && s[n] == '>' ? n : 0;
+}
+
+/* The key <name> (n bytes at s) means; false when it is no key name. */
+static bool dump_named_key(const char *s, size_t n, int *key, bool *is_func, int *cols, int *lines)
+{
+	*is_func = false;
+	for (size_t i = 0; i < sizeof(dump_key_names) / sizeof(dump_key_names[0]); i++)
+		if (strlen(dump_key_names[i].name) == n && strncmp(s, dump_key_names[i].name, n) == 0) {
+			*key = dump_key_names[i].key;
+			*is_func = dump_key_names[i].func;
+			return true;
+		}
+	if (n == 3 && s[0] == 'C' && s[1] == '-') {
+		*key = CTRL_KEY(s[2]);
+		return true;
+	}
+	char tail;
+	if (sscanf(s, "Resize:%dx%d%c", cols, lines, &tail) == 3 && tail == '>') {
+		*key = KEY_RESIZE;
+		*is_func = true;
+		return true;
+	}
+	return false;
+}
+
+/* Parses the next key of a dump script: a character, or <Name> (Down, Up,
+ * Left, Right, Enter, Esc, Tab, BS, PgDn, PgUp, Home, End, F1, Delete,
+ * Space, C-x, lt, Resize:COLSxLINES). Returns the bytes consumed, 0 at the
+ * end, or -1 for a <Name> that names no key (a typo such as <Escape> must
+ * not be typed as letters: the script would never reach what it tests). */
+static long dump_next_key(const char *s, int *key, bool *is_func, int *cols, int *lines)
+{
 	if (!*s)
 		return 0;
-	const char *end = *s == '<' ? strchr(s, '>') : NULL;
-	if (end) {
-		size_t n = (size_t)(end - s - 1);
-		*is_func = false;
-		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			if (strlen(names[i].name) == n && strncmp(s + 1, names[i].name, n) == 0) {
-				*key = names[i].key;
-				*is_func = names[i].func;
-				return n + 2;
-			}
-		if (n == 3 && s[1] == 'C' && s[2] == '-') {
-			*key = CTRL_KEY(s[3]);
-			return n + 2;
-		}
-		if (sscanf(s + 1, "Resize:%dx%d", cols, lines) == 2) {
-			*key = KEY_RESIZE;
-			*is_func = true;
-			return n + 2;
-		}
-	}
+	size_t n = *s == '<' ? key_name_len(s + 1) : 0;
+	if (n)
+		return dump_named_key(s + 1, n, key, is_func, cols, lines) ? (long)n + 2 : -1;
 	uint32_t cp;
 	size_t len = text_decode(s, strlen(s), &cp);
 	*key = (int)cp;
 	*is_func = false;
-	return len;
+	return (long)len;
+}
+
+/* Checks every key name of a script before the screen opens. */
+static enum status dump_check(const char *keys)
+{
+	int key, cols, lines;
+	bool is_func;
+	long used;
+	for (const char *p = keys; (used = dump_next_key(p, &key, &is_func, &cols, &lines)) != 0; p += used)
+		if (used < 0)
+			return status_set(ST_USAGE, "--dump-keys: unknown key name <%.*s> (names: Down Up Left Right "
+					  "Enter Esc Tab BS PgDn PgUp Home End F1 Delete Space lt C-x Resize:COLSxLINES)",
+					  (int)key_name_len(p + 1), p + 1);
+	return ST_OK;
 }
 
 /* Prints the screen as text, one line per terminal line, trailing blanks
@@ -76,6 +114,50 @@ static void dump_screen(FILE *fp)
 		fprintf(fp, "%ls\n", buf);
 	}
 	fprintf(fp, "cursor: %d,%d\n", cy, cx);
+}
+
+/* The character at y, x and whether it is drawn with attr (attributes and
+ * colour pair). */
+static wchar_t cell_at(int y, int x, attr_t attr, bool *has)
+{
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1] = { 0 };
+	attr_t a;
+	short pair;
+	*has = false;
+	if (mvwin_wch(curscr, y, x, &cc) == ERR || getcchar(&cc, wch, &a, &pair, NULL) == ERR)
+		return L' ';
+	*has = ((a & ~A_COLOR) | COLOR_PAIR(pair)) == attr;
+	return wch[0] ? wch[0] : L' ';
+}
+
+/* With PAIROFF_DUMP_MARKS: after the screen, each line's runs of cells drawn
+ * as a hit (a search's marks, the pattern of /): "hits 5: [East-West]
+ * [cooperation]", so that a test can tell what the screen highlights. */
+static void dump_marks(FILE *fp, attr_t hit)
+{
+	int lines, cols;
+	getmaxyx(curscr, lines, cols);
+	for (int y = 0; y < lines; y++) {
+		bool in_run = false, any = false;
+		for (int x = 0; x < cols; x++) {
+			bool has;
+			wchar_t wc = cell_at(y, x, hit, &has);
+			if (has && !in_run)
+				fprintf(fp, any ? " [" : "hits %d: [", y);
+			else if (!has && in_run)
+				fputc(']', fp);
+			if (has)
+				fprintf(fp, "%lc", (wint_t)wc);
+			x += has && wcwidth(wc) > 1;   /* the wide character's second cell */
+			any |= has;
+			in_run = has;
+		}
+		if (in_run)
+			fputc(']', fp);
+		if (any)
+			fputc('\n', fp);
+	}
 }
 
 static void dump_size(int *cols, int *lines)
@@ -117,7 +199,7 @@ static void dump_feed(struct tui *t, const char *keys, FILE *out)
 	if (bytes)
 		fprintf(stderr, "idle %ld\n", ftell(out) - mark);
 	mark = ftell(out);
-	size_t used;
+	long used;
 	int key, cols = 0, lines = 0;
 	bool is_func;
 	for (const char *p = keys; (used = dump_next_key(p, &key, &is_func, &cols, &lines)) > 0; p += used) {
@@ -151,6 +233,8 @@ static enum status dump_run(struct tui *t, const char *keys)
 		tui_frame(t);
 		dump_feed(t, keys, out);
 		dump_screen(stdout);
+		if (getenv("PAIROFF_DUMP_MARKS"))
+			dump_marks(stdout, t->ctx.attrs[ROLE_HIT]);
 		tui_screen_end(t);   /* before delscreen, which frees the windows too */
 		endwin();
 		delscreen(screen);
@@ -166,7 +250,10 @@ enum status tui_dump(struct store *s, const struct settings *st, const struct tu
 {
 	struct tui t;
 	struct at_target at;
-	enum status rc = tui_begin(&t, s, st, opt, &at);
+	enum status rc = dump_check(opt->dump_keys);
+	if (rc != ST_OK)
+		return rc;
+	rc = tui_begin(&t, s, st, opt, &at);
 	if (rc != ST_OK)
 		return rc;
 	rc = dump_run(&t, opt->dump_keys);

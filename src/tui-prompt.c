@@ -32,6 +32,7 @@ static const char *const prompt_labels[] = {
 	[PROMPT_RELOAD] = "The store was rebuilt by an import: reload it? (Y/n) ",
 	[PROMPT_OVERWRITE] = "",
 	[PROMPT_PLACE] = "Go to place: ",
+	[PROMPT_FIND] = "/",
 };
 
 /* --- UTF-8 <-> wide, independent of the locale's multibyte functions ------- */
@@ -444,6 +445,10 @@ static enum result prompt_accept(struct tui *t)
 		break;
 	case PROMPT_PLACE:
 		r = place_accept(t, str_trim(text));
+		break;
+	case PROMPT_FIND:   /* the view searches its own text (Enter alone: the last pattern) */
+		if (v->ops->find)
+			r = v->ops->find(&t->ctx, v, text);
 		break;
 	default:
 		break;

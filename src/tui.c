@@ -720,6 +720,17 @@ static enum result act_source(struct tui *t, struct view *v)
 	return tui_open_source(t, &ref);
 }
 
+/* / in a view with text of its own (the source view): its find prompt. */
+static enum result act_find_text(struct tui *t, struct view *v)
+{
+	if (!v->ops->find) {
+		view_message(&t->ctx, false, "that key searches the text of a source view");
+		return R_REDRAW;
+	}
+	prompt_start(t, PROMPT_FIND, NULL);
+	return R_REDRAW;
+}
+
 static enum result act_overlay(struct tui *t, const struct view_ops *ops)
 {
 	if (t->depth && t->stack[t->depth - 1]->ops == ops) {
@@ -992,6 +1003,9 @@ static enum result do_action(struct tui *t, struct view *v, enum action a, long 
 	case ACT_MEASURE: case ACT_MATRIX_SIDE: case ACT_COLUMN_LEFT: case ACT_COLUMN_RIGHT:
 		view_message(&t->ctx, false, "that key works in the matrix (m opens it)");
 		return R_REDRAW;
+	case ACT_FIND_TEXT: return act_find_text(t, v);
+	case ACT_FIND_NEXT: return act_search_step(t, 1);   /* no pattern in the text: the hits */
+	case ACT_FIND_PREV: return act_search_step(t, -1);
 	case ACT_POSITION: return act_position(t, v);
 	case ACT_SORT_REVERSE: return act_sort_reverse(t, v);
 	case ACT_HELP: return act_overlay(t, &help_ops);
@@ -1046,6 +1060,16 @@ static void on_resize(struct tui *t)
 	clearok(curscr, TRUE);   /* the terminal may have rewrapped what it showed */
 }
 
+/* The keymap of v's own that comes first (tig's keymaps per view). */
+static enum action_group own_keymap(const struct view *v)
+{
+	if (v->ops == &matrix_ops)
+		return GROUP_MATRIX;
+	if (v->ops == &source_ops)
+		return GROUP_SOURCE;
+	return GROUP_COUNT;
+}
+
 /* A digit typed before a key is a count (5j, 10G, 3n), unless bound. */
 static bool count_digit(struct tui *t, int ch, bool is_func, enum action a)
 {
@@ -1060,7 +1084,8 @@ static bool count_digit(struct tui *t, int ch, bool is_func, enum action a)
 /* Actions a count repeats; the moves take it themselves. */
 static bool repeats(enum action a)
 {
-	return a == ACT_SEARCH_NEXT || a == ACT_SEARCH_PREV || a == ACT_NEXT_PANE ||
+	return a == ACT_SEARCH_NEXT || a == ACT_SEARCH_PREV || a == ACT_FIND_NEXT || a == ACT_FIND_PREV ||
+	       a == ACT_NEXT_PANE ||
 	       a == ACT_PREV_PANE || a == ACT_COLUMN_LEFT || a == ACT_COLUMN_RIGHT;
 }
 
@@ -1100,7 +1125,7 @@ static enum result handle_key(struct tui *t, int ch, bool is_func)
 	if (is_func && ch == KEY_MOUSE)
 		return on_mouse(t);
 	struct view *v = tui_current(t);
-	enum action a = keymap_action(&t->ctx.settings->keymap, ch, is_func, v->ops == &matrix_ops);
+	enum action a = keymap_action(&t->ctx.settings->keymap, ch, is_func, own_keymap(v));
 	if (too_small(t))
 		return a == ACT_QUIT || a == ACT_CLOSE ? R_QUIT : R_HANDLED;
 	t->ctx.message[0] = '\0';

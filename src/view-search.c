@@ -1,7 +1,8 @@
 #include "config.h"
 
 /* Full-text search results: report, line, section and a snippet with the
- * hits highlighted; Enter opens the source at the hit, n/N step through. */
+ * hits highlighted; Enter opens the source at the hit with the query's words
+ * and phrases marked wherever they occur, n/N step through. */
 
 #include <stdlib.h>
 #include <string.h>
@@ -69,25 +70,77 @@ static int search_select_cols(const struct view *v, size_t row, int width)
 	return width >= 60 ? 26 : width / 3;
 }
 
-/* The first highlighted term of a snippet: what the source view marks. */
-static char *first_hit(const char *snippet)
+static bool query_word_byte(unsigned char c)
 {
-	const char *a = snippet ? strchr(snippet, '\x02') : NULL;
-	const char *b = a ? strchr(a, '\x03') : NULL;
-	return a && b ? xstrndup(a + 1, (size_t)(b - a - 1)) : NULL;
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c >= 0x80;
 }
 
+/* Marks in source view src what the query looks for: each "quoted phrase"
+ * whole, each other word alone (a trailing * lets it go on); the query's
+ * operators (AND OR NOT NEAR) and column names ("section:") are no words
+ * of the text. Returns how many marks fall on the hit's line. */
+static size_t mark_query(struct view *src, const char *query)
+{
+	size_t on_line = 0;
+	for (const char *p = query; *p;) {
+		if (*p == '"') {
+			const char *end = strchr(p + 1, '"');
+			size_t len = end ? (size_t)(end - p - 1) : strlen(p + 1);
+			char *phrase = xstrndup(p + 1, len);
+			p += len + 1 + (end != NULL);
+			on_line += view_source_mark(src, phrase, *p == '*');
+			free(phrase);
+			continue;
+		}
+		size_t len = 0;
+		while (query_word_byte((unsigned char)p[len]))
+			len++;
+		if (!len) {
+			p++;
+			continue;
+		}
+		bool op = (len == 3 && (!strncmp(p, "AND", 3) || !strncmp(p, "NOT", 3))) ||
+			  (len == 2 && !strncmp(p, "OR", 2)) || (len == 4 && !strncmp(p, "NEAR", 4));
+		if (!op && p[len] != ':') {
+			char *word = xstrndup(p, len);
+			on_line += view_source_mark(src, word, p[len] == '*');
+			free(word);
+		}
+		p += len;
+	}
+	return on_line;
+}
+
+/* Marks the terms the index highlighted in the snippet (between \x02 and
+ * \x03): the hit's own words when the query's spelling is not the text's
+ * (diacritics folded by the index). */
+static void mark_snippet(struct view *src, const char *snippet)
+{
+	for (const char *a = snippet ? strchr(snippet, '\x02') : NULL; a; a = strchr(a + 1, '\x02')) {
+		const char *b = strchr(a, '\x03');
+		if (!b)
+			break;
+		char *term = xstrndup(a + 1, (size_t)(b - a - 1));
+		view_source_mark(src, term, false);
+		free(term);
+	}
+}
+
+/* Enter on a hit: its report at its line, with every occurrence of the
+ * query's words and phrases marked. */
 static enum result search_enter(struct view_ctx *ctx, struct view *v)
 {
 	size_t row = list_selected(&v->list);
 	struct source_ref ref;
 	if (row == LIST_NONE || !view_row_source(v, row, &ref))
 		return R_HANDLED;
-	char *hit = first_hit(view_cell(v, row, "snippet"));
-	ref.quote = hit;
-	enum result r = view_open_source(ctx, &ref);
-	free(hit);
-	return r;
+	ref.quote = NULL;
+	struct view *src = view_source_new(ctx, &ref);
+	if (!src)
+		return R_REDRAW;   /* with the message */
+	if (mark_query(src, v->key ? v->key : "") == 0)
+		mark_snippet(src, view_cell(v, row, "snippet"));
+	return view_push(ctx, src);
 }
 
 static char *search_hay(struct view *v, size_t row)

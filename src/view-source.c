@@ -2,8 +2,10 @@
 
 /* The source view: a report's text, wrapped to the window, opened at the
  * line a figure, a pair or a search hit comes from, with the quoted span
- * highlighted. List rows are wrapped segments, so paging and the cursor work
- * as in every other view; export writes the report's lines. */
+ * highlighted, and with a hit's words or phrases marked wherever they occur.
+ * / searches the text as less does (n/N, the match scrolled into view).
+ * List rows are wrapped segments, so paging and the cursor work as in every
+ * other view; export writes the report's lines. */
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,15 @@ struct segment {
 	size_t start, end;  /* byte range in the line */
 };
 
+/* Words the view marks wherever they occur in a row: matched whole, case
+ * folded (ASCII), with any run of other characters between them, as the
+ * full-text index splits words ("east west" marks "East-West"). */
+struct mark {
+	char **words;           /* owned, each owned */
+	size_t nwords;
+	bool prefix;            /* the last word may go on ("develop*") */
+};
+
 struct source {
 	char *text;             /* owned: the whole report */
 	char **lines;           /* owned array; pointers into text */
@@ -31,6 +42,11 @@ struct source {
 	int wrap_width;
 	char *cell;             /* owned, NULL: "row / column" labels when the target
 	                         * line is a table cell (a number alone says little) */
+	struct mark *marks;     /* owned: a search's words and phrases */
+	size_t nmarks;
+	char *find;             /* owned, NULL before the first /: the text's pattern */
+	size_t find_line, find_at; /* the current match of find (line index, byte) */
+	bool found;             /* whether find_line/find_at hold a match */
 };
 
 static struct source *src_of(const struct view *v)
@@ -151,13 +167,76 @@ static void source_layout(struct view_ctx *ctx, struct view *v, int width)
 		}
 }
 
-static void draw_piece(WINDOW *w, const char *line, size_t from, size_t to, int *room, attr_t a)
+static bool word_byte(unsigned char c)
 {
-	if (to <= from || *room <= 0)
-		return;
-	char *piece = xstrndup(line + from, to - from);
-	*room -= draw_text(w, piece, *room, a, false, a);
-	free(piece);
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+static unsigned char fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* The length of m's match starting at line[pos], or 0. */
+static size_t mark_match(const char *line, size_t pos, const struct mark *m)
+{
+	if (pos > 0 && word_byte((unsigned char)line[pos - 1]))
+		return 0;
+	size_t at = pos;
+	for (size_t i = 0; i < m->nwords; i++) {
+		if (i > 0) {   /* at least one separator between words */
+			size_t gap = at;
+			while (line[gap] && !word_byte((unsigned char)line[gap]))
+				gap++;
+			if (gap == at || !line[gap])
+				return 0;
+			at = gap;
+		}
+		for (const char *w = m->words[i]; *w; w++, at++)
+			if (fold((unsigned char)line[at]) != fold((unsigned char)*w))
+				return 0;
+	}
+	bool last_open = m->prefix;
+	if (!last_open && word_byte((unsigned char)line[at]))
+		return 0;
+	while (last_open && word_byte((unsigned char)line[at]))
+		at++;
+	return at - pos;
+}
+
+/* Paints attr over the bytes [a, b) of the line that the segment
+ * [from, from + n) shows, in attrs (one per byte of the segment). */
+static void paint(attr_t *attrs, size_t from, size_t n, size_t a, size_t b, attr_t attr)
+{
+	for (size_t i = a > from ? a : from; i < b && i < from + n; i++)
+		attrs[i - from] = attr;
+}
+
+/* The attribute of each byte of segment s: base, the quote of the target
+ * line, the search's marks, the pattern of / (its current match stands out). */
+static attr_t *segment_attrs(struct view_ctx *ctx, const struct source *src, const struct segment *s, attr_t base)
+{
+	size_t n = s->end - s->start;
+	attr_t *attrs = xcalloc(n ? n : 1, sizeof(*attrs));
+	for (size_t i = 0; i < n; i++)
+		attrs[i] = base;
+	const char *line = src->lines[s->line];
+	attr_t hit = ctx->attrs[ROLE_HIT];
+	if ((long)s->line + 1 == src->target && src->quote_start < src->quote_end)
+		paint(attrs, s->start, n, src->quote_start, src->quote_end, hit);
+	for (size_t m = 0; m < src->nmarks; m++)
+		for (size_t pos = 0; pos < s->end; pos++) {
+			size_t len = mark_match(line, pos, &src->marks[m]);
+			paint(attrs, s->start, n, pos, pos + len, hit);
+		}
+	size_t flen = src->find ? strlen(src->find) : 0;
+	for (const char *at = flen ? find_ci(line, src->find) : NULL; at && (size_t)(at - line) < s->end;
+	     at = find_ci(at + 1, src->find)) {
+		size_t a = (size_t)(at - line);
+		bool current = src->found && src->find_line == s->line && src->find_at == a;
+		paint(attrs, s->start, n, a, a + flen, current ? ctx->attrs[ROLE_SELECT] : hit);
+	}
+	return attrs;
 }
 
 static void source_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
@@ -172,16 +251,15 @@ static void source_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, siz
 	draw_cell(w, gutter, GUTTER < width ? GUTTER : width, false, target ? ctx->attrs[ROLE_HEADING] : dim);
 	int room = width - GUTTER;
 	const char *line = src->lines[s->line];
-	size_t qs = src->quote_start, qe = src->quote_end;
-	if (!target || qs == qe) {
-		draw_piece(w, line, s->start, s->end, &room, base);
-	} else {
-		size_t a = qs < s->start ? s->start : qs > s->end ? s->end : qs;
-		size_t b = qe < s->start ? s->start : qe > s->end ? s->end : qe;
-		draw_piece(w, line, s->start, a, &room, base);
-		draw_piece(w, line, a, b, &room, ctx->attrs[ROLE_HIT]);
-		draw_piece(w, line, b, s->end, &room, base);
+	attr_t *attrs = segment_attrs(ctx, src, s, base);
+	for (size_t from = s->start, to; from < s->end && room > 0; from = to) {
+		for (to = from + 1; to < s->end && attrs[to - s->start] == attrs[from - s->start]; to++)
+			;
+		char *piece = xstrndup(line + from, to - from);
+		room -= draw_text(w, piece, room, attrs[from - s->start], false, 0);
+		free(piece);
 	}
+	free(attrs);
 	if (room > 0)
 		draw_spaces(w, room, base);
 }
@@ -212,6 +290,13 @@ static void source_free(struct view *v)
 	free(src->cell);
 	free(src->lines);
 	free(src->segs);
+	for (size_t i = 0; i < src->nmarks; i++) {
+		for (size_t j = 0; j < src->marks[i].nwords; j++)
+			free(src->marks[i].words[j]);
+		free(src->marks[i].words);
+	}
+	free(src->marks);
+	free(src->find);
 	free(src);
 }
 
@@ -238,23 +323,160 @@ static char *source_copy_text(const struct view *v)
 	return row == LIST_NONE ? NULL : xstrdup(src->lines[src->segs[row].line]);
 }
 
+/* --- / in the text (less) ------------------------------------------------ */
+
+/* The last match of pat in line that starts before limit, or NULL. */
+static const char *find_last_before(const char *line, const char *pat, size_t limit)
+{
+	const char *last = NULL;
+	for (const char *at = find_ci(line, pat); at && (size_t)(at - line) < limit; at = find_ci(at + 1, pat))
+		last = at;
+	return last;
+}
+
+/* The match of pat in line index li at step k of a search from (line, at):
+ * step 0 is the origin's line on the side of at the search goes, steps 1
+ * to nlines - 1 the other lines, step nlines the origin's line again, on
+ * the other side (the search has gone round). */
+static const char *find_in_step(const struct source *src, const char *pat, size_t li, size_t k, size_t at,
+				int dir)
+{
+	const char *text = src->lines[li];
+	const char *hit;
+	if (dir > 0) {
+		hit = k == 0 ? (at <= strlen(text) ? find_ci(text + at, pat) : NULL) : find_ci(text, pat);
+		return k == src->nlines && hit && (size_t)(hit - text) >= at ? NULL : hit;
+	}
+	hit = find_last_before(text, pat, k == 0 ? at : (size_t)-1);
+	return k == src->nlines && hit && (size_t)(hit - text) < at ? NULL : hit;
+}
+
+/* The next match of pat from (line, at) on (dir > 0: at or after; dir < 0:
+ * before), going round the text once; *wrapped says it went round. */
+static bool find_step_from(const struct source *src, const char *pat, size_t line, size_t at, int dir,
+			   size_t *out_line, size_t *out_at, bool *wrapped)
+{
+	size_t n = src->nlines;
+	for (size_t k = 0; k <= n; k++) {
+		size_t li = dir > 0 ? (line + k) % n : (line + n - k % n) % n;
+		const char *hit = find_in_step(src, pat, li, k, at, dir);
+		if (hit) {
+			*out_line = li;
+			*out_at = (size_t)(hit - src->lines[li]);
+			*wrapped = k == n || (k > 0 && (dir > 0 ? li < line : li > line));
+			return true;
+		}
+	}
+	return false;
+}
+
+/* How many times pat occurs in the text, and the ordinal of (line, at). */
+static size_t find_count(const struct source *src, const char *pat, size_t line, size_t at, size_t *nth)
+{
+	size_t n = 0;
+	*nth = 0;
+	for (size_t li = 0; li < src->nlines; li++)
+		for (const char *p = find_ci(src->lines[li], pat); p; p = find_ci(p + 1, pat)) {
+			n++;
+			if (li == line && (size_t)(p - src->lines[li]) == at)
+				*nth = n;
+		}
+	return n;
+}
+
+/* Selects the segment that shows byte at of line, and scrolls it into view. */
+static void select_byte(struct view *v, size_t line, size_t at)
+{
+	struct source *src = src_of(v);
+	for (size_t i = 0; i < src->nsegs; i++) {
+		const struct segment *s = &src->segs[i];
+		if (s->line == line && (at < s->end || i + 1 == src->nsegs || src->segs[i + 1].line != line)) {
+			list_select_row(&v->list, i);
+			list_scroll(&v->list, v->height, false);
+			return;
+		}
+	}
+}
+
+/* Where the search starts: the current match while the selection shows
+ * it, else the start of the selected row. */
+static void find_origin(const struct view *v, size_t *line, size_t *at, bool *on_match)
+{
+	const struct source *src = src_of(v);
+	size_t row = list_selected(&v->list);
+	const struct segment *s = row != LIST_NONE && row < src->nsegs ? &src->segs[row] : NULL;
+	*on_match = src->found && s && s->line == src->find_line && src->find_at >= s->start &&
+		    (src->find_at < s->end || s->start == s->end);
+	*line = *on_match ? src->find_line : s ? s->line : 0;
+	*at = *on_match ? src->find_at : s ? s->start : 0;
+}
+
+static enum result find_go(struct view_ctx *ctx, struct view *v, int dir, bool first)
+{
+	struct source *src = src_of(v);
+	size_t line, at, to_line, to_at;
+	bool on_match, wrapped;
+	find_origin(v, &line, &at, &on_match);
+	if (on_match && !first && dir > 0)
+		at++;   /* past the match shown */
+	if (!src->nlines || !find_step_from(src, src->find, line, at, dir, &to_line, &to_at, &wrapped)) {
+		src->found = false;
+		view_message(ctx, true, "Pattern not found: %s", src->find);
+		return R_REDRAW;
+	}
+	src->found = true;
+	src->find_line = to_line;
+	src->find_at = to_at;
+	select_byte(v, to_line, to_at);
+	size_t nth, n = find_count(src, src->find, to_line, to_at, &nth);
+	view_message(ctx, false, "/%s: match %zu of %zu%s", src->find, nth, n,
+		     wrapped ? (dir > 0 ? " (wrapped to the top)" : " (wrapped to the bottom)") : "");
+	return R_REDRAW;
+}
+
+static enum result source_find(struct view_ctx *ctx, struct view *v, const char *pattern)
+{
+	struct source *src = src_of(v);
+	if (!*pattern && !src->find) {
+		view_message(ctx, true, "no pattern yet: / then the text to find");
+		return R_REDRAW;
+	}
+	if (*pattern) {
+		free(src->find);
+		src->find = xstrdup(pattern);
+	}
+	return find_go(ctx, v, 1, true);
+}
+
 static enum result source_action(struct view_ctx *ctx, struct view *v, enum action a)
 {
-	(void)ctx;
-	(void)v;
-	if (a == ACT_SORT)
+	struct source *src = src_of(v);
+	switch (a) {
+	case ACT_SORT:
 		return R_HANDLED;
-	return R_UNHANDLED;
+	case ACT_FIND_NEXT: case ACT_FIND_PREV:   /* without a pattern: the search's hits */
+		return src->find ? find_go(ctx, v, a == ACT_FIND_NEXT ? 1 : -1, false) : R_UNHANDLED;
+	case ACT_CLEAR:   /* Esc forgets the pattern and its marks */
+		if (!src->find)
+			return R_UNHANDLED;
+		free(src->find);
+		src->find = NULL;
+		src->found = false;
+		return R_REDRAW;
+	default:
+		return R_UNHANDLED;
+	}
 }
 
 const struct view_ops source_ops = {
 	.name = "source",
-	.hint = "q/Left back  n/N next hit  g/G top/end  y copy line  e export  ? help",
+	.hint = "q back  / find  n/N next/prev  F search all  y copy  e export  ? help",
 	.load = source_load,
 	.header = source_header,
 	.draw_row = source_draw_row,
 	.select_cols = source_select_cols,
 	.layout = source_layout,
+	.find = source_find,
 	.action = source_action,
 	.copy_text = source_copy_text,
 	.free = source_free,
@@ -300,4 +522,32 @@ struct view *view_source_new(struct view_ctx *ctx, const struct source_ref *ref)
 	source_load(ctx, v, v->key, &v->own);
 	v->rows = &v->own;
 	return v;
+}
+
+size_t view_source_mark(struct view *v, const char *words, bool prefix)
+{
+	struct source *src = src_of(v);
+	struct mark m = { NULL, 0, prefix };
+	size_t cap = 0;
+	for (const char *p = words; *p;) {
+		size_t skip = 0, len = 0;
+		while (p[skip] && !word_byte((unsigned char)p[skip]))
+			skip++;
+		while (p[skip + len] && word_byte((unsigned char)p[skip + len]))
+			len++;
+		if (len)
+			*ARRAY_PUSH(m.words, m.nwords, cap) = xstrndup(p + skip, len);
+		p += skip + len;
+	}
+	if (!m.nwords)
+		return 0;
+	src->marks = xreallocarray(src->marks, src->nmarks + 1, sizeof(*src->marks));
+	src->marks[src->nmarks++] = m;
+	size_t n = 0;
+	if (src->target >= 1 && (size_t)src->target <= src->nlines) {
+		const char *line = src->lines[src->target - 1];
+		for (size_t pos = 0; line[pos]; pos++)
+			n += mark_match(line, pos, &m) > 0;
+	}
+	return n;
 }

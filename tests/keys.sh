@@ -35,7 +35,7 @@ help_keys=$out
 printf '%s\n' "$help_keys" | grep '^  ' | cut -c26-39 | sed 's/ *$//' > "$test_tmp/names"
 n=$(wc -l < "$test_tmp/names" | tr -d ' ')
 [ "$n" -ge 30 ] || fail "--help-keys lists $n actions"
-for name in move-down page-up position sort-reverse matrix-side copy quit; do
+for name in move-down page-up position sort-reverse matrix-side find-text find-next copy quit; do
 	grep -qx "$name" "$test_tmp/names" || fail "--help-keys has no action $name"
 done
 
@@ -114,6 +114,23 @@ dump 100x30 "mbb"
 assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "Donor" "b again: donors"
 dump 100x30 "v"
 assert_contains "$(status_line)" "works in the matrix" "a matrix key outside it says where it works"
+
+# --- the source view's own keymap: / searches its text, F all reports -------------
+src_keys='fshanghai<Enter><Enter>fyunnan<Enter><Enter>fwenshan<Enter>jj<Enter>'
+prompt_line() { printf '%s\n' "$out" | sed -n '/^cursor: /q; p' | sed -n '$p'; }
+dump 100x30 "$src_keys/"
+assert_eq "$(prompt_line)" "/" "/ in the source view: its text's prompt"
+dump 100x30 "$src_keys"F
+assert_eq "$(prompt_line)" "Search:" "F in the source view: the store-wide search"
+dump 100x30 "/"
+assert_eq "$(prompt_line)" "Search:" "/ in a list: the store-wide search"
+printf '[keys]\nfind-text = Ctrl-F\n' >"$test_tmp/find.ini"
+dump 100x30 "$src_keys<C-f>" --config "$test_tmp/find.ini"
+assert_eq "$(prompt_line)" "/" "find-text rebound to Ctrl-F in the source view"
+dump 100x30 "$src_keys/" --config "$test_tmp/find.ini"
+assert_eq "$(prompt_line)" "Search:" "/ left by find-text: the store-wide search there too"
+dump 100x30 "<C-f>" --config "$test_tmp/find.ini"
+assert_contains "$(status_line)" "22/22" "Ctrl-F still pages down in a list (the source keymap is its own)"
 
 # --- counts ------------------------------------------------------------------
 dump 100x30 "5j"

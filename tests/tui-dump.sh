@@ -240,6 +240,71 @@ assert_not_contains "$out" "invalid search query" "a:b searched as typed: no err
 dump '/entire:village<Enter>'
 assert_contains "$out" "hits for \"entire:village\"" "entire:village searched as typed"
 
+# --- a hit's source: the query marked wherever it occurs; / in the text ----------
+# A made-up report: a phrase, its words apart, a word that only starts like
+# one of them, and a needle on three lines far apart.
+mkdir -p "$test_tmp/fx"
+{
+	printf 'Made-Up Report Pairing-off Poverty Alleviation\n\n'
+	printf '      The zebra crossing by the school was painted; a Zebra-Crossing sign went up too.\n\n'
+	for i in $(seq 1 40); do
+		printf '      Filler paragraph %d about roads, wells and schools in a made-up county.\n\n' "$i"
+		[ "$i" = 12 ] && printf '      Here the first needle lies.\n\n'
+		[ "$i" = 30 ] && printf '      Here the second needle lies.\n\n'
+	done
+	printf '      Near the end: zebras and a crossing, but no zebra crossing.\n\n'
+	printf '      The last needle, beside one more zebra crossing.\n'
+} >"$test_tmp/fx/made-up.txt"
+run "$PAIROFF" --db "$test_tmp/fx.db" import "$test_tmp/fx"
+assert_rc 0 "import of the made-up report"
+fdump() {  # fdump KEYS: the made-up report's screen at 80x24 after KEYS, marks listed
+	PAIROFF_DUMP_SIZE=80x24 PAIROFF_DUMP_MARKS=1 run "$PAIROFF" --db "$test_tmp/fx.db" --dump-keys "$1"
+	assert_rc 0 "dump of [$1]"
+	marks=$(printf '%s\n' "$out" | sed -n '/^cursor: /,$p' | sed 1d)
+	status=$(printf '%s\n' "$out" | sed -n '/^cursor: /q; p' | sed -n '$p')
+}
+fdump '/"zebra crossing"<Enter><Enter>'
+assert_contains "$out" "made-up.txt, line 3 " "the phrase's first hit opened"
+assert_eq "$marks" "hits 4: [zebra crossing] [Zebra-Crossing]" "the whole phrase marked, twice on its line"
+fdump '/"zebra crossing"<Enter><Enter>G'
+assert_contains "$out" "zebras and a crossing, but no zebra" "the end of the report shown"
+assert_not_contains "$marks" "[zebras]" "a phrase: a word that only starts like one of its words is not marked"
+assert_not_contains "$marks" "[crossing]" "a phrase: its word alone is not marked"
+assert_eq "$(printf '%s\n' "$marks" | grep -o '\[zebra crossing\]' | wc -l | tr -d ' ')" 2 \
+	"a phrase: every occurrence in view marked (the end of one line, the next)"
+fdump '/zebra crossing<Enter><Enter>G'
+assert_contains "$marks" "[crossing]" "words: each word marked alone"
+assert_contains "$marks" "[zebra] [crossing]" "words: both words marked where they stand together"
+assert_not_contains "$marks" "[zebras]" "words: whole words only"
+fdump '/zebra<Enter><Enter>/needle<Enter>'
+assert_contains "$status" "/needle: match 1 of 3" "/ in the source view finds the first match"
+y=$(printf '%s\n' "$out" | sed -n 's/^cursor: \([0-9]*\),.*/\1/p')
+assert_contains "$(printf '%s\n' "$out" | sed -n "$((y + 1))p")" "first needle" "the first match selected and in view"
+fdump '/zebra<Enter><Enter>/needle<Enter>n'
+assert_contains "$out" "/needle: match 2 of 3" "n: the next match"
+y=$(printf '%s\n' "$out" | sed -n 's/^cursor: \([0-9]*\),.*/\1/p')
+assert_contains "$(printf '%s\n' "$out" | sed -n "$((y + 1))p")" "second needle" "n scrolls the match into view"
+assert_not_contains "$out" "first needle" "the screen has scrolled on"
+fdump '/zebra<Enter><Enter>/needle<Enter>nN'
+assert_contains "$out" "/needle: match 1 of 3" "N: the previous match"
+fdump '/zebra<Enter><Enter>/needle<Enter>nnn'
+assert_contains "$out" "/needle: match 1 of 3 (wrapped to the top)" "n past the last match wraps"
+fdump '/zebra<Enter><Enter>/needle<Enter>N'
+assert_contains "$out" "/needle: match 3 of 3 (wrapped to the bottom)" "N before the first match wraps"
+fdump '/zebra<Enter><Enter>/needle<Enter>n/<Enter>'
+assert_contains "$out" "/needle: match 2 of 3" "/ then Enter alone: the last pattern again, from the match shown"
+fdump '/zebra<Enter><Enter>/giraffe<Enter>'
+assert_contains "$out" "Pattern not found: giraffe" "a pattern not in the text"
+fdump '/zebra<Enter><Enter>/sign<Enter>'
+assert_contains "$marks" "[zebra]" "the search's marks stay beside the pattern's"
+fdump '/zebra<Enter><Enter>F'
+assert_eq "$status" "Search:" "F in the source view: the store-wide search"
+fdump '/zebra<Enter><Enter>/'
+assert_eq "$status" "/" "/ in the source view: the text's own prompt"
+fdump '/needle<Enter><Enter>n'
+second=$(grep -n 'second needle' "$test_tmp/fx/made-up.txt" | cut -d: -f1)
+assert_contains "$out" "made-up.txt, line $second " "n without a pattern: the next search hit"
+
 # --- export: rows -> file, never overwrite without asking ----------------------
 f=$test_tmp/prov.csv
 dump "e<C-u>$f<Enter>"
@@ -280,7 +345,7 @@ assert_rc 0 "20x5"
 assert_contains "$out" "enlarge the terminal" "too-small message"
 PAIROFF_DUMP_SIZE=1x1 run "$PAIROFF" --db "$db" --dump-keys "j<Resize:100x30>j<Resize:1x1>"
 assert_rc 0 "1x1 and resizes"
-PAIROFF_DUMP_SIZE=100x60 run "$PAIROFF" --db "$db" --dump-keys "?"
+PAIROFF_DUMP_SIZE=100x70 run "$PAIROFF" --db "$db" --dump-keys "?"
 for h in "Move down one row" "Full-text search in all reports" "Cycle money units" \
 	"Export the current table" "Copy the selected row" "Quit at once" "[ui] unit"; do
 	assert_contains "$out" "$h" "help lists [$h]"
@@ -294,6 +359,16 @@ for h in "loan subsidies, by the pairs' own yearly totals" "signed agreements, c
 done
 widest=$(printf '%s\n' "$out" | sed '$d' | wc -L)
 [ "$widest" -le 100 ] || fail "a help line is $widest columns wide at 100 columns"
+# The script's key names: an unknown <Name> is an error, never typed as letters.
+run "$PAIROFF" --db "$db" --dump-keys "fsimao<Enter><Escape>q"
+assert_rc 2 "unknown key name <Escape>"
+assert_one_line "$err" "unknown key name"
+assert_contains "$err" "unknown key name <Escape>" "the message names the bad key"
+assert_eq "$out" "" "nothing drawn for a script with an unknown key name"
+run "$PAIROFF" --db "$db" --dump-keys "j<Resize:80x>"
+assert_rc 2 "a malformed <Resize:...>"
+dump "fsimao<Enter><Esc><lt><C-l>a<b"
+assert_not_contains "$err" "unknown" "known names and a lone < are accepted"
 dump "Z"
 assert_contains "$out" "Z is not bound (? lists the keys)" "unbound key message"
 

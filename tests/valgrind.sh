@@ -70,9 +70,11 @@ vg 0 --config "$test_tmp/config.ini" --db "$db" reports
 # grouping, search and its hits, a filter by an alias, help, anomalies.
 vg 0 --db "$db" --dump-keys "fshanghai<Enter><Enter>fyunnan<Enter><Enter>uujjj<Enter>q"
 vg 0 --db "$db" --dump-keys "rssr/village<Enter><Enter>nNqq"
-vg 0 --db "$db" --dump-keys "fsimao<Enter><Escape>?qa<Enter>qjjkG"
+# a phrase's hit marked in its source, / in that text with n/N, Esc
+vg 0 --db "$db" --dump-keys '/"poverty alleviation" village*<Enter><Enter>/the<Enter>nNN/<Enter><Esc>q'
+vg 0 --db "$db" --dump-keys "fsimao<Enter><Esc>?qa<Enter>qjjkG"
 # a flow stated several times: its statements list, a source from it; the funds sorts
-vg 0 --db "$db" --dump-keys "fshanghai<Enter><Enter>fyunnan<Enter><Enter>f2012<Enter>j<Enter><Enter>qq<Escape>ss?G<Resize:60x20>q"
+vg 0 --db "$db" --dump-keys "fshanghai<Enter><Enter>fyunnan<Enter><Enter>f2012<Enter>j<Enter><Enter>qq<Esc>ss?G<Resize:60x20>q"
 
 # The browser in a real terminal (tmux), driven by keys, quit with q.
 if [ -n "${TMUX_BIN:-}" ]; then

@@ -13,7 +13,9 @@
  *
  * The actions of GROUP_MATRIX form the matrix's own keymap (tig's keymaps
  * per view): in the matrix their keys come first, so b switches the
- * matrix's side there and pages up everywhere else. */
+ * matrix's side there and pages up everywhere else. GROUP_SOURCE is the
+ * source view's own keymap the same way: / searches the text shown there
+ * (less), and F, the store-wide search's own key, works everywhere. */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -25,7 +27,8 @@
 #define ACT_KEY_ENTER 10
 #define ACT_KEY_DEL 127
 
-enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX, GROUP_QUIT, GROUP_COUNT };
+enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX, GROUP_SOURCE, GROUP_QUIT,
+			GROUP_COUNT };
 
 #define ACTION_INFO(_) \
 	_(MOVE_DOWN,   "move-down",   GROUP_MOVE, "Move down one row (a count first moves that many: 5j)", 'j', KEY_DOWN, CTRL_KEY('n')) \
@@ -46,7 +49,7 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX
 	_(HELP,        "help",        GROUP_VIEW, "Show this help", '?', KEY_F(1), 0) \
 	_(POSITION,    "position",    GROUP_VIEW, "Show where you are: the path for pairoff --at, the row, its report and line (y then copies the command)", CTRL_KEY('g'), 0, 0) \
 	_(REFRESH,     "refresh",     GROUP_VIEW, "Redraw the whole screen", CTRL_KEY('l'), 0, 0) \
-	_(SEARCH,      "search",      GROUP_FIND, "Full-text search in all reports", '/', 0, 0) \
+	_(SEARCH,      "search",      GROUP_FIND, "Full-text search in all reports (F in the source view, where / searches its text)", '/', 'F', 0) \
 	_(SEARCH_NEXT, "search-next", GROUP_FIND, "Next search hit", 'n', 0, 0) \
 	_(SEARCH_PREV, "search-prev", GROUP_FIND, "Previous search hit", 'N', 0, 0) \
 	_(FILTER,      "filter",      GROUP_FIND, "Filter the current list (names and aliases; the best match is selected)", 'f', '\\', '&') \
@@ -63,6 +66,9 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX
 	_(COLUMN_RIGHT, "column-right", GROUP_MATRIX, "Select the column on the right", '>', 'L', KEY_SRIGHT) \
 	_(MEASURE,     "measure",     GROUP_MATRIX, "Switch the measure (aid, investment, each count)", 'v', 0, 0) \
 	_(MATRIX_SIDE, "matrix-side", GROUP_MATRIX, "One row per donor or per recipient (b pages up elsewhere)", 'b', 0, 0) \
+	_(FIND_TEXT,   "find-text",   GROUP_SOURCE, "Search the text shown, as less does (Enter alone: the last pattern again)", '/', 0, 0) \
+	_(FIND_NEXT,   "find-next",   GROUP_SOURCE, "Next match of the text's pattern (without one, the next search hit)", 'n', 0, 0) \
+	_(FIND_PREV,   "find-prev",   GROUP_SOURCE, "Previous match of the text's pattern (without one, the previous hit)", 'N', 0, 0) \
 	_(CLOSE,       "close",       GROUP_QUIT, "Close the current view; quit at the top", 'q', 0, 0) \
 	_(SUSPEND,     "suspend",     GROUP_QUIT, "Suspend to the shell (fg comes back)", CTRL_KEY('z'), 0, 0) \
 	_(QUIT,        "quit",        GROUP_QUIT, "Quit at once", 'Q', CTRL_KEY('c'), 0)
@@ -115,10 +121,11 @@ void keymap_init(struct keymap *km);
  * (the matrix's or the rest's) that had it. False when a name is no key:
  * *bad then points at it in text and nothing changed. */
 bool keymap_bind(struct keymap *km, enum action a, const char *text, const char **bad, size_t *bad_len);
-/* The action of key; in_matrix: the matrix's keys first. An action of the
- * matrix's keymap is returned outside it too when no other has the key,
- * so that the caller can say where it works. */
-enum action keymap_action(const struct keymap *km, int key, bool is_func, bool in_matrix);
+/* The action of key in the view whose own keymap is own (GROUP_MATRIX,
+ * GROUP_SOURCE, or GROUP_COUNT for none): that keymap's keys first. An
+ * action of a view's own keymap is returned outside it too when no other
+ * has the key, so that the caller can say where it works. */
+enum action keymap_action(const struct keymap *km, int key, bool is_func, enum action_group own);
 /* "j Down Ctrl-N" for a's keys in force ("none" when it has none). */
 const char *keymap_keys_text(const struct keymap *km, enum action a, char *buf, size_t size);
 /* --help-keys: every action by group, its keys in force, name and help. */

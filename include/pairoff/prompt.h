@@ -16,7 +16,7 @@ struct tui;
 #define PROMPT_MAX 1024   /* characters; longer input (a huge paste) is cut */
 
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_FILTER, PROMPT_EXPORT, PROMPT_OVERWRITE,
-		   PROMPT_RELOAD, PROMPT_PLACE };
+		   PROMPT_RELOAD, PROMPT_PLACE, PROMPT_FIND };
 
 /* The one-line editor on the status line (search, filter, file names). */
 struct prompt {

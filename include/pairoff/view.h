@@ -96,6 +96,9 @@ struct view_ops {
 	enum result (*enter)(struct view_ctx *ctx, struct view *v);
 	/* The source of row, for `o` and Enter; false when it has none. */
 	bool (*source)(struct view *v, size_t row, struct source_ref *ref);
+	/* Searches the view's own text for pattern, typed at its find prompt
+	 * (the source view's /); NULL = the view has no text to search. */
+	enum result (*find)(struct view_ctx *ctx, struct view *v, const char *pattern);
 	/* View-specific handling of an action before the generic one. */
 	enum result (*action)(struct view_ctx *ctx, struct view *v, enum action a);
 	/* Text `y` copies for the selected row (owned); NULL = its cells, tab-separated. */

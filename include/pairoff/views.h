@@ -12,6 +12,10 @@ extern const struct view_ops provinces_ops, partners_ops, funds_ops, source_ops,
 /* The source view of ref and the search results of query (src/view-source.c,
  * src/view-search.c); NULL with a message on ctx when there is nothing to show. */
 struct view *view_source_new(struct view_ctx *ctx, const struct source_ref *ref);
+/* Marks words (a phrase: "east west" marks "East-West" too) wherever they
+ * occur in source view v; prefix: the last word may go on. Returns how many
+ * times they occur on the line the view opened at. */
+size_t view_source_mark(struct view *v, const char *words, bool prefix);
 struct view *view_search_new(struct view_ctx *ctx, const char *query);
 /* The statements of one money flow to pick from (src/view-sources.c):
  * all_sources is the query's "report:line report:line ..." of the flow,
