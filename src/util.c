@@ -125,7 +125,9 @@ void strbuf_append(struct strbuf *sb, const char *s, size_t n)
 
 void strbuf_puts(struct strbuf *sb, const char *s)
 {
-	strbuf_append(sb, s, strlen(s));
+	/* NULL appends nothing: a cell of a crafted store may be NULL anywhere */
+	if (s)
+		strbuf_append(sb, s, strlen(s));
 }
 
 void strbuf_printf(struct strbuf *sb, const char *fmt, ...)

@@ -36,7 +36,7 @@ struct strbuf {
 	size_t cap;
 };
 void strbuf_append(struct strbuf *sb, const char *s, size_t n);
-void strbuf_puts(struct strbuf *sb, const char *s);
+void strbuf_puts(struct strbuf *sb, const char *s); /* s NULL appends nothing */
 void strbuf_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *strbuf_steal(struct strbuf *sb);   /* returns the string ("" if empty); sb is reset */
 void strbuf_free(struct strbuf *sb);
