@@ -860,6 +860,20 @@ static enum result act_unit(struct tui *t)
 	return R_REDRAW;
 }
 
+/* t: English, Chinese, both; without UTF-8 the names stay English (a row
+ * of "?" would say nothing), and the message says why. */
+static enum result act_names(struct tui *t)
+{
+	static const char *const said[] = { "place names in English", "place names in Chinese",
+					     "place names in English and Chinese" };
+	t->ctx.names = (enum names_mode)((t->ctx.names + 1) % NAMES_COUNT);
+	if (!t->ctx.utf8 && t->ctx.names != NAMES_EN)
+		view_message(&t->ctx, false, "%s: the terminal shows no UTF-8, so English", said[t->ctx.names]);
+	else
+		view_message(&t->ctx, false, "%s", said[t->ctx.names]);
+	return R_REDRAW;
+}
+
 static enum result act_export(struct tui *t, struct view *v)
 {
 	char *name = xasprintf("%s.csv", v->ops->name);
@@ -1003,6 +1017,7 @@ static enum result do_action(struct tui *t, struct view *v, enum action a, long 
 	case ACT_PLACE: prompt_start(t, PROMPT_PLACE, NULL); return R_REDRAW;
 	case ACT_CLEAR: return act_clear(t, v);
 	case ACT_UNIT: return act_unit(t);
+	case ACT_NAMES: return act_names(t);
 	case ACT_SORT: return act_sort(t, v);
 	case ACT_GROUP: view_message(&t->ctx, false, "r groups the provinces pane"); return R_REDRAW;
 	case ACT_EXPORT: return act_export(t, v);
@@ -1328,6 +1343,7 @@ enum status tui_begin(struct tui *t, struct store *s, const struct settings *st,
 	t->ctx.unit = st->unit;
 	t->mouse = (opt && opt->mouse) || st->mouse;
 	t->ctx.group_by_side = true;
+	t->ctx.names = st->names;
 	query_cancel_install(t, s, st->query_time_limit);
 	t->ctx.indicator = st->indicator ? (int)indicator_kind_parse(st->indicator) : -1;
 	if (t->ctx.indicator == IND_NKINDS)

@@ -57,6 +57,7 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX
 	_(SORT_REVERSE, "sort-reverse", GROUP_DATA, "Reverse the current sort", 'I', 0, 0) \
 	_(GROUP,       "group",       GROUP_DATA, "Toggle East/West grouping of provinces", 'r', 0, 0) \
 	_(INDICATOR,   "indicator",   GROUP_DATA, "Cycle the count the provinces pane shows beside the money (cadres, trained, ...)", 'c', 0, 0) \
+	_(NAMES,       "names",       GROUP_DATA, "Cycle how places are named: English, Chinese, both (Yunnan 云南); English without UTF-8", 't', 0, 0) \
 	_(EXPORT,      "export",      GROUP_DATA, "Export the current table (.csv, .tsv or .json)", 'e', CTRL_KEY('s'), 0) \
 	_(COPY,        "copy",        GROUP_DATA, "Copy the selected row (OSC 52, and to a file); after Ctrl-G, the pairoff --at command", 'y', 0, 0) \
 	_(COLUMN_LEFT, "column-left", GROUP_MATRIX, "Select the column on the left (the years scroll sideways)", '<', 'H', KEY_SLEFT) \

@@ -189,7 +189,8 @@ enum status query_matrix_cell(struct store *s, const struct matrix_request *rq, 
  * largest, added; else NULL), aliases ('|'-separated names and aliases of
  * the region and every place in it, their Chinese names in each form and
  * pinyin too, so that a filter on a county's old name or on 文山 finds its
- * province). */
+ * province), name_zh (its short Chinese name, 云南, for display; NULL when
+ * it has none). */
 enum status query_pane_provinces(struct store *s, bool with_funds, const char *kind, struct qtable *out);
 
 /* The partners of province and the place pairs under each. One "partner" row
@@ -202,7 +203,8 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * pinyin), basis ("stated" or
  * "evidence", ",internal" within the West), years (a stated pair's since,
  * "96-10" when it ended; a link seen through aid the years of the reports
- * that show it, "(2012)"). ST_NOT_FOUND when
+ * that show it, "(2012)"), partner_zh, donor_zh, recipient_zh (their short
+ * Chinese names, for display; NULL when none). ST_NOT_FOUND when
  * province is not a region. */
 enum status query_pane_partners(struct store *s, const char *province, struct qtable *out);
 
