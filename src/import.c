@@ -90,7 +90,8 @@ enum ins {
 
 static const char *const ins_sql[INS_COUNT] = {
 	[INS_REGION] = "INSERT INTO region(id, name, type, side, parent_id, province_id, unit_id,"
-		" name_zh, pinyin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		" name_zh, pinyin, abbr_zh, code, tile_row, tile_col)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[INS_ALIAS] = "INSERT OR IGNORE INTO region_alias(alias, region_id, misspelling)"
 		" VALUES (?, ?, ?)",
 	[INS_REGION_NAME] = "INSERT OR IGNORE INTO region_name(name, region_id) VALUES (?, ?)",
@@ -167,6 +168,7 @@ static enum status exec_sql(struct importer *im, const char *sql)
  *   t  const char *  text, NULL for SQL NULL
  *   i  int           integer
  *   o  int           integer, 0 for SQL NULL (years, optional lines)
+ *   g  int           integer, negative for SQL NULL (a tile's row or column)
  *   l  int64_t       integer
  *   k  int64_t       row id, 0 for SQL NULL
  *   d  double        real
@@ -190,8 +192,9 @@ static enum status ins_run(struct importer *im, enum ins which, const char *type
 			break;
 		case 'i':
 		case 'o':
+		case 'g':
 			n = va_arg(ap, int);
-			if (*types == 'o' && n == 0)
+			if ((*types == 'o' && n == 0) || (*types == 'g' && n < 0))
 				sqlite3_bind_null(stmt, i);
 			else
 				sqlite3_bind_int(stmt, i, n);
@@ -297,9 +300,10 @@ static enum status insert_regions(struct importer *im)
 	enum status st = ST_OK;
 	for (size_t i = 0; i < gazetteer_count(g) && st == ST_OK; i++) {
 		const struct region *r = gazetteer_region(g, i);
-		st = ins_run(im, INS_REGION, "ltttkkktt", region_id(i), r->name, r->type, r->side,
+		st = ins_run(im, INS_REGION, "ltttkkkttttgg", region_id(i), r->name, r->type, r->side,
 			     region_id(r->parent), region_id(gazetteer_province_of(g, i)),
-			     region_id(gazetteer_unit_of(g, i)), r->name_zh, r->pinyin);
+			     region_id(gazetteer_unit_of(g, i)), r->name_zh, r->pinyin, r->abbr_zh,
+			     r->code, r->tile_row, r->tile_col);
 		for (size_t a = 0; a < r->naliases && st == ST_OK; a++)
 			st = ins_run(im, INS_ALIAS, "tli", r->aliases[a], region_id(i),
 				     r->alias_is_misspelling && r->alias_is_misspelling[a] ? 1 : 0);
