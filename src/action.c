@@ -23,6 +23,7 @@ const char *const action_group_names[GROUP_COUNT] = {
 	[GROUP_FIND] = "Search and filter",
 	[GROUP_DATA] = "Data",
 	[GROUP_MATRIX] = "In the matrix",
+	[GROUP_MAP] = "In the map",
 	[GROUP_QUIT] = "Leaving",
 };
 
@@ -43,16 +44,19 @@ static int key_normal(int key, bool *is_func)
 	return key;
 }
 
-static bool in_matrix_keymap(enum action a)
+/* The keymap an action belongs to: the matrix's, the map's, or the rest's
+ * (GROUP_COUNT). */
+static enum action_group keymap_of(enum action a)
 {
-	return action_table[a - 1].group == GROUP_MATRIX;
+	enum action_group g = action_table[a - 1].group;
+	return g == GROUP_MATRIX || g == GROUP_MAP ? g : GROUP_COUNT;
 }
 
-/* The first action of one keymap (the matrix's, or the rest's) with key. */
-static enum action lookup(const struct keymap *km, int key, bool is_func, bool matrix)
+/* The first action of one keymap with key. */
+static enum action lookup(const struct keymap *km, int key, bool is_func, enum action_group which)
 {
 	for (int a = 1; a < ACT_COUNT; a++) {
-		if (in_matrix_keymap((enum action)a) != matrix)
+		if (keymap_of((enum action)a) != which)
 			continue;
 		for (int i = 0; i < KEYMAP_KEYS; i++)
 			if (km->keys[a][i] && km->keys[a][i] == key && (key >= KEY_MIN) == is_func)
@@ -61,14 +65,16 @@ static enum action lookup(const struct keymap *km, int key, bool is_func, bool m
 	return ACT_NONE;
 }
 
-enum action keymap_action(const struct keymap *km, int key, bool is_func, bool in_matrix)
+enum action keymap_action(const struct keymap *km, int key, bool is_func, enum action_group local)
 {
 	key = key_normal(key, &is_func);
-	enum action a = in_matrix ? lookup(km, key, is_func, true) : ACT_NONE;
+	enum action a = local != GROUP_COUNT ? lookup(km, key, is_func, local) : ACT_NONE;
 	if (a == ACT_NONE)
-		a = lookup(km, key, is_func, false);
-	if (a == ACT_NONE && !in_matrix)
-		a = lookup(km, key, is_func, true);
+		a = lookup(km, key, is_func, GROUP_COUNT);
+	if (a == ACT_NONE && local != GROUP_MATRIX)
+		a = lookup(km, key, is_func, GROUP_MATRIX);
+	if (a == ACT_NONE && local != GROUP_MAP)
+		a = lookup(km, key, is_func, GROUP_MAP);
 	return a;
 }
 
@@ -89,7 +95,7 @@ enum action action_for_key(int key, bool is_func)
 		keymap_init(&table);
 		ready = true;
 	}
-	return keymap_action(&table, key, is_func, false);
+	return keymap_action(&table, key, is_func, GROUP_COUNT);
 }
 
 enum action action_by_name(const char *name)
@@ -227,7 +233,7 @@ bool action_key_parse(const char *name, int *key)
 static void keymap_take(struct keymap *km, enum action a, int key)
 {
 	for (int b = 1; b < ACT_COUNT; b++) {
-		if (b == (int)a || in_matrix_keymap((enum action)b) != in_matrix_keymap(a))
+		if (b == (int)a || keymap_of((enum action)b) != keymap_of(a))
 			continue;
 		int n = 0;
 		for (int i = 0; i < KEYMAP_KEYS; i++)

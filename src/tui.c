@@ -392,6 +392,12 @@ static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, in
 	*cx = x;
 	if (height < 2 || width < 1)
 		return;
+	if (v->ops->draw) {
+		v->height = height;
+		v->width = width;
+		v->ops->draw(&t->ctx, v, w, y, x, height, width, cy, cx);
+		return;
+	}
 	wmove(w, y, x);
 	if (v->ops->header)   /* first: it measures the columns the legend follows */
 		v->ops->header(&t->ctx, v, w, width);
@@ -745,6 +751,19 @@ static enum result act_matrix(struct tui *t)
 	return R_REDRAW;
 }
 
+/* M opens the tile map at the selected province; M in it closes it. */
+static enum result act_map(struct tui *t)
+{
+	if (t->depth && t->stack[t->depth - 1]->ops == &map_ops) {
+		tui_pop(t);
+		return R_REDRAW;
+	}
+	size_t row = list_selected(&t->column[0]->list);
+	const char *name = row == LIST_NONE ? NULL : view_cell(t->column[0], row, "name");
+	tui_push(t, view_map_new(&t->ctx, name));
+	return R_REDRAW;
+}
+
 /* n/N: the next hit; with a hit's source open, the next hit's source. */
 static enum result act_search_step(struct tui *t, int dir)
 {
@@ -1003,8 +1022,12 @@ static enum result do_action(struct tui *t, struct view *v, enum action a, long 
 	case ACT_SOURCE: return act_source(t, v);
 	case ACT_ANOMALIES: return act_overlay(t, &anomalies_ops);
 	case ACT_MATRIX: return act_matrix(t);
+	case ACT_MAP: return act_map(t);
 	case ACT_MEASURE: case ACT_MATRIX_SIDE: case ACT_COLUMN_LEFT: case ACT_COLUMN_RIGHT:
 		view_message(&t->ctx, false, "that key works in the matrix (m opens it)");
+		return R_REDRAW;
+	case ACT_TILE_LEFT: case ACT_TILE_RIGHT: case ACT_MAP_YEAR:
+		view_message(&t->ctx, false, "that key works in the map (M opens it)");
 		return R_REDRAW;
 	case ACT_POSITION: return act_position(t, v);
 	case ACT_SORT_REVERSE: return act_sort_reverse(t, v);
@@ -1115,7 +1138,8 @@ static enum result handle_key(struct tui *t, int ch, bool is_func)
 	if (is_func && ch == KEY_MOUSE)
 		return on_mouse(t);
 	struct view *v = tui_current(t);
-	enum action a = keymap_action(&t->ctx.settings->keymap, ch, is_func, v->ops == &matrix_ops);
+	enum action_group local = v->ops == &matrix_ops ? GROUP_MATRIX : v->ops == &map_ops ? GROUP_MAP : GROUP_COUNT;
+	enum action a = keymap_action(&t->ctx.settings->keymap, ch, is_func, local);
 	if (too_small(t))
 		return a == ACT_QUIT || a == ACT_CLOSE ? R_QUIT : R_HANDLED;
 	t->ctx.message[0] = '\0';

@@ -135,6 +135,12 @@ static void test_scroll(void)
 	list_free(&l);
 }
 
+/* The keymap an action's group belongs to, as src/action.c keeps them. */
+static int keymap_id(enum action_group g)
+{
+	return g == GROUP_MATRIX || g == GROUP_MAP ? (int)g : -1;
+}
+
 static void test_actions(void)
 {
 	CHECK(action_for_key('j', false) == ACT_MOVE_DOWN, "j moves down");
@@ -145,13 +151,14 @@ static void test_actions(void)
 	CHECK(action_for_key('\\', false) == ACT_FILTER && action_for_key('&', false) == ACT_FILTER,
 	      "\\ and & filter");
 	CHECK(action_for_key(KEY_DOWN, false) == ACT_NONE, "a character with a key code's value is not that key");
-	/* one key, one action in each keymap: the matrix's may shadow the rest's */
+	/* one key, one action in each keymap: the matrix's and the map's may
+	 * shadow the rest's */
 	for (const struct action_info *a = action_table; a->name; a++)
 		for (const struct action_info *b = a + 1; b->name; b++)
 			for (int i = 0; i < 3; i++)
 				for (int j = 0; j < 3; j++)
 					CHECK(!a->keys[i] || a->keys[i] != b->keys[j] ||
-					      (a->group == GROUP_MATRIX) != (b->group == GROUP_MATRIX),
+					      keymap_id(a->group) != keymap_id(b->group),
 					      "%s and %s share a key", a->name, b->name);
 	char buf[64];
 	CHECK(strcmp(action_keys_text(&action_table[0], buf, sizeof(buf)), "j Down Ctrl-N") == 0,
@@ -164,30 +171,36 @@ static void test_keymap(void)
 {
 	struct keymap km;
 	keymap_init(&km);
-	CHECK(keymap_action(&km, 'b', false, false) == ACT_PAGE_UP, "b pages up");
-	CHECK(keymap_action(&km, 'b', false, true) == ACT_MATRIX_SIDE, "b in the matrix");
-	CHECK(keymap_action(&km, 'j', false, true) == ACT_MOVE_DOWN, "j in the matrix");
-	CHECK(keymap_action(&km, 'v', false, false) == ACT_MEASURE, "v outside the matrix");
-	CHECK(keymap_action(&km, CTRL_KEY('g'), false, false) == ACT_POSITION, "Ctrl-G");
-	CHECK(keymap_action(&km, 'I', false, false) == ACT_SORT_REVERSE, "I reverses");
+	CHECK(keymap_action(&km, 'b', false, GROUP_COUNT) == ACT_PAGE_UP, "b pages up");
+	CHECK(keymap_action(&km, 'b', false, GROUP_MATRIX) == ACT_MATRIX_SIDE, "b in the matrix");
+	CHECK(keymap_action(&km, 'j', false, GROUP_MATRIX) == ACT_MOVE_DOWN, "j in the matrix");
+	CHECK(keymap_action(&km, 'v', false, GROUP_COUNT) == ACT_MEASURE, "v outside the matrix");
+	CHECK(keymap_action(&km, CTRL_KEY('g'), false, GROUP_COUNT) == ACT_POSITION, "Ctrl-G");
+	CHECK(keymap_action(&km, KEY_LEFT, true, GROUP_MAP) == ACT_TILE_LEFT, "Left in the map");
+	CHECK(keymap_action(&km, 'l', false, GROUP_MAP) == ACT_TILE_RIGHT, "l in the map");
+	CHECK(keymap_action(&km, '\r', false, GROUP_MAP) == ACT_ENTER, "Enter in the map");
+	CHECK(keymap_action(&km, KEY_LEFT, true, GROUP_COUNT) == ACT_BACK, "Left elsewhere");
+	CHECK(keymap_action(&km, KEY_LEFT, true, GROUP_MATRIX) == ACT_BACK, "Left in the matrix");
+	CHECK(keymap_action(&km, 'Y', false, GROUP_COUNT) == ACT_MAP_YEAR, "Y outside the map");
+	CHECK(keymap_action(&km, 'I', false, GROUP_COUNT) == ACT_SORT_REVERSE, "I reverses");
 
 	const char *bad = NULL;
 	size_t bad_len = 0;
 	CHECK(keymap_bind(&km, ACT_SEARCH, "f Ctrl-F F5", &bad, &bad_len), "bind search");
-	CHECK(keymap_action(&km, 'f', false, false) == ACT_SEARCH, "f searches now");
-	CHECK(keymap_action(&km, CTRL_KEY('f'), false, false) == ACT_SEARCH, "Ctrl-F taken from page-down");
-	CHECK(keymap_action(&km, KEY_F(5), true, false) == ACT_SEARCH, "F5");
-	CHECK(keymap_action(&km, '\\', false, false) == ACT_FILTER, "filter keeps its other keys");
+	CHECK(keymap_action(&km, 'f', false, GROUP_COUNT) == ACT_SEARCH, "f searches now");
+	CHECK(keymap_action(&km, CTRL_KEY('f'), false, GROUP_COUNT) == ACT_SEARCH, "Ctrl-F taken from page-down");
+	CHECK(keymap_action(&km, KEY_F(5), true, GROUP_COUNT) == ACT_SEARCH, "F5");
+	CHECK(keymap_action(&km, '\\', false, GROUP_COUNT) == ACT_FILTER, "filter keeps its other keys");
 	char text[64];
 	CHECK(strcmp(keymap_keys_text(&km, ACT_PAGE_DOWN, text, sizeof(text)), "PgDn Space") == 0,
 	      "page-down lost Ctrl-F: %s", text);
 	CHECK(!keymap_bind(&km, ACT_SEARCH, "x Nonsense", &bad, &bad_len) && bad_len == 8 &&
 	      strncmp(bad, "Nonsense", 8) == 0, "a bad key name is found");
-	CHECK(keymap_action(&km, 'x', false, false) == ACT_NONE, "a failed binding changes nothing");
+	CHECK(keymap_action(&km, 'x', false, GROUP_COUNT) == ACT_NONE, "a failed binding changes nothing");
 	CHECK(keymap_bind(&km, ACT_QUIT, "none", &bad, &bad_len) &&
-	      keymap_action(&km, 'Q', false, false) == ACT_NONE, "none unbinds");
+	      keymap_action(&km, 'Q', false, GROUP_COUNT) == ACT_NONE, "none unbinds");
 	CHECK(keymap_bind(&km, ACT_PAGE_UP, "b", &bad, &bad_len) &&
-	      keymap_action(&km, 'b', false, true) == ACT_MATRIX_SIDE, "the matrix keeps b");
+	      keymap_action(&km, 'b', false, GROUP_MATRIX) == ACT_MATRIX_SIDE, "the matrix keeps b");
 
 	/* every key the table names reads back as that key */
 	for (const struct action_info *a = action_table; a->name; a++)

@@ -13,7 +13,8 @@
  *
  * The actions of GROUP_MATRIX form the matrix's own keymap (tig's keymaps
  * per view): in the matrix their keys come first, so b switches the
- * matrix's side there and pages up everywhere else. */
+ * matrix's side there and pages up everywhere else. GROUP_MAP is the tile
+ * map's keymap likewise: Left and Right move between its tiles there. */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -25,7 +26,8 @@
 #define ACT_KEY_ENTER 10
 #define ACT_KEY_DEL 127
 
-enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX, GROUP_QUIT, GROUP_COUNT };
+enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX, GROUP_MAP, GROUP_QUIT,
+		    GROUP_COUNT };
 
 #define ACTION_INFO(_) \
 	_(MOVE_DOWN,   "move-down",   GROUP_MOVE, "Move down one row (a count first moves that many: 5j)", 'j', KEY_DOWN, CTRL_KEY('n')) \
@@ -42,6 +44,7 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX
 	_(PREV_PANE,   "prev-pane",   GROUP_VIEW, "Focus the previous pane", KEY_BTAB, 0, 0) \
 	_(SOURCE,      "source",      GROUP_VIEW, "Open the source text of the selected row", 'o', 0, 0) \
 	_(ANOMALIES,   "anomalies",   GROUP_VIEW, "List what the importer corrected or could not reconcile", 'a', 0, 0) \
+	_(MAP,         "map",         GROUP_VIEW, "A tile map of the provinces and the year's aid; M in it closes it", 'M', 0, 0) \
 	_(MATRIX,      "matrix",      GROUP_VIEW, "Compare over the years: aid per donor (or recipient) and year; Enter on a cell opens its funds", 'm', 0, 0) \
 	_(HELP,        "help",        GROUP_VIEW, "Show this help", '?', KEY_F(1), 0) \
 	_(POSITION,    "position",    GROUP_VIEW, "Show where you are: the path for pairoff --at, the row, its report and line (y then copies the command)", CTRL_KEY('g'), 0, 0) \
@@ -64,6 +67,9 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX
 	_(COLUMN_RIGHT, "column-right", GROUP_MATRIX, "Select the column on the right", '>', 'L', KEY_SRIGHT) \
 	_(MEASURE,     "measure",     GROUP_MATRIX, "Switch the measure (aid, investment, each count)", 'v', 0, 0) \
 	_(MATRIX_SIDE, "matrix-side", GROUP_MATRIX, "One row per donor or per recipient (b pages up elsewhere)", 'b', 0, 0) \
+	_(TILE_LEFT,   "tile-left",   GROUP_MAP, "Move to the tile on the left (Up and Down: the tile above, below)", KEY_LEFT, 'h', 0) \
+	_(TILE_RIGHT,  "tile-right",  GROUP_MAP, "Move to the tile on the right", KEY_RIGHT, 'l', 0) \
+	_(MAP_YEAR,    "map-year",    GROUP_MAP, "Show the next year's aid (after the last, every year's)", 'Y', 0, 0) \
 	_(CLOSE,       "close",       GROUP_QUIT, "Close the current view; quit at the top", 'q', 0, 0) \
 	_(SUSPEND,     "suspend",     GROUP_QUIT, "Suspend to the shell (fg comes back)", CTRL_KEY('z'), 0, 0) \
 	_(QUIT,        "quit",        GROUP_QUIT, "Quit at once", 'Q', CTRL_KEY('c'), 0)
@@ -116,10 +122,11 @@ void keymap_init(struct keymap *km);
  * (the matrix's or the rest's) that had it. False when a name is no key:
  * *bad then points at it in text and nothing changed. */
 bool keymap_bind(struct keymap *km, enum action a, const char *text, const char **bad, size_t *bad_len);
-/* The action of key; in_matrix: the matrix's keys first. An action of the
+/* The action of key; local (GROUP_MATRIX, GROUP_MAP, else GROUP_COUNT):
+ * that keymap's keys first. An action of the
  * matrix's keymap is returned outside it too when no other has the key,
  * so that the caller can say where it works. */
-enum action keymap_action(const struct keymap *km, int key, bool is_func, bool in_matrix);
+enum action keymap_action(const struct keymap *km, int key, bool is_func, enum action_group local);
 /* "j Down Ctrl-N" for a's keys in force ("none" when it has none). */
 const char *keymap_keys_text(const struct keymap *km, enum action a, char *buf, size_t size);
 /* --help-keys: every action by group, its keys in force, name and help. */

@@ -103,6 +103,11 @@ struct view_ops {
 	/* Work put off until the first screen is up (slow queries on a large
 	 * store); returns whether it changed the rows. */
 	bool (*idle)(struct view_ctx *ctx, struct view *v);
+	/* Draws the whole rectangle (y, x, height, width) of w itself, for a
+	 * view that is no list of rows (the tile map), and leaves in *cy, *cx
+	 * where the hardware cursor goes; NULL = header, rows and legend. */
+	void (*draw)(struct view_ctx *ctx, struct view *v, WINDOW *w, int y, int x, int height,
+		     int width, int *cy, int *cx);
 	/* Called when the drawing width changes (wrapping views). */
 	void (*layout)(struct view_ctx *ctx, struct view *v, int width);
 	void (*free)(struct view *v);
