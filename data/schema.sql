@@ -82,6 +82,7 @@ CREATE TABLE region (
   unit_id     INTEGER REFERENCES region(id), -- level the programme pairs it at: a city
                                               -- that pairs alone (Ningbo), else the province
   name_zh     TEXT,                     -- official name in simplified Chinese (文山壮族苗族自治州)
+  short_zh    TEXT,                     -- the shortest of its Chinese names (文山), for display
   pinyin      TEXT,                     -- toneless pinyin where the name is not pinyin (xizang)
   abbr_zh     TEXT,                     -- one-character abbreviation (provincial level: 沪)
   code        TEXT,                     -- two-letter Latin code (SH)

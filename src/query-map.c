@@ -15,12 +15,6 @@
 #include "pairoff/util.h"
 #include "store-internal.h"
 
-/* The short Chinese name of region id (云南): the shortest of its Chinese
- * names (src/placename.c stores each form); NULL when it has none. */
-#define MAP_SHORT_ZH(id) \
-	"(SELECT x.name FROM region_name x WHERE x.region_id = " id \
-	" AND unicode(x.name) > 127 ORDER BY length(x.name) LIMIT 1)"
-
 /* The year's pair totals (?1; 0 for every year). A joint donation of givers
  * from several provinces counts for its recipient only, as in the
  * provinces pane. */
@@ -33,7 +27,7 @@
 
 static const char map_sql[] =
 	"WITH " MAP_TOTALS
-	" SELECT g.name, " MAP_SHORT_ZH("g.id") ", g.abbr_zh, g.code, g.side, g.tile_row, g.tile_col,"
+	" SELECT g.name, g.short_zh, g.abbr_zh, g.code, g.side, g.tile_row, g.tile_col,"
 	"        nullif(gave.n, 0), nullif(recv.n, 0)"
 	" FROM region g LEFT JOIN gave ON gave.id = g.id LEFT JOIN recv ON recv.id = g.id"
 	" WHERE g.tile_row IS NOT NULL AND g.tile_col IS NOT NULL"
@@ -117,7 +111,7 @@ static const char map_partners_sql[] =
 	"  UNION SELECT d, 'donor' FROM pp, me WHERE r = me.id AND d <> me.id),"
 	" amt AS (SELECT CAST(donor_provinces AS INTEGER) AS d, recipient_id AS r, sum(aid_yuan) AS n"
 	"  FROM pair_total WHERE instr(donor_provinces, ',') = 0 AND (?1 = 0 OR year = ?1) GROUP BY 1, 2)"
-	" SELECT o.name, " MAP_SHORT_ZH("o.id") ", o.abbr_zh, o.code, m.role,"
+	" SELECT o.name, o.short_zh, o.abbr_zh, o.code, m.role,"
 	"  nullif((SELECT n FROM amt, me WHERE (m.role = 'recipient' AND amt.d = me.id AND amt.r = o.id)"
 	"   OR (m.role = 'donor' AND amt.d = o.id AND amt.r = me.id)), 0) AS aid"
 	" FROM mine m JOIN region o ON o.id = m.other"

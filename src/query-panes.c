@@ -24,13 +24,6 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 	return query_fill_table(s, stmt, out, NULL, NULL);
 }
 
-/* The short Chinese name of region id (云南, 文山), for display: the
- * shortest of its Chinese names (src/placename.c stores each form), one
- * indexed look-up (region_name_region); NULL when it has none. */
-#define SHORT_ZH(id) \
-	"(SELECT x.name FROM region_name x WHERE x.region_id = " id \
-	" AND unicode(x.name) > 127 ORDER BY length(x.name) LIMIT 1)"
-
 /* --- provinces ----------------------------------------------------------- */
 
 /* The province pairs of the stated links, then each province with the
@@ -57,7 +50,7 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 	"           WHERE u.province_id = g.id" \
 	"           UNION ALL SELECT x.name FROM region u JOIN region_name x ON x.region_id = u.id" \
 	"           WHERE u.province_id = g.id))," \
-	"        " SHORT_ZH("g.id") \
+	"        g.short_zh" \
 	" FROM sides s JOIN region g ON g.id = s.me" \
 	" GROUP BY g.id ORDER BY g.name"
 
@@ -151,7 +144,7 @@ static const char partners_sql[] =
 	ALIASES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") " || ' '"
 	"        || " NAMES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") ","
 	"        l.basis, l.internal, l.first_year, l.last_year,"
-	"        " SHORT_ZH("o.id") ", " SHORT_ZH("d.id") ", " SHORT_ZH("r.id")
+	"        o.short_zh, d.short_zh, r.short_zh"
 	" FROM x JOIN link l ON l.donor_id = x.did AND l.recipient_id = x.rid"
 	" JOIN region o ON o.id = x.oid"
 	" JOIN region d ON d.id = l.donor_id JOIN region r ON r.id = l.recipient_id"
@@ -164,7 +157,7 @@ enum { PR_PARTNER, PR_DONOR, PR_RECIPIENT, PR_LEVEL, PR_SINCE, PR_UNTIL, PR_REPO
        PR_LAST_YEAR, PR_PARTNER_ZH, PR_DONOR_ZH, PR_RECIPIENT_ZH };
 
 static const char *province_of_sql =
-	"SELECT p.id, " SHORT_ZH("p.id") " FROM"
+	"SELECT p.id, (SELECT short_zh FROM region WHERE id = p.id) FROM"
 	" (SELECT id FROM region WHERE name = ?1 COLLATE NOCASE"
 	"  UNION ALL SELECT region_id FROM region_alias WHERE alias = ?1 LIMIT 1) p";
 
