@@ -82,7 +82,12 @@ CREATE TABLE region (
   unit_id     INTEGER REFERENCES region(id), -- level the programme pairs it at: a city
                                               -- that pairs alone (Ningbo), else the province
   name_zh     TEXT,                     -- official name in simplified Chinese (文山壮族苗族自治州)
-  pinyin      TEXT                      -- toneless pinyin where the name is not pinyin (xizang)
+  short_zh    TEXT,                     -- the shortest of its Chinese names (文山), for display
+  pinyin      TEXT,                     -- toneless pinyin where the name is not pinyin (xizang)
+  abbr_zh     TEXT,                     -- one-character abbreviation (provincial level: 沪)
+  code        TEXT,                     -- two-letter Latin code (SH)
+  tile_row    INTEGER,                  -- its tile on the map's grid (row 0 the north,
+  tile_col    INTEGER                   -- col 0 the west); NULL for no tile
 );
 CREATE INDEX region_parent ON region(parent_id);
 CREATE INDEX region_province ON region(province_id);

@@ -24,6 +24,7 @@ const char *const action_group_names[GROUP_COUNT] = {
 	[GROUP_DATA] = "Data",
 	[GROUP_MATRIX] = "In the matrix",
 	[GROUP_SOURCE] = "In the source view",
+	[GROUP_MAP] = "In the map",
 	[GROUP_QUIT] = "Leaving",
 };
 
@@ -44,12 +45,17 @@ static int key_normal(int key, bool *is_func)
 	return key;
 }
 
-/* The keymap a belongs to: a view's own (GROUP_MATRIX, GROUP_SOURCE) or
- * the rest's (GROUP_COUNT). */
+/* The keymap a belongs to: a view's own (GROUP_MATRIX, GROUP_SOURCE,
+ * GROUP_MAP) or the rest's (GROUP_COUNT). */
+static bool own_keymap(enum action_group g)
+{
+	return g == GROUP_MATRIX || g == GROUP_SOURCE || g == GROUP_MAP;
+}
+
 static enum action_group keymap_of(enum action a)
 {
 	enum action_group g = action_table[a - 1].group;
-	return g == GROUP_MATRIX || g == GROUP_SOURCE ? g : GROUP_COUNT;
+	return own_keymap(g) ? g : GROUP_COUNT;
 }
 
 /* The first action of one keymap with key. */
@@ -67,16 +73,16 @@ static enum action lookup(const struct keymap *km, int key, bool is_func, enum a
 
 enum action keymap_action(const struct keymap *km, int key, bool is_func, enum action_group own)
 {
+	static const enum action_group others[] = { GROUP_MATRIX, GROUP_SOURCE, GROUP_MAP };
 	key = key_normal(key, &is_func);
-	if (own != GROUP_MATRIX && own != GROUP_SOURCE)
+	if (!own_keymap(own))
 		own = GROUP_COUNT;   /* a view without a keymap of its own */
 	enum action a = own != GROUP_COUNT ? lookup(km, key, is_func, own) : ACT_NONE;
 	if (a == ACT_NONE)
 		a = lookup(km, key, is_func, GROUP_COUNT);
-	if (a == ACT_NONE && own == GROUP_COUNT)
-		a = lookup(km, key, is_func, GROUP_MATRIX);
-	if (a == ACT_NONE && own == GROUP_COUNT)
-		a = lookup(km, key, is_func, GROUP_SOURCE);
+	for (size_t i = 0; a == ACT_NONE && i < sizeof(others) / sizeof(others[0]); i++)
+		if (others[i] != own)
+			a = lookup(km, key, is_func, others[i]);
 	return a;
 }
 

@@ -38,7 +38,7 @@ static const char *const region_types[] = {
 static const char *const region_sides[] = { "east", "central", "west" };
 static const char *const region_keys[] = {
 	"name", "type", "side", "parent", "aliases", "misspellings", "pairs_alone",
-	"name_zh", "short_zh", "pinyin",
+	"name_zh", "short_zh", "pinyin", "abbr_zh", "code", "tile",
 };
 
 /* ---- folding ---------------------------------------------------------- */
@@ -164,7 +164,7 @@ struct ini_section {
 
 enum {
 	KEY_NAME, KEY_TYPE, KEY_SIDE, KEY_PARENT, KEY_ALIASES, KEY_MISSPELLINGS, KEY_PAIRS_ALONE,
-	KEY_NAME_ZH, KEY_SHORT_ZH, KEY_PINYIN,
+	KEY_NAME_ZH, KEY_SHORT_ZH, KEY_PINYIN, KEY_ABBR_ZH, KEY_CODE, KEY_TILE,
 };
 
 /* An optional text value, owned; NULL when absent or empty. */
@@ -210,6 +210,29 @@ static enum status collect_sections(const struct ini *ini, const char *path,
 	return ST_OK;
 }
 
+/* The tile map's keys: code two capital letters, tile "row,col" (0..15
+ * each); r's fields stay unset (-1) without them. */
+static enum status load_tile(struct region *r, const struct ini_section *sec, const char *path)
+{
+	const char *code = sec->val[KEY_CODE], *tile = sec->val[KEY_TILE];
+	r->tile_row = r->tile_col = -1;
+	if (code && !(strlen(code) == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z'))
+		return status_set(ST_CONFIG, "%s:%d: code is two capital letters, not '%s'", path,
+				  sec->val_line[KEY_CODE], code);
+	int row, col, used = 0;
+	if (tile && (sscanf(tile, "%d,%d%n", &row, &col, &used) != 2 || tile[used] || row < 0 ||
+		     row > 15 || col < 0 || col > 15))
+		return status_set(ST_CONFIG, "%s:%d: tile is 'row,col' (0-15 each), not '%s'", path,
+				  sec->val_line[KEY_TILE], tile);
+	if (tile) {
+		r->tile_row = row;
+		r->tile_col = col;
+	}
+	r->abbr_zh = optional(sec->val[KEY_ABBR_ZH]);
+	r->code = optional(code);
+	return ST_OK;
+}
+
 static enum status load_section(struct gazetteer *g, const struct ini_section *sec, const char *path)
 {
 	const char *name = sec->val[KEY_NAME], *type = sec->val[KEY_TYPE], *side = sec->val[KEY_SIDE];
@@ -237,7 +260,7 @@ static enum status load_section(struct gazetteer *g, const struct ini_section *s
 	r->pinyin = optional(sec->val[KEY_PINYIN]);
 	add_aliases(r, sec->val[KEY_ALIASES], false);
 	add_aliases(r, sec->val[KEY_MISSPELLINGS], true);
-	return ST_OK;
+	return load_tile(r, sec, path);
 }
 
 static int id_cmp(const void *a, const void *b)
@@ -351,6 +374,8 @@ void gazetteer_free(struct gazetteer *g)
 		free(r->name_zh);
 		free(r->short_zh);
 		free(r->pinyin);
+		free(r->abbr_zh);
+		free(r->code);
 		for (size_t a = 0; a < r->naliases; a++)
 			free(r->aliases[a]);
 		free(r->aliases);

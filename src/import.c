@@ -90,7 +90,8 @@ enum ins {
 
 static const char *const ins_sql[INS_COUNT] = {
 	[INS_REGION] = "INSERT INTO region(id, name, type, side, parent_id, province_id, unit_id,"
-		" name_zh, pinyin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		" name_zh, short_zh, pinyin, abbr_zh, code, tile_row, tile_col)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[INS_ALIAS] = "INSERT OR IGNORE INTO region_alias(alias, region_id, misspelling)"
 		" VALUES (?, ?, ?)",
 	[INS_REGION_NAME] = "INSERT OR IGNORE INTO region_name(name, region_id) VALUES (?, ?)",
@@ -167,6 +168,7 @@ static enum status exec_sql(struct importer *im, const char *sql)
  *   t  const char *  text, NULL for SQL NULL
  *   i  int           integer
  *   o  int           integer, 0 for SQL NULL (years, optional lines)
+ *   g  int           integer, negative for SQL NULL (a tile's row or column)
  *   l  int64_t       integer
  *   k  int64_t       row id, 0 for SQL NULL
  *   d  double        real
@@ -190,8 +192,9 @@ static enum status ins_run(struct importer *im, enum ins which, const char *type
 			break;
 		case 'i':
 		case 'o':
+		case 'g':
 			n = va_arg(ap, int);
-			if (*types == 'o' && n == 0)
+			if ((*types == 'o' && n == 0) || (*types == 'g' && n < 0))
 				sqlite3_bind_null(stmt, i);
 			else
 				sqlite3_bind_int(stmt, i, n);
@@ -274,12 +277,24 @@ static size_t region_of(const struct importer *im, const char *name)
 	return hit ? hit->idx : gazetteer_lookup(im->gaz, name);
 }
 
-/* The names a reader may type for the region beside its English ones:
- * its Chinese name in each form and its pinyin (src/placename.c). */
-static enum status insert_region_names(struct importer *im, const struct region *r, int64_t id)
+/* The region's names in Chinese in each form (src/placename.c), n of
+ * them, into forms; its short name for display, the shortest form (文山
+ * of 文山壮族苗族自治州), in *short_out (borrowed from forms; NULL for none). */
+static size_t zh_forms(const struct region *r, char **forms, const char **short_out)
 {
-	char *forms[PLACENAME_MAX_FORMS + 1];
 	size_t n = placename_zh_forms(r->name_zh, r->short_zh, forms);
+	*short_out = NULL;
+	for (size_t k = 0; k < n; k++)
+		if (!*short_out || strlen(forms[k]) < strlen(*short_out))
+			*short_out = forms[k];
+	return n;
+}
+
+/* The names a reader may type for the region beside its English ones:
+ * its Chinese name in each form and its pinyin; frees forms. */
+static enum status insert_region_names(struct importer *im, const struct region *r, int64_t id,
+				       char **forms, size_t n)
+{
 	if (r->pinyin)
 		forms[n++] = xstrdup(r->pinyin);
 	enum status st = ST_OK;
@@ -297,14 +312,21 @@ static enum status insert_regions(struct importer *im)
 	enum status st = ST_OK;
 	for (size_t i = 0; i < gazetteer_count(g) && st == ST_OK; i++) {
 		const struct region *r = gazetteer_region(g, i);
-		st = ins_run(im, INS_REGION, "ltttkkktt", region_id(i), r->name, r->type, r->side,
+		char *forms[PLACENAME_MAX_FORMS + 1];
+		const char *short_zh;
+		size_t nforms = zh_forms(r, forms, &short_zh);
+		st = ins_run(im, INS_REGION, "ltttkkktttttgg", region_id(i), r->name, r->type, r->side,
 			     region_id(r->parent), region_id(gazetteer_province_of(g, i)),
-			     region_id(gazetteer_unit_of(g, i)), r->name_zh, r->pinyin);
+			     region_id(gazetteer_unit_of(g, i)), r->name_zh, short_zh, r->pinyin, r->abbr_zh,
+			     r->code, r->tile_row, r->tile_col);
 		for (size_t a = 0; a < r->naliases && st == ST_OK; a++)
 			st = ins_run(im, INS_ALIAS, "tli", r->aliases[a], region_id(i),
 				     r->alias_is_misspelling && r->alias_is_misspelling[a] ? 1 : 0);
 		if (st == ST_OK)
-			st = insert_region_names(im, r, region_id(i));
+			st = insert_region_names(im, r, region_id(i), forms, nforms);
+		else
+			for (size_t k = 0; k < nforms; k++)
+				free(forms[k]);
 	}
 	return st;
 }

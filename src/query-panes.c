@@ -49,7 +49,8 @@ static enum status run_rows(struct store *s, const char *sql, const char *const 
 	"           UNION ALL SELECT a.alias FROM region u JOIN region_alias a ON a.region_id = u.id" \
 	"           WHERE u.province_id = g.id" \
 	"           UNION ALL SELECT x.name FROM region u JOIN region_name x ON x.region_id = u.id" \
-	"           WHERE u.province_id = g.id))" \
+	"           WHERE u.province_id = g.id))," \
+	"        g.short_zh" \
 	" FROM sides s JOIN region g ON g.id = s.me" \
 	" GROUP BY g.id ORDER BY g.name"
 
@@ -96,8 +97,8 @@ static const char provinces_count_sql[] = PROVINCES_FUNDS(INDICATOR_TOTALS);
 enum status query_pane_provinces(struct store *s, bool with_funds, const char *kind, struct qtable *out)
 {
 	static const char *const headers[] = { "name", "type", "side", "partners",
-					       "aid_yuan", "investment_yuan", "count", "aliases" };
-	qtable_init(out, 8, headers);
+					       "aid_yuan", "investment_yuan", "count", "aliases", "name_zh" };
+	qtable_init(out, 9, headers);
 	const char *params[] = { kind && *kind ? kind : NULL };
 	if (!with_funds)
 		return run_rows(s, provinces_fast_sql, NULL, 0, out);
@@ -142,7 +143,8 @@ static const char partners_sql[] =
 	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || "
 	ALIASES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") " || ' '"
 	"        || " NAMES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") ","
-	"        l.basis, l.internal, l.first_year, l.last_year"
+	"        l.basis, l.internal, l.first_year, l.last_year,"
+	"        o.short_zh, d.short_zh, r.short_zh"
 	" FROM x JOIN link l ON l.donor_id = x.did AND l.recipient_id = x.rid"
 	" JOIN region o ON o.id = x.oid"
 	" JOIN region d ON d.id = l.donor_id JOIN region r ON r.id = l.recipient_id"
@@ -152,22 +154,27 @@ static const char partners_sql[] =
 
 enum { PR_PARTNER, PR_DONOR, PR_RECIPIENT, PR_LEVEL, PR_SINCE, PR_UNTIL, PR_REPORT, PR_LINE,
        PR_QUOTE, PR_ME_DONOR, PR_TOP, PR_ALIASES, PR_BASIS, PR_INTERNAL, PR_FIRST_YEAR,
-       PR_LAST_YEAR };
+       PR_LAST_YEAR, PR_PARTNER_ZH, PR_DONOR_ZH, PR_RECIPIENT_ZH };
 
 static const char *province_of_sql =
-	"SELECT id FROM region WHERE name = ?1 COLLATE NOCASE"
-	" UNION ALL SELECT region_id FROM region_alias WHERE alias = ?1 LIMIT 1";
+	"SELECT p.id, (SELECT short_zh FROM region WHERE id = p.id) FROM"
+	" (SELECT id FROM region WHERE name = ?1 COLLATE NOCASE"
+	"  UNION ALL SELECT region_id FROM region_alias WHERE alias = ?1 LIMIT 1) p";
 
-/* The region id of name (or of an alias), as text for binding; NULL when none. */
-static char *region_id_text(struct store *s, const char *name)
+/* The region id of name (or of an alias), as text for binding, and its
+ * short Chinese name in *zh (owned, NULL for none); NULL when none. */
+static char *region_id_text(struct store *s, const char *name, char **zh)
 {
-	static const char *const h[] = { "id" };
+	static const char *const h[] = { "id", "zh" };
 	struct qtable t;
-	qtable_init(&t, 1, h);
+	qtable_init(&t, 2, h);
 	char *id = NULL;
+	*zh = NULL;
 	const char *params[] = { name };
-	if (run_rows(s, province_of_sql, params, 1, &t) == ST_OK && t.nrows && qtable_get(&t, 0, 0))
+	if (run_rows(s, province_of_sql, params, 1, &t) == ST_OK && t.nrows && qtable_get(&t, 0, 0)) {
 		id = xstrdup(qtable_get(&t, 0, 0));
+		*zh = qtable_get(&t, 0, 1) ? xstrdup(qtable_get(&t, 0, 1)) : NULL;
+	}
 	qtable_free(&t);
 	return id;
 }
@@ -195,7 +202,7 @@ static int raw_int(const struct qtable *raw, size_t i, size_t col)
  * its source and until are the first row's (the province-to-province link
  * when there is one), its since the earliest of all. */
 static void add_partner_row(struct qtable *out, const struct qtable *raw, size_t from,
-			    size_t to, const char *me)
+			    size_t to, const char *me, const char *me_zh)
 {
 	size_t npairs = 0;
 	for (size_t i = from; i < to; i++)
@@ -209,7 +216,9 @@ static void add_partner_row(struct qtable *out, const struct qtable *raw, size_t
 		"province", earliest_since(raw, from, to), qtable_get(raw, from, PR_UNTIL), pairs,
 		qtable_get(raw, from, PR_REPORT), qtable_get(raw, from, PR_LINE),
 		qtable_get(raw, from, PR_QUOTE), qtable_get(raw, from, PR_ALIASES), "stated",
-		earliest_since(raw, from, to),
+		earliest_since(raw, from, to), qtable_get(raw, from, PR_PARTNER_ZH),
+		me_donor ? me_zh : qtable_get(raw, from, PR_PARTNER_ZH),
+		me_donor ? qtable_get(raw, from, PR_PARTNER_ZH) : me_zh,
 	};
 	qtable_add_row(out, cells);
 }
@@ -250,7 +259,8 @@ static void add_pair_rows(struct qtable *out, const struct qtable *raw, size_t f
 			qtable_get(raw, i, PR_REPORT), qtable_get(raw, i, PR_LINE),
 			qtable_get(raw, i, PR_QUOTE), qtable_get(raw, i, PR_ALIASES),
 			internal ? (stated ? "stated,internal" : "evidence,internal") : stated ? "stated" : "evidence",
-			years,
+			years, qtable_get(raw, i, PR_PARTNER_ZH), qtable_get(raw, i, PR_DONOR_ZH),
+			qtable_get(raw, i, PR_RECIPIENT_ZH),
 		};
 		qtable_add_row(out, cells);
 		free(years);
@@ -260,26 +270,29 @@ static void add_pair_rows(struct qtable *out, const struct qtable *raw, size_t f
 enum status query_pane_partners(struct store *s, const char *province, struct qtable *out)
 {
 	static const char *const headers[] = { "kind", "partner", "donor", "recipient", "level",
-		"since", "until", "pairs", "report", "line", "quote", "aliases", "basis", "years" };
+		"since", "until", "pairs", "report", "line", "quote", "aliases", "basis", "years",
+		"partner_zh", "donor_zh", "recipient_zh" };
 	static const char *const raw_headers[] = { "partner", "donor", "recipient", "level",
 		"since", "until", "report", "line", "quote", "me_donor", "top", "aliases", "basis",
-		"internal", "first_year", "last_year" };
-	qtable_init(out, 14, headers);
-	char *id = region_id_text(s, province);
+		"internal", "first_year", "last_year", "partner_zh", "donor_zh", "recipient_zh" };
+	qtable_init(out, 17, headers);
+	char *me_zh;
+	char *id = region_id_text(s, province, &me_zh);
 	if (!id)
 		return status_set(ST_NOT_FOUND, "no region named '%s'", province);
 	struct qtable raw;
-	qtable_init(&raw, 16, raw_headers);
+	qtable_init(&raw, 19, raw_headers);
 	const char *params[] = { id };
 	enum status st = run_rows(s, partners_sql, params, 1, &raw);
 	for (size_t from = 0, to; st == ST_OK && from < raw.nrows; from = to) {
 		for (to = from + 1; to < raw.nrows &&
 		     str_cmp(qtable_get(&raw, to, PR_PARTNER), qtable_get(&raw, from, PR_PARTNER)) == 0; to++)
 			;
-		add_partner_row(out, &raw, from, to, province);
+		add_partner_row(out, &raw, from, to, province, me_zh);
 		add_pair_rows(out, &raw, from, to);
 	}
 	qtable_free(&raw);
 	free(id);
+	free(me_zh);
 	return st;
 }

@@ -70,6 +70,13 @@ static int parse_indicator(const char *value)
 	return -1;
 }
 
+static const char *const names_words[] = { "en", "zh", "both", NULL };
+
+static int parse_names(const char *value)
+{
+	return word_index(value, names_words);
+}
+
 static int parse_pane(const char *value)
 {
 	return word_index(value, pane_words);
@@ -104,6 +111,8 @@ static const struct option_def options[] = {
 	  "colour theme of the browser" },
 	{ "ui:start_pane", OPT_ENUM, "provinces", TARGET(start_pane), parse_pane,
 	  "provinces|partners|funds", "pane the browser starts in" },
+	{ "ui:names", OPT_ENUM, "en", TARGET(names), parse_names, "en|zh|both",
+	  "place names in English, Chinese or both (Yunnan 云南); English without UTF-8 (t cycles)" },
 	{ "ui:indicator", OPT_WORD, "none", TARGET(indicator), parse_indicator,
 	  "none|cadres|trained|labour|students|projects|...",
 	  "count shown beside the money in the provinces pane (c cycles)" },
@@ -114,6 +123,7 @@ static const struct option_def options[] = {
 
 _Static_assert(sizeof(enum money_unit) == sizeof(int), "OPT_ENUM stores an int");
 _Static_assert(sizeof(enum start_pane) == sizeof(int), "OPT_ENUM stores an int");
+_Static_assert(sizeof(enum names_mode) == sizeof(int), "OPT_ENUM stores an int");
 
 static const struct option_def *option_find(const char *key)
 {
@@ -230,6 +240,8 @@ static const char *option_text(const struct settings *st, const struct option_de
 		return money_unit_key((enum money_unit)value);
 	if (o->parse_word == parse_pane)
 		return pane_words[value];
+	if (o->parse_word == parse_names)
+		return names_words[value];
 	snprintf(buf, size, "%d", value);
 	return buf;
 }

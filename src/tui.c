@@ -392,6 +392,12 @@ static void draw_view(struct tui *t, struct view *v, WINDOW *w, int y, int x, in
 	*cx = x;
 	if (height < 2 || width < 1)
 		return;
+	if (v->ops->draw) {
+		v->height = height;
+		v->width = width;
+		v->ops->draw(&t->ctx, v, w, y, x, height, width, cy, cx);
+		return;
+	}
 	wmove(w, y, x);
 	if (v->ops->header)   /* first: it measures the columns the legend follows */
 		v->ops->header(&t->ctx, v, w, width);
@@ -756,6 +762,19 @@ static enum result act_matrix(struct tui *t)
 	return R_REDRAW;
 }
 
+/* M opens the tile map at the selected province; M in it closes it. */
+static enum result act_map(struct tui *t)
+{
+	if (t->depth && t->stack[t->depth - 1]->ops == &map_ops) {
+		tui_pop(t);
+		return R_REDRAW;
+	}
+	size_t row = list_selected(&t->column[0]->list);
+	const char *name = row == LIST_NONE ? NULL : view_cell(t->column[0], row, "name");
+	tui_push(t, view_map_new(&t->ctx, name));
+	return R_REDRAW;
+}
+
 /* n/N: the next hit; with a hit's source open, the next hit's source. */
 static enum result act_search_step(struct tui *t, int dir)
 {
@@ -868,6 +887,20 @@ static enum result act_unit(struct tui *t)
 {
 	t->ctx.unit = money_unit_next(t->ctx.unit);
 	view_message(&t->ctx, false, "amounts in %s", money_unit_name(t->ctx.unit));
+	return R_REDRAW;
+}
+
+/* t: English, Chinese, both; without UTF-8 the names stay English (a row
+ * of "?" would say nothing), and the message says why. */
+static enum result act_names(struct tui *t)
+{
+	static const char *const said[] = { "place names in English", "place names in Chinese",
+					     "place names in English and Chinese" };
+	t->ctx.names = (enum names_mode)((t->ctx.names + 1) % NAMES_COUNT);
+	if (!t->ctx.utf8 && t->ctx.names != NAMES_EN)
+		view_message(&t->ctx, false, "%s: the terminal shows no UTF-8, so English", said[t->ctx.names]);
+	else
+		view_message(&t->ctx, false, "%s", said[t->ctx.names]);
 	return R_REDRAW;
 }
 
@@ -1000,12 +1033,16 @@ static enum result do_action(struct tui *t, struct view *v, enum action a, long 
 	case ACT_SOURCE: return act_source(t, v);
 	case ACT_ANOMALIES: return act_overlay(t, &anomalies_ops);
 	case ACT_MATRIX: return act_matrix(t);
+	case ACT_MAP: return act_map(t);
 	case ACT_MEASURE: case ACT_MATRIX_SIDE: case ACT_COLUMN_LEFT: case ACT_COLUMN_RIGHT:
 		view_message(&t->ctx, false, "that key works in the matrix (m opens it)");
 		return R_REDRAW;
 	case ACT_FIND_TEXT: return act_find_text(t, v);
 	case ACT_FIND_NEXT: return act_search_step(t, 1);   /* no pattern in the text: the hits */
 	case ACT_FIND_PREV: return act_search_step(t, -1);
+	case ACT_TILE_LEFT: case ACT_TILE_RIGHT: case ACT_MAP_YEAR:
+		view_message(&t->ctx, false, "that key works in the map (M opens it)");
+		return R_REDRAW;
 	case ACT_POSITION: return act_position(t, v);
 	case ACT_SORT_REVERSE: return act_sort_reverse(t, v);
 	case ACT_HELP: return act_overlay(t, &help_ops);
@@ -1017,6 +1054,7 @@ static enum result do_action(struct tui *t, struct view *v, enum action a, long 
 	case ACT_PLACE: prompt_start(t, PROMPT_PLACE, NULL); return R_REDRAW;
 	case ACT_CLEAR: return act_clear(t, v);
 	case ACT_UNIT: return act_unit(t);
+	case ACT_NAMES: return act_names(t);
 	case ACT_SORT: return act_sort(t, v);
 	case ACT_GROUP: view_message(&t->ctx, false, "r groups the provinces pane"); return R_REDRAW;
 	case ACT_EXPORT: return act_export(t, v);
@@ -1067,6 +1105,8 @@ static enum action_group own_keymap(const struct view *v)
 		return GROUP_MATRIX;
 	if (v->ops == &source_ops)
 		return GROUP_SOURCE;
+	if (v->ops == &map_ops)
+		return GROUP_MAP;
 	return GROUP_COUNT;
 }
 
@@ -1353,6 +1393,7 @@ enum status tui_begin(struct tui *t, struct store *s, const struct settings *st,
 	t->ctx.unit = st->unit;
 	t->mouse = (opt && opt->mouse) || st->mouse;
 	t->ctx.group_by_side = true;
+	t->ctx.names = st->names;
 	query_cancel_install(t, s, st->query_time_limit);
 	t->ctx.indicator = st->indicator ? (int)indicator_kind_parse(st->indicator) : -1;
 	if (t->ctx.indicator == IND_NKINDS)

@@ -106,13 +106,14 @@ static void draw_partner(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t
 {
 	char pairs[48] = "";
 	long n = view_cell_long(v, row, "pairs");
-	const char *name = view_cell(v, row, "partner");
+	char buf[256];
+	const char *name = view_name(ctx, view_cell(v, row, "partner"), view_cell(v, row, "partner_zh"),
+				     buf, sizeof(buf));
 	if (n)
 		snprintf(pairs, sizeof(pairs), " (%ld pair%s)", n, n == 1 ? "" : "s");
 	if (text_width(name) + text_width(pairs) > width - YEARS_WIDTH)
 		pairs[0] = '\0';
 	attr_t a = base | A_BOLD;
-	(void)ctx;
 	int used = draw_text_cut(w, name, width - YEARS_WIDTH, a);
 	used += draw_text(w, pairs, width - YEARS_WIDTH - used, base, false, base);
 	draw_spaces(w, width - YEARS_WIDTH - used, base);
@@ -130,23 +131,34 @@ static char *short_name(const char *name)
 	return xstrdup(name);
 }
 
+/* One side of a pair as ui:names asks, its English name shortened first
+ * when short. Owned. */
+static char *side_name(const struct view_ctx *ctx, const char *en, const char *zh, bool short_en)
+{
+	char *e = short_en ? short_name(en) : xstrdup(en);
+	char buf[256];
+	char *text = xstrdup(view_name(ctx, e, zh, buf, sizeof(buf)));
+	free(e);
+	return text;
+}
+
 /* "donor → recipient" ("⇢" for a link seen through aid), shortened while
- * it is wider than cols. Owned. */
-static char *pair_text(const struct view_ctx *ctx, const char *donor, const char *recipient, bool stated, int cols)
+ * it is wider than cols: the donor's English name, then the recipient's. Owned. */
+static char *pair_text(const struct view_ctx *ctx, const char *const en[2], const char *const zh[2],
+		       bool stated, int cols)
 {
 	const char *arrow = stated ? (ctx->utf8 ? " → " : " -> ") : (ctx->utf8 ? " ⇢ " : " ~> ");
-	char *text = xasprintf("%s%s%s", donor, arrow, recipient);
-	if (text_width(text) <= cols)
-		return text;
-	char *d = short_name(donor), *r = short_name(recipient);
-	free(text);
-	text = xasprintf("%s%s%s", d, arrow, recipient);
-	if (text_width(text) > cols) {
+	char *text = NULL;
+	for (int shorten = 0; shorten <= 2; shorten++) {
+		char *d = side_name(ctx, en[0], zh[0], shorten >= 1);
+		char *r = side_name(ctx, en[1], zh[1], shorten >= 2);
 		free(text);
 		text = xasprintf("%s%s%s", d, arrow, r);
+		free(d);
+		free(r);
+		if (text_width(text) <= cols)
+			break;
 	}
-	free(d);
-	free(r);
 	return text;
 }
 
@@ -156,7 +168,9 @@ static void draw_pair(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t ro
 	const char *donor = view_cell(v, row, "donor"), *recipient = view_cell(v, row, "recipient");
 	const char *basis = view_cell(v, row, "basis");
 	bool stated = !basis || strncmp(basis, "stated", 6) == 0;
-	char *text = pair_text(ctx, donor ? donor : "?", recipient ? recipient : "?", stated, width - 2 - YEARS_WIDTH);
+	const char *en[2] = { donor ? donor : "?", recipient ? recipient : "?" };
+	const char *zh[2] = { view_cell(v, row, "donor_zh"), view_cell(v, row, "recipient_zh") };
+	char *text = pair_text(ctx, en, zh, stated, width - 2 - YEARS_WIDTH);
 	draw_spaces(w, 2, base);
 	draw_cell(w, text, width - 2 - YEARS_WIDTH, false, stated ? base : base | A_DIM);
 	draw_cell(w, view_cell(v, row, "years"), YEARS_WIDTH, true, base);

@@ -214,7 +214,9 @@ static void provinces_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, 
 {
 	struct columns c = columns(v, width);
 	const char *s = view_cell(v, row, "side");
-	draw_cell_cut(w, view_cell(v, row, "name"), c.name, ctx->utf8, base);
+	char name[256];
+	draw_cell_cut(w, view_name(ctx, view_cell(v, row, "name"), view_cell(v, row, "name_zh"), name, sizeof(name)),
+		      c.name, ctx->utf8, base);
 	char side_mark[4] = "";
 	if (s && c.side)
 		snprintf(side_mark, sizeof(side_mark), " %c", s[0] - 32 * (s[0] >= 'a' && s[0] <= 'z'));

@@ -305,6 +305,19 @@ void outcome_clear(struct outcome *out)
 	memset(out, 0, sizeof(*out));
 }
 
+const char *view_name(const struct view_ctx *ctx, const char *en, const char *zh, char *buf,
+		      size_t size)
+{
+	if (!en)
+		en = "";
+	if (!zh || !*zh || !ctx->utf8 || ctx->names == NAMES_EN)
+		return en;
+	if (ctx->names == NAMES_ZH)
+		return zh;
+	snprintf(buf, size, "%s %s", en, zh);
+	return buf;
+}
+
 const char *view_money(const struct view_ctx *ctx, long long amount_yuan, bool approx, char *buf,
 		       size_t size)
 {

@@ -127,7 +127,7 @@ run "$PAIROFF" --config "$test_tmp/nope.ini" --help-config
 run "$PAIROFF" --help-config
 printf '%s\n' "$out" | awk '/^\[/ { section = substr($0, 2, length($0) - 2); next }
 	section != "keys" && /^(; )?[a-z_]+ =/ { sub(/^; /, ""); print section, $1 }' > "$test_tmp/keys"
-assert_eq "$(wc -l < "$test_tmp/keys" | tr -d ' ')" 10 "ten config keys in --help-config"
+assert_eq "$(wc -l < "$test_tmp/keys" | tr -d ' ')" 11 "eleven config keys in --help-config"
 while read -r section key; do
 	grep -q "^\\\\fB$key\\\\fR" "$top_srcdir/data/pairoff.1" ||
 		fail "man page does not document [$section] $key"

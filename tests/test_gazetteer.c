@@ -179,6 +179,44 @@ static void check_provincial(const struct gazetteer *g)
 	CHECK(count == ARRAY_LEN(provincial), "%zu provincial-level regions, expected 34", count);
 }
 
+/* The tile map's keys: every provincial-level region has one character,
+ * one two-letter code and one tile, no two the same; no other region has
+ * a tile. */
+static void check_tiles(const struct gazetteer *g)
+{
+	for (size_t i = 0; i < gazetteer_count(g); i++) {
+		const struct region *r = gazetteer_region(g, i);
+		if (!is_provincial(r)) {
+			CHECK(r->tile_row < 0 && !r->code && !r->abbr_zh, "%s is no province but has a tile", r->name);
+			continue;
+		}
+		CHECK(r->abbr_zh && is_cjk_text(r->abbr_zh) && strlen(r->abbr_zh) == 3,
+		      "%s: abbr_zh is not one character", r->name);
+		CHECK(r->code && strlen(r->code) == 2, "%s: no two-letter code", r->name);
+		CHECK(r->tile_row >= 0 && r->tile_col >= 0, "%s: no tile", r->name);
+		for (size_t k = i + 1; k < gazetteer_count(g); k++) {
+			const struct region *o = gazetteer_region(g, k);
+			if (!is_provincial(o) || r->tile_row < 0)
+				continue;
+			CHECK(r->tile_row != o->tile_row || r->tile_col != o->tile_col,
+			      "%s and %s share a tile", r->name, o->name);
+			CHECK(!r->code || !o->code || strcmp(r->code, o->code) != 0, "%s and %s share a code",
+			      r->name, o->name);
+			CHECK(!r->abbr_zh || !o->abbr_zh || strcmp(r->abbr_zh, o->abbr_zh) != 0,
+			      "%s and %s share an abbreviation", r->name, o->name);
+		}
+	}
+	/* rough geography: Shanghai east of Chongqing, Heilongjiang north of Hainan */
+	const struct region *sh = gazetteer_region(g, gazetteer_lookup(g, "Shanghai"));
+	const struct region *cq = gazetteer_region(g, gazetteer_lookup(g, "Chongqing"));
+	const struct region *hl = gazetteer_region(g, gazetteer_lookup(g, "Heilongjiang"));
+	const struct region *hi = gazetteer_region(g, gazetteer_lookup(g, "Hainan"));
+	CHECK(sh && cq && sh->tile_col > cq->tile_col, "Shanghai's tile is not east of Chongqing's");
+	CHECK(hl && hi && hl->tile_row < hi->tile_row, "Heilongjiang's tile is not north of Hainan's");
+	CHECK_STR(sh ? sh->abbr_zh : NULL, "沪", "Shanghai's abbreviation");
+	CHECK_STR(sh ? sh->code : NULL, "SH", "Shanghai's code");
+}
+
 static void test_gazetteer(void)
 {
 	struct gazetteer *g = NULL;
@@ -192,6 +230,7 @@ static void test_gazetteer(void)
 		for (size_t k = i + 1; k < gazetteer_count(g); k++)
 			check_unique_under_parent(g, i, k);
 	check_provincial(g);
+	check_tiles(g);
 	/* the examples */
 	static const char *const examples[][3] = {
 		{ "Xing'an League", "兴安盟", NULL }, { "Shangri-La County", "香格里拉县", "xianggelila" },

@@ -138,7 +138,7 @@ static void test_scroll(void)
 /* The keymap an action's group belongs to (action.c's keymap_of). */
 static int own_keymap(enum action_group g)
 {
-	return g == GROUP_MATRIX || g == GROUP_SOURCE ? (int)g : -1;
+	return g == GROUP_MATRIX || g == GROUP_SOURCE || g == GROUP_MAP ? (int)g : -1;
 }
 
 static void test_actions(void)
@@ -152,7 +152,7 @@ static void test_actions(void)
 	      "\\ and & filter");
 	CHECK(action_for_key(KEY_DOWN, false) == ACT_NONE, "a character with a key code's value is not that key");
 	/* one key, one action in each keymap: a view's own (the matrix's, the
-	 * source view's) may shadow the rest's */
+	 * source view's, the map's) may shadow the rest's */
 	for (const struct action_info *a = action_table; a->name; a++)
 		for (const struct action_info *b = a + 1; b->name; b++)
 			for (int i = 0; i < 3; i++)
@@ -186,6 +186,12 @@ static void test_keymap(void)
 	CHECK(keymap_action(&km, 'F', false, GROUP_SOURCE) == ACT_SEARCH, "F in the source view");
 	CHECK(keymap_action(&km, 'b', false, GROUP_SOURCE) == ACT_PAGE_UP, "b pages up in the source view");
 	CHECK(keymap_action(&km, 'j', false, GROUP_MOVE) == ACT_MOVE_DOWN, "a group without a keymap: the rest's");
+	CHECK(keymap_action(&km, KEY_LEFT, true, GROUP_MAP) == ACT_TILE_LEFT, "Left in the map");
+	CHECK(keymap_action(&km, 'l', false, GROUP_MAP) == ACT_TILE_RIGHT, "l in the map");
+	CHECK(keymap_action(&km, '\r', false, GROUP_MAP) == ACT_ENTER, "Enter in the map");
+	CHECK(keymap_action(&km, KEY_LEFT, true, GROUP_COUNT) == ACT_BACK, "Left elsewhere");
+	CHECK(keymap_action(&km, KEY_LEFT, true, GROUP_MATRIX) == ACT_BACK, "Left in the matrix");
+	CHECK(keymap_action(&km, 'Y', false, GROUP_COUNT) == ACT_MAP_YEAR, "Y outside the map");
 
 	const char *bad = NULL;
 	size_t bad_len = 0;

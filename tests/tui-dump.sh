@@ -345,7 +345,7 @@ assert_rc 0 "20x5"
 assert_contains "$out" "enlarge the terminal" "too-small message"
 PAIROFF_DUMP_SIZE=1x1 run "$PAIROFF" --db "$db" --dump-keys "j<Resize:100x30>j<Resize:1x1>"
 assert_rc 0 "1x1 and resizes"
-PAIROFF_DUMP_SIZE=100x70 run "$PAIROFF" --db "$db" --dump-keys "?"
+PAIROFF_DUMP_SIZE=100x90 run "$PAIROFF" --db "$db" --dump-keys "?"
 for h in "Move down one row" "Full-text search in all reports" "Cycle money units" \
 	"Export the current table" "Copy the selected row" "Quit at once" "[ui] unit"; do
 	assert_contains "$out" "$h" "help lists [$h]"

@@ -15,7 +15,8 @@
  * per view): in the matrix their keys come first, so b switches the
  * matrix's side there and pages up everywhere else. GROUP_SOURCE is the
  * source view's own keymap the same way: / searches the text shown there
- * (less), and F, the store-wide search's own key, works everywhere. */
+ * (less), and F, the store-wide search's own key, works everywhere.
+ * GROUP_MAP is the tile map's: Left and Right move between its tiles there. */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,8 +28,8 @@
 #define ACT_KEY_ENTER 10
 #define ACT_KEY_DEL 127
 
-enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX, GROUP_SOURCE, GROUP_QUIT,
-			GROUP_COUNT };
+enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX, GROUP_SOURCE, GROUP_MAP,
+			GROUP_QUIT, GROUP_COUNT };
 
 #define ACTION_INFO(_) \
 	_(MOVE_DOWN,   "move-down",   GROUP_MOVE, "Move down one row (a count first moves that many: 5j)", 'j', KEY_DOWN, CTRL_KEY('n')) \
@@ -45,6 +46,7 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX
 	_(PREV_PANE,   "prev-pane",   GROUP_VIEW, "Focus the previous pane", KEY_BTAB, 0, 0) \
 	_(SOURCE,      "source",      GROUP_VIEW, "Open the source text of the selected row", 'o', 0, 0) \
 	_(ANOMALIES,   "anomalies",   GROUP_VIEW, "List what the importer corrected or could not reconcile", 'a', 0, 0) \
+	_(MAP,         "map",         GROUP_VIEW, "A tile map of the provinces and the year's aid; M in it closes it", 'M', 0, 0) \
 	_(MATRIX,      "matrix",      GROUP_VIEW, "Compare over the years: aid per donor (or recipient) and year; Enter on a cell opens its funds", 'm', 0, 0) \
 	_(HELP,        "help",        GROUP_VIEW, "Show this help", '?', KEY_F(1), 0) \
 	_(POSITION,    "position",    GROUP_VIEW, "Show where you are: the path for pairoff --at, the row, its report and line (y then copies the command)", CTRL_KEY('g'), 0, 0) \
@@ -60,6 +62,7 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX
 	_(SORT_REVERSE, "sort-reverse", GROUP_DATA, "Reverse the current sort", 'I', 0, 0) \
 	_(GROUP,       "group",       GROUP_DATA, "Toggle East/West grouping of provinces", 'r', 0, 0) \
 	_(INDICATOR,   "indicator",   GROUP_DATA, "Cycle the count the provinces pane shows beside the money (cadres, trained, ...)", 'c', 0, 0) \
+	_(NAMES,       "names",       GROUP_DATA, "Cycle how places are named: English, Chinese, both (Yunnan 云南); English without UTF-8", 't', 0, 0) \
 	_(EXPORT,      "export",      GROUP_DATA, "Export the current table (.csv, .tsv or .json)", 'e', CTRL_KEY('s'), 0) \
 	_(COPY,        "copy",        GROUP_DATA, "Copy the selected row (OSC 52, and to a file); after Ctrl-G, the pairoff --at command", 'y', 0, 0) \
 	_(COLUMN_LEFT, "column-left", GROUP_MATRIX, "Select the column on the left (the years scroll sideways)", '<', 'H', KEY_SLEFT) \
@@ -69,6 +72,9 @@ enum action_group { GROUP_MOVE, GROUP_VIEW, GROUP_FIND, GROUP_DATA, GROUP_MATRIX
 	_(FIND_TEXT,   "find-text",   GROUP_SOURCE, "Search the text shown, as less does (Enter alone: the last pattern again)", '/', 0, 0) \
 	_(FIND_NEXT,   "find-next",   GROUP_SOURCE, "Next match of the text's pattern (without one, the next search hit)", 'n', 0, 0) \
 	_(FIND_PREV,   "find-prev",   GROUP_SOURCE, "Previous match of the text's pattern (without one, the previous hit)", 'N', 0, 0) \
+	_(TILE_LEFT,   "tile-left",   GROUP_MAP, "Move to the tile on the left (Up and Down: the tile above, below)", KEY_LEFT, 'h', 0) \
+	_(TILE_RIGHT,  "tile-right",  GROUP_MAP, "Move to the tile on the right", KEY_RIGHT, 'l', 0) \
+	_(MAP_YEAR,    "map-year",    GROUP_MAP, "Show the next year's aid (after the last, every year's)", 'Y', 0, 0) \
 	_(CLOSE,       "close",       GROUP_QUIT, "Close the current view; quit at the top", 'q', 0, 0) \
 	_(SUSPEND,     "suspend",     GROUP_QUIT, "Suspend to the shell (fg comes back)", CTRL_KEY('z'), 0, 0) \
 	_(QUIT,        "quit",        GROUP_QUIT, "Quit at once", 'Q', CTRL_KEY('c'), 0)
@@ -122,9 +128,9 @@ void keymap_init(struct keymap *km);
  * *bad then points at it in text and nothing changed. */
 bool keymap_bind(struct keymap *km, enum action a, const char *text, const char **bad, size_t *bad_len);
 /* The action of key in the view whose own keymap is own (GROUP_MATRIX,
- * GROUP_SOURCE, or GROUP_COUNT for none): that keymap's keys first. An
- * action of a view's own keymap is returned outside it too when no other
- * has the key, so that the caller can say where it works. */
+ * GROUP_SOURCE, GROUP_MAP, or GROUP_COUNT for none): that keymap's keys
+ * first. An action of another view's own keymap is returned too when no
+ * other has the key, so that the caller can say where it works. */
 enum action keymap_action(const struct keymap *km, int key, bool is_func, enum action_group own);
 /* "j Down Ctrl-N" for a's keys in force ("none" when it has none). */
 const char *keymap_keys_text(const struct keymap *km, enum action a, char *buf, size_t size);

@@ -37,6 +37,10 @@ struct region {
 	                        * where dropping the suffix does not give it ("文山") */
 	char *pinyin;          /* owned, may be NULL; toneless pinyin of the short
 	                        * name where the English is not pinyin ("xizang") */
+	/* For the tile map (provincial level), never matched in text either: */
+	char *abbr_zh;         /* owned, may be NULL; one-character abbreviation ("沪") */
+	char *code;            /* owned, may be NULL; two-letter Latin code ("SH") */
+	int tile_row, tile_col; /* the tile's place on the map's grid, -1 for none */
 };
 
 struct gazetteer;

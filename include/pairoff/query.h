@@ -189,7 +189,8 @@ enum status query_matrix_cell(struct store *s, const struct matrix_request *rq, 
  * largest, added; else NULL), aliases ('|'-separated names and aliases of
  * the region and every place in it, their Chinese names in each form and
  * pinyin too, so that a filter on a county's old name or on 文山 finds its
- * province). */
+ * province), name_zh (its short Chinese name, 云南, for display; NULL when
+ * it has none). */
 enum status query_pane_provinces(struct store *s, bool with_funds, const char *kind, struct qtable *out);
 
 /* The partners of province and the place pairs under each. One "partner" row
@@ -202,9 +203,30 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * pinyin), basis ("stated" or
  * "evidence", ",internal" within the West), years (a stated pair's since,
  * "96-10" when it ended; a link seen through aid the years of the reports
- * that show it, "(2012)"). ST_NOT_FOUND when
+ * that show it, "(2012)"), partner_zh, donor_zh, recipient_zh (their short
+ * Chinese names, for display; NULL when none). ST_NOT_FOUND when
  * province is not a region. */
 enum status query_pane_partners(struct store *s, const char *province, struct qtable *out);
+
+/* --- the tile map (src/query-map.c) -------------------------------------- */
+
+/* The provincial-level regions that have a tile, by row and column, with
+ * the aid each gave and received in year (0: every year), by the pairs'
+ * yearly totals (query_totals's figures; aid only, never investment).
+ * Columns: name, name_zh (short: 云南), abbr_zh (滇), code (YN), side,
+ * tile_row, tile_col, gave_yuan, received_yuan (NULL for none), aid_yuan
+ * (the two added), role ("gave", "received", NULL for no aid), shade (0 no
+ * aid, else 1-4: the quarter of the tiles' figures it falls in, 4 the top). */
+enum status query_map(struct store *s, int year, struct qtable *out);
+
+/* The partner provinces of province, by a stated pairing or by aid given,
+ * the largest aid in year (0: every year) first. Columns: name, name_zh,
+ * abbr_zh, code, role ("recipient": province gives to it; "donor"),
+ * aid_yuan (of the pair in year, NULL for none). */
+enum status query_map_partners(struct store *s, const char *province, int year, struct qtable *out);
+
+/* The years with aid on record, ascending. Columns: year. */
+enum status query_map_years(struct store *s, struct qtable *out);
 
 /* The funds pane of a pair (donor and recipient by canonical name): per
  * year (ascending) a "year" row with the pair's aid (amount_yuan) and

@@ -14,6 +14,8 @@
 #include "pairoff/status.h"
 
 enum start_pane { PANE_PROVINCES, PANE_PARTNERS, PANE_FUNDS };
+/* How the browser names places: in English, in Chinese, or both ("Yunnan 云南"). */
+enum names_mode { NAMES_EN, NAMES_ZH, NAMES_BOTH, NAMES_COUNT };
 
 struct settings {
 	char *db_path;            /* owned, may be NULL; [store] path */
@@ -23,6 +25,7 @@ struct settings {
 	bool color;               /* [ui] color = true | false (NO_COLOR also turns it off) */
 	char *theme;              /* owned; [ui] theme = default | mono | light */
 	enum start_pane start_pane; /* [ui] start_pane = provinces | partners | funds */
+	enum names_mode names;    /* [ui] names = en | zh | both */
 	int query_time_limit;     /* [store] query_time_limit = seconds a query may take */
 	char *indicator;          /* owned; [ui] indicator = none | cadres | trained | ...: the
 	                           * count the provinces pane shows beside the money */

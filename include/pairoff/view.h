@@ -106,6 +106,11 @@ struct view_ops {
 	/* Work put off until the first screen is up (slow queries on a large
 	 * store); returns whether it changed the rows. */
 	bool (*idle)(struct view_ctx *ctx, struct view *v);
+	/* Draws the whole rectangle (y, x, height, width) of w itself, for a
+	 * view that is no list of rows (the tile map), and leaves in *cy, *cx
+	 * where the hardware cursor goes; NULL = header, rows and legend. */
+	void (*draw)(struct view_ctx *ctx, struct view *v, WINDOW *w, int y, int x, int height,
+		     int width, int *cy, int *cx);
 	/* Called when the drawing width changes (wrapping views). */
 	void (*layout)(struct view_ctx *ctx, struct view *v, int width);
 	void (*free)(struct view *v);
@@ -172,6 +177,7 @@ struct view_ctx {
 	int indicator;            /* the provinces pane's count: an enum indicator_kind,
 	                           * or -1 for none ([ui] indicator, c cycles) */
 	bool group_by_side;
+	enum names_mode names;    /* how places are named ([ui] names, t cycles) */
 	attr_t attrs[ROLE_COUNT];
 	const struct view *column[3]; /* the panes, to read: provinces, partners, funds */
 	/* Views whose columns have a legend, in the order of the panes, NULL-ended
@@ -231,6 +237,12 @@ enum result view_focus(struct view_ctx *ctx, int pane);
  * row source opens instead (view_enter_source). */
 enum result view_goto_pair(struct view_ctx *ctx, const char *province, const char *donor,
 			   const char *recipient);
+/* A place's name as ctx->names asks: en, zh, or "en zh" (Yunnan 云南), in
+ * buf; en alone when zh is NULL or empty or the terminal shows no UTF-8
+ * (a "?" for every character would say nothing). */
+const char *view_name(const struct view_ctx *ctx, const char *en, const char *zh, char *buf,
+		      size_t size);
+
 /* Frees what out holds and empties it. */
 void outcome_clear(struct outcome *out);
 /* Formats amount_yuan in the current unit, "~" before approximate ones. */

@@ -7,7 +7,7 @@
 #include "pairoff/view.h"
 
 extern const struct view_ops provinces_ops, partners_ops, funds_ops, source_ops, search_ops,
-	help_ops, anomalies_ops, sources_ops, place_ops, matrix_ops;
+	help_ops, anomalies_ops, sources_ops, place_ops, matrix_ops, map_ops;
 
 /* The source view of ref and the search results of query (src/view-source.c,
  * src/view-search.c); NULL with a message on ctx when there is nothing to show. */
@@ -30,4 +30,7 @@ struct view *view_place_new(struct view_ctx *ctx, const char *name);
 /* The comparison matrix (src/view-matrix.c): aid per donor and year to
  * start with; never NULL (a failed load says so on ctx). */
 struct view *view_matrix_new(struct view_ctx *ctx);
+/* The tile map of the provincial-level regions (src/view-map.c), the
+ * province select selected (NULL: the first with aid); never NULL. */
+struct view *view_map_new(struct view_ctx *ctx, const char *select);
 #endif

@@ -1,0 +1,113 @@
+#!/bin/sh
+# Place names in English, Chinese or both (issue 12, item 3), through the
+# in-process screen dump: [ui] names and the t key; whole screens at 80x24
+# and 120x40 compared with tests/screens/; every line of a screen with
+# double-width names is exactly as wide as the terminal, its pane borders
+# in one column; the cursor and sorting are those of the English names;
+# under a locale without UTF-8 the browser shows the English names, never "?".
+
+. "$top_srcdir/tests/lib.sh"
+
+db=$test_tmp/s.db
+run "$PAIROFF" --db "$db" import
+assert_rc 0 "import of the bundled reports"
+screens=$top_srcdir/tests/screens
+for mode in en zh both; do
+	printf '[ui]\nnames = %s\n' "$mode" >"$test_tmp/$mode.ini"
+done
+
+dump() {  # dump MODE SIZE KEYS: the screen after KEYS, in $out
+	PAIROFF_DUMP_SIZE=$2 run "$PAIROFF" --config "$test_tmp/$1.ini" --db "$db" --dump-keys "$3"
+	assert_rc 0 "dump of [$3] at $2 with names = $1"
+}
+cursor_line() {
+	y=$(printf '%s\n' "$out" | sed -n 's/^cursor: \([0-9]*\),.*/\1/p')
+	printf '%s\n' "$out" | sed -n "$((y + 1))p"
+}
+status_line() { printf '%s\n' "$out" | sed '$d' | sed -n '$p'; }
+
+# same_screen NAME MODE SIZE KEYS: the whole screen equals tests/screens/NAME
+same_screen() {
+	dump "$2" "$3" "$4"
+	printf '%s\n' "$out" >"$test_tmp/$1"
+	if ! cmp -s "$screens/$1" "$test_tmp/$1"; then
+		fail "$1: the screen after [$4] at $3 differs from tests/screens/$1:
+$(diff -u "$screens/$1" "$test_tmp/$1" | head -n 60)"
+	fi
+}
+
+# aligned WIDTH WHAT: every screen line of $out (the cursor line aside)
+# takes at most WIDTH columns (the dump drops trailing blanks), a Chinese
+# character two, and the pane borders stand in the same columns on every
+# line that has them
+aligned() {
+	# (perl: sed's ranges of Chinese characters depend on the locale's collation)
+	printf '%s\n' "$out" | sed '$d' |
+		perl -CSD -pe 's/\p{Han}/WW/g; s/\x{2502}/|/g; s/[^ -~\n]/./g' >"$test_tmp/cells" ||
+		fail "$2: perl could not measure the screen"
+	bad=$(awk -v w="$1" 'length($0) > w { print NR ": " length($0) " columns" }' "$test_tmp/cells")
+	[ -z "$bad" ] || fail "$2: lines wider than $1 columns: $bad"
+	cols=$(awk 'index($0, "|") { s = ""; for (i = 1; i <= length($0); i++) if (substr($0, i, 1) == "|") s = s " " i; print s }' \
+		"$test_tmp/cells" | sort -u | wc -l)
+	[ "$cols" -eq 1 ] || fail "$2: the pane borders stand in $cols different sets of columns"
+}
+
+# --- whole screens, provinces and partners -----------------------------------
+same_screen names-zh-80x24.txt zh 80x24 "jj<Enter>"
+same_screen names-both-80x24.txt both 80x24 "jj<Enter>"
+same_screen names-both-120x40.txt both 120x40 "jj<Enter>"
+for size in 80x24 120x40 100x30 60x20; do
+	for mode in zh both; do
+		dump "$mode" "$size" "jj<Enter>"
+		aligned "${size%x*}" "names = $mode at $size"
+		assert_contains "$out" "福建" "names = $mode at $size shows Fujian in Chinese"
+	done
+done
+dump both 80x24 "jj<Enter>"
+assert_contains "$out" "Fujian 福建" "both: English, then Chinese"
+dump both 60x20 "jj<Enter>"
+assert_contains "$out" "…" "both at 60 columns: a name too long is cut with an ellipsis"
+dump zh 80x24 ""
+assert_not_contains "$out" "Fujian" "zh: the provinces pane names Fujian in Chinese only"
+
+# --- the cursor and the sort follow the rows, whatever their names -----------
+dump en 120x40 "jjjj"
+en_row=$(cursor_line | sed 's/ .*//')
+dump both 120x40 "jjjj"
+case $(cursor_line) in
+"$en_row "*) ;;
+*) fail "names = both: four rows down is [$(cursor_line)], in English [$en_row]" ;;
+esac
+dump both 120x40 "sg"
+both_first=$(cursor_line | sed 's/ .*//')
+dump en 120x40 "sg"
+assert_eq "$(cursor_line | sed 's/ .*//')" "$both_first" "sorted by aid, the first row is the same in both scripts"
+
+# --- t cycles en -> zh -> both -> en ------------------------------------------
+dump en 80x24 "t"
+assert_contains "$(status_line)" "place names in Chinese" "t: Chinese"
+assert_contains "$out" "北京" "t shows the Chinese names"
+dump en 80x24 "tt"
+assert_contains "$(status_line)" "place names in English and Chinese" "tt: both"
+assert_contains "$out" "Beijing 北京" "tt shows both"
+dump en 80x24 "ttt"
+assert_contains "$(status_line)" "place names in English" "ttt: English again"
+assert_not_contains "$out" "北京" "ttt: no Chinese left"
+
+# --- no UTF-8: English, never "?" ---------------------------------------------
+for mode in zh both; do
+	LC_ALL=C PAIROFF_DUMP_SIZE=80x24 run "$PAIROFF" --config "$test_tmp/$mode.ini" --db "$db" \
+		--dump-keys "jj<Enter>"
+	assert_rc 0 "dump under LC_ALL=C with names = $mode"
+	c_out=$out
+	LC_ALL=C PAIROFF_DUMP_SIZE=80x24 run "$PAIROFF" --config "$test_tmp/en.ini" --db "$db" \
+		--dump-keys "jj<Enter>"
+	assert_eq "$c_out" "$out" "LC_ALL=C: names = $mode shows the English screen"
+	assert_contains "$c_out" "Fujian" "LC_ALL=C: names = $mode names Fujian in English"
+	assert_not_contains "$(printf '%s\n' "$c_out" | sed -n 2,18p)" "?" \
+		"LC_ALL=C: names = $mode shows no ? in the rows"
+done
+LC_ALL=C PAIROFF_DUMP_SIZE=80x24 run "$PAIROFF" --config "$test_tmp/en.ini" --db "$db" --dump-keys "t"
+assert_contains "$out" "no UTF-8, so English" "LC_ALL=C: t says why the names stay English"
+
+done_testing
