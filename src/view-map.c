@@ -81,8 +81,7 @@ static void load_partners(struct view_ctx *ctx, struct view *v)
 	const char *name = row == LIST_NONE ? NULL : view_cell(v, row, "name");
 	if (name && m->partners_of && strcmp(name, m->partners_of) == 0 && m->partners_year == year_shown(m))
 		return;
-	qtable_free(&m->partners);
-	qtable_init(&m->partners, 0, NULL);
+	qtable_free(&m->partners);   /* empty, as for no selection; the query sets it up */
 	free(m->partners_of);
 	m->partners_of = name ? xstrdup(name) : NULL;
 	m->partners_year = year_shown(m);
