@@ -8,25 +8,16 @@
 
 . "$top_srcdir/tests/lib.sh"
 
-db=$test_tmp/s.db
-run "$PAIROFF" --db "$db" import
-assert_rc 0 "import of the bundled reports"
+bundled_store
 
 at() {  # at PATH [KEYS]: the screen --at PATH opens (after KEYS), in $out
 	PAIROFF_DUMP_SIZE=${size:-100x30} run "$PAIROFF" --db "$db" --at "$1" --dump-keys "${2:-}"
 	assert_rc 0 "--at '$1'"
 }
-dump() {  # dump KEYS: the screen after KEYS from the top, in $out
-	PAIROFF_DUMP_SIZE=${size:-100x30} run "$PAIROFF" --db "$db" --dump-keys "$1"
-	assert_rc 0 "dump of [$1]"
-}
-line() { printf '%s\n' "$out" | sed -n "$1p"; }
-cursor_line() {
-	y=$(printf '%s\n' "$out" | sed -n 's/^cursor: \([0-9]*\),.*/\1/p')
-	line $((y + 1))
+walk() {  # walk KEYS: the screen after KEYS from the top, in $out
+	dump "${size:-100x30}" "$1"
 }
 cursor_x() { printf '%s\n' "$out" | sed -n 's/^cursor: [0-9]*,\([0-9]*\)$/\1/p'; }
-status_line() { printf '%s\n' "$out" | sed '$d' | sed -n '$p'; }
 # the path of the command Ctrl-G shows, unquoted
 position_path() {
 	status_line | sed -n "s/^pairoff --at \(.*\) · [a-z]* [0-9]*\/[0-9]*.*/\1/p" | sed "s/^'\(.*\)'\$/\1/"
@@ -120,8 +111,8 @@ if [ -n "${TMUX_BIN:-}" ]; then
 fi
 
 # --- Ctrl-G's path opens the same screen through --at ----------------------------
-same_screen() {  # same_screen KEYS: the screen after KEYS, and --at its path
-	dump "$1<C-g>"
+same_as_at() {  # same_as_at KEYS: the screen after KEYS, and --at its path
+	walk "$1<C-g>"
 	path=$(position_path)
 	[ -n "$path" ] || { fail "[$1]: no path in [$(status_line)]"; return; }
 	printf '%s\n' "$out" | sed '$d' | sed '$d' > "$test_tmp/walked"
@@ -134,19 +125,19 @@ $(diff -u "$test_tmp/walked" "$test_tmp/jumped" | head -n 30)"
 	assert_eq "$(position_path)" "$path" "[$1]: --at '$path' shows the same path"
 }
 size=160x30   # room on the status line for a long path
-same_screen "jjjj"
-same_screen "jjjj<Enter>jj"
-same_screen "jjjj<Enter>jj<Enter>"
-same_screen "G<Enter>G<Enter>"
-same_screen "jjjj<Enter>jjjj"
-same_screen "pWushan County (Chongqing)<Enter>"
-same_screen "pMizhi<Enter>"
+same_as_at "jjjj"
+same_as_at "jjjj<Enter>jj"
+same_as_at "jjjj<Enter>jj<Enter>"
+same_as_at "G<Enter>G<Enter>"
+same_as_at "jjjj<Enter>jjjj"
+same_as_at "pWushan County (Chongqing)<Enter>"
+same_as_at "pMizhi<Enter>"
 size=
 # a flow row's path is its year's: --at opens the year row
-dump "jjjj<Enter>jj<Enter>jjj<C-g>"
+walk "jjjj<Enter>jj<Enter>jjj<C-g>"
 assert_contains "$(status_line)" "pairoff --at Jiangsu/Shaanxi/2012 · funds 4/" "a flow row: its year's path"
 # a path as the shell gets it back: the copied command, run as it is
-dump "jjjj<Enter>jj<Enter><C-g>y"
+walk "jjjj<Enter>jj<Enter><C-g>y"
 cmd=$(cat "$HOME/.local/state/pairoff/clipboard.txt")
 eval "set -- $(printf '%s\n' "$cmd" | sed 's/^pairoff //')"
 PAIROFF_DUMP_SIZE=100x30 run "$PAIROFF" --db "$db" "$@" --dump-keys "<C-g>"

@@ -9,10 +9,8 @@
 
 command -v script >/dev/null 2>&1 || skip "script(1) not found"
 
-db=$test_tmp/s.db
 tab=$(printf '\t')
-run "$PAIROFF" --db "$db" import
-assert_rc 0 "import of the bundled reports"
+bundled_store
 
 # at_width COLUMNS CMD...: CMD's output on a terminal that wide, in $tty
 # (NO_COLOR: no bold, so that widths are the text's).

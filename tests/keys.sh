@@ -9,22 +9,8 @@
 
 . "$top_srcdir/tests/lib.sh"
 
-db=$test_tmp/s.db
-run "$PAIROFF" --db "$db" import
-assert_rc 0 "import of the bundled reports"
+bundled_store
 man=$top_srcdir/data/pairoff.1
-
-dump() {  # dump SIZE KEYS [OPTION...]: the screen after KEYS, in $out
-	size=$1 keys=$2
-	shift 2
-	PAIROFF_DUMP_SIZE=$size run "$PAIROFF" --db "$db" "$@" --dump-keys "$keys"
-	assert_rc 0 "dump of [$keys] at $size"
-}
-cursor_line() {
-	y=$(printf '%s\n' "$out" | sed -n 's/^cursor: \([0-9]*\),.*/\1/p')
-	printf '%s\n' "$out" | sed -n "$((y + 1))p"
-}
-status_line() { printf '%s\n' "$out" | sed '$d' | sed -n '$p'; }
 
 # --- one table: --help-keys, the man page, [keys], the help screen --------
 run "$PAIROFF" --help-keys

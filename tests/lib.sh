@@ -74,6 +74,44 @@ assert_one_line() {
 	[ -n "$1" ] && [ "$n" -eq 1 ] || fail "$2: expected one line on stderr, got $n: [$1]"
 }
 
+# --- the bundled store and the in-process screen dump ------------------------
+
+# bundled_store: imports the bundled reports into $db ($test_tmp/s.db).
+bundled_store() {
+	db=$test_tmp/s.db
+	run "$PAIROFF" --db "$db" import
+	assert_rc 0 "import of the bundled reports"
+}
+
+# dump SIZE KEYS [OPTION...]: the screen of the browser on $db (started with
+# OPTIONs) after KEYS, in $out: the screen's lines, then "cursor: Y,X".
+dump() {
+	_size=$1 _keys=$2
+	shift 2
+	PAIROFF_DUMP_SIZE=$_size run "$PAIROFF" --db "$db" "$@" --dump-keys "$_keys"
+	assert_rc 0 "dump of [$_keys] at $_size"
+}
+
+line() { printf '%s\n' "$out" | sed -n "$1p"; }
+title_line() { line 1; }
+# the screen line the hardware cursor is on (the selected row)
+cursor_line() {
+	y=$(printf '%s\n' "$out" | sed -n 's/^cursor: \([0-9]*\),.*/\1/p')
+	line $((y + 1))
+}
+status_line() { printf '%s\n' "$out" | sed '$d' | sed -n '$p'; }
+
+# same_screen NAME SIZE KEYS: the whole screen after KEYS at SIZE (also left
+# in $out and $test_tmp/NAME) equals tests/screens/NAME.
+same_screen() {
+	dump "$2" "$3"
+	printf '%s\n' "$out" >"$test_tmp/$1"
+	if ! cmp -s "$top_srcdir/tests/screens/$1" "$test_tmp/$1"; then
+		fail "$1: the screen after [$3] at $2 differs from tests/screens/$1:
+$(diff -u "$top_srcdir/tests/screens/$1" "$test_tmp/$1" | head -n 60)"
+	fi
+}
+
 # --- tmux (the test defines tm(), its tmux with a private socket) ----------
 
 screen() { tm capture-pane -p -t 0; }

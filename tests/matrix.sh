@@ -9,10 +9,7 @@
 
 . "$top_srcdir/tests/lib.sh"
 
-db=$test_tmp/s.db
-run "$PAIROFF" --db "$db" import
-assert_rc 0 "import of the bundled reports"
-screens=$top_srcdir/tests/screens
+bundled_store
 
 # save NAME ARGS...: runs pairoff ARGS on the store into $test_tmp/NAME
 save() {
@@ -179,24 +176,6 @@ assert_contains "$out" "measure" "--help-keys lists the measure key"
 grep -q '^\.BR* matrix\( \|$\)' "$top_srcdir/data/pairoff.1" || fail "the man page has no entry for matrix"
 
 # --- the browser's matrix -----------------------------------------------------------------
-dump() {  # dump SIZE KEYS: the screen after KEYS, in $out
-	PAIROFF_DUMP_SIZE=$1 run "$PAIROFF" --db "$db" --dump-keys "$2"
-	assert_rc 0 "dump of [$2] at $1"
-}
-cursor_line() {
-	y=$(printf '%s\n' "$out" | sed -n 's/^cursor: \([0-9]*\),.*/\1/p')
-	printf '%s\n' "$out" | sed -n "$((y + 1))p"
-}
-status_line() { printf '%s\n' "$out" | sed '$d' | sed -n '$p'; }
-title_line() { printf '%s\n' "$out" | sed -n 1p; }
-same_screen() {  # same_screen NAME SIZE KEYS: the whole screen equals tests/screens/NAME
-	dump "$2" "$3"
-	printf '%s\n' "$out" >"$test_tmp/$1"
-	if ! cmp -s "$screens/$1" "$test_tmp/$1"; then
-		fail "$1: the screen after [$3] at $2 differs from tests/screens/$1:
-$(diff -u "$screens/$1" "$test_tmp/$1" | head -n 60)"
-	fi
-}
 for size in 80x24 120x40; do
 	same_screen "matrix-aid-donor-$size.txt" "$size" "m"
 	same_screen "matrix-aid-recipient-$size.txt" "$size" "mb"
@@ -208,7 +187,7 @@ done
 # without UTF-8 the trend is ASCII of rising weight
 NO_COLOR=1 PAIROFF_DUMP_SIZE=80x24 run "$PAIROFF" --db "$db" --dump-keys "m"
 printf '%s\n' "$out" >"$test_tmp/nocolor.txt"
-cmp -s "$screens/matrix-aid-donor-80x24.txt" "$test_tmp/nocolor.txt" || fail "NO_COLOR changes the matrix's text"
+cmp -s "$top_srcdir/tests/screens/matrix-aid-donor-80x24.txt" "$test_tmp/nocolor.txt" || fail "NO_COLOR changes the matrix's text"
 LC_ALL=C PAIROFF_DUMP_SIZE=80x24 run "$PAIROFF" --db "$db" --dump-keys "m"
 assert_rc 0 "dump without UTF-8"
 assert_contains "$(printf '%s\n' "$out" | grep '^Shanghai ')" "@ " "an ASCII trend, the largest year @"

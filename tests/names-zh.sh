@@ -9,9 +9,7 @@
 
 . "$top_srcdir/tests/lib.sh"
 
-db=$test_tmp/s.db
-run "$PAIROFF" --db "$db" import
-assert_rc 0 "import of the bundled reports"
+bundled_store
 tab=$(printf '\t')
 p() { run "$PAIROFF" --db "$db" "$@"; }
 
@@ -159,15 +157,6 @@ cols=$(printf '%s\n' "$out" | grep -E '^(Tibet|Inner Mongolia|Hong Kong) ' | whi
 assert_eq "$cols" 1 "the pinyin column is aligned after double-width names"
 
 # --- the browser: its filter and its jump-to-place prompt take 汉字 ----------------
-dump() {  # dump SIZE KEYS: the screen after KEYS, in $out
-	PAIROFF_DUMP_SIZE=$1 run "$PAIROFF" --db "$db" --dump-keys "$2"
-	assert_rc 0 "dump of [$2] at $1"
-}
-cursor_line() {
-	y=$(printf '%s\n' "$out" | sed -n 's/^cursor: \([0-9]*\),.*/\1/p')
-	printf '%s\n' "$out" | sed -n "$((y + 1))p"
-}
-status_line() { printf '%s\n' "$out" | sed '$d' | sed -n '$p'; }
 
 for size in 80x24 120x40; do
 	dump $size "p文山"

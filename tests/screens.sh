@@ -8,22 +8,7 @@
 
 . "$top_srcdir/tests/lib.sh"
 
-db=$test_tmp/s.db
-run "$PAIROFF" --db "$db" import
-assert_rc 0 "import of the bundled reports"
-screens=$top_srcdir/tests/screens
-
-# shot NAME SIZE KEYS: the screen after KEYS at SIZE, in $out and the file
-# $test_tmp/NAME, compared with tests/screens/NAME
-shot() {
-	PAIROFF_DUMP_SIZE=$2 run "$PAIROFF" --db "$db" --dump-keys "$3"
-	assert_rc 0 "dump of [$3] at $2"
-	printf '%s\n' "$out" >"$test_tmp/$1"
-	if ! cmp -s "$screens/$1" "$test_tmp/$1"; then
-		fail "$1: the screen after [$3] at $2 differs from tests/screens/$1:
-$(diff -u "$screens/$1" "$test_tmp/$1" | head -n 60)"
-	fi
-}
+bundled_store
 
 # pane N: column N (1-based) of the screen's body lines, header included
 pane() { printf '%s\n' "$out" | sed '1d;$d' | sed '$d' | awk -F'│' -v n="$1" '{ print $n }'; }
@@ -61,7 +46,7 @@ Other"
 
 for size in 80x24 120x40; do
 	# --- provinces: the first screen ---------------------------------------------
-	shot "provinces-$size.txt" "$size" ""
+	same_screen "provinces-$size.txt" "$size" ""
 	col=$(pane 1)
 	header=$(printf '%s\n' "$col" | sed -n 1p)
 	legend=$(printf '%s\n' "$col" | grep ': ')
@@ -73,7 +58,7 @@ for size in 80x24 120x40; do
 $headings" "$size provinces"
 
 	# --- partners: a province with many pairs -----------------------------------------
-	shot "partners-$size.txt" "$size" "fshandong<Enter><Enter>"
+	same_screen "partners-$size.txt" "$size" "fshandong<Enter><Enter>"
 	col=$(pane 2)
 	assert_contains "$(printf '%s\n' "$col" | sed -n 1p)" "Years" "$size: the years column"
 	legend=$(printf '%s\n' "$col" | grep ': ')
@@ -92,7 +77,7 @@ $headings" "$size provinces"
 	names_whole "$rows" "$known" "$size partners"
 
 	# --- funds: a pair with many years ---------------------------------------------------
-	shot "funds-$size.txt" "$size" "fshanghai<Enter><Enter>fyunnan<Enter><Enter>"
+	same_screen "funds-$size.txt" "$size" "fshanghai<Enter><Enter>fyunnan<Enter><Enter>"
 	col=$(printf '%s\n' "$out" | sed '1d;$d' | sed '$d' | awk -F'│' '{ print $NF }')
 	legend=$(printf '%s\n' "$col" | grep ': ')
 	assert_contains "$legend" "Aid: " "$size: the funds' aid legend"
@@ -100,7 +85,7 @@ $headings" "$size provinces"
 	legends_for "$(printf '%s\n' "$col" | sed -n 1p)" "$legend" Invest
 
 	# --- source of a table cell: its row and column labels -----------------------------
-	shot "source-$size.txt" "$size" "fshanghai<Enter><Enter>fyunnan<Enter><Enter>fwenshan<Enter>jj<Enter>"
+	same_screen "source-$size.txt" "$size" "fshanghai<Enter><Enter>fyunnan<Enter><Enter>fwenshan<Enter>jj<Enter>"
 	assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" ": Wenshan Prefecture / Total" \
 		"$size: a table cell's source names its row and column"
 done

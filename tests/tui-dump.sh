@@ -9,9 +9,7 @@
 
 . "$top_srcdir/tests/lib.sh"
 
-db=$test_tmp/s.db
-run "$PAIROFF" --db "$db" import
-assert_rc 0 "import of the bundled reports"
+bundled_store
 
 dump() {  # dump KEYS: the screen after KEYS, in $out; bytes per key in $err
 	PAIROFF_DUMP_BYTES=1 run "$PAIROFF" --db "$db" --dump-keys "$1"

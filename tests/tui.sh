@@ -7,9 +7,7 @@
 
 [ -n "${TMUX_BIN:-}" ] || skip "tmux not found"
 
-db=$test_tmp/s.db
-run "$PAIROFF" --db "$db" import
-assert_rc 0 "import of the bundled reports"
+bundled_store
 [ "$rc" -eq 0 ] || done_testing
 
 sock=pairoff-test-$$
