@@ -542,12 +542,23 @@ enum status query_region_resolve(struct store *s, const char *name, char **canon
 	return resolve_region(s, name, &id, canonical);
 }
 
-enum status query_region_filters(struct store *s, const char *donor, const char *recipient,
-				 int64_t *donor_id, int64_t *recipient_id)
+enum status query_prepare_by_pair(struct store *s, const char *sql, const char *donor,
+				  const char *recipient, int year, sqlite3_stmt **stmt)
 {
-	*recipient_id = 0;
-	enum status st = query_region_filter(s, donor, donor_id);
-	return st == ST_OK ? query_region_filter(s, recipient, recipient_id) : st;
+	int64_t donor_id, recipient_id;
+	*stmt = NULL;
+	enum status st = query_region_filter(s, donor, &donor_id);
+	if (st == ST_OK)
+		st = query_region_filter(s, recipient, &recipient_id);
+	if (st != ST_OK)
+		return st;
+	if (!(*stmt = store_prepare(s, sql)))
+		return ST_STORE;
+	query_bind_id(*stmt, 1, donor_id);
+	query_bind_id(*stmt, 2, recipient_id);
+	if (sqlite3_bind_parameter_count(*stmt) >= 3)
+		query_bind_id(*stmt, 3, year);
+	return ST_OK;
 }
 
 enum status query_region_filter(struct store *s, const char *name, int64_t *id)

@@ -38,16 +38,10 @@ enum status query_indicators(struct store *s, const char *donor, const char *rec
 		"donor", "recipient", "year", "from_year", "kind", "value", "unit", "approx", "report",
 		"line", "quote", "sources", "all_sources",
 	};
-	int64_t donor_id, recipient_id;
-	enum status st = query_region_filters(s, donor, recipient, &donor_id, &recipient_id);
+	sqlite3_stmt *stmt;
+	enum status st = query_prepare_by_pair(s, indicators_sql, donor, recipient, year, &stmt);
 	if (st != ST_OK)
 		return st;
-	sqlite3_stmt *stmt = store_prepare(s, indicators_sql);
-	if (!stmt)
-		return ST_STORE;
-	query_bind_id(stmt, 1, donor_id);
-	query_bind_id(stmt, 2, recipient_id);
-	query_bind_id(stmt, 3, year);
 	if (kind && *kind)
 		sqlite3_bind_text(stmt, 4, kind, -1, SQLITE_STATIC);
 	return query_run_into(s, stmt, ARRAY_LEN(headers), headers, out);
@@ -153,15 +147,10 @@ enum status query_indicator_years(struct store *s, const char *donor, const char
 {
 	static const char *const raw_headers[] = { "donor", "recipient", "year", "kind", "value", "source" };
 	static const char *const headers[] = { "donor", "recipient", "year", "summary", "facts", "sources" };
-	int64_t donor_id, recipient_id;
-	enum status st = query_region_filters(s, donor, recipient, &donor_id, &recipient_id);
+	sqlite3_stmt *stmt;
+	enum status st = query_prepare_by_pair(s, indicator_years_sql, donor, recipient, 0, &stmt);
 	if (st != ST_OK)
 		return st;
-	sqlite3_stmt *stmt = store_prepare(s, indicator_years_sql);
-	if (!stmt)
-		return ST_STORE;
-	query_bind_id(stmt, 1, donor_id);
-	query_bind_id(stmt, 2, recipient_id);
 	struct qtable raw;
 	if ((st = query_run_into(s, stmt, ARRAY_LEN(raw_headers), raw_headers, &raw)) != ST_OK)
 		return st;

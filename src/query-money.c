@@ -56,16 +56,10 @@ enum status query_totals(struct store *s, const char *donor, const char *recipie
 	static const char *const headers[] = {
 		"donor", "recipient", "year", "aid_yuan", "investment_yuan", "facts", "sources",
 	};
-	int64_t donor_id, recipient_id;
-	enum status st = query_region_filters(s, donor, recipient, &donor_id, &recipient_id);
+	sqlite3_stmt *stmt;
+	enum status st = query_prepare_by_pair(s, by_province ? totals_by_province_sql : totals_sql, donor, recipient, year, &stmt);
 	if (st != ST_OK)
 		return st;
-	sqlite3_stmt *stmt = store_prepare(s, by_province ? totals_by_province_sql : totals_sql);
-	if (!stmt)
-		return ST_STORE;
-	query_bind_id(stmt, 1, donor_id);
-	query_bind_id(stmt, 2, recipient_id);
-	query_bind_id(stmt, 3, year);
 	return query_run_into(s, stmt, ARRAY_LEN(headers), headers, out);
 }
 
@@ -108,16 +102,10 @@ static const char funds_sql[] =
 enum status query_funds(struct store *s, const char *donor, const char *recipient,
 			int year, struct qtable *out)
 {
-	int64_t donor_id, recipient_id;
-	enum status st = query_region_filters(s, donor, recipient, &donor_id, &recipient_id);
+	sqlite3_stmt *stmt;
+	enum status st = query_prepare_by_pair(s, funds_sql, donor, recipient, year, &stmt);
 	if (st != ST_OK)
 		return st;
-	sqlite3_stmt *stmt = store_prepare(s, funds_sql);
-	if (!stmt)
-		return ST_STORE;
-	query_bind_id(stmt, 1, donor_id);
-	query_bind_id(stmt, 2, recipient_id);
-	query_bind_id(stmt, 3, year);
 	return query_run_into(s, stmt, ARRAY_LEN(flow_headers), flow_headers, out);
 }
 

@@ -47,9 +47,11 @@ void query_bind_id(sqlite3_stmt *stmt, int param, int64_t id);
 /* The region id of an optional filter (a name or alias, resolved as
  * query_region_resolve does): 0 when name is NULL or empty. */
 enum status query_region_filter(struct store *s, const char *name, int64_t *id);
-/* The same for a donor and a recipient filter at once. */
-enum status query_region_filters(struct store *s, const char *donor, const char *recipient,
-				 int64_t *donor_id, int64_t *recipient_id);
+/* Prepares sql, a look-up by pair: ?1 and ?2 take the donor's and the
+ * recipient's region ids and ?3, where sql has it, the year (NULL for a
+ * filter not given: an empty name, year 0). */
+enum status query_prepare_by_pair(struct store *s, const char *sql, const char *donor,
+				  const char *recipient, int year, sqlite3_stmt **stmt);
 
 /* --- the money statements of an import (src/store-money.c) --- */
 
