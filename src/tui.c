@@ -10,7 +10,6 @@
 #ifdef HAVE_MALLOC_TRIM
 #include <malloc.h>
 #endif
-#include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1208,8 +1207,7 @@ static void curses_setup(struct tui *t)
 		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 		mouseinterval(0);   /* a press selects at once: no wait for a click */
 	}
-	const char *cs = nl_langinfo(CODESET);
-	t->ctx.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	t->ctx.utf8 = text_locale_utf8();
 	draw_init(t->ctx.utf8);
 	layout(t);
 }

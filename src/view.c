@@ -12,6 +12,7 @@
 #include "pairoff/util.h"
 #include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/placename.h"
 
 struct view *view_new(const struct view_ops *ops)
 {
@@ -308,14 +309,7 @@ void outcome_clear(struct outcome *out)
 const char *view_name(const struct view_ctx *ctx, const char *en, const char *zh, char *buf,
 		      size_t size)
 {
-	if (!en)
-		en = "";
-	if (!zh || !*zh || !ctx->utf8 || ctx->names == NAMES_EN)
-		return en;
-	if (ctx->names == NAMES_ZH)
-		return zh;
-	snprintf(buf, size, "%s %s", en, zh);
-	return buf;
+	return placename_shown(ctx->names, ctx->utf8, en, zh, buf, size);
 }
 
 const char *view_money(const struct view_ctx *ctx, long long amount_yuan, bool approx, char *buf,

@@ -228,6 +228,14 @@ enum status query_map_partners(struct store *s, const char *province, int year, 
 /* The years with aid on record, ascending. Columns: year. */
 enum status query_map_years(struct store *s, struct qtable *out);
 
+/* How a tile reads without colour, in the browser's map and in `pairoff
+ * map` alike: its name, abbr_zh (沪), or its two-letter code when the
+ * output shows no UTF-8 ("??" for neither); and its shade (0-4, of
+ * query_map) as two columns of a glyph that darkens with the aid, in ASCII
+ * without UTF-8 ("  ", "..", "::", "++", "##"). */
+const char *query_map_tile_name(const char *abbr_zh, const char *code, bool utf8);
+const char *query_map_shade_glyph(int shade, bool utf8);
+
 /* The funds pane of a pair (donor and recipient by canonical name): per
  * year (ascending) a "year" row with the pair's aid (amount_yuan) and
  * investment (investment_yuan) by the one rule (src/flows.c), counted the
