@@ -22,6 +22,8 @@
 #include "pairoff/views.h"
 
 struct funds {
+	char *names_of;     /* owned: the key whose Chinese names these are, NULL for none */
+	char *donor_zh, *recipient_zh; /* owned: their short Chinese names, NULL for none */
 	int amount_cols;    /* widest single figure in the current unit */
 	long long bar_max;  /* the largest year's aid: the bars' scale */
 	unsigned long measured_gen; /* the rows (view.rows_gen) and unit they were */
@@ -143,17 +145,50 @@ static bool show_investment(const struct view *v, int width)
 	return width >= 60 + ((const struct funds *)v->priv)->amount_cols;
 }
 
+/* The pair's Chinese names for the title, looked up when the key changed
+ * (a pane reloaded from its cache calls no load). */
+static void funds_names(struct view_ctx *ctx, struct view *v, const char *sep)
+{
+	struct funds *f = v->priv;
+	if (f->names_of && strcmp(f->names_of, v->key) == 0)
+		return;
+	free(f->names_of);
+	free(f->donor_zh);
+	free(f->recipient_zh);
+	f->names_of = xstrdup(v->key);
+	char *donor = xstrndup(v->key, (size_t)(sep - v->key));
+	if (query_region_short_zh(ctx->store, donor, &f->donor_zh) != ST_OK)
+		f->donor_zh = NULL;
+	if (query_region_short_zh(ctx->store, sep + 1, &f->recipient_zh) != ST_OK)
+		f->recipient_zh = NULL;
+	free(donor);
+}
+
+/* "Shanghai → Yunnan, aid, yuan", the places named as [ui] names asks.
+ * Owned. */
+static char *funds_title(struct view_ctx *ctx, struct view *v)
+{
+	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
+	if (!sep)
+		return xstrdup("Funds");
+	funds_names(ctx, v, sep);
+	const struct funds *f = v->priv;
+	int key = v->list.sort_key;   /* the mark of a sort: ", \u25bcyear" */
+	const char *mark = view_sort_mark(ctx, v, key), *by = !*mark ? "" : key == 2 ? "aid" : "year";
+	char *donor = xstrndup(v->key, (size_t)(sep - v->key)), dbuf[256], rbuf[256];
+	char *title = xasprintf("%s %s %s, aid, %s%s%s%s", view_name(ctx, donor, f->donor_zh, dbuf, sizeof(dbuf)),
+				ctx->utf8 ? "\u2192" : "->", view_name(ctx, sep + 1, f->recipient_zh, rbuf, sizeof(rbuf)),
+				money_unit_name(ctx->unit), *mark ? ", " : "", mark, by);
+	free(donor);
+	return title;
+}
+
 static void funds_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	funds_measure(ctx, v);   /* the rows below use it */
 	const struct funds *f = v->priv;
 	attr_t a = ctx->attrs[ROLE_HEADER];
-	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
-	int key = v->list.sort_key;   /* the mark of a sort: ", \u25bcyear" */
-	const char *mark = view_sort_mark(ctx, v, key), *by = !*mark ? "" : key == 2 ? "aid" : "year";
-	char *title = sep ? xasprintf("%.*s \u2192 %s, aid, %s%s%s%s", (int)(sep - v->key), v->key, sep + 1,
-				      money_unit_name(ctx->unit), *mark ? ", " : "", mark, by)
-			  : xstrdup("Funds");
+	char *title = funds_title(ctx, v);
 	bool wide = show_investment(v, width);
 	int columns = wide ? 2 * f->amount_cols : 0;
 	draw_cell_cut(w, title, width - columns, ctx->utf8, a);
@@ -525,7 +560,13 @@ static void funds_init(struct view_ctx *ctx, struct view *v)
 
 static void funds_free(struct view *v)
 {
-	free(v->priv);
+	struct funds *f = v->priv;
+	if (f) {
+		free(f->names_of);
+		free(f->donor_zh);
+		free(f->recipient_zh);
+	}
+	free(f);
 }
 
 const struct view_ops funds_ops = {
