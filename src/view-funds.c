@@ -177,7 +177,7 @@ static char *funds_title(struct view_ctx *ctx, struct view *v)
 	const char *mark = view_sort_mark(ctx, v, key), *by = !*mark ? "" : key == 2 ? "aid" : "year";
 	char *donor = xstrndup(v->key, (size_t)(sep - v->key)), dbuf[256], rbuf[256];
 	char *title = xasprintf("%s %s %s, aid, %s%s%s%s", view_name(ctx, donor, f->donor_zh, dbuf, sizeof(dbuf)),
-				ctx->utf8 ? "\u2192" : "->", view_name(ctx, sep + 1, f->recipient_zh, rbuf, sizeof(rbuf)),
+				view_arrow(ctx), view_name(ctx, sep + 1, f->recipient_zh, rbuf, sizeof(rbuf)),
 				money_unit_name(ctx->unit), *mark ? ", " : "", mark, by);
 	free(donor);
 	return title;
@@ -283,14 +283,14 @@ static int fact_indent(const struct view *v, size_t row)
 
 /* "Shunyi District → Inner Mongolia" when the giver is not the pair's
  * donor, the recipient alone when it is a place under the pair's, else "". */
-static char *fact_place(const struct view *v, size_t row)
+static char *fact_place(const struct view_ctx *ctx, const struct view *v, size_t row)
 {
 	const char *donor = view_cell(v, row, "donor"), *rec = view_cell(v, row, "recipient");
 	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
 	bool donor_differs = sep && donor && strncmp(v->key, donor, (size_t)(sep - v->key)) != 0;
 	bool rec_differs = sep && rec && strcmp(sep + 1, rec) != 0;
 	if (donor_differs)
-		return xasprintf("%s \u2192 %s", donor, rec ? rec : "");
+		return xasprintf("%s %s %s", donor, view_arrow(ctx), rec ? rec : "");
 	return xstrdup(rec_differs ? rec : "");
 }
 
@@ -357,7 +357,7 @@ static struct fact_cols layout_with_sources(struct view_ctx *ctx, const struct v
 
 static void draw_fact(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
-	char *period = fact_period(v, row), *figure = fact_figure(ctx, v, row), *place = fact_place(v, row);
+	char *period = fact_period(v, row), *figure = fact_figure(ctx, v, row), *place = fact_place(ctx, v, row);
 	fit_figures(figure, width - fact_indent(v, row) - 1, ctx->utf8);
 	char *src;
 	struct fact_cols c = layout_with_sources(ctx, v, row, width, period, figure, &src);
@@ -383,8 +383,10 @@ static void draw_counts(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t 
 {
 	char *period = fact_period(v, row);
 	char *text = xasprintf("%s%s%s", period, *period ? " " : "", view_cell(v, row, "counts") ? view_cell(v, row, "counts") : "");
+	char *shown = view_ascii(ctx, text);   /* the dots between the counts */
 	draw_spaces(w, width < 2 ? width : 2, base);
-	draw_cell_cut(w, text, width - 2, ctx->utf8, base);
+	draw_cell_cut(w, shown, width - 2, ctx->utf8, base);
+	free(shown);
 	free(text);
 	free(period);
 }
@@ -393,7 +395,7 @@ static void draw_counts(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t 
  * places when they are not the pair's, and how many statements make it. */
 static void draw_count(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
-	char *period = fact_period(v, row), *place = fact_place(v, row);
+	char *period = fact_period(v, row), *place = fact_place(ctx, v, row);
 	const char *kind = view_cell(v, row, "kind");
 	char *src;
 	struct fact_cols c = layout_with_sources(ctx, v, row, width, period, kind ? kind : "", &src);

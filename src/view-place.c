@@ -248,11 +248,12 @@ static void draw_counts(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t 
 {
 	char *arrow = arrow_text(ctx, v, row, true);
 	const char *summary = view_cell(v, row, "label");
-	char *text = xasprintf("%s: %s", arrow, summary ? summary : "");
+	char *text = xasprintf("%s: %s", arrow, summary ? summary : ""), *shown = view_ascii(ctx, text);
 	draw_spaces(w, 2, base);
 	draw_cell(w, view_cell(v, row, "year"), 4, false, base);
 	draw_spaces(w, 2, base);
-	draw_cell_cut(w, text, width - 8 - source_cols(width), ctx->utf8, base);
+	draw_cell_cut(w, shown, width - 8 - source_cols(width), ctx->utf8, base);
+	free(shown);
 	draw_source(ctx, v, row, w, width, base);
 	free(arrow);
 	free(text);
@@ -276,8 +277,10 @@ static void draw_mention(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t
 	draw_spaces(w, 1, base);
 	int room = width - 3 - src_w;
 	if (room > 0) {
-		int used = draw_text(w, view_cell(v, row, "label"), room, base, true, ctx->attrs[ROLE_HIT]);
+		char *snippet = view_ascii(ctx, view_cell(v, row, "label"));   /* the index's "\u2026" */
+		int used = draw_text(w, snippet, room, base, true, ctx->attrs[ROLE_HIT]);
 		draw_spaces(w, room - used, base);
+		free(snippet);
 	}
 	free(src);
 }

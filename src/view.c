@@ -312,6 +312,35 @@ const char *view_name(const struct view_ctx *ctx, const char *en, const char *zh
 	return placename_shown(ctx->names, ctx->utf8, en, zh, buf, size);
 }
 
+const char *view_arrow(const struct view_ctx *ctx)
+{
+	return ctx->utf8 ? "\u2192" : "->";
+}
+
+char *view_ascii(const struct view_ctx *ctx, const char *s)
+{
+	return ctx->utf8 ? xstrdup(s ? s : "") : text_ascii_signs(s);
+}
+
+void view_ascii_rows(const struct view_ctx *ctx, struct qtable *t)
+{
+	if (ctx->utf8)
+		return;
+	struct qtable plain;
+	qtable_init(&plain, t->ncols, (const char *const *)t->headers);
+	char **cells = xcalloc(t->ncols ? t->ncols : 1, sizeof(*cells));
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++)
+			cells[c] = qtable_get(t, r, c) ? text_ascii_signs(qtable_get(t, r, c)) : NULL;
+		qtable_add_row(&plain, (const char *const *)cells);
+		for (size_t c = 0; c < t->ncols; c++)
+			free(cells[c]);
+	}
+	free(cells);
+	qtable_free(t);
+	*t = plain;
+}
+
 const char *view_money(const struct view_ctx *ctx, long long amount_yuan, bool approx, char *buf,
 		       size_t size)
 {

@@ -107,6 +107,31 @@ for mode in zh both; do
 	assert_not_contains "$(printf '%s\n' "$c_out" | sed -n 2,18p)" "?" \
 		"LC_ALL=C: names = $mode shows no ? in the rows"
 done
+# --- no UTF-8: the browser's own signs in ASCII, never "?" (issue 12) ---------
+cdump() {  # cdump SIZE KEYS: the screen under LC_ALL=C, in $out
+	LC_ALL=C PAIROFF_DUMP_SIZE=$1 run "$PAIROFF" --config "$test_tmp/en.ini" --db "$db" --dump-keys "$2"
+	assert_rc 0 "dump of [$2] at $1 under LC_ALL=C"
+}
+cdump 120x40 "fshanghai<Enter><Right>j<Right>"
+assert_contains "$out" "A -> B: stated pairing" "LC_ALL=C: the partners legend's arrow"
+assert_contains "$out" "A ~> B: seen through aid" "LC_ALL=C: the legend's dashed arrow"
+assert_contains "$out" "N sources, xN: one money" "LC_ALL=C: the funds legend's times sign"
+assert_contains "$out" "Shanghai -> Yunnan, aid" "LC_ALL=C: the funds title's arrow"
+assert_not_contains "$out" "A ? B" "LC_ALL=C: no arrow shown as ?"
+cdump 120x40 "M<Enter>"
+assert_contains "$(status_line)" "Beijing -> Inner Mongolia among Beijing's partners" \
+	"LC_ALL=C: the arrow of a message"
+cdump 120x40 "?"
+assert_contains "$out" "^ rising, v falling" "LC_ALL=C: the help's sort triangles"
+cdump 120x40 ":Wenshan Prefecture<Enter>G"
+assert_contains "$out" " ...development" "LC_ALL=C: the ellipsis of a mention's snippet"
+# every line of these screens, the report text aside, is ASCII
+for keys in "fshanghai<Enter><Right>j<Right>" "M" "m" ":Shanghai<Enter>" "?"; do
+	cdump 120x40 "$keys"
+	bad=$(printf '%s\n' "$out" | LC_ALL=C grep -n '[^ -~]' | head -n 3)
+	[ -z "$bad" ] || fail "LC_ALL=C: bytes beyond ASCII after [$keys]: $bad"
+done
+
 # --- the funds pane's title and the place screen's ------------------------------
 line2() { printf '%s\n' "$out" | sed -n 2p; }
 dump zh 120x40 "fshanghai<Enter><Enter>j"
