@@ -89,11 +89,13 @@ static const char *tile_name(const struct map_page *p, size_t row)
 }
 
 /* The grid, a line per row of tiles and a blank line between, as the
- * browser lays it out; the rows come sorted by tile_row, tile_col. */
+ * browser lays it out (tile row r on line 2r, a row without tiles blank);
+ * the rows come sorted by tile_row, tile_col. */
 static void print_grid(const struct map_page *p, int pitch)
 {
 	const struct qtable *t = p->tiles;
 	int mark = pitch == TILE_PITCH;   /* the blank where the browser marks a tile */
+	int lines = 0;
 	for (size_t i = 0; i < t->nrows; ) {
 		int row = cell_int(t, i, "tile_row"), at = 0;
 		struct strbuf line = {0};
@@ -105,11 +107,11 @@ static void print_grid(const struct map_page *p, int pitch)
 		}
 		while (line.len && line.data[line.len - 1] == ' ')   /* a tile without aid */
 			line.data[--line.len] = '\0';
-		printf("%s%s\n", row ? "\n" : "", line.data ? line.data : "");
+		for (; lines < 2 * row; lines++)
+			putchar('\n');
+		printf("%s\n", line.data ? line.data : "");
+		lines++;
 		strbuf_free(&line);
-		if (i < t->nrows)   /* a grid row without tiles is a blank line too */
-			for (int r = row + 1; r < cell_int(t, i, "tile_row"); r++)
-				printf("\n\n");
 	}
 }
 
