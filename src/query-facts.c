@@ -542,6 +542,22 @@ enum status query_region_resolve(struct store *s, const char *name, char **canon
 	return resolve_region(s, name, &id, canonical);
 }
 
+enum status query_region_filters(struct store *s, const char *donor, const char *recipient,
+				 int64_t *donor_id, int64_t *recipient_id)
+{
+	*recipient_id = 0;
+	enum status st = query_region_filter(s, donor, donor_id);
+	return st == ST_OK ? query_region_filter(s, recipient, recipient_id) : st;
+}
+
+enum status query_region_filter(struct store *s, const char *name, int64_t *id)
+{
+	*id = 0;
+	if (!name || !*name)
+		return ST_OK;
+	return resolve_region(s, name, id, NULL);
+}
+
 enum status query_region_short_zh(struct store *s, const char *name, char **zh)
 {
 	*zh = NULL;
@@ -559,22 +575,6 @@ enum status query_region_short_zh(struct store *s, const char *name, char **zh)
 		*zh = xstrdup(qtable_get(&t, 0, 0));
 	qtable_free(&t);
 	return st;
-}
-
-enum status query_region_filters(struct store *s, const char *donor, const char *recipient,
-				 int64_t *donor_id, int64_t *recipient_id)
-{
-	*recipient_id = 0;
-	enum status st = query_region_filter(s, donor, donor_id);
-	return st == ST_OK ? query_region_filter(s, recipient, recipient_id) : st;
-}
-
-enum status query_region_filter(struct store *s, const char *name, int64_t *id)
-{
-	*id = 0;
-	if (!name || !*name)
-		return ST_OK;
-	return resolve_region(s, name, id, NULL);
 }
 
 /* --- listings ---------------------------------------------------------------- */
