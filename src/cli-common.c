@@ -175,3 +175,30 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 	}
 	return c;
 }
+
+int cli_parse_options(int argc, char **argv, const char *shortopts, const struct option *longopts,
+		      cli_option_fn take, void *data, int max_operands)
+{
+	int c, code = 0;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, shortopts, longopts, &code)) != -1) {
+		if (c == '?')
+			return code;
+		if ((code = take(data, argv[0], c, optarg)) != 0)
+			return code;
+	}
+	if (argc - optind > max_operands)
+		return cli_usage_error("%s: unexpected argument '%s'", argv[0], argv[optind + max_operands]);
+	return 0;
+}
+
+int cli_parse_year(const char *cmd, const char *opt, const char *arg, int *year)
+{
+	char *end;
+	errno = 0;
+	long y = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || y < 1900 || y > 2100)
+		return cli_usage_error("%s: bad --%s '%s' (expected a year such as 2009)", cmd, opt, arg);
+	*year = (int)y;
+	return 0;
+}

@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,7 +10,6 @@
 #include "pairoff/extract.h"
 #include "pairoff/inert.h"
 #include "pairoff/money.h"
-#include "pairoff/extract.h"
 #include "pairoff/query.h"
 #include "pairoff/store.h"
 #include "pairoff/text.h"
@@ -58,6 +56,15 @@ static int run_listing(struct cli_ctx *ctx, const struct listing *l)
 	return cli_finish_output();
 }
 
+/* An option whose value is kept as it is, in the const char * at data. */
+static int take_string_option(void *data, const char *cmd, int c, const char *arg)
+{
+	(void)cmd;
+	(void)c;
+	*(const char **)data = arg;
+	return 0;
+}
+
 /* --- regions ---------------------------------------------------------------------- */
 
 static enum status fill_regions(struct store *s, const void *args, struct qtable *out)
@@ -72,15 +79,9 @@ int cli_cmd_regions(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *side = NULL;
-	int c, code = 0;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, ":s:", longopts, &code)) != -1) {
-		if (c == '?')
-			return code;
-		side = optarg;
-	}
-	if (optind < argc)
-		return cli_usage_error("regions: unexpected argument '%s'", argv[optind]);
+	int code = cli_parse_options(argc, argv, ":s:", longopts, take_string_option, &side, 0);
+	if (code)
+		return code;
 	if (side && strcmp(side, "east") != 0 && strcmp(side, "west") != 0 &&
 	    strcmp(side, "central") != 0)
 		return cli_usage_error("regions: bad --side '%s' (expected east, west or central)", side);
@@ -134,6 +135,17 @@ static void note_namesakes(struct cli_ctx *ctx, const struct pairs_args *a)
 	store_close(s);
 }
 
+static int take_pairs_option(void *data, const char *cmd, int c, const char *arg)
+{
+	struct pairs_args *a = data;
+	(void)cmd;
+	if (c == 'b')
+		a->basis = arg;
+	else
+		a->in = arg;
+	return 0;
+}
+
 int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -142,18 +154,9 @@ int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct pairs_args a = { 0 };
-	int c, code = 0;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, ":b:i:", longopts, &code)) != -1) {
-		if (c == '?')
-			return code;
-		if (c == 'b')
-			a.basis = optarg;
-		else
-			a.in = optarg;
-	}
-	if (optind + 1 < argc)
-		return cli_usage_error("pairs: unexpected argument '%s'", argv[optind + 1]);
+	int code = cli_parse_options(argc, argv, ":b:i:", longopts, take_pairs_option, &a, 1);
+	if (code)
+		return code;
 	if (a.basis && pair_basis_parse(a.basis) < 0)
 		return cli_usage_error("pairs: bad --basis '%s' (expected stated or evidence)", a.basis);
 	a.region = optind < argc ? argv[optind] : NULL;
@@ -170,18 +173,6 @@ int cli_cmd_pairs(struct cli_ctx *ctx, int argc, char **argv)
 
 /* --- funds ---------------------------------------------------------------------- */
 
-/* Years the reports can speak of; anything else is a typo. */
-static bool parse_year(const char *arg, int *year)
-{
-	char *end;
-	errno = 0;
-	long y = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || y < 1900 || y > 2100)
-		return false;
-	*year = (int)y;
-	return true;
-}
-
 /* The filters of the money listings: --donor, --recipient, --year, and
  * for totals --by province. Returns 0, or the exit status of a usage error. */
 struct money_filters {
@@ -190,6 +181,33 @@ struct money_filters {
 	int year;
 	bool by_province;
 };
+
+/* The filters a subcommand takes are the letters of its shortopts. */
+struct money_parse {
+	struct money_filters *filters;
+	const char *shortopts;
+};
+
+static int take_money_filter(void *data, const char *cmd, int c, const char *arg)
+{
+	const struct money_parse *mp = data;
+	struct money_filters *a = mp->filters;
+	if (!strchr(mp->shortopts, c))
+		return cli_usage_error("%s: unknown option '--%s'", cmd, c == 'b' ? "by" : "kind");
+	if (c == 'k')
+		a->kind = arg;
+	else if (c == 'd')
+		a->donor = arg;
+	else if (c == 'r')
+		a->recipient = arg;
+	else if (c == 'b' && strcmp(arg, "province") == 0)
+		a->by_province = true;
+	else if (c == 'b')
+		return cli_usage_error("%s: bad --by '%s' (expected province)", cmd, arg);
+	else
+		return cli_parse_year(cmd, "year", arg, &a->year);
+	return 0;
+}
 
 static int parse_money_filters(int argc, char **argv, const char *shortopts, struct money_filters *a)
 {
@@ -201,32 +219,9 @@ static int parse_money_filters(int argc, char **argv, const char *shortopts, str
 		{ "kind", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *cmd = argv[0];
-	int c, code = 0;
 	memset(a, 0, sizeof(*a));
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, shortopts, longopts, &code)) != -1) {
-		if (c == '?')
-			return code;
-		if (!strchr(shortopts, c))
-			return cli_usage_error("%s: unknown option '--%s'", cmd, c == 'b' ? "by" : "kind");
-		if (c == 'k')
-			a->kind = optarg;
-		else if (c == 'd')
-			a->donor = optarg;
-		else if (c == 'r')
-			a->recipient = optarg;
-		else if (c == 'b' && strcmp(optarg, "province") == 0)
-			a->by_province = true;
-		else if (c == 'b')
-			return cli_usage_error("%s: bad --by '%s' (expected province)", cmd, optarg);
-		else if (!parse_year(optarg, &a->year))
-			return cli_usage_error("%s: bad --year '%s' (expected a year such as 2009)", cmd,
-					       optarg);
-	}
-	if (optind < argc)
-		return cli_usage_error("%s: unexpected argument '%s'", cmd, argv[optind]);
-	return 0;
+	struct money_parse mp = { a, shortopts };
+	return cli_parse_options(argc, argv, shortopts, longopts, take_money_filter, &mp, 0);
 }
 
 /* The money flows on a terminal: who gave whom how much in which year
@@ -870,17 +865,11 @@ int cli_cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *in = NULL;
-	int c, code = 0;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, ":i:", longopts, &code)) != -1) {
-		if (c == '?')
-			return code;
-		in = optarg;
-	}
+	int code = cli_parse_options(argc, argv, ":i:", longopts, take_string_option, &in, 1);
+	if (code)
+		return code;
 	if (optind >= argc)
 		return cli_usage_error("show: missing REGION");
-	if (optind + 1 < argc)
-		return cli_usage_error("show: unexpected argument '%s'", argv[optind + 1]);
 	/* "--in Gansu" is the qualified form "Wushan (Gansu)" */
 	char *name = in ? xasprintf("%s (%s)", argv[optind], in) : xstrdup(argv[optind]);
 	int rc = show_place(ctx, name);

@@ -3,7 +3,6 @@
 /* `pairoff matrix`: the browser's comparison matrix (m) on the command line,
  * the same rows from the same query (query_matrix), in any format. */
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,17 +11,6 @@
 #include "pairoff/query.h"
 #include "pairoff/store.h"
 #include "pairoff/util.h"
-
-static bool parse_year(const char *arg, int *year)
-{
-	char *end;
-	errno = 0;
-	long y = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || y < 1900 || y > 2100)
-		return false;
-	*year = (int)y;
-	return true;
-}
 
 /* A measure the matrix knows, checked before the store is opened (or built). */
 static int check_measure(const char *measure)
@@ -40,6 +28,23 @@ static int check_measure(const char *measure)
 	return code;
 }
 
+static int take_matrix_option(void *data, const char *cmd, int c, const char *arg)
+{
+	struct matrix_request *rq = data;
+	if (c == 'm')
+		rq->measure = arg;
+	else if (c == 'b' && strcmp(arg, "donor") == 0)
+		rq->by = MATRIX_BY_DONOR;
+	else if (c == 'b' && strcmp(arg, "recipient") == 0)
+		rq->by = MATRIX_BY_RECIPIENT;
+	else if (c == 'b')
+		return cli_usage_error("%s: bad --by '%s' (expected donor or recipient)", cmd, arg);
+	else
+		return cli_parse_year(cmd, c == 'F' ? "from" : "to", arg,
+				      c == 'F' ? &rq->from_year : &rq->to_year);
+	return 0;
+}
+
 /* Returns 0, or the exit status of a usage error. */
 static int parse_matrix_args(int argc, char **argv, struct matrix_request *rq)
 {
@@ -50,25 +55,9 @@ static int parse_matrix_args(int argc, char **argv, struct matrix_request *rq)
 		{ "measure", required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, code = 0;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, ":b:F:T:m:", longopts, &code)) != -1) {
-		if (c == '?')
-			return code;
-		if (c == 'm')
-			rq->measure = optarg;
-		else if (c == 'b' && strcmp(optarg, "donor") == 0)
-			rq->by = MATRIX_BY_DONOR;
-		else if (c == 'b' && strcmp(optarg, "recipient") == 0)
-			rq->by = MATRIX_BY_RECIPIENT;
-		else if (c == 'b')
-			return cli_usage_error("matrix: bad --by '%s' (expected donor or recipient)", optarg);
-		else if (!parse_year(optarg, c == 'F' ? &rq->from_year : &rq->to_year))
-			return cli_usage_error("matrix: bad --%s '%s' (expected a year such as 2009)",
-					       c == 'F' ? "from" : "to", optarg);
-	}
-	if (optind < argc)
-		return cli_usage_error("matrix: unexpected argument '%s'", argv[optind]);
+	int code = cli_parse_options(argc, argv, ":b:F:T:m:", longopts, take_matrix_option, rq, 0);
+	if (code)
+		return code;
 	if (rq->from_year && rq->to_year && rq->from_year > rq->to_year)
 		return cli_usage_error("matrix: --from %d is after --to %d", rq->from_year, rq->to_year);
 	return check_measure(rq->measure);

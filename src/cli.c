@@ -261,6 +261,8 @@ static const struct command commands[] = {
 	  "each pair's aid and investment per year" },
 	{ "matrix", cli_cmd_matrix, "[--by donor|recipient] [--from Y] [--to Y] [--measure M]",
 	  "aid (investment, a count) per donor or recipient and year" },
+	{ "map", cli_cmd_map, "[--year Y]",
+	  "the tile map of aid given or received, as text" },
 	{ "show", cli_cmd_show, "REGION", "one screen about a place" },
 	{ "pane", cli_cmd_pane, "provinces|partners P|funds D R|place P",
 	  "a browser pane's rows, as the browser has them" },

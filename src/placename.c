@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,4 +93,17 @@ char *placename_compact(const char *s)
 	}
 	out[n] = '\0';
 	return out;
+}
+
+const char *placename_shown(enum names_mode mode, bool utf8, const char *en, const char *zh,
+			    char *buf, size_t size)
+{
+	if (!en)
+		en = "";
+	if (!zh || !*zh || !utf8 || mode == NAMES_EN)
+		return en;
+	if (mode == NAMES_ZH)
+		return zh;
+	snprintf(buf, size, "%s %s", en, zh);
+	return buf;
 }

@@ -569,6 +569,25 @@ enum status query_region_filter(struct store *s, const char *name, int64_t *id)
 	return resolve_region(s, name, id, NULL);
 }
 
+enum status query_region_short_zh(struct store *s, const char *name, char **zh)
+{
+	*zh = NULL;
+	int64_t id;
+	enum status st = resolve_region(s, name, &id, NULL);
+	if (st != ST_OK)
+		return st;
+	sqlite3_stmt *stmt = store_prepare(s, "SELECT short_zh FROM region WHERE id = ?1");
+	if (!stmt)
+		return ST_STORE;
+	query_bind_id(stmt, 1, id);
+	struct qtable t;
+	st = query_run_into(s, stmt, 1, (const char *const[]){ "short_zh" }, &t);
+	if (st == ST_OK && t.nrows && qtable_get(&t, 0, 0))
+		*zh = xstrdup(qtable_get(&t, 0, 0));
+	qtable_free(&t);
+	return st;
+}
+
 /* --- listings ---------------------------------------------------------------- */
 
 enum status query_regions(struct store *s, const char *side, struct qtable *out)

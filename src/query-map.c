@@ -138,3 +138,20 @@ enum status query_map_years(struct store *s, struct qtable *out)
 		return ST_STORE;
 	return query_fill_table(s, stmt, out, NULL, NULL);
 }
+
+const char *query_map_tile_name(const char *abbr_zh, const char *code, bool utf8)
+{
+	if (utf8 && abbr_zh && *abbr_zh)
+		return abbr_zh;
+	return code && *code ? code : "??";
+}
+
+const char *query_map_shade_glyph(int shade, bool utf8)
+{
+	static const char *const blocks[] = { "  ", "\u2591\u2591", "\u2592\u2592", "\u2593\u2593",
+					      "\u2588\u2588" };
+	static const char *const ascii[] = { "  ", "..", "::", "++", "##" };
+	if (shade < 0 || shade > 4)
+		shade = 0;
+	return utf8 ? blocks[shade] : ascii[shade];
+}

@@ -23,7 +23,7 @@
 enum place_col {
 	PC_ROW, PC_SECTION, PC_LABEL, PC_DETAIL, PC_YEAR, PC_UNTIL, PC_AMOUNT, PC_INVESTMENT,
 	PC_DONOR, PC_RECIPIENT, PC_DONOR_PROVINCE, PC_RECIPIENT_PROVINCE, PC_REPORT, PC_LINE,
-	PC_QUOTE, PC_SOURCES, PC_PROVINCE, PC_NCOLS
+	PC_QUOTE, PC_SOURCES, PC_PROVINCE, PC_NAME_ZH, PC_NCOLS
 };
 
 static const char *const place_headers[PC_NCOLS] = {
@@ -32,7 +32,7 @@ static const char *const place_headers[PC_NCOLS] = {
 	[PC_INVESTMENT] = "investment_yuan", [PC_DONOR] = "donor", [PC_RECIPIENT] = "recipient",
 	[PC_DONOR_PROVINCE] = "donor_province", [PC_RECIPIENT_PROVINCE] = "recipient_province",
 	[PC_REPORT] = "report", [PC_LINE] = "line", [PC_QUOTE] = "quote", [PC_SOURCES] = "sources",
-	[PC_PROVINCE] = "province",
+	[PC_PROVINCE] = "province", [PC_NAME_ZH] = "name_zh",
 };
 
 /* The place as the model knows it. */
@@ -77,14 +77,14 @@ static void first_source(const char *sources, char **report, char **line)
 static enum status add_place_row(struct store *s, struct place *p, struct qtable *out)
 {
 	sqlite3_stmt *stmt = store_prepare(s,
-		"SELECT r.type, par.name, coalesce(r.side, pr.side) FROM region r"
+		"SELECT r.type, par.name, coalesce(r.side, pr.side), r.short_zh FROM region r"
 		" LEFT JOIN region par ON par.id = r.parent_id"
 		" LEFT JOIN region pr ON pr.id = r.province_id WHERE r.id = ?1");
 	if (!stmt)
 		return ST_STORE;
 	struct qtable t;
 	query_bind_id(stmt, 1, p->id);
-	enum status st = query_run_into(s, stmt, 3, (const char *const[]){ "type", "parent", "side" }, &t);
+	enum status st = query_run_into(s, stmt, 4, (const char *const[]){ "type", "parent", "side", "zh" }, &t);
 	if (st != ST_OK)
 		return st;
 	const char *type = t.nrows ? qtable_get(&t, 0, 0) : NULL, *parent = t.nrows ? qtable_get(&t, 0, 1) : NULL;
@@ -93,7 +93,8 @@ static enum status add_place_row(struct store *s, struct place *p, struct qtable
 				 side ? ", " : "", side ? side : "", side ? " side" : "");
 	const char *cells[PC_NCOLS] = { [PC_ROW] = "place", [PC_SECTION] = "place", [PC_LABEL] = p->name,
 					[PC_DETAIL] = detail, [PC_QUOTE] = p->label,
-					[PC_PROVINCE] = province_of(p, p->name) };
+					[PC_PROVINCE] = province_of(p, p->name),
+					[PC_NAME_ZH] = t.nrows ? qtable_get(&t, 0, 3) : NULL };
 	qtable_add_row(out, cells);
 	free(detail);
 	qtable_free(&t);

@@ -1,8 +1,11 @@
 #include "config.h"
 
+#include <langinfo.h>
+#include <string.h>
 #include <wchar.h>
 
 #include "pairoff/text.h"
+#include "pairoff/util.h"
 
 /* The search-hit markers of the query layer, drawn as a highlight. */
 enum { HIT_MARK_START = 0x02, HIT_MARK_END = 0x03 };
@@ -117,4 +120,33 @@ int text_width(const char *s)
 		width += text_char_width(cp);
 	}
 	return width;
+}
+
+bool text_locale_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+char *text_ascii_signs(const char *s)
+{
+	static const struct { const char *sign, *ascii; } signs[] = {
+		{ "\u2192", "->" }, { "\u21e2", "~>" }, { "\u2190", "<-" },
+		{ "\u203a", ">" }, { "\u2039", "<" }, { "\u2026", "..." },
+		{ "\u00b7", "-" }, { "\u00d7", "x" }, { "\u25bc", "v" }, { "\u25b2", "^" },
+	};
+	struct strbuf sb = {0};
+	for (const char *p = s ? s : ""; *p; ) {
+		size_t i = 0;
+		while (i < sizeof(signs) / sizeof(signs[0]) &&
+		       strncmp(p, signs[i].sign, strlen(signs[i].sign)) != 0)
+			i++;
+		if (i < sizeof(signs) / sizeof(signs[0])) {
+			strbuf_puts(&sb, signs[i].ascii);
+			p += strlen(signs[i].sign);
+		} else {
+			strbuf_append(&sb, p++, 1);
+		}
+	}
+	return strbuf_steal(&sb);
 }

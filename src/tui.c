@@ -10,7 +10,6 @@
 #ifdef HAVE_MALLOC_TRIM
 #include <malloc.h>
 #endif
-#include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -365,8 +364,9 @@ static int legend_lines(const struct view *v, int height, int width)
 
 static void draw_legend_line(struct tui *t, const struct legend_entry *e, WINDOW *w, int width)
 {
-	char *text = xasprintf("%s: %s", e->mark, e->brief);
-	draw_cell_cut(w, text, width, t->ctx.utf8, t->ctx.attrs[ROLE_DIM]);
+	char *text = xasprintf("%s: %s", e->mark, e->brief), *shown = view_ascii(&t->ctx, text);
+	draw_cell_cut(w, shown, width, t->ctx.utf8, t->ctx.attrs[ROLE_DIM]);
+	free(shown);
 	free(text);
 }
 
@@ -497,9 +497,11 @@ static void draw_title(struct tui *t)
 	int right_w = (int)strlen(right);
 	wmove(w, 0, 0);
 	int room = t->cols - right_w;
-	int used = draw_text_cut(w, sb.data ? sb.data : "", room, a);
+	char *title = view_ascii(&t->ctx, sb.data);
+	int used = draw_text_cut(w, title, room, a);
 	draw_spaces(w, room - used, a);
 	draw_text(w, right, right_w, a, false, a);
+	free(title);
 	strbuf_free(&sb);
 	wnoutrefresh(w);
 }
@@ -538,7 +540,9 @@ static void draw_status(struct tui *t)
 	const char *left = t->ctx.message[0] ? t->ctx.message : why ? why : v->ops->hint;
 	attr_t a = t->ctx.message[0] && t->ctx.message_error ? t->ctx.attrs[ROLE_ERROR] : t->ctx.attrs[ROLE_STATUS];
 	char *hints = left == v->ops->hint ? whole_hints(left, t->cols - right_w) : NULL;
-	int used = draw_text_cut(w, hints ? hints : left, t->cols - right_w, a);
+	char *text = view_ascii(&t->ctx, hints ? hints : left);   /* a message's arrow */
+	int used = draw_text_cut(w, text, t->cols - right_w, a);
+	free(text);
 	free(hints);
 	draw_spaces(w, t->cols - right_w - used, t->ctx.attrs[ROLE_STATUS]);
 	if (right_w)
@@ -1208,8 +1212,7 @@ static void curses_setup(struct tui *t)
 		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 		mouseinterval(0);   /* a press selects at once: no wait for a click */
 	}
-	const char *cs = nl_langinfo(CODESET);
-	t->ctx.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	t->ctx.utf8 = text_locale_utf8();
 	draw_init(t->ctx.utf8);
 	layout(t);
 }

@@ -22,6 +22,8 @@
 #include "pairoff/views.h"
 
 struct funds {
+	char *names_of;     /* owned: the key whose Chinese names these are, NULL for none */
+	char *donor_zh, *recipient_zh; /* owned: their short Chinese names, NULL for none */
 	int amount_cols;    /* widest single figure in the current unit */
 	long long bar_max;  /* the largest year's aid: the bars' scale */
 	unsigned long measured_gen; /* the rows (view.rows_gen) and unit they were */
@@ -143,17 +145,50 @@ static bool show_investment(const struct view *v, int width)
 	return width >= 60 + ((const struct funds *)v->priv)->amount_cols;
 }
 
+/* The pair's Chinese names for the title, looked up when the key changed
+ * (a pane reloaded from its cache calls no load). */
+static void funds_names(struct view_ctx *ctx, struct view *v, const char *sep)
+{
+	struct funds *f = v->priv;
+	if (f->names_of && strcmp(f->names_of, v->key) == 0)
+		return;
+	free(f->names_of);
+	free(f->donor_zh);
+	free(f->recipient_zh);
+	f->names_of = xstrdup(v->key);
+	char *donor = xstrndup(v->key, (size_t)(sep - v->key));
+	if (query_region_short_zh(ctx->store, donor, &f->donor_zh) != ST_OK)
+		f->donor_zh = NULL;
+	if (query_region_short_zh(ctx->store, sep + 1, &f->recipient_zh) != ST_OK)
+		f->recipient_zh = NULL;
+	free(donor);
+}
+
+/* "Shanghai → Yunnan, aid, yuan", the places named as [ui] names asks.
+ * Owned. */
+static char *funds_title(struct view_ctx *ctx, struct view *v)
+{
+	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
+	if (!sep)
+		return xstrdup("Funds");
+	funds_names(ctx, v, sep);
+	const struct funds *f = v->priv;
+	int key = v->list.sort_key;   /* the mark of a sort: ", \u25bcyear" */
+	const char *mark = view_sort_mark(ctx, v, key), *by = !*mark ? "" : key == 2 ? "aid" : "year";
+	char *donor = xstrndup(v->key, (size_t)(sep - v->key)), dbuf[256], rbuf[256];
+	char *title = xasprintf("%s %s %s, aid, %s%s%s%s", view_name(ctx, donor, f->donor_zh, dbuf, sizeof(dbuf)),
+				view_arrow(ctx), view_name(ctx, sep + 1, f->recipient_zh, rbuf, sizeof(rbuf)),
+				money_unit_name(ctx->unit), *mark ? ", " : "", mark, by);
+	free(donor);
+	return title;
+}
+
 static void funds_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	funds_measure(ctx, v);   /* the rows below use it */
 	const struct funds *f = v->priv;
 	attr_t a = ctx->attrs[ROLE_HEADER];
-	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
-	int key = v->list.sort_key;   /* the mark of a sort: ", \u25bcyear" */
-	const char *mark = view_sort_mark(ctx, v, key), *by = !*mark ? "" : key == 2 ? "aid" : "year";
-	char *title = sep ? xasprintf("%.*s \u2192 %s, aid, %s%s%s%s", (int)(sep - v->key), v->key, sep + 1,
-				      money_unit_name(ctx->unit), *mark ? ", " : "", mark, by)
-			  : xstrdup("Funds");
+	char *title = funds_title(ctx, v);
 	bool wide = show_investment(v, width);
 	int columns = wide ? 2 * f->amount_cols : 0;
 	draw_cell_cut(w, title, width - columns, ctx->utf8, a);
@@ -248,14 +283,14 @@ static int fact_indent(const struct view *v, size_t row)
 
 /* "Shunyi District → Inner Mongolia" when the giver is not the pair's
  * donor, the recipient alone when it is a place under the pair's, else "". */
-static char *fact_place(const struct view *v, size_t row)
+static char *fact_place(const struct view_ctx *ctx, const struct view *v, size_t row)
 {
 	const char *donor = view_cell(v, row, "donor"), *rec = view_cell(v, row, "recipient");
 	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
 	bool donor_differs = sep && donor && strncmp(v->key, donor, (size_t)(sep - v->key)) != 0;
 	bool rec_differs = sep && rec && strcmp(sep + 1, rec) != 0;
 	if (donor_differs)
-		return xasprintf("%s \u2192 %s", donor, rec ? rec : "");
+		return xasprintf("%s %s %s", donor, view_arrow(ctx), rec ? rec : "");
 	return xstrdup(rec_differs ? rec : "");
 }
 
@@ -322,7 +357,7 @@ static struct fact_cols layout_with_sources(struct view_ctx *ctx, const struct v
 
 static void draw_fact(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
-	char *period = fact_period(v, row), *figure = fact_figure(ctx, v, row), *place = fact_place(v, row);
+	char *period = fact_period(v, row), *figure = fact_figure(ctx, v, row), *place = fact_place(ctx, v, row);
 	fit_figures(figure, width - fact_indent(v, row) - 1, ctx->utf8);
 	char *src;
 	struct fact_cols c = layout_with_sources(ctx, v, row, width, period, figure, &src);
@@ -348,8 +383,10 @@ static void draw_counts(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t 
 {
 	char *period = fact_period(v, row);
 	char *text = xasprintf("%s%s%s", period, *period ? " " : "", view_cell(v, row, "counts") ? view_cell(v, row, "counts") : "");
+	char *shown = view_ascii(ctx, text);   /* the dots between the counts */
 	draw_spaces(w, width < 2 ? width : 2, base);
-	draw_cell_cut(w, text, width - 2, ctx->utf8, base);
+	draw_cell_cut(w, shown, width - 2, ctx->utf8, base);
+	free(shown);
 	free(text);
 	free(period);
 }
@@ -358,7 +395,7 @@ static void draw_counts(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t 
  * places when they are not the pair's, and how many statements make it. */
 static void draw_count(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, int width, attr_t base)
 {
-	char *period = fact_period(v, row), *place = fact_place(v, row);
+	char *period = fact_period(v, row), *place = fact_place(ctx, v, row);
 	const char *kind = view_cell(v, row, "kind");
 	char *src;
 	struct fact_cols c = layout_with_sources(ctx, v, row, width, period, kind ? kind : "", &src);
@@ -525,7 +562,13 @@ static void funds_init(struct view_ctx *ctx, struct view *v)
 
 static void funds_free(struct view *v)
 {
-	free(v->priv);
+	struct funds *f = v->priv;
+	if (f) {
+		free(f->names_of);
+		free(f->donor_zh);
+		free(f->recipient_zh);
+	}
+	free(f);
 }
 
 const struct view_ops funds_ops = {

@@ -73,6 +73,7 @@ static enum status help_load(struct view_ctx *ctx, struct view *v, const char *k
 	add(out, "[keys] ACTION", "config", "the keys of an action, by the names above: move-down = j Down",
 	    config_group);
 	add_legends(ctx, out);
+	view_ascii_rows(ctx, out);   /* the legends' arrows, the sort triangles */
 	return ST_OK;
 }
 

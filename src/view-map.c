@@ -101,22 +101,14 @@ static bool is_partner(const struct map_view *m, const char *name)
 	return false;
 }
 
-/* The tile's name: its character, or its code without UTF-8. */
 static const char *tile_name(const struct view_ctx *ctx, const char *abbr, const char *code)
 {
-	if (ctx->utf8 && abbr && *abbr)
-		return abbr;
-	return code && *code ? code : "??";
+	return query_map_tile_name(abbr, code, ctx->utf8);
 }
 
-/* Two columns of the shade glyph for a shade 0-4 (0: no aid). */
 static const char *shade_glyph(const struct view_ctx *ctx, int shade)
 {
-	static const char *const utf8[] = { "  ", "\u2591\u2591", "\u2592\u2592", "\u2593\u2593", "\u2588\u2588" };
-	static const char *const ascii[] = { "  ", "..", "::", "++", "##" };
-	if (shade < 0 || shade > 4)
-		shade = 0;
-	return ctx->utf8 ? utf8[shade] : ascii[shade];
+	return query_map_shade_glyph(shade, ctx->utf8);
 }
 
 static void draw_tile(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t row, bool selected)
@@ -294,7 +286,9 @@ static enum result next_year(struct view_ctx *ctx, struct view *v)
 	return R_REDRAW;
 }
 
-/* Enter: the province in the panes, its first partner selected. */
+/* Enter: the province in the panes, its first partner selected. A
+ * province without partners has no pair to open (a pair of it with
+ * itself would read "Tibet -> Tibet"): the map stays and says so. */
 static enum result map_enter(struct view_ctx *ctx, struct view *v)
 {
 	struct map_view *m = mp(v);
@@ -303,8 +297,14 @@ static enum result map_enter(struct view_ctx *ctx, struct view *v)
 	if (!name)
 		return R_HANDLED;
 	load_partners(ctx, v);
-	const char *partner = m->partners.nrows ? qtable_get(&m->partners, 0, 0) : name;
-	bool donor = m->partners.nrows && strcmp(qtable_get(&m->partners, 0, 4), "donor") == 0;
+	if (m->partners.nrows == 0) {
+		char buf[256];
+		view_message(ctx, false, "%s: no partners on record, nothing to open",
+			     view_name(ctx, name, view_cell(v, row, "name_zh"), buf, sizeof(buf)));
+		return R_REDRAW;
+	}
+	const char *partner = qtable_get(&m->partners, 0, 0);
+	bool donor = strcmp(qtable_get(&m->partners, 0, 4), "donor") == 0;
 	return view_goto_pair(ctx, name, donor ? partner : name, donor ? name : partner);
 }
 

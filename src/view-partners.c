@@ -89,11 +89,33 @@ static int partners_compare(void *ctx, size_t a, size_t b)
 	return turn && v->list.sort_key != 0 ? -d : d;
 }
 
+/* The province's short Chinese name for the title, looked up when the key
+ * changed (a pane reloaded from its cache calls no load). */
+struct partners_view {
+	char *names_of;   /* owned: the key whose Chinese name zh is, NULL for none */
+	char *zh;         /* owned: NULL for none */
+};
+
+static const char *province_zh(struct view_ctx *ctx, struct view *v)
+{
+	struct partners_view *p = v->priv;
+	if (!v->key || !p)
+		return NULL;
+	if (!p->names_of || strcmp(p->names_of, v->key) != 0) {
+		free(p->names_of);
+		free(p->zh);
+		p->names_of = xstrdup(v->key);
+		if (query_region_short_zh(ctx->store, v->key, &p->zh) != ST_OK)
+			p->zh = NULL;
+	}
+	return p->zh;
+}
+
 static void partners_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
-	char title[160], years[16];
+	char title[320], years[16], name[256];
 	snprintf(title, sizeof(title), "%s%sPartners of %s", view_sort_mark(ctx, v, 0), view_sort_mark(ctx, v, 2),
-		 v->key ? v->key : "...");
+		 v->key ? view_name(ctx, v->key, province_zh(ctx, v), name, sizeof(name)) : "...");
 	snprintf(years, sizeof(years), "%sYears", view_sort_mark(ctx, v, 1));
 	draw_cell(w, title, width - YEARS_WIDTH, false, ctx->attrs[ROLE_HEADER]);
 	draw_cell(w, years, YEARS_WIDTH, true, ctx->attrs[ROLE_HEADER]);
@@ -230,9 +252,27 @@ static enum result partners_enter(struct view_ctx *ctx, struct view *v)
 	return view_focus(ctx, 2);
 }
 
+static void partners_init(struct view_ctx *ctx, struct view *v)
+{
+	(void)ctx;
+	v->priv = xcalloc(1, sizeof(struct partners_view));
+}
+
+static void partners_free(struct view *v)
+{
+	struct partners_view *p = v->priv;
+	if (p) {
+		free(p->names_of);
+		free(p->zh);
+	}
+	free(p);
+}
+
 const struct view_ops partners_ops = {
 	.name = "partners",
 	.hint = "Enter funds  Left back  o source  f filter  s sort  / search  ? help",
+	.init = partners_init,
+	.free = partners_free,
 	.load = partners_load,
 	.child_key = partners_child_key,
 	.header = partners_header,

@@ -28,7 +28,9 @@ static const char *const section_keys[PS_COUNT] = {
 };
 
 struct place_view {
-	char *about;        /* owned: "Wushan County (Chongqing): county in Chongqing, west side" */
+	char *label;        /* owned: "Wushan County (Chongqing)", NULL until loaded */
+	char *about;        /* owned: "county in Chongqing, west side" */
+	char *name_zh;      /* owned: its short Chinese name, NULL for none */
 	char *province;     /* owned: the place's provincial-level region, NULL if unknown */
 	char heading[PS_COUNT][96]; /* each section's heading, with its count */
 	int aid_cols, investment_cols; /* widest figures in the current unit, set per draw */
@@ -91,9 +93,14 @@ static enum status place_load(struct view_ctx *ctx, struct view *v, const char *
 		const char *const *cells = (const char *const *)all.cells + i * all.ncols;
 		if (strcmp(cells[0], "place") == 0) {
 			int c_province = qtable_col(&all, "province"), c_quote = qtable_col(&all, "quote");
+			int c_zh = qtable_col(&all, "name_zh");
+			free(p->label);
 			free(p->about);
+			free(p->name_zh);
 			free(p->province);
-			p->about = xasprintf("%s: %s", cells[c_quote] ? cells[c_quote] : "", cells[3] ? cells[3] : "");
+			p->label = xstrdup(cells[c_quote] ? cells[c_quote] : "");
+			p->about = xstrdup(cells[3] ? cells[3] : "");
+			p->name_zh = c_zh >= 0 && cells[c_zh] ? xstrdup(cells[c_zh]) : NULL;
 			p->province = cells[c_province] ? xstrdup(cells[c_province]) : NULL;
 			continue;
 		}
@@ -135,7 +142,15 @@ static void place_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int wi
 	struct place_view *p = pv(v);
 	p->aid_cols = figure_cols(ctx, v, "amount_yuan", 3);
 	p->investment_cols = figure_cols(ctx, v, "investment_yuan", 6);
-	draw_cell_cut(w, p->about ? p->about : v->key, width, ctx->utf8, ctx->attrs[ROLE_HEADER]);
+	if (!p->label) {
+		draw_cell_cut(w, v->key, width, ctx->utf8, ctx->attrs[ROLE_HEADER]);
+		return;
+	}
+	/* "Wenshan Prefecture (Yunnan) 文山: prefecture in Yunnan, west side" */
+	char name[256];
+	char *title = xasprintf("%s: %s", view_name(ctx, p->label, p->name_zh, name, sizeof(name)), p->about);
+	draw_cell_cut(w, title, width, ctx->utf8, ctx->attrs[ROLE_HEADER]);
+	free(title);
 }
 
 /* "shanghai-yunnan-2009:12" of a row (owned). */
@@ -233,11 +248,12 @@ static void draw_counts(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t 
 {
 	char *arrow = arrow_text(ctx, v, row, true);
 	const char *summary = view_cell(v, row, "label");
-	char *text = xasprintf("%s: %s", arrow, summary ? summary : "");
+	char *text = xasprintf("%s: %s", arrow, summary ? summary : ""), *shown = view_ascii(ctx, text);
 	draw_spaces(w, 2, base);
 	draw_cell(w, view_cell(v, row, "year"), 4, false, base);
 	draw_spaces(w, 2, base);
-	draw_cell_cut(w, text, width - 8 - source_cols(width), ctx->utf8, base);
+	draw_cell_cut(w, shown, width - 8 - source_cols(width), ctx->utf8, base);
+	free(shown);
 	draw_source(ctx, v, row, w, width, base);
 	free(arrow);
 	free(text);
@@ -261,8 +277,10 @@ static void draw_mention(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t
 	draw_spaces(w, 1, base);
 	int room = width - 3 - src_w;
 	if (room > 0) {
-		int used = draw_text(w, view_cell(v, row, "label"), room, base, true, ctx->attrs[ROLE_HIT]);
+		char *snippet = view_ascii(ctx, view_cell(v, row, "label"));   /* the index's "\u2026" */
+		int used = draw_text(w, snippet, room, base, true, ctx->attrs[ROLE_HIT]);
 		draw_spaces(w, room - used, base);
+		free(snippet);
 	}
 	free(src);
 }
@@ -366,7 +384,9 @@ static void place_free(struct view *v)
 {
 	struct place_view *p = v->priv;
 	if (p) {
+		free(p->label);
 		free(p->about);
+		free(p->name_zh);
 		free(p->province);
 	}
 	free(p);

@@ -57,8 +57,10 @@ static void search_draw_row(struct view_ctx *ctx, struct view *v, WINDOW *w, siz
 		draw_spaces(w, 1, base);
 	}
 	if (snippet_w > 0) {
-		int used = draw_text(w, view_cell(v, row, "snippet"), snippet_w, base, true, ctx->attrs[ROLE_HIT]);
+		char *snippet = view_ascii(ctx, view_cell(v, row, "snippet"));   /* the index's "\u2026" */
+		int used = draw_text(w, snippet, snippet_w, base, true, ctx->attrs[ROLE_HIT]);
 		draw_spaces(w, snippet_w - used, base);
+		free(snippet);
 	}
 	free(place);
 }

@@ -108,7 +108,9 @@ static void sources_free(struct view *v)
 static void sources_header(struct view_ctx *ctx, struct view *v, WINDOW *w, int width)
 {
 	char *title = xasprintf("%zu statements of %s", v->rows->nrows, v->key ? v->key : "one money");
-	draw_cell_cut(w, title, width, ctx->utf8, ctx->attrs[ROLE_HEADER]);
+	char *shown = view_ascii(ctx, title);   /* the pair's arrow */
+	draw_cell_cut(w, shown, width, ctx->utf8, ctx->attrs[ROLE_HEADER]);
+	free(shown);
 	free(title);
 }
 

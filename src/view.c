@@ -12,6 +12,7 @@
 #include "pairoff/util.h"
 #include "pairoff/draw.h"
 #include "pairoff/view.h"
+#include "pairoff/placename.h"
 
 struct view *view_new(const struct view_ops *ops)
 {
@@ -308,14 +309,36 @@ void outcome_clear(struct outcome *out)
 const char *view_name(const struct view_ctx *ctx, const char *en, const char *zh, char *buf,
 		      size_t size)
 {
-	if (!en)
-		en = "";
-	if (!zh || !*zh || !ctx->utf8 || ctx->names == NAMES_EN)
-		return en;
-	if (ctx->names == NAMES_ZH)
-		return zh;
-	snprintf(buf, size, "%s %s", en, zh);
-	return buf;
+	return placename_shown(ctx->names, ctx->utf8, en, zh, buf, size);
+}
+
+const char *view_arrow(const struct view_ctx *ctx)
+{
+	return ctx->utf8 ? "\u2192" : "->";
+}
+
+char *view_ascii(const struct view_ctx *ctx, const char *s)
+{
+	return ctx->utf8 ? xstrdup(s ? s : "") : text_ascii_signs(s);
+}
+
+void view_ascii_rows(const struct view_ctx *ctx, struct qtable *t)
+{
+	if (ctx->utf8)
+		return;
+	struct qtable plain;
+	qtable_init(&plain, t->ncols, (const char *const *)t->headers);
+	char **cells = xcalloc(t->ncols ? t->ncols : 1, sizeof(*cells));
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++)
+			cells[c] = qtable_get(t, r, c) ? text_ascii_signs(qtable_get(t, r, c)) : NULL;
+		qtable_add_row(&plain, (const char *const *)cells);
+		for (size_t c = 0; c < t->ncols; c++)
+			free(cells[c]);
+	}
+	free(cells);
+	qtable_free(t);
+	*t = plain;
 }
 
 const char *view_money(const struct view_ctx *ctx, long long amount_yuan, bool approx, char *buf,

@@ -94,6 +94,12 @@ assert_contains "$out" "[沪" "the selection stays on Shanghai through the years
 dump 80x24 "fshanghai<Enter>M<Left><Left><Left><Down><Down><Enter>"
 assert_contains "$(printf '%s\n' "$out" | sed -n 1p)" "Guangxi" "Enter on Guangxi's tile opens Guangxi"
 assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "Partners of Guangxi" "in the partners pane"
+# a province without partners has no pair to open: the map stays, says so
+dump 80x24 "fshanghai<Enter>M<Up><Left><Left><Left><Left><Left><Left><Left><Enter>"
+assert_eq "$(cursor_tile)" "[藏  ]" "Tibet's tile selected"
+assert_contains "$(status_line)" "Tibet: no partners on record" "Enter on Tibet says it has no partners"
+assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "Aid given or received" "the map stays"
+assert_not_contains "$out" "Tibet → Tibet" "no pair of Tibet with itself"
 dump 80x24 "fshanghai<Enter>MM"
 assert_contains "$(printf '%s\n' "$out" | sed -n 2p)" "Province" "M in the map closes it"
 dump 80x24 "Mq"

@@ -107,6 +107,52 @@ for mode in zh both; do
 	assert_not_contains "$(printf '%s\n' "$c_out" | sed -n 2,18p)" "?" \
 		"LC_ALL=C: names = $mode shows no ? in the rows"
 done
+# --- no UTF-8: the browser's own signs in ASCII, never "?" (issue 12) ---------
+cdump() {  # cdump SIZE KEYS: the screen under LC_ALL=C, in $out
+	LC_ALL=C PAIROFF_DUMP_SIZE=$1 run "$PAIROFF" --config "$test_tmp/en.ini" --db "$db" --dump-keys "$2"
+	assert_rc 0 "dump of [$2] at $1 under LC_ALL=C"
+}
+cdump 120x40 "fshanghai<Enter><Right>j<Right>"
+assert_contains "$out" "A -> B: stated pairing" "LC_ALL=C: the partners legend's arrow"
+assert_contains "$out" "A ~> B: seen through aid" "LC_ALL=C: the legend's dashed arrow"
+assert_contains "$out" "N sources, xN: one money" "LC_ALL=C: the funds legend's times sign"
+assert_contains "$out" "Shanghai -> Yunnan, aid" "LC_ALL=C: the funds title's arrow"
+assert_not_contains "$out" "A ? B" "LC_ALL=C: no arrow shown as ?"
+cdump 120x40 "M<Enter>"
+assert_contains "$(status_line)" "Beijing -> Inner Mongolia among Beijing's partners" \
+	"LC_ALL=C: the arrow of a message"
+cdump 120x40 "?"
+assert_contains "$out" "^ rising, v falling" "LC_ALL=C: the help's sort triangles"
+cdump 120x40 ":Wenshan Prefecture<Enter>G"
+assert_contains "$out" " ...development" "LC_ALL=C: the ellipsis of a mention's snippet"
+# every line of these screens, the report text aside, is ASCII
+for keys in "fshanghai<Enter><Right>j<Right>" "M" "m" ":Shanghai<Enter>" "?"; do
+	cdump 120x40 "$keys"
+	bad=$(printf '%s\n' "$out" | LC_ALL=C grep -n '[^ -~]' | head -n 3)
+	[ -z "$bad" ] || fail "LC_ALL=C: bytes beyond ASCII after [$keys]: $bad"
+done
+
+# --- the funds pane's title and the place screen's ------------------------------
+line2() { printf '%s\n' "$out" | sed -n 2p; }
+dump zh 120x40 "fshanghai<Enter><Enter>j"
+assert_contains "$(line2)" "上海 → 云南, aid" "names = zh: the funds title in Chinese"
+dump both 120x40 "fshanghai<Enter><Enter>j"
+assert_contains "$(line2)" "Shanghai 上海 → Yunnan 云南, aid" "names = both: the funds title in both"
+dump en 120x40 "fshanghai<Enter><Enter>j"
+assert_contains "$(line2)" "Shanghai → Yunnan, aid" "names = en: the funds title in English"
+LC_ALL=C PAIROFF_DUMP_SIZE=120x40 run "$PAIROFF" --config "$test_tmp/zh.ini" --db "$db" \
+	--dump-keys "fshanghai<Enter><Enter>j"
+assert_contains "$(line2)" "Shanghai -> Yunnan, aid" "LC_ALL=C: the funds title in English, an ASCII arrow"
+dump zh 100x30 ":Wenshan Prefecture<Enter>"
+assert_contains "$(line2)" "文山: prefecture in Yunnan" "names = zh: the place title in Chinese"
+dump both 100x30 ":Wenshan Prefecture<Enter>"
+assert_contains "$(line2)" "Wenshan Prefecture (Yunnan) 文山: prefecture" "names = both: the place title in both"
+dump both 100x30 ":Wushan County (Gansu)<Enter>"
+assert_contains "$(line2)" "武山" "names = both: a namesake's title has its own Chinese name"
+LC_ALL=C PAIROFF_DUMP_SIZE=100x30 run "$PAIROFF" --config "$test_tmp/both.ini" --db "$db" \
+	--dump-keys ":Wenshan Prefecture<Enter>"
+assert_contains "$(line2)" "Wenshan Prefecture (Yunnan): prefecture" "LC_ALL=C: the place title in English"
+
 LC_ALL=C PAIROFF_DUMP_SIZE=80x24 run "$PAIROFF" --config "$test_tmp/en.ini" --db "$db" --dump-keys "t"
 assert_contains "$out" "no UTF-8, so English" "LC_ALL=C: t says why the names stay English"
 

@@ -53,4 +53,19 @@ struct option;
 int cli_getopt(int argc, char **argv, const char *shortopts,
 	       const struct option *longopts, int *exit_code);
 
+/* One option of a subcommand, as getopt_long gave it (c, optarg), to the
+ * subcommand's handler; returns 0, or the exit status of a usage error. */
+typedef int (*cli_option_fn)(void *data, const char *cmd, int c, const char *arg);
+
+/* Parses every option of a subcommand (argv[0] its name) with take, then
+ * checks that no argument is left beyond max_operands: "CMD: unexpected
+ * argument 'X'". Returns 0 (optind at the first operand) or an exit status. */
+int cli_parse_options(int argc, char **argv, const char *shortopts, const struct option *longopts,
+		      cli_option_fn take, void *data, int max_operands);
+
+/* arg as a year the reports can speak of (1900-2100) into *year; anything
+ * else is "CMD: bad --OPT 'ARG' (expected a year such as 2009)". Returns 0
+ * or the exit status of the usage error. */
+int cli_parse_year(const char *cmd, const char *opt, const char *arg, int *year);
+
 #endif

@@ -21,5 +21,7 @@ int cli_cmd_show(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_anomalies(struct cli_ctx *ctx, int argc, char **argv);
 /* src/cli-matrix.c: the comparison matrix. */
 int cli_cmd_matrix(struct cli_ctx *ctx, int argc, char **argv);
+/* src/cli-map.c: the tile map as text. */
+int cli_cmd_map(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif

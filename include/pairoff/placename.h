@@ -8,7 +8,10 @@
  * derives the forms once (the store's region_name table) and the query
  * layer compares spellings with placename_compact. */
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "pairoff/settings.h"   /* enum names_mode */
 
 /* At most this many forms of one Chinese name. */
 #define PLACENAME_MAX_FORMS 3
@@ -26,5 +29,11 @@ size_t placename_zh_forms(const char *name_zh, const char *short_zh, char **out)
  * case, with blanks, hyphens, dots and apostrophes (' ` ’ ‘) dropped
  * ("Xi'an", "xi an" and "XIAN" all give "xian"). Owned. */
 char *placename_compact(const char *s);
+
+/* A place's name as mode asks: en, zh, or "en zh" (Yunnan 云南), in buf
+ * when both; en alone when zh is NULL or empty or utf8 is false (the output
+ * shows no Chinese). The one rule of the browser and the command line. */
+const char *placename_shown(enum names_mode mode, bool utf8, const char *en, const char *zh,
+			    char *buf, size_t size);
 
 #endif

@@ -64,6 +64,11 @@ enum status query_table_cell(struct store *s, const char *report_file, long line
  * to its canonical name. ST_NOT_FOUND with a "did you mean ..." detail. */
 enum status query_region_resolve(struct store *s, const char *name, char **canonical);
 
+/* The short Chinese name (云南, 文山) of the region name resolves to, as
+ * query_region_resolve resolves it, into *zh (owned; NULL when it has
+ * none), for a title that names places as [ui] names asks. */
+enum status query_region_short_zh(struct store *s, const char *name, char **zh);
+
 /* Columns: name, type, side, parent, name_zh (the official name in Chinese,
  * NULL for an enterprise without one), pinyin (NULL where the name is pinyin
  * already). side may be NULL (all). */
@@ -228,6 +233,14 @@ enum status query_map_partners(struct store *s, const char *province, int year, 
 /* The years with aid on record, ascending. Columns: year. */
 enum status query_map_years(struct store *s, struct qtable *out);
 
+/* How a tile reads without colour, in the browser's map and in `pairoff
+ * map` alike: its name, abbr_zh (沪), or its two-letter code when the
+ * output shows no UTF-8 ("??" for neither); and its shade (0-4, of
+ * query_map) as two columns of a glyph that darkens with the aid, in ASCII
+ * without UTF-8 ("  ", "..", "::", "++", "##"). */
+const char *query_map_tile_name(const char *abbr_zh, const char *code, bool utf8);
+const char *query_map_shade_glyph(int shade, bool utf8);
+
 /* The funds pane of a pair (donor and recipient by canonical name): per
  * year (ascending) a "year" row with the pair's aid (amount_yuan) and
  * investment (investment_yuan) by the one rule (src/flows.c), counted the
@@ -267,7 +280,8 @@ enum status query_pane_funds(struct store *s, const char *donor, const char *rec
  * section, label, detail, year, until, amount_yuan, investment_yuan,
  * donor, recipient, donor_province, recipient_province, report, line
  * (the first source), quote, sources (report:line of each statement),
- * province. */
+ * province, name_zh (on the place row, its short Chinese name for the
+ * screen's title; NULL elsewhere or when none). */
 enum status query_pane_place(struct store *s, const char *name, struct qtable *out);
 
 #endif

@@ -40,4 +40,15 @@ int text_char_width(uint32_t cp);
  * markers \x02 and \x03 none. */
 int text_width(const char *s);
 
+/* Whether the locale (set by main) writes UTF-8: else a terminal shows the
+ * characters beyond ASCII as "?", and pairoff writes ASCII instead. */
+bool text_locale_utf8(void);
+
+/* A copy of s (owned) with pairoff's own signs beyond ASCII written in
+ * ASCII, for a terminal without UTF-8: arrows ("->", "~>", "<-"), the
+ * breadcrumb's and the pager's angles, the ellipsis ("..."), the middle dot,
+ * the multiplication sign ("x") and the sort triangles ("v", "^"). Other
+ * text is kept as it is. */
+char *text_ascii_signs(const char *s);
+
 #endif

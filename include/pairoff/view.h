@@ -243,6 +243,16 @@ enum result view_goto_pair(struct view_ctx *ctx, const char *province, const cha
 const char *view_name(const struct view_ctx *ctx, const char *en, const char *zh, char *buf,
 		      size_t size);
 
+/* The browser's arrow between a donor and a recipient: "\u2192", or "->"
+ * when the terminal shows no UTF-8. */
+const char *view_arrow(const struct view_ctx *ctx);
+/* s as the terminal can show it (owned): unchanged with UTF-8, else with
+ * the browser's own signs (arrows, angles, dots, triangles) in ASCII
+ * (text_ascii_signs) rather than as "?". */
+char *view_ascii(const struct view_ctx *ctx, const char *s);
+/* Every cell of t through view_ascii, when the terminal shows no UTF-8. */
+void view_ascii_rows(const struct view_ctx *ctx, struct qtable *t);
+
 /* Frees what out holds and empties it. */
 void outcome_clear(struct outcome *out);
 /* Formats amount_yuan in the current unit, "~" before approximate ones. */
