@@ -226,7 +226,23 @@ assert_eq "$(printf '%s\n' "$out" | sed 1d | awk -F"$tab" '$3 != "east"')" "" "o
 assert_not_contains "$out" "Yunnan" "Yunnan is not east"
 p regions -f tsv
 assert_eq "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" \
-	"$(grep -c '^\[' "$top_srcdir/data/regions.ini")" "regions lists every gazetteer entry"
+	"$(cat "$top_srcdir"/data/regions/*.ini | grep -c '^\[')" "regions lists every gazetteer entry"
+# The gazetteer's files joined into one file ([store] gazetteer = FILE) are
+# the same gazetteer: the same regions, pairs and funds.
+regions_out=$out
+cat "$top_srcdir"/data/regions/*.ini >"$test_tmp/one-gazetteer.ini"
+printf '[store]\ngazetteer = %s\n' "$test_tmp/one-gazetteer.ini" >"$test_tmp/one-gazetteer-config.ini"
+one() { run "$PAIROFF" --config "$test_tmp/one-gazetteer-config.ini" --db "$test_tmp/one.db" "$@"; }
+one import
+assert_rc 0 "import with a one-file gazetteer"
+one regions -f tsv
+assert_eq "$out" "$regions_out" "a one-file gazetteer: the same regions"
+for what in pairs funds; do
+	p "$what" -f tsv
+	dir_out=$out
+	one "$what" -f tsv
+	assert_eq "$out" "$dir_out" "a one-file gazetteer: the same $what"
+done
 p regions --side west -f json
 assert_contains "$out" '{"name": "Yunnan", "type": "province", "side": "west", "parent": null, "name_zh": "云南省", "pinyin": null}' "Yunnan json"
 assert_contains "$out" '"name": "Wenshan Prefecture"' "places take their province's side"
