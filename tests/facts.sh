@@ -85,12 +85,12 @@ assert_rc 2 "pairs --basis: a bad value"
 # which, and takes the qualified form or --in.
 p pairs wushan -f tsv
 assert_rc 0 "pairs wushan"
-assert_eq "$err" "pairoff: wushan: 2 places: Wushan County (Gansu), Wushan County (Chongqing)" "wushan: the namesakes"
+assert_eq "$err" "pairoff: wushan: 2 places: Wushan County (Chongqing), Wushan County (Gansu)" "wushan: the namesakes"
 assert_eq "$(row_fields "Yantai City" "Wushan County" 4)" "2010" "wushan: Chongqing's county"
 assert_contains "$(printf '%s\n' "$out" | cut -f2)" "Wushan County (Gansu)" "wushan: Gansu's county"
 p show wushan
 assert_rc 2 "show wushan: which one?"
-assert_contains "$err" "Wushan County (Gansu), Wushan County (Chongqing)" "show wushan names both"
+assert_contains "$err" "Wushan County (Chongqing), Wushan County (Gansu)" "show wushan names both"
 p show "Wushan County (Gansu)"
 assert_rc 0 "show, qualified"
 assert_contains "$out" "Wushan County (Gansu) (county in Tianshui City" "show, qualified: Gansu's"
