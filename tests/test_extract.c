@@ -129,6 +129,7 @@ static void test_gazetteer_errors(void)
 {
 	struct gazetteer *g = NULL;
 	CHECK(gazetteer_load("/nonexistent/regions.ini", &g) == ST_IO);
+	CHECK(gazetteer_load("/nonexistent/regions", &g) == ST_IO && strstr(status_detail(ST_IO), "/nonexistent/regions"));
 	expect_load_error("[a]\nname = A\ntype = province\nthis line is wrong\n", ST_CONFIG, ":4:");
 	expect_load_error("[a]\nname = A\ntype = planet\n", ST_CONFIG, ":3: unknown type 'planet'");
 	expect_load_error("[a]\nname = A\ntype = province\nside = north\n", ST_CONFIG, ":4: unknown side");
