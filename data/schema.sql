@@ -71,7 +71,8 @@ CREATE TABLE fund_cell (
   PRIMARY KEY (table_id, row, col)
 ) WITHOUT ROWID;
 
--- The gazetteer (data/regions.ini) as it was at import time.
+-- The gazetteer (data/regions/*.ini) as it was at import time; ids in its
+-- reading order (files in name order, sections in file order).
 CREATE TABLE region (
   id          INTEGER PRIMARY KEY,
   name        TEXT NOT NULL UNIQUE,

@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "pairoff/gazetteer.h"
 #include "pairoff/ini.h"
+#include "pairoff/paths.h"
 #include "pairoff/regfile.h"
 #include "pairoff/util.h"
 
@@ -19,6 +21,7 @@ struct gaz_key {
 	size_t len;
 	size_t region;
 	size_t alias;          /* alias index, (size_t)-1 for the canonical name */
+	int rank;              /* the region's size rank (type_rank) */
 };
 
 struct gazetteer {
@@ -92,20 +95,47 @@ static char *fold_dup(const char *s, size_t *len)
 
 /* ---- building --------------------------------------------------------- */
 
+/* How large a place of this type is, 0 the largest: where one spelling
+ * names several places and nothing else decides, the larger is meant
+ * ("Jining" alone is the city, not the district of that name). The ranks
+ * follow region_types; an ethnic group, an enterprise or a side of the
+ * programme comes after every place. */
+static int type_rank(const char *type)
+{
+	static const int rank[ARRAY_LEN(region_types)] = {
+		0, 0, 0, 0,          /* province, municipality, autonomous region, SAR */
+		1, 1, 1,             /* prefecture, league, city */
+		2, 2, 2,             /* district, county, banner */
+		3,                   /* town */
+		4, 4, 4,             /* ethnic group, enterprise, programme */
+	};
+	for (size_t i = 0; i < ARRAY_LEN(region_types); i++)
+		if (strcmp(type, region_types[i]) == 0)
+			return rank[i];
+	return 4;
+}
+
 static void add_key(struct gazetteer *g, const char *spelling, size_t region, size_t alias)
 {
 	struct gaz_key *k = ARRAY_PUSH(g->keys, g->nkeys, g->cap_keys);
 	k->folded = fold_dup(spelling, &k->len);
 	k->region = region;
 	k->alias = alias;
+	k->rank = type_rank(g->regions[region].type);
 }
 
+/* Equal spellings: the larger place first, then the reading order (file
+ * by file in name order, sections in file order). Lookups and matches take
+ * the first key that fits, so a tie goes to the larger place whatever file
+ * each place is in. */
 static int key_cmp(const void *a, const void *b)
 {
 	const struct gaz_key *x = a, *y = b;
 	int c = strcmp(x->folded, y->folded);
 	if (c)
 		return c;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
 	return x->region < y->region ? -1 : x->region > y->region;
 }
 
@@ -153,10 +183,12 @@ static bool in_list(const char *v, const char *const *list, size_t n)
 	return false;
 }
 
-/* One [section] as read: its id and the values of the known keys with
- * their lines, pointing into the INI entries. */
+/* One [section] as read: its id, its file and line, and the values of the
+ * known keys with their lines, pointing into the INI entries. */
 struct ini_section {
 	const char *id;
+	const char *path;      /* the file it is in (a struct gaz_files path) */
+	size_t file;           /* that file's place in the reading order */
 	int line;
 	const char *val[ARRAY_LEN(region_keys)];
 	int val_line[ARRAY_LEN(region_keys)];
@@ -165,6 +197,16 @@ struct ini_section {
 enum {
 	KEY_NAME, KEY_TYPE, KEY_SIDE, KEY_PARENT, KEY_ALIASES, KEY_MISSPELLINGS, KEY_PAIRS_ALONE,
 	KEY_NAME_ZH, KEY_SHORT_ZH, KEY_PINYIN, KEY_ABBR_ZH, KEY_CODE, KEY_TILE,
+};
+
+/* The files of a gazetteer, read: the sections point into them, so they
+ * live until the regions are built. */
+struct gaz_files {
+	char **paths;          /* owned, each owned; in reading order */
+	struct ini **inis;     /* owned, each owned; NULL past the ones read */
+	size_t n;
+	struct ini_section *secs;  /* owned; every file's sections, in order */
+	size_t nsecs, cap_secs;
 };
 
 /* An optional text value, owned; NULL when absent or empty. */
@@ -181,48 +223,43 @@ static int key_index(const char *key)
 	return -1;
 }
 
-/* One pass over the entries in file order; a key given twice keeps its
- * last value. */
-static enum status collect_sections(const struct ini *ini, const char *path,
-				    struct ini_section **out, size_t *count)
+/* One pass over file f's entries in file order, appending its sections; a
+ * key given twice keeps its last value. */
+static enum status collect_sections(struct gaz_files *fs, size_t f)
 {
-	size_t n = 0, cap = 0, nentries;
-	const struct ini_entry *e = ini_entries(ini, &nentries);
-	*out = NULL;
-	*count = 0;
+	size_t nentries, first = fs->nsecs;
+	const struct ini_entry *e = ini_entries(fs->inis[f], &nentries);
+	const char *path = fs->paths[f];
 	for (size_t i = 0; i < nentries; i++, e++) {
 		if (!e->key) {
 			if (!*e->section)
 				return status_set(ST_CONFIG, "%s:%d: syntax error", path, e->line);
-			struct ini_section *sec = ARRAY_PUSH(*out, n, cap);
-			memset(sec, 0, sizeof(*sec));
-			sec->id = e->section;
-			sec->line = e->line;
-			*count = n;
+			struct ini_section *sec = ARRAY_PUSH(fs->secs, fs->nsecs, fs->cap_secs);
+			*sec = (struct ini_section){ .id = e->section, .path = path, .file = f, .line = e->line };
 			continue;
 		}
 		int k = key_index(e->key);
-		if (n == 0 || k < 0)
+		if (fs->nsecs == first || k < 0)
 			return status_set(ST_CONFIG, "%s:%d: unknown key '%s'", path, e->line, e->key);
-		(*out)[n - 1].val[k] = e->value;
-		(*out)[n - 1].val_line[k] = e->line;
+		fs->secs[fs->nsecs - 1].val[k] = e->value;
+		fs->secs[fs->nsecs - 1].val_line[k] = e->line;
 	}
 	return ST_OK;
 }
 
 /* The tile map's keys: code two capital letters, tile "row,col" (0..15
  * each); r's fields stay unset (-1) without them. */
-static enum status load_tile(struct region *r, const struct ini_section *sec, const char *path)
+static enum status load_tile(struct region *r, const struct ini_section *sec)
 {
 	const char *code = sec->val[KEY_CODE], *tile = sec->val[KEY_TILE];
 	r->tile_row = r->tile_col = -1;
 	if (code && !(strlen(code) == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z'))
-		return status_set(ST_CONFIG, "%s:%d: code is two capital letters, not '%s'", path,
+		return status_set(ST_CONFIG, "%s:%d: code is two capital letters, not '%s'", sec->path,
 				  sec->val_line[KEY_CODE], code);
 	int row, col, used = 0;
 	if (tile && (sscanf(tile, "%d,%d%n", &row, &col, &used) != 2 || tile[used] || row < 0 ||
 		     row > 15 || col < 0 || col > 15))
-		return status_set(ST_CONFIG, "%s:%d: tile is 'row,col' (0-15 each), not '%s'", path,
+		return status_set(ST_CONFIG, "%s:%d: tile is 'row,col' (0-15 each), not '%s'", sec->path,
 				  sec->val_line[KEY_TILE], tile);
 	if (tile) {
 		r->tile_row = row;
@@ -233,9 +270,10 @@ static enum status load_tile(struct region *r, const struct ini_section *sec, co
 	return ST_OK;
 }
 
-static enum status load_section(struct gazetteer *g, const struct ini_section *sec, const char *path)
+static enum status load_section(struct gazetteer *g, const struct ini_section *sec)
 {
 	const char *name = sec->val[KEY_NAME], *type = sec->val[KEY_TYPE], *side = sec->val[KEY_SIDE];
+	const char *path = sec->path;
 	if (!name || !*name)
 		return status_set(ST_CONFIG, "%s:%d: section [%s] has no name", path, sec->line, sec->id);
 	if (!type || !in_list(type, region_types, ARRAY_LEN(region_types)))
@@ -260,7 +298,7 @@ static enum status load_section(struct gazetteer *g, const struct ini_section *s
 	r->pinyin = optional(sec->val[KEY_PINYIN]);
 	add_aliases(r, sec->val[KEY_ALIASES], false);
 	add_aliases(r, sec->val[KEY_MISSPELLINGS], true);
-	return load_tile(r, sec, path);
+	return load_tile(r, sec);
 }
 
 static int id_cmp(const void *a, const void *b)
@@ -269,21 +307,30 @@ static int id_cmp(const void *a, const void *b)
 	return strcmp((*x)->id, (*y)->id);
 }
 
-/* A section given twice would be two regions under one id. */
-static enum status check_unique_ids(const struct ini_section **sorted, size_t n, const char *path)
+/* True when a was read before b. */
+static bool read_before(const struct ini_section *a, const struct ini_section *b)
+{
+	return a->file < b->file || (a->file == b->file && a->line < b->line);
+}
+
+/* A section given twice, in one file or in two, would be two regions under
+ * one id: the later one is the error, and the message names both places. */
+static enum status check_unique_ids(const struct ini_section **sorted, size_t n)
 {
 	for (size_t i = 1; i < n; i++)
 		if (strcmp(sorted[i - 1]->id, sorted[i]->id) == 0) {
-			const struct ini_section *later = sorted[i]->line > sorted[i - 1]->line ? sorted[i] : sorted[i - 1];
-			return status_set(ST_CONFIG, "%s:%d: section [%s] given twice", path, later->line, later->id);
+			const struct ini_section *a = sorted[i - 1], *b = sorted[i];
+			const struct ini_section *first = read_before(a, b) ? a : b, *later = first == a ? b : a;
+			return status_set(ST_CONFIG, "%s:%d: section [%s] given twice (first at %s:%d)",
+					  later->path, later->line, later->id, first->path, first->line);
 		}
 	return ST_OK;
 }
 
-/* Parents name other sections; resolved once every section is known,
- * through the ids sorted. */
+/* Parents name other sections, in any file: resolved once every section is
+ * known, through the ids sorted. */
 static enum status resolve_parents(struct gazetteer *g, const struct ini_section *secs,
-				   const struct ini_section **sorted, size_t n, const char *path)
+				   const struct ini_section **sorted, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const char *parent = secs[i].val[KEY_PARENT];
@@ -293,7 +340,7 @@ static enum status resolve_parents(struct gazetteer *g, const struct ini_section
 		const struct ini_section *pp = &probe;
 		const struct ini_section **hit = bsearch(&pp, sorted, n, sizeof(*sorted), id_cmp);
 		if (!hit || *hit == &secs[i])
-			return status_set(ST_CONFIG, "%s:%d: unknown parent '%s'", path,
+			return status_set(ST_CONFIG, "%s:%d: unknown parent '%s'", secs[i].path,
 					  secs[i].val_line[KEY_PARENT], parent);
 		g->regions[i].parent = (size_t)(*hit - secs);
 	}
@@ -311,23 +358,20 @@ static void build_keys(struct gazetteer *g)
 	index_keys(g);
 }
 
-static enum status load_entries(struct gazetteer *g, const struct ini *ini, const char *path)
+/* The regions of every section of every file, in reading order. */
+static enum status load_sections(struct gazetteer *g, const struct gaz_files *fs)
 {
-	struct ini_section *secs;
-	size_t n;
-	enum status st = collect_sections(ini, path, &secs, &n);
+	size_t n = fs->nsecs;
 	const struct ini_section **sorted = xcalloc(n + 1, sizeof(*sorted));
 	for (size_t i = 0; i < n; i++)
-		sorted[i] = &secs[i];
+		sorted[i] = &fs->secs[i];
 	qsort(sorted, n, sizeof(*sorted), id_cmp);
-	if (st == ST_OK)
-		st = check_unique_ids(sorted, n, path);
+	enum status st = check_unique_ids(sorted, n);
 	for (size_t i = 0; i < n && st == ST_OK; i++)
-		st = load_section(g, &secs[i], path);
+		st = load_section(g, &fs->secs[i]);
 	if (st == ST_OK)
-		st = resolve_parents(g, secs, sorted, n, path);
+		st = resolve_parents(g, fs->secs, sorted, n);
 	free(sorted);
-	free(secs);
 	return st;
 }
 
@@ -343,17 +387,54 @@ static enum status read_ini(const char *path, struct ini **ini)
 	return st;
 }
 
+/* The files path means: its *.ini files in name order when it is a
+ * directory, else path itself (whatever it is: read_ini says why it
+ * cannot be read). */
+static enum status list_files(const char *path, struct gaz_files *fs)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		fs->paths = xcalloc(1, sizeof(*fs->paths));
+		fs->paths[fs->n++] = xstrdup(path);
+	} else if (!(fs->paths = paths_dir_files(path, ".ini", &fs->n))) {
+		return status_set(ST_IO, "%s: %s", path, strerror(errno));
+	} else if (fs->n == 0) {
+		return status_set(ST_CONFIG, "%s: no gazetteer files (*.ini) in this directory", path);
+	}
+	fs->inis = xcalloc(fs->n, sizeof(*fs->inis));
+	return ST_OK;
+}
+
+static enum status read_files(const char *path, struct gaz_files *fs)
+{
+	enum status st = list_files(path, fs);
+	for (size_t f = 0; f < fs->n && st == ST_OK; f++) {
+		st = read_ini(fs->paths[f], &fs->inis[f]);
+		if (st == ST_OK)
+			st = collect_sections(fs, f);
+	}
+	return st;
+}
+
+static void gaz_files_free(struct gaz_files *fs)
+{
+	for (size_t f = 0; fs->inis && f < fs->n; f++)
+		ini_free(fs->inis[f]);
+	free(fs->inis);
+	paths_free_list(fs->paths, fs->n);
+	free(fs->secs);
+}
+
 enum status gazetteer_load(const char *path, struct gazetteer **out)
 {
-	struct ini *ini;
-	enum status st = read_ini(path, &ini);
-	if (st != ST_OK)
-		return st;
+	struct gaz_files fs = { 0 };
 	struct gazetteer *g = xcalloc(1, sizeof(*g));
-	st = load_entries(g, ini, path);
+	enum status st = read_files(path, &fs);
+	if (st == ST_OK)
+		st = load_sections(g, &fs);
 	if (st == ST_OK)
 		build_keys(g);
-	ini_free(ini);
+	gaz_files_free(&fs);
 	if (st != ST_OK) {
 		gazetteer_free(g);
 		return st;

@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -21,6 +20,7 @@
 #include "pairoff/gazetteer.h"
 #include "pairoff/import.h"
 #include "pairoff/money.h"
+#include "pairoff/paths.h"
 #include "pairoff/placename.h"
 #include "pairoff/report.h"
 #include "pairoff/util.h"
@@ -752,42 +752,25 @@ static enum status inputs_add(struct input_list *l, char *path, const struct sta
 	return ST_OK;
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* A directory means its *.txt files (not hidden ones), sorted by name. One
  * without any is refused: replacing a store with an empty one loses data. */
 static enum status inputs_add_dir(struct input_list *l, const char *dir)
 {
-	DIR *d = opendir(dir);
-	if (!d)
+	size_t n;
+	char **paths = paths_dir_files(dir, ".txt", &n);
+	if (!paths)
 		return status_set(ST_IO, "%s: %s", dir, strerror(errno));
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *de;
-	while ((de = readdir(d)) != NULL)
-		if (de->d_name[0] != '.' && str_ends_with(de->d_name, ".txt"))
-			*ARRAY_PUSH(names, n, cap) = xstrdup(de->d_name);
-	closedir(d);
-	if (n == 0)
-		return status_set(ST_DATA, "%s: no reports (*.txt) in this directory", dir);
-	if (n > 1)
-		qsort(names, n, sizeof(*names), cmp_names);
-	enum status st = ST_OK;
+	enum status st = n ? ST_OK : status_set(ST_DATA, "%s: no reports (*.txt) in this directory", dir);
 	for (size_t i = 0; i < n; i++) {
-		char *path = xasprintf("%s%s%s", dir, str_ends_with(dir, "/") ? "" : "/", names[i]);
 		struct stat sb;
-		if (st == ST_OK && stat(path, &sb) != 0)
-			st = status_set(ST_IO, "%s: %s", path, strerror(errno));
+		if (st == ST_OK && stat(paths[i], &sb) != 0)
+			st = status_set(ST_IO, "%s: %s", paths[i], strerror(errno));
 		if (st == ST_OK)
-			st = inputs_add(l, path, &sb);
+			st = inputs_add(l, paths[i], &sb);   /* takes the path */
 		else
-			free(path);
-		free(names[i]);
+			free(paths[i]);
 	}
-	free(names);
+	free(paths);
 	return st;
 }
 

@@ -89,7 +89,38 @@ char *paths_reports_dir(void)
 
 char *paths_gazetteer(void)
 {
-	return data_file("regions.ini");
+	return data_file("regions");
+}
+
+static int cmp_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **paths_dir_files(const char *dir, const char *suffix, size_t *count)
+{
+	*count = 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	const char *sep = str_ends_with(dir, "/") ? "" : "/";
+	for (struct dirent *de; (de = readdir(d)) != NULL;)
+		if (de->d_name[0] != '.' && str_ends_with(de->d_name, suffix))
+			*ARRAY_PUSH(names, n, cap) = xasprintf("%s%s%s", dir, sep, de->d_name);
+	closedir(d);
+	if (n > 1)   /* one dir and sep for all: sorting the paths sorts the names */
+		qsort(names, n, sizeof(*names), cmp_strings);
+	*count = n;
+	return names ? names : xcalloc(1, sizeof(*names));
+}
+
+void paths_free_list(char **list, size_t count)
+{
+	for (size_t i = 0; list && i < count; i++)
+		free(list[i]);
+	free(list);
 }
 
 /* $HOME, or the password database when HOME is unset (cron, some sshd setups). */

@@ -12,7 +12,7 @@
 
 /* The administrative suffixes a short name drops, longest first so that
  * "新区" goes whole rather than as "区". A region type, not a place: the
- * names themselves live in data/regions.ini. */
+ * names themselves live in data/regions/. */
 static const char *const suffixes[] = {
 	"特别行政区", "自治区", "经济区", "新区", "地区", "特区", "街道", "苏木",
 	"省", "市", "县", "区", "旗", "盟", "镇", "乡",

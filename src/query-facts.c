@@ -388,9 +388,16 @@ static enum status unknown_region(const struct spellings *sp, const char *name, 
 	return status_set(ST_NOT_FOUND, "unknown region '%s'", name);
 }
 
+static int cmp_hit_labels(const void *a, const void *b)
+{
+	return strcmp((*(const struct spelling *const *)a)->label, (*(const struct spelling *const *)b)->label);
+}
+
 /* Every place a name may mean: the places sharing the best spelling found
  * (a place's own name beats another's alias, a higher level a lower one),
- * each once, within the place named by in when in is not NULL. */
+ * each once, within the place named by in when in is not NULL; by label,
+ * which is unique, so that the list does not follow the region ids (the
+ * order the gazetteer's files happen to be read in). */
 static size_t find_places(const struct spellings *sp, const char *folded, const struct spelling *in,
 			  const struct spelling **hits, size_t max)
 {
@@ -410,6 +417,7 @@ static size_t find_places(const struct spellings *sp, const char *folded, const 
 			hits[n++] = e;
 	}
 	free(key.text);
+	qsort(hits, n, sizeof(*hits), cmp_hit_labels);
 	return n;
 }
 

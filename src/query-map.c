@@ -1,7 +1,7 @@
 #include "config.h"
 
 /* The tile map's queries (the browser's map, M): the provincial-level
- * regions with their tiles (data/regions.ini's abbr_zh, code and tile) and
+ * regions with their tiles (the gazetteer's abbr_zh, code and tile) and
  * the aid each gave or received in a year, by the pairs' own yearly totals
  * (pair_total, the one rule of src/flows.c: aid only, never investment),
  * with the shade of its tile; and one region's partners with each pair's

@@ -98,7 +98,8 @@ static const struct option_def options[] = {
 	{ "store:path", OPT_PATH, NULL, TARGET(db_path), NULL, "PATH",
 	  "the store (default $PAIROFF_DB, else $XDG_DATA_HOME/pairoff/pairoff.db)" },
 	{ "store:gazetteer", OPT_PATH, NULL, TARGET(gazetteer_path), NULL, "PATH",
-	  "gazetteer used by import (default: the bundled regions.ini)" },
+	  "gazetteer used by import: an INI file, or a directory of *.ini files"
+	  " (default: the bundled regions/)" },
 	{ "store:query_time_limit", OPT_ENUM, "30", TARGET(query_time_limit), parse_seconds,
 	  "SECONDS", "longest a query may run before it is stopped (1-3600)" },
 	{ "ui:unit", OPT_ENUM, "yuan", TARGET(unit), parse_unit, "yuan|wan|million",

@@ -189,7 +189,7 @@ static int write_disagreements(struct money_log *m, sqlite3 *db, const struct fl
 
 /* The pair a statement counts for: its donor unit(s), recipient province. */
 struct pair_key {
-	size_t units[8];           /* sorted, distinct */
+	size_t units[8];           /* sorted by name, distinct */
 	size_t nunits;
 	size_t recipient;
 	int year;
@@ -201,13 +201,26 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Sorts units[0..n) by name (canonical names are unique): a joint
+ * donation's givers are listed, and its first giver chosen, in an order
+ * that does not depend on how the gazetteer's files are arranged. */
+static void sort_units_by_name(const struct gazetteer *g, size_t *units, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {   /* at most 8 */
+		size_t u = units[i], j = i;
+		for (; j > 0 && strcmp(gazetteer_region(g, units[j - 1])->name, gazetteer_region(g, u)->name) > 0; j--)
+			units[j] = units[j - 1];
+		units[j] = u;
+	}
+}
+
 static struct pair_key key_of(const struct money_log *m, const struct flow_fact *f)
 {
 	struct pair_key k = { .recipient = f->recipient_unit, .year = f->year };
 	k.units[k.nunits++] = f->donor_unit;
 	for (size_t i = 0; i < f->nco_donors && k.nunits < 8; i++)
 		k.units[k.nunits++] = gazetteer_unit_of(m->gaz, f->co_donors[i]);
-	qsort(k.units, k.nunits, sizeof(size_t), cmp_size);
+	sort_units_by_name(m->gaz, k.units, k.nunits);
 	size_t kept = 0;
 	for (size_t i = 0; i < k.nunits; i++)
 		if (kept == 0 || k.units[kept - 1] != k.units[i])

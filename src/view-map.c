@@ -1,7 +1,7 @@
 #include "config.h"
 
 /* The tile map (M): the provincial-level regions as a grid of tiles in
- * their rough geographic places (data/regions.ini's tile, abbr_zh and code),
+ * their rough geographic places (the gazetteer's tile, abbr_zh and code),
  * each tile its one-character name (its two-letter code without UTF-8) and
  * a shade glyph for the aid it gave or received in the year shown, so that
  * it reads without colour. The selected tile is bracketed, its partners

@@ -57,7 +57,7 @@ at 'Shanghai/Yunnan'
 assert_contains "$(line 1)" "Shanghai › Yunnan" "another pair"
 
 # An alias is taken as the look-ups take it.
-alias=$(grep -m1 '^aliases *= *[A-Za-z]' "$top_srcdir/data/regions.ini" | sed 's/^aliases *= *//; s/[,|].*//')
+alias=$(cat "$top_srcdir"/data/regions/*.ini | grep -m1 '^aliases *= *[A-Za-z]' | sed 's/^aliases *= *//; s/[,|].*//')
 if [ -n "$alias" ]; then
 	PAIROFF_DUMP_SIZE=100x30 run "$PAIROFF" --db "$db" --at "$alias" --dump-keys "<C-g>"
 	[ "$rc" -eq 0 ] || fail "--at '$alias' (an alias of the gazetteer): exit status $rc ($err)"

@@ -202,15 +202,26 @@ fi
 gz=$test_tmp/gz
 mkdir -p "$gz"
 # The CLI takes the gazetteer from the [store] gazetteer key, else from
-# $PAIROFF_DATADIR/regions.ini.
+# $PAIROFF_DATADIR/regions/ (its *.ini files); the key names a file or a
+# directory.
 datadir_saved=$PAIROFF_DATADIR
 PAIROFF_DATADIR=$gz
 import_fails "a missing gazetteer (data dir)" 3 "$r/amounts.txt"
-assert_contains "$err" "regions.ini" "missing gazetteer: names the file"
-printf '[beijing\nname = Beijing\n' >"$gz/regions.ini"
-import_fails "a gazetteer with a syntax error" 6 "$r/amounts.txt"
-assert_contains "$err" "regions.ini:1:" "gazetteer syntax error: file and line"
+assert_contains "$err" "$gz/regions" "missing gazetteer: names the directory"
+mkdir "$gz/regions"
+import_fails "a gazetteer directory without *.ini files" 6 "$r/amounts.txt"
+assert_one_line "$err" "a gazetteer directory without *.ini files"
+assert_contains "$err" "$gz/regions: no gazetteer files" "an empty gazetteer directory: says so"
+printf '[beijing]\nname = Beijing\ntype = municipality\n' >"$gz/regions/beijing.ini"
+printf '[chaoyang]\nname = Chaoyang\ntype = district\nparent = beijing\n[x\n' >"$gz/regions/chaoyang.ini"
+import_fails "a gazetteer directory with a syntax error" 6 "$r/amounts.txt"
+assert_contains "$err" "regions/chaoyang.ini:5:" "syntax error in a directory: file and line"
+printf '[beijing]\nname = Beijing again\ntype = municipality\n' >"$gz/regions/chaoyang.ini"
+import_fails "a section id in two files" 6 "$r/amounts.txt"
+assert_contains "$err" "regions/chaoyang.ini:1: section [beijing] given twice (first at $gz/regions/beijing.ini:1)" \
+	"an id in two files: both named"
 PAIROFF_DATADIR=$datadir_saved
+printf '[beijing\nname = Beijing\n' >"$gz/regions.ini"
 printf '[store]\ngazetteer = %s/none.ini\n' "$gz" >"$test_tmp/gz-missing.ini"
 tm_run "$PAIROFF" --config "$test_tmp/gz-missing.ini" --db "$db" import "$r/amounts.txt"
 failing "a missing gazetteer (config key)"

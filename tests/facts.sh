@@ -85,12 +85,12 @@ assert_rc 2 "pairs --basis: a bad value"
 # which, and takes the qualified form or --in.
 p pairs wushan -f tsv
 assert_rc 0 "pairs wushan"
-assert_eq "$err" "pairoff: wushan: 2 places: Wushan County (Gansu), Wushan County (Chongqing)" "wushan: the namesakes"
+assert_eq "$err" "pairoff: wushan: 2 places: Wushan County (Chongqing), Wushan County (Gansu)" "wushan: the namesakes"
 assert_eq "$(row_fields "Yantai City" "Wushan County" 4)" "2010" "wushan: Chongqing's county"
 assert_contains "$(printf '%s\n' "$out" | cut -f2)" "Wushan County (Gansu)" "wushan: Gansu's county"
 p show wushan
 assert_rc 2 "show wushan: which one?"
-assert_contains "$err" "Wushan County (Gansu), Wushan County (Chongqing)" "show wushan names both"
+assert_contains "$err" "Wushan County (Chongqing), Wushan County (Gansu)" "show wushan names both"
 p show "Wushan County (Gansu)"
 assert_rc 0 "show, qualified"
 assert_contains "$out" "Wushan County (Gansu) (county in Tianshui City" "show, qualified: Gansu's"
@@ -226,7 +226,23 @@ assert_eq "$(printf '%s\n' "$out" | sed 1d | awk -F"$tab" '$3 != "east"')" "" "o
 assert_not_contains "$out" "Yunnan" "Yunnan is not east"
 p regions -f tsv
 assert_eq "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" \
-	"$(grep -c '^\[' "$top_srcdir/data/regions.ini")" "regions lists every gazetteer entry"
+	"$(cat "$top_srcdir"/data/regions/*.ini | grep -c '^\[')" "regions lists every gazetteer entry"
+# The gazetteer's files joined into one file ([store] gazetteer = FILE) are
+# the same gazetteer: the same regions, pairs and funds.
+regions_out=$out
+cat "$top_srcdir"/data/regions/*.ini >"$test_tmp/one-gazetteer.ini"
+printf '[store]\ngazetteer = %s\n' "$test_tmp/one-gazetteer.ini" >"$test_tmp/one-gazetteer-config.ini"
+one() { run "$PAIROFF" --config "$test_tmp/one-gazetteer-config.ini" --db "$test_tmp/one.db" "$@"; }
+one import
+assert_rc 0 "import with a one-file gazetteer"
+one regions -f tsv
+assert_eq "$out" "$regions_out" "a one-file gazetteer: the same regions"
+for what in pairs funds; do
+	p "$what" -f tsv
+	dir_out=$out
+	one "$what" -f tsv
+	assert_eq "$out" "$dir_out" "a one-file gazetteer: the same $what"
+done
 p regions --side west -f json
 assert_contains "$out" '{"name": "Yunnan", "type": "province", "side": "west", "parent": null, "name_zh": "云南省", "pinyin": null}' "Yunnan json"
 assert_contains "$out" '"name": "Wenshan Prefecture"' "places take their province's side"

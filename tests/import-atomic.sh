@@ -57,6 +57,17 @@ run "$PAIROFF" --config "$test_tmp/gaz.ini" --db "$db" import "$reports"
 assert_one_line "$err" "missing gazetteer"
 assert_contains "$err" "no-such-regions.ini" "missing gazetteer is named"
 assert_store_kept "import with a missing gazetteer"
+# A gazetteer directory whose second file names an unknown parent: the
+# first file read well is no reason to touch the store.
+mkdir -p "$test_tmp/gaz-dir"
+printf '[a]\nname = A Province\ntype = province\n' > "$test_tmp/gaz-dir/a.ini"
+printf '[b]\nname = B City\ntype = city\nparent = nowhere\n' > "$test_tmp/gaz-dir/b.ini"
+printf '[store]\ngazetteer = %s/gaz-dir\n' "$test_tmp" > "$test_tmp/gaz.ini"
+run "$PAIROFF" --config "$test_tmp/gaz.ini" --db "$db" import "$reports"
+assert_rc 6 "import with a bad gazetteer directory"
+assert_one_line "$err" "bad gazetteer directory"
+assert_contains "$err" "gaz-dir/b.ini:4: unknown parent 'nowhere'" "bad gazetteer directory: file and line"
+assert_store_kept "import with a bad gazetteer directory"
 
 # --- a directory where the store cannot be written ---------------------------------
 run "$PAIROFF" --db /dev/null/sub/store.db import "$reports"

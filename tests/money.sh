@@ -130,4 +130,22 @@ assert_eq "$(sqlite3 "$old" 'PRAGMA user_version')" "$schema_version" "the store
 run "$PAIROFF" --db "$old" totals --donor Zhejiang --year 2009 -f tsv
 assert_rc 0 "totals on the rebuilt store"
 
+# A joint donation's givers are listed by name, not in the order the
+# gazetteer's files happen to be read: made-up places, Zulu City read
+# (a.ini) before Alpha City (b.ini).
+gz=$test_tmp/joint-gazetteer
+mkdir -p "$gz" "$test_tmp/joint-reports"
+printf '[zulu-city]\nname = Zulu City\naliases = Zulu\ntype = city\nparent = queue\npairs_alone = yes\n' >"$gz/a.ini"
+printf '[queue]\nname = Queue\ntype = province\nside = east\n' >>"$gz/a.ini"
+printf '[pee]\nname = Pee\ntype = province\nside = east\n[westland]\nname = Westland\ntype = province\nside = west\n' >"$gz/b.ini"
+printf '[alpha-city]\nname = Alpha City\naliases = Alpha\ntype = city\nparent = pee\npairs_alone = yes\n' >>"$gz/b.ini"
+printf 'East-West Pairing-off Poverty Alleviation in 2012\n\n      In 2012, Westland received 7.7 million yuan (from Zulu and Alpha).\n\n' \
+	>"$test_tmp/joint-reports/made-up-2012.txt"
+printf '[store]\ngazetteer = %s\n' "$gz" >"$test_tmp/joint.ini"
+run "$PAIROFF" --config "$test_tmp/joint.ini" --db "$test_tmp/joint.db" import "$test_tmp/joint-reports"
+assert_rc 0 "import with a made-up gazetteer directory"
+run "$PAIROFF" --config "$test_tmp/joint.ini" --db "$test_tmp/joint.db" totals -f tsv
+assert_contains "$out" "Alpha City + Zulu City${tab}Westland${tab}2012${tab}7700000" \
+	"a joint donation's givers by name"
+
 done_testing

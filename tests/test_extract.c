@@ -1,4 +1,4 @@
-/* Unit tests of the gazetteer (data/regions.ini and its loader) and of the
+/* Unit tests of the gazetteer (data/regions/ and its loader) and of the
  * fact extractor's rules, on made-up text: money forms and their limits,
  * years and spans, paired lists, givers, tables, anomalies; and a made-up
  * report of the series (tests/data/unseen/) that none of the bundled
@@ -129,6 +129,7 @@ static void test_gazetteer_errors(void)
 {
 	struct gazetteer *g = NULL;
 	CHECK(gazetteer_load("/nonexistent/regions.ini", &g) == ST_IO);
+	CHECK(gazetteer_load("/nonexistent/regions", &g) == ST_IO && strstr(status_detail(ST_IO), "/nonexistent/regions"));
 	expect_load_error("[a]\nname = A\ntype = province\nthis line is wrong\n", ST_CONFIG, ":4:");
 	expect_load_error("[a]\nname = A\ntype = planet\n", ST_CONFIG, ":3: unknown type 'planet'");
 	expect_load_error("[a]\nname = A\ntype = province\nside = north\n", ST_CONFIG, ":4: unknown side");
@@ -149,6 +150,129 @@ static void test_gazetteer_errors(void)
 	gazetteer_free(g);
 	unlink(path);
 	free(path);
+}
+
+/* A temporary directory holding the files names[i] with texts[i]. */
+static char *write_temp_dir(const char *const *names, const char *const *texts, size_t n)
+{
+	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char *dir = xasprintf("%s/pairoff-gazdir-XXXXXX", tmp);
+	if (!mkdtemp(dir))
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		FILE *f = fopen(path, "w");
+		if (!f || fputs(texts[i], f) < 0 || fclose(f) != 0)
+			abort();
+		free(path);
+	}
+	return dir;
+}
+
+static void remove_temp_dir(char *dir, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		unlink(path);
+		free(path);
+	}
+	rmdir(dir);
+	free(dir);
+}
+
+/* A directory is its *.ini files read in name order as one gazetteer: a
+ * parent may be in another file, other files are not read. */
+static void test_gazetteer_dir(void)
+{
+	static const char *const names[] = { "b-province.ini", "a-county.ini", ".hidden.ini", "README" };
+	static const char *const texts[] = {
+		"[bee]\nname = Bee Province\ntype = province\nside = west\n",
+		"[ay-county]\nname = Ay County\ntype = county\nparent = bee\n",
+		"[hidden]\nname = Hidden\ntype = province\n",
+		"not INI at all\n",
+	};
+	char *dir = write_temp_dir(names, texts, 4);
+	struct gazetteer *g = NULL;
+	enum status st = gazetteer_load(dir, &g);
+	CHECK(st == ST_OK);
+	if (st != ST_OK)
+		fprintf(stderr, "  detail was: %s\n", status_detail(st));
+	CHECK(gazetteer_count(g) == 2);
+	size_t county = gazetteer_lookup(g, "Ay County"), bee = gazetteer_lookup(g, "Bee Province");
+	CHECK(county == 0 && bee == 1);   /* a-county.ini is read first */
+	CHECK(g && gazetteer_region(g, county)->parent == bee);
+	CHECK(gazetteer_lookup(g, "Hidden") == GAZ_NONE);
+	gazetteer_free(g);
+	remove_temp_dir(dir, names, 4);
+}
+
+static void expect_dir_error(const char *const *names, const char *const *texts, size_t n,
+			     const char *needle, const char *needle2)
+{
+	char *dir = write_temp_dir(names, texts, n);
+	struct gazetteer *g = NULL;
+	enum status st = gazetteer_load(dir, &g);
+	const char *detail = status_detail(st);
+	CHECK(st == ST_CONFIG && !g);
+	CHECK(strstr(detail, needle) && (!needle2 || strstr(detail, needle2)));
+	if (!strstr(detail, needle) || (needle2 && !strstr(detail, needle2)))
+		fprintf(stderr, "  detail was: %s (wanted %s, %s)\n", detail, needle, needle2 ? needle2 : "");
+	gazetteer_free(g);
+	remove_temp_dir(dir, names, n);
+}
+
+/* The errors of a directory name the file and line at fault; an id given
+ * in two files names both. */
+static void test_gazetteer_dir_errors(void)
+{
+	static const char *const two[] = { "one.ini", "two.ini" };
+	static const char *const dup[] = {
+		"[a]\nname = A\ntype = province\n",
+		"; the same id again\n\n[a]\nname = A again\ntype = province\n",
+	};
+	expect_dir_error(two, dup, 2, "two.ini:3: section [a] given twice", "one.ini:1");
+	static const char *const bad[] = {
+		"[a]\nname = A\ntype = province\n",
+		"[b]\nname = B\ntype = city\nparent = a\n[c\n",
+	};
+	expect_dir_error(two, bad, 2, "two.ini:5: syntax error", NULL);
+	static const char *const orphan[] = {
+		"[a]\nname = A\ntype = province\n",
+		"[b]\nname = B\ntype = city\nparent = nowhere\n",
+	};
+	expect_dir_error(two, orphan, 2, "two.ini:4: unknown parent 'nowhere'", NULL);
+	/* a key before the first section of a file is not the last section's
+	 * of the file before */
+	static const char *const stray[] = {
+		"[a]\nname = A\ntype = province\n",
+		"side = east\n[b]\nname = B\ntype = province\n",
+	};
+	expect_dir_error(two, stray, 2, "two.ini:1: unknown key 'side'", NULL);
+	static const char *const none[] = { "notes.txt" };
+	static const char *const none_text[] = { "[a]\nname = A\ntype = province\n" };
+	expect_dir_error(none, none_text, 1, "no gazetteer files (*.ini)", NULL);
+}
+
+/* One spelling for places of several sizes: when nothing else decides, the
+ * larger is meant, whatever file each is in and in whatever order. */
+static void test_gazetteer_namesake_rank(void)
+{
+	static const char *const names[] = { "a.ini", "b.ini" };
+	static const char *const texts[] = {
+		"[lo-town]\nname = Lo Town\ntype = town\naliases = Lo\nparent = pp\n",
+		"[pp]\nname = Pee\ntype = province\n[lo-city]\nname = Lo City\ntype = city\naliases = Lo\nparent = pp\n",
+	};
+	char *dir = write_temp_dir(names, texts, 2);
+	struct gazetteer *g = NULL;
+	CHECK(gazetteer_load(dir, &g) == ST_OK);
+	size_t city = gazetteer_lookup(g, "Lo City"), len = 0;
+	CHECK(city != GAZ_NONE && gazetteer_lookup(g, "Lo Town") < city);   /* the town is read first */
+	CHECK(gazetteer_lookup(g, "Lo") == city);
+	CHECK(gazetteer_match(g, "Lo supported", &len, NULL) == city && len == 2);
+	size_t seen[4];
+	CHECK(gazetteer_namesakes(g, "Lo", 2, seen, 4) == 2 && seen[0] == city);
+	gazetteer_free(g);
+	remove_temp_dir(dir, names, 2);
 }
 
 /* ---- extraction on made-up text ----------------------------------------- */
@@ -955,7 +1079,7 @@ static void test_unseen_reassignment(void)
 
 int main(void)
 {
-	char *path = xasprintf("%s/regions.ini", PAIROFF_SRC_DATADIR);
+	char *path = xasprintf("%s/regions", PAIROFF_SRC_DATADIR);
 	if (gazetteer_load(path, &gaz) != ST_OK) {
 		fprintf(stderr, "cannot load %s: %s\n", path, status_detail(ST_CONFIG));
 		return 1;
@@ -964,6 +1088,9 @@ int main(void)
 	test_gazetteer_contents();
 	test_gazetteer_match();
 	test_gazetteer_errors();
+	test_gazetteer_dir();
+	test_gazetteer_dir_errors();
+	test_gazetteer_namesake_rank();
 	test_money_forms();
 	test_kinds();
 	test_cumulative();

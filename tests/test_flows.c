@@ -226,7 +226,7 @@ static void test_idmap(void)
 
 int main(void)
 {
-	char *path = xasprintf("%s/regions.ini", PAIROFF_SRC_DATADIR);
+	char *path = xasprintf("%s/regions", PAIROFF_SRC_DATADIR);
 	if (gazetteer_load(path, &gaz) != ST_OK) {
 		fprintf(stderr, "test_flows: cannot load %s\n", path);
 		return 99;

@@ -1,4 +1,4 @@
-/* Unit tests of the gazetteer's names in Chinese and pinyin (data/regions.ini
+/* Unit tests of the gazetteer's names in Chinese and pinyin (data/regions/
  * as bundled) and of src/placename.c, which derives the forms a reader
  * types: every region has its Chinese name (an enterprise may keep its
  * English one), no two regions under one parent share a name in any form,
@@ -220,7 +220,7 @@ static void check_tiles(const struct gazetteer *g)
 static void test_gazetteer(void)
 {
 	struct gazetteer *g = NULL;
-	enum status st = gazetteer_load(PAIROFF_SRC_DATADIR "/regions.ini", &g);
+	enum status st = gazetteer_load(PAIROFF_SRC_DATADIR "/regions", &g);
 	CHECK(st == ST_OK, "load: %s", status_detail(st));
 	if (st != ST_OK)
 		return;

@@ -316,7 +316,7 @@ static void test_link(void)
 
 int main(void)
 {
-	char *path = xasprintf("%s/regions.ini", PAIROFF_SRC_DATADIR);
+	char *path = xasprintf("%s/regions", PAIROFF_SRC_DATADIR);
 	if (gazetteer_load(path, &gaz) != ST_OK) {
 		fprintf(stderr, "cannot load %s: %s\n", path, status_detail(ST_CONFIG));
 		return 1;

@@ -64,7 +64,7 @@ static void test_data_dir(void)
 	setenv("PAIROFF_DATADIR", "/opt/pairoff-data", 1);
 	CHECK_PATH(paths_data_dir(), "/opt/pairoff-data", "PAIROFF_DATADIR");
 	CHECK_PATH(paths_reports_dir(), "/opt/pairoff-data/reports", "reports under PAIROFF_DATADIR");
-	CHECK_PATH(paths_gazetteer(), "/opt/pairoff-data/regions.ini", "gazetteer under PAIROFF_DATADIR");
+	CHECK_PATH(paths_gazetteer(), "/opt/pairoff-data/regions", "gazetteer under PAIROFF_DATADIR");
 	/* This test runs from the build tree, so the data is the source tree's. */
 	unsetenv("PAIROFF_DATADIR");
 	CHECK_PATH(paths_data_dir(), PAIROFF_SRC_DATADIR, "build tree uses the source data");

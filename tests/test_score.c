@@ -883,7 +883,7 @@ static void corpus_free(struct corpus *c)
 int main(void)
 {
 	const char *top = env_or("top_srcdir", PAIROFF_SRC_DATADIR "/..");
-	char *ini = xasprintf("%s/data/regions.ini", top);
+	char *ini = xasprintf("%s/data/regions", top);
 	char *reports = xasprintf("%s/data/reports", top);
 	char *gold_pairs = xasprintf("%s/tests/gold/pairs.tsv", top);
 	char *gold_funds = xasprintf("%s/tests/gold/funds.tsv", top);

@@ -1,12 +1,13 @@
 #ifndef PAIROFF_GAZETTEER_H
 #define PAIROFF_GAZETTEER_H
 
-/* The curated gazetteer of place names (data/regions.ini, read through
- * src/ini.c): every provincial-level division with its type and
- * side in the programme, the prefectures, cities, counties, districts, banners,
- * towns and ethnic groups the reports name, with parent and aliases (including
- * the misspellings the reports use), and donor enterprises. Facts about places
- * only: who is paired with whom comes from the reports. */
+/* The curated gazetteer of place names (data/regions/, one INI file per
+ * provincial-level region, each read through src/ini.c): every
+ * provincial-level division with its type and side in the programme, the
+ * prefectures, cities, counties, districts, banners, towns and ethnic groups
+ * the reports name, with parent and aliases (including the misspellings the
+ * reports use), and donor enterprises. Facts about places only: who is
+ * paired with whom comes from the reports. */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -45,16 +46,27 @@ struct region {
 
 struct gazetteer;
 
-/* Loads the INI file. Errors: ST_IO (missing/unreadable), ST_CONFIG (syntax
- * error, unknown type or side, unknown parent), each with file and line. */
+/* Loads path: an INI file, or a directory whose *.ini files (hidden ones
+ * aside) are read in name order as one gazetteer, so that a section's
+ * parent may be in another file; the regions are numbered in that order.
+ * Errors: ST_IO (missing/unreadable), ST_CONFIG (syntax error, unknown key,
+ * type or side, unknown parent, a section id given twice, in one file or in
+ * two, or a directory without *.ini files), each with file and line. */
 enum status gazetteer_load(const char *path, struct gazetteer **out);
 void gazetteer_free(struct gazetteer *g);
 
 size_t gazetteer_count(const struct gazetteer *g);
 const struct region *gazetteer_region(const struct gazetteer *g, size_t idx);
 
+/* Where one spelling names several regions, the lookups and matches below
+ * take the larger place (a province, then a prefecture or city, then a
+ * county, district or banner, then a town, then the rest), and among places
+ * of one size the first in reading order: so which file a place is in
+ * decides nothing but a tie of equals. */
+
 /* Exact lookup of a name or alias, case-insensitive, apostrophe variants
- * (' ’ none) folded. Returns the region index or GAZ_NONE. */
+ * (' ’ none) folded; a region's own name beats another's alias. Returns the
+ * region index or GAZ_NONE. */
 size_t gazetteer_lookup(const struct gazetteer *g, const char *name);
 
 /* Longest name or alias that starts exactly at text and ends at a word
@@ -71,7 +83,8 @@ size_t gazetteer_match_near(const struct gazetteer *g, const char *text, size_t 
 			    size_t *alias, const size_t *prefer, size_t nprefer);
 
 /* The regions that a name or alias spelled exactly text[0, len) (folded)
- * may mean, each once, into out (at most max); their count. Two or more:
+ * may mean, each once, into out (at most max), the larger places first;
+ * their count. Two or more:
  * namesakes ("Wushan": a county of Chongqing and one of Gansu). */
 size_t gazetteer_namesakes(const struct gazetteer *g, const char *text, size_t len, size_t *out, size_t max);
 

@@ -8,7 +8,7 @@
 
 char *paths_data_dir(void);          /* $PAIROFF_DATADIR, build tree, or pkgdatadir */
 char *paths_reports_dir(void);       /* <data>/reports */
-char *paths_gazetteer(void);         /* <data>/regions.ini */
+char *paths_gazetteer(void);         /* <data>/regions (a directory of *.ini) */
 char *paths_default_db(void);        /* $PAIROFF_DB, else $XDG_DATA_HOME/pairoff/pairoff.db */
 char *paths_default_config(void);    /* $XDG_CONFIG_HOME/pairoff/config.ini */
 char *paths_state_file(const char *name);  /* $XDG_STATE_HOME/pairoff/NAME (~/.local/state) */
@@ -16,6 +16,13 @@ char *paths_state_file(const char *name);  /* $XDG_STATE_HOME/pairoff/NAME (~/.l
 /* "~/x" as a shell means it: $HOME/x (when $HOME is set and not empty);
  * any other path copied as it is. Owned. */
 char *paths_expand_home(const char *path);
+
+/* The files of dir whose names end with suffix (".ini"), hidden ones
+ * aside, as paths "dir/name" sorted by name in byte order: an owned array
+ * of *count owned strings, for paths_free_list. NULL with errno when dir
+ * cannot be read; an empty array when nothing matches. */
+char **paths_dir_files(const char *dir, const char *suffix, size_t *count);
+void paths_free_list(char **list, size_t count);
 
 const char *paths_tmp_dir(void);     /* $TMPDIR, else /tmp (not owned) */
 /* Removes a directory of ours and the files in it (one level, no links

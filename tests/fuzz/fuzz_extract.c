@@ -23,7 +23,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	const char *dir = getenv("PAIROFF_DATADIR");
-	char *path = xasprintf("%s/regions.ini", dir && *dir ? dir : PAIROFF_SRC_DATADIR);
+	char *path = xasprintf("%s/regions", dir && *dir ? dir : PAIROFF_SRC_DATADIR);
 	if (gazetteer_load(path, &fuzz_gaz) != ST_OK) {
 		fprintf(stderr, "fuzz_extract: cannot load %s\n", path);
 		exit(1);
