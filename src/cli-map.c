@@ -278,7 +278,7 @@ int cli_cmd_map(struct cli_ctx *ctx, int argc, char **argv)
 	st = query_map(s, year, &t);
 	store_close(s);
 	if (st == ST_OK && t.nrows == 0)
-		st = status_set(ST_NOT_FOUND, "map: no region has a tile (data/regions.ini's tile)");
+		st = status_set(ST_NOT_FOUND, "map: no region has a tile (the gazetteer's tile key)");
 	if (st != ST_OK) {
 		qtable_free(&t);
 		return cli_fail(st);
