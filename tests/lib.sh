@@ -101,14 +101,16 @@ cursor_line() {
 }
 status_line() { printf '%s\n' "$out" | sed '$d' | sed -n '$p'; }
 
-# same_screen NAME SIZE KEYS: the whole screen after KEYS at SIZE (also left
-# in $out and $test_tmp/NAME) equals tests/screens/NAME.
+# same_screen NAME SIZE KEYS [OPTION...]: the whole screen after KEYS at SIZE
+# (also left in $out and $test_tmp/NAME) equals tests/screens/NAME.
 same_screen() {
-	dump "$2" "$3"
-	printf '%s\n' "$out" >"$test_tmp/$1"
-	if ! cmp -s "$top_srcdir/tests/screens/$1" "$test_tmp/$1"; then
-		fail "$1: the screen after [$3] at $2 differs from tests/screens/$1:
-$(diff -u "$top_srcdir/tests/screens/$1" "$test_tmp/$1" | head -n 60)"
+	_name=$1
+	shift
+	dump "$@"
+	printf '%s\n' "$out" >"$test_tmp/$_name"
+	if ! cmp -s "$top_srcdir/tests/screens/$_name" "$test_tmp/$_name"; then
+		fail "$_name: the screen after [$2] at $1 differs from tests/screens/$_name:
+$(diff -u "$top_srcdir/tests/screens/$_name" "$test_tmp/$_name" | head -n 60)"
 	fi
 }
 

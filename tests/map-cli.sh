@@ -8,10 +8,8 @@
 
 . "$top_srcdir/tests/lib.sh"
 
-db=$test_tmp/s.db
 tab=$(printf '\t')
-run "$PAIROFF" --db "$db" import
-assert_rc 0 "import of the bundled reports"
+bundled_store
 
 # grid_of FILE FIRST: the map's grid, the 15 lines from line FIRST (3 on
 # the page, 4 on the screen under its title bar), their first 49 columns,

@@ -8,30 +8,11 @@
 
 . "$top_srcdir/tests/lib.sh"
 
-db=$test_tmp/s.db
-run "$PAIROFF" --db "$db" import
-assert_rc 0 "import of the bundled reports"
-screens=$top_srcdir/tests/screens
-
-dump() {  # dump SIZE KEYS: the screen after KEYS, in $out
-	PAIROFF_DUMP_SIZE=$1 run "$PAIROFF" --db "$db" --dump-keys "$2"
-	assert_rc 0 "dump of [$2] at $1"
-}
-status_line() { printf '%s\n' "$out" | sed '$d' | sed -n '$p'; }
+bundled_store
 # the tile at the hardware cursor: the 6 columns from there ("[沪██]")
 cursor_tile() {
 	y=$(printf '%s\n' "$out" | sed -n 's/^cursor: \([0-9]*\),.*/\1/p')
 	printf '%s\n' "$out" | sed -n "$((y + 1))p" | sed 's/^[^[]*\[/[/; s/\].*/]/'
-}
-
-# same_screen NAME SIZE KEYS: the whole screen equals tests/screens/NAME
-same_screen() {
-	dump "$2" "$3"
-	printf '%s\n' "$out" >"$test_tmp/$1"
-	if ! cmp -s "$screens/$1" "$test_tmp/$1"; then
-		fail "$1: the screen after [$3] at $2 differs from tests/screens/$1:
-$(diff -u "$screens/$1" "$test_tmp/$1" | head -n 60)"
-	fi
 }
 
 # --- whole screens -------------------------------------------------------------

@@ -8,33 +8,13 @@
 
 . "$top_srcdir/tests/lib.sh"
 
-db=$test_tmp/s.db
-run "$PAIROFF" --db "$db" import
-assert_rc 0 "import of the bundled reports"
-screens=$top_srcdir/tests/screens
+bundled_store
 for mode in en zh both; do
 	printf '[ui]\nnames = %s\n' "$mode" >"$test_tmp/$mode.ini"
 done
 
-dump() {  # dump MODE SIZE KEYS: the screen after KEYS, in $out
-	PAIROFF_DUMP_SIZE=$2 run "$PAIROFF" --config "$test_tmp/$1.ini" --db "$db" --dump-keys "$3"
-	assert_rc 0 "dump of [$3] at $2 with names = $1"
-}
-cursor_line() {
-	y=$(printf '%s\n' "$out" | sed -n 's/^cursor: \([0-9]*\),.*/\1/p')
-	printf '%s\n' "$out" | sed -n "$((y + 1))p"
-}
-status_line() { printf '%s\n' "$out" | sed '$d' | sed -n '$p'; }
-
-# same_screen NAME MODE SIZE KEYS: the whole screen equals tests/screens/NAME
-same_screen() {
-	dump "$2" "$3" "$4"
-	printf '%s\n' "$out" >"$test_tmp/$1"
-	if ! cmp -s "$screens/$1" "$test_tmp/$1"; then
-		fail "$1: the screen after [$4] at $3 differs from tests/screens/$1:
-$(diff -u "$screens/$1" "$test_tmp/$1" | head -n 60)"
-	fi
-}
+# ndump MODE SIZE KEYS: the screen after KEYS with [ui] names = MODE, in $out
+ndump() { dump "$2" "$3" --config "$test_tmp/$1.ini"; }
 
 # aligned WIDTH WHAT: every screen line of $out (the cursor line aside)
 # takes at most WIDTH columns (the dump drops trailing blanks), a Chinese
@@ -53,44 +33,44 @@ aligned() {
 }
 
 # --- whole screens, provinces and partners -----------------------------------
-same_screen names-zh-80x24.txt zh 80x24 "jj<Enter>"
-same_screen names-both-80x24.txt both 80x24 "jj<Enter>"
-same_screen names-both-120x40.txt both 120x40 "jj<Enter>"
+same_screen names-zh-80x24.txt 80x24 "jj<Enter>" --config "$test_tmp/zh.ini"
+same_screen names-both-80x24.txt 80x24 "jj<Enter>" --config "$test_tmp/both.ini"
+same_screen names-both-120x40.txt 120x40 "jj<Enter>" --config "$test_tmp/both.ini"
 for size in 80x24 120x40 100x30 60x20; do
 	for mode in zh both; do
-		dump "$mode" "$size" "jj<Enter>"
+		ndump "$mode" "$size" "jj<Enter>"
 		aligned "${size%x*}" "names = $mode at $size"
 		assert_contains "$out" "福建" "names = $mode at $size shows Fujian in Chinese"
 	done
 done
-dump both 80x24 "jj<Enter>"
+ndump both 80x24 "jj<Enter>"
 assert_contains "$out" "Fujian 福建" "both: English, then Chinese"
-dump both 60x20 "jj<Enter>"
+ndump both 60x20 "jj<Enter>"
 assert_contains "$out" "…" "both at 60 columns: a name too long is cut with an ellipsis"
-dump zh 80x24 ""
+ndump zh 80x24 ""
 assert_not_contains "$out" "Fujian" "zh: the provinces pane names Fujian in Chinese only"
 
 # --- the cursor and the sort follow the rows, whatever their names -----------
-dump en 120x40 "jjjj"
+ndump en 120x40 "jjjj"
 en_row=$(cursor_line | sed 's/ .*//')
-dump both 120x40 "jjjj"
+ndump both 120x40 "jjjj"
 case $(cursor_line) in
 "$en_row "*) ;;
 *) fail "names = both: four rows down is [$(cursor_line)], in English [$en_row]" ;;
 esac
-dump both 120x40 "sg"
+ndump both 120x40 "sg"
 both_first=$(cursor_line | sed 's/ .*//')
-dump en 120x40 "sg"
+ndump en 120x40 "sg"
 assert_eq "$(cursor_line | sed 's/ .*//')" "$both_first" "sorted by aid, the first row is the same in both scripts"
 
 # --- t cycles en -> zh -> both -> en ------------------------------------------
-dump en 80x24 "t"
+ndump en 80x24 "t"
 assert_contains "$(status_line)" "place names in Chinese" "t: Chinese"
 assert_contains "$out" "北京" "t shows the Chinese names"
-dump en 80x24 "tt"
+ndump en 80x24 "tt"
 assert_contains "$(status_line)" "place names in English and Chinese" "tt: both"
 assert_contains "$out" "Beijing 北京" "tt shows both"
-dump en 80x24 "ttt"
+ndump en 80x24 "ttt"
 assert_contains "$(status_line)" "place names in English" "ttt: English again"
 assert_not_contains "$out" "北京" "ttt: no Chinese left"
 
@@ -134,20 +114,20 @@ done
 
 # --- the funds pane's title and the place screen's ------------------------------
 line2() { printf '%s\n' "$out" | sed -n 2p; }
-dump zh 120x40 "fshanghai<Enter><Enter>j"
+ndump zh 120x40 "fshanghai<Enter><Enter>j"
 assert_contains "$(line2)" "上海 → 云南, aid" "names = zh: the funds title in Chinese"
-dump both 120x40 "fshanghai<Enter><Enter>j"
+ndump both 120x40 "fshanghai<Enter><Enter>j"
 assert_contains "$(line2)" "Shanghai 上海 → Yunnan 云南, aid" "names = both: the funds title in both"
-dump en 120x40 "fshanghai<Enter><Enter>j"
+ndump en 120x40 "fshanghai<Enter><Enter>j"
 assert_contains "$(line2)" "Shanghai → Yunnan, aid" "names = en: the funds title in English"
 LC_ALL=C PAIROFF_DUMP_SIZE=120x40 run "$PAIROFF" --config "$test_tmp/zh.ini" --db "$db" \
 	--dump-keys "fshanghai<Enter><Enter>j"
 assert_contains "$(line2)" "Shanghai -> Yunnan, aid" "LC_ALL=C: the funds title in English, an ASCII arrow"
-dump zh 100x30 ":Wenshan Prefecture<Enter>"
+ndump zh 100x30 ":Wenshan Prefecture<Enter>"
 assert_contains "$(line2)" "文山: prefecture in Yunnan" "names = zh: the place title in Chinese"
-dump both 100x30 ":Wenshan Prefecture<Enter>"
+ndump both 100x30 ":Wenshan Prefecture<Enter>"
 assert_contains "$(line2)" "Wenshan Prefecture (Yunnan) 文山: prefecture" "names = both: the place title in both"
-dump both 100x30 ":Wushan County (Gansu)<Enter>"
+ndump both 100x30 ":Wushan County (Gansu)<Enter>"
 assert_contains "$(line2)" "武山" "names = both: a namesake's title has its own Chinese name"
 LC_ALL=C PAIROFF_DUMP_SIZE=100x30 run "$PAIROFF" --config "$test_tmp/both.ini" --db "$db" \
 	--dump-keys ":Wenshan Prefecture<Enter>"
