@@ -683,6 +683,34 @@ assert_rc 2 "browser with no terminal"
 assert_one_line "$err" "browser with no terminal"
 store_unchanged "stdin/stdout closed"
 
+# --- a full temporary directory during a search (issue 15, item 8) ------------------------
+# A query only reads the store, but a sort or a materialised view writes
+# SQLite's temporary files, in SQLITE_TMPDIR. A crafted store whose section
+# table is a grouped view makes the search materialise it (a few MB), here
+# into a full 64 kB tmpfs: a store error (exit 5), one line naming the store.
+# Mounting needs root (CI); elsewhere SQLite would fall back to another
+# directory, so the case is skipped.
+full_tmp=$test_tmp/full-tmp
+mkdir -p "$full_tmp"
+full_tmp_umount() { umount "$full_tmp" 2>/dev/null; }
+if [ "$(id -u)" -eq 0 ] && command -v sqlite3 >/dev/null 2>&1 &&
+	mount -t tmpfs -o size=64k pairoff-test "$full_tmp" 2>/dev/null; then
+	at_exit full_tmp_umount
+	dd if=/dev/zero of="$full_tmp/fill" bs=4096 2>/dev/null
+	cp "$ref" "$test_tmp/grouped.db"
+	sqlite3 "$test_tmp/grouped.db" "DROP TABLE section; CREATE VIEW section(id, title) AS
+		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+		SELECT i, max(printf('%0300d', i)) FROM n GROUP BY i;"
+	tm_run env SQLITE_TMPDIR="$full_tmp" TMPDIR="$full_tmp" "$PAIROFF" --db "$test_tmp/grouped.db" search village
+	failing "a full temporary directory during a search"
+	assert_rc 5 "a full temporary directory during a search: a store error"
+	assert_contains "$err" "$test_tmp/grouped.db" "a full temporary directory: names the store"
+	assert_contains "$err" "$full_tmp" "a full temporary directory: names the directory"
+	full_tmp_umount
+else
+	echo "note: cannot mount a full tmpfs here (not root, or no sqlite3); the full temporary directory case is skipped"
+fi
+
 # --- terminal escapes in report text are inert on the command line ---------------------
 esc=$(printf '\033')
 report_with "$r/escapes.txt" "$(printf '【Escape】 In 2011 Beijing gave 5 million yuan to Chifeng \033[2J cleared \033]52;c;cHduZWQ=\007 copied \033]0;pwned\007 titled \033[31m red \302\233 c1 done.')"
