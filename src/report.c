@@ -1147,22 +1147,25 @@ static size_t current_section(struct parser *p, size_t cur)
 	return open_section(p, p->r->title, strlen(p->r->title), 0);
 }
 
-static void set_topic(struct report_paragraph *para, const char *s, size_t n)
+/* The body is the end of the paragraph's own text (the line is trimmed
+ * at its end already), not a copy: a report's paragraphs hold its text once. */
+static void set_topic(struct report_paragraph *para, size_t n)
 {
+	const char *s = para->text;
 	size_t ts, te, body;
 	bool missing;
 	if (find_topic(s, n, &ts, &te, &body, &missing)) {
 		para->topic = trimmed_dup(s + ts, te - ts);
-		para->body = trimmed_dup(s + body, n - body);
 		para->topic_bracket_missing = missing;
+		size_t blen;
+		trim_span(s + body, n - body, &para->body, &blen);
 		if (para->topic[0] != '\0')
 			return;
 		free(para->topic);
-		free(para->body);
 	}
 	para->topic = NULL;
 	para->topic_bracket_missing = false;
-	para->body = xstrndup(s, n);
+	para->body = s;
 }
 
 static void add_paragraph(struct parser *p, size_t section, const struct line *l, int line_no)
@@ -1173,7 +1176,7 @@ static void add_paragraph(struct parser *p, size_t section, const struct line *l
 	para->section = section;
 	para->line_no = line_no;
 	para->text = xstrndup(l->t, l->tlen);
-	set_topic(para, l->t, l->tlen);
+	set_topic(para, l->tlen);
 	p->last_is_paragraph = true;
 }
 
@@ -1181,7 +1184,6 @@ static void free_paragraph(struct report_paragraph *para)
 {
 	free(para->topic);
 	free(para->text);
-	free(para->body);
 }
 
 /* An attribution: a short line in parentheses, "(Name, Office)". The

@@ -43,7 +43,8 @@ struct report_paragraph {
 	char *topic;           /* owned, may be NULL; lead-in without the brackets */
 	bool topic_bracket_missing; /* "Topic】 text" without the opening 【 */
 	char *text;            /* owned; the whole paragraph, trimmed, sanitized */
-	char *body;            /* owned; the text after the topic lead-in (== text without topic) */
+	const char *body;      /* the text after the topic lead-in (text itself without a
+	                        * topic): the end of text, not a copy */
 };
 
 struct report_table {
