@@ -4,6 +4,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -1059,6 +1062,16 @@ static void extractor_stop(struct extractor *ex)
 	pthread_mutex_destroy(&ex->lock);
 }
 
+/* Gives the heap's free pages back to the system: glibc keeps them
+ * otherwise, and a large report's paragraphs, freed in many small pieces,
+ * would not make room for the money log growing after them. */
+static void release_memory(void)
+{
+#ifdef HAVE_MALLOC_TRIM
+	malloc_trim(0);
+#endif
+}
+
 /* A report this large gives its paragraphs and facts back as soon as they
  * are stored, before its text is (see insert_report_row); smaller ones are
  * freed on the reading thread, off this one. */
@@ -1086,6 +1099,10 @@ static enum status store_job(struct importer *im, struct extract_job *job)
 		return status_set(job->st, "%s", job->detail);
 	struct report_ids ids = { 0 };
 	enum status st = insert_report(im, job->report, &ids);
+	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
+		report_drop_paragraphs(job->report);
+		release_memory();
+	}
 	if (st == ST_OK)
 		st = insert_facts(im, job->report, &job->facts, ids.report_id, ids.table_ids);
 	int64_t report_id = ids.report_id;
@@ -1093,6 +1110,7 @@ static enum status store_job(struct importer *im, struct extract_job *job)
 	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
 		extraction_free(&job->facts);
 		job->report = report_drop_parts(job->report);
+		release_memory();
 	}
 	if (st == ST_OK)
 		st = insert_report_row(im, job->report, report_id);

@@ -1589,6 +1589,15 @@ static void free_table(struct report_table *t)
 	free(t->cell_lines);
 }
 
+void report_drop_paragraphs(struct report *r)
+{
+	for (size_t i = 0; i < r->nparagraphs; i++)
+		free_paragraph(&r->paragraphs[i]);
+	free(r->paragraphs);
+	r->paragraphs = NULL;
+	r->nparagraphs = 0;
+}
+
 void report_free(struct report *r)
 {
 	if (!r)

@@ -100,6 +100,10 @@ enum status report_parse(const char *name, const char *buf, size_t len, struct r
 
 void report_free(struct report *r);
 
+/* Frees r's paragraphs (nparagraphs becomes 0), once a reader is done with
+ * them: an import that has stored a large report's paragraphs. */
+void report_drop_paragraphs(struct report *r);
+
 /* The text of line line_no (1-based) as a pointer into r->text and its length;
  * returns false when the line does not exist. */
 bool report_line(const struct report *r, int line_no, const char **start, size_t *len);
