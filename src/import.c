@@ -24,6 +24,7 @@
 #include "pairoff/gazetteer.h"
 #include "pairoff/import.h"
 #include "pairoff/money.h"
+#include "pairoff/paths.h"
 #include "pairoff/placename.h"
 #include "pairoff/report.h"
 #include "pairoff/util.h"
@@ -697,11 +698,20 @@ static enum status insert_report(struct importer *im, const struct report *r,
 	return st;
 }
 
+/* A report this large waits for its own row with its text in a temporary
+ * file rather than in memory, and gives its paragraphs and facts back as
+ * soon as they are stored, before that row is written; the memory of
+ * smaller ones is freed on the reading thread, off the importer's. */
+#define REPORT_FREE_EARLY_BYTES ((size_t)1 << 20)
+
 /* The report's own row. SQLite makes a copy of the whole text to write
  * it, so this comes once the report's paragraphs and facts are gone. */
-static enum status insert_report_row(struct importer *im, const struct report *r,
+static enum status insert_report_row(struct importer *im, struct report *r,
 				     int64_t report_id)
 {
+	enum status st = report_load_text(r);
+	if (st != ST_OK)
+		return st;
 	return ins_run(im, INS_REPORT, "lttoit", report_id, r->file_name,
 		       r->title ? r->title : "", r->year, r->line_count, r->text ? r->text : "");
 }
@@ -944,6 +954,9 @@ static void extract_job_run(struct extractor *ex, size_t k)
 	extract_job_free(job);
 	status_clear();
 	job->st = read_input(ex->inputs[k].path, &job->report);
+	/* the text is needed again for the report's row only, written last */
+	if (job->st == ST_OK && job->report->text_len >= REPORT_FREE_EARLY_BYTES)
+		report_spill_text(job->report, paths_tmp_dir());
 	if (job->st == ST_OK)
 		job->st = extract_report_until(job->report, ex->gaz, &job->facts, &ex->cancel);
 	if (job->st != ST_OK)
@@ -1072,11 +1085,6 @@ static void release_memory(void)
 #endif
 }
 
-/* A report this large gives its paragraphs and facts back as soon as they
- * are stored, before its text is (see insert_report_row); smaller ones are
- * freed on the reading thread, off this one. */
-#define REPORT_FREE_EARLY_BYTES ((size_t)1 << 20)
-
 /* Frees r but what a stored report still needs for its own row: the
  * text, title, year. */
 static struct report *report_drop_parts(struct report *r)
@@ -1085,8 +1093,10 @@ static struct report *report_drop_parts(struct report *r)
 	*keep = (struct report){
 		.path = r->path, .file_name = r->file_name, .title = r->title, .year = r->year,
 		.text = r->text, .text_len = r->text_len, .line_count = r->line_count,
+		.text_file = r->text_file,
 	};
 	r->path = r->file_name = r->title = r->text = NULL;
+	r->text_file = NULL;
 	report_free(r);
 	return keep;
 }

@@ -1589,6 +1589,60 @@ static void free_table(struct report_table *t)
 	free(t->cell_lines);
 }
 
+/* Writes the whole text to fd; false on any failure. */
+static bool write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t put = write(fd, s, n);
+		if (put < 0 && errno == EINTR)
+			continue;
+		if (put <= 0)
+			return false;
+		s += put;
+		n -= (size_t)put;
+	}
+	return true;
+}
+
+void report_spill_text(struct report *r, const char *dir)
+{
+	if (!r->text || r->text_file)
+		return;
+	char *path = xasprintf("%s/pairoff-text.XXXXXX", dir);
+	int fd = mkstemp(path);
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	FILE *f = fd >= 0 && write_all(fd, r->text, r->text_len) ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	r->text_file = f;
+	free(r->text);
+	r->text = NULL;
+}
+
+enum status report_load_text(struct report *r)
+{
+	if (!r->text_file)
+		return ST_OK;
+	char *text = xmalloc(r->text_len + 1);
+	bool ok = fseek(r->text_file, 0, SEEK_SET) == 0 &&
+		fread(text, 1, r->text_len, r->text_file) == r->text_len;
+	if (!ok) {
+		free(text);
+		return status_set(ST_IO, "%s: cannot read the report's text back from a temporary file",
+				  r->path);
+	}
+	text[r->text_len] = '\0';
+	fclose(r->text_file);
+	r->text_file = NULL;
+	r->text = text;
+	return ST_OK;
+}
+
 void report_drop_paragraphs(struct report *r)
 {
 	for (size_t i = 0; i < r->nparagraphs; i++)
@@ -1619,6 +1673,8 @@ void report_free(struct report *r)
 	free(r->file_name);
 	free(r->title);
 	free(r->text);
+	if (r->text_file)
+		fclose(r->text_file);
 	free(r);
 }
 
