@@ -162,13 +162,13 @@ static void add_link(struct xctx *c, const char *d, bool internal, size_t recipi
 	if (c->pairing_in_order)
 		*ARRAY_PUSH(c->ordered, c->nordered, c->cap_ordered) = c->out->npairs;
 	struct fact_pair *p = ARRAY_PUSH(c->out->pairs, c->out->npairs, c->out->cap_pairs);
-	p->donor = xstrdup(d);
-	p->recipient = xstrdup(r);
-	p->level = xstrdup(level);
+	p->donor = xpool_strdup(c->out, d);
+	p->recipient = xpool_strdup(c->out, r);
+	p->level = xpool_strdup(c->out, level);
 	p->since = since;
 	p->until = until;
 	p->line_no = c->line_no;
-	p->quote = xstrdup(quote ? quote : "");
+	p->quote = xpool_strdup(c->out, quote);
 	p->basis = basis;
 	p->internal = internal;
 }
@@ -177,10 +177,10 @@ void xadd_fund(struct xctx *c, const struct fact_fund *f)
 {
 	struct fact_fund *n = ARRAY_PUSH(c->out->funds, c->out->nfunds, c->out->cap_funds);
 	*n = *f;
-	n->donor = xstrdup(f->donor);
-	n->recipient = xstrdup(f->recipient ? f->recipient : "");
-	n->quote = xstrdup(f->quote ? f->quote : "");
-	n->sentence = xstrdup(f->sentence ? f->sentence : "");
+	n->donor = xpool_strdup(c->out, f->donor);
+	n->recipient = xpool_strdup(c->out, f->recipient);
+	n->quote = xpool_strdup(c->out, f->quote);
+	n->sentence = xpool_strdup(c->out, f->sentence);
 	n->co_donors = NULL;
 	n->nco_donors = 0;
 	if (f->nco_donors) {

@@ -722,16 +722,16 @@ static void add_indicator(struct xctx *c, const struct xsentence *s, const struc
 		return;
 	struct fact_indicator *f = ARRAY_PUSH(c->out->indicators, c->out->nindicators, c->out->cap_indicators);
 	memset(f, 0, sizeof(*f));
-	f->donor = xstrdup(xname(c, donor));
-	f->recipient = xstrdup(recipient == GAZ_NONE ? "" : xname(c, recipient));
+	f->donor = xpool_strdup(c->out, xname(c, donor));
+	f->recipient = xpool_strdup(c->out, recipient == GAZ_NONE ? "" : xname(c, recipient));
 	f->year = xyear_for(c, s, num->start, &f->from_year);
 	f->value = num->value;
 	f->kind = kind;
-	f->unit = xstrndup(s->text + cnt->unit_start, cnt->unit_end - cnt->unit_start);
+	f->unit = xpool_strndup(c->out, s->text + cnt->unit_start, cnt->unit_end - cnt->unit_start);
 	f->approx = approx;
 	f->line_no = c->line_no;
-	f->quote = xstrndup(s->text + qstart, cnt->end - qstart);
-	f->sentence = xstrdup(s->text);
+	f->quote = xpool_strndup(c->out, s->text + qstart, cnt->end - qstart);
+	f->sentence = xpool_strdup(c->out, s->text);
 }
 
 /* A container ("six batches of 298 cadres", "two medical teams of 100

@@ -119,6 +119,13 @@ struct xctx {
  * receives (xparties_for) and extract-tables.c enters a table's section
  * through extract-pairs.c (xpairs_section); no rule asks back. */
 
+/* extract-pool.c: the facts' strings, in out's pool (see struct
+ * extraction): copies that live until extraction_free, shared by equal
+ * facts, never written through. */
+char *xpool_strndup(struct extraction *x, const char *s, size_t n);
+char *xpool_strdup(struct extraction *x, const char *s); /* NULL: "" */
+void xpool_free(struct xpool *p);
+
 /* extract-context.c: places' names and the facts recorded so far. */
 const char *xname(const struct xctx *c, size_t region);
 /* The deepest place holding all of regs[0..n), GAZ_NONE if none. */

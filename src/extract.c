@@ -103,16 +103,14 @@ static void fill_recipients(struct xctx *c)
 			continue;
 		size_t partner = xpair_partner(c, gazetteer_lookup(c->g, f->donor));
 		if (partner != GAZ_NONE) {
-			free(f->recipient);
-			f->recipient = xstrdup(xname(c, partner));
+			f->recipient = xpool_strdup(c->out, xname(c, partner));
 		}
 	}
 	for (size_t i = c->first_indicator; i < c->out->nindicators; i++) {
 		struct fact_indicator *f = &c->out->indicators[i];
 		size_t partner = *f->recipient ? GAZ_NONE : xpair_partner(c, gazetteer_lookup(c->g, f->donor));
 		if (partner != GAZ_NONE) {
-			free(f->recipient);
-			f->recipient = xstrdup(xname(c, partner));
+			f->recipient = xpool_strdup(c->out, xname(c, partner));
 		}
 	}
 }
@@ -355,17 +353,7 @@ void extraction_free(struct extraction *x)
 {
 	if (!x)
 		return;
-	for (size_t i = 0; i < x->npairs; i++) {
-		free(x->pairs[i].donor);
-		free(x->pairs[i].recipient);
-		free(x->pairs[i].level);
-		free(x->pairs[i].quote);
-	}
 	for (size_t i = 0; i < x->nfunds; i++) {
-		free(x->funds[i].donor);
-		free(x->funds[i].recipient);
-		free(x->funds[i].quote);
-		free(x->funds[i].sentence);
 		for (size_t k = 0; k < x->funds[i].nco_donors; k++)
 			free(x->funds[i].co_donors[k]);
 		free(x->funds[i].co_donors);
@@ -375,13 +363,7 @@ void extraction_free(struct extraction *x)
 		free(x->anomalies[i].message);
 		free(x->anomalies[i].quote);
 	}
-	for (size_t i = 0; i < x->nindicators; i++) {
-		free(x->indicators[i].donor);
-		free(x->indicators[i].recipient);
-		free(x->indicators[i].unit);
-		free(x->indicators[i].quote);
-		free(x->indicators[i].sentence);
-	}
+	xpool_free(x->pool);
 	free(x->indicators);
 	free(x->pairs);
 	free(x->funds);

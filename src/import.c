@@ -3,6 +3,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -95,8 +98,8 @@ static const char *const ins_sql[INS_COUNT] = {
 	[INS_ALIAS] = "INSERT OR IGNORE INTO region_alias(alias, region_id, misspelling)"
 		" VALUES (?, ?, ?)",
 	[INS_REGION_NAME] = "INSERT OR IGNORE INTO region_name(name, region_id) VALUES (?, ?)",
-	[INS_REPORT] = "INSERT INTO report(file, title, year, line_count, text)"
-		" VALUES (?, ?, ?, ?, ?)",
+	[INS_REPORT] = "INSERT INTO report(id, file, title, year, line_count, text)"
+		" VALUES (?, ?, ?, ?, ?, ?)",
 	[INS_SECTION] = "INSERT INTO section(report_id, seq, title, line, end_line, source,"
 		" source_line) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[INS_PARAGRAPH] = "INSERT INTO paragraph(report_id, section_id, line, topic, text)"
@@ -138,6 +141,8 @@ struct importer {
 	sqlite3_stmt *ins[INS_COUNT]; /* owned; finalized by importer_finalize */
 	struct import_summary *sum;
 	struct money_log *money;  /* owned; the money statements, for flows and totals */
+	int64_t last_report_id;   /* report ids are given here, so its rows can name
+	                           * a report whose own row comes last */
 	int64_t last_fund_id;     /* fund ids are given here, so parts can name wholes */
 	struct indicator_log *indicators; /* owned; the indicators, for linking restatements */
 	int64_t last_indicator_id;
@@ -666,15 +671,13 @@ static enum status insert_stripped(struct importer *im, const struct report *r,
 	return st;
 }
 
-/* Stores the report's own rows: the text, sections, paragraphs and tables. */
+/* Stores the rows of the report's parts: sections, paragraphs and tables
+ * (its own row, with the text, comes last: insert_report_row). */
 static enum status insert_report(struct importer *im, const struct report *r,
 				 struct report_ids *ids)
 {
-	enum status st = ins_run(im, INS_REPORT, "ttoit", r->file_name, r->title ? r->title : "",
-				 r->year, r->line_count, r->text ? r->text : "");
-	if (st != ST_OK)
-		return st;
-	ids->report_id = last_id(im);
+	enum status st;
+	ids->report_id = ++im->last_report_id;
 	money_log_report(im->money, ids->report_id, r->file_name);
 	link_log_report(im->links, r->file_name, r->year);
 	ids->section_ids = xcalloc(r->nsections + 1, sizeof(int64_t));
@@ -692,6 +695,24 @@ static enum status insert_report(struct importer *im, const struct report *r,
 	sum->paragraphs += r->nparagraphs;
 	sum->tables += r->ntables;
 	return st;
+}
+
+/* A report this large waits for its own row with its text in a temporary
+ * file rather than in memory, and gives its paragraphs and facts back as
+ * soon as they are stored, before that row is written; the memory of
+ * smaller ones is freed on the reading thread, off the importer's. */
+#define REPORT_FREE_EARLY_BYTES ((size_t)1 << 20)
+
+/* The report's own row. SQLite makes a copy of the whole text to write
+ * it, so this comes once the report's paragraphs and facts are gone. */
+static enum status insert_report_row(struct importer *im, struct report *r,
+				     int64_t report_id)
+{
+	enum status st = report_load_text(r);
+	if (st != ST_OK)
+		return st;
+	return ins_run(im, INS_REPORT, "lttoit", report_id, r->file_name,
+		       r->title ? r->title : "", r->year, r->line_count, r->text ? r->text : "");
 }
 
 static enum status read_input(const char *path, struct report **r)
@@ -915,6 +936,9 @@ static void extract_job_run(struct extractor *ex, size_t k)
 	extract_job_free(job);
 	status_clear();
 	job->st = read_input(ex->inputs[k].path, &job->report);
+	/* the text is needed again for the report's row only, written last */
+	if (job->st == ST_OK && job->report->text_len >= REPORT_FREE_EARLY_BYTES)
+		report_spill_text(job->report, paths_tmp_dir());
 	if (job->st == ST_OK)
 		job->st = extract_report_until(job->report, ex->gaz, &job->facts, &ex->cancel);
 	if (job->st != ST_OK)
@@ -1033,7 +1057,33 @@ static void extractor_stop(struct extractor *ex)
 	pthread_mutex_destroy(&ex->lock);
 }
 
-static enum status store_job(struct importer *im, const struct extract_job *job)
+/* Gives the heap's free pages back to the system: glibc keeps them
+ * otherwise, and a large report's paragraphs, freed in many small pieces,
+ * would not make room for the money log growing after them. */
+static void release_memory(void)
+{
+#ifdef HAVE_MALLOC_TRIM
+	malloc_trim(0);
+#endif
+}
+
+/* Frees r but what a stored report still needs for its own row: the
+ * text, title, year. */
+static struct report *report_drop_parts(struct report *r)
+{
+	struct report *keep = xcalloc(1, sizeof(*keep));
+	*keep = (struct report){
+		.path = r->path, .file_name = r->file_name, .title = r->title, .year = r->year,
+		.text = r->text, .text_len = r->text_len, .line_count = r->line_count,
+		.text_file = r->text_file,
+	};
+	r->path = r->file_name = r->title = r->text = NULL;
+	r->text_file = NULL;
+	report_free(r);
+	return keep;
+}
+
+static enum status store_job(struct importer *im, struct extract_job *job)
 {
 	if (!job || job->st == ST_INTERRUPTED)
 		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
@@ -1041,9 +1091,25 @@ static enum status store_job(struct importer *im, const struct extract_job *job)
 		return status_set(job->st, "%s", job->detail);
 	struct report_ids ids = { 0 };
 	enum status st = insert_report(im, job->report, &ids);
+	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
+		report_drop_paragraphs(job->report);
+		release_memory();
+	}
 	if (st == ST_OK)
 		st = insert_facts(im, job->report, &job->facts, ids.report_id, ids.table_ids);
+	int64_t report_id = ids.report_id;
 	report_ids_free(&ids);
+	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
+		extraction_free(&job->facts);
+		job->report = report_drop_parts(job->report);
+		release_memory();
+	}
+	if (st == ST_OK)
+		st = insert_report_row(im, job->report, report_id);
+	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
+		report_free(job->report);
+		job->report = NULL;
+	}
 	return st;
 }
 

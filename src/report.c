@@ -1147,22 +1147,25 @@ static size_t current_section(struct parser *p, size_t cur)
 	return open_section(p, p->r->title, strlen(p->r->title), 0);
 }
 
-static void set_topic(struct report_paragraph *para, const char *s, size_t n)
+/* The body is the end of the paragraph's own text (the line is trimmed
+ * at its end already), not a copy: a report's paragraphs hold its text once. */
+static void set_topic(struct report_paragraph *para, size_t n)
 {
+	const char *s = para->text;
 	size_t ts, te, body;
 	bool missing;
 	if (find_topic(s, n, &ts, &te, &body, &missing)) {
 		para->topic = trimmed_dup(s + ts, te - ts);
-		para->body = trimmed_dup(s + body, n - body);
 		para->topic_bracket_missing = missing;
+		size_t blen;
+		trim_span(s + body, n - body, &para->body, &blen);
 		if (para->topic[0] != '\0')
 			return;
 		free(para->topic);
-		free(para->body);
 	}
 	para->topic = NULL;
 	para->topic_bracket_missing = false;
-	para->body = xstrndup(s, n);
+	para->body = s;
 }
 
 static void add_paragraph(struct parser *p, size_t section, const struct line *l, int line_no)
@@ -1173,7 +1176,7 @@ static void add_paragraph(struct parser *p, size_t section, const struct line *l
 	para->section = section;
 	para->line_no = line_no;
 	para->text = xstrndup(l->t, l->tlen);
-	set_topic(para, l->t, l->tlen);
+	set_topic(para, l->tlen);
 	p->last_is_paragraph = true;
 }
 
@@ -1181,7 +1184,6 @@ static void free_paragraph(struct report_paragraph *para)
 {
 	free(para->topic);
 	free(para->text);
-	free(para->body);
 }
 
 /* An attribution: a short line in parentheses, "(Name, Office)". The
@@ -1587,6 +1589,69 @@ static void free_table(struct report_table *t)
 	free(t->cell_lines);
 }
 
+/* Writes the whole text to fd; false on any failure. */
+static bool write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t put = write(fd, s, n);
+		if (put < 0 && errno == EINTR)
+			continue;
+		if (put <= 0)
+			return false;
+		s += put;
+		n -= (size_t)put;
+	}
+	return true;
+}
+
+void report_spill_text(struct report *r, const char *dir)
+{
+	if (!r->text || r->text_file)
+		return;
+	char *path = xasprintf("%s/pairoff-text.XXXXXX", dir);
+	int fd = mkstemp(path);
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	FILE *f = fd >= 0 && write_all(fd, r->text, r->text_len) ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	r->text_file = f;
+	free(r->text);
+	r->text = NULL;
+}
+
+enum status report_load_text(struct report *r)
+{
+	if (!r->text_file)
+		return ST_OK;
+	char *text = xmalloc(r->text_len + 1);
+	bool ok = fseek(r->text_file, 0, SEEK_SET) == 0 &&
+		fread(text, 1, r->text_len, r->text_file) == r->text_len;
+	if (!ok) {
+		free(text);
+		return status_set(ST_IO, "%s: cannot read the report's text back from a temporary file",
+				  r->path);
+	}
+	text[r->text_len] = '\0';
+	fclose(r->text_file);
+	r->text_file = NULL;
+	r->text = text;
+	return ST_OK;
+}
+
+void report_drop_paragraphs(struct report *r)
+{
+	for (size_t i = 0; i < r->nparagraphs; i++)
+		free_paragraph(&r->paragraphs[i]);
+	free(r->paragraphs);
+	r->paragraphs = NULL;
+	r->nparagraphs = 0;
+}
+
 void report_free(struct report *r)
 {
 	if (!r)
@@ -1608,6 +1673,8 @@ void report_free(struct report *r)
 	free(r->file_name);
 	free(r->title);
 	free(r->text);
+	if (r->text_file)
+		fclose(r->text_file);
 	free(r);
 }
 

@@ -19,8 +19,8 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 const char *store_column_text(sqlite3_stmt *stmt, int col);
 
 /* The status of a statement that failed while stepping: ST_INTERRUPTED when
- * it was stopped (store_set_cancel), ST_NOMEM, ST_IO for a full disk or
- * temporary directory, else ST_STORE; the detail names the store. */
+ * it was stopped (store_set_cancel), ST_NOMEM, else ST_STORE (a full disk
+ * or temporary directory too); the detail names the store. */
 enum status store_step_error(struct store *s);
 
 struct qtable;

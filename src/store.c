@@ -337,13 +337,15 @@ enum status store_step_error(struct store *s)
 		return status_set(ST_INTERRUPTED, "query cancelled");
 	if (rc == SQLITE_NOMEM)
 		return status_set(ST_NOMEM, "out of memory");
-	/* SQLite's temporary files (sorts, large results) live in the temporary
-	 * directory, not beside the store */
+	/* A query only reads the store: a full disk is SQLite's temporary files
+	 * (sorts, large results), which live in the temporary directory, not
+	 * beside the store. Still a store error (issue 15, item 8): the query
+	 * failed, and the line names the store and where its files went. */
 	if (rc == SQLITE_FULL || (rc & 0xFF) == SQLITE_IOERR) {
 		const char *tmp = getenv("SQLITE_TMPDIR");
 		if (!tmp || !*tmp)
 			tmp = getenv("TMPDIR");
-		return status_set(ST_IO, "%s: %s (the store or the temporary directory %s)",
+		return status_set(ST_STORE, "%s: %s (the store or the temporary directory %s)",
 				  s->path, msg, tmp && *tmp ? tmp : "/var/tmp or /tmp");
 	}
 	return status_set(ST_STORE, "%s: %s", s->path, msg);

@@ -64,25 +64,25 @@ int pair_basis_parse(const char *name);
 /* One link as one sentence states or shows it: a link stated by several
  * sentences is several facts, each with its source. */
 struct fact_pair {
-	char *donor;           /* owned; canonical gazetteer name */
-	char *recipient;       /* owned; canonical gazetteer name */
-	char *level;           /* owned; "province", "prefecture", "county", ... (recipient's level) */
+	char *donor;           /* in the pool; canonical gazetteer name */
+	char *recipient;       /* in the pool; canonical gazetteer name */
+	char *level;           /* in the pool; "province", "prefecture", "county", ... (recipient's level) */
 	int since, until;      /* years a statement dates it by, 0 when none does */
 	int line_no;           /* 1-based line in the report */
-	char *quote;           /* owned; the sentence that states it */
+	char *quote;           /* in the pool; the sentence that states it */
 	enum pair_basis basis;
 	bool internal;         /* both sides in the West: a pairing within it
 	                        * (a region's own cities), not east-west */
 };
 
 struct fact_fund {
-	char *donor;           /* owned; canonical gazetteer name (the first giver
+	char *donor;           /* in the pool; canonical gazetteer name (the first giver
 	                        * named when several give jointly) */
 	char **co_donors;      /* owned, may be NULL; the other givers of a joint
 	                        * donation ("from Dalian, Ningbo, Qingdao and
 	                        * Shenzhen"), canonical names, each owned */
 	size_t nco_donors;
-	char *recipient;       /* owned; canonical gazetteer name, "" when no
+	char *recipient;       /* in the pool; canonical gazetteer name, "" when no
 	                        * recipient could be told */
 	int year;              /* year, or last year of a span / cumulative figure */
 	int from_year;         /* first year of a span; == year for one year; 0
@@ -99,8 +99,8 @@ struct fact_fund {
 	                        * a part of ("of which", "including", a table cell
 	                        * under its total), -1 when none */
 	int line_no;
-	char *quote;           /* owned; the quoted span ("160 million Yuan") or sentence */
-	char *sentence;        /* owned; the whole sentence it came from */
+	char *quote;           /* in the pool; the quoted span ("160 million Yuan") or sentence */
+	char *sentence;        /* in the pool; the whole sentence it came from */
 	long table_index;      /* index into report.tables, -1 when from prose */
 };
 
@@ -136,16 +136,16 @@ enum indicator_kind indicator_kind_parse(const char *name);
 /* A quantified non-money statement: "sent 44 cadres", "trained 1,602
  * people". Parties and time by the same rules as money. */
 struct fact_indicator {
-	char *donor;           /* owned; canonical gazetteer name */
-	char *recipient;       /* owned; canonical name, "" when none could be told */
+	char *donor;           /* in the pool; canonical gazetteer name */
+	char *recipient;       /* in the pool; canonical name, "" when none could be told */
 	int year, from_year;   /* as in struct fact_fund (from_year 0: cumulative) */
 	int64_t value;         /* the count, in its unit */
 	enum indicator_kind kind;
-	char *unit;            /* owned; the counted noun as written ("person-times") */
+	char *unit;            /* in the pool; the counted noun as written ("person-times") */
 	bool approx;           /* "more than", "nearly", "about" */
 	int line_no;
-	char *quote;           /* owned; the number and what it counts */
-	char *sentence;        /* owned; the whole sentence */
+	char *quote;           /* in the pool; the number and what it counts */
+	char *sentence;        /* in the pool; the whole sentence */
 };
 
 struct fact_anomaly {
@@ -156,7 +156,14 @@ struct fact_anomaly {
 	char *quote;           /* owned, may be NULL */
 };
 
+struct xpool;
+
+/* The facts' strings (donor, recipient, level, unit, quote, sentence) live
+ * in the extraction's pool, freed together by extraction_free; facts may
+ * share them, so they are never written through nor freed one by one.
+ * Anomalies and co-donors own their strings. */
 struct extraction {
+	struct xpool *pool;            /* owned, NULL until the first fact */
 	struct fact_pair *pairs;       /* owned */
 	size_t npairs, cap_pairs;
 	struct fact_fund *funds;       /* owned */

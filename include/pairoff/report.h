@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "pairoff/inert.h"
 
@@ -43,7 +44,8 @@ struct report_paragraph {
 	char *topic;           /* owned, may be NULL; lead-in without the brackets */
 	bool topic_bracket_missing; /* "Topic】 text" without the opening 【 */
 	char *text;            /* owned; the whole paragraph, trimmed, sanitized */
-	char *body;            /* owned; the text after the topic lead-in (== text without topic) */
+	const char *body;      /* the text after the topic lead-in (text itself without a
+	                        * topic): the end of text, not a copy */
 };
 
 struct report_table {
@@ -70,8 +72,10 @@ struct report {
 	char *file_name;       /* owned; base name, e.g. "shanghai-yunnan-2009.txt" */
 	char *title;           /* owned */
 	int year;              /* the year the report covers (most cited "In YYYY"), 0 if unknown */
-	char *text;            /* owned; whole file, sanitized UTF-8, line ends normalised to \n */
+	char *text;            /* owned; whole file, sanitized UTF-8, line ends normalised to \n;
+	                        * NULL while spilled (report_spill_text) */
 	size_t text_len;
+	FILE *text_file;       /* owned, NULL unless spilled; the text, in an unlinked file */
 	int line_count;
 	struct report_section *sections;   /* owned */
 	size_t nsections;
@@ -98,6 +102,19 @@ enum status report_read(const char *path, struct report **out);
 enum status report_parse(const char *name, const char *buf, size_t len, struct report **out);
 
 void report_free(struct report *r);
+
+/* Moves r's text into an unlinked temporary file in dir, out of memory
+ * until report_load_text brings it back: an import keeps a large report's
+ * text only for the report's own row, written last. When the file cannot
+ * be written (a full disk, a file-size limit) the text stays in memory. */
+void report_spill_text(struct report *r, const char *dir);
+/* Brings a spilled text back (nothing to do when it is in memory).
+ * Errors: ST_IO when the file cannot be read back. */
+enum status report_load_text(struct report *r);
+
+/* Frees r's paragraphs (nparagraphs becomes 0), once a reader is done with
+ * them: an import that has stored a large report's paragraphs. */
+void report_drop_paragraphs(struct report *r);
 
 /* The text of line line_no (1-based) as a pointer into r->text and its length;
  * returns false when the line does not exist. */
