@@ -730,6 +730,7 @@ struct input {
 	const char *name;      /* base name, inside path */
 	dev_t dev;
 	ino_t ino;
+	off_t size;            /* when listed: what its job will hold in memory */
 };
 
 struct input_list {
@@ -770,6 +771,7 @@ static enum status inputs_add(struct input_list *l, char *path, const struct sta
 	in->name = base_name(path);
 	in->dev = sb->st_dev;
 	in->ino = sb->st_ino;
+	in->size = sb->st_size;
 	return ST_OK;
 }
 
@@ -892,10 +894,13 @@ static const char bulk_pragmas[] =
  * the next reports while this one stores report i, in order. The threads
  * never touch SQLite; they take no new report after one they cannot read
  * (its status message is then the one shown). At most EXTRACT_DEPTH reports
- * are in memory, so memory stays flat however many reports an import holds.
+ * are in memory, and past the first of them only while their files add up
+ * to EXTRACT_AHEAD_BYTES, so memory stays flat however many reports an
+ * import holds; small reports go ahead while a large one is extracted.
  * Without a thread (pthread_create failed) each report is read and
  * extracted when it is taken. */
-enum { EXTRACT_THREADS = 2, EXTRACT_DEPTH = EXTRACT_THREADS + 1 };
+enum { EXTRACT_THREADS = 2, EXTRACT_DEPTH = 8 };
+#define EXTRACT_AHEAD_BYTES ((off_t)4 << 20)
 
 struct extract_job {
 	struct report *report;         /* owned; NULL if it could not be read */
@@ -947,10 +952,19 @@ static void extract_job_run(struct extractor *ex, size_t k)
 
 /* The next job for a thread, once its slot is free; ninputs when there is
  * none to take (all taken, quit, or a report could not be read). Lock held. */
+static bool extractor_full(const struct extractor *ex)
+{
+	if (ex->next >= ex->released + EXTRACT_DEPTH)
+		return true;
+	off_t held = 0;
+	for (size_t k = ex->released; k <= ex->next; k++)
+		held += ex->inputs[k].size;
+	return ex->next > ex->released && held > EXTRACT_AHEAD_BYTES;
+}
+
 static size_t extractor_claim(struct extractor *ex)
 {
-	while (!ex->quit && !ex->failed && ex->next < ex->ninputs &&
-	       ex->next >= ex->released + EXTRACT_DEPTH)
+	while (!ex->quit && !ex->failed && ex->next < ex->ninputs && extractor_full(ex))
 		pthread_cond_wait(&ex->changed, &ex->lock);
 	if (ex->quit || ex->failed || ex->next >= ex->ninputs)
 		return ex->ninputs;
