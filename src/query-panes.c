@@ -12,11 +12,12 @@
 #include "store-internal.h"
 
 /* Runs sql with text parameters ?1..?nparams and appends every result row
- * (all columns as text, NULL kept) to out, which must have as many columns. */
+ * (all columns as text, NULL kept) to out, which must have as many columns.
+ * sql is static text: its statement is kept prepared (store_prepare_cached). */
 static enum status run_rows(struct store *s, const char *sql, const char *const *params,
 			    int nparams, struct qtable *out)
 {
-	sqlite3_stmt *stmt = store_prepare(s, sql);
+	sqlite3_stmt *stmt = store_prepare_cached(s, sql);
 	if (!stmt)
 		return ST_STORE;
 	for (int i = 0; i < nparams; i++)

@@ -41,6 +41,7 @@ void qtable_add_row(struct qtable *t, const char *const *cells)
 	if (len != stack_len)
 		free(len);
 	t->row_text[t->nrows++] = text;
+	t->text_bytes += total;
 }
 
 const char *qtable_get(const struct qtable *t, size_t row, size_t col)
@@ -94,7 +95,7 @@ void qtable_free(struct qtable *t)
 /* --- running statements into a qtable -------------------------------------- */
 
 /* Steps stmt to the end, appending each result row (columns in select order,
- * integers and text as strings, NULL kept) to t; finalizes stmt. On an SQLite
+ * integers and text as strings, NULL kept) to t; ends stmt (store_finish). On an SQLite
  * error, *sql_error (when not NULL) receives a copy of SQLite's message and
  * *sql_rc its result code. */
 enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable *t,
@@ -123,7 +124,7 @@ enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable 
 			*sql_rc = sqlite3_errcode(store_db(s));
 		}
 	}
-	sqlite3_finalize(stmt);
+	store_finish(s, stmt);
 	return st;
 }
 

@@ -22,6 +22,8 @@ struct qtable {
 	                        * NULL is SQL NULL */
 	char **row_text;       /* owned; per row, one block holding its cells' text
 	                        * (one allocation a row, not one a cell) */
+	size_t text_bytes;     /* the size of those blocks added up: what a cache
+	                        * of tables weighs, without reading every cell */
 };
 
 void qtable_init(struct qtable *t, size_t ncols, const char *const *headers);
