@@ -171,9 +171,10 @@ static void draw_pair(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t ro
 	const char *en[2] = { donor ? donor : "?", recipient ? recipient : "?" };
 	const char *zh[2] = { view_cell(v, row, "donor_zh"), view_cell(v, row, "recipient_zh") };
 	char *text = pair_text(ctx, en, zh, stated, width - 2 - YEARS_WIDTH);
-	draw_spaces(w, 2, base);
-	draw_cell(w, text, width - 2 - YEARS_WIDTH, false, stated ? base : base | A_DIM);
-	draw_cell(w, view_cell(v, row, "years"), YEARS_WIDTH, true, base);
+	attr_t a = stated ? base : base | A_DIM;
+	draw_spaces(w, 2, a);
+	draw_cell(w, text, width - 2 - YEARS_WIDTH, false, a);
+	draw_cell(w, view_cell(v, row, "years"), YEARS_WIDTH, true, a);
 	free(text);
 }
 
