@@ -38,7 +38,18 @@ static enum status partners_load(struct view_ctx *ctx, struct view *v, const cha
 		qtable_init(out, 1, none);
 		return ST_OK;
 	}
-	return query_pane_partners(ctx->store, key, out);
+	return query_pane_partners(ctx->store, key, false, out);
+}
+
+/* The rows were loaded without their aliases (a third of the query's
+ * work, at every new selection): loads them with, for the filter. */
+static void partners_filter_prepare(struct view_ctx *ctx, struct view *v)
+{
+	if (!v->key || !v->rows->nrows || view_cell(v, 0, "aliases"))
+		return;
+	struct qtable rows;
+	if (query_pane_partners(ctx->store, v->key, true, &rows) == ST_OK)
+		view_complete_rows(v, &rows);
 }
 
 static bool is_partner(const struct view *v, size_t row)
@@ -235,6 +246,7 @@ const struct view_ops partners_ops = {
 	.name = "partners",
 	.hint = "Enter funds  Left back  o source  f filter  s sort  / search  ? help",
 	.load = partners_load,
+	.filter_prepare = partners_filter_prepare,
 	.child_key = partners_child_key,
 	.header = partners_header,
 	.draw_row = partners_draw_row,

@@ -156,9 +156,25 @@ void view_load(struct view_ctx *ctx, struct view *v, const char *key)
 		free(v->key);
 		v->key = key ? xstrdup(key) : NULL;
 	}
+	if (v->list.filter && v->ops->filter_prepare)   /* the filter stays: it needs its text */
+		v->ops->filter_prepare(ctx, v);
 	view_reset_rows(v);
 	if (!v->ops->no_cache && v->cache[0].has_mark)
 		list_mark_set(&v->list, v->cache[0].mark);
+}
+
+void view_complete_rows(struct view *v, struct qtable *rows)
+{
+	bool same = rows->nrows == v->rows->nrows;
+	qtable_free(v->rows);
+	*v->rows = *rows;
+	memset(rows, 0, sizeof(*rows));
+	if (v->ncache && v->rows == v->cache[0].table)
+		v->cache[0].bytes = table_bytes(v->rows);
+	if (same)
+		list_set_hay(&v->list, NULL);
+	else   /* the store changed since: show what it holds now */
+		view_reset_rows(v);
 }
 
 void view_replace_rows(struct view *v, struct qtable *rows, const char *key_col)
