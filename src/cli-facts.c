@@ -360,7 +360,7 @@ static enum status fill_pane(struct store *s, const void *args, struct qtable *o
 	if (strcmp(p->pane, "provinces") == 0)
 		return query_pane_provinces(s, true, p->kind, out);
 	if (strcmp(p->pane, "partners") == 0)
-		return query_pane_partners(s, p->a, out);
+		return query_pane_partners(s, p->a, true, out);
 	if (strcmp(p->pane, "place") == 0)
 		return query_pane_place(s, p->a, out);
 	return query_pane_funds(s, p->a, p->b, out);

@@ -190,7 +190,7 @@ enum status query_pair_indicators(struct store *s, const char *donor, const char
 		"id", "flow", "year", "from_year", "kind", "value", "unit", "approx", "donor", "recipient",
 		"report", "line", "quote",
 	};
-	sqlite3_stmt *stmt = store_prepare(s, pane_indicators_sql);
+	sqlite3_stmt *stmt = store_prepare_cached(s, pane_indicators_sql);
 	if (!stmt)
 		return ST_STORE;
 	sqlite3_bind_text(stmt, 1, donor, -1, SQLITE_STATIC);

@@ -207,7 +207,7 @@ static enum status load_statements(struct store *s, sqlite3_stmt *st, struct pan
 	enum status status = ST_OK;
 	if (rc != SQLITE_DONE)
 		status = store_step_error(s);
-	sqlite3_finalize(st);
+	store_finish(s, st);
 	p->counted = xcalloc(p->nfacts + 1, sizeof(*p->counted));
 	return status;
 }
@@ -777,7 +777,7 @@ static enum status pane_sides(struct store *s, const char *donor, const char *re
 {
 	static const char *const h[] = { "d", "u", "r" };
 	struct qtable t;
-	sqlite3_stmt *stmt = store_prepare(s, pane_sides_sql);
+	sqlite3_stmt *stmt = store_prepare_cached(s, pane_sides_sql);
 	if (!stmt)
 		return ST_STORE;
 	sqlite3_bind_text(stmt, 1, donor, -1, SQLITE_STATIC);
@@ -799,7 +799,7 @@ enum status query_pane_funds(struct store *s, const char *donor, const char *rec
 	enum status st = pane_sides(s, donor, recipient, &donor_id, &donor_unit, &recipient_id);
 	if (st != ST_OK)
 		return st;
-	sqlite3_stmt *stmt = store_prepare(s, pane_statements_sql);
+	sqlite3_stmt *stmt = store_prepare_cached(s, pane_statements_sql);
 	if (!stmt)
 		return ST_STORE;
 	qtable_init(out, P_NCOLS, pane_headers);

@@ -12,11 +12,12 @@
 #include "store-internal.h"
 
 /* Runs sql with text parameters ?1..?nparams and appends every result row
- * (all columns as text, NULL kept) to out, which must have as many columns. */
+ * (all columns as text, NULL kept) to out, which must have as many columns.
+ * sql is static text: its statement is kept prepared (store_prepare_cached). */
 static enum status run_rows(struct store *s, const char *sql, const char *const *params,
 			    int nparams, struct qtable *out)
 {
-	sqlite3_stmt *stmt = store_prepare(s, sql);
+	sqlite3_stmt *stmt = store_prepare_cached(s, sql);
 	if (!stmt)
 		return ST_STORE;
 	for (int i = 0; i < nparams; i++)
@@ -128,29 +129,35 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * look-up a row rather than five. */
 #define NAMES_OF(ids) \
 	"coalesce((SELECT group_concat(name, ' ') FROM region_name WHERE region_id IN (" ids ")), '')"
-static const char partners_sql[] =
-	"WITH x(did, rid, oid) AS ("
-	"  SELECT l.donor_id, l.recipient_id, coalesce(r.province_id, r.id) FROM region d"
-	"  JOIN link l ON l.donor_id = d.id JOIN region r ON r.id = l.recipient_id"
-	"  WHERE d.province_id = ?1"
-	"  UNION ALL"
-	"  SELECT l.donor_id, l.recipient_id, coalesce(d.province_id, d.id) FROM region r"
-	"  JOIN link l ON l.recipient_id = r.id JOIN region d ON d.id = l.donor_id"
-	"  WHERE r.province_id = ?1 AND (d.province_id = ?1) IS NOT 1)"
-	" SELECT o.name, d.name, r.name, l.level, l.since, l.until, rep.file, p.line, p.quote,"
-	"        (d.province_id = ?1) AS me_donor,"
-	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top,"
-	"        coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || "
-	ALIASES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") " || ' '"
-	"        || " NAMES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") ","
-	"        l.basis, l.internal, l.first_year, l.last_year,"
-	"        o.short_zh, d.short_zh, r.short_zh"
-	" FROM x JOIN link l ON l.donor_id = x.did AND l.recipient_id = x.rid"
-	" JOIN region o ON o.id = x.oid"
-	" JOIN region d ON d.id = l.donor_id JOIN region r ON r.id = l.recipient_id"
-	" JOIN pairing p ON p.id = l.source_id JOIN report rep ON rep.id = p.report_id"
-	" LEFT JOIN region dp ON dp.id = d.parent_id LEFT JOIN region rp ON rp.id = r.parent_id"
-" ORDER BY o.name, top DESC, d.name, r.name";
+#define PARTNERS_SQL(names) \
+	"WITH x(did, rid, oid) AS (" \
+	"  SELECT l.donor_id, l.recipient_id, coalesce(r.province_id, r.id) FROM region d" \
+	"  JOIN link l ON l.donor_id = d.id JOIN region r ON r.id = l.recipient_id" \
+	"  WHERE d.province_id = ?1" \
+	"  UNION ALL" \
+	"  SELECT l.donor_id, l.recipient_id, coalesce(d.province_id, d.id) FROM region r" \
+	"  JOIN link l ON l.recipient_id = r.id JOIN region d ON d.id = l.donor_id" \
+	"  WHERE r.province_id = ?1 AND (d.province_id = ?1) IS NOT 1)" \
+	" SELECT o.name, d.name, r.name, l.level, l.since, l.until, rep.file, p.line, p.quote," \
+	"        (d.province_id = ?1) AS me_donor," \
+	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top," \
+	"        " names "," \
+	"        l.basis, l.internal, l.first_year, l.last_year," \
+	"        o.short_zh, d.short_zh, r.short_zh" \
+	" FROM x JOIN link l ON l.donor_id = x.did AND l.recipient_id = x.rid" \
+	" JOIN region o ON o.id = x.oid" \
+	" JOIN region d ON d.id = l.donor_id JOIN region r ON r.id = l.recipient_id" \
+	" JOIN pairing p ON p.id = l.source_id JOIN report rep ON rep.id = p.report_id" \
+	" LEFT JOIN region dp ON dp.id = d.parent_id LEFT JOIN region rp ON rp.id = r.parent_id" \
+	" ORDER BY o.name, top DESC, d.name, r.name"
+/* The names of a row's places and their parents, for the filter. */
+#define PARTNER_NAMES \
+	"coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || " \
+	ALIASES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") " || ' '" \
+	"        || " NAMES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id")
+static const char partners_sql[] = PARTNERS_SQL(PARTNER_NAMES);
+/* Without them, for the browser until its pane is filtered. */
+static const char partners_lean_sql[] = PARTNERS_SQL("NULL");
 
 enum { PR_PARTNER, PR_DONOR, PR_RECIPIENT, PR_LEVEL, PR_SINCE, PR_UNTIL, PR_REPORT, PR_LINE,
        PR_QUOTE, PR_ME_DONOR, PR_TOP, PR_ALIASES, PR_BASIS, PR_INTERNAL, PR_FIRST_YEAR,
@@ -267,7 +274,8 @@ static void add_pair_rows(struct qtable *out, const struct qtable *raw, size_t f
 	}
 }
 
-enum status query_pane_partners(struct store *s, const char *province, struct qtable *out)
+enum status query_pane_partners(struct store *s, const char *province, bool with_names,
+				 struct qtable *out)
 {
 	static const char *const headers[] = { "kind", "partner", "donor", "recipient", "level",
 		"since", "until", "pairs", "report", "line", "quote", "aliases", "basis", "years",
@@ -283,7 +291,7 @@ enum status query_pane_partners(struct store *s, const char *province, struct qt
 	struct qtable raw;
 	qtable_init(&raw, 19, raw_headers);
 	const char *params[] = { id };
-	enum status st = run_rows(s, partners_sql, params, 1, &raw);
+	enum status st = run_rows(s, with_names ? partners_sql : partners_lean_sql, params, 1, &raw);
 	for (size_t from = 0, to; st == ST_OK && from < raw.nrows; from = to) {
 		for (to = from + 1; to < raw.nrows &&
 		     str_cmp(qtable_get(&raw, to, PR_PARTNER), qtable_get(&raw, from, PR_PARTNER)) == 0; to++)

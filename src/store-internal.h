@@ -14,6 +14,16 @@ sqlite3 *store_db(struct store *s);
 /* Prepares sql on the store, or records an ST_STORE detail and returns NULL. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 
+/* store_prepare for a statement run again and again (a pane's query at each
+ * selection): sql must be static text, the cache's key by address. The
+ * statement stays prepared until store_close; give it back with
+ * store_finish, never sqlite3_finalize. A statement already handed out and
+ * not finished is prepared afresh (and finalized by store_finish). */
+sqlite3_stmt *store_prepare_cached(struct store *s, const char *sql);
+/* Ends stmt: a cached one is reset for its next use, its bindings
+ * cleared; any other is finalized. */
+void store_finish(struct store *s, sqlite3_stmt *stmt);
+
 /* Column col of the current row as text, "" for SQL NULL: a crafted store
  * can hold NULL in any column whatever the schema says (issue 15, item 4). */
 const char *store_column_text(sqlite3_stmt *stmt, int col);
@@ -25,7 +35,7 @@ enum status store_step_error(struct store *s);
 
 struct qtable;
 /* Steps stmt to the end, appending each result row (columns in select order,
- * as text, NULL kept) to t, and finalizes stmt. On an SQLite error returns
+ * as text, NULL kept) to t, and ends stmt (store_finish). On an SQLite error returns
  * ST_STORE; *sql_error (when not NULL) receives a copy of SQLite's message
  * and *sql_rc its result code. */
 enum status query_fill_table(struct store *s, sqlite3_stmt *stmt, struct qtable *t,

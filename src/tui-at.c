@@ -140,7 +140,7 @@ static size_t pair_row(struct store *s, const struct qtable *q, const char *text
 static enum status resolve_partner(struct store *s, const char *name, struct at_target *out)
 {
 	struct qtable rows;
-	enum status st = query_pane_partners(s, out->province, &rows);
+	enum status st = query_pane_partners(s, out->province, false, &rows);
 	if (st != ST_OK)
 		return st;
 	size_t row = strstr(name, PAIR_ARROW) ? pair_row(s, &rows, name, &st)

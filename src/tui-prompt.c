@@ -409,6 +409,8 @@ static void filter_update(struct tui *t)
 {
 	struct view *v = tui_current(t);
 	char *text = prompt_text(&t->prompt);
+	if (text && *text && !v->list.hay && v->ops->filter_prepare)
+		v->ops->filter_prepare(&t->ctx, v);
 	list_set_filter(&v->list, text);
 	view_apply(v);
 	free(text);

@@ -38,7 +38,18 @@ static enum status partners_load(struct view_ctx *ctx, struct view *v, const cha
 		qtable_init(out, 1, none);
 		return ST_OK;
 	}
-	return query_pane_partners(ctx->store, key, out);
+	return query_pane_partners(ctx->store, key, false, out);
+}
+
+/* The rows were loaded without their aliases (a third of the query's
+ * work, at every new selection): loads them with, for the filter. */
+static void partners_filter_prepare(struct view_ctx *ctx, struct view *v)
+{
+	if (!v->key || !v->rows->nrows || view_cell(v, 0, "aliases"))
+		return;
+	struct qtable rows;
+	if (query_pane_partners(ctx->store, v->key, true, &rows) == ST_OK)
+		view_complete_rows(v, &rows);
 }
 
 static bool is_partner(const struct view *v, size_t row)
@@ -193,9 +204,10 @@ static void draw_pair(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t ro
 	const char *en[2] = { donor ? donor : "?", recipient ? recipient : "?" };
 	const char *zh[2] = { view_cell(v, row, "donor_zh"), view_cell(v, row, "recipient_zh") };
 	char *text = pair_text(ctx, en, zh, stated, width - 2 - YEARS_WIDTH);
-	draw_spaces(w, 2, base);
-	draw_cell(w, text, width - 2 - YEARS_WIDTH, false, stated ? base : base | A_DIM);
-	draw_cell(w, view_cell(v, row, "years"), YEARS_WIDTH, true, base);
+	attr_t a = stated ? base : base | A_DIM;
+	draw_spaces(w, 2, a);
+	draw_cell(w, text, width - 2 - YEARS_WIDTH, false, a);
+	draw_cell(w, view_cell(v, row, "years"), YEARS_WIDTH, true, a);
 	free(text);
 }
 
@@ -274,6 +286,7 @@ const struct view_ops partners_ops = {
 	.init = partners_init,
 	.free = partners_free,
 	.load = partners_load,
+	.filter_prepare = partners_filter_prepare,
 	.child_key = partners_child_key,
 	.header = partners_header,
 	.draw_row = partners_draw_row,

@@ -53,6 +53,18 @@ static void test_qtable(void)
 	CHECK(qtable_int(&t, 1, 1) == 0, "NULL cell as int");
 	CHECK(qtable_get(&t, 1, 1) == NULL, "NULL cell kept");
 	CHECK(qtable_get(&t, 9, 0) == NULL, "row out of range");
+	/* qtable_int reads digits by hand: it must say what strtoll says */
+	static const char *const ints[] = { "0", "-7", "123abc", "-", "", " 42", "+5", "x1",
+		"999999999999999999", "-999999999999999999", "9223372036854775807",
+		"-9223372036854775808", "99999999999999999999", "007" };
+	for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
+		struct qtable one;
+		static const char *const h[] = { "n" };
+		qtable_init(&one, 1, h);
+		qtable_add_row(&one, &ints[i]);
+		CHECK(qtable_int(&one, 0, 0) == strtoll(ints[i], NULL, 10), "qtable_int(\"%s\")", ints[i]);
+		qtable_free(&one);
+	}
 	/* Growth past the first allocation keeps earlier rows. */
 	for (int i = 0; i < 100; i++) {
 		const char *row[] = { "x", "1", "y" };

@@ -370,4 +370,21 @@ assert_not_contains "$err" "unknown" "known names and a lone < are accepted"
 dump "Z"
 assert_contains "$out" "Z is not bound (? lists the keys)" "unbound key message"
 
+# --- the partners' filter: the places' other names, loaded when it is set ------
+# The pane is loaded without its rows' aliases and Chinese names (a third
+# of its query) until a filter needs them: a word found only there (taken
+# from the CLI twin, which prints them) still finds its row.
+run "$PAIROFF" --db "$db" pane partners Guizhou -f tsv
+pick=$(printf '%s\n' "$out" | awk -F'\t' 'NR > 1 && $1 == "pair" { n = split($12, w, " ")
+	for (i = n; i > 0; i--) if (index($2 " " $3 " " $4, w[i]) == 0 && w[i] !~ /^[A-Za-z(]/) {
+		print w[i] "\t" $3; exit } }')
+tab=$(printf '\t')
+word=${pick%%"$tab"*} donor=${pick#*"$tab"}
+[ -n "$word" ] || fail "no pair row of Guizhou has a Chinese name in its aliases"
+dump "fguizhou<Enter><Right>f$word<Enter>"
+assert_not_contains "$out" "no row matches the filter" "partners filtered by [$word], a name of its places only"
+assert_contains "$out" "${donor%% *}" "the row of $donor is listed"
+dump "fguizhou<Enter><Right>fno-such-place<Enter>"
+assert_contains "$out" "no row matches the filter" "a word of no row matches nothing"
+
 done_testing

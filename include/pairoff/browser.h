@@ -27,6 +27,7 @@ struct tui {
 	struct strbuf osc;          /* bytes to write after the next doupdate (OSC 52) */
 	struct prompt prompt;
 	bool dump;                  /* in-process screen dump: no real terminal */
+	bool trim_due;              /* panes loaded since the heap was last trimmed */
 	WINDOW *cursor_win;         /* where the hardware cursor was left (and keys are read) */
 	uint64_t store_declined;    /* store_file_id of a rebuilt store not to offer again */
 	long count;                 /* a count typed before a key (5j, 10G), 0 for none */

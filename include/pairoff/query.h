@@ -22,6 +22,8 @@ struct qtable {
 	                        * NULL is SQL NULL */
 	char **row_text;       /* owned; per row, one block holding its cells' text
 	                        * (one allocation a row, not one a cell) */
+	size_t text_bytes;     /* the size of those blocks added up: what a cache
+	                        * of tables weighs, without reading every cell */
 };
 
 void qtable_init(struct qtable *t, size_t ncols, const char *const *headers);
@@ -205,13 +207,15 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * one first), stated pairings and links seen through aid alike. Columns:
  * kind, partner, donor, recipient, level, since, until, pairs, report, line,
  * quote, aliases (of both sides and their parents, in English, Chinese and
- * pinyin), basis ("stated" or
+ * pinyin; NULL in every row unless with_names: the filter's text, a third
+ * of the query's work), basis ("stated" or
  * "evidence", ",internal" within the West), years (a stated pair's since,
  * "96-10" when it ended; a link seen through aid the years of the reports
  * that show it, "(2012)"), partner_zh, donor_zh, recipient_zh (their short
  * Chinese names, for display; NULL when none). ST_NOT_FOUND when
  * province is not a region. */
-enum status query_pane_partners(struct store *s, const char *province, struct qtable *out);
+enum status query_pane_partners(struct store *s, const char *province, bool with_names,
+				 struct qtable *out);
 
 /* --- the tile map (src/query-map.c) -------------------------------------- */
 

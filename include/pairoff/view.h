@@ -103,6 +103,10 @@ struct view_ops {
 	enum result (*action)(struct view_ctx *ctx, struct view *v, enum action a);
 	/* Text `y` copies for the selected row (owned); NULL = its cells, tab-separated. */
 	char *(*copy_text)(const struct view *v);
+	/* Called before a filter is set on rows that have no filter text yet:
+	 * completes rows loaded without the text only the filter reads (the
+	 * partners' aliases), in the same order (view_complete_rows). */
+	void (*filter_prepare)(struct view_ctx *ctx, struct view *v);
 	/* Work put off until the first screen is up (slow queries on a large
 	 * store); returns whether it changed the rows. */
 	bool (*idle)(struct view_ctx *ctx, struct view *v);
@@ -197,6 +201,10 @@ void view_load(struct view_ctx *ctx, struct view *v, const char *key);
  * the filter and sort stay, the selection stays on the row where key_col
  * has the same value. */
 void view_replace_rows(struct view *v, struct qtable *rows, const char *key_col);
+/* Replaces the rows shown (and cached) by rows, whose contents it takes:
+ * the same rows in the same order with more filled in, so the list, its
+ * selection and scrolling stay as they are. */
+void view_complete_rows(struct view *v, struct qtable *rows);
 /* Re-sorts and re-filters after a sort key, filter or grouping change. */
 void view_apply(struct view *v);
 /* Cell of the shown rows by column name (NULL when absent). */

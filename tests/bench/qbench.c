@@ -43,7 +43,7 @@ static enum status run_provinces_funds(const struct bench_args *x, struct qtable
 
 static enum status run_partners(const struct bench_args *x, struct qtable *out)
 {
-	return query_pane_partners(x->store, x->a, out);
+	return query_pane_partners(x->store, x->a, true, out);
 }
 
 static enum status run_funds(const struct bench_args *x, struct qtable *out)
@@ -273,7 +273,7 @@ int main(int argc, char **argv)
 	/* The funds pane is called for each partner row of each province. */
 	struct qtable *parts = xcalloc(npv, sizeof *parts);
 	for (size_t i = 0; i < npv; i++) {
-		if (query_pane_partners(s, pv[i].a, &parts[i]) != ST_OK)
+		if (query_pane_partners(s, pv[i].a, true, &parts[i]) != ST_OK)
 			continue;
 		int kind = qtable_col(&parts[i], "kind"), d = qtable_col(&parts[i], "donor");
 		int rc = qtable_col(&parts[i], "recipient");

@@ -146,7 +146,7 @@ static void run_queries(struct store *s)
 	Q(query_indicators(s, NULL, "Yunnan", 0, NULL, &t));
 	Q(query_anomalies(s, &t));
 	Q(query_pane_provinces(s, true, NULL, &t));
-	Q(query_pane_partners(s, "Shanghai", &t));
+	Q(query_pane_partners(s, "Shanghai", true, &t));
 	Q(query_pane_funds(s, "Shanghai", "Yunnan", &t));
 	if (query_region_resolve(s, "Yunan", &name) == ST_OK)
 		free(name);
