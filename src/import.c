@@ -86,7 +86,7 @@ static int progress_check(void *unused)
 /* --- the importer: prepared statements -------------------------------------- */
 
 enum ins {
-	INS_REGION, INS_ALIAS, INS_REGION_NAME, INS_REPORT, INS_SECTION, INS_PARAGRAPH, INS_FTS,
+	INS_REGION, INS_ALIAS, INS_REGION_NAME, INS_REPORT, INS_REPORT_TEXT, INS_SECTION, INS_PARAGRAPH, INS_FTS,
 	INS_TABLE, INS_CELL, INS_PAIR, INS_FUND, INS_FUND_SENTENCE, INS_FUND_DONOR, INS_ANOMALY,
 	INS_INDICATOR, INS_COUNT,
 };
@@ -98,8 +98,9 @@ static const char *const ins_sql[INS_COUNT] = {
 	[INS_ALIAS] = "INSERT OR IGNORE INTO region_alias(alias, region_id, misspelling)"
 		" VALUES (?, ?, ?)",
 	[INS_REGION_NAME] = "INSERT OR IGNORE INTO region_name(name, region_id) VALUES (?, ?)",
-	[INS_REPORT] = "INSERT INTO report(id, file, title, year, line_count, text)"
-		" VALUES (?, ?, ?, ?, ?, ?)",
+	[INS_REPORT] = "INSERT INTO report(id, file, title, year, line_count)"
+		" VALUES (?, ?, ?, ?, ?)",
+	[INS_REPORT_TEXT] = "INSERT INTO report_text(report_id, seq, text) VALUES (?, ?, ?)",
 	[INS_SECTION] = "INSERT INTO section(report_id, seq, title, line, end_line, source,"
 		" source_line) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[INS_PARAGRAPH] = "INSERT INTO paragraph(report_id, section_id, line, topic, text)"
@@ -703,16 +704,56 @@ static enum status insert_report(struct importer *im, const struct report *r,
  * smaller ones is freed on the reading thread, off the importer's. */
 #define REPORT_FREE_EARLY_BYTES ((size_t)1 << 20)
 
-/* The report's own row. SQLite makes a copy of the whole text to write
- * it, so this comes once the report's paragraphs and facts are gone. */
+/* The pieces of the report's text, cut at line ends (data/schema.sql):
+ * SQLite copies a value whole to write it, so a report's text is written a
+ * piece at a time, read back from its temporary file when it was spilled. */
+#define REPORT_TEXT_PIECE ((size_t)256 << 10)
+
+/* How much of the n bytes at buf (more text follows them) make a piece:
+ * up to the last line end, or else up to the last character's start. */
+static size_t piece_length(const char *buf, size_t n)
+{
+	for (size_t k = n; k > 0; k--)
+		if (buf[k - 1] == '\n')
+			return k;
+	/* one long line: cut before the last character that starts in buf */
+	size_t c = n - 1;
+	while (c > 0 && ((unsigned char)buf[c] & 0xC0) == 0x80)
+		c--;
+	return c > 0 ? c : n;
+}
+
+static enum status insert_report_text(struct importer *im, const struct report *r,
+				      int64_t report_id)
+{
+	char *buf = xmalloc(REPORT_TEXT_PIECE + 1);
+	enum status st = ST_OK;
+	size_t off = 0;
+	for (int seq = 0; st == ST_OK && (off < r->text_len || seq == 0); seq++) {
+		size_t got = report_text_piece(r, off, buf, REPORT_TEXT_PIECE);
+		if (got == (size_t)-1) {
+			st = status_set(ST_IO, "%s: cannot read the report's text back from a "
+					"temporary file", r->path);
+			break;
+		}
+		if (off + got < r->text_len)
+			got = piece_length(buf, got);
+		buf[got] = '\0';
+		st = ins_run(im, INS_REPORT_TEXT, "lit", report_id, seq, buf);
+		off += got;
+	}
+	free(buf);
+	return st;
+}
+
+/* The report's own row and its text, once its paragraphs and facts are
+ * stored (and, for a large report, freed). */
 static enum status insert_report_row(struct importer *im, struct report *r,
 				     int64_t report_id)
 {
-	enum status st = report_load_text(r);
-	if (st != ST_OK)
-		return st;
-	return ins_run(im, INS_REPORT, "lttoit", report_id, r->file_name,
-		       r->title ? r->title : "", r->year, r->line_count, r->text ? r->text : "");
+	enum status st = ins_run(im, INS_REPORT, "lttoi", report_id, r->file_name,
+				 r->title ? r->title : "", r->year, r->line_count);
+	return st == ST_OK ? insert_report_text(im, r, report_id) : st;
 }
 
 static enum status read_input(const char *path, struct report **r)

@@ -1624,23 +1624,27 @@ void report_spill_text(struct report *r, const char *dir)
 	r->text = NULL;
 }
 
-enum status report_load_text(struct report *r)
+size_t report_text_piece(const struct report *r, size_t off, char *buf, size_t n)
 {
-	if (!r->text_file)
-		return ST_OK;
-	char *text = xmalloc(r->text_len + 1);
-	bool ok = fseek(r->text_file, 0, SEEK_SET) == 0 &&
-		fread(text, 1, r->text_len, r->text_file) == r->text_len;
-	if (!ok) {
-		free(text);
-		return status_set(ST_IO, "%s: cannot read the report's text back from a temporary file",
-				  r->path);
+	if (off >= r->text_len)
+		return 0;
+	if (n > r->text_len - off)
+		n = r->text_len - off;
+	if (!r->text_file) {
+		memcpy(buf, r->text + off, n);
+		return n;
 	}
-	text[r->text_len] = '\0';
-	fclose(r->text_file);
-	r->text_file = NULL;
-	r->text = text;
-	return ST_OK;
+	int fd = fileno(r->text_file);
+	size_t got = 0;
+	while (got < n) {
+		ssize_t k = pread(fd, buf + got, n - got, (off_t)(off + got));
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return (size_t)-1;
+		got += (size_t)k;
+	}
+	return n;
 }
 
 void report_drop_paragraphs(struct report *r)

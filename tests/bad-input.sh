@@ -662,16 +662,35 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)' \
 	fi
 	if command -v sqlite3 >/dev/null 2>&1; then
 		big_bytes=$(wc -c <"$r/one-big.txt")
-		assert_eq "$(sqlite3 "$test_tmp/big.db" "SELECT length(CAST(text AS BLOB)) FROM report")" \
+		assert_eq "$(sqlite3 "$test_tmp/big.db" "SELECT sum(length(CAST(text AS BLOB))) FROM report_text")" \
 			"$big_bytes" "a report of $big_mb MB: the stored text's length"
+		# in pieces of at most 256 KiB, each but the last ending a line
+		assert_eq "$(sqlite3 "$test_tmp/big.db" "SELECT count(*) > 5, max(length(CAST(text AS BLOB)))
+			<= 262144, sum(seq < (SELECT max(seq) FROM report_text) AND substr(text, -1) <> char(10))
+			FROM report_text")" "1|1|0" "a report of $big_mb MB: its text's pieces"
 		# sqlite3 adds a line break after the value
-		sqlite3 "$test_tmp/big.db" "SELECT text FROM report" | head -c "$big_bytes" >"$test_tmp/big-text.txt"
+		sqlite3 "$test_tmp/big.db" "SELECT group_concat(text, '') FROM (SELECT text FROM report_text
+			ORDER BY seq)" | head -c "$big_bytes" >"$test_tmp/big-text.txt"
 		cmp -s "$test_tmp/big-text.txt" "$r/one-big.txt" ||
 			fail "a report of $big_mb MB: the stored text is not the file's"
 	fi
 	tm_run "$PAIROFF" --db "$test_tmp/big.db" search --limit 1 "Office of Economic Cooperation"
 	assert_rc 0 "a report of $big_mb MB: its paragraphs are searchable"
 	rm -f "$r/one-big.txt" "$test_tmp/big.db" "$test_tmp/big-text.txt"
+	# A line longer than a piece (no line end in 700 kB of two- and
+	# three-byte characters) is cut between characters, never inside one.
+	python3 -c 'import sys; sys.stdout.write("Title\nIn 2010 a city gave 5 yuan. " + "\u4e2d\u00e9a" * 120000)' \
+		>"$r/piece-line.txt"
+	import_ok "a line longer than a piece of stored text" "$r/piece-line.txt"
+	if command -v sqlite3 >/dev/null 2>&1; then
+		assert_eq "$(sqlite3 "$new" "SELECT count(*) FROM report_text")" 4 \
+			"a line longer than a piece: its pieces"
+		sqlite3 "$new" "SELECT group_concat(text, '') FROM (SELECT text FROM report_text
+			ORDER BY seq)" | head -c "$(wc -c <"$r/piece-line.txt")" >"$test_tmp/long-text.txt"
+		cmp -s "$test_tmp/long-text.txt" "$r/piece-line.txt" ||
+			fail "a line longer than a piece: the stored text is not the file's"
+	fi
+	rm -f "$r/piece-line.txt" "$test_tmp/long-text.txt"
 else
 	echo "note: no python3 to generate a large report; its memory is not measured"
 fi

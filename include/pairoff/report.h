@@ -103,14 +103,15 @@ enum status report_parse(const char *name, const char *buf, size_t len, struct r
 
 void report_free(struct report *r);
 
-/* Moves r's text into an unlinked temporary file in dir, out of memory
- * until report_load_text brings it back: an import keeps a large report's
- * text only for the report's own row, written last. When the file cannot
- * be written (a full disk, a file-size limit) the text stays in memory. */
+/* Moves r's text into an unlinked temporary file in dir, out of memory:
+ * an import reads a large report's text back piece by piece
+ * (report_text_piece) when it stores it. When the file cannot be written
+ * (a full disk, a file-size limit) the text stays in memory. */
 void report_spill_text(struct report *r, const char *dir);
-/* Brings a spilled text back (nothing to do when it is in memory).
- * Errors: ST_IO when the file cannot be read back. */
-enum status report_load_text(struct report *r);
+/* Copies up to n bytes of r's text from offset off into buf, from memory
+ * or from the file it was spilled to; returns how many (0 past the end),
+ * or (size_t)-1 when the file cannot be read. */
+size_t report_text_piece(const struct report *r, size_t off, char *buf, size_t n);
 
 /* Frees r's paragraphs (nparagraphs becomes 0), once a reader is done with
  * them: an import that has stored a large report's paragraphs. */
