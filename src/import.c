@@ -358,20 +358,29 @@ static int64_t section_of(const struct report *r, const int64_t *section_ids, si
 	return section_ids[idx < r->nsections ? idx : 0];
 }
 
+/* A large report's paragraphs were let go once extracted: their text is
+ * read back from the report's (report_paragraph_text). */
 static enum status insert_paragraphs(struct importer *im, const struct report *r,
 				     int64_t report_id, const int64_t *section_ids)
 {
-	for (size_t i = 0; i < r->nparagraphs; i++) {
+	char *buf = NULL;
+	size_t cap = 0;
+	enum status st = ST_OK;
+	for (size_t i = 0; i < r->nparagraphs && st == ST_OK; i++) {
 		const struct report_paragraph *p = &r->paragraphs[i];
-		enum status st = ins_run(im, INS_PARAGRAPH, "llitt", report_id,
-					 section_of(r, section_ids, p->section), p->line_no,
-					 p->topic, p->text);
+		const char *text = report_paragraph_text(r, i, false, &buf, &cap);
+		if (!text) {
+			st = status_set(ST_IO, "%s: cannot read the report's text back from a "
+					"temporary file", r->path);
+			break;
+		}
+		st = ins_run(im, INS_PARAGRAPH, "llitt", report_id,
+			     section_of(r, section_ids, p->section), p->line_no, p->topic, text);
 		if (st == ST_OK)
-			st = ins_run(im, INS_FTS, "ltt", last_id(im), p->text, p->topic);
-		if (st != ST_OK)
-			return st;
+			st = ins_run(im, INS_FTS, "ltt", last_id(im), text, p->topic);
 	}
-	return ST_OK;
+	free(buf);
+	return st;
 }
 
 static enum status insert_cells(struct importer *im, const struct report_table *t,
@@ -930,6 +939,17 @@ static const char bulk_pragmas[] =
 
 /* --- the importer: reading and extraction on a second thread ------------------ */
 
+/* Gives the heap's free pages back to the system: glibc keeps them
+ * otherwise, and a large report's paragraphs, freed in many small pieces,
+ * would not make room for the money log growing after them. */
+static void release_memory(void)
+{
+#ifdef HAVE_MALLOC_TRIM
+	malloc_trim(0);
+#endif
+}
+
+
 /* Reading a report and extracting its facts are more than half of an
  * import and SQLite the rest, so EXTRACT_THREADS threads read and extract
  * the next reports while this one stores report i, in order. The threads
@@ -983,8 +1003,14 @@ static void extract_job_run(struct extractor *ex, size_t k)
 	status_clear();
 	job->st = read_input(ex->inputs[k].path, &job->report);
 	/* the text is needed again for the report's row only, written last */
-	if (job->st == ST_OK && job->report->text_len >= REPORT_FREE_EARLY_BYTES)
+	if (job->st == ST_OK && job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
 		report_spill_text(job->report, paths_tmp_dir());
+		/* its paragraphs are read back from the text as they are needed */
+		if (job->report->text_file) {
+			report_drop_paragraph_texts(job->report);
+			release_memory();
+		}
+	}
 	if (job->st == ST_OK)
 		job->st = extract_report_until(job->report, ex->gaz, &job->facts, &ex->cancel);
 	if (job->st != ST_OK)
@@ -1110,16 +1136,6 @@ static void extractor_stop(struct extractor *ex)
 		extract_job_free(&ex->jobs[k]);
 	pthread_cond_destroy(&ex->changed);
 	pthread_mutex_destroy(&ex->lock);
-}
-
-/* Gives the heap's free pages back to the system: glibc keeps them
- * otherwise, and a large report's paragraphs, freed in many small pieces,
- * would not make room for the money log growing after them. */
-static void release_memory(void)
-{
-#ifdef HAVE_MALLOC_TRIM
-	malloc_trim(0);
-#endif
 }
 
 /* Frees r but what a stored report still needs for its own row: the
