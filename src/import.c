@@ -627,15 +627,38 @@ static enum status insert_indicators(struct importer *im, const struct extractio
 	return st;
 }
 
+/* Frees the facts of one kind once stored (their strings stay in the
+ * pool): a large report's facts go while the import's logs grow. */
+static void drop_pairs(struct extraction *x)
+{
+	free(x->pairs);
+	x->pairs = NULL;
+	x->npairs = x->cap_pairs = 0;
+}
+
+static void drop_indicators(struct extraction *x)
+{
+	free(x->indicators);
+	x->indicators = NULL;
+	x->nindicators = x->cap_indicators = 0;
+}
+
+/* The pairs, then the indicators (their ids are counted apart, and they
+ * file no anomaly, so the order leaves every row as it was), then the
+ * funds; with drop, each kind is freed once stored. */
 static enum status insert_facts(struct importer *im, const struct report *r,
-				const struct extraction *x, int64_t report_id,
-				const int64_t *table_ids)
+				struct extraction *x, int64_t report_id,
+				const int64_t *table_ids, bool drop)
 {
 	enum status st = insert_pairs(im, x, report_id);
-	if (st == ST_OK)
-		st = insert_funds(im, r, x, report_id, table_ids);
+	if (drop)
+		drop_pairs(x);
 	if (st == ST_OK)
 		st = insert_indicators(im, x, report_id);
+	if (drop)
+		drop_indicators(x);
+	if (st == ST_OK)
+		st = insert_funds(im, r, x, report_id, table_ids);
 	if (st == ST_OK)
 		st = insert_anomalies(im, x, report_id);
 	return st;
@@ -1167,7 +1190,8 @@ static enum status store_job(struct importer *im, struct extract_job *job)
 		release_memory();
 	}
 	if (st == ST_OK)
-		st = insert_facts(im, job->report, &job->facts, ids.report_id, ids.table_ids);
+		st = insert_facts(im, job->report, &job->facts, ids.report_id, ids.table_ids,
+				  job->report->text_len >= REPORT_FREE_EARLY_BYTES);
 	int64_t report_id = ids.report_id;
 	report_ids_free(&ids);
 	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
