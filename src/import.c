@@ -758,11 +758,13 @@ static size_t piece_length(const char *buf, size_t n)
 static enum status insert_report_text(struct importer *im, const struct report *r,
 				      int64_t report_id)
 {
-	char *buf = xmalloc(REPORT_TEXT_PIECE + 1);
+	/* a small report's buffer comes from the heap, not a mapping of its own */
+	size_t room = r->text_len < REPORT_TEXT_PIECE ? r->text_len : REPORT_TEXT_PIECE;
+	char *buf = xmalloc(room + 1);
 	enum status st = ST_OK;
 	size_t off = 0;
 	for (int seq = 0; st == ST_OK && (off < r->text_len || seq == 0); seq++) {
-		size_t got = report_text_piece(r, off, buf, REPORT_TEXT_PIECE);
+		size_t got = report_text_piece(r, off, buf, room);
 		if (got == (size_t)-1) {
 			st = status_set(ST_IO, "%s: cannot read the report's text back from a "
 					"temporary file", r->path);
