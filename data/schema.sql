@@ -1,4 +1,4 @@
--- pairoff store schema, version 5 (PRAGMA user_version = 5,
+-- pairoff store schema, version 8 (PRAGMA user_version = 8,
 -- PRAGMA application_id = 0x50414952). Compiled into the program; kept here so
 -- that anyone can query a store with the sqlite3 shell:
 --   sqlite3 ~/.local/share/pairoff/pairoff.db 'SELECT * FROM fund_view LIMIT 5'
@@ -10,9 +10,23 @@ CREATE TABLE report (
   file        TEXT NOT NULL UNIQUE,     -- base name, e.g. shanghai-yunnan-2009.txt
   title       TEXT NOT NULL,
   year        INTEGER,                  -- year the report covers, NULL if unknown
-  line_count  INTEGER NOT NULL,
-  text        TEXT NOT NULL             -- whole file, sanitized UTF-8, \n line ends
+  line_count  INTEGER NOT NULL
 );
+
+-- A report's text (the whole file, sanitized UTF-8, \n line ends) in pieces
+-- of at most 256 KiB, each ending at a line end but the last (a line longer
+-- than that is cut between two characters): the text is the pieces joined
+-- in seq order,
+--   SELECT group_concat(text, '') FROM (SELECT text FROM report_text
+--     WHERE report_id = ? ORDER BY seq)
+-- An import writes a report of any size a piece at a time, never holding
+-- the whole text in memory (one TEXT value needs a copy of it whole).
+CREATE TABLE report_text (
+  report_id   INTEGER NOT NULL REFERENCES report(id),
+  seq         INTEGER NOT NULL,         -- 0-based
+  text        TEXT NOT NULL,
+  PRIMARY KEY (report_id, seq)
+) WITHOUT ROWID;
 
 -- Sections start at heading lines ("Beijing - Inner Mongolia ... Pairing-off ...").
 CREATE TABLE section (

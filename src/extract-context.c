@@ -121,23 +121,32 @@ static void index_partner(struct xctx *c, const char *donor, size_t i)
 }
 
 static void add_link(struct xctx *c, const char *d, bool internal, size_t recipient, int since, int until,
-		     const char *quote, enum pair_basis basis);
+		     const char *quote, bool pooled, enum pair_basis basis);
 
 /* One fact per link and line: a link stated again on another line is
  * another source of it (the query layer merges them). */
 void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
 	       enum pair_basis basis)
 {
-	add_link(c, xname(c, donor), is_internal(c, donor, recipient), recipient, since, until, quote, basis);
+	add_link(c, xname(c, donor), is_internal(c, donor, recipient), recipient, since, until, quote,
+		 false, basis);
+}
+
+void xadd_link_shared(struct xctx *c, size_t donor, size_t recipient, const char *quote)
+{
+	add_link(c, xname(c, donor), is_internal(c, donor, recipient), recipient, 0, 0, quote, true,
+		 BASIS_EVIDENCE);
 }
 
 void xadd_link_named(struct xctx *c, const char *donor, size_t recipient, int since, const char *quote)
 {
-	add_link(c, donor, false, recipient, since, 0, quote, BASIS_EVIDENCE);
+	add_link(c, donor, false, recipient, since, 0, quote, false, BASIS_EVIDENCE);
 }
 
+/* pooled: quote is a string of the extraction's pool already (a fund's
+ * sentence), shared rather than copied again. */
 static void add_link(struct xctx *c, const char *d, bool internal, size_t recipient, int since, int until,
-		     const char *quote, enum pair_basis basis)
+		     const char *quote, bool pooled, enum pair_basis basis)
 {
 	const char *r = xname(c, recipient);
 	char *key = xasprintf("%s\x1f%s", d, r);
@@ -168,7 +177,7 @@ static void add_link(struct xctx *c, const char *d, bool internal, size_t recipi
 	p->since = since;
 	p->until = until;
 	p->line_no = c->line_no;
-	p->quote = xpool_strdup(c->out, quote);
+	p->quote = pooled ? (char *)quote : xpool_strdup(c->out, quote);
 	p->basis = basis;
 	p->internal = internal;
 }

@@ -731,7 +731,6 @@ static void add_indicator(struct xctx *c, const struct xsentence *s, const struc
 	f->approx = approx;
 	f->line_no = c->line_no;
 	f->quote = xpool_strndup(c->out, s->text + qstart, cnt->end - qstart);
-	f->sentence = xpool_strdup(c->out, s->text);
 }
 
 /* A container ("six batches of 298 cadres", "two medical teams of 100

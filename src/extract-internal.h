@@ -140,6 +140,10 @@ void xadd_pair(struct xctx *c, size_t donor, size_t recipient, int since, int un
 void xadd_link_named(struct xctx *c, const char *donor, size_t recipient, int since, const char *quote);
 void xadd_link(struct xctx *c, size_t donor, size_t recipient, int since, int until, const char *quote,
 	       enum pair_basis basis);
+/* xadd_link of a link shown by money given, quote being that fund's
+ * sentence, in the pool already: shared, not copied (a large report gives
+ * tens of thousands). */
+void xadd_link_shared(struct xctx *c, size_t donor, size_t recipient, const char *quote);
 void xadd_fund(struct xctx *c, const struct fact_fund *f);
 /* The donor's partner in this report (its section heading's, else its first
  * stated pairing's), GAZ_NONE if none yet. */

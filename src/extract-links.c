@@ -633,7 +633,7 @@ void xlinks_funds(struct xctx *c)
 		if (strcmp(side_name(c, r), "west") != 0 || !*side_name(c, d) || located_in(f->sentence, f->donor))
 			continue;
 		c->line_no = f->line_no;
-		xadd_link(c, d, r, 0, 0, f->sentence, BASIS_EVIDENCE);
+		xadd_link_shared(c, d, r, f->sentence);
 	}
 	c->line_no = line;
 }

@@ -68,7 +68,9 @@ static void enter_section(struct xctx *c, size_t sec)
 	c->last_year = 0;
 }
 
-static void read_paragraph(struct xctx *c, const struct report_paragraph *p, bool overview)
+/* body: the paragraph's body (report_paragraph_text) */
+static void read_paragraph(struct xctx *c, const struct report_paragraph *p, const char *body,
+			   bool overview)
 {
 	c->line_no = p->line_no;
 	if (p->topic) {
@@ -87,7 +89,7 @@ static void read_paragraph(struct xctx *c, const struct report_paragraph *p, boo
 	c->span_from = c->span_to = 0;
 	xanomalies_paragraph(c, p);
 	struct xsentence *s;
-	size_t n = xsplit_sentences(p->body ? p->body : p->text, &s);
+	size_t n = xsplit_sentences(body, &s);
 	for (size_t i = 0; i < n; i++)
 		read_sentence(c, &s[i], overview);
 	xsentence_free(s, n);
@@ -323,17 +325,28 @@ enum status extract_report_until(const struct report *r, const struct gazetteer 
 	c.sec_donor = c.sec_recipient = c.donor = c.recipient = c.link_actor = GAZ_NONE;
 	size_t cur = (size_t)-1;
 	bool overview = false;
-	for (size_t i = 0; i < r->nparagraphs && !stopped(stop); i++) {
+	char *buf = NULL;  /* owned; a paragraph read back from the text */
+	size_t cap = 0;
+	enum status st = ST_OK;
+	for (size_t i = 0; i < r->nparagraphs && st == ST_OK && !stopped(stop); i++) {
 		const struct report_paragraph *p = &r->paragraphs[i];
 		if (p->section != cur) {
 			cur = p->section;
 			enter_section(&c, cur);
 			overview = true;
 		}
-		read_paragraph(&c, p, overview);
+		/* a large report's paragraphs are read back from its text */
+		const char *body = report_paragraph_text(r, i, true, &buf, &cap);
+		if (!body) {
+			st = status_set(ST_IO, "%s: cannot read the report's text back from a "
+					"temporary file", r->path);
+			break;
+		}
+		read_paragraph(&c, p, body, overview);
 		overview = false;
 	}
-	if (!stopped(stop)) {
+	free(buf);
+	if (st == ST_OK && !stopped(stop)) {
 		xfunds_tables(&c);
 		end_sub_pairs(&c);
 		date_whole_pairs(&c);
@@ -344,9 +357,9 @@ enum status extract_report_until(const struct report *r, const struct gazetteer 
 	xmap_free(&c.last_link);
 	xmap_free(&c.first_partner);
 	xmap_free(&c.heading_partner);
-	/* no message set here: this runs on the import's reading thread, and
-	 * the importer says what happened */
-	return stopped(stop) ? ST_INTERRUPTED : ST_OK;
+	/* no message set here when interrupted: this runs on the import's
+	 * reading thread, and the importer says what happened */
+	return st != ST_OK ? st : stopped(stop) ? ST_INTERRUPTED : ST_OK;
 }
 
 void extraction_free(struct extraction *x)

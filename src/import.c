@@ -3,7 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#ifdef HAVE_MALLOC_TRIM
+#if defined(HAVE_MALLOC_TRIM) || defined(HAVE_MALLOPT)
 #include <malloc.h>
 #endif
 #include <pthread.h>
@@ -86,7 +86,7 @@ static int progress_check(void *unused)
 /* --- the importer: prepared statements -------------------------------------- */
 
 enum ins {
-	INS_REGION, INS_ALIAS, INS_REGION_NAME, INS_REPORT, INS_SECTION, INS_PARAGRAPH, INS_FTS,
+	INS_REGION, INS_ALIAS, INS_REGION_NAME, INS_REPORT, INS_REPORT_TEXT, INS_SECTION, INS_PARAGRAPH, INS_FTS,
 	INS_TABLE, INS_CELL, INS_PAIR, INS_FUND, INS_FUND_SENTENCE, INS_FUND_DONOR, INS_ANOMALY,
 	INS_INDICATOR, INS_COUNT,
 };
@@ -98,8 +98,9 @@ static const char *const ins_sql[INS_COUNT] = {
 	[INS_ALIAS] = "INSERT OR IGNORE INTO region_alias(alias, region_id, misspelling)"
 		" VALUES (?, ?, ?)",
 	[INS_REGION_NAME] = "INSERT OR IGNORE INTO region_name(name, region_id) VALUES (?, ?)",
-	[INS_REPORT] = "INSERT INTO report(id, file, title, year, line_count, text)"
-		" VALUES (?, ?, ?, ?, ?, ?)",
+	[INS_REPORT] = "INSERT INTO report(id, file, title, year, line_count)"
+		" VALUES (?, ?, ?, ?, ?)",
+	[INS_REPORT_TEXT] = "INSERT INTO report_text(report_id, seq, text) VALUES (?, ?, ?)",
 	[INS_SECTION] = "INSERT INTO section(report_id, seq, title, line, end_line, source,"
 		" source_line) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[INS_PARAGRAPH] = "INSERT INTO paragraph(report_id, section_id, line, topic, text)"
@@ -357,20 +358,29 @@ static int64_t section_of(const struct report *r, const int64_t *section_ids, si
 	return section_ids[idx < r->nsections ? idx : 0];
 }
 
+/* A large report's paragraphs were let go once extracted: their text is
+ * read back from the report's (report_paragraph_text). */
 static enum status insert_paragraphs(struct importer *im, const struct report *r,
 				     int64_t report_id, const int64_t *section_ids)
 {
-	for (size_t i = 0; i < r->nparagraphs; i++) {
+	char *buf = NULL;
+	size_t cap = 0;
+	enum status st = ST_OK;
+	for (size_t i = 0; i < r->nparagraphs && st == ST_OK; i++) {
 		const struct report_paragraph *p = &r->paragraphs[i];
-		enum status st = ins_run(im, INS_PARAGRAPH, "llitt", report_id,
-					 section_of(r, section_ids, p->section), p->line_no,
-					 p->topic, p->text);
+		const char *text = report_paragraph_text(r, i, false, &buf, &cap);
+		if (!text) {
+			st = status_set(ST_IO, "%s: cannot read the report's text back from a "
+					"temporary file", r->path);
+			break;
+		}
+		st = ins_run(im, INS_PARAGRAPH, "llitt", report_id,
+			     section_of(r, section_ids, p->section), p->line_no, p->topic, text);
 		if (st == ST_OK)
-			st = ins_run(im, INS_FTS, "ltt", last_id(im), p->text, p->topic);
-		if (st != ST_OK)
-			return st;
+			st = ins_run(im, INS_FTS, "ltt", last_id(im), text, p->topic);
 	}
-	return ST_OK;
+	free(buf);
+	return st;
 }
 
 static enum status insert_cells(struct importer *im, const struct report_table *t,
@@ -617,15 +627,38 @@ static enum status insert_indicators(struct importer *im, const struct extractio
 	return st;
 }
 
+/* Frees the facts of one kind once stored (their strings stay in the
+ * pool): a large report's facts go while the import's logs grow. */
+static void drop_pairs(struct extraction *x)
+{
+	free(x->pairs);
+	x->pairs = NULL;
+	x->npairs = x->cap_pairs = 0;
+}
+
+static void drop_indicators(struct extraction *x)
+{
+	free(x->indicators);
+	x->indicators = NULL;
+	x->nindicators = x->cap_indicators = 0;
+}
+
+/* The pairs, then the indicators (their ids are counted apart, and they
+ * file no anomaly, so the order leaves every row as it was), then the
+ * funds; with drop, each kind is freed once stored. */
 static enum status insert_facts(struct importer *im, const struct report *r,
-				const struct extraction *x, int64_t report_id,
-				const int64_t *table_ids)
+				struct extraction *x, int64_t report_id,
+				const int64_t *table_ids, bool drop)
 {
 	enum status st = insert_pairs(im, x, report_id);
-	if (st == ST_OK)
-		st = insert_funds(im, r, x, report_id, table_ids);
+	if (drop)
+		drop_pairs(x);
 	if (st == ST_OK)
 		st = insert_indicators(im, x, report_id);
+	if (drop)
+		drop_indicators(x);
+	if (st == ST_OK)
+		st = insert_funds(im, r, x, report_id, table_ids);
 	if (st == ST_OK)
 		st = insert_anomalies(im, x, report_id);
 	return st;
@@ -703,16 +736,58 @@ static enum status insert_report(struct importer *im, const struct report *r,
  * smaller ones is freed on the reading thread, off the importer's. */
 #define REPORT_FREE_EARLY_BYTES ((size_t)1 << 20)
 
-/* The report's own row. SQLite makes a copy of the whole text to write
- * it, so this comes once the report's paragraphs and facts are gone. */
+/* The pieces of the report's text, cut at line ends (data/schema.sql):
+ * SQLite copies a value whole to write it, so a report's text is written a
+ * piece at a time, read back from its temporary file when it was spilled. */
+#define REPORT_TEXT_PIECE ((size_t)256 << 10)
+
+/* How much of the n bytes at buf (more text follows them) make a piece:
+ * up to the last line end, or else up to the last character's start. */
+static size_t piece_length(const char *buf, size_t n)
+{
+	for (size_t k = n; k > 0; k--)
+		if (buf[k - 1] == '\n')
+			return k;
+	/* one long line: cut before the last character that starts in buf */
+	size_t c = n - 1;
+	while (c > 0 && ((unsigned char)buf[c] & 0xC0) == 0x80)
+		c--;
+	return c > 0 ? c : n;
+}
+
+static enum status insert_report_text(struct importer *im, const struct report *r,
+				      int64_t report_id)
+{
+	/* a small report's buffer comes from the heap, not a mapping of its own */
+	size_t room = r->text_len < REPORT_TEXT_PIECE ? r->text_len : REPORT_TEXT_PIECE;
+	char *buf = xmalloc(room + 1);
+	enum status st = ST_OK;
+	size_t off = 0;
+	for (int seq = 0; st == ST_OK && (off < r->text_len || seq == 0); seq++) {
+		size_t got = report_text_piece(r, off, buf, room);
+		if (got == (size_t)-1) {
+			st = status_set(ST_IO, "%s: cannot read the report's text back from a "
+					"temporary file", r->path);
+			break;
+		}
+		if (off + got < r->text_len)
+			got = piece_length(buf, got);
+		buf[got] = '\0';
+		st = ins_run(im, INS_REPORT_TEXT, "lit", report_id, seq, buf);
+		off += got;
+	}
+	free(buf);
+	return st;
+}
+
+/* The report's own row and its text, once its paragraphs and facts are
+ * stored (and, for a large report, freed). */
 static enum status insert_report_row(struct importer *im, struct report *r,
 				     int64_t report_id)
 {
-	enum status st = report_load_text(r);
-	if (st != ST_OK)
-		return st;
-	return ins_run(im, INS_REPORT, "lttoit", report_id, r->file_name,
-		       r->title ? r->title : "", r->year, r->line_count, r->text ? r->text : "");
+	enum status st = ins_run(im, INS_REPORT, "lttoi", report_id, r->file_name,
+				 r->title ? r->title : "", r->year, r->line_count);
+	return st == ST_OK ? insert_report_text(im, r, report_id) : st;
 }
 
 static enum status read_input(const char *path, struct report **r)
@@ -870,6 +945,25 @@ static enum status temp_commit(const char *tmp_path, int fd, const char *db_path
 
 /* --- import_run ----------------------------------------------------------------------- */
 
+/* A large report's facts are arrays that double as they grow. Over 1 MiB
+ * each is made a mapping of its own, grown in place and given back when
+ * freed; glibc would otherwise, once a few such blocks were freed, grow
+ * them within the heap, copying each and keeping the old copies' pages (a
+ * 12 MB report: a sixth more at its peak). Imports of small reports only
+ * keep glibc's way, whose reused heap pages cost fewer page faults. */
+static void heap_for_large_reports(const struct input_list *in)
+{
+#ifdef HAVE_MALLOPT
+	for (size_t i = 0; i < in->n; i++)
+		if ((size_t)in->items[i].size >= REPORT_FREE_EARLY_BYTES) {
+			mallopt(M_MMAP_THRESHOLD, 1 << 20);
+			return;
+		}
+#else
+	(void)in;
+#endif
+}
+
 static long elapsed_ms_since(const struct timespec *t0)
 {
 	struct timespec t1;
@@ -888,6 +982,17 @@ static const char bulk_pragmas[] =
 	"PRAGMA cache_size = -8192;";
 
 /* --- the importer: reading and extraction on a second thread ------------------ */
+
+/* Gives the heap's free pages back to the system: glibc keeps them
+ * otherwise, and a large report's paragraphs, freed in many small pieces,
+ * would not make room for the money log growing after them. */
+static void release_memory(void)
+{
+#ifdef HAVE_MALLOC_TRIM
+	malloc_trim(0);
+#endif
+}
+
 
 /* Reading a report and extracting its facts are more than half of an
  * import and SQLite the rest, so EXTRACT_THREADS threads read and extract
@@ -942,8 +1047,14 @@ static void extract_job_run(struct extractor *ex, size_t k)
 	status_clear();
 	job->st = read_input(ex->inputs[k].path, &job->report);
 	/* the text is needed again for the report's row only, written last */
-	if (job->st == ST_OK && job->report->text_len >= REPORT_FREE_EARLY_BYTES)
+	if (job->st == ST_OK && job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
 		report_spill_text(job->report, paths_tmp_dir());
+		/* its paragraphs are read back from the text as they are needed */
+		if (job->report->text_file) {
+			report_drop_paragraph_texts(job->report);
+			release_memory();
+		}
+	}
 	if (job->st == ST_OK)
 		job->st = extract_report_until(job->report, ex->gaz, &job->facts, &ex->cancel);
 	if (job->st != ST_OK)
@@ -1071,16 +1182,6 @@ static void extractor_stop(struct extractor *ex)
 	pthread_mutex_destroy(&ex->lock);
 }
 
-/* Gives the heap's free pages back to the system: glibc keeps them
- * otherwise, and a large report's paragraphs, freed in many small pieces,
- * would not make room for the money log growing after them. */
-static void release_memory(void)
-{
-#ifdef HAVE_MALLOC_TRIM
-	malloc_trim(0);
-#endif
-}
-
 /* Frees r but what a stored report still needs for its own row: the
  * text, title, year. */
 static struct report *report_drop_parts(struct report *r)
@@ -1110,7 +1211,8 @@ static enum status store_job(struct importer *im, struct extract_job *job)
 		release_memory();
 	}
 	if (st == ST_OK)
-		st = insert_facts(im, job->report, &job->facts, ids.report_id, ids.table_ids);
+		st = insert_facts(im, job->report, &job->facts, ids.report_id, ids.table_ids,
+				  job->report->text_len >= REPORT_FREE_EARLY_BYTES);
 	int64_t report_id = ids.report_id;
 	report_ids_free(&ids);
 	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
@@ -1335,6 +1437,8 @@ enum status import_run(const char *db_path, const char *const *paths, size_t npa
 	memset(summary, 0, sizeof(*summary));
 	struct input_list in = {0};
 	enum status st = inputs_collect(&in, paths, npaths);
+	if (st == ST_OK)
+		heap_for_large_reports(&in);
 	/* A store reached through a symbolic link is replaced where it is. */
 	char *target = NULL;
 	if (st == ST_OK)

@@ -354,23 +354,35 @@ enum status query_table_cell(struct store *s, const char *report_file, long line
 	return query_run_into(s, stmt, ARRAY_LEN(headers), headers, out);
 }
 
+/* The text is the report's pieces joined (data/schema.sql); the report
+ * row is asked for apart, so that a report of no text is told from none. */
 enum status query_report_text(struct store *s, const char *report_file, char **text)
 {
-	sqlite3_stmt *stmt = store_prepare(s, "SELECT text FROM report WHERE file = ?1");
+	sqlite3_stmt *stmt = store_prepare(s,
+		"SELECT 0, 0, NULL FROM report WHERE file = ?1 UNION ALL"
+		" SELECT 1, t.seq, t.text FROM report r JOIN report_text t ON t.report_id = r.id"
+		" WHERE r.file = ?1 ORDER BY 1, 2");
 	if (!stmt)
 		return ST_STORE;
 	sqlite3_bind_text(stmt, 1, report_file, -1, SQLITE_STATIC);
-	enum status st;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(stmt, 0);
-		*text = xstrdup(t ? t : "");
-		st = ST_OK;
-	} else if (rc == SQLITE_DONE) {
-		st = status_set(ST_NOT_FOUND, "no report '%s' in the store", report_file);
-	} else {
-		st = status_set(ST_STORE, "%s: %s", store_path(s), sqlite3_errmsg(store_db(s)));
+	struct strbuf sb = { 0 };
+	bool found = false;
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		found = true;
+		if (sqlite3_column_int(stmt, 0) == 1)
+			strbuf_append(&sb, (const char *)sqlite3_column_text(stmt, 2),
+				      (size_t)sqlite3_column_bytes(stmt, 2));
 	}
+	enum status st = ST_OK;
+	if (rc != SQLITE_DONE)
+		st = status_set(ST_STORE, "%s: %s", store_path(s), sqlite3_errmsg(store_db(s)));
+	else if (!found)
+		st = status_set(ST_NOT_FOUND, "no report '%s' in the store", report_file);
 	sqlite3_finalize(stmt);
+	if (st == ST_OK)
+		*text = strbuf_steal(&sb);
+	else
+		free(sb.data);
 	return st;
 }

@@ -217,26 +217,23 @@ static size_t count_words(const char *s, size_t n)
 
 /* Copy of buf without a leading BOM and with CRLF and lone CR made LF; done
  * before sanitizing, which would drop the CRs as control characters. */
-static char *normalise_line_ends(const char *buf, size_t len, size_t *out_len)
+/* Drops a byte-order mark and makes every line end \n, in place (the text
+ * only shrinks): a large report is not copied for it. */
+static size_t normalise_line_ends(char *buf, size_t len)
 {
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		buf += 3;
-		len -= 3;
-	}
-	char *out = xmalloc(len + 1);
+	size_t from = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = from; i < len; i++) {
 		if (buf[i] != '\r') {
-			out[n++] = buf[i];
+			buf[n++] = buf[i];
 			continue;
 		}
-		out[n++] = '\n';
+		buf[n++] = '\n';
 		if (i + 1 < len && buf[i + 1] == '\n')
 			i++;
 	}
-	out[n] = '\0';
-	*out_len = n;
-	return out;
+	buf[n] = '\0';
+	return n;
 }
 
 static size_t count_lines(const char *s, size_t n)
@@ -1176,6 +1173,8 @@ static void add_paragraph(struct parser *p, size_t section, const struct line *l
 	para->section = section;
 	para->line_no = line_no;
 	para->text = xstrndup(l->t, l->tlen);
+	para->text_off = (size_t)(l->t - r->text);
+	para->text_len = l->tlen;
 	set_topic(para, l->tlen);
 	p->last_is_paragraph = true;
 }
@@ -1457,18 +1456,19 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-enum status report_parse(const char *name, const char *buf, size_t len, struct report **out)
+/* Parses buf (len bytes and a NUL), which it frees once its sanitized copy
+ * is made: of a large report, two copies at most are in memory at once. */
+static enum status parse_owned(const char *name, char *buf, size_t len, struct report **out)
 {
 	struct report *r = xcalloc(1, sizeof(*r));
 	r->file_name = xstrdup(name ? base_name(name) : "");
 	r->path = xstrdup(name ? name : "");
-	size_t nlen;
-	char *norm = normalise_line_ends(buf ? buf : "", buf ? len : 0, &nlen);
+	size_t nlen = normalise_line_ends(buf, len);
 	struct strbuf text = { 0 };
-	inert_append(&text, norm, nlen, INERT_NEWLINES, &r->stripped);
+	inert_append(&text, buf, nlen, INERT_NEWLINES, &r->stripped);
+	free(buf);
 	r->text_len = text.len;
 	r->text = strbuf_steal(&text);
-	free(norm);
 
 	struct parser p = { .r = r };
 	split_lines(&p);
@@ -1486,6 +1486,15 @@ enum status report_parse(const char *name, const char *buf, size_t len, struct r
 	free(p.content);
 	*out = r;
 	return ST_OK;
+}
+
+enum status report_parse(const char *name, const char *buf, size_t len, struct report **out)
+{
+	char *copy = xmalloc((buf ? len : 0) + 1);
+	if (buf && len)
+		memcpy(copy, buf, len);
+	copy[buf ? len : 0] = '\0';
+	return parse_owned(name, copy, buf ? len : 0, out);
 }
 
 /* Opens without blocking (a FIFO would otherwise wait for a writer) and
@@ -1564,9 +1573,7 @@ enum status report_read(const char *path, struct report **out)
 		free(buf);
 		return status_set(ST_DATA, "%s: binary file (NUL byte)", path);
 	}
-	st = report_parse(path, buf, len, out);
-	free(buf);
-	return st;
+	return parse_owned(path, buf, len, out);
 }
 
 static void free_table(struct report_table *t)
@@ -1624,23 +1631,53 @@ void report_spill_text(struct report *r, const char *dir)
 	r->text = NULL;
 }
 
-enum status report_load_text(struct report *r)
+size_t report_text_piece(const struct report *r, size_t off, char *buf, size_t n)
 {
-	if (!r->text_file)
-		return ST_OK;
-	char *text = xmalloc(r->text_len + 1);
-	bool ok = fseek(r->text_file, 0, SEEK_SET) == 0 &&
-		fread(text, 1, r->text_len, r->text_file) == r->text_len;
-	if (!ok) {
-		free(text);
-		return status_set(ST_IO, "%s: cannot read the report's text back from a temporary file",
-				  r->path);
+	if (off >= r->text_len)
+		return 0;
+	if (n > r->text_len - off)
+		n = r->text_len - off;
+	if (!r->text_file) {
+		memcpy(buf, r->text + off, n);
+		return n;
 	}
-	text[r->text_len] = '\0';
-	fclose(r->text_file);
-	r->text_file = NULL;
-	r->text = text;
-	return ST_OK;
+	int fd = fileno(r->text_file);
+	size_t got = 0;
+	while (got < n) {
+		ssize_t k = pread(fd, buf + got, n - got, (off_t)(off + got));
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return (size_t)-1;
+		got += (size_t)k;
+	}
+	return n;
+}
+
+void report_drop_paragraph_texts(struct report *r)
+{
+	for (size_t i = 0; i < r->nparagraphs; i++) {
+		struct report_paragraph *p = &r->paragraphs[i];
+		if (!p->text)
+			continue;
+		p->body_off = p->body ? (size_t)(p->body - p->text) : 0;
+		free(p->text);
+		p->text = NULL;
+		p->body = NULL;
+	}
+}
+
+const char *report_paragraph_text(const struct report *r, size_t i, bool body, char **buf,
+				  size_t *cap)
+{
+	const struct report_paragraph *p = &r->paragraphs[i];
+	if (p->text)
+		return body && p->body ? p->body : p->text;
+	array_reserve(buf, cap, p->text_len + 1, 1);
+	if (report_text_piece(r, p->text_off, *buf, p->text_len) != p->text_len)
+		return NULL;
+	(*buf)[p->text_len] = '\0';
+	return body ? *buf + p->body_off : *buf;
 }
 
 void report_drop_paragraphs(struct report *r)

@@ -14,10 +14,24 @@
  * across reports and each pair's yearly figures derived by the one rule
  * (src/flows.c) into pair_total. */
 
+/* One statement as logged, half the size of its struct flow_fact (made
+ * from it at the end): a report of half a million statements logs them
+ * while its own facts are still in memory. */
+struct money_rec {
+	int64_t id, amount_yuan, whole_id;
+	uint32_t donor, recipient, donor_unit, recipient_unit; /* UINT32_MAX: none */
+	uint32_t report_id;
+	int32_t section, line_no, year, from_year;
+	uint8_t category, nco_donors;
+	unsigned char approx : 1, stated_total : 1, in_table : 1;
+};
+
 struct money_log {
 	const struct gazetteer *gaz;
-	struct flow_fact *facts;   /* owned */
-	size_t nfacts, cap_facts;
+	struct money_rec *recs;    /* owned; the statements as logged, until the end */
+	size_t nrecs, cap_recs;
+	struct flow_fact *facts;   /* owned; made from recs at the end, nfacts of them */
+	size_t nfacts;
 	size_t *givers;            /* owned; the co-donors of every fact, end to end */
 	size_t ngivers, cap_givers;
 	size_t *giver_at;          /* owned; per fact, its first co-donor in givers */
@@ -40,6 +54,7 @@ void money_log_free(struct money_log *m)
 	for (size_t i = 0; i < m->nreports; i++)
 		free(m->reports[i]);
 	free(m->reports);
+	free(m->recs);
 	free(m->facts);
 	free(m->givers);
 	free(m->giver_at);
@@ -89,27 +104,67 @@ size_t money_donor_unit(const struct money_log *m, const struct money_entry *e, 
 	return donor_unit(m, e, nco);
 }
 
+static uint32_t idx32(size_t idx)
+{
+	return idx == GAZ_NONE ? UINT32_MAX : (uint32_t)idx;
+}
+
+static size_t idx_of(uint32_t v)
+{
+	return v == UINT32_MAX ? GAZ_NONE : v;
+}
+
 void money_log_add(struct money_log *m, const struct money_entry *e)
 {
-	size_t n = m->nfacts, nco = distinct_co_provinces(m, e);
+	size_t n = m->nrecs, nco = distinct_co_provinces(m, e);
 	array_reserve(&m->giver_at, &m->cap_giver_at, n + 1, sizeof(*m->giver_at));
 	m->giver_at[n] = m->ngivers;
 	for (size_t i = 0; i < nco; i++)
 		*ARRAY_PUSH(m->givers, m->ngivers, m->cap_givers) = e->co_donors[i];
 	const struct fact_fund *f = e->fact;
-	struct flow_fact *ff = ARRAY_PUSH(m->facts, m->nfacts, m->cap_facts);
-	*ff = (struct flow_fact){
-		.id = e->id, .donor = e->donor, .recipient = e->recipient,
-		.nco_donors = nco,
-		.donor_unit = donor_unit(m, e, nco),
-		.recipient_unit = recipient_unit(m->gaz, e->recipient),
-		.year = f->year, .from_year = f->from_year, .category = f->category,
-		.amount_yuan = f->amount_yuan, .approx = f->approx, .stated_total = f->stated_total,
-		.whole_id = e->whole_id, .report_id = e->report_id, .section = e->section,
-		.in_table = f->table_index >= 0,
-		.line_no = f->line_no,
-		.flow_id = e->id,
+	struct money_rec *rec = ARRAY_PUSH(m->recs, m->nrecs, m->cap_recs);
+	*rec = (struct money_rec){
+		.id = e->id, .amount_yuan = f->amount_yuan, .whole_id = e->whole_id,
+		.donor = idx32(e->donor), .recipient = idx32(e->recipient),
+		.donor_unit = idx32(donor_unit(m, e, nco)),
+		.recipient_unit = idx32(recipient_unit(m->gaz, e->recipient)),
+		.report_id = (uint32_t)e->report_id, .section = e->section, .line_no = f->line_no,
+		.year = f->year, .from_year = f->from_year, .category = (uint8_t)f->category,
+		.nco_donors = (uint8_t)nco, .approx = f->approx ? 1 : 0,
+		.stated_total = f->stated_total ? 1 : 0, .in_table = f->table_index >= 0 ? 1 : 0,
 	};
+}
+
+/* The logged statements as flows_link takes them, made in place of recs:
+ * both at once would be half as much again as the log at the end of an
+ * import. From the last, statement i lies at or after rec i and is
+ * written once rec i is read, so no rec is overwritten before it is read;
+ * memcpy keeps the compiler from reordering the two. */
+static void make_facts(struct money_log *m)
+{
+	_Static_assert(sizeof(struct flow_fact) >= sizeof(struct money_rec),
+		       "a statement takes the place of its rec and more");
+	size_t n = m->nrecs;
+	char *buf = xreallocarray(m->recs, n + 1, sizeof(struct flow_fact));
+	for (size_t i = n; i-- > 0;) {
+		struct money_rec r;
+		memcpy(&r, buf + i * sizeof(r), sizeof(r));
+		struct flow_fact f = {
+			.id = r.id, .donor = idx_of(r.donor), .recipient = idx_of(r.recipient),
+			.nco_donors = r.nco_donors, .donor_unit = idx_of(r.donor_unit),
+			.recipient_unit = idx_of(r.recipient_unit), .year = r.year,
+			.from_year = r.from_year, .category = (enum fund_category)r.category,
+			.amount_yuan = r.amount_yuan, .approx = r.approx,
+			.stated_total = r.stated_total, .whole_id = r.whole_id,
+			.report_id = r.report_id, .section = r.section, .in_table = r.in_table,
+			.line_no = r.line_no, .flow_id = r.id,
+		};
+		memcpy(buf + i * sizeof(f), &f, sizeof(f));
+	}
+	m->facts = (struct flow_fact *)(void *)buf;
+	m->nfacts = n;
+	m->recs = NULL;
+	m->nrecs = m->cap_recs = 0;
 }
 
 /* givers moves as it grows, so facts point into it only once it is final. */
@@ -388,6 +443,7 @@ static int write_province_totals(sqlite3 *db)
 
 int money_log_store(struct money_log *m, sqlite3 *db, size_t *anomalies)
 {
+	make_facts(m);
 	point_givers(m);
 	struct flow_disagreement *dis;
 	size_t ndis;

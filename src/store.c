@@ -266,18 +266,29 @@ static bool plain_file_name(const char *name)
 	return name && *name && name[0] != '.' && !strchr(name, '/') && strlen(name) < 256;
 }
 
-static enum status save_report(const char *dir, const char *name, const void *text, int len)
+/* Writes text into dir/name, a new file, or appends it when more is the
+ * file's next piece. */
+static enum status save_report(const char *dir, const char *name, const void *text, int len,
+			       bool more)
 {
 	if (!plain_file_name(name))
 		return status_set(ST_DATA, "a report named '%s' cannot be saved for the rebuild", name);
 	char *path = xasprintf("%s/%s", dir, name);
-	FILE *fp = fopen(path, "wx");
+	FILE *fp = fopen(path, more ? "a" : "wx");
 	enum status st = ST_OK;
 	if (!fp || (len > 0 && fwrite(text, 1, (size_t)len, fp) != (size_t)len) || fclose(fp) != 0)
 		st = status_set(ST_IO, "%s: %s", path, strerror(errno));
 	free(path);
 	return st;
 }
+
+/* A store of schema 7 or before holds a report's text in its row; later
+ * ones in pieces (report_text), which follow one another here. */
+static const char *const saved_texts_sql[] = {
+	"SELECT file, text FROM report ORDER BY id",
+	"SELECT r.file, t.text FROM report r JOIN report_text t ON t.report_id = r.id"
+	" ORDER BY r.id, t.seq",
+};
 
 enum status store_save_reports(const char *db_path, const char *dir)
 {
@@ -286,10 +297,21 @@ enum status store_save_reports(const char *db_path, const char *dir)
 	enum status st = ST_OK;
 	int rc = sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "SELECT file, text FROM report ORDER BY id", -1, &stmt, NULL);
-	while (rc == SQLITE_OK && st == ST_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		st = save_report(dir, (const char *)sqlite3_column_text(stmt, 0),
-				 sqlite3_column_blob(stmt, 1), sqlite3_column_bytes(stmt, 1)), rc = SQLITE_OK;
+		rc = sqlite3_prepare_v2(db, saved_texts_sql[0], -1, &stmt, NULL);
+	if (rc == SQLITE_ERROR) /* no text column: a store of pieces */
+		rc = sqlite3_prepare_v2(db, saved_texts_sql[1], -1, &stmt, NULL);
+	char *last = NULL; /* owned; the file of the previous row */
+	while (rc == SQLITE_OK && st == ST_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *file = (const char *)sqlite3_column_text(stmt, 0);
+		bool more = last && file && strcmp(last, file) == 0;
+		st = save_report(dir, file ? file : "", sqlite3_column_blob(stmt, 1),
+				 sqlite3_column_bytes(stmt, 1),
+				 more);
+		free(last);
+		last = file ? xstrdup(file) : NULL;
+		rc = SQLITE_OK;
+	}
+	free(last);
 	if (st == ST_OK && rc != SQLITE_DONE)
 		st = status_set(ST_STORE, "%s: %s", db_path, db ? sqlite3_errmsg(db) : "cannot open");
 	sqlite3_finalize(stmt);

@@ -144,8 +144,9 @@ struct fact_indicator {
 	char *unit;            /* in the pool; the counted noun as written ("person-times") */
 	bool approx;           /* "more than", "nearly", "about" */
 	int line_no;
-	char *quote;           /* in the pool; the number and what it counts */
-	char *sentence;        /* in the pool; the whole sentence */
+	char *quote;           /* in the pool; the number and what it counts (its
+	                        * sentence is not kept: nothing reads it, and a
+	                        * large report's indicators held it at half its size) */
 };
 
 struct fact_anomaly {

@@ -43,9 +43,12 @@ struct report_paragraph {
 	int line_no;           /* 1-based line in the file */
 	char *topic;           /* owned, may be NULL; lead-in without the brackets */
 	bool topic_bracket_missing; /* "Topic】 text" without the opening 【 */
-	char *text;            /* owned; the whole paragraph, trimmed, sanitized */
+	char *text;            /* owned; the whole paragraph, trimmed, sanitized; NULL
+	                        * once dropped (report_paragraph_drop_text) */
 	const char *body;      /* the text after the topic lead-in (text itself without a
 	                        * topic): the end of text, not a copy */
+	size_t text_off, text_len; /* where text lies in the report's text */
+	size_t body_off;       /* where body starts in text, once text is dropped */
 };
 
 struct report_table {
@@ -103,14 +106,25 @@ enum status report_parse(const char *name, const char *buf, size_t len, struct r
 
 void report_free(struct report *r);
 
-/* Moves r's text into an unlinked temporary file in dir, out of memory
- * until report_load_text brings it back: an import keeps a large report's
- * text only for the report's own row, written last. When the file cannot
- * be written (a full disk, a file-size limit) the text stays in memory. */
+/* Moves r's text into an unlinked temporary file in dir, out of memory:
+ * an import reads a large report's text back piece by piece
+ * (report_text_piece) when it stores it. When the file cannot be written
+ * (a full disk, a file-size limit) the text stays in memory. */
 void report_spill_text(struct report *r, const char *dir);
-/* Brings a spilled text back (nothing to do when it is in memory).
- * Errors: ST_IO when the file cannot be read back. */
-enum status report_load_text(struct report *r);
+/* Copies up to n bytes of r's text from offset off into buf, from memory
+ * or from the file it was spilled to; returns how many (0 past the end),
+ * or (size_t)-1 when the file cannot be read. */
+size_t report_text_piece(const struct report *r, size_t off, char *buf, size_t n);
+
+/* Frees the text of every paragraph (their topics stay), which
+ * report_paragraph_text reads back from the report's text: an import
+ * holds a large report's paragraphs in memory one at a time. */
+void report_drop_paragraph_texts(struct report *r);
+/* The text of paragraph i, or with body true its body: its own, or else
+ * read back from the report's text into *buf (of *cap bytes, grown as
+ * needed; the caller frees it). NULL when a spilled text cannot be read. */
+const char *report_paragraph_text(const struct report *r, size_t i, bool body, char **buf,
+				  size_t *cap);
 
 /* Frees r's paragraphs (nparagraphs becomes 0), once a reader is done with
  * them: an import that has stored a large report's paragraphs. */

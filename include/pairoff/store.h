@@ -13,7 +13,7 @@
 
 #include "pairoff/status.h"
 
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 #define STORE_APPLICATION_ID 0x50414952 /* "PAIR" */
 
 struct store;
