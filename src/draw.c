@@ -56,9 +56,10 @@ int draw_text(WINDOW *w, const char *s, int max_cols, attr_t attr, bool marks, a
 		int cols = char_cols(wc);
 		if (cols < 0)
 			continue;
-		bool unknown = cols > 0 && wcwidth(wc) < 0;   /* to the locale: a '?' as wide */
+		/* unknown to the locale: an ASCII stand-in or a '?', as wide */
+		bool unknown = cols > 0 && wcwidth(wc) < 0;
 		if (unknown)
-			wc = L'?';
+			wc = text_ascii_fold(cp) ? (wchar_t)text_ascii_fold(cp) : L'?';
 		if (used + cols > max_cols) {   /* a wide char that does not fit */
 			run_put(&r, L' ', hit ? hit_attr : attr);
 			used++;

@@ -128,6 +128,29 @@ bool text_locale_utf8(void)
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
+char text_ascii_fold(uint32_t cp)
+{
+	/* U+00C0-U+00FF, in order: À Á ... ß, à á ... ÿ */
+	static const char latin1[] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+	static const struct { uint32_t cp; char ascii; } other[] = {
+		{ 0x00A0, ' ' }, { 0x2018, '\'' }, { 0x2019, '\'' }, { 0x201A, '\'' }, { 0x2032, '\'' },
+		{ 0x201C, '"' }, { 0x201D, '"' }, { 0x201E, '"' }, { 0x2033, '"' }, { 0x2010, '-' },
+		{ 0x2011, '-' }, { 0x2012, '-' }, { 0x2013, '-' }, { 0x2014, '-' }, { 0x2015, '-' },
+		{ 0x2212, '-' }, { 0x3010, '[' }, { 0x3011, ']' }, { 0x300A, '<' }, { 0x300B, '>' },
+		{ 0xFF08, '(' }, { 0xFF09, ')' }, { 0xFF0C, ',' }, { 0x3001, ',' }, { 0x3002, '.' },
+		{ 0xFF1A, ':' }, { 0xFF1B, ';' }, { 0x01D6, 'u' }, { 0x01D8, 'u' }, { 0x01DA, 'u' },
+		{ 0x01DC, 'u' }, { 0x0101, 'a' }, { 0x0113, 'e' }, { 0x012B, 'i' }, { 0x014D, 'o' },
+		{ 0x016B, 'u' }, { 0x01CE, 'a' }, { 0x011B, 'e' }, { 0x01D0, 'i' }, { 0x01D2, 'o' },
+		{ 0x01D4, 'u' },
+	};
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin1[cp - 0xC0];
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++)
+		if (other[i].cp == cp)
+			return other[i].ascii;
+	return 0;
+}
+
 char *text_ascii_signs(const char *s)
 {
 	static const struct { const char *sign, *ascii; } signs[] = {

@@ -336,6 +336,11 @@ assert_not_contains "$out" "$esc" "no escape character reaches the screen"
 assert_contains "$out" "中文字符" "CJK text shown"
 widest=$(printf '%s\n' "$out" | sed '$d' | wc -L)
 [ "$widest" -le 40 ] || fail "a line is $widest columns wide at 40 columns"
+# Without UTF-8 the report's own punctuation shows in ASCII, not as '?'.
+LC_ALL=C PAIROFF_DUMP_SIZE=60x12 run "$PAIROFF" --db "$test_tmp/odd.db" --dump-keys "/zebrafish<Enter><Enter>"
+assert_rc 0 "source view of the odd report without UTF-8"
+assert_contains "$out" '"quoted"' "without UTF-8: curly quotes as ASCII quotes"
+assert_contains "$out" "[ ? ? ]" "without UTF-8: CJK brackets as ASCII ones, as wide; characters as '?'"
 
 # --- too small, 1x1, help, unbound key ---------------------------------------------
 PAIROFF_DUMP_SIZE=20x5 run "$PAIROFF" --db "$db" --dump-keys "jjj"

@@ -51,4 +51,10 @@ bool text_locale_utf8(void);
  * text is kept as it is. */
 char *text_ascii_signs(const char *s);
 
+/* An ASCII stand-in of the same width for a character of report text that
+ * a terminal without UTF-8 cannot show, or 0 for none (then a '?'): curly
+ * quotes, dashes, no-break spaces, CJK brackets and punctuation (a '[' for
+ * a double-width bracket: the caller pads it), Latin letters with marks. */
+char text_ascii_fold(uint32_t cp);
+
 #endif
