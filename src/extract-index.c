@@ -13,16 +13,6 @@
  * link is one fact per line that states it: 100,000 section headings are
  * 100,000 facts). */
 
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603u; /* FNV-1a */
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
 static void map_grow(struct xmap *m)
 {
 	size_t cap = m->cap ? m->cap * 2 : 64;
@@ -31,7 +21,7 @@ static void map_grow(struct xmap *m)
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i])
 			continue;
-		size_t j = hash_str(m->keys[i]) & (cap - 1);
+		size_t j = hash_bytes(m->keys[i], strlen(m->keys[i])) & (cap - 1);
 		while (keys[j])
 			j = (j + 1) & (cap - 1);
 		keys[j] = m->keys[i];
@@ -47,7 +37,7 @@ static void map_grow(struct xmap *m)
 /* The slot of key: its own, or the empty one where it would go. */
 static size_t slot_of(const struct xmap *m, const char *key)
 {
-	size_t j = hash_str(key) & (m->cap - 1);
+	size_t j = hash_bytes(key, strlen(key)) & (m->cap - 1);
 	while (m->keys[j] && strcmp(m->keys[j], key) != 0)
 		j = (j + 1) & (m->cap - 1);
 	return j;

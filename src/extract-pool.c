@@ -35,16 +35,6 @@ struct xpool {
 	size_t next_recent;
 };
 
-static uint32_t hash_span(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u; /* FNV-1a */
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 static struct pool_block *block_new(size_t cap, struct pool_block *next)
 {
 	struct pool_block *b = xmalloc(sizeof(*b) + cap);
@@ -84,7 +74,7 @@ static char *pool_copy(struct xpool *p, const char *s, size_t n)
 
 static char *shared_name(struct xpool *p, const char *s, size_t n)
 {
-	const char **slot = &p->names[hash_span(s, n) & (POOL_NAMES - 1)];
+	const char **slot = &p->names[hash_bytes(s, n) & (POOL_NAMES - 1)];
 	if (*slot && strncmp(*slot, s, n) == 0 && (*slot)[n] == '\0')
 		return (char *)*slot;
 	char *d = pool_copy(p, s, n);

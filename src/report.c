@@ -338,16 +338,6 @@ static void detect_footer(struct parser *p)
 
 /* ---- pass 3: repeated block ---------------------------------------------- */
 
-static uint64_t hash_span(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;          /* FNV-1a */
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 struct seen_slot {
 	uint32_t first, last;  /* content indices of the first and latest copy; UINT32_MAX: empty */
 };
@@ -441,7 +431,7 @@ static void detect_repeat(struct parser *p)
 	for (size_t k = 0; k < size; k++)
 		rs.slots[k].first = rs.slots[k].last = UINT32_MAX;
 	for (size_t k = 0; k < n; k++)
-		rs.hashes[k] = hash_span(content_line(p, k)->t, content_line(p, k)->tlen);
+		rs.hashes[k] = hash_bytes(content_line(p, k)->t, content_line(p, k)->tlen);
 	for (size_t j = 0; j < n;) {
 		struct seen_slot *slot = seen_lookup(&rs, j);
 		if (slot->first == UINT32_MAX) {

@@ -234,3 +234,13 @@ int str_cmp(const char *a, const char *b)
 		return (a != NULL) - (b != NULL);
 	return strcmp(a, b);
 }
+
+uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211u;
+	}
+	return h;
+}

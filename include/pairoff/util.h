@@ -56,5 +56,8 @@ int str_casecmp_ascii(const char *a, const char *b);
  * to NULL only and before every string ("" included); else as strcmp.
  * Equality is str_cmp(a, b) == 0. */
 int str_cmp(const char *a, const char *b);
+/* The 64-bit FNV-1a hash of n bytes at s: the hash maps and the repeated
+ * block search share it. */
+uint64_t hash_bytes(const char *s, size_t n);
 
 #endif
