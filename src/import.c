@@ -889,14 +889,6 @@ static enum status inputs_collect(struct input_list *l, const char *const *paths
 
 /* --- the temporary file and the rename ---------------------------------------------- */
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-}
-
 /* Creates db_path.PID.XXXXXX.tmp next to the store (the pid tells a later
  * import whether it was left by a killed one), readable as a new file would
  * be (mkstemp makes it 0600), or as the store it replaces is. */
@@ -905,7 +897,7 @@ static enum status temp_create(const char *db_path, char **tmp_path, int *fd)
 	*tmp_path = xasprintf("%s.%ld.XXXXXX.tmp", db_path, (long)getpid());
 	*fd = mkstemps(*tmp_path, 4);
 	if (*fd < 0) {
-		char *dir = dir_of(db_path);
+		char *dir = paths_dir_of(db_path);
 		enum status st = status_set(ST_IO, "%s: cannot create the store there: %s", dir,
 					    strerror(errno));
 		free(dir);
@@ -933,7 +925,7 @@ static enum status temp_commit(const char *tmp_path, int fd, const char *db_path
 	if (rename(tmp_path, db_path) != 0)
 		return status_set(ST_IO, "%s: cannot replace the store: %s", db_path,
 				  strerror(errno));
-	char *dir = dir_of(db_path);
+	char *dir = paths_dir_of(db_path);
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
 	if (dfd >= 0) {
 		fsync(dfd);

@@ -241,6 +241,14 @@ void paths_remove_created(const char *file_path, const char *created)
 	free(dir);
 }
 
+char *paths_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+}
+
 char *paths_expand_home(const char *path)
 {
 	const char *home = getenv("HOME");

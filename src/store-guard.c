@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pairoff/paths.h"
 #include "pairoff/util.h"
 #include "store-internal.h"
 
@@ -102,14 +103,6 @@ static enum status check_entry(const char *path)
 	return ST_OK;
 }
 
-static char *dir_part(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-}
-
 /* The target of the link at path, relative targets taken from its directory. */
 static enum status link_target(const char *path, const char *dir, char **target)
 {
@@ -126,7 +119,7 @@ static enum status link_target(const char *path, const char *dir, char **target)
 /* Resolves the link at path once and checks its target. */
 static enum status check_link(const char *path, char **target)
 {
-	char *dir = dir_part(path);
+	char *dir = paths_dir_of(path);
 	struct stat dsb;
 	enum status st = ST_OK;
 	if (stat(dir, &dsb) != 0 || ((dsb.st_mode & S_ISVTX) && (dsb.st_mode & S_IWOTH)))

@@ -16,6 +16,8 @@ char *paths_state_file(const char *name);  /* $XDG_STATE_HOME/pairoff/NAME (~/.l
 /* "~/x" as a shell means it: $HOME/x (when $HOME is set and not empty);
  * any other path copied as it is. Owned. */
 char *paths_expand_home(const char *path);
+/* The directory part of path ("." for a bare name, "/" at the root). Owned. */
+char *paths_dir_of(const char *path);
 
 /* The files of dir whose names end with suffix (".ini"), hidden ones
  * aside, as paths "dir/name" sorted by name in byte order: an owned array
