@@ -28,7 +28,7 @@ int cli_fail(enum status st)
 	if (st == ST_OK)
 		return 0;
 	fputs("pairoff: ", stderr);
-	inert_fputs(stderr, status_detail(st), 0);
+	inert_fputs(stderr, status_detail(st), inert_locale_flags());
 	fputc('\n', stderr);
 	return status_exit_code(st);
 }
@@ -143,7 +143,7 @@ enum status cli_open_store(struct cli_ctx *ctx, struct store **out)
 	if (isatty(STDERR_FILENO))
 	{
 		fputs("pairoff: building ", stderr);
-		inert_fputs(stderr, ctx->db_path, 0);
+		inert_fputs(stderr, ctx->db_path, inert_locale_flags());
 		fputs(" from the bundled reports\n", stderr);
 	}
 	char *reports = paths_reports_dir();

@@ -539,7 +539,7 @@ static enum status gather_show(struct store *s, const char *arg, struct show_dat
  * is made inert first (src/inert.c). */
 static void inert_show(struct show_data *d)
 {
-	inert_replace(&d->name, 0);
+	inert_replace(&d->name, inert_locale_flags());
 	output_make_inert(&d->regions);
 	output_make_inert(&d->pairs);
 	output_make_inert(&d->funds);
@@ -777,13 +777,16 @@ static void print_counts_text(const struct show_data *d, size_t width)
 		   "every count with its source: pairoff indicators)", width);
 	if (c->nrows == 0)
 		printf("  (none stated)\n");
+	/* the summaries' separator as inert_show left it in this locale */
+	char *sep = inert_dup(" \xC2\xB7 ", inert_locale_flags());
 	for (size_t row = 0; row < c->nrows; row++) {
 		char *text = xasprintf("%s -> %s: %s", or_empty(cell(c, row, "donor")),
 				       or_empty(cell(c, row, "recipient")), or_empty(cell(c, row, "summary")));
 		printf("  %-4s ", or_empty(cell(c, row, "year")));
-		output_wrapped(stdout, text, " \xC2\xB7 ", 7, 9, width);
+		output_wrapped(stdout, text, sep, 7, 9, width);
 		free(text);
 	}
+	free(sep);
 }
 
 /* --- show in the machine formats: one table, a row per line of the page --- */

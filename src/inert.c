@@ -27,7 +27,14 @@ struct step {
 	size_t len;
 	const char *what;      /* NULL: keep the bytes (or the replacement) */
 	const char *put;       /* replacement text, or NULL */
+	char one[2];           /* a one-character replacement, when not put */
 };
+
+/* The step's replacement text, or NULL. */
+static const char *step_put(const struct step *st)
+{
+	return st->put ? st->put : st->one[0] ? st->one : NULL;
+}
 
 static bool is_csi_param(unsigned char c)
 {
@@ -80,11 +87,11 @@ static struct step escape_step(const unsigned char *s, size_t avail)
 		while (i < avail && i < 4 && s[i] >= 0x20 && s[i] <= 0x2F)
 			i++;
 		n = i < avail && s[i] >= 0x30 && s[i] <= 0x7E ? i + 1 : 0;
-		return (struct step){ n ? n : 1, n ? what_esc : what_control, NULL };
+		return (struct step){ .len = n ? n : 1, .what = n ? what_esc : what_control, .put = NULL };
 	}
 	if (n)
-		return (struct step){ n, s[1] == '[' ? what_csi : what_string, NULL };
-	return (struct step){ 2, what_open, NULL };
+		return (struct step){ .len = n, .what = s[1] == '[' ? what_csi : what_string, .put = NULL };
+	return (struct step){ .len = 2, .what = what_open, .put = NULL };
 }
 
 /* The C1 introducers CSI (U+009B) and OSC, DCS, APC, PM, SOS as two bytes
@@ -97,10 +104,10 @@ static struct step c1_step(const unsigned char *s, size_t avail)
 	else if (s[1] == 0x9D || s[1] == 0x90 || s[1] == 0x9F || s[1] == 0x9E || s[1] == 0x98)
 		n = string_len(s, avail, 2);
 	else
-		return (struct step){ 2, what_c1, NULL };
+		return (struct step){ .len = 2, .what = what_c1, .put = NULL };
 	if (n)
-		return (struct step){ n, s[1] == 0x9B ? what_csi : what_string, NULL };
-	return (struct step){ 2, what_open, NULL };
+		return (struct step){ .len = n, .what = s[1] == 0x9B ? what_csi : what_string, .put = NULL };
+	return (struct step){ .len = 2, .what = what_open, .put = NULL };
 }
 
 static struct step next_step(const unsigned char *s, size_t avail, unsigned flags)
@@ -109,22 +116,31 @@ static struct step next_step(const unsigned char *s, size_t avail, unsigned flag
 	if (c == 0x1B)
 		return escape_step(s, avail);
 	if (c == '\n')
-		return (struct step){ 1, NULL, flags & INERT_NEWLINES ? NULL : " " };
+		return (struct step){ .len = 1, .what = NULL, .put = flags & INERT_NEWLINES ? NULL : " " };
 	if (c == '\t')
-		return (struct step){ 1, NULL, flags & INERT_TABS ? NULL : " " };
+		return (struct step){ .len = 1, .what = NULL, .put = flags & INERT_TABS ? NULL : " " };
 	if ((c == 0x02 || c == 0x03) && (flags & INERT_MARKS))
-		return (struct step){ 1, NULL, NULL };
+		return (struct step){ .len = 1, .what = NULL, .put = NULL };
 	if (c < 0x20 || c == 0x7F)
-		return (struct step){ 1, what_control, NULL };
+		return (struct step){ .len = 1, .what = what_control, .put = NULL };
 	size_t len = text_valid_len(s, avail);
 	if (len == 0)
-		return (struct step){ 1, what_invalid, "\xEF\xBF\xBD" };
+		return (struct step){ .len = 1, .what = what_invalid,
+				      .put = flags & INERT_ASCII ? "?" : "\xEF\xBF\xBD" };
 	if (len == 2 && c == 0xC2 && s[1] < 0xA0)
 		return c1_step(s, avail);
 	uint32_t cp;
 	if (len == 3 && text_decode((const char *)s, len, &cp) == 3 && text_is_control(cp)) /* 3 bytes: bidi or a separator */
-		return (struct step){ 3, what_bidi, NULL };
-	return (struct step){ len, NULL, NULL };
+		return (struct step){ .len = 3, .what = what_bidi, .put = NULL };
+	if (flags & INERT_ASCII) {
+		text_decode((const char *)s, len, &cp);
+		struct step st = { len, NULL, NULL, { 0 } };
+		const char *ascii = text_ascii_of(cp, st.one);
+		if (ascii != st.one)   /* a sign's static text; else st.one holds it */
+			st.put = ascii;
+		return st;
+	}
+	return (struct step){ .len = len, .what = NULL, .put = NULL };
 }
 
 static void note_add(struct inert_notes *notes, int line_no, const char *what, size_t bytes)
@@ -160,14 +176,15 @@ void inert_append(struct strbuf *sb, const char *str, size_t n, unsigned flags,
 			continue;
 		}
 		struct step st = next_step(s + i, n - i, flags);
-		if (!st.what && !st.put) {
+		const char *put = step_put(&st);
+		if (!st.what && !put) {
 			line_no += s[i] == '\n';
 			i += st.len;
 			continue;
 		}
 		strbuf_append(sb, str + kept, i - kept);
-		if (st.put)
-			strbuf_puts(sb, st.put);
+		if (put)
+			strbuf_puts(sb, put);
 		if (st.what && notes)
 			note_add(notes, line_no, st.what, st.len);
 		line_no += s[i] == '\n';
@@ -192,7 +209,7 @@ bool inert_is_clean(const char *s, unsigned flags)
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
 		struct step st = next_step(p + i, n - i, flags);
-		if (st.what || st.put)
+		if (st.what || step_put(&st))
 			return false;
 		i += st.len;
 	}
@@ -225,4 +242,9 @@ void inert_notes_free(struct inert_notes *notes)
 {
 	free(notes->items);
 	memset(notes, 0, sizeof(*notes));
+}
+
+unsigned inert_locale_flags(void)
+{
+	return text_locale_utf8() ? 0 : INERT_ASCII;
 }

@@ -90,6 +90,7 @@ struct table_style {
 	bool *shown;           /* owned; false: left out to fit */
 	bool fitted;           /* cells are cut or wrapped to widths; else whole */
 	bool bold_hits;        /* show snippet hits in bold (colour terminal) */
+	bool ascii;            /* no UTF-8 in the locale: a cut cell ends in "..." */
 };
 
 size_t output_width(FILE *fp)
@@ -391,15 +392,18 @@ static void fit_layout(const struct qtable *t, const struct output_layout *layou
 
 /* --- printing --- */
 
-/* Prints at most width columns of s (followed by "…" when cut); returns the
+/* Prints at most width columns of s (followed by "…", or "..." in ASCII,
+ * when cut); returns the
  * columns used. s is inert (output_print_fit): a control left would be
  * dropped, as text_width counts it no column. */
-static size_t put_cell_text(FILE *fp, const char *s, size_t width, bool bold_hits)
+static size_t put_cell_text(FILE *fp, const char *s, size_t width, const struct table_style *ts)
 {
 	if (width == 0)
 		return 0;
-	bool cut = width_of(s) > width;
-	size_t budget = cut ? width - 1 : width, used = 0;
+	bool cut = width_of(s) > width, bold_hits = ts->bold_hits;
+	const char *mark = !ts->ascii ? "\xE2\x80\xA6" : width > 3 ? "..." : ".";
+	size_t mark_w = strlen(mark) == 3 && ts->ascii ? 3 : 1;
+	size_t budget = cut ? width - mark_w : width, used = 0;
 	bool in_hit = false;
 	while (s && *s) {
 		if (*s == HIT_START || *s == HIT_END) {
@@ -424,8 +428,8 @@ static size_t put_cell_text(FILE *fp, const char *s, size_t width, bool bold_hit
 	if (bold_hits && in_hit)
 		fputs("\033[22m", fp);
 	if (cut) {
-		fputs("\xE2\x80\xA6", fp);
-		used++;
+		fputs(mark, fp);
+		used += mark_w;
 	}
 	return used;
 }
@@ -509,9 +513,9 @@ static void put_cell(FILE *fp, const struct table_style *ts, size_t c, const cha
 	if (ts->numeric[c]) {
 		size_t w = width_of(v);
 		pad(fp, w < width ? width - w : 0);
-		put_cell_text(fp, v, room, ts->bold_hits);
+		put_cell_text(fp, v, room, ts);
 	} else {
-		size_t used = put_cell_text(fp, v, room, ts->bold_hits);
+		size_t used = put_cell_text(fp, v, room, ts);
 		if (!last)
 			pad(fp, used < width ? width - used : 0);
 	}
@@ -597,6 +601,7 @@ static void print_table(FILE *fp, const struct qtable *t, const struct output_la
 		fit_layout(&shown, layout, natural, width, &ts);
 	else if (width)
 		fit_widths(ts.widths, ts.shown, t->ncols, width, MIN_FIT_WIDTH);
+	ts.ascii = !text_locale_utf8();
 	if (isatty(fileno(fp))) {
 		const char *no_color = getenv("NO_COLOR");
 		ts.bold_hits = !(no_color && *no_color);
@@ -833,8 +838,9 @@ static void inert_copy(const struct qtable *t, unsigned flags, struct qtable *ou
 
 void output_make_inert(struct qtable *t)
 {
+	unsigned flags = INERT_MARKS | inert_locale_flags();
 	for (size_t c = 0; c < t->ncols; c++)
-		inert_replace(&t->headers[c], INERT_MARKS);
+		inert_replace(&t->headers[c], flags);
 	/* a row's cells share one block (qtable_add_row): a row with anything
 	 * to clean is added again, cleaned, and the table rebuilt */
 	struct qtable clean;
@@ -843,7 +849,7 @@ void output_make_inert(struct qtable *t)
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *v = t->cells[r * t->ncols + c];
-			row[c] = v && !inert_is_clean(v, INERT_MARKS) ? inert_dup(v, INERT_MARKS) : NULL;
+			row[c] = v && !inert_is_clean(v, flags) ? inert_dup(v, flags) : NULL;
 		}
 		const char **cells = xcalloc(t->ncols ? t->ncols : 1, sizeof(*cells));
 		for (size_t c = 0; c < t->ncols; c++)
@@ -869,7 +875,7 @@ void output_print_fit(FILE *fp, const struct qtable *t, enum output_format fmt,
 	struct qtable safe;
 	switch (fmt) {
 	case OUT_TABLE:
-		inert_copy(t, INERT_MARKS, &safe);
+		inert_copy(t, INERT_MARKS | inert_locale_flags(), &safe);
 		print_table(fp, &safe, layout, width);
 		qtable_free(&safe);
 		break;

@@ -319,7 +319,7 @@ static void warn(FILE *warn_fp, const char *fmt, ...)
 	va_end(ap);
 	/* keys and values come from the file: shown inert, on one line */
 	fputs("pairoff: ", warn_fp);
-	inert_fputs(warn_fp, msg.data, 0);
+	inert_fputs(warn_fp, msg.data, inert_locale_flags());
 	fputc('\n', warn_fp);
 	strbuf_free(&msg);
 }
@@ -413,7 +413,7 @@ static void warn_more(FILE *warn_fp, const char *path)
 {
 	if (warn_fp && nwarnings > MAX_WARNINGS) {
 		fputs("pairoff: ", warn_fp);
-		inert_fputs(warn_fp, path, 0);
+		inert_fputs(warn_fp, path, inert_locale_flags());
 		fprintf(warn_fp, ": %zu more warnings not shown\n", nwarnings - MAX_WARNINGS);
 	}
 }

@@ -151,25 +151,44 @@ char text_ascii_fold(uint32_t cp)
 	return 0;
 }
 
+/* pairoff's own signs beyond ASCII and what a terminal without UTF-8 shows
+ * instead: arrows, the pager's angles, the ellipsis, the middle dot, the
+ * multiplication sign and the sort triangles. */
+static const struct { uint32_t cp; const char *ascii; } ascii_signs[] = {
+	{ 0x2192, "->" }, { 0x21E2, "~>" }, { 0x2190, "<-" }, { 0x203A, ">" }, { 0x2039, "<" },
+	{ 0x2026, "..." }, { 0x00B7, "-" }, { 0x00D7, "x" }, { 0x25BC, "v" }, { 0x25B2, "^" },
+};
+
+static const char *ascii_sign(uint32_t cp)
+{
+	for (size_t i = 0; i < sizeof(ascii_signs) / sizeof(ascii_signs[0]); i++)
+		if (ascii_signs[i].cp == cp)
+			return ascii_signs[i].ascii;
+	return NULL;
+}
+
 char *text_ascii_signs(const char *s)
 {
-	static const struct { const char *sign, *ascii; } signs[] = {
-		{ "\u2192", "->" }, { "\u21e2", "~>" }, { "\u2190", "<-" },
-		{ "\u203a", ">" }, { "\u2039", "<" }, { "\u2026", "..." },
-		{ "\u00b7", "-" }, { "\u00d7", "x" }, { "\u25bc", "v" }, { "\u25b2", "^" },
-	};
 	struct strbuf sb = {0};
 	for (const char *p = s ? s : ""; *p; ) {
-		size_t i = 0;
-		while (i < sizeof(signs) / sizeof(signs[0]) &&
-		       strncmp(p, signs[i].sign, strlen(signs[i].sign)) != 0)
-			i++;
-		if (i < sizeof(signs) / sizeof(signs[0])) {
-			strbuf_puts(&sb, signs[i].ascii);
-			p += strlen(signs[i].sign);
-		} else {
-			strbuf_append(&sb, p++, 1);
-		}
+		uint32_t cp;
+		size_t len = text_decode(p, 4, &cp);
+		const char *sign = ascii_sign(cp);
+		if (sign)
+			strbuf_puts(&sb, sign);
+		else
+			strbuf_append(&sb, p, len);
+		p += len;
 	}
 	return strbuf_steal(&sb);
+}
+
+const char *text_ascii_of(uint32_t cp, char buf[2])
+{
+	const char *sign = ascii_sign(cp);
+	if (sign)
+		return sign;
+	buf[0] = cp < 0x80 ? (char)cp : text_ascii_fold(cp) ? text_ascii_fold(cp) : '?';
+	buf[1] = '\0';
+	return buf;
 }

@@ -166,4 +166,28 @@ run "$PAIROFF" --db "$db" show Shanghai
 assert_contains "$out" "$("$PAIROFF" --db "$db" show Shanghai --format tsv |
 	awk -F"$tab" '$1 == "partner" { print $9 ":" $10; exit }')" "piped show: pairs with report:line"
 
+# --- a locale without UTF-8: pages for people in ASCII ---------------------------
+# A terminal that does not read UTF-8 shows its bytes as garbage and may take
+# a byte 0x80-0x9F of one (the "…" of a cut cell holds 0x80) for a C1
+# control. Under LC_ALL=C every page for people is ASCII: pairoff's signs in
+# ASCII ("·" -> "-", a cut cell's "..."), report text folded, the rest "?".
+# The same pages under UTF-8 hold bytes beyond ASCII, so the check can fail.
+non_ascii() { LC_ALL=C grep -c '[^ -~]' "$1" || :; }
+for cmd in pairs regions "show Yunnan" "search Dulong" indicators map; do
+	LC_ALL=C.UTF-8 "$PAIROFF" --db "$db" $cmd >"$test_tmp/page.txt" 2>&1
+	[ "$(non_ascii "$test_tmp/page.txt")" -gt 0 ] || fail "$cmd under UTF-8: no byte beyond ASCII to test with"
+	LC_ALL=C "$PAIROFF" --db "$db" $cmd >"$test_tmp/page.txt" 2>&1
+	assert_eq "$(non_ascii "$test_tmp/page.txt")" 0 "$cmd under LC_ALL=C: ASCII only"
+done
+LC_ALL=C "$PAIROFF" --db "$db" show Yunnan >"$test_tmp/page.txt"
+grep -q ' cadres - [0-9,]* trained' "$test_tmp/page.txt" || fail "show under LC_ALL=C: the counts' dots as ' - '"
+# on a terminal of 80 columns, cut cells end in "..."
+script -qc "stty cols 80 rows 50; LC_ALL=C NO_COLOR=1 '$PAIROFF' --db '$db' pairs" /dev/null \
+	</dev/null >"$test_tmp/tty.raw" 2>&1
+assert_eq "$(tr -d '\r' <"$test_tmp/tty.raw" | non_ascii /dev/stdin)" 0 "pairs at 80 columns under LC_ALL=C: ASCII only"
+grep -q '\.\.\.  *[0-9][0-9]*' "$test_tmp/tty.raw" || fail "pairs at 80 columns under LC_ALL=C: a cut name ends in '...'"
+# the machine formats keep the text as it is
+assert_eq "$(LC_ALL=C "$PAIROFF" --db "$db" pairs --format tsv | cksum)" \
+	"$(LC_ALL=C.UTF-8 "$PAIROFF" --db "$db" pairs --format tsv | cksum)" "tsv under LC_ALL=C: UTF-8 kept"
+
 done_testing

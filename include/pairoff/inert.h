@@ -24,7 +24,14 @@ enum inert_flags {
 	INERT_NEWLINES = 1 << 0,  /* keep \n (else it becomes a space) */
 	INERT_TABS = 1 << 1,      /* keep \t (else it becomes a space) */
 	INERT_MARKS = 1 << 2,     /* keep the search hit markers \x02 and \x03 */
+	INERT_ASCII = 1 << 3,     /* beyond ASCII, text_ascii_of's stand-ins: a terminal
+	                           * without UTF-8 could take a UTF-8 byte 0x80-0x9F for
+	                           * a C1 control, and shows the rest as garbage */
 };
+
+/* The flags a page for people needs in the locale in force: INERT_ASCII
+ * when the locale does not write UTF-8, else none. */
+unsigned inert_locale_flags(void);
 
 /* What was removed or replaced, and where (for the import's anomalies). */
 struct inert_note {

@@ -53,7 +53,8 @@ enum status output_format_parse(const char *name, enum output_format *fmt);
 size_t output_width(FILE *fp);
 
 /* Makes every header and cell of t inert in place (line breaks become
- * spaces, hit markers kept), for text printed without output_print. */
+ * spaces, hit markers kept; ASCII stand-ins where the locale has no UTF-8,
+ * as table output has), for a page for people printed without output_print. */
 void output_make_inert(struct qtable *t);
 
 /* output_print_fit with no layout, at output_width(fp). */

@@ -57,4 +57,9 @@ char *text_ascii_signs(const char *s);
  * a double-width bracket: the caller pads it), Latin letters with marks. */
 char text_ascii_fold(uint32_t cp);
 
+/* What a terminal without UTF-8 is given for cp, for the command line's
+ * pages: pairoff's own sign in ASCII (text_ascii_signs), else the ASCII
+ * stand-in of text_ascii_fold, else "?". Static or in buf. */
+const char *text_ascii_of(uint32_t cp, char buf[2]);
+
 #endif
