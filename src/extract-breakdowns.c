@@ -48,21 +48,23 @@ static const char *const pronouns[] = { "it" };
 
 static bool any_word(const char *t, size_t from, size_t to, const char *const *words, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (xcontains_word(t, from, to, words[i]))
-			return true;
-	return false;
+	return from < to && xcontains_any_word(t, from, to, words, n);
 }
 
-/* The sentence opens with one of words[], followed by a comma when comma. */
-static bool opens_with(const struct xsentence *s, const char *const *words, size_t n, bool comma)
+/* The length of the sentence's first word. */
+static size_t first_word_len(const struct xsentence *s)
 {
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(words[i]);
-		if (xword_at(s->text, 0, words[i]) && (!comma || s->text[len] == ','))
-			return true;
-	}
-	return false;
+	size_t n = 0;
+	while (n < s->len && isalpha((unsigned char)s->text[n]))
+		n++;
+	return n;
+}
+
+/* The sentence opens with one of words[] (single words). */
+static bool first_word_in(const struct xsentence *s, const char *const *words, size_t n)
+{
+	size_t len = first_word_len(s);
+	return len > 0 && xword_in(s->text, len, words, n);
 }
 
 /* Where amount mi's own words begin: after the amount before it, in its
@@ -108,8 +110,8 @@ static bool opens_with_time(const struct xsentence *s)
 		"january", "february", "march", "april", "may", "june", "july", "august", "september",
 		"october", "november", "december",
 	};
-	static const char *const openers[] = { "in", "on", "from", "since", "by", "as of", "at the end of", "during" };
-	if (!opens_with(s, openers, NWORDS(openers), false))
+	static const char *const openers[] = { "in", "on", "from", "since", "by", "as", "at", "during" };
+	if (!first_word_in(s, openers, NWORDS(openers)))
 		return false;
 	size_t end = xclause_end(s->text, 0, s->len);
 	return (s->nyears > 0 && s->years[0].start < end) || any_word(s->text, 0, end, months, NWORDS(months));
@@ -125,16 +127,20 @@ static bool goes_on(const struct xctx *c, const struct xsentence *s)
 void xbreakdowns_note(struct xctx *c, const struct xsentence *s, const long *fund_of)
 {
 	c->para_sentence++;
-	if (opens_with(s, ordinals, NWORDS(ordinals), true))
+	if (first_word_in(s, ordinals, NWORDS(ordinals)) && s->text[first_word_len(s)] == ',')
 		c->para_items = true;
-	bool pronoun = opens_with(s, pronouns, NWORDS(pronouns), false) || (goes_on(c, s) && c->para_pronoun);
+	bool pronoun = first_word_in(s, pronouns, NWORDS(pronouns)) || (goes_on(c, s) && c->para_pronoun);
 	if (opens_with_time(s))
 		c->para_times++;
 	c->para_pronoun = pronoun;
 	c->para_semicolon = s->len > 0 && s->text[s->len - 1] == ';';
+	bool addition = false; /* an addition's words before the amount (read on from the last one) */
+	size_t read_to = 0;
 	for (size_t i = 0; i < s->nmoney; i++) {
 		if (fund_of[i] < 0 || c->out->funds[fund_of[i]].table_index >= 0)
 			continue;
+		addition = addition || any_word(s->text, read_to, s->money[i].start, addition_cues, NWORDS(addition_cues));
+		read_to = s->money[i].start;
 		const struct fact_fund *f = &c->out->funds[fund_of[i]];
 		size_t from = words_start(s, i), to = xclause_end(s->text, s->money[i].end, s->len);
 		*ARRAY_PUSH(c->para_funds, c->npara_funds, c->cap_para_funds) = (struct xpara_fund){
@@ -143,7 +149,7 @@ void xbreakdowns_note(struct xctx *c, const struct xsentence *s, const long *fun
 			.recipient = region_of(c, f->recipient),
 			.sentence = c->para_sentence,
 			.total_cue = any_word(s->text, from, to, total_cues, NWORDS(total_cues)),
-			.addition = any_word(s->text, 0, s->money[i].start, addition_cues, NWORDS(addition_cues)),
+			.addition = addition,
 			.pronoun = pronoun,
 			.in_item = c->para_items,
 			.time_no = c->para_times,
