@@ -127,7 +127,7 @@ static const char *const comparison_cues[] = {
 	"than", "up", "down", "increase", "decrease", "compared", "over", "last year", "previous",
 };
 
-/* "arranged 700,000 yuan (300,000 yuan issued)": an amount opening the
+/* "arranged 500,000 yuan (200,000 yuan issued)": an amount opening the
  * brackets right after another, smaller and of its year, is a part of it. */
 static void link_bracketed(struct xctx *c, const struct xsentence *s, const long *fund_of, size_t i)
 {
@@ -150,7 +150,7 @@ static void link_bracketed(struct xctx *c, const struct xsentence *s, const long
 }
 
 /* The words before an amount that make it the sum of what came before it
- * in its sentence ("..., so the year's funds amounted to 31 million"). */
+ * in its sentence ("..., so the year's funds amounted to 17 million"). */
 static const char *const sum_cues[] = {
 	"amounted to", "amounting to", "added up to", "adding up to", "totaling", "totalling", "totaled",
 	"totalled", "a total of", "in total", "altogether",
@@ -165,8 +165,8 @@ static bool sum_cue_before(const struct xsentence *s, size_t mi)
 	return false;
 }
 
-/* "based on a budget of 16 million, added 15 million, so the funds
- * amounted to 31 million": the sentence's last amount, said to be a sum,
+/* "based on a budget of 12 million, added 5 million, so the funds
+ * amounted to 17 million": the sentence's last amount, said to be a sum,
  * is the sum of the two or more amounts before it (within 1%). A budget
  * summed into given money was given: it takes the whole's category. */
 static void link_summed_before(struct xctx *c, const struct xsentence *s, const long *fund_of)

@@ -98,7 +98,7 @@ static bool restates(const struct gazetteer *g, const struct flow_fact *a, const
 	if (!pair_itself(a) || !pair_itself(b) || !near_amounts(a->amount_yuan, b->amount_yuan))
 		return false;
 	/* in one section, a near figure restates the pair's stated total (its
-	 * overview's "39.5 million" told again as "39.42 million" in a
+	 * overview's "41 million" told again as "40.6 million" in a
 	 * paragraph); two near figures of its paragraphs are two sums */
 	return apart || a->stated_total || b->stated_total;
 }
