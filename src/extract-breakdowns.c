@@ -19,9 +19,12 @@
 
 #define NWORDS(a) (sizeof(a) / sizeof((a)[0]))
 
-/* A breakdown's parts, at most (a paragraph listing more is a table in
- * prose, seldom one figure's parts; this also bounds the work). */
+/* A breakdown's parts, at most, and how far after its whole they are
+ * looked for, in amounts of the paragraph (one listing more is a table in
+ * prose, seldom one figure's parts; this also bounds the work on a
+ * paragraph of thousands of amounts). */
 #define MAX_PARTS 32
+#define MAX_REACH 128
 
 /* The whole's words: the figure is a sum ("a total of 9 million"). */
 static const char *const total_cues[] = {
@@ -203,7 +206,7 @@ static void sum_after(struct xctx *c, size_t wi)
 	int64_t total = fund(c, w)->amount_yuan, sum = 0, slack = total / 100;
 	long parts[MAX_PARTS];
 	size_t n = 0;
-	for (size_t k = wi + 1; k < c->npara_funds && n < MAX_PARTS; k++) {
+	for (size_t k = wi + 1; k < c->npara_funds && k <= wi + MAX_REACH && n < MAX_PARTS; k++) {
 		const struct xpara_fund *p = &c->para_funds[k];
 		if (fund(c, p)->whole_index >= 0)
 			continue;
@@ -245,7 +248,7 @@ static void list_after(struct xctx *c, size_t wi)
 	int64_t total = fund(c, w)->amount_yuan, sum = 0;
 	long parts[MAX_PARTS];
 	size_t n = 0;
-	for (size_t k = wi + 1; k < c->npara_funds && n < MAX_PARTS; k++) {
+	for (size_t k = wi + 1; k < c->npara_funds && k <= wi + MAX_REACH && n < MAX_PARTS; k++) {
 		const struct xpara_fund *p = &c->para_funds[k];
 		if (fund(c, p)->whole_index >= 0)
 			continue;
@@ -265,14 +268,30 @@ static bool may_be_whole(const struct xctx *c, const struct xpara_fund *w)
 	return fund(c, w)->whole_index < 0 && fund_kind_of(fund(c, w)->category) == KIND_AID;
 }
 
-/* A whole split already ("of which", or a sum) is not split again by a
- * list, whose parts could then count twice. */
-static bool has_parts(const struct xctx *c, long whole)
+/* The record of fund f in the paragraph (they are in fund order), or NULL. */
+static struct xpara_fund *record_of(struct xctx *c, long f)
 {
-	for (size_t i = 0; i < c->npara_funds; i++)
-		if (c->out->funds[c->para_funds[i].fund].whole_index == whole)
-			return true;
-	return false;
+	size_t lo = 0, hi = c->npara_funds;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->para_funds[mid].fund < f)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->npara_funds && c->para_funds[lo].fund == f ? &c->para_funds[lo] : NULL;
+}
+
+/* Marks the wholes split already ("of which", or a sum): a list does not
+ * split them again, whose parts could then count twice. */
+static void mark_split(struct xctx *c)
+{
+	for (size_t i = 0; i < c->npara_funds; i++) {
+		long w = fund(c, &c->para_funds[i])->whole_index;
+		struct xpara_fund *r = w >= 0 ? record_of(c, w) : NULL;
+		if (r)
+			r->split = true;
+	}
 }
 
 void xbreakdowns_paragraph(struct xctx *c)
@@ -280,8 +299,8 @@ void xbreakdowns_paragraph(struct xctx *c)
 	for (size_t i = 0; i < c->npara_funds; i++)
 		if (may_be_whole(c, &c->para_funds[i]))
 			sum_after(c, i);
+	mark_split(c);
 	for (size_t i = 0; i < c->npara_funds; i++)
-		if (!c->para_funds[i].carried && may_be_whole(c, &c->para_funds[i]) &&
-		    !has_parts(c, c->para_funds[i].fund))
+		if (!c->para_funds[i].carried && !c->para_funds[i].split && may_be_whole(c, &c->para_funds[i]))
 			list_after(c, i);
 }

@@ -73,6 +73,7 @@ struct xpara_fund {
 	unsigned time_no;      /* sentences of the paragraph up to its own that open
 	                        * with a time ("In March, ..."): its event's number */
 	bool carried;          /* the last amount of the paragraph before */
+	bool split;            /* a whole whose parts are linked already */
 };
 
 /* Where the extractor stands while reading a report. */
