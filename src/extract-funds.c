@@ -587,6 +587,7 @@ void xfunds_sentence(struct xctx *c, const struct xsentence *s)
 			fund_of[i] = add_fund(c, s, &s->money[i], donor, &co);
 	}
 	xparts_sentence(c, s, fund_of);
+	xbreakdowns_note(c, s, fund_of);
 	for (size_t i = 0; i < s->nmoney; i++)
 		if (fund_of[i] >= 0 && c->out->funds[fund_of[i]].whole_index >= 0)
 			c->out->funds[fund_of[i]].stated_total = false; /* a part is not the total */

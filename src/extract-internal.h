@@ -59,6 +59,23 @@ size_t xmap_get(const struct xmap *m, const char *key); /* XMAP_NONE when absent
 void xmap_put(struct xmap *m, const char *key, size_t value);
 void xmap_free(struct xmap *m);
 
+/* An amount of the paragraph being read, as the rules on breakdowns see it
+ * (extract-breakdowns.c). */
+struct xpara_fund {
+	long fund;             /* index in out->funds */
+	size_t donor, recipient; /* the fund's, as gazetteer indexes (GAZ_NONE) */
+	unsigned sentence;     /* its sentence's number in the paragraph, from 1;
+	                        * 0 when carried from the paragraph before */
+	bool total_cue;        /* its own words say it is a sum ("a total of") */
+	bool addition;         /* its sentence puts it on top ("also", "in addition") */
+	bool pronoun;          /* its sentence opens with "It": the giver before */
+	bool in_item;          /* in an item of an enumeration ("First, ...") */
+	unsigned time_no;      /* sentences of the paragraph up to its own that open
+	                        * with a time ("In March, ..."): its event's number */
+	bool carried;          /* the last amount of the paragraph before */
+	bool split;            /* a whole whose parts are linked already */
+};
+
 /* Where the extractor stands while reading a report. */
 struct xctx {
 	const struct report *r;
@@ -89,6 +106,13 @@ struct xctx {
 	                                      * once they add up to it */
 	size_t nopen_parts;
 	long last_fund;                      /* the paragraph's last fund, -1 */
+	struct xpara_fund *para_funds;       /* owned; the paragraph's amounts */
+	size_t npara_funds, cap_para_funds;
+	unsigned para_sentence;              /* sentences of the paragraph read so far */
+	unsigned para_times;                 /* of them, those that open with a time */
+	bool para_items;                     /* an enumeration ("First, ...") has begun */
+	bool para_pronoun;                   /* the last sentence was about "It" */
+	bool para_semicolon;                 /* the last sentence ended in ';' */
 	size_t east_all, west_all;           /* the programme's sides as wholes, GAZ_NONE if
 	                                      * the gazetteer has none */
 	size_t link_actor;                   /* the local giver the last sentence acted through
@@ -110,7 +134,8 @@ struct xctx {
  *   extract-context.c                  places' names, facts recorded so far
  *   extract-text.c                     sentences, places, years, words, clauses
  *   extract-years.c, extract-money.c,
- *   extract-kind.c, extract-parts.c    an amount's year, value, kind, parts
+ *   extract-kind.c, extract-parts.c,
+ *   extract-breakdowns.c               an amount's year, value, kind, parts
  *   extract-funds.c, -pairs.c, -links.c,
  *   -indicators.c, -tables.c,
  *   -anomalies.c                       the rules, side by side
@@ -215,6 +240,15 @@ enum fund_category xfund_category(const struct xctx *c, const struct xsentence *
 /* extract-parts.c: part-of links in prose; fund_of[i] is the fund made
  * from the sentence's i-th amount, -1 when none. */
 void xparts_sentence(struct xctx *c, const struct xsentence *s, const long *fund_of);
+
+/* extract-breakdowns.c: a figure split over the sentences after it, read
+ * once its paragraph is. xbreakdowns_begin starts a paragraph (continues:
+ * it goes on with its topic, so the last amount before may be its whole);
+ * xbreakdowns_note takes a sentence's amounts (fund_of as above);
+ * xbreakdowns_paragraph links the parts. */
+void xbreakdowns_begin(struct xctx *c, bool continues);
+void xbreakdowns_note(struct xctx *c, const struct xsentence *s, const long *fund_of);
+void xbreakdowns_paragraph(struct xctx *c);
 
 /* extract-funds.c: fund facts from prose. */
 void xfunds_sentence(struct xctx *c, const struct xsentence *s);

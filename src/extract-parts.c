@@ -121,9 +121,84 @@ static void continue_open_whole(struct xctx *c, const struct xsentence *s, const
 	}
 }
 
+/* Words in brackets after an amount that compare it, not split it
+ * ("5 million (4 million in 2011)" is caught by the year). */
+static const char *const comparison_cues[] = {
+	"than", "up", "down", "increase", "decrease", "compared", "over", "last year", "previous",
+};
+
+/* "arranged 500,000 yuan (200,000 yuan issued)": an amount opening the
+ * brackets right after another, smaller and of its year, is a part of it. */
+static void link_bracketed(struct xctx *c, const struct xsentence *s, const long *fund_of, size_t i)
+{
+	size_t p = s->money[i].end;
+	while (p < s->len && s->text[p] == ' ')
+		p++;
+	if (p >= s->len || s->text[p] != '(' || i + 1 >= s->nmoney || fund_of[i] < 0 || fund_of[i + 1] < 0)
+		return;
+	for (p++; p < s->money[i + 1].start; p++)
+		if (s->text[p] != ' ')
+			return;
+	const char *close = memchr(s->text + p, ')', s->len - p);
+	size_t to = close ? (size_t)(close - s->text) : s->len;
+	for (size_t k = 0; k < NWORDS(comparison_cues); k++)
+		if (xcontains_word(s->text, p, to, comparison_cues[k]))
+			return;
+	const struct fact_fund *w = &c->out->funds[fund_of[i]], *part = &c->out->funds[fund_of[i + 1]];
+	if (part->amount_yuan < w->amount_yuan && part->year == w->year && part->from_year == w->from_year)
+		link(c, fund_of[i + 1], fund_of[i]);
+}
+
+/* The words before an amount that make it the sum of what came before it
+ * in its sentence ("..., so the year's funds amounted to 17 million"). */
+static const char *const sum_cues[] = {
+	"amounted to", "amounting to", "added up to", "adding up to", "totaling", "totalling", "totaled",
+	"totalled", "a total of", "in total", "altogether",
+};
+
+static bool sum_cue_before(const struct xsentence *s, size_t mi)
+{
+	size_t from = mi > 0 ? s->money[mi - 1].end : 0, to = s->money[mi].end;
+	for (size_t k = 0; k < NWORDS(sum_cues); k++)
+		if (xcontains_word(s->text, from, to, sum_cues[k]))
+			return true;
+	return false;
+}
+
+/* "based on a budget of 12 million, added 5 million, so the funds
+ * amounted to 17 million": the sentence's last amount, said to be a sum,
+ * is the sum of the two or more amounts before it (within 1%). A budget
+ * summed into given money was given: it takes the whole's category. */
+static void link_summed_before(struct xctx *c, const struct xsentence *s, const long *fund_of)
+{
+	size_t last = s->nmoney - 1;
+	if (s->nmoney < 3 || fund_of[last] < 0 || !sum_cue_before(s, last))
+		return;
+	struct fact_fund *w = &c->out->funds[fund_of[last]];
+	int64_t sum = 0;
+	for (size_t k = 0; k < last; k++) {
+		const struct fact_fund *p = fund_of[k] >= 0 ? &c->out->funds[fund_of[k]] : NULL;
+		if (!p || p->whole_index >= 0 || p->year != w->year || p->from_year != w->from_year)
+			return;
+		sum += p->amount_yuan;
+	}
+	if (!within_percent(sum, w->amount_yuan))
+		return;
+	for (size_t k = 0; k < last; k++) {
+		struct fact_fund *p = &c->out->funds[fund_of[k]];
+		if (fund_kind_of(p->category) == KIND_PLANNED && fund_kind_of(w->category) == KIND_AID)
+			p->category = w->category;
+		link(c, fund_of[k], fund_of[last]);
+	}
+}
+
 void xparts_sentence(struct xctx *c, const struct xsentence *s, const long *fund_of)
 {
 	continue_open_whole(c, s, fund_of);
+	for (size_t i = 0; i < s->nmoney; i++)
+		link_bracketed(c, s, fund_of, i);
+	if (s->nmoney > 0)
+		link_summed_before(c, s, fund_of);
 	size_t start = 0;
 	if (opens_with_cue(s) && c->last_fund >= 0) {
 		/* "Among them, 50 enterprises donated 3.56 million yuan" */

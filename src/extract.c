@@ -87,12 +87,14 @@ static void read_paragraph(struct xctx *c, const struct report_paragraph *p, con
 	c->para_donor = GAZ_NONE;
 	c->open_whole = c->last_fund = -1;
 	c->span_from = c->span_to = 0;
+	xbreakdowns_begin(c, c->topic_block && !p->topic);
 	xanomalies_paragraph(c, p);
 	struct xsentence *s;
 	size_t n = xsplit_sentences(body, &s);
 	for (size_t i = 0; i < n; i++)
 		read_sentence(c, &s[i], overview);
 	xsentence_free(s, n);
+	xbreakdowns_paragraph(c);
 }
 
 /* An overview names a donor's total before the sections that state its
@@ -354,6 +356,7 @@ enum status extract_report_until(const struct report *r, const struct gazetteer 
 		xlinks_funds(&c);
 	}
 	free(c.ordered);
+	free(c.para_funds);
 	xmap_free(&c.last_link);
 	xmap_free(&c.first_partner);
 	xmap_free(&c.heading_partner);

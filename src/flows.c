@@ -91,9 +91,16 @@ static bool restates(const struct gazetteer *g, const struct flow_fact *a, const
 		return false;
 	bool apart = a->report_id != b->report_id || a->section != b->section ||
 		     a->in_table != b->in_table;
+	if (!apart && a->whole_id && b->whole_id)
+		return false; /* a section splits each of its wholes into its own money */
 	if (a->amount_yuan == b->amount_yuan)
 		return apart || (a->donor == b->donor && a->recipient == b->recipient);
-	return apart && pair_itself(a) && pair_itself(b) && near_amounts(a->amount_yuan, b->amount_yuan);
+	if (!pair_itself(a) || !pair_itself(b) || !near_amounts(a->amount_yuan, b->amount_yuan))
+		return false;
+	/* in one section, a near figure restates the pair's stated total (its
+	 * overview's "41 million" told again as "40.6 million" in a
+	 * paragraph); two near figures of its paragraphs are two sums */
+	return apart || a->stated_total || b->stated_total;
 }
 
 /* Union-find over the statements of one bucket, by position in idx. */

@@ -626,6 +626,78 @@ static void test_parts_and_totals(void)
 	extraction_free(&x);
 }
 
+static bool part_of(const struct extraction *x, int64_t part, int64_t whole)
+{
+	const struct fact_fund *p = find_fund(x, part), *w = find_fund(x, whole);
+	return p && w && p->whole_index == index_of(x, w);
+}
+
+static bool no_whole(const struct extraction *x, int64_t yuan)
+{
+	const struct fact_fund *f = find_fund(x, yuan);
+	return f && f->whole_index == -1;
+}
+
+/* Rule: a figure split over the sentences after it, without "of which":
+ * amounts that add up to it; a list tied to it ("a total of", its places'
+ * givers after a paragraph's opening figure, "It", "First, ..."); an
+ * amount in brackets right after another; amounts summed before a figure
+ * said to be their sum. Never money on top ("In addition"), of another
+ * time ("In March, ..."), or a list that does not fit. */
+static void test_breakdowns(void)
+{
+	struct extraction x;
+	extract_text("Jiangsu-Shaanxi Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Roads\xE3\x80\x91 In 2014, Jiangsu issued 12.3 million yuan to Shaanxi for roads. "
+		     "5.1 million yuan went to Mizhi County; 7.2 million yuan was used in Zizhou County.\n\n"
+		     "\xE3\x80\x90Schools\xE3\x80\x91 In 2014, Jiangsu provided a total of 31 million yuan to Shaanxi. "
+		     "It put 4.4 million yuan into schools; invested 6.6 million yuan in clinics. In March, the two "
+		     "sides agreed on 5.5 million yuan for Luochuan County.\n\n"
+		     "\xE3\x80\x90" "Cities\xE3\x80\x91 In 2014, Jiangsu allocated 20.5 million yuan to Shaanxi. Suzhou "
+		     "City gave 3.3 million yuan to Mizhi County. Wuxi City invested 2.2 million yuan in Zizhou "
+		     "County. In addition, Nanjing City donated 1.1 million yuan to Luochuan County.\n\n"
+		     "\xE3\x80\x90More\xE3\x80\x91 In 2014, Jiangsu issued 9.9 million yuan to Shaanxi. Jiangsu gave "
+		     "4.3 million yuan to Mizhi County. Nanjing City arranged 770,000 yuan (330,000 yuan issued) "
+		     "for Zizhou County. Based on a budget of 8.8 million yuan, Jiangsu added 4.1 million yuan, so "
+		     "the funds amounted to 12.9 million yuan.\n",
+		     &x);
+	CHECK(part_of(&x, 5100000, 12300000) && part_of(&x, 7200000, 12300000)); /* they add up */
+	CHECK(part_of(&x, 4400000, 31000000) && part_of(&x, 6600000, 31000000)); /* "a total of", "It" */
+	CHECK(no_whole(&x, 5500000)); /* another time */
+	CHECK(part_of(&x, 3300000, 20500000) && part_of(&x, 2200000, 20500000)); /* its cities */
+	CHECK(no_whole(&x, 1100000)); /* money on top */
+	CHECK(no_whole(&x, 4300000)); /* the giver again, nothing ties it */
+	CHECK(part_of(&x, 330000, 770000) && no_whole(&x, 770000));
+	CHECK(part_of(&x, 8800000, 12900000) && part_of(&x, 4100000, 12900000));
+	const struct fact_fund *f = find_fund(&x, 8800000);
+	CHECK(f && f->category == FUND_GOVERNMENT); /* a budget summed into given money */
+	extraction_free(&x);
+
+	/* an enumeration after a figure; a paragraph that sums the one before */
+	extract_text("Jiangsu-Shaanxi Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90Overview\xE3\x80\x91 Over the past ten years, Jiangsu has donated 150 million "
+		     "yuan to Shaanxi in three fields. First, build roads. Jiangsu invested 30 million yuan in "
+		     "Mizhi County. Secondly, build schools. Jiangsu invested 20 million yuan in Zizhou County.\n\n"
+		     "\xE3\x80\x90" "Cities\xE3\x80\x91 In 2014, the cities of Jiangsu put in 3.6 million yuan of aid "
+		     "funds for Shaanxi.\n\n"
+		     "Suzhou City issued 1.5 million yuan to Mizhi County. Wuxi City issued 2.1 million yuan to "
+		     "Zizhou County.\n",
+		     &x);
+	CHECK(part_of(&x, 30000000, 150000000) && part_of(&x, 20000000, 150000000));
+	CHECK(part_of(&x, 1500000, 3600000) && part_of(&x, 2100000, 3600000));
+	extraction_free(&x);
+
+	/* a list that does not fit, and a bracket that compares */
+	extract_text("Jiangsu-Shaanxi Pairing-off Poverty Alleviation\n\n"
+		     "\xE3\x80\x90" "Funds\xE3\x80\x91 In 2014, Jiangsu provided a total of 6 million yuan to Shaanxi. "
+		     "It gave 4.5 million yuan to Mizhi County and 3.5 million yuan to Zizhou County. Suzhou City "
+		     "issued 900,000 yuan (up from 600,000 yuan) for Luochuan County.\n",
+		     &x);
+	CHECK(part_of(&x, 4500000, 6000000) && no_whole(&x, 3500000)); /* 4.5 + 3.5 is more than 6 */
+	CHECK(no_whole(&x, 600000));
+	extraction_free(&x);
+}
+
 /* Rule: figures for the whole programme flow from the East to the West,
  * named in words; the two are never provinces, places in text or pairs. */
 static void test_programme(void)
@@ -1100,6 +1172,7 @@ int main(void)
 	test_heading_inside_a_province();
 	test_parties();
 	test_parts_and_totals();
+	test_breakdowns();
 	test_programme();
 	test_misspellings_and_brackets();
 	test_unseen_report();

@@ -97,6 +97,30 @@ static void test_disagreeing_figures(void)
 	CHECK(yf.aid_yuan == 303000000 + 9000000 + 9100000, "aid %lld", (long long)yf.aid_yuan);
 }
 
+/* In one section, a paragraph's near figure restates the pair's stated
+ * total (its overview's); two parts of two wholes, equal and of one place,
+ * are two sums. */
+static void test_section_restatements(void)
+{
+	struct flow_fact f[] = {
+		fact(1, "Shanghai", "Yunnan", 2014, FUND_SOCIAL, 41000000, 3),
+		fact(2, "Shanghai", "Yunnan", 2014, FUND_SOCIAL, 40400000, 9),
+		fact(3, "Shanghai", "Wenshan Prefecture", 2014, FUND_GOVERNMENT, 2000000, 11),
+		fact(4, "Shanghai", "Wenshan Prefecture", 2014, FUND_GOVERNMENT, 700000, 11),
+		fact(5, "Shanghai", "Wenshan Prefecture", 2014, FUND_GOVERNMENT, 3000000, 13),
+		fact(6, "Shanghai", "Wenshan Prefecture", 2014, FUND_GOVERNMENT, 700000, 13),
+	};
+	f[0].stated_total = true;
+	f[3].whole_id = 3;
+	f[5].whole_id = 5;
+	struct flow_disagreement *dis;
+	size_t ndis;
+	flows_link(f, 6, gaz, &dis, &ndis);
+	free(dis);
+	CHECK(f[1].flow_id == 1, "40.4 million restates the stated 41 million");
+	CHECK(f[5].flow_id == 6, "700,000 of one whole and 700,000 of another: two sums");
+}
+
 /* A part is not added to its whole. */
 static void test_parts_not_added(void)
 {
@@ -233,6 +257,7 @@ int main(void)
 	}
 	free(path);
 	test_restatement_once();
+	test_section_restatements();
 	test_one_paragraph_two_sums();
 	test_disagreeing_figures();
 	test_parts_not_added();

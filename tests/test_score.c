@@ -44,10 +44,10 @@
 /* The money model (issue 8): where the extractor stood when these were set,
  * so that it can only get better; raise them as it does. */
 #define KIND_MIN_ACCURACY 0.95
-#define PARTS_MIN_PRECISION 0.95
-#define PARTS_MIN_RECALL 0.55
-#define FLOWS_MIN_PRECISION 0.75
-#define FLOWS_MIN_RECALL 0.55
+#define PARTS_MIN_PRECISION 0.98
+#define PARTS_MIN_RECALL 0.93
+#define FLOWS_MIN_PRECISION 0.85
+#define FLOWS_MIN_RECALL 0.72
 /* Indicators (issue 10): where the extractor stands against the gold
  * (tests/gold/indicators.tsv), so that it can only get better; the issue
  * asks 0.90 / 0.85. */

@@ -57,8 +57,10 @@ struct flow_disagreement {
  *    different sections (a section lists its own places' money once), or
  *  - their amounts are within 2%, both name the pair itself (donor unit to
  *    recipient province) and they are in different sections, or one is a
- *    table's and the other a sentence's: an overview's "255 million" and
- *    the section's "257 million" for one year's aid.
+ *    table's and the other a sentence's, or one is the pair's stated total:
+ *    an overview's "255 million" and the section's "257 million" for one
+ *    year's aid.
+ * Within one section, two parts of two wholes are never one flow.
  * Each statement whose figure differs from its flow's first is appended to
  * *dis (*ndis of them, caller frees). g gives the places' nesting. */
 void flows_link(struct flow_fact *facts, size_t n, const struct gazetteer *g,
