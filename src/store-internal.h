@@ -11,6 +11,13 @@
 
 sqlite3 *store_db(struct store *s);
 
+/* The order of search hits (src/search-rank.c): an FTS5 rank function
+ * registered on every reader's connection, used as
+ * "... MATCH ?1 AND rank MATCH '" SEARCH_RANK "' ORDER BY rank". */
+#define SEARCH_RANK_FN "pairoff_rank"
+#define SEARCH_RANK SEARCH_RANK_FN "()"
+int store_register_rank(sqlite3 *db);
+
 /* Prepares sql on the store, or records an ST_STORE detail and returns NULL. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 

@@ -222,6 +222,8 @@ static enum status open_db(const char *db_path, sqlite3 **out, uint64_t *file_id
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	sqlite3_exec(db, reader_pragmas, NULL, NULL, NULL);
 	st = check_store(db, db_path);
+	if (st == ST_OK && (rc = store_register_rank(db)) != SQLITE_OK)
+		st = status_set(ST_STORE, "%s: cannot rank search hits: %s", db_path, sqlite3_errstr(rc));
 	if (st != ST_OK) {
 		sqlite3_close_v2(db);
 		return st;

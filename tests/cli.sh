@@ -130,6 +130,25 @@ assert_rc 0 "search --limit"
 assert_eq "$(printf '%s\n' "$out" | wc -l)" 3 "table with --limit 2: header and 2 rows"
 assert_not_contains "$(printf '%s\n' "$out" | head -n 1)" "paragraph" "table leaves out the paragraph"
 
+# The order of hits (src/search-rank.c): more mentions of the query's words
+# first, whatever the paragraph's length, and a rare word outweighs a common
+# one. bm25 with its length would put the one-line mention first.
+mkdir -p "$test_tmp/rank"
+{
+	printf 'Ranking test\n\nThe Zorbel fund.\n\n'
+	printf 'In 2010 a city sent %s the Zorbel fund again, the Zorbel fund once more and the Zorbel fund a third time.\n\n' \
+		"$(printf 'many words of no interest %.0s' 1 2 3 4 5 6 7 8 9 10 11 12)"
+	printf 'A plain line on the fund and the fund and the fund and the fund.\n\n'
+	printf 'A plain line on the fund and Zorbel.\n'
+} >"$test_tmp/rank/ranking-2010.txt"
+"$PAIROFF" --db "$test_tmp/rank.db" import "$test_tmp/rank" >/dev/null ||
+	fail "import of the ranking report"
+run "$PAIROFF" --db "$test_tmp/rank.db" search --format tsv Zorbel
+assert_eq "$(printf '%s\n' "$out" | sed 1d | cut -f2 | tr '\n' ' ')" "5 3 9 " "search Zorbel: three mentions first"
+run "$PAIROFF" --db "$test_tmp/rank.db" search --format tsv 'Zorbel OR fund'
+assert_eq "$(printf '%s\n' "$out" | sed -n 2p | cut -f2)" 5 "search Zorbel OR fund: most mentions of the rare word first"
+assert_eq "$(printf '%s\n' "$out" | sed -n 5p | cut -f2)" 7 "search Zorbel OR fund: the common word alone last"
+
 run "$PAIROFF" --db "$db" search --format json '"entire village"'
 assert_rc 0 "phrase search"
 assert_contains "$out" '"line": ' "json search line"
