@@ -416,6 +416,28 @@ static bool year_before(const char *t, size_t b)
 	return word_in(t + w, e - w, words, ARRAY_LEN(words));
 }
 
+/* Whether a quotation is open at pos and closed after it in the sentence:
+ * a slogan ("one school for one village") or a name counts nothing. */
+static bool in_quotes(const struct xsentence *s, size_t pos)
+{
+	const char *t = s->text;
+	bool open = false;
+	for (size_t i = 0; i < pos; i++) {
+		if (t[i] == '"')
+			open = !open;
+		else if ((unsigned char)t[i] == 0xE2 && i + 2 < s->len && (unsigned char)t[i + 1] == 0x80 &&
+			 ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9D))
+			open = (unsigned char)t[i + 2] == 0x9C;
+	}
+	if (!open)
+		return false;
+	for (size_t i = pos; i < s->len; i++)
+		if (t[i] == '"' || ((unsigned char)t[i] == 0xE2 && i + 2 < s->len && (unsigned char)t[i + 1] == 0x80 &&
+				    (unsigned char)t[i + 2] == 0x9D))
+			return true;
+	return false;
+}
+
 /* Numbers that are not counts: inside money or a year, a document's or a
  * school's number ("No. 4"), a date ("August 5 to 8"), a percentage, a
  * figure glued to another ("7+8"). */
@@ -444,7 +466,10 @@ static bool not_a_count(const struct xsentence *s, const struct number *num)
 	for (size_t k = 0; k < ARRAY_LEN(months); k++)
 		if (xcontains_word(t, from, b, months[k]) || xword_at(t, e, months[k]))
 			return true;
-	return false;
+	size_t clause = xclause_start(t, b, 0);
+	if (xfind_ci(t, clause, b, "accommodat") || xfind_ci(t, clause, b, "capacity"))
+		return true; /* "can accommodate 900 pupils", "a capacity of 500 pigs": a size */
+	return in_quotes(s, b);
 }
 
 /* --- what people counted were ----------------------------------------------------- */
@@ -666,6 +691,29 @@ static bool per_unit(const char *t, size_t i, size_t len)
 	return xword_at(t, i, "for") && xword_at(t, skip_blanks(t, i + 3, len), "each");
 }
 
+/* "batches of 120 doctors", "groups of more than 40 experts": the
+ * container's "of" is followed by a count. */
+static bool holds_count(const struct xsentence *s, const struct counted *cnt)
+{
+	static const char *const approx[] = { "more", "than", "over", "nearly", "about", "around", "almost" };
+	const char *t = s->text;
+	size_t i = skip_blanks(t, cnt->next, s->len);
+	if (!xword_at(t, i, "of"))
+		return false;
+	i += 2;
+	for (int words = 0; words < 3; words++) {
+		struct number inner;
+		i = skip_blanks(t, i, s->len);
+		if (number_at(t, i, s->len, &inner))
+			return true;
+		size_t n = strspn(t + i, "abcdefghijklmnopqrstuvwxyz");
+		if (!word_in(t + i, n, approx, ARRAY_LEN(approx)))
+			return false;
+		i += n;
+	}
+	return false;
+}
+
 /* The kind of what num counts, or IND_NKINDS when it is no indicator. */
 static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const struct number *num,
 				   const struct counted *c)
@@ -689,7 +737,10 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 	case NC_PROJECT:
 		return IND_PROJECTS; /* aid projects, and cooperation projects signed: counted alike */
 	case NC_CONTAINER: {
-		/* a batch counts what it holds; a team, people sent */
+		/* a batch counts what it holds; a team, people sent; "six batches
+		 * of 120 doctors" counts the doctors, and six is no count of them */
+		if (holds_count(s, c))
+			return IND_NKINDS;
 		enum indicator_kind held = held_kind(s, from, c);
 		return held != IND_NKINDS || nouns[c->noun].kind == IND_OTHER ? held : nouns[c->noun].kind;
 	}
