@@ -762,6 +762,20 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 
 /* --- facts ------------------------------------------------------------------------- */
 
+/* "123 in 2009 and 114 in 2010": the year written right after a count is
+ * its own, whatever span the sentence states; 0 when none is. */
+static int year_right_after(const struct xsentence *s, const struct number *num)
+{
+	size_t j = skip_blanks(s->text, num->end, s->len);
+	if (!xword_at(s->text, j, "in"))
+		return 0;
+	j = skip_blanks(s->text, j + 2, s->len);
+	for (size_t y = 0; y < s->nyears; y++)
+		if (s->years[y].start == j && !s->years[y].comparison)
+			return s->years[y].year;
+	return 0;
+}
+
 static void add_indicator(struct xctx *c, const struct xsentence *s, const struct number *num,
 			  const struct counted *cnt, enum indicator_kind kind)
 {
@@ -775,7 +789,11 @@ static void add_indicator(struct xctx *c, const struct xsentence *s, const struc
 	memset(f, 0, sizeof(*f));
 	f->donor = xpool_strdup(c->out, xname(c, donor));
 	f->recipient = xpool_strdup(c->out, recipient == GAZ_NONE ? "" : xname(c, recipient));
-	f->year = xyear_for(c, s, num->start, &f->from_year);
+	f->year = year_right_after(s, num);
+	if (f->year)
+		f->from_year = f->year;
+	else
+		f->year = xyear_for(c, s, num->start, &f->from_year);
 	f->value = num->value;
 	f->kind = kind;
 	f->unit = xpool_strndup(c->out, s->text + cnt->unit_start, cnt->unit_end - cnt->unit_start);
@@ -879,35 +897,177 @@ static bool is_part(const char *t, const struct number *num, const struct counte
 	return false;
 }
 
+/* What the counts read so far in a sentence leave for the next one. */
+struct sentence_state {
+	size_t prev_end;              /* the previous number's end */
+	enum indicator_kind part_of;  /* the kind of the sentence's last count of people */
+	size_t exist_end;             /* the end of the last phrase "has" governs, 0 for none */
+	struct counted last;          /* the last count's phrase (last.noun NO_NOUN for none) */
+	enum indicator_kind last_kind;
+};
+
+/* "the town has six villages and 900 people", "there are 20 teams": what
+ * a place has or what there is sizes it; nobody gave it. The words of a
+ * list ("six villages, 41 groups and 900 people") share the verb. */
+static bool existing(const char *t, const struct number *num, const struct sentence_state *st)
+{
+	static const char *const verbs[] = {
+		"has", "have", "there are", "there is", "has a total of", "have a total of", "there are a total of",
+		"there are now a total of", "there are now",
+	};
+	/* "designed to have 45 classrooms", "will have": what is built; "there
+	 * were" tells what was done */
+	static const char *const not_a_state[] = { "to have", "will have", "shall have", "would have" };
+	for (size_t k = 0; k < ARRAY_LEN(verbs); k++)
+		if (word_before(t, num, verbs[k])) {
+			for (size_t n = 0; n < ARRAY_LEN(not_a_state); n++)
+				if (word_before(t, num, not_a_state[n]))
+					return false;
+			return true;
+		}
+	if (!st->exist_end)
+		return false;
+	bool approx;
+	size_t b = xapprox_start(t, num->start, &approx);
+	for (size_t i = st->exist_end; i < b;) {
+		if (t[i] == ' ' || t[i] == ',')
+			i++;
+		else if (xword_at(t, i, "and"))
+			i += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
+/* "selected nine of the 44 villages": nine counts the villages, and 44 is
+ * the whole they were chosen from, no count of anything done. Sets *whole
+ * to the second number. */
+static bool partitive(const char *t, const struct number *num, size_t len, struct number *whole)
+{
+	size_t j = skip_blanks(t, num->end, len);
+	if (!xword_at(t, j, "of"))
+		return false;
+	j = skip_blanks(t, j + 2, len);
+	if (!xword_at(t, j, "the"))
+		return false;
+	j = skip_blanks(t, j + 3, len);
+	return number_at(t, j, len, whole);
+}
+
+/* "surgeries for 500 times", "negotiation activities for 30 times": the
+ * activity before "for" says what the times were; the word "times" is the
+ * unit. IND_NKINDS when no activity says. */
+static enum indicator_kind times_kind(const char *t, const struct number *num, size_t len, struct counted *cnt)
+{
+	static const char *const services[] = {
+		"treatment", "treatments", "surgery", "surgeries", "consultation", "consultations", "operation",
+		"operations", "diagnosis", "examination", "examinations", "service", "services",
+	};
+	static const char *const visits[] = {
+		"visit", "visits", "activity", "activities", "negotiation", "negotiations", "research",
+		"inspection", "inspections",
+	};
+	size_t j = skip_blanks(t, num->end, len);
+	if (!xword_at(t, j, "times") || !word_before(t, num, "for"))
+		return IND_NKINDS;
+	*cnt = (struct counted){ .noun = NO_NOUN, .unit_start = j, .unit_end = j + 5, .end = j + 5, .next = j + 5 };
+	bool approx;
+	size_t end = xapprox_start(t, num->start, &approx), b = end;
+	while (b > 0 && !strchr(",;:.()", t[b - 1]) && !isdigit((unsigned char)t[b - 1]))
+		b--;
+	enum indicator_kind kind = IND_NKINDS;
+	for (size_t i = b; i < end;) {
+		size_t e = i;
+		while (e < end && is_letter((unsigned char)t[e]))
+			e++;
+		if (word_in(t + i, e - i, services, ARRAY_LEN(services)))
+			return IND_OTHER; /* medical services given */
+		if (word_in(t + i, e - i, visits, ARRAY_LEN(visits)))
+			kind = IND_VISITS;
+		i = e > i ? e : i + 1;
+	}
+	return kind;
+}
+
+/* "137 projects (107 by the city and 30 by its districts)": a number with
+ * nothing counted after it, in brackets right after a count, is a part of
+ * that count, of its kind and unit. */
+static bool bracket_part(const char *t, const struct number *num, size_t len, const struct sentence_state *st,
+			 struct counted *cnt)
+{
+	if (st->last.noun == NO_NOUN && !st->last.thing)
+		return false;
+	size_t open = skip_blanks(t, st->last.end, len);
+	if (t[open] != '(' || open >= num->start || memchr(t + open, ')', num->start - open))
+		return false;
+	size_t j = skip_blanks(t, num->end, len);
+	if (!xword_at(t, j, "in") && !xword_at(t, j, "by") && !xword_at(t, j, "from"))
+		return false;
+	size_t e = j;
+	while (e < len && !strchr("),;", t[e]) && !xword_at(t, e, "and"))
+		e++;
+	while (e > j && t[e - 1] == ' ')
+		e--;
+	*cnt = st->last;
+	cnt->end = cnt->next = e;
+	return true;
+}
+
+/* One number of a sentence: what it counts, if anything. */
+static void count_number(struct xctx *c, const struct xsentence *s, struct number *num, struct sentence_state *st)
+{
+	const char *t = s->text;
+	size_t from = governing_start(s, num->start, st->prev_end);
+	st->prev_end = num->end;
+	if (num->value <= 0 || not_a_count(s, num))
+		return;
+	struct number whole;
+	bool part_of_whole = partitive(t, num, s->len, &whole);
+	struct counted cnt = read_phrase(t, part_of_whole ? whole.end : phrase_start(t, num, s->len), s->len);
+	if (part_of_whole)
+		st->prev_end = whole.end; /* the whole is read: no count of its own */
+	if (existing(t, num, st)) {
+		st->exist_end = cnt.end;
+		return;
+	}
+	st->exist_end = 0;
+	enum indicator_kind kind = IND_NKINDS;
+	if (cnt.noun == NO_NOUN) {
+		/* "donated 20 vehicles", "500 tons of fertilizer": other things counted */
+		if (cnt.thing && !no_thing(t + cnt.unit_start, cnt.unit_end - cnt.unit_start) &&
+		    !bare_measure(t, &cnt, s->len) && !is_output(t, xclause_start(t, num->start, 0), num->start))
+			kind = IND_OTHER;
+		else if (bracket_part(t, num, s->len, st, &cnt))
+			kind = st->last_kind;
+		else
+			kind = times_kind(t, num, s->len, &cnt);
+		if (kind != IND_NKINDS)
+			add_indicator(c, s, num, &cnt, kind);
+		return;
+	}
+	kind = kind_of(s, from, num, &cnt);
+	if (kind != IND_NKINDS && is_part(t, num, &cnt) &&
+	    (st->part_of == IND_TRAINED || st->part_of == IND_VISITS || st->part_of == IND_CADRES ||
+	     st->part_of == IND_LABOUR))
+		kind = st->part_of; /* people of a count of people: not of households or projects */
+	if (kind != IND_NKINDS) {
+		add_indicator(c, s, num, &cnt, kind);
+		st->part_of = kind;
+		st->last = cnt;
+		st->last_kind = kind;
+	}
+}
+
 void xindicators_sentence(struct xctx *c, const struct xsentence *s)
 {
 	const char *t = s->text;
-	size_t prev_end = 0;
-	enum indicator_kind part_of = IND_NKINDS; /* the kind of the sentence's last count */
+	struct sentence_state st = { .part_of = IND_NKINDS, .last = { .noun = NO_NOUN }, .last_kind = IND_NKINDS };
 	for (size_t i = 0; i < s->len; i++) {
 		struct number num;
 		if ((i > 0 && is_word_byte((unsigned char)t[i - 1])) || !number_at(t, i, s->len, &num))
 			continue;
-		size_t from = governing_start(s, num.start, prev_end);
-		prev_end = num.end;
-		i = num.end - 1;
-		if (num.value <= 0 || not_a_count(s, &num))
-			continue;
-		struct counted cnt = read_phrase(t, phrase_start(t, &num, s->len), s->len);
-		if (cnt.noun == NO_NOUN) {
-			/* "donated 20 vehicles", "500 tons of fertilizer": other things counted */
-			if (cnt.thing && !no_thing(t + cnt.unit_start, cnt.unit_end - cnt.unit_start) &&
-			    !bare_measure(t, &cnt, s->len) && !is_output(t, xclause_start(t, num.start, 0), num.start))
-				add_indicator(c, s, &num, &cnt, IND_OTHER);
-			continue;
-		}
-		enum indicator_kind kind = kind_of(s, from, &num, &cnt);
-		if (kind != IND_NKINDS && is_part(t, &num, &cnt) &&
-		    (part_of == IND_TRAINED || part_of == IND_VISITS || part_of == IND_CADRES || part_of == IND_LABOUR))
-			kind = part_of; /* people of a count of people: not of households or projects */
-		if (kind != IND_NKINDS) {
-			add_indicator(c, s, &num, &cnt, kind);
-			part_of = kind;
-		}
+		count_number(c, s, &num, &st);
+		i = (st.prev_end > num.end ? st.prev_end : num.end) - 1;
 	}
 }
