@@ -142,7 +142,10 @@ static const char *const labour_cues[] = {
 	"transfer", "transferred", "transferring", "employed", "employment", "export", "exported",
 	"migrant", "jobs", "job",
 };
-static const char *const visit_cues[] = { "visit", "visits", "visited", "visiting", "delegation", "delegations" };
+/* people who attended an event or carried out research on the spot are visitors */
+static const char *const visit_cues[] = {
+	"visit", "visits", "visited", "visiting", "delegation", "delegations", "attended", "research",
+};
 
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -489,6 +492,20 @@ static enum cue cue_of(const char *w, size_t n)
 	return CUE_NONE;
 }
 
+/* "took a special train", "the train": a train that carries people
+ * trains nobody. The word t[i, e) is "train" after an article or a word
+ * that qualifies a vehicle. */
+static bool train_vehicle(const char *t, size_t from, size_t i, size_t e)
+{
+	static const char *const before[] = { "a", "the", "special", "express", "high-speed", "bullet", "by" };
+	if (!word_is(t + i, e - i, "train") || i <= from + 1)
+		return false;
+	size_t b = i - 1, w = b;
+	while (w > from && is_letter((unsigned char)t[w - 1]))
+		w--;
+	return word_in(t + w, b - w, before, ARRAY_LEN(before));
+}
+
 /* The cue word nearest before `to` in t[from, to) (the verb that governs
  * the count), or the first after, by `backward`. */
 static enum cue nearest_cue(const char *t, size_t from, size_t to, bool backward)
@@ -503,6 +520,8 @@ static enum cue nearest_cue(const char *t, size_t from, size_t to, bool backward
 		while (e < to && is_letter((unsigned char)t[e]))
 			e++;
 		enum cue c = cue_of(t + i, e - i);
+		if (c == CUE_TRAIN && train_vehicle(t, from, i, e))
+			c = CUE_NONE;
 		if (c != CUE_NONE) {
 			found = c;
 			if (!backward)
@@ -516,7 +535,14 @@ static enum cue nearest_cue(const char *t, size_t from, size_t to, bool backward
 /* "... teachers ... to receive trainings": the counted people are trained. */
 static bool trainees_after(const char *t, size_t from, size_t to)
 {
-	static const char *const receive[] = { "receive", "attend", "for", "were", "be", "participate", "join", "accept" };
+	static const char *const receive[] = {
+		"receive", "attend", "attended", "for", "were", "be", "participate", "join", "accept",
+	};
+	/* "arranged 40 graduates to practice in Shanghai": trainees too */
+	static const char *const learn[] = { "to study", "to practice", "to practise", "to learn", "for study" };
+	for (size_t k = 0; k < ARRAY_LEN(learn); k++)
+		if (xfind_ci(t, from, to, learn[k]))
+			return true;
 	for (size_t k = 0; k < ARRAY_LEN(train_cues); k++) {
 		const char *at = xfind_ci(t, from, to, train_cues[k]);
 		if (!at)
@@ -525,6 +551,19 @@ static bool trainees_after(const char *t, size_t from, size_t to)
 		for (size_t r = 0; r < ARRAY_LEN(receive); r++)
 			if (xcontains_word(t, b, pos, receive[r]))
 				return true;
+	}
+	return false;
+}
+
+/* "organized 12 teachers to hold a training for 600 teachers": people who
+ * give the training are sent to give it, not trained. */
+static bool trainers_after(const char *t, size_t from, size_t to)
+{
+	static const char *const give[] = { "to hold", "to give", "to conduct", "to deliver", "to teach", "to provide" };
+	for (size_t k = 0; k < ARRAY_LEN(give); k++) {
+		const char *at = xfind_ci(t, from, to, give[k]);
+		if (at && nearest_cue(t, (size_t)(at - t), to, false) == CUE_TRAIN)
+			return true;
 	}
 	return false;
 }
@@ -622,6 +661,8 @@ static enum indicator_kind person_kind(const struct xsentence *s, size_t from, c
 	enum indicator_kind act = activity_for(t, num);
 	if (act != IND_NKINDS)
 		return act;
+	if (cls != NC_PERSON_TIME && trainers_after(t, c->end, cend))
+		return IND_CADRES;
 	if (cls != NC_PERSON_TIME && trainees_after(t, c->end, cend))
 		return IND_TRAINED;
 	if (nearest_cue(t, num->end, c->end, true) == CUE_SENT)
