@@ -1055,6 +1055,30 @@ static bool bracket_part(const char *t, const struct number *num, size_t len, co
 	return true;
 }
 
+/* What the words around a count make of its kind: the people whose
+ * "teaching conditions of 900 teachers and students" were improved are
+ * people benefited; households a training was "for" are trained; trainees
+ * who "find jobs" are labour; people hit by a disaster count no aid. */
+static enum indicator_kind recast(const struct xsentence *s, const struct number *num, const struct counted *cnt,
+				  enum indicator_kind kind)
+{
+	const char *t = s->text;
+	bool person = kind == IND_CADRES || kind == IND_PEOPLE || kind == IND_STUDENTS || kind == IND_TRAINED ||
+		      kind == IND_VISITS;
+	size_t cend = xclause_end(t, cnt->end, s->len);
+	if (person && (kind == IND_PEOPLE || nouns[cnt->noun].cls != NC_PERSON_TIME) &&
+	    xfind_ci(t, cnt->end, cend, "affected"))
+		return IND_NKINDS;
+	if (person && (word_before(t, num, "conditions of") || word_before(t, num, "conditions for")))
+		return IND_PEOPLE;
+	if (kind == IND_HOUSEHOLDS && activity_for(t, num) == IND_TRAINED)
+		return IND_TRAINED;
+	if (kind == IND_TRAINED && nouns[cnt->noun].cls == NC_THING &&
+	    nearest_cue(t, cnt->end, cend, false) == CUE_LABOUR)
+		return IND_LABOUR;
+	return kind;
+}
+
 /* One number of a sentence: what it counts, if anything. */
 static void count_number(struct xctx *c, const struct xsentence *s, struct number *num, struct sentence_state *st)
 {
@@ -1087,7 +1111,7 @@ static void count_number(struct xctx *c, const struct xsentence *s, struct numbe
 			add_indicator(c, s, num, &cnt, kind);
 		return;
 	}
-	kind = kind_of(s, from, num, &cnt);
+	kind = recast(s, num, &cnt, kind_of(s, from, num, &cnt));
 	if (kind != IND_NKINDS && is_part(t, num, &cnt) &&
 	    (st->part_of == IND_TRAINED || st->part_of == IND_VISITS || st->part_of == IND_CADRES ||
 	     st->part_of == IND_LABOUR))
