@@ -652,6 +652,13 @@ static enum indicator_kind activity_for(const char *t, const struct number *num)
 	return rank[head < 4 ? head : any];
 }
 
+/* Whether t[from, to) names learning: a training, study or practice. */
+static bool learning_in(const char *t, size_t from, size_t to)
+{
+	return xfind_ci(t, from, to, "train") || xfind_ci(t, from, to, "study") || xfind_ci(t, from, to, "studie") ||
+	       xfind_ci(t, from, to, "practi") || xfind_ci(t, from, to, "learn");
+}
+
 static enum indicator_kind person_kind(const struct xsentence *s, size_t from, const struct number *num,
 				       const struct counted *c, enum cue fallback_cue)
 {
@@ -673,7 +680,9 @@ static enum indicator_kind person_kind(const struct xsentence *s, size_t from, c
 	if (cue == CUE_NONE)
 		cue = fallback_cue != CUE_NONE ? fallback_cue : nearest_cue(t, c->end, cend, false);
 	switch (cue) {
-	case CUE_TRAIN: return IND_TRAINED;
+	case CUE_TRAIN:
+		/* "accepted 24 teachers from X" with no training named: an exchange */
+		return cls == NC_SENT && !learning_in(t, from, s->len) ? IND_CADRES : IND_TRAINED;
 	case CUE_SENT: return IND_CADRES;
 	case CUE_LABOUR: return IND_LABOUR;
 	case CUE_VISIT: return cls == NC_PERSON_TIME || cls == NC_PERSON ? IND_VISITS : nouns[c->noun].kind;
