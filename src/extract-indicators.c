@@ -795,7 +795,10 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 		return held != IND_NKINDS || nouns[c->noun].kind == IND_OTHER ? held : nouns[c->noun].kind;
 	}
 	case NC_DISTANCE:
-		if (xfind_ci(t, from, num->start, "area") || xfind_ci(t, num->end, c->end, "square") ||
+		/* "an area of", within the count's own clause: "in mountain areas,
+		 * built embankments of 650 meters" measures the embankments */
+		if (xfind_ci(t, xclause_start(t, num->start, 0), num->start, "area") ||
+		    xfind_ci(t, num->end, c->end, "square") ||
 		    (num->start > 0 && t[num->start - 1] == '('))
 			return IND_NKINDS; /* the size of a place, not a road built */
 		return length_kind(s, num, c);
