@@ -347,7 +347,8 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 
 struct number {
 	size_t start, end;     /* the number and its scale word */
-	int64_t value;
+	int64_t value;         /* rounded to a whole number */
+	double exact;          /* as written: "3.5" km stays 3.5 */
 };
 
 static bool is_word_byte(unsigned char ch)
@@ -362,6 +363,18 @@ static size_t digits_len(const char *t, size_t i)
 						 j > i))
 		j++;
 	return j - i;
+}
+
+/* "1,234.5" read as written, thousands separators left out. */
+static double decimal(const char *t, size_t n)
+{
+	char buf[40];
+	size_t o = 0;
+	for (size_t k = 0; k < n && o + 1 < sizeof(buf); k++)
+		if (t[k] != ',')
+			buf[o++] = t[k];
+	buf[o] = '\0';
+	return strtod(buf, NULL);
 }
 
 /* A number in digits with an optional scale ("1.215 million"), or in
@@ -382,7 +395,10 @@ static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 				break;
 			}
 		num->end = e;
-		return xparse_amount(t + i, n, scale, &num->value);
+		if (!xparse_amount(t + i, n, scale, &num->value))
+			return false;
+		num->exact = scale || !memchr(t + i, '.', n) ? (double)num->value : decimal(t + i, n);
+		return true;
 	}
 	if (i > 0 && isupper((unsigned char)t[i]))
 		return false; /* "Three Gorges", "Two Worries-free": a name */
@@ -393,13 +409,16 @@ static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 		if ((unsigned char)number_words[k].word[0] == c0 && xword_at(t, i, number_words[k].word)) {
 			num->end = i + strlen(number_words[k].word);
 			num->value = number_words[k].value;
+			num->exact = num->value;
 			size_t j = skip_blanks(t, num->end, len);
 			for (size_t sc = 0; sc < ARRAY_LEN(scale_words); sc++)
 				if (xword_at(t, j, scale_words[sc])) {
 					char digits[8];
 					int n = snprintf(digits, sizeof(digits), "%d", number_words[k].value);
 					num->end = j + strlen(scale_words[sc]);
-					return xparse_amount(digits, (size_t)n, scale_words[sc], &num->value);
+					bool ok = xparse_amount(digits, (size_t)n, scale_words[sc], &num->value);
+					num->exact = (double)num->value;
+					return ok;
 				}
 			return true;
 		}
@@ -847,7 +866,7 @@ static void add_indicator(struct xctx *c, const struct xsentence *s, const struc
 		f->from_year = f->year;
 	else
 		f->year = xyear_for(c, s, num->start, &f->from_year);
-	f->value = num->value;
+	f->value = num->exact;
 	f->kind = kind;
 	f->unit = xpool_strndup(c->out, s->text + cnt->unit_start, cnt->unit_end - cnt->unit_start);
 	f->approx = approx;
