@@ -241,6 +241,7 @@ struct counted {
 	size_t end;            /* where the phrase ends */
 	size_t next;           /* offset after the phrase's last word read */
 	bool thing;            /* no vocabulary noun: a plural outside it heads the phrase (unit_start..) */
+	bool head_after;       /* a word outside the vocabulary follows the singular noun */
 };
 
 /* "cities", "places", "principals": a plural that is not in the
@@ -279,6 +280,20 @@ static bool irregular_verb(const char *w, size_t n)
 	return word_in(w, n, verbs, ARRAY_LEN(verbs));
 }
 
+/* Whether the word at t+i, read alone, is a noun of the vocabulary that
+ * heads its phrase (a plural: "skills trainings"; not "skills training
+ * schools", where the plural after it is the head). */
+static bool vocabulary_head(const char *t, size_t i)
+{
+	size_t n = 0;
+	while (is_letter((unsigned char)t[i + n]))
+		n++;
+	for (size_t k = 0; k < NNOUNS && n; k++)
+		if (!strchr(nouns[k].noun, ' ') && noun_form(t + i, n, nouns[k].noun))
+			return ends_phrase(k, n);
+	return false;
+}
+
 /* Reads up to 8 words after i: the phrase ends at punctuation, a number, a
  * stop word, a verb after its noun, or a plural noun, which heads it. Its
  * noun is the last vocabulary noun read ("junior and senior middle school
@@ -311,6 +326,12 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 			break; /* "delegations visited ...": the verb after the noun */
 		w[nw] = (struct pword){ i, e };
 		size_t first, k = noun_at(t, w, nw, &first);
+		if (k == NO_NOUN && other_plural(t + i, n) && nw + 1 < 8 && vocabulary_head(t, skip_blanks(t, e, len))) {
+			nw++; /* "skills trainings", "sales agreements": the plural modifies */
+			c.next = e;
+			i = skip_blanks(t, e, len);
+			continue;
+		}
 		if (k == NO_NOUN && other_plural(t + i, n)) {
 			if (c.noun != NO_NOUN && c.end == w[nw - 1].end)
 				c.noun = NO_NOUN; /* "school buildings": the noun was a modifier */
@@ -328,6 +349,7 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 		}
 		if (k != NO_NOUN) {
 			c.noun = k;
+			c.head_after = false;
 			c.unit_start = w[first].start;
 			c.unit_end = e;
 			c.end = e;
@@ -338,8 +360,22 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 		}
 		nw++;
 		c.next = e;
+		if (k == NO_NOUN && c.noun != NO_NOUN && !(n > 2 && strncasecmp(t + e - 2, "ly", 2) == 0))
+			c.head_after = true;
 		i = skip_blanks(t, e, len);
 	}
+	/* a parenthesis inside the phrase: "16 rural (whole village) projects" */
+	if (c.noun == NO_NOUN && !c.thing && nw > 0 && nw < 7 && t[i] == '(') {
+		const char *close = memchr(t + i, ')', len - i < 48 ? len - i : 48);
+		size_t j = close ? skip_blanks(t, (size_t)(close - t) + 1, len) : i;
+		if (close && j > i && isalpha((unsigned char)t[j])) {
+			struct counted rest = read_phrase(t, j, len);
+			if (rest.noun != NO_NOUN || rest.thing)
+				return rest;
+		}
+	}
+	if (c.noun != NO_NOUN && c.head_after)
+		c.noun = NO_NOUN; /* "one training base": the noun was a modifier of another */
 	return c;
 }
 
