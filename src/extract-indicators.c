@@ -517,7 +517,8 @@ static bool not_a_count(const struct xsentence *s, const struct number *num)
 	if (t[num->end] == '-' && !xword_at(t, num->end + 1, "mu") && !xword_at(t, num->end + 1, "square"))
 		return true; /* "six-meter-wide", "100-cubic meter": a size; "1000-mu base" is land */
 	size_t from = b > 14 ? b - 14 : 0;
-	if (num->value >= 1990 && num->value <= 2049 && num->end - num->start == 4 && year_before(t, b))
+	if (num->value >= 1990 && num->value <= 2049 && num->end - num->start == 4 && t[num->end] != '-' &&
+	    year_before(t, b))
 		return true; /* "the 2009 projects and 2010 projects": a year's */
 	if (xfind_ci(t, from, b, "no.") || xfind_ci(t, from, b, "no ") || xfind_ci(t, from, b, "article"))
 		return true;
@@ -836,9 +837,14 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 		enum indicator_kind k = person_kind(s, from, num, c, CUE_NONE);
 		return cls == NC_SENT && k != IND_TRAINED && k != IND_LABOUR ? IND_CADRES : k;
 	}
-	case NC_COURSE:
-		return xfind_ci(t, num->end, c->end, "train") || nearest_cue(t, num->end, c->end, true) == CUE_TRAIN ?
+	case NC_COURSE: {
+		/* "40 seminars and business trainings": the training may follow an "and" */
+		size_t after = xword_at(t, skip_blanks(t, c->end, s->len), "and") ? xclause_end(t, c->end, s->len) : c->end;
+		if (after > c->end + 40)
+			after = c->end + 40;
+		return xfind_ci(t, num->end, after, "train") || nearest_cue(t, num->end, c->end, true) == CUE_TRAIN ?
 			IND_TRAINED : IND_NKINDS;
+	}
 	case NC_PROJECT:
 		return IND_PROJECTS; /* aid projects, and cooperation projects signed: counted alike */
 	case NC_CONTAINER: {
