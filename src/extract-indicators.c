@@ -294,6 +294,49 @@ static bool vocabulary_head(const char *t, size_t i)
 	return false;
 }
 
+static struct counted read_phrase(const char *t, size_t i, size_t len);
+
+/* "288 were ... projects": past the verb to what the number counts. */
+static size_t skip_copula(const char *t, size_t i, size_t len)
+{
+	size_t n = strspn(t + i, "abcdefghijklmnopqrstuvwxyz");
+	return word_is(t + i, n, "were") || word_is(t + i, n, "was") ? skip_blanks(t, i + n, len) : i;
+}
+
+/* A plural outside the vocabulary at t[i, e) heads the phrase: it counts
+ * other things, unless a noun was read right before it ("school
+ * buildings": the noun was a modifier). */
+static void other_head(struct counted *c, const struct pword *w, size_t nw, size_t i, size_t e)
+{
+	if (c->noun != NO_NOUN && c->end == w[nw - 1].end)
+		c->noun = NO_NOUN;
+	if (c->noun == NO_NOUN) {
+		c->thing = true;
+		c->unit_start = i;
+		c->unit_end = c->end = c->next = e;
+	}
+}
+
+/* Where read_phrase stopped (at i, after nw words) with c: a bracket
+ * inside the phrase is read past ("16 rural (whole village) projects");
+ * a singular noun followed by a word outside the vocabulary modified it
+ * ("one training base" counts no training). */
+static struct counted phrase_end(const char *t, struct counted c, size_t i, size_t nw, size_t len)
+{
+	if (c.noun == NO_NOUN && !c.thing && nw > 0 && nw < 7 && t[i] == '(') {
+		const char *close = memchr(t + i, ')', len - i < 48 ? len - i : 48);
+		size_t j = close ? skip_blanks(t, (size_t)(close - t) + 1, len) : i;
+		if (close && j > i && isalpha((unsigned char)t[j])) {
+			struct counted rest = read_phrase(t, j, len);
+			if (rest.noun != NO_NOUN || rest.thing)
+				return rest;
+		}
+	}
+	if (c.noun != NO_NOUN && c.head_after)
+		c.noun = NO_NOUN;
+	return c;
+}
+
 /* Reads up to 8 words after i: the phrase ends at punctuation, a number, a
  * stop word, a verb after its noun, or a plural noun, which heads it. Its
  * noun is the last vocabulary noun read ("junior and senior middle school
@@ -304,10 +347,7 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 	struct counted c = { .noun = NO_NOUN };
 	struct pword w[8];
 	size_t nw = 0;
-	i = skip_blanks(t, i, len);
-	if (word_is(t + i, strspn(t + i, "abcdefghijklmnopqrstuvwxyz"), "were") ||
-	    word_is(t + i, strspn(t + i, "abcdefghijklmnopqrstuvwxyz"), "was"))
-		i = skip_blanks(t, i + strspn(t + i, "abcdefghijklmnopqrstuvwxyz"), len); /* "288 were ... projects" */
+	i = skip_copula(t, skip_blanks(t, i, len), len);
 	while (nw < 8 && i < len && isalpha((unsigned char)t[i])) {
 		size_t e = i;
 		while (e < len && is_letter((unsigned char)t[e]))
@@ -326,20 +366,14 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 			break; /* "delegations visited ...": the verb after the noun */
 		w[nw] = (struct pword){ i, e };
 		size_t first, k = noun_at(t, w, nw, &first);
-		if (k == NO_NOUN && other_plural(t + i, n) && nw + 1 < 8 && vocabulary_head(t, skip_blanks(t, e, len))) {
-			nw++; /* "skills trainings", "sales agreements": the plural modifies */
-			c.next = e;
-			i = skip_blanks(t, e, len);
-			continue;
-		}
 		if (k == NO_NOUN && other_plural(t + i, n)) {
-			if (c.noun != NO_NOUN && c.end == w[nw - 1].end)
-				c.noun = NO_NOUN; /* "school buildings": the noun was a modifier */
-			if (c.noun == NO_NOUN) {
-				c.thing = true;
-				c.unit_start = i;
-				c.unit_end = c.end = c.next = e;
+			if (nw + 1 < 8 && vocabulary_head(t, skip_blanks(t, e, len))) {
+				nw++; /* "skills trainings", "sales agreements": the plural modifies */
+				c.next = e;
+				i = skip_blanks(t, e, len);
+				continue;
 			}
+			other_head(&c, w, nw, i, e);
 			break;
 		}
 		if (t[e - 1] == '\'' || (e + 2 < len && (unsigned char)t[e] == 0xE2 && (unsigned char)t[e + 1] == 0x80 &&
@@ -364,19 +398,7 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 			c.head_after = true;
 		i = skip_blanks(t, e, len);
 	}
-	/* a parenthesis inside the phrase: "16 rural (whole village) projects" */
-	if (c.noun == NO_NOUN && !c.thing && nw > 0 && nw < 7 && t[i] == '(') {
-		const char *close = memchr(t + i, ')', len - i < 48 ? len - i : 48);
-		size_t j = close ? skip_blanks(t, (size_t)(close - t) + 1, len) : i;
-		if (close && j > i && isalpha((unsigned char)t[j])) {
-			struct counted rest = read_phrase(t, j, len);
-			if (rest.noun != NO_NOUN || rest.thing)
-				return rest;
-		}
-	}
-	if (c.noun != NO_NOUN && c.head_after)
-		c.noun = NO_NOUN; /* "one training base": the noun was a modifier of another */
-	return c;
+	return phrase_end(t, c, i, nw, len);
 }
 
 /* --- numbers ------------------------------------------------------------------ */
