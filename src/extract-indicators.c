@@ -496,32 +496,37 @@ static bool year_before(const char *t, size_t b)
 	return word_in(t + w, e - w, words, ARRAY_LEN(words));
 }
 
-/* Whether a quotation is open at pos and closed after it in the sentence:
- * a slogan ("one school for one village") or a name counts nothing. */
-static bool in_quotes(const struct xsentence *s, size_t pos)
+/* The quotation mark at t+i: 1 opening, -1 closing, 2 a straight one
+ * (opens or closes), 0 none; *n its length. */
+static int quote_mark(const char *t, size_t i, size_t len, size_t *n)
 {
-	const char *t = s->text;
-	bool open = false;
-	for (size_t i = 0; i < pos; i++) {
-		if (t[i] == '"')
-			open = !open;
-		else if ((unsigned char)t[i] == 0xE2 && i + 2 < s->len && (unsigned char)t[i + 1] == 0x80 &&
-			 ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9D))
-			open = (unsigned char)t[i + 2] == 0x9C;
-	}
-	if (!open)
-		return false;
-	for (size_t i = pos; i < s->len; i++)
-		if (t[i] == '"' || ((unsigned char)t[i] == 0xE2 && i + 2 < s->len && (unsigned char)t[i + 1] == 0x80 &&
-				    (unsigned char)t[i + 2] == 0x9D))
+	*n = 1;
+	if (t[i] == '"')
+		return 2;
+	if ((unsigned char)t[i] != 0xE2 || i + 2 >= len || (unsigned char)t[i + 1] != 0x80)
+		return 0;
+	*n = 3;
+	return (unsigned char)t[i + 2] == 0x9C ? 1 : (unsigned char)t[i + 2] == 0x9D ? -1 : 0;
+}
+
+/* Whether, with a quotation open at pos (as the sentence's reading
+ * tracks it), it closes after pos: a number inside counts nothing; it is
+ * a slogan ("one school for one village") or a name. */
+static bool quotation_closes(const struct xsentence *s, size_t pos, bool open)
+{
+	size_t n;
+	for (size_t i = pos; open && i < s->len; i++) {
+		int q = quote_mark(s->text, i, s->len, &n);
+		if (q < 0 || q == 2)
 			return true;
+	}
 	return false;
 }
 
 /* Numbers that are not counts: inside money or a year, a document's or a
  * school's number ("No. 4"), a date ("August 5 to 8"), a percentage, a
  * figure glued to another ("7+8"). */
-static bool not_a_count(const struct xsentence *s, const struct number *num)
+static bool not_a_count(const struct xsentence *s, const struct number *num, bool quoted)
 {
 	const char *t = s->text;
 	for (size_t m = 0; m < s->nmoney; m++)
@@ -550,7 +555,7 @@ static bool not_a_count(const struct xsentence *s, const struct number *num)
 	size_t clause = xclause_start(t, b, 0);
 	if (xfind_ci(t, clause, b, "accommodat") || xfind_ci(t, clause, b, "capacity"))
 		return true; /* "can accommodate 900 pupils", "a capacity of 500 pigs": a size */
-	return in_quotes(s, b);
+	return quotation_closes(s, b, quoted);
 }
 
 /* --- what people counted were ----------------------------------------------------- */
@@ -1040,6 +1045,7 @@ struct sentence_state {
 	size_t exist_end;             /* the end of the last phrase "has" governs, 0 for none */
 	struct counted last;          /* the last count's phrase (last.noun NO_NOUN for none) */
 	enum indicator_kind last_kind;
+	bool quoted;                  /* a quotation is open where the reading is */
 };
 
 /* "the town has six villages and 900 people", "there are 20 teams": what
@@ -1054,7 +1060,15 @@ static bool existing(const char *t, const struct number *num, const struct sente
 	/* "designed to have 45 classrooms", "will have": what is built; "there
 	 * were" tells what was done */
 	static const char *const not_a_state[] = { "to have", "will have", "shall have", "would have" };
-	for (size_t k = 0; k < ARRAY_LEN(verbs); k++)
+	static const char *const last[] = { "has", "have", "are", "is", "of", "now" };
+	bool approx;
+	size_t b = xapprox_start(t, num->start, &approx), w = b;
+	while (w > 0 && t[w - 1] == ' ')
+		w--;
+	size_t e = w;
+	while (w > 0 && isalpha((unsigned char)t[w - 1]))
+		w--;
+	for (size_t k = 0; word_in(t + w, e - w, last, ARRAY_LEN(last)) && k < ARRAY_LEN(verbs); k++)
 		if (word_before(t, num, verbs[k])) {
 			for (size_t n = 0; n < ARRAY_LEN(not_a_state); n++)
 				if (word_before(t, num, not_a_state[n]))
@@ -1063,8 +1077,6 @@ static bool existing(const char *t, const struct number *num, const struct sente
 		}
 	if (!st->exist_end)
 		return false;
-	bool approx;
-	size_t b = xapprox_start(t, num->start, &approx);
 	for (size_t i = st->exist_end; i < b;) {
 		if (t[i] == ' ' || t[i] == ',')
 			i++;
@@ -1180,7 +1192,7 @@ static void count_number(struct xctx *c, const struct xsentence *s, struct numbe
 	const char *t = s->text;
 	size_t from = governing_start(s, num->start, st->prev_end);
 	st->prev_end = num->end;
-	if (num->value <= 0 || not_a_count(s, num))
+	if (num->value <= 0 || not_a_count(s, num, st->quoted))
 		return;
 	struct number whole;
 	bool part_of_whole = partitive(t, num, s->len, &whole);
@@ -1225,6 +1237,13 @@ void xindicators_sentence(struct xctx *c, const struct xsentence *s)
 	struct sentence_state st = { .part_of = IND_NKINDS, .last = { .noun = NO_NOUN }, .last_kind = IND_NKINDS };
 	for (size_t i = 0; i < s->len; i++) {
 		struct number num;
+		size_t n;
+		int q = quote_mark(t, i, s->len, &n);
+		if (q) {
+			st.quoted = q == 2 ? !st.quoted : q > 0;
+			i += n - 1;
+			continue;
+		}
 		if ((i > 0 && is_word_byte((unsigned char)t[i - 1])) || !number_at(t, i, s->len, &num))
 			continue;
 		count_number(c, s, &num, &st);
