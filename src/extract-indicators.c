@@ -242,6 +242,8 @@ struct counted {
 	size_t next;           /* offset after the phrase's last word read */
 	bool thing;            /* no vocabulary noun: a plural outside it heads the phrase (unit_start..) */
 	bool head_after;       /* a word outside the vocabulary follows the singular noun */
+	struct pword possessor; /* "households" of "households' farming": a noun that owns the rest */
+	size_t possessor_noun;  /* its index into nouns, when possessor.end */
 };
 
 /* "cities", "places", "principals": a plural that is not in the
@@ -334,6 +336,12 @@ static struct counted phrase_end(const char *t, struct counted c, size_t i, size
 	}
 	if (c.noun != NO_NOUN && c.head_after)
 		c.noun = NO_NOUN;
+	if (c.noun == NO_NOUN && !c.thing && c.possessor.end) {
+		/* "200 households' farming industry": what they own counts nothing; they do */
+		c.noun = c.possessor_noun;
+		c.unit_start = c.possessor.start;
+		c.unit_end = c.end = c.next = c.possessor.end;
+	}
 	return c;
 }
 
@@ -365,7 +373,7 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 		if (c.noun != NO_NOUN && ((n > 3 && strncasecmp(t + e - 2, "ed", 2) == 0) || irregular_verb(t + i, n)))
 			break; /* "delegations visited ...": the verb after the noun */
 		w[nw] = (struct pword){ i, e };
-		size_t first, k = noun_at(t, w, nw, &first);
+		size_t first = nw, k = noun_at(t, w, nw, &first);
 		if (k == NO_NOUN && other_plural(t + i, n)) {
 			if (nw + 1 < 8 && vocabulary_head(t, skip_blanks(t, e, len))) {
 				nw++; /* "skills trainings", "sales agreements": the plural modifies */
@@ -378,6 +386,10 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 		}
 		if (t[e - 1] == '\'' || (e + 2 < len && (unsigned char)t[e] == 0xE2 && (unsigned char)t[e + 1] == 0x80 &&
 					  (unsigned char)t[e + 2] == 0x99)) {
+			if (k != NO_NOUN && c.noun == NO_NOUN) {
+				c.possessor = (struct pword){ w[first].start, t[e - 1] == '\'' ? e - 1 : e };
+				c.possessor_noun = k;
+			}
 			i = skip_blanks(t, t[e - 1] == '\'' ? e : e + 3, len);
 			continue; /* "teachers' offices", "Fujian's enterprises": a possessive modifies */
 		}
