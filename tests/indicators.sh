@@ -57,6 +57,9 @@ p pane funds "Nanjing City" "Shangnan County" -f tsv
 got=$(printf '%s\n' "$out" | awk -F"$tab" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 	$c["row"] == "indicator" && $c["unit"] == "kilometers" { print $c["value"] "|" $c["counts"] }')
 assert_eq "$got" "3.5|3.5 kilometers" "the pane's row says 3.5 kilometers"
+p indicators --donor "Nanjing City" -f json
+assert_contains "$out" '"value": 3.5,' "a decimal count is a JSON number"
+assert_contains "$out" '"value": 90,' "and so are the whole counts beside it"
 
 # --- the provinces pane's count column -------------------------------------------------
 printf '[ui]\nindicator = cadres\n' >"$test_tmp/cfg.ini"
