@@ -280,7 +280,7 @@ CREATE TABLE indicator (
                                         -- NULL when cumulative with the start unstated
   period      TEXT NOT NULL,            -- year, span, cumulative
   kind        TEXT NOT NULL,
-  value       INTEGER NOT NULL,         -- the count in its unit
+  value       INTEGER NOT NULL,         -- the count in its unit; a length may be REAL (3.5 km)
   unit        TEXT NOT NULL,            -- the counted noun as written: "person-times", "km"
   approx      INTEGER NOT NULL DEFAULT 0, -- 1 for "more than", "nearly", ...
   flow_id     INTEGER NOT NULL,         -- the statement standing for this one's fact

@@ -142,7 +142,10 @@ static const char *const labour_cues[] = {
 	"transfer", "transferred", "transferring", "employed", "employment", "export", "exported",
 	"migrant", "jobs", "job",
 };
-static const char *const visit_cues[] = { "visit", "visits", "visited", "visiting", "delegation", "delegations" };
+/* people who attended an event or carried out research on the spot are visitors */
+static const char *const visit_cues[] = {
+	"visit", "visits", "visited", "visiting", "delegation", "delegations", "attended", "research",
+};
 
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -238,6 +241,9 @@ struct counted {
 	size_t end;            /* where the phrase ends */
 	size_t next;           /* offset after the phrase's last word read */
 	bool thing;            /* no vocabulary noun: a plural outside it heads the phrase (unit_start..) */
+	bool head_after;       /* a word outside the vocabulary follows the singular noun */
+	struct pword possessor; /* "households" of "households' farming": a noun that owns the rest */
+	size_t possessor_noun;  /* its index into nouns, when possessor.end */
 };
 
 /* "cities", "places", "principals": a plural that is not in the
@@ -276,6 +282,69 @@ static bool irregular_verb(const char *w, size_t n)
 	return word_in(w, n, verbs, ARRAY_LEN(verbs));
 }
 
+/* Whether the word at t+i, read alone, is a noun of the vocabulary that
+ * heads its phrase (a plural: "skills trainings"; not "skills training
+ * schools", where the plural after it is the head). */
+static bool vocabulary_head(const char *t, size_t i)
+{
+	size_t n = 0;
+	while (is_letter((unsigned char)t[i + n]))
+		n++;
+	for (size_t k = 0; k < NNOUNS && n; k++)
+		if (!strchr(nouns[k].noun, ' ') && noun_form(t + i, n, nouns[k].noun))
+			return ends_phrase(k, n);
+	return false;
+}
+
+static struct counted read_phrase(const char *t, size_t i, size_t len);
+
+/* "288 were ... projects": past the verb to what the number counts. */
+static size_t skip_copula(const char *t, size_t i, size_t len)
+{
+	size_t n = strspn(t + i, "abcdefghijklmnopqrstuvwxyz");
+	return word_is(t + i, n, "were") || word_is(t + i, n, "was") ? skip_blanks(t, i + n, len) : i;
+}
+
+/* A plural outside the vocabulary at t[i, e) heads the phrase: it counts
+ * other things, unless a noun was read right before it ("school
+ * buildings": the noun was a modifier). */
+static void other_head(struct counted *c, const struct pword *w, size_t nw, size_t i, size_t e)
+{
+	if (c->noun != NO_NOUN && c->end == w[nw - 1].end)
+		c->noun = NO_NOUN;
+	if (c->noun == NO_NOUN) {
+		c->thing = true;
+		c->unit_start = i;
+		c->unit_end = c->end = c->next = e;
+	}
+}
+
+/* Where read_phrase stopped (at i, after nw words) with c: a bracket
+ * inside the phrase is read past ("16 rural (whole village) projects");
+ * a singular noun followed by a word outside the vocabulary modified it
+ * ("one training base" counts no training). */
+static struct counted phrase_end(const char *t, struct counted c, size_t i, size_t nw, size_t len)
+{
+	if (c.noun == NO_NOUN && !c.thing && nw > 0 && nw < 7 && t[i] == '(') {
+		const char *close = memchr(t + i, ')', len - i < 48 ? len - i : 48);
+		size_t j = close ? skip_blanks(t, (size_t)(close - t) + 1, len) : i;
+		if (close && j > i && isalpha((unsigned char)t[j])) {
+			struct counted rest = read_phrase(t, j, len);
+			if (rest.noun != NO_NOUN || rest.thing)
+				return rest;
+		}
+	}
+	if (c.noun != NO_NOUN && c.head_after)
+		c.noun = NO_NOUN;
+	if (c.noun == NO_NOUN && !c.thing && c.possessor.end) {
+		/* "200 households' farming industry": what they own counts nothing; they do */
+		c.noun = c.possessor_noun;
+		c.unit_start = c.possessor.start;
+		c.unit_end = c.end = c.next = c.possessor.end;
+	}
+	return c;
+}
+
 /* Reads up to 8 words after i: the phrase ends at punctuation, a number, a
  * stop word, a verb after its noun, or a plural noun, which heads it. Its
  * noun is the last vocabulary noun read ("junior and senior middle school
@@ -286,10 +355,7 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 	struct counted c = { .noun = NO_NOUN };
 	struct pword w[8];
 	size_t nw = 0;
-	i = skip_blanks(t, i, len);
-	if (word_is(t + i, strspn(t + i, "abcdefghijklmnopqrstuvwxyz"), "were") ||
-	    word_is(t + i, strspn(t + i, "abcdefghijklmnopqrstuvwxyz"), "was"))
-		i = skip_blanks(t, i + strspn(t + i, "abcdefghijklmnopqrstuvwxyz"), len); /* "288 were ... projects" */
+	i = skip_copula(t, skip_blanks(t, i, len), len);
 	while (nw < 8 && i < len && isalpha((unsigned char)t[i])) {
 		size_t e = i;
 		while (e < len && is_letter((unsigned char)t[e]))
@@ -307,24 +373,29 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 		if (c.noun != NO_NOUN && ((n > 3 && strncasecmp(t + e - 2, "ed", 2) == 0) || irregular_verb(t + i, n)))
 			break; /* "delegations visited ...": the verb after the noun */
 		w[nw] = (struct pword){ i, e };
-		size_t first, k = noun_at(t, w, nw, &first);
+		size_t first = nw, k = noun_at(t, w, nw, &first);
 		if (k == NO_NOUN && other_plural(t + i, n)) {
-			if (c.noun != NO_NOUN && c.end == w[nw - 1].end)
-				c.noun = NO_NOUN; /* "school buildings": the noun was a modifier */
-			if (c.noun == NO_NOUN) {
-				c.thing = true;
-				c.unit_start = i;
-				c.unit_end = c.end = c.next = e;
+			if (nw + 1 < 8 && vocabulary_head(t, skip_blanks(t, e, len))) {
+				nw++; /* "skills trainings", "sales agreements": the plural modifies */
+				c.next = e;
+				i = skip_blanks(t, e, len);
+				continue;
 			}
+			other_head(&c, w, nw, i, e);
 			break;
 		}
 		if (t[e - 1] == '\'' || (e + 2 < len && (unsigned char)t[e] == 0xE2 && (unsigned char)t[e + 1] == 0x80 &&
 					  (unsigned char)t[e + 2] == 0x99)) {
+			if (k != NO_NOUN && c.noun == NO_NOUN) {
+				c.possessor = (struct pword){ w[first].start, t[e - 1] == '\'' ? e - 1 : e };
+				c.possessor_noun = k;
+			}
 			i = skip_blanks(t, t[e - 1] == '\'' ? e : e + 3, len);
 			continue; /* "teachers' offices", "Fujian's enterprises": a possessive modifies */
 		}
 		if (k != NO_NOUN) {
 			c.noun = k;
+			c.head_after = false;
 			c.unit_start = w[first].start;
 			c.unit_end = e;
 			c.end = e;
@@ -335,16 +406,19 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 		}
 		nw++;
 		c.next = e;
+		if (k == NO_NOUN && c.noun != NO_NOUN && !(n > 2 && strncasecmp(t + e - 2, "ly", 2) == 0))
+			c.head_after = true;
 		i = skip_blanks(t, e, len);
 	}
-	return c;
+	return phrase_end(t, c, i, nw, len);
 }
 
 /* --- numbers ------------------------------------------------------------------ */
 
 struct number {
 	size_t start, end;     /* the number and its scale word */
-	int64_t value;
+	int64_t value;         /* rounded to a whole number */
+	double exact;          /* as written: "3.5" km stays 3.5 */
 };
 
 static bool is_word_byte(unsigned char ch)
@@ -359,6 +433,18 @@ static size_t digits_len(const char *t, size_t i)
 						 j > i))
 		j++;
 	return j - i;
+}
+
+/* "1,234.5" read as written, thousands separators left out. */
+static double decimal(const char *t, size_t n)
+{
+	char buf[40];
+	size_t o = 0;
+	for (size_t k = 0; k < n && o + 1 < sizeof(buf); k++)
+		if (t[k] != ',')
+			buf[o++] = t[k];
+	buf[o] = '\0';
+	return strtod(buf, NULL);
 }
 
 /* A number in digits with an optional scale ("1.215 million"), or in
@@ -379,7 +465,10 @@ static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 				break;
 			}
 		num->end = e;
-		return xparse_amount(t + i, n, scale, &num->value);
+		if (!xparse_amount(t + i, n, scale, &num->value))
+			return false;
+		num->exact = scale || !memchr(t + i, '.', n) ? (double)num->value : decimal(t + i, n);
+		return true;
 	}
 	if (i > 0 && isupper((unsigned char)t[i]))
 		return false; /* "Three Gorges", "Two Worries-free": a name */
@@ -390,13 +479,16 @@ static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 		if ((unsigned char)number_words[k].word[0] == c0 && xword_at(t, i, number_words[k].word)) {
 			num->end = i + strlen(number_words[k].word);
 			num->value = number_words[k].value;
+			num->exact = num->value;
 			size_t j = skip_blanks(t, num->end, len);
 			for (size_t sc = 0; sc < ARRAY_LEN(scale_words); sc++)
 				if (xword_at(t, j, scale_words[sc])) {
 					char digits[8];
 					int n = snprintf(digits, sizeof(digits), "%d", number_words[k].value);
 					num->end = j + strlen(scale_words[sc]);
-					return xparse_amount(digits, (size_t)n, scale_words[sc], &num->value);
+					bool ok = xparse_amount(digits, (size_t)n, scale_words[sc], &num->value);
+					num->exact = (double)num->value;
+					return ok;
 				}
 			return true;
 		}
@@ -416,10 +508,37 @@ static bool year_before(const char *t, size_t b)
 	return word_in(t + w, e - w, words, ARRAY_LEN(words));
 }
 
+/* The quotation mark at t+i: 1 opening, -1 closing, 2 a straight one
+ * (opens or closes), 0 none; *n its length. */
+static int quote_mark(const char *t, size_t i, size_t len, size_t *n)
+{
+	*n = 1;
+	if (t[i] == '"')
+		return 2;
+	if ((unsigned char)t[i] != 0xE2 || i + 2 >= len || (unsigned char)t[i + 1] != 0x80)
+		return 0;
+	*n = 3;
+	return (unsigned char)t[i + 2] == 0x9C ? 1 : (unsigned char)t[i + 2] == 0x9D ? -1 : 0;
+}
+
+/* Whether, with a quotation open at pos (as the sentence's reading
+ * tracks it), it closes after pos: a number inside counts nothing; it is
+ * a slogan ("one school for one village") or a name. */
+static bool quotation_closes(const struct xsentence *s, size_t pos, bool open)
+{
+	size_t n;
+	for (size_t i = pos; open && i < s->len; i++) {
+		int q = quote_mark(s->text, i, s->len, &n);
+		if (q < 0 || q == 2)
+			return true;
+	}
+	return false;
+}
+
 /* Numbers that are not counts: inside money or a year, a document's or a
  * school's number ("No. 4"), a date ("August 5 to 8"), a percentage, a
  * figure glued to another ("7+8"). */
-static bool not_a_count(const struct xsentence *s, const struct number *num)
+static bool not_a_count(const struct xsentence *s, const struct number *num, bool quoted)
 {
 	const char *t = s->text;
 	for (size_t m = 0; m < s->nmoney; m++)
@@ -437,14 +556,18 @@ static bool not_a_count(const struct xsentence *s, const struct number *num)
 	if (t[num->end] == '-' && !xword_at(t, num->end + 1, "mu") && !xword_at(t, num->end + 1, "square"))
 		return true; /* "six-meter-wide", "100-cubic meter": a size; "1000-mu base" is land */
 	size_t from = b > 14 ? b - 14 : 0;
-	if (num->value >= 1990 && num->value <= 2049 && num->end - num->start == 4 && year_before(t, b))
+	if (num->value >= 1990 && num->value <= 2049 && num->end - num->start == 4 && t[num->end] != '-' &&
+	    year_before(t, b))
 		return true; /* "the 2009 projects and 2010 projects": a year's */
 	if (xfind_ci(t, from, b, "no.") || xfind_ci(t, from, b, "no ") || xfind_ci(t, from, b, "article"))
 		return true;
 	for (size_t k = 0; k < ARRAY_LEN(months); k++)
 		if (xcontains_word(t, from, b, months[k]) || xword_at(t, e, months[k]))
 			return true;
-	return false;
+	size_t clause = xclause_start(t, b, 0);
+	if (xfind_ci(t, clause, b, "accommodat") || xfind_ci(t, clause, b, "capacity"))
+		return true; /* "can accommodate 900 pupils", "a capacity of 500 pigs": a size */
+	return quotation_closes(s, b, quoted);
 }
 
 /* --- what people counted were ----------------------------------------------------- */
@@ -464,6 +587,20 @@ static enum cue cue_of(const char *w, size_t n)
 	return CUE_NONE;
 }
 
+/* "took a special train", "the train": a train that carries people
+ * trains nobody. The word t[i, e) is "train" after an article or a word
+ * that qualifies a vehicle. */
+static bool train_vehicle(const char *t, size_t from, size_t i, size_t e)
+{
+	static const char *const before[] = { "a", "the", "special", "express", "high-speed", "bullet", "by" };
+	if (!word_is(t + i, e - i, "train") || i <= from + 1)
+		return false;
+	size_t b = i - 1, w = b;
+	while (w > from && is_letter((unsigned char)t[w - 1]))
+		w--;
+	return word_in(t + w, b - w, before, ARRAY_LEN(before));
+}
+
 /* The cue word nearest before `to` in t[from, to) (the verb that governs
  * the count), or the first after, by `backward`. */
 static enum cue nearest_cue(const char *t, size_t from, size_t to, bool backward)
@@ -478,6 +615,8 @@ static enum cue nearest_cue(const char *t, size_t from, size_t to, bool backward
 		while (e < to && is_letter((unsigned char)t[e]))
 			e++;
 		enum cue c = cue_of(t + i, e - i);
+		if (c == CUE_TRAIN && train_vehicle(t, from, i, e))
+			c = CUE_NONE;
 		if (c != CUE_NONE) {
 			found = c;
 			if (!backward)
@@ -491,7 +630,14 @@ static enum cue nearest_cue(const char *t, size_t from, size_t to, bool backward
 /* "... teachers ... to receive trainings": the counted people are trained. */
 static bool trainees_after(const char *t, size_t from, size_t to)
 {
-	static const char *const receive[] = { "receive", "attend", "for", "were", "be", "participate", "join", "accept" };
+	static const char *const receive[] = {
+		"receive", "attend", "attended", "for", "were", "be", "participate", "join", "accept",
+	};
+	/* "arranged 40 graduates to practice in Shanghai": trainees too */
+	static const char *const learn[] = { "to study", "to practice", "to practise", "to learn", "for study" };
+	for (size_t k = 0; k < ARRAY_LEN(learn); k++)
+		if (xfind_ci(t, from, to, learn[k]))
+			return true;
 	for (size_t k = 0; k < ARRAY_LEN(train_cues); k++) {
 		const char *at = xfind_ci(t, from, to, train_cues[k]);
 		if (!at)
@@ -500,6 +646,19 @@ static bool trainees_after(const char *t, size_t from, size_t to)
 		for (size_t r = 0; r < ARRAY_LEN(receive); r++)
 			if (xcontains_word(t, b, pos, receive[r]))
 				return true;
+	}
+	return false;
+}
+
+/* "organized 12 teachers to hold a training for 600 teachers": people who
+ * give the training are sent to give it, not trained. */
+static bool trainers_after(const char *t, size_t from, size_t to)
+{
+	static const char *const give[] = { "to hold", "to give", "to conduct", "to deliver", "to teach", "to provide" };
+	for (size_t k = 0; k < ARRAY_LEN(give); k++) {
+		const char *at = xfind_ci(t, from, to, give[k]);
+		if (at && nearest_cue(t, (size_t)(at - t), to, false) == CUE_TRAIN)
+			return true;
 	}
 	return false;
 }
@@ -588,6 +747,13 @@ static enum indicator_kind activity_for(const char *t, const struct number *num)
 	return rank[head < 4 ? head : any];
 }
 
+/* Whether t[from, to) names learning: a training, study or practice. */
+static bool learning_in(const char *t, size_t from, size_t to)
+{
+	return xfind_ci(t, from, to, "train") || xfind_ci(t, from, to, "study") || xfind_ci(t, from, to, "studie") ||
+	       xfind_ci(t, from, to, "practi") || xfind_ci(t, from, to, "learn");
+}
+
 static enum indicator_kind person_kind(const struct xsentence *s, size_t from, const struct number *num,
 				       const struct counted *c, enum cue fallback_cue)
 {
@@ -597,6 +763,8 @@ static enum indicator_kind person_kind(const struct xsentence *s, size_t from, c
 	enum indicator_kind act = activity_for(t, num);
 	if (act != IND_NKINDS)
 		return act;
+	if (cls != NC_PERSON_TIME && trainers_after(t, c->end, cend))
+		return IND_CADRES;
 	if (cls != NC_PERSON_TIME && trainees_after(t, c->end, cend))
 		return IND_TRAINED;
 	if (nearest_cue(t, num->end, c->end, true) == CUE_SENT)
@@ -607,7 +775,9 @@ static enum indicator_kind person_kind(const struct xsentence *s, size_t from, c
 	if (cue == CUE_NONE)
 		cue = fallback_cue != CUE_NONE ? fallback_cue : nearest_cue(t, c->end, cend, false);
 	switch (cue) {
-	case CUE_TRAIN: return IND_TRAINED;
+	case CUE_TRAIN:
+		/* "accepted 24 teachers from X" with no training named: an exchange */
+		return cls == NC_SENT && !learning_in(t, from, s->len) ? IND_CADRES : IND_TRAINED;
 	case CUE_SENT: return IND_CADRES;
 	case CUE_LABOUR: return IND_LABOUR;
 	case CUE_VISIT: return cls == NC_PERSON_TIME || cls == NC_PERSON ? IND_VISITS : nouns[c->noun].kind;
@@ -666,6 +836,29 @@ static bool per_unit(const char *t, size_t i, size_t len)
 	return xword_at(t, i, "for") && xword_at(t, skip_blanks(t, i + 3, len), "each");
 }
 
+/* "batches of 120 doctors", "groups of more than 40 experts": the
+ * container's "of" is followed by a count. */
+static bool holds_count(const struct xsentence *s, const struct counted *cnt)
+{
+	static const char *const approx[] = { "more", "than", "over", "nearly", "about", "around", "almost" };
+	const char *t = s->text;
+	size_t i = skip_blanks(t, cnt->next, s->len);
+	if (!xword_at(t, i, "of"))
+		return false;
+	i += 2;
+	for (int words = 0; words < 3; words++) {
+		struct number inner;
+		i = skip_blanks(t, i, s->len);
+		if (number_at(t, i, s->len, &inner))
+			return true;
+		size_t n = strspn(t + i, "abcdefghijklmnopqrstuvwxyz");
+		if (!word_in(t + i, n, approx, ARRAY_LEN(approx)))
+			return false;
+		i += n;
+	}
+	return false;
+}
+
 /* The kind of what num counts, or IND_NKINDS when it is no indicator. */
 static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const struct number *num,
 				   const struct counted *c)
@@ -683,18 +876,29 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 		enum indicator_kind k = person_kind(s, from, num, c, CUE_NONE);
 		return cls == NC_SENT && k != IND_TRAINED && k != IND_LABOUR ? IND_CADRES : k;
 	}
-	case NC_COURSE:
-		return xfind_ci(t, num->end, c->end, "train") || nearest_cue(t, num->end, c->end, true) == CUE_TRAIN ?
+	case NC_COURSE: {
+		/* "40 seminars and business trainings": the training may follow an "and" */
+		size_t after = xword_at(t, skip_blanks(t, c->end, s->len), "and") ? xclause_end(t, c->end, s->len) : c->end;
+		if (after > c->end + 40)
+			after = c->end + 40;
+		return xfind_ci(t, num->end, after, "train") || nearest_cue(t, num->end, c->end, true) == CUE_TRAIN ?
 			IND_TRAINED : IND_NKINDS;
+	}
 	case NC_PROJECT:
 		return IND_PROJECTS; /* aid projects, and cooperation projects signed: counted alike */
 	case NC_CONTAINER: {
-		/* a batch counts what it holds; a team, people sent */
+		/* a batch counts what it holds; a team, people sent; "six batches
+		 * of 120 doctors" counts the doctors, and six is no count of them */
+		if (holds_count(s, c))
+			return IND_NKINDS;
 		enum indicator_kind held = held_kind(s, from, c);
 		return held != IND_NKINDS || nouns[c->noun].kind == IND_OTHER ? held : nouns[c->noun].kind;
 	}
 	case NC_DISTANCE:
-		if (xfind_ci(t, from, num->start, "area") || xfind_ci(t, num->end, c->end, "square") ||
+		/* "an area of", within the count's own clause: "in mountain areas,
+		 * built embankments of 650 meters" measures the embankments */
+		if (xfind_ci(t, xclause_start(t, num->start, 0), num->start, "area") ||
+		    xfind_ci(t, num->end, c->end, "square") ||
 		    (num->start > 0 && t[num->start - 1] == '('))
 			return IND_NKINDS; /* the size of a place, not a road built */
 		return length_kind(s, num, c);
@@ -711,6 +915,20 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 
 /* --- facts ------------------------------------------------------------------------- */
 
+/* "123 in 2009 and 114 in 2010": the year written right after a count is
+ * its own, whatever span the sentence states; 0 when none is. */
+static int year_right_after(const struct xsentence *s, const struct number *num)
+{
+	size_t j = skip_blanks(s->text, num->end, s->len);
+	if (!xword_at(s->text, j, "in"))
+		return 0;
+	j = skip_blanks(s->text, j + 2, s->len);
+	for (size_t y = 0; y < s->nyears; y++)
+		if (s->years[y].start == j && !s->years[y].comparison)
+			return s->years[y].year;
+	return 0;
+}
+
 static void add_indicator(struct xctx *c, const struct xsentence *s, const struct number *num,
 			  const struct counted *cnt, enum indicator_kind kind)
 {
@@ -724,8 +942,12 @@ static void add_indicator(struct xctx *c, const struct xsentence *s, const struc
 	memset(f, 0, sizeof(*f));
 	f->donor = xpool_strdup(c->out, xname(c, donor));
 	f->recipient = xpool_strdup(c->out, recipient == GAZ_NONE ? "" : xname(c, recipient));
-	f->year = xyear_for(c, s, num->start, &f->from_year);
-	f->value = num->value;
+	f->year = year_right_after(s, num);
+	if (f->year)
+		f->from_year = f->year;
+	else
+		f->year = xyear_for(c, s, num->start, &f->from_year);
+	f->value = num->exact;
 	f->kind = kind;
 	f->unit = xpool_strndup(c->out, s->text + cnt->unit_start, cnt->unit_end - cnt->unit_start);
 	f->approx = approx;
@@ -828,35 +1050,215 @@ static bool is_part(const char *t, const struct number *num, const struct counte
 	return false;
 }
 
+/* What the counts read so far in a sentence leave for the next one. */
+struct sentence_state {
+	size_t prev_end;              /* the previous number's end */
+	enum indicator_kind part_of;  /* the kind of the sentence's last count of people */
+	size_t exist_end;             /* the end of the last phrase "has" governs, 0 for none */
+	struct counted last;          /* the last count's phrase (last.noun NO_NOUN for none) */
+	enum indicator_kind last_kind;
+	bool quoted;                  /* a quotation is open where the reading is */
+};
+
+/* "the town has six villages and 900 people", "there are 20 teams": what
+ * a place has or what there is sizes it; nobody gave it. The words of a
+ * list ("six villages, 41 groups and 900 people") share the verb. */
+static bool existing(const char *t, const struct number *num, const struct sentence_state *st)
+{
+	static const char *const verbs[] = {
+		"has", "have", "there are", "there is", "has a total of", "have a total of", "there are a total of",
+		"there are now a total of", "there are now",
+	};
+	/* "designed to have 45 classrooms", "will have": what is built; "there
+	 * were" tells what was done */
+	static const char *const not_a_state[] = { "to have", "will have", "shall have", "would have" };
+	static const char *const last[] = { "has", "have", "are", "is", "of", "now" };
+	bool approx;
+	size_t b = xapprox_start(t, num->start, &approx), w = b;
+	while (w > 0 && t[w - 1] == ' ')
+		w--;
+	size_t e = w;
+	while (w > 0 && isalpha((unsigned char)t[w - 1]))
+		w--;
+	for (size_t k = 0; word_in(t + w, e - w, last, ARRAY_LEN(last)) && k < ARRAY_LEN(verbs); k++)
+		if (word_before(t, num, verbs[k])) {
+			for (size_t n = 0; n < ARRAY_LEN(not_a_state); n++)
+				if (word_before(t, num, not_a_state[n]))
+					return false;
+			return true;
+		}
+	if (!st->exist_end)
+		return false;
+	for (size_t i = st->exist_end; i < b;) {
+		if (t[i] == ' ' || t[i] == ',')
+			i++;
+		else if (xword_at(t, i, "and"))
+			i += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
+/* "selected nine of the 44 villages": nine counts the villages, and 44 is
+ * the whole they were chosen from, no count of anything done. Sets *whole
+ * to the second number. */
+static bool partitive(const char *t, const struct number *num, size_t len, struct number *whole)
+{
+	size_t j = skip_blanks(t, num->end, len);
+	if (!xword_at(t, j, "of"))
+		return false;
+	j = skip_blanks(t, j + 2, len);
+	if (!xword_at(t, j, "the"))
+		return false;
+	j = skip_blanks(t, j + 3, len);
+	return number_at(t, j, len, whole);
+}
+
+/* "surgeries for 500 times", "negotiation activities for 30 times": the
+ * activity before "for" says what the times were; the word "times" is the
+ * unit. IND_NKINDS when no activity says. */
+static enum indicator_kind times_kind(const char *t, const struct number *num, size_t len, struct counted *cnt)
+{
+	static const char *const services[] = {
+		"treatment", "treatments", "surgery", "surgeries", "consultation", "consultations", "operation",
+		"operations", "diagnosis", "examination", "examinations", "service", "services",
+	};
+	static const char *const visits[] = {
+		"visit", "visits", "activity", "activities", "negotiation", "negotiations", "research",
+		"inspection", "inspections",
+	};
+	size_t j = skip_blanks(t, num->end, len);
+	if (!xword_at(t, j, "times") || !word_before(t, num, "for"))
+		return IND_NKINDS;
+	*cnt = (struct counted){ .noun = NO_NOUN, .unit_start = j, .unit_end = j + 5, .end = j + 5, .next = j + 5 };
+	bool approx;
+	size_t end = xapprox_start(t, num->start, &approx), b = end;
+	while (b > 0 && !strchr(",;:.()", t[b - 1]) && !isdigit((unsigned char)t[b - 1]))
+		b--;
+	enum indicator_kind kind = IND_NKINDS;
+	for (size_t i = b; i < end;) {
+		size_t e = i;
+		while (e < end && is_letter((unsigned char)t[e]))
+			e++;
+		if (word_in(t + i, e - i, services, ARRAY_LEN(services)))
+			return IND_OTHER; /* medical services given */
+		if (word_in(t + i, e - i, visits, ARRAY_LEN(visits)))
+			kind = IND_VISITS;
+		i = e > i ? e : i + 1;
+	}
+	return kind;
+}
+
+/* "137 projects (107 by the city and 30 by its districts)": a number with
+ * nothing counted after it, in brackets right after a count, is a part of
+ * that count, of its kind and unit. */
+static bool bracket_part(const char *t, const struct number *num, size_t len, const struct sentence_state *st,
+			 struct counted *cnt)
+{
+	if (st->last.noun == NO_NOUN && !st->last.thing)
+		return false;
+	size_t open = skip_blanks(t, st->last.end, len);
+	if (t[open] != '(' || open >= num->start || memchr(t + open, ')', num->start - open))
+		return false;
+	size_t j = skip_blanks(t, num->end, len);
+	if (!xword_at(t, j, "in") && !xword_at(t, j, "by") && !xword_at(t, j, "from"))
+		return false;
+	size_t e = j;
+	while (e < len && !strchr("),;", t[e]) && !xword_at(t, e, "and"))
+		e++;
+	while (e > j && t[e - 1] == ' ')
+		e--;
+	*cnt = st->last;
+	cnt->end = cnt->next = e;
+	return true;
+}
+
+/* What the words around a count make of its kind: the people whose
+ * "teaching conditions of 900 teachers and students" were improved are
+ * people benefited; households a training was "for" are trained; trainees
+ * who "find jobs" are labour; people hit by a disaster count no aid. */
+static enum indicator_kind recast(const struct xsentence *s, const struct number *num, const struct counted *cnt,
+				  enum indicator_kind kind)
+{
+	const char *t = s->text;
+	bool person = kind == IND_CADRES || kind == IND_PEOPLE || kind == IND_STUDENTS || kind == IND_TRAINED ||
+		      kind == IND_VISITS;
+	size_t cend = xclause_end(t, cnt->end, s->len);
+	if (person && (kind == IND_PEOPLE || nouns[cnt->noun].cls != NC_PERSON_TIME) &&
+	    xfind_ci(t, cnt->end, cend, "affected"))
+		return IND_NKINDS;
+	if (person && (word_before(t, num, "conditions of") || word_before(t, num, "conditions for")))
+		return IND_PEOPLE;
+	if (kind == IND_HOUSEHOLDS && activity_for(t, num) == IND_TRAINED)
+		return IND_TRAINED;
+	if (kind == IND_TRAINED && nouns[cnt->noun].cls == NC_THING &&
+	    nearest_cue(t, cnt->end, cend, false) == CUE_LABOUR)
+		return IND_LABOUR;
+	return kind;
+}
+
+/* One number of a sentence: what it counts, if anything. */
+static void count_number(struct xctx *c, const struct xsentence *s, struct number *num, struct sentence_state *st)
+{
+	const char *t = s->text;
+	size_t from = governing_start(s, num->start, st->prev_end);
+	st->prev_end = num->end;
+	if (num->value <= 0 || not_a_count(s, num, st->quoted))
+		return;
+	struct number whole;
+	bool part_of_whole = partitive(t, num, s->len, &whole);
+	struct counted cnt = read_phrase(t, part_of_whole ? whole.end : phrase_start(t, num, s->len), s->len);
+	if (part_of_whole)
+		st->prev_end = whole.end; /* the whole is read: no count of its own */
+	if (existing(t, num, st)) {
+		st->exist_end = cnt.end;
+		return;
+	}
+	st->exist_end = 0;
+	enum indicator_kind kind = IND_NKINDS;
+	if (cnt.noun == NO_NOUN) {
+		/* "donated 20 vehicles", "500 tons of fertilizer": other things counted */
+		if (cnt.thing && !no_thing(t + cnt.unit_start, cnt.unit_end - cnt.unit_start) &&
+		    !bare_measure(t, &cnt, s->len) && !is_output(t, xclause_start(t, num->start, 0), num->start))
+			kind = IND_OTHER;
+		else if (bracket_part(t, num, s->len, st, &cnt))
+			kind = st->last_kind;
+		else
+			kind = times_kind(t, num, s->len, &cnt);
+		if (kind != IND_NKINDS)
+			add_indicator(c, s, num, &cnt, kind);
+		return;
+	}
+	kind = recast(s, num, &cnt, kind_of(s, from, num, &cnt));
+	if (kind != IND_NKINDS && is_part(t, num, &cnt) &&
+	    (st->part_of == IND_TRAINED || st->part_of == IND_VISITS || st->part_of == IND_CADRES ||
+	     st->part_of == IND_LABOUR))
+		kind = st->part_of; /* people of a count of people: not of households or projects */
+	if (kind != IND_NKINDS) {
+		add_indicator(c, s, num, &cnt, kind);
+		st->part_of = kind;
+		st->last = cnt;
+		st->last_kind = kind;
+	}
+}
+
 void xindicators_sentence(struct xctx *c, const struct xsentence *s)
 {
 	const char *t = s->text;
-	size_t prev_end = 0;
-	enum indicator_kind part_of = IND_NKINDS; /* the kind of the sentence's last count */
+	struct sentence_state st = { .part_of = IND_NKINDS, .last = { .noun = NO_NOUN }, .last_kind = IND_NKINDS };
 	for (size_t i = 0; i < s->len; i++) {
 		struct number num;
+		size_t n;
+		int q = quote_mark(t, i, s->len, &n);
+		if (q) {
+			st.quoted = q == 2 ? !st.quoted : q > 0;
+			i += n - 1;
+			continue;
+		}
 		if ((i > 0 && is_word_byte((unsigned char)t[i - 1])) || !number_at(t, i, s->len, &num))
 			continue;
-		size_t from = governing_start(s, num.start, prev_end);
-		prev_end = num.end;
-		i = num.end - 1;
-		if (num.value <= 0 || not_a_count(s, &num))
-			continue;
-		struct counted cnt = read_phrase(t, phrase_start(t, &num, s->len), s->len);
-		if (cnt.noun == NO_NOUN) {
-			/* "donated 20 vehicles", "500 tons of fertilizer": other things counted */
-			if (cnt.thing && !no_thing(t + cnt.unit_start, cnt.unit_end - cnt.unit_start) &&
-			    !bare_measure(t, &cnt, s->len) && !is_output(t, xclause_start(t, num.start, 0), num.start))
-				add_indicator(c, s, &num, &cnt, IND_OTHER);
-			continue;
-		}
-		enum indicator_kind kind = kind_of(s, from, &num, &cnt);
-		if (kind != IND_NKINDS && is_part(t, &num, &cnt) &&
-		    (part_of == IND_TRAINED || part_of == IND_VISITS || part_of == IND_CADRES || part_of == IND_LABOUR))
-			kind = part_of; /* people of a count of people: not of households or projects */
-		if (kind != IND_NKINDS) {
-			add_indicator(c, s, &num, &cnt, kind);
-			part_of = kind;
-		}
+		count_number(c, s, &num, &st);
+		i = (st.prev_end > num.end ? st.prev_end : num.end) - 1;
 	}
 }

@@ -618,7 +618,7 @@ static enum status insert_indicators(struct importer *im, const struct extractio
 		int64_t id = ++im->last_indicator_id;
 		enum fund_period period = f->from_year == f->year ? PERIOD_YEAR :
 			f->from_year ? PERIOD_SPAN : PERIOD_CUMULATIVE;
-		st = ins_run(im, INS_INDICATOR, "llloottltilit", id, region_id(donor),
+		st = ins_run(im, INS_INDICATOR, "llloottdtilit", id, region_id(donor),
 			     region_id(recipient), f->year, f->from_year, fund_period_name(period),
 			     indicator_kind_name(f->kind), f->value, f->unit, f->approx ? 1 : 0,
 			     report_id, f->line_no, f->quote);

@@ -24,7 +24,7 @@ static int cmp_key(const struct indicator_fact *a, const struct indicator_fact *
 {
 	int c = cmp_int64(a->kind, b->kind);
 	if (!c)
-		c = cmp_int64(a->value, b->value);
+		c = a->value < b->value ? -1 : a->value > b->value;
 	if (!c)
 		c = cmp_int64(a->year, b->year);
 	if (!c)

@@ -50,24 +50,31 @@ static size_t width_of(const char *s)
 
 /* --- column kinds ------------------------------------------------------------ */
 
-static bool is_integer(const char *s)
+/* "44", "-3", "3.5" (a count of kilometres): a number as JSON writes one. */
+static bool is_number(const char *s)
 {
 	const char *p = s + (*s == '-');
-	size_t n = strlen(p);
-	if (n == 0 || n > 18 || (p[0] == '0' && n > 1))
+	size_t i = strspn(p, "0123456789");
+	if (i == 0 || i > 18 || (p[0] == '0' && i > 1))
 		return false;
-	return strspn(p, "0123456789") == n;
+	if (p[i] == '.') {
+		size_t decimals = strspn(p + i + 1, "0123456789");
+		if (decimals == 0)
+			return false;
+		i += 1 + decimals;
+	}
+	return p[i] == '\0';
 }
 
-/* A column whose non-NULL cells are all integers (and which has one). */
-static bool column_is_integer(const struct qtable *t, size_t col)
+/* A column whose non-NULL cells are all numbers (and which has one). */
+static bool column_is_numeric(const struct qtable *t, size_t col)
 {
 	bool any = false;
 	for (size_t r = 0; r < t->nrows; r++) {
 		const char *v = qtable_get(t, r, col);
 		if (!v)
 			continue;
-		if (!is_integer(v))
+		if (!is_number(v))
 			return false;
 		any = true;
 	}
@@ -585,7 +592,7 @@ static void print_table(FILE *fp, const struct qtable *t, const struct output_la
 	};
 	size_t *natural = xcalloc(t->ncols, sizeof(size_t));
 	for (size_t c = 0; c < t->ncols; c++) {
-		ts.numeric[c] = column_is_integer(t, c);
+		ts.numeric[c] = column_is_numeric(t, c);
 		ts.shown[c] = true;
 		natural[c] = width_of(shown.headers[c]);
 		for (size_t r = 0; r < shown.nrows; r++) {
@@ -794,7 +801,7 @@ static void print_json(FILE *fp, const struct qtable *t)
 {
 	bool *numeric = xcalloc(t->ncols ? t->ncols : 1, sizeof(bool));
 	for (size_t c = 0; c < t->ncols; c++)
-		numeric[c] = column_is_integer(t, c);
+		numeric[c] = column_is_numeric(t, c);
 	fputs(t->nrows ? "[\n" : "[", fp);
 	for (size_t r = 0; r < t->nrows; r++) {
 		fputs("  {", fp);

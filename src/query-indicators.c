@@ -65,6 +65,25 @@ static void format_count(int64_t v, char *buf, size_t cap)
 	buf[o] = '\0';
 }
 
+void indicator_count_format(double v, char *buf, size_t cap)
+{
+	char num[48];
+	snprintf(num, sizeof(num), "%.3f", v < 0 ? -v : v); /* the count's size: a sign is never shown */
+	char *point = strchr(num, '.');
+	size_t n = point ? strlen(point) : 0; /* the point and its decimals */
+	while (n > 1 && point[n - 1] == '0')
+		n--; /* "3.500" is written 3.5, "44.000" 44 */
+	if (point)
+		*point = '\0';
+	format_count(strtoll(num, NULL, 10), buf, cap);
+	size_t len = strlen(buf);
+	if (n > 1 && len + n < cap) {
+		buf[len] = '.';
+		memcpy(buf + len + 1, point + 1, n - 1);
+		buf[len + n] = '\0';
+	}
+}
+
 void indicator_summary_init(struct indicator_summary *sum)
 {
 	memset(sum, 0, sizeof(*sum));
@@ -73,8 +92,9 @@ void indicator_summary_init(struct indicator_summary *sum)
 /* The largest count of each kind stands for the year: counts of one kind
  * nest ("365 aid projects, of which 288 ...") more often than they add up,
  * and a whole is never smaller than its parts. */
-void indicator_summary_add(struct indicator_summary *sum, const char *kind, int64_t value)
+void indicator_summary_add(struct indicator_summary *sum, const char *kind, const char *text)
 {
+	double value = text ? strtod(text, NULL) : 0;
 	enum indicator_kind k = indicator_kind_parse(kind);
 	if (k == IND_NKINDS)
 		k = IND_OTHER;
@@ -89,7 +109,7 @@ char *indicator_summary_text(const struct indicator_summary *sum)
 		if (!sum->largest[k])
 			continue;
 		char n[40];
-		format_count(sum->largest[k], n, sizeof(n));
+		indicator_count_format(sum->largest[k], n, sizeof(n));
 		strbuf_printf(&sb, "%s%s %s", sb.len ? " \u00b7 " : "", n,
 			      indicator_kind_name((enum indicator_kind)k));
 	}
@@ -99,7 +119,7 @@ char *indicator_summary_text(const struct indicator_summary *sum)
 char *indicator_label(const char *value, const char *unit)
 {
 	char n[40];
-	format_count(value ? strtoll(value, NULL, 10) : 0, n, sizeof(n));
+	indicator_count_format(value ? strtod(value, NULL) : 0, n, sizeof(n));
 	size_t ln = strlen(n), lu = unit ? strlen(unit) : 0;
 	char *label = xmalloc(ln + lu + 2);
 	memcpy(label, n, ln);
@@ -160,7 +180,7 @@ enum status query_indicator_years(struct store *s, const char *donor, const char
 		struct strbuf sources = { 0 };
 		indicator_summary_init(&sum);
 		for (to = from; to < raw.nrows && same_group(&raw, from, to); to++) {
-			indicator_summary_add(&sum, qtable_get(&raw, to, 3), qtable_int(&raw, to, 4));
+			indicator_summary_add(&sum, qtable_get(&raw, to, 3), qtable_get(&raw, to, 4));
 			strbuf_printf(&sources, "%s%s", sources.len ? " " : "", qtable_get(&raw, to, 5));
 		}
 		add_year_row(out, &raw, from, &sum, to - from, &sources);

@@ -115,13 +115,15 @@ static enum status count_pairs(struct store *s, const struct matrix_request *rq,
 		struct indicator_summary sum;
 		indicator_summary_init(&sum);
 		for (to = from; to < raw.nrows && same_pair_year(&raw, from, to); to++)
-			indicator_summary_add(&sum, qtable_get(&raw, to, CS_KIND), qtable_int(&raw, to, CS_VALUE));
+			indicator_summary_add(&sum, qtable_get(&raw, to, CS_KIND), qtable_get(&raw, to, CS_VALUE));
 		if (sum.largest[k] == 0)
 			continue;
 		char value[24];
+		/* the matrix adds whole numbers, as for money: "6.8" km is 7 here */
+		format_i64(value, (int64_t)(sum.largest[k] + 0.5));
 		const char *cells[MP_NCOLS] = {
 			qtable_get(&raw, from, CS_DONOR), qtable_get(&raw, from, CS_RECIPIENT),
-			qtable_get(&raw, from, CS_YEAR), format_i64(value, sum.largest[k]),
+			qtable_get(&raw, from, CS_YEAR), value,
 			qtable_get(&raw, from, CS_DONOR),
 		};
 		qtable_add_row(out, cells);

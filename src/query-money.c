@@ -589,7 +589,7 @@ static void add_year_indicators(struct pane *p, size_t from, size_t to, size_t *
 	struct indicator_summary sum;
 	indicator_summary_init(&sum);
 	for (size_t k = 0; k < n; k++)
-		indicator_summary_add(&sum, qtable_get(&p->ind, sel[k], PI_KIND), qtable_int(&p->ind, sel[k], PI_VALUE));
+		indicator_summary_add(&sum, qtable_get(&p->ind, sel[k], PI_KIND), qtable_get(&p->ind, sel[k], PI_VALUE));
 	char *summary = indicator_summary_text(&sum), nfacts[24];
 	char *text = under_year ? xstrdup(summary) : xasprintf("%s: %s", qtable_get(&p->ind, from, PI_YEAR), summary);
 	free(summary);

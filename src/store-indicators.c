@@ -54,7 +54,7 @@ static struct indicator_fact fact_of(sqlite3_stmt *stmt)
 		.recipient = region_index(stmt, 2), .donor_unit = region_index(stmt, 3),
 		.recipient_unit = region_index(stmt, 4), .year = (int16_t)sqlite3_column_int(stmt, 5),
 		.from_year = (int16_t)sqlite3_column_int(stmt, 6),
-		.kind = (uint8_t)indicator_kind_parse(kind ? kind : ""), .value = sqlite3_column_int64(stmt, 8),
+		.kind = (uint8_t)indicator_kind_parse(kind ? kind : ""), .value = sqlite3_column_double(stmt, 8),
 		.report_id = (uint32_t)sqlite3_column_int64(stmt, 9), .line_no = sqlite3_column_int(stmt, 10),
 		.section = (uint16_t)sqlite3_column_int(stmt, 11), .flow_id = sqlite3_column_int64(stmt, 0),
 	};

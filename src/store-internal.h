@@ -164,11 +164,14 @@ int link_log_store(struct link_log *l, sqlite3 *db);
 /* A pair's year of counts in one line: add every distinct count, then
  * the text ("44 cadres \u00b7 1,602 trained"), owned. */
 struct indicator_summary {
-	int64_t largest[IND_NKINDS];   /* per kind, the largest count */
+	double largest[IND_NKINDS];    /* per kind, the largest count */
 };
 void indicator_summary_init(struct indicator_summary *sum);
-void indicator_summary_add(struct indicator_summary *sum, const char *kind, int64_t value);
+/* value: the count as the store's cell writes it ("44", "3.5") */
+void indicator_summary_add(struct indicator_summary *sum, const char *kind, const char *value);
 char *indicator_summary_text(const struct indicator_summary *sum);
+/* "1,602", "3.5": a count as the reports write it, into buf. */
+void indicator_count_format(double v, char *buf, size_t cap);
 /* "1,602 people": a count and its unit as a row shows them. Owned. */
 char *indicator_label(const char *value, const char *unit);
 

@@ -49,6 +49,18 @@ assert_contains "$out" "2012 Beijing -> Inner Mongolia: 44 cadres" "show says wh
 PAIROFF_DUMP_SIZE=150x60 run "$PAIROFF" --db "$db" --dump-keys "fbeijing<Enter><Enter><Enter><Enter>"
 assert_contains "$out" "44 cadres" "the browser shows them under Beijing -> Inner Mongolia"
 
+# --- a length keeps its decimals: "3.5 kilometers" was stored and shown as 4 ---------------
+p indicators --donor "Nanjing City" --kind other -f tsv
+got=$(printf '%s\n' "$out" | awk -F"$tab" '$7 == "kilometers" { print $6 }')
+assert_eq "$got" "3.5" "the count of kilometres as written"
+p pane funds "Nanjing City" "Shangnan County" -f tsv
+got=$(printf '%s\n' "$out" | awk -F"$tab" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	$c["row"] == "indicator" && $c["unit"] == "kilometers" { print $c["value"] "|" $c["counts"] }')
+assert_eq "$got" "3.5|3.5 kilometers" "the pane's row says 3.5 kilometers"
+p indicators --donor "Nanjing City" -f json
+assert_contains "$out" '"value": 3.5,' "a decimal count is a JSON number"
+assert_contains "$out" '"value": 90,' "and so are the whole counts beside it"
+
 # --- the provinces pane's count column -------------------------------------------------
 printf '[ui]\nindicator = cadres\n' >"$test_tmp/cfg.ini"
 run "$PAIROFF" --config "$test_tmp/cfg.ini" --db "$db" pane provinces -f tsv

@@ -82,7 +82,7 @@ static void test_counts(void)
 		     "officials of Ningxia for study, and rebuilt 12 villages for 900 households.\n",
 		     &x);
 	CHECK(found(&x, 120, IND_CADRES, 2013, "Fujian"));
-	CHECK(found(&x, 6, IND_CADRES, 2013, "Fujian"));          /* six batches of doctors */
+	CHECK(find(&x, 6) == NULL);                                /* six batches of 120 doctors: the doctors */
 	CHECK(found(&x, 2450, IND_TRAINED, 2013, "Fujian"));
 	CHECK(found(&x, 1300000, IND_LABOUR, 2013, "Fujian"));
 	CHECK(found(&x, 4000, IND_STUDENTS, 2013, "Fujian"));
@@ -113,7 +113,7 @@ static void test_not_counts(void)
 		     "No. 7 and the 3rd work plan. The two sides held 5 meetings.\n",
 		     &x);
 	for (size_t i = 0; i < x.nindicators; i++)
-		fprintf(stderr, "  not a count, found: %" PRId64 " %s \"%s\"\n", x.indicators[i].value,
+		fprintf(stderr, "  not a count, found: %g %s \"%s\"\n", x.indicators[i].value,
 			indicator_kind_name(x.indicators[i].kind), x.indicators[i].quote);
 	CHECK(x.nindicators == 0);
 	extraction_free(&x);
@@ -206,6 +206,94 @@ static void test_other_things(void)
 	static const int64_t not_counts[] = { 6, 4, 11, 900 };
 	for (size_t i = 0; i < sizeof(not_counts) / sizeof(not_counts[0]); i++)
 		CHECK(find(&x, not_counts[i]) == NULL);
+	extraction_free(&x);
+}
+
+/* What counts nothing though a noun follows: a slogan in quotation marks,
+ * a capacity, a batch of a counted group, what a place has, the whole
+ * some were chosen from, people a disaster affected. */
+static void test_not_counts_in_context(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, under the slogan \"one school for one village\", Fujian built 12 schools "
+		     "that can accommodate 900 pupils and a farm with a capacity of 700 pigs, and sent three "
+		     "batches of 45 doctors. Xiji County has six villages, 41 groups and 3,200 people. "
+		     "Fujian selected five of the 30 villages for relocation. In July, 8,800 people were "
+		     "affected by the flood.\n",
+		     &x);
+	CHECK(found(&x, 12, IND_SCHOOLS, 2013, "Fujian"));
+	CHECK(found(&x, 45, IND_CADRES, 2013, "Fujian"));
+	CHECK(found(&x, 5, IND_VILLAGES, 2013, "Fujian"));
+	static const int64_t not_counts[] = { 1, 900, 700, 3, 6, 41, 3200, 30, 8800 };
+	for (size_t i = 0; i < sizeof(not_counts) / sizeof(not_counts[0]); i++) {
+		const struct fact_indicator *f = find(&x, not_counts[i]);
+		CHECK(f == NULL);
+		if (f)
+			fprintf(stderr, "  %" PRId64 " is no count: \"%s\"\n", not_counts[i], f->quote);
+	}
+	extraction_free(&x);
+}
+
+/* The words after people say what they were: sent to study or practise
+ * (trained), sent to hold a training (cadres), a train that carries
+ * visitors, people who attended an event, people whose conditions were
+ * improved, households a training was for, trainees who found jobs,
+ * professionals received with no training named. */
+static void test_people_in_context(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian arranged 25 young doctors of Ningxia to study in its hospitals, organized 14 "
+		     "teachers to hold a training for 300 teachers of Xiji County, and 320 people took a "
+		     "special train to visit Ningxia. 520 people from 60 enterprises attended the fair. "
+		     "Fujian improved the living conditions of 4,000 teachers and students, held six "
+		     "trainings for 240 farming households, helped 75 trainees find jobs in Xiamen. "
+		     "Fujian accepted 18 teachers from Xiji County.\n",
+		     &x);
+	CHECK(found(&x, 25, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 14, IND_CADRES, 2013, "Fujian"));
+	CHECK(found(&x, 300, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 320, IND_VISITS, 2013, "Fujian"));
+	CHECK(found(&x, 520, IND_VISITS, 2013, "Fujian"));
+	CHECK(found(&x, 4000, IND_PEOPLE, 2013, "Fujian"));
+	CHECK(found(&x, 240, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 75, IND_LABOUR, 2013, "Fujian"));
+	CHECK(found(&x, 18, IND_CADRES, 2013, "Fujian"));
+	extraction_free(&x);
+}
+
+/* Phrases: parts in brackets after a count, with their own year; times
+ * of an activity; decimals kept; a plural modifying a plural; a noun that
+ * modifies another; a bracket inside the phrase; seminars and trainings;
+ * a four-digit land area that is no year. */
+static void test_phrases(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      From 2013 to 2014, Fujian implemented 80 aid projects (50 in 2013 and 30 in 2014). "
+		     "In 2013, Fujian provided free surgeries for 260 times and held exchange activities "
+		     "for 15 times, hardened village roads of 4.5 km, held five labor skills trainings, set "
+		     "up one vocational training base, supported 14 new rural (whole village) projects, "
+		     "held 33 seminars and business trainings, and built the 2000-mu tea base.\n",
+		     &x);
+	CHECK(found(&x, 80, IND_PROJECTS, 2014, "Fujian"));
+	CHECK(found(&x, 50, IND_PROJECTS, 2013, "Fujian"));
+	CHECK(found(&x, 30, IND_PROJECTS, 2014, "Fujian"));
+	CHECK(find(&x, 50) && find(&x, 50)->from_year == 2013);
+	CHECK(found(&x, 260, IND_OTHER, 2013, "Fujian"));
+	CHECK(find(&x, 260) && strcmp(find(&x, 260)->unit, "times") == 0);
+	CHECK(found(&x, 15, IND_VISITS, 2013, "Fujian"));
+	const struct fact_indicator *km = NULL;
+	for (size_t i = 0; i < x.nindicators; i++)
+		if (x.indicators[i].value > 4.4 && x.indicators[i].value < 4.6)
+			km = &x.indicators[i];
+	CHECK(km && km->kind == IND_ROADS && km->value == 4.5);
+	CHECK(found(&x, 5, IND_TRAINED, 2013, "Fujian"));
+	CHECK(find(&x, 1) == NULL);                                /* a base, no training */
+	CHECK(found(&x, 14, IND_PROJECTS, 2013, "Fujian"));
+	CHECK(found(&x, 33, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 2000, IND_LAND, 2013, "Fujian"));
 	extraction_free(&x);
 }
 
@@ -328,6 +416,9 @@ int main(void)
 	test_things();
 	test_people();
 	test_other_things();
+	test_not_counts_in_context();
+	test_people_in_context();
+	test_phrases();
 	test_time_and_places();
 	test_unseen_report();
 	test_link();

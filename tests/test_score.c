@@ -51,8 +51,8 @@
 /* Indicators (issue 10): where the extractor stands against the gold
  * (tests/gold/indicators.tsv), so that it can only get better; the issue
  * asks 0.90 / 0.85. */
-#define INDICATORS_MIN_PRECISION 0.90
-#define INDICATORS_MIN_RECALL 0.91
+#define INDICATORS_MIN_PRECISION 0.95
+#define INDICATORS_MIN_RECALL 0.96
 /* Links and dates (issue 9): where the extractor stands against the gold
  * (county links, basis, internal), so that it can only get better; the
  * issue asks 0.95 / 0.95 and since right on 0.90. */
@@ -99,7 +99,7 @@ struct sfund {
 struct sind {
 	char *report;       /* owned; file name */
 	int line_no;
-	int64_t value;
+	double value;       /* "3.5" km as written */
 	char *kind;         /* owned; cadres, trained, ... */
 	char *donor;        /* owned; canonical name */
 	int year;
@@ -278,7 +278,7 @@ static void gold_indicator_row(struct corpus *c, char **f)
 	memset(x, 0, sizeof *x);
 	x->report = xstrdup(f[0]);
 	x->line_no = atoi(f[1]);
-	x->value = strtoll(f[2], NULL, 10);
+	x->value = strtod(f[2], NULL);
 	x->kind = xstrdup(f[3]);
 	x->donor = canonical(f[5], true);
 	x->year = parse_year(f[7]);
@@ -803,7 +803,7 @@ static struct sind *find_gold_indicator(struct corpus *gold, const struct sind *
 
 static void print_indicator(const char *tag, const struct sind *f)
 {
-	printf("%s ind   %s:%d  %" PRId64 " %s  %d  %s  \"%s\"\n", tag, f->report, f->line_no, f->value,
+	printf("%s ind   %s:%d  %.15g %s  %d  %s  \"%s\"\n", tag, f->report, f->line_no, f->value,
 	       f->kind, f->year, f->donor, f->quote);
 }
 
@@ -828,7 +828,7 @@ static struct score score_indicators(struct corpus *gold, struct corpus *got, st
 		sec->recipient_ok += strcmp(g->donor, f->donor) == 0; /* the donor, here */
 		sec->category_ok += g->year == f->year;               /* the year, here */
 		if (strcmp(g->donor, f->donor) != 0 || g->year != f->year)
-			printf("~  ind   %s:%d  %" PRId64 " %s  donor %s (gold %s), year %d (gold %d)\n", f->report,
+			printf("~  ind   %s:%d  %.15g %s  donor %s (gold %s), year %d (gold %d)\n", f->report,
 			       f->line_no, f->value, f->kind, f->donor, g->donor, f->year, g->year);
 	}
 	for (size_t i = 0; i < gold->ninds; i++)

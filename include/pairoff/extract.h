@@ -139,7 +139,8 @@ struct fact_indicator {
 	char *donor;           /* in the pool; canonical gazetteer name */
 	char *recipient;       /* in the pool; canonical name, "" when none could be told */
 	int year, from_year;   /* as in struct fact_fund (from_year 0: cumulative) */
-	int64_t value;         /* the count, in its unit */
+	double value;          /* the count, in its unit; a length or an area may
+	                        * have decimals ("3.5 km"), a count of things never */
 	enum indicator_kind kind;
 	char *unit;            /* in the pool; the counted noun as written ("person-times") */
 	bool approx;           /* "more than", "nearly", "about" */

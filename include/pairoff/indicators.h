@@ -16,7 +16,7 @@
  * are gazetteer indexes. */
 struct indicator_fact {
 	int64_t id;                /* the statement's id (the store's indicator.id), > 0 */
-	int64_t value;
+	double value;              /* as in struct fact_indicator */
 	int64_t flow_id;           /* set by indicators_link: the id of the statement
 	                            * standing for this one's fact (its own when first) */
 	uint32_t donor, recipient;
