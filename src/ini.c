@@ -187,8 +187,12 @@ static void attach_values(struct ini *ini)
 		struct ini_entry *e = &ini->entries[i];
 		if (!e->key)
 			continue;
+		/* "section:key" as iniparser names it, without printf: this runs
+		 * for every line of every gazetteer file */
 		name.len = 0;
-		strbuf_printf(&name, "%s:%s", e->section, e->key);
+		strbuf_append(&name, e->section, strlen(e->section));
+		strbuf_append(&name, ":", 1);
+		strbuf_append(&name, e->key, strlen(e->key));
 		struct dict_item probe = { .key = name.data };
 		const struct dict_item *hit = bsearch(&probe, items, n, sizeof(*items), cmp_items);
 		e->value = hit && hit->value ? hit->value : "";
