@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,11 +202,21 @@ static void attach_values(struct ini *ini)
 	free(items);
 }
 
-static enum status load_values(struct ini *ini, const char *path)
+/* iniparser's error callback is one for the whole program, and the
+ * gazetteer's files are read on two threads at once: it is set once, for
+ * good (pairoff never wants iniparser's own messages), not around each
+ * load. */
+static pthread_once_t quiet_once = PTHREAD_ONCE_INIT;
+
+static void quiet_iniparser(void)
 {
 	iniparser_set_error_callback(quiet_errors);
+}
+
+static enum status load_values(struct ini *ini, const char *path)
+{
+	pthread_once(&quiet_once, quiet_iniparser);
 	ini->dict = iniparser_load(path);
-	iniparser_set_error_callback(NULL);
 	if (!ini->dict)
 		return status_set(ST_CONFIG, "%s: cannot parse", path);
 	attach_values(ini);
