@@ -1436,9 +1436,24 @@ static enum status indexes_drop(struct importer *im, struct strbuf *create)
 	return st;
 }
 
+/* An import holding a report read in parts is a large one: the sorts at
+ * its end (the indexes built after the bulk insert, the money statements
+ * read back in groups) spill past the page cache into temporary files
+ * rather than grow memory with the report (a 48 MB report: 16 MB more).
+ * Smaller imports sort within the cache, at memory's speed, as before. */
+static bool any_in_parts(const struct input_list *in)
+{
+	for (size_t i = 0; i < in->n; i++)
+		if ((size_t)in->items[i].size > REPORT_PART_BYTES)
+			return true;
+	return false;
+}
+
 static enum status build_db(struct importer *im, const struct input_list *in)
 {
 	enum status st = exec_sql(im, bulk_pragmas);
+	if (st == ST_OK && any_in_parts(in))
+		st = exec_sql(im, "PRAGMA temp_store = FILE;");
 	if (st == ST_OK)
 		st = exec_sql(im, schema_sql);
 	if (st == ST_OK)
