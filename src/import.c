@@ -1270,7 +1270,7 @@ static enum status store_part(struct importer *im, const struct report *part, in
 		st = insert_facts(im, part, &facts, report_id, ids.table_ids, true);
 	if (st == ST_OK)
 		st = insert_report_text(im, part, report_id, text_seq);
-	if (part->nsections)
+	if (st == ST_OK && part->nsections)
 		im->continued_section = ids.section_ids[part->nsections - 1];
 	*section_seq = im->section_base + (int)part->nsections;
 	im->table_base += (int)part->ntables;
