@@ -195,6 +195,10 @@ static enum status exec_sql(struct importer *im, const char *sql)
  * Text is bound SQLITE_STATIC: it lives until the statement is reset here. */
 static enum status ins_run(struct importer *im, enum ins which, const char *types, ...)
 {
+	if (!im->ins[which] && sqlite3_prepare_v3(im->db, ins_sql[which], -1,
+						  SQLITE_PREPARE_PERSISTENT, &im->ins[which],
+						  NULL) != SQLITE_OK)
+		return sql_fail(im, "preparing the import");
 	sqlite3_stmt *stmt = im->ins[which];
 	if ((size_t)sqlite3_bind_parameter_count(stmt) != strlen(types))
 		return status_set(ST_STORE, "internal error: %zu values for: %s", strlen(types),
@@ -247,7 +251,8 @@ static int64_t last_id(struct importer *im)
 static enum status importer_prepare(struct importer *im)
 {
 	for (int i = 0; i < INS_COUNT; i++)
-		if (sqlite3_prepare_v3(im->db, ins_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+		if (i != INS_SECTION_END && /* a report read in parts only: ins_run prepares it */
+		    sqlite3_prepare_v3(im->db, ins_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 				       &im->ins[i], NULL) != SQLITE_OK)
 			return sql_fail(im, "preparing the import");
 	return ST_OK;
@@ -1508,7 +1513,7 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 	}
 	sqlite3_progress_handler(im.db, 10000, progress_check, NULL);
 	names_build(&im);
-	im.money = money_log_new(g);
+	im.money = money_log_new(g, any_in_parts(in));
 	im.indicators = indicator_log_new(g);
 	im.links = link_log_new();
 	/* the first reports are read and extracted while the schema and the

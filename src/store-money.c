@@ -14,14 +14,14 @@
  * across reports and each pair's yearly figures derived by the one rule
  * (src/flows.c) into pair_total.
  *
- * Past MONEY_LOG_MAX_BYTES of them (a report of tens of megabytes) the log
- * lets them go, and the end reads them back from the fund table instead,
- * sorted on what the rules group them by, one group at a time (as
- * src/store-indicators.c does), so that memory stays flat however many
- * statements an import holds: a statement is in one group only, and
- * neither rule looks across groups. Both ways give the same rows; the log
- * saves the smaller imports the cost of reading back. */
-#define MONEY_LOG_MAX_BYTES ((size_t)4 << 20)
+ * An import holding a report too large to read whole (read in parts,
+ * src/import.c) keeps no log: its end reads the statements back from the
+ * fund table instead, sorted on what the rules group them by, one group at
+ * a time (as src/store-indicators.c does), so that its memory does not grow
+ * with the report: a statement is in one group only, and neither rule
+ * looks across groups. Both ways give the same rows; the log spares the
+ * other imports the cost of reading back (a tenth of an import of a
+ * thousand reports). */
 
 /* One statement as logged, half the size of its struct flow_fact (made
  * from it at the end): a report of half a million statements logs them
@@ -39,8 +39,8 @@ struct money_log {
 	const struct gazetteer *gaz;
 	struct money_rec *recs;    /* owned; the statements as logged, until the end */
 	size_t nrecs, cap_recs;
-	bool read_back;            /* past MONEY_LOG_MAX_BYTES: recs let go, the end
-	                            * reads the statements back from the store */
+	bool read_back;            /* nothing logged: the end reads the statements
+	                            * back from the store */
 	struct flow_fact *facts;   /* owned; made from recs at the end, nfacts of them;
 	                            * or one group read back */
 	size_t nfacts, cap_facts;
@@ -57,10 +57,11 @@ struct money_log {
 	size_t nreports, cap_reports;
 };
 
-struct money_log *money_log_new(const struct gazetteer *g)
+struct money_log *money_log_new(const struct gazetteer *g, bool read_back)
 {
 	struct money_log *m = xcalloc(1, sizeof(*m));
 	m->gaz = g;
+	m->read_back = read_back;
 	return m;
 }
 
@@ -133,27 +134,10 @@ static size_t idx_of(uint32_t v)
 	return v == UINT32_MAX ? GAZ_NONE : v;
 }
 
-/* Lets the logged statements go: the end reads them back. */
-static void stop_logging(struct money_log *m)
-{
-	free(m->recs);
-	free(m->givers);
-	free(m->giver_at);
-	m->recs = NULL;
-	m->givers = NULL;
-	m->giver_at = NULL;
-	m->nrecs = m->cap_recs = m->ngivers = m->cap_givers = m->cap_giver_at = 0;
-	m->read_back = true;
-}
-
 void money_log_add(struct money_log *m, const struct money_entry *e)
 {
 	if (m->read_back)
 		return;
-	if ((m->nrecs + 1) * (sizeof(struct money_rec) + sizeof(size_t)) > MONEY_LOG_MAX_BYTES) {
-		stop_logging(m);
-		return;
-	}
 	size_t n = m->nrecs, nco = distinct_co_provinces(m, e);
 	array_reserve(&m->giver_at, &m->cap_giver_at, n + 1, sizeof(*m->giver_at));
 	m->giver_at[n] = m->ngivers;
