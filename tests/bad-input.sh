@@ -644,7 +644,7 @@ rm -f "$r/big.txt"
 # back from the store at its end, a group at a time: the peak memory of an
 # import no longer grows with the size of one report. Before, it was about
 # 3.5 times the report's size (a 12 MB report: 55 MB; 48 MB: 171 MB, and
-# 187 MB needed 1.16 GB); now 31 MB for 12, 48 and 100 MB alike. The 48 MB
+# 187 MB needed 1.16 GB); now 29-30 MB for 12, 48 and 100 MB alike. The 48 MB
 # report's peak must stay within a quarter of the 12 MB one's, and both
 # under 3.25 times 12 MB (39 MB). A sanitizer build measures nothing (ASan's
 # shadow and quarantine) and imports one of 3 MB, read in two parts, for the
