@@ -721,6 +721,31 @@ if command -v python3 >/dev/null 2>&1; then
 	tm_run "$PAIROFF" --db "$test_tmp/big.db" search --limit 1 "Office of Economic Cooperation"
 	assert_rc 0 "a report of $big_mb MB: its paragraphs are searchable"
 	rm -f "$r/one-big.txt" "$test_tmp/big.db" "$test_tmp/big-text.txt"
+	# Read in parts, a report keeps what a whole read does: a BOM dropped at
+	# its start only, CRLF line ends, a control sequence in a later part
+	# removed once and listed at its line of the file.
+	python3 -c 'import sys
+out = sys.stdout.buffer
+out.write(b"\xef\xbb\xbfParts Report 2011\r\n\r\nShanghai - Yunnan Pairing-off Poverty Alleviation\r\n")
+for i in range(30000):
+    out.write(b"In 2011 Shanghai gave %d yuan to Wenshan Prefecture for the roads of village group %d.\r\n" % (1000 + i, i))
+    if i == 29000:
+        out.write(b"In 2011 Shanghai gave 7 yuan to Wenshan Prefecture, \x1b[2Jafter a clear screen.\r\n")' \
+		>"$r/crlf-parts.txt"
+	import_ok "a report of CRLF lines read in parts" "$r/crlf-parts.txt"
+	seq_line=$(grep -n -a "clear screen" "$r/crlf-parts.txt" | cut -d: -f1)
+	tm_run "$PAIROFF" --db "$new" anomalies --format tsv
+	assert_eq "$(printf '%s\n' "$out" | grep -c 'control-sequence')" 1 \
+		"a report read in parts: the control sequence listed once"
+	assert_contains "$out" "$(printf 'removed an escape sequence (CSI) from the text (1 time, 4 bytes)\tcrlf-parts.txt\t%s' "$seq_line")" \
+		"a report read in parts: the control sequence at its line ($seq_line)"
+	assert_contains "$out" "read-in-parts" "a report of CRLF lines: read in parts"
+	tm_run "$PAIROFF" --db "$new" reports --format tsv
+	assert_contains "$out" "Parts Report 2011" "a report read in parts: its title, without the BOM"
+	tm_run "$PAIROFF" --db "$new" funds --format tsv
+	assert_contains "$out" "$(printf 'crlf-parts.txt\t%s\t7 yuan' "$seq_line")" \
+		"a report read in parts: the fact on the sequence's line"
+	rm -f "$r/crlf-parts.txt"
 	# A line longer than a piece (no line end in 700 kB of two- and
 	# three-byte characters) is cut between characters, never inside one.
 	python3 -c 'import sys; sys.stdout.write("Title\nIn 2010 a city gave 5 yuan. " + "\u4e2d\u00e9a" * 120000)' \
