@@ -135,8 +135,9 @@ const char *report_paragraph_text(const struct report *r, size_t i, bool body, c
 void report_drop_paragraphs(struct report *r);
 
 /* A report too large to hold whole, read in parts (src/import.c). Each
- * part ends at a line end (after a blank line when there is one in its
- * second half) within part_bytes, unless one line is longer, and is a
+ * part ends at a line end within part_bytes (between two lines of prose
+ * when its second half has one, so that no table is cut), unless one line
+ * is longer (a line is never cut), and is a
  * report of its own lines, whose line numbers count in the whole file:
  * later parts carry the first part's title and year (a part has no title
  * line, and the header lines that date a report are in the first), the
