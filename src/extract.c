@@ -302,6 +302,33 @@ static void date_whole_pairs(struct xctx *c)
 	free(x.order);
 }
 
+/* A later part of a report read in parts (report_stream_next) restates
+ * the heading of the section it continues, which gives the heading's
+ * pairing (and any anomaly of it) at the heading's line, in the part
+ * before, where it was recorded already: dropped here, after the rules that
+ * use it to tell the section's pair. */
+static void drop_before_part(struct extraction *x, size_t first_pair, size_t first_anomaly,
+			     int first_line)
+{
+	size_t kept = first_pair;
+	for (size_t i = first_pair; i < x->npairs; i++)
+		if (x->pairs[i].line_no <= 0 || x->pairs[i].line_no > first_line)
+			x->pairs[kept++] = x->pairs[i];
+	x->npairs = kept;
+	kept = first_anomaly;
+	for (size_t i = first_anomaly; i < x->nanomalies; i++) {
+		struct fact_anomaly *a = &x->anomalies[i];
+		if (a->line_no <= 0 || a->line_no > first_line) {
+			x->anomalies[kept++] = *a;
+			continue;
+		}
+		free(a->kind);
+		free(a->message);
+		free(a->quote);
+	}
+	x->nanomalies = kept;
+}
+
 enum status extract_report(const struct report *r, const struct gazetteer *g, struct extraction *out)
 {
 	return extract_report_until(r, g, out, NULL);
@@ -321,6 +348,7 @@ enum status extract_report_until(const struct report *r, const struct gazetteer 
 	c.first_pair = out->npairs;
 	c.first_fund = out->nfunds;
 	c.first_indicator = out->nindicators;
+	size_t first_anomaly = out->nanomalies;
 	c.open_whole = c.last_fund = -1;
 	c.east_all = xprogramme_side(g, "east");
 	c.west_all = xprogramme_side(g, "west");
@@ -354,6 +382,8 @@ enum status extract_report_until(const struct report *r, const struct gazetteer 
 		date_whole_pairs(&c);
 		fill_recipients(&c);
 		xlinks_funds(&c);
+		if (r->first_line > 0)
+			drop_before_part(out, c.first_pair, first_anomaly, r->first_line);
 	}
 	free(c.ordered);
 	free(c.para_funds);

@@ -14,7 +14,7 @@
 
 /* The fields two statements of one flow must share exactly; sorting by them
  * puts every candidate restatement of a statement next to it. */
-static int cmp_key(const struct flow_fact *a, const struct flow_fact *b)
+int flows_key_cmp(const struct flow_fact *a, const struct flow_fact *b)
 {
 	int ka = (int)fund_kind_of(a->category), kb = (int)fund_kind_of(b->category);
 	if (ka != kb)
@@ -35,7 +35,7 @@ static const struct flow_fact *sort_base;
 static int cmp_index(const void *pa, const void *pb)
 {
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	int c = cmp_key(&sort_base[a], &sort_base[b]);
+	int c = flows_key_cmp(&sort_base[a], &sort_base[b]);
 	return c ? c : (a < b ? -1 : a > b);
 }
 
@@ -151,7 +151,7 @@ void flows_link(struct flow_fact *facts, size_t n, const struct gazetteer *g,
 	qsort(idx, n, sizeof(*idx), cmp_index);
 	sort_base = NULL;
 	for (size_t from = 0, to; from < n; from = to) {
-		for (to = from + 1; to < n && cmp_key(&facts[idx[from]], &facts[idx[to]]) == 0; to++)
+		for (to = from + 1; to < n && flows_key_cmp(&facts[idx[from]], &facts[idx[to]]) == 0; to++)
 			;
 		link_bucket(facts, idx + from, to - from, g, dis, ndis, &cap);
 	}

@@ -161,13 +161,19 @@ static void note_add(struct inert_notes *notes, int line_no, const char *what, s
 		(struct inert_note){ line_no, what, 1, bytes };
 }
 
-void inert_append(struct strbuf *sb, const char *str, size_t n, unsigned flags,
+void inert_append(struct strbuf *sb, const char *s, size_t n, unsigned flags,
 		  struct inert_notes *notes)
+{
+	inert_append_at(sb, s, n, flags, notes, 1);
+}
+
+void inert_append_at(struct strbuf *sb, const char *str, size_t n, unsigned flags,
+		     struct inert_notes *notes, int first_line)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	array_reserve(&sb->data, &sb->cap, sb->len + n + 1, 1);
 	sb->data[sb->len] = '\0';
-	int line_no = 1;
+	int line_no = first_line;
 	size_t i = 0, kept = 0;   /* s[kept..i) is clean and not yet appended */
 	while (i < n) {
 		/* printable ASCII, most of any text, passes as it is */

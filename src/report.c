@@ -71,6 +71,20 @@ struct line {
 	bool pair_heading;     /* looks like "<A> - <B> Pairing-off ..." */
 };
 
+/* What a part of a report read in parts (report_stream_next) takes from
+ * the parts before it: the title and year the first part found, the section
+ * in force where the last part ended, whether a pair heading came yet. */
+struct part_ctx {
+	int first_line;        /* lines of the file before the part */
+	bool first, last;      /* the file's first part; its last (which holds the footer) */
+	const char *title;     /* the report's title; NULL in the first part */
+	int year;              /* the report's year (from the first part) */
+	const char *cont_title; /* the section in force at the part's start, NULL if none */
+	int cont_line;         /* its heading's line (0: the implicit first section) */
+	bool seen_pair;
+	struct inert_notes *notes; /* the report's, kept across its parts */
+};
+
 struct parser {
 	struct report *r;
 	struct line *lines;    /* owned; r->line_count entries */
@@ -81,6 +95,8 @@ struct parser {
 	size_t cap_sections, cap_paragraphs, cap_tables;
 	bool title_is_pair;    /* the title line is itself a pair heading */
 	bool last_is_paragraph; /* the current section's last item is a paragraph */
+	bool seen_pair;        /* a pair heading came before (mark_headings) */
+	const struct part_ctx *part; /* NULL for a report read whole */
 };
 
 /* ---- small text helpers -------------------------------------------------- */
@@ -217,11 +233,12 @@ static size_t count_words(const char *s, size_t n)
 
 /* Copy of buf without a leading BOM and with CRLF and lone CR made LF; done
  * before sanitizing, which would drop the CRs as control characters. */
-/* Drops a byte-order mark and makes every line end \n, in place (the text
- * only shrinks): a large report is not copied for it. */
-static size_t normalise_line_ends(char *buf, size_t len)
+/* Drops a byte-order mark (at the start of the file only: bom false for a
+ * later part of one read in parts) and makes every line end \n, in place
+ * (the text only shrinks): a large report is not copied for it. */
+static size_t normalise_line_ends(char *buf, size_t len, bool bom)
 {
-	size_t from = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	size_t from = bom && len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	size_t n = 0;
 	for (size_t i = from; i < len; i++) {
 		if (buf[i] != '\r') {
@@ -1074,6 +1091,10 @@ static void detect_headings(struct parser *p)
 		struct line *l = content_line(p, ci);
 		l->pair_heading = is_pair_heading(l->t, l->tlen);
 	}
+	if (p->part && !p->part->first) {
+		r->title = xstrdup(p->part->title); /* a later part has no title line */
+		return;
+	}
 	struct line *title = p->ncontent ? content_line(p, 0) : NULL;
 	if (!title || !looks_like_title(title)) {
 		r->title = xstrdup(r->file_name);
@@ -1096,7 +1117,7 @@ static bool is_prose_line(const struct line *l)
  * down never open a section. */
 static void mark_headings(struct parser *p)
 {
-	bool seen_pair = p->title_is_pair;
+	bool seen_pair = p->title_is_pair || (p->part && p->part->seen_pair);
 	for (size_t ci = 0; ci < p->ncontent; ci++) {
 		struct line *l = content_line(p, ci);
 		if (l->kind != LK_TEXT)
@@ -1109,6 +1130,7 @@ static void mark_headings(struct parser *p)
 			l->kind = LK_HEADING;
 		}
 	}
+	p->seen_pair = seen_pair;
 }
 
 /* ---- pass 5: sections, paragraphs, sources ------------------------------- */
@@ -1126,11 +1148,17 @@ static size_t open_section(struct parser *p, const char *title, size_t tlen, int
 }
 
 /* Sections are opened lazily: text before the first heading goes to an
- * implicit section titled like the report (line 0). */
+ * implicit section titled like the report (line 0), or in a later part of
+ * a report read in parts, to the section in force where the part before
+ * ended (its line set by shift_lines, once the part is read). */
 static size_t current_section(struct parser *p, size_t cur)
 {
 	if (cur != REPORT_NO_SECTION)
 		return cur;
+	if (p->part && p->part->cont_title) {
+		p->r->continues = true;
+		return open_section(p, p->part->cont_title, strlen(p->part->cont_title), 0);
+	}
 	return open_section(p, p->r->title, strlen(p->r->title), 0);
 }
 
@@ -1419,6 +1447,10 @@ static int top_year(const int *counts, int min)
  * year cited most often at all; else 0. Dropped lines do not count. */
 static void detect_year(struct parser *p)
 {
+	if (p->part && !p->part->first) {
+		p->r->year = p->part->year;
+		return;
+	}
 	struct year_counts *yc = xcalloc(1, sizeof(*yc));
 	int header = 0;
 	for (size_t i = 0; i < p->nlines; i++) {
@@ -1446,35 +1478,86 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* Parses buf (len bytes and a NUL), which it frees once its sanitized copy
- * is made: of a large report, two copies at most are in memory at once. */
-static enum status parse_owned(const char *name, char *buf, size_t len, struct report **out)
+/* Moves the line numbers of a part (counted from its own first line) to
+ * where its lines are in the file; the section a later part continues
+ * keeps the line of its heading, in the part before. */
+static void shift_lines(struct report *r, const struct part_ctx *part)
 {
+	int by = part->first_line;
+	for (size_t i = 0; i < r->nsections; i++) {
+		struct report_section *sec = &r->sections[i];
+		if (i == 0 && r->continues)
+			sec->line_no = part->cont_line;
+		else if (sec->line_no)
+			sec->line_no += by;
+		sec->end_line += by;
+		if (sec->source_line)
+			sec->source_line += by;
+	}
+	for (size_t i = 0; i < r->nparagraphs; i++)
+		r->paragraphs[i].line_no += by;
+	for (size_t i = 0; i < r->ntables; i++) {
+		struct report_table *t = &r->tables[i];
+		t->line_no += by;
+		t->end_line += by;
+		if (t->note_line)
+			t->note_line += by;
+		for (size_t k = 0; k < t->nrows; k++)
+			t->row_lines[k] += by;
+		for (size_t k = 0; k < t->nrows * t->ncols; k++)
+			t->cell_lines[k] += by;
+	}
+	if (r->footer_line)
+		r->footer_line += by;
+	if (r->repeat_from) {
+		r->repeat_from += by;
+		r->repeat_to += by;
+	}
+}
+
+/* Parses buf (len bytes and a NUL), which it frees once its sanitized copy
+ * is made: of a large report, two copies at most are in memory at once.
+ * part is NULL for a whole report, else where the part lies in its file. */
+static struct report *parse_part(const char *name, char *buf, size_t len, struct parser *p)
+{
+	const struct part_ctx *part = p->part;
 	struct report *r = xcalloc(1, sizeof(*r));
+	p->r = r;
 	r->file_name = xstrdup(name ? base_name(name) : "");
 	r->path = xstrdup(name ? name : "");
-	size_t nlen = normalise_line_ends(buf, len);
+	size_t nlen = normalise_line_ends(buf, len, !part || part->first);
 	struct strbuf text = { 0 };
-	inert_append(&text, buf, nlen, INERT_NEWLINES, &r->stripped);
+	inert_append_at(&text, buf, nlen, INERT_NEWLINES, part ? part->notes : &r->stripped,
+			part ? part->first_line + 1 : 1);
 	free(buf);
 	r->text_len = text.len;
 	r->text = strbuf_steal(&text);
 
-	struct parser p = { .r = r };
-	split_lines(&p);
-	detect_footer(&p);
-	collect_content(&p);
-	detect_repeat(&p);
-	collect_content(&p);
-	detect_headings(&p);
-	collect_content(&p);
-	detect_tables(&p);
-	mark_headings(&p);
-	assemble(&p);
-	detect_year(&p);
-	free(p.lines);
-	free(p.content);
-	*out = r;
+	split_lines(p);
+	if (!part || part->last)
+		detect_footer(p);   /* the footer ends the file, not a part */
+	collect_content(p);
+	detect_repeat(p);
+	collect_content(p);
+	detect_headings(p);
+	collect_content(p);
+	detect_tables(p);
+	mark_headings(p);
+	assemble(p);
+	detect_year(p);
+	free(p->lines);
+	free(p->content);
+	if (part) {
+		r->first_line = part->first_line;
+		shift_lines(r, part);
+	}
+	return r;
+}
+
+static enum status parse_owned(const char *name, char *buf, size_t len, struct report **out)
+{
+	struct parser p = { 0 };
+	*out = parse_part(name, buf, len, &p);
 	return ST_OK;
 }
 
@@ -1564,6 +1647,212 @@ enum status report_read(const char *path, struct report **out)
 		return status_set(ST_DATA, "%s: binary file (NUL byte)", path);
 	}
 	return parse_owned(path, buf, len, out);
+}
+
+/* ---- a large report, in parts ---------------------------------------------- */
+
+struct report_stream {
+	char *path;            /* owned */
+	int fd;
+	size_t part_bytes;
+	char *buf;             /* owned; bytes read and not yet handed out */
+	size_t len, cap;
+	size_t read_total;     /* bytes of the file read so far */
+	bool eof;
+	size_t parts;          /* parts handed out */
+	int lines;             /* lines of those parts */
+	char *title;           /* owned; the report's, from the first part */
+	int year;
+	char *cont_title;      /* owned, may be NULL; the section in force at the end
+	                        * of the last part */
+	int cont_line;
+	bool seen_pair;
+	struct inert_notes notes; /* owned; what sanitizing removed, in every part */
+};
+
+enum status report_stream_open(const char *path, size_t part_bytes, struct report_stream **out)
+{
+	int fd;
+	size_t size;
+	enum status st = open_regular(path, &fd, &size);
+	if (st != ST_OK)
+		return st;
+	struct report_stream *s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup(path);
+	s->fd = fd;
+	s->part_bytes = part_bytes ? part_bytes : 1;
+	*out = s;
+	return ST_OK;
+}
+
+/* Reads until the buffer holds want bytes or the file ends. */
+static enum status stream_fill(struct report_stream *s, size_t want)
+{
+	array_reserve(&s->buf, &s->cap, want + 1, 1);
+	while (!s->eof && s->len < want) {
+		ssize_t got = read(s->fd, s->buf + s->len, want - s->len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return status_set(ST_IO, "%s: %s", s->path, strerror(errno));
+		s->eof = got == 0;
+		s->len += (size_t)got;
+		s->read_total += (size_t)got;
+		if (s->read_total > REPORT_MAX_BYTES)
+			return status_set(ST_DATA, "%s: file too large", s->path);
+	}
+	return ST_OK;
+}
+
+/* The length of the line ending at buf[end] (a \n or \r), blank lines
+ * before it skipped; *start gets where it starts. */
+static size_t line_before(const char *buf, size_t end, size_t *start)
+{
+	while (end > 0 && (buf[end - 1] == '\n' || buf[end - 1] == '\r'))
+		end--;
+	size_t k = end;
+	while (k > 0 && buf[k - 1] != '\n' && buf[k - 1] != '\r')
+		k--;
+	*start = k;
+	return end - k;
+}
+
+/* The length of the first non-blank line at or after buf[from], 0 when
+ * none starts before n. */
+static size_t line_after(const char *buf, size_t from, size_t n)
+{
+	while (from < n && (buf[from] == '\n' || buf[from] == '\r'))
+		from++;
+	size_t k = from;
+	while (k < n && buf[k] != '\n' && buf[k] != '\r')
+		k++;
+	return k < n ? k - from : 0;
+}
+
+/* Where to end a part within buf[0..n) (known bytes are read): after a
+ * line end between two lines of prose in its second half, so that no
+ * table (a run of short lines) and no section's heading with its first
+ * paragraph is cut apart; else after its last line end (a \n, or a lone
+ * \r whose next byte is known); 0 when there is none. A line end is never
+ * inside a UTF-8 character, so a part always ends between characters. */
+static size_t part_cut(const char *buf, size_t n, size_t known)
+{
+	size_t k = n, start;
+	while (k > n / 2) {
+		while (k > n / 2 && buf[k - 1] != '\n')
+			k--;
+		if (k <= n / 2)
+			break;
+		size_t before = line_before(buf, k, &start);
+		if (before >= PROSE_MIN_BYTES && line_after(buf, k, known) >= PROSE_MIN_BYTES)
+			return k;
+		k = start;   /* the next line end to try is the one before that line */
+	}
+	for (k = n; k > 0; k--)
+		if (buf[k - 1] == '\n' || (buf[k - 1] == '\r' && k < known && buf[k] != '\n'))
+			return k;
+	return 0;
+}
+
+/* The length of the next part in s->buf: the rest of the file when it
+ * fits, else up to a line end within part_bytes; a line longer than that
+ * is never cut (its part is longer). */
+static enum status next_part_length(struct report_stream *s, size_t *cut)
+{
+	enum status st = stream_fill(s, s->part_bytes + 1);
+	if (st != ST_OK || (s->eof && s->len <= s->part_bytes)) {
+		*cut = s->len;
+		return st;
+	}
+	size_t at = part_cut(s->buf, s->part_bytes, s->len);
+	while (st == ST_OK && !at) {
+		size_t from = s->len;
+		st = stream_fill(s, s->len + s->part_bytes);
+		for (size_t k = from; k < s->len && !at; k++)
+			if (s->buf[k] == '\n')
+				at = k + 1;
+		if (st == ST_OK && !at && s->eof)
+			at = s->len;
+	}
+	*cut = at;
+	return st;
+}
+
+/* Keeps what the part leaves to the next: its title, year, the section in
+ * force at its end. */
+static void stream_carry(struct report_stream *s, const struct report *r, const struct parser *p)
+{
+	if (s->parts == 0) {
+		s->title = xstrdup(r->title);
+		s->year = r->year;
+	}
+	if (r->nsections) {
+		const struct report_section *last = &r->sections[r->nsections - 1];
+		free(s->cont_title);
+		s->cont_title = xstrdup(last->title);
+		s->cont_line = last->line_no;
+	}
+	s->seen_pair = p->seen_pair;
+	s->parts++;
+	s->lines += r->line_count;
+}
+
+enum status report_stream_next(struct report_stream *s, struct report **out)
+{
+	*out = NULL;
+	size_t cut;
+	enum status st = next_part_length(s, &cut);
+	if (st != ST_OK || (cut == 0 && s->parts > 0))
+		return st;
+	if (memchr(s->buf, '\0', cut))
+		return status_set(ST_DATA, "%s: binary file (NUL byte)", s->path);
+	char *text = xmalloc(cut + 1);
+	memcpy(text, s->buf, cut);
+	text[cut] = '\0';
+	memmove(s->buf, s->buf + cut, s->len - cut);
+	s->len -= cut;
+	struct part_ctx part = {
+		.first_line = s->lines, .first = s->parts == 0, .last = s->eof && s->len == 0,
+		.title = s->title, .year = s->year, .cont_title = s->cont_title,
+		.cont_line = s->cont_line, .seen_pair = s->seen_pair, .notes = &s->notes,
+	};
+	struct parser p = { .part = &part };
+	*out = parse_part(s->path, text, cut, &p);
+	stream_carry(s, *out, &p);
+	return ST_OK;
+}
+
+size_t report_stream_parts(const struct report_stream *s)
+{
+	return s->parts;
+}
+
+int report_stream_lines(const struct report_stream *s)
+{
+	return s->lines;
+}
+
+const char *report_stream_title(const struct report_stream *s)
+{
+	return s->title;
+}
+
+const struct inert_notes *report_stream_notes(const struct report_stream *s)
+{
+	return &s->notes;
+}
+
+void report_stream_close(struct report_stream *s)
+{
+	if (!s)
+		return;
+	close(s->fd);
+	free(s->path);
+	free(s->buf);
+	free(s->title);
+	free(s->cont_title);
+	inert_notes_free(&s->notes);
+	free(s);
 }
 
 static void free_table(struct report_table *t)
@@ -1707,6 +1996,8 @@ void report_free(struct report *r)
 
 bool report_line(const struct report *r, int line_no, const char **start, size_t *len)
 {
+	if (r)
+		line_no -= r->first_line;   /* a part's lines are counted in its file */
 	if (!r || !r->text || line_no < 1 || line_no > r->line_count)
 		return false;
 	size_t off = 0;

@@ -91,7 +91,9 @@ struct money_entry {
 };
 
 struct money_log;
-struct money_log *money_log_new(const struct gazetteer *g);
+/* read_back: log nothing, and read the statements back from the store at
+ * the end (an import of a report read in parts), in flat memory. */
+struct money_log *money_log_new(const struct gazetteer *g, bool read_back);
 void money_log_free(struct money_log *m);
 /* The file name of a report id, for sources and messages. */
 void money_log_report(struct money_log *m, int64_t report_id, const char *file);

@@ -12,7 +12,16 @@
 /* The money statements of one import, kept small (no text) while the reports
  * are stored, so that at the end restatements can be linked into flows
  * across reports and each pair's yearly figures derived by the one rule
- * (src/flows.c) into pair_total. */
+ * (src/flows.c) into pair_total.
+ *
+ * An import holding a report too large to read whole (read in parts,
+ * src/import.c) keeps no log: its end reads the statements back from the
+ * fund table instead, sorted on what the rules group them by, one group at
+ * a time (as src/store-indicators.c does), so that its memory does not grow
+ * with the report: a statement is in one group only, and neither rule
+ * looks across groups. Both ways give the same rows; the log spares the
+ * other imports the cost of reading back (a tenth of an import of a
+ * thousand reports). */
 
 /* One statement as logged, half the size of its struct flow_fact (made
  * from it at the end): a report of half a million statements logs them
@@ -30,20 +39,29 @@ struct money_log {
 	const struct gazetteer *gaz;
 	struct money_rec *recs;    /* owned; the statements as logged, until the end */
 	size_t nrecs, cap_recs;
-	struct flow_fact *facts;   /* owned; made from recs at the end, nfacts of them */
-	size_t nfacts;
+	bool read_back;            /* nothing logged: the end reads the statements
+	                            * back from the store */
+	struct flow_fact *facts;   /* owned; made from recs at the end, nfacts of them;
+	                            * or one group read back */
+	size_t nfacts, cap_facts;
 	size_t *givers;            /* owned; the co-donors of every fact, end to end */
 	size_t ngivers, cap_givers;
 	size_t *giver_at;          /* owned; per fact, its first co-donor in givers */
 	size_t cap_giver_at;
+	int *section_lines;        /* owned; when read_back, the first line of every
+	                            * section, by report and seq (per section, not
+	                            * per statement) */
+	size_t *report_sections;   /* owned; per report id - 1, where its sections start
+	                            * in section_lines, nreports + 1 of them */
 	char **reports;            /* owned; file names by report id - 1 */
 	size_t nreports, cap_reports;
 };
 
-struct money_log *money_log_new(const struct gazetteer *g)
+struct money_log *money_log_new(const struct gazetteer *g, bool read_back)
 {
 	struct money_log *m = xcalloc(1, sizeof(*m));
 	m->gaz = g;
+	m->read_back = read_back;
 	return m;
 }
 
@@ -54,6 +72,8 @@ void money_log_free(struct money_log *m)
 	for (size_t i = 0; i < m->nreports; i++)
 		free(m->reports[i]);
 	free(m->reports);
+	free(m->section_lines);
+	free(m->report_sections);
 	free(m->recs);
 	free(m->facts);
 	free(m->givers);
@@ -116,6 +136,8 @@ static size_t idx_of(uint32_t v)
 
 void money_log_add(struct money_log *m, const struct money_entry *e)
 {
+	if (m->read_back)
+		return;
 	size_t n = m->nrecs, nco = distinct_co_provinces(m, e);
 	array_reserve(&m->giver_at, &m->cap_giver_at, n + 1, sizeof(*m->giver_at));
 	m->giver_at[n] = m->ngivers;
@@ -163,6 +185,7 @@ static void make_facts(struct money_log *m)
 	}
 	m->facts = (struct flow_fact *)(void *)buf;
 	m->nfacts = n;
+	m->cap_facts = n + 1;
 	m->recs = NULL;
 	m->nrecs = m->cap_recs = 0;
 }
@@ -172,6 +195,167 @@ static void point_givers(struct money_log *m)
 {
 	for (size_t i = 0; i < m->nfacts; i++)
 		m->facts[i].co_donors = m->facts[i].nco_donors ? m->givers + m->giver_at[i] : NULL;
+}
+
+/* --- the statements, read back ------------------------------------------------- */
+
+/* Every stored statement as the rules take it (region ids are gazetteer
+ * index + 1, src/import.c; a joint statement's other givers are its
+ * fund_donor rows but its donor); its section is found by section_of. */
+#define STATEMENTS_SQL \
+	"SELECT f.id, f.donor_id - 1, f.recipient_id - 1, f.joint, f.unit_id - 1," \
+	"  pairoff_recipient_unit(f.recipient_id) AS recipient_unit, coalesce(f.year, 0) AS y," \
+	"  coalesce(f.from_year, 0) AS fy, f.category, f.amount_yuan, f.approx, f.stated_total," \
+	"  coalesce(f.whole_id, 0), f.report_id, 0, f.table_id IS NOT NULL, f.line, f.flow_id" \
+	" FROM fund f"
+
+/* The statements a pair's year counts (counts_for_year below). */
+#define COUNTED_WHERE " WHERE f.year IS NOT NULL AND f.year <> 0 AND f.from_year = f.year" \
+	" AND f.kind IN ('aid', 'investment')"
+
+/* pairoff_recipient_unit(region id): the gazetteer index of the region's
+ * province (the recipient's unit), or of the region when it has none. */
+static void sql_recipient_unit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct money_log *m = sqlite3_user_data(ctx);
+	int64_t id = sqlite3_value_int64(argv[0]);
+	size_t idx = (size_t)(id - 1);
+	if (id < 1 || idx >= gazetteer_count(m->gaz)) {
+		sqlite3_result_int64(ctx, id - 1);
+		return;
+	}
+	size_t prov = gazetteer_province_of(m->gaz, idx);
+	sqlite3_result_int64(ctx, (int64_t)(prov != GAZ_NONE ? prov : idx));
+}
+
+/* Reads the first lines of the sections of every report. */
+static int load_sections(struct money_log *m, sqlite3 *db)
+{
+	sqlite3_stmt *sel = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT report_id, line FROM section ORDER BY report_id, seq",
+				    -1, &sel, NULL);
+	size_t n = 0, cap = 0;
+	/* first the count of each report's sections, then where they start */
+	m->report_sections = xcalloc(m->nreports + 1, sizeof(*m->report_sections));
+	int step = SQLITE_DONE;
+	while (rc == SQLITE_OK && (step = sqlite3_step(sel)) == SQLITE_ROW) {
+		int64_t report = sqlite3_column_int64(sel, 0);
+		if (report < 1 || (size_t)report > m->nreports)
+			continue;
+		*ARRAY_PUSH(m->section_lines, n, cap) = sqlite3_column_int(sel, 1);
+		m->report_sections[report]++;
+	}
+	sqlite3_finalize(sel);
+	for (size_t k = 1; k <= m->nreports; k++)
+		m->report_sections[k] += m->report_sections[k - 1];
+	return rc == SQLITE_OK && step != SQLITE_DONE ? step : rc;
+}
+
+/* The index of the section holding a line of a report, as the importer
+ * stored them: the last that starts at or before it, found by halving
+ * (sections are in line order), 0 when none does. */
+static int section_of(const struct money_log *m, int64_t report_id, int line_no)
+{
+	if (report_id < 1 || (size_t)report_id > m->nreports || !m->report_sections)
+		return 0;
+	const int *lines = m->section_lines + m->report_sections[report_id - 1];
+	size_t lo = 0, hi = m->report_sections[report_id] - m->report_sections[report_id - 1];
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lines[mid] <= line_no)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)lo;
+}
+
+static struct flow_fact fact_of(sqlite3_stmt *stmt)
+{
+	const char *category = (const char *)sqlite3_column_text(stmt, 8);
+	enum fund_category c = fund_category_parse(category ? category : "");
+	return (struct flow_fact){
+		.id = sqlite3_column_int64(stmt, 0), .donor = (size_t)sqlite3_column_int64(stmt, 1),
+		.recipient = (size_t)sqlite3_column_int64(stmt, 2),
+		.donor_unit = (size_t)sqlite3_column_int64(stmt, 4),
+		.recipient_unit = (size_t)sqlite3_column_int64(stmt, 5),
+		.year = sqlite3_column_int(stmt, 6), .from_year = sqlite3_column_int(stmt, 7),
+		.category = c == FUND_NCATEGORIES ? FUND_OTHER : c,
+		.amount_yuan = sqlite3_column_int64(stmt, 9), .approx = sqlite3_column_int(stmt, 10),
+		.stated_total = sqlite3_column_int(stmt, 11), .whole_id = sqlite3_column_int64(stmt, 12),
+		.report_id = sqlite3_column_int64(stmt, 13), .section = sqlite3_column_int(stmt, 14),
+		.in_table = sqlite3_column_int(stmt, 15), .line_no = sqlite3_column_int(stmt, 16),
+		.flow_id = sqlite3_column_int64(stmt, 17),
+	};
+}
+
+/* Appends the statement at stmt to the group, with its other givers when
+ * joint (read with givers_stmt). */
+static int group_add(struct money_log *m, sqlite3_stmt *stmt, sqlite3_stmt *givers_stmt)
+{
+	size_t n = m->nfacts;
+	struct flow_fact *f = ARRAY_PUSH(m->facts, m->nfacts, m->cap_facts);
+	*f = fact_of(stmt);
+	f->section = section_of(m, f->report_id, f->line_no);
+	array_reserve(&m->giver_at, &m->cap_giver_at, n + 1, sizeof(*m->giver_at));
+	m->giver_at[n] = m->ngivers;
+	if (!sqlite3_column_int(stmt, 3))
+		return SQLITE_OK;
+	sqlite3_bind_int64(givers_stmt, 1, f->id);
+	sqlite3_bind_int64(givers_stmt, 2, (int64_t)f->donor + 1);
+	int rc;
+	while ((rc = sqlite3_step(givers_stmt)) == SQLITE_ROW) {
+		*ARRAY_PUSH(m->givers, m->ngivers, m->cap_givers) =
+			(size_t)sqlite3_column_int64(givers_stmt, 0);
+		f->nco_donors++;
+	}
+	sqlite3_reset(givers_stmt);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void group_clear(struct money_log *m)
+{
+	m->nfacts = m->ngivers = 0;
+}
+
+/* Whether two statements fall in one group: same_key for the flows
+ * (their bucket, src/flows.c), else for the pair totals of single givers. */
+typedef bool same_group_fn(const struct flow_fact *a, const struct flow_fact *b);
+typedef int group_fn(struct money_log *m, sqlite3 *db, void *arg);
+
+/* Reads the statements of sql (STATEMENTS_SQL and an ORDER BY that puts
+ * each group together) and hands each group to flush. */
+static int for_each_group(struct money_log *m, sqlite3 *db, const char *sql, same_group_fn *same,
+			  group_fn *flush, void *arg)
+{
+	sqlite3_stmt *sel = NULL, *givers = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &sel, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "SELECT region_id - 1 FROM fund_donor WHERE fund_id = ?"
+					" AND region_id <> ?", -1, &givers, NULL);
+	int step = SQLITE_DONE;
+	group_clear(m);
+	while (rc == SQLITE_OK && (step = sqlite3_step(sel)) == SQLITE_ROW) {
+		struct flow_fact next = fact_of(sel);
+		if (m->nfacts && !same(&m->facts[0], &next)) {
+			point_givers(m);
+			rc = flush(m, db, arg);
+			group_clear(m);
+		}
+		if (rc == SQLITE_OK)
+			rc = group_add(m, sel, givers);
+	}
+	if (rc == SQLITE_OK && step != SQLITE_DONE)
+		rc = step;
+	if (rc == SQLITE_OK && m->nfacts) {
+		point_givers(m);
+		rc = flush(m, db, arg);
+	}
+	group_clear(m);
+	sqlite3_finalize(sel);
+	sqlite3_finalize(givers);
+	return rc;
 }
 
 /* --- flows -------------------------------------------------------------------- */
@@ -184,10 +368,9 @@ static int step_done(sqlite3_stmt *stmt)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int write_flow_ids(struct money_log *m, sqlite3 *db)
+static int write_flow_ids(struct money_log *m, sqlite3_stmt *up)
 {
-	sqlite3_stmt *up = NULL;
-	int rc = sqlite3_prepare_v2(db, "UPDATE fund SET flow_id = ? WHERE id = ?", -1, &up, NULL);
+	int rc = SQLITE_OK;
 	for (size_t i = 0; i < m->nfacts && rc == SQLITE_OK; i++) {
 		if (m->facts[i].flow_id == m->facts[i].id)
 			continue;
@@ -195,7 +378,6 @@ static int write_flow_ids(struct money_log *m, sqlite3 *db)
 		sqlite3_bind_int64(up, 2, m->facts[i].id);
 		rc = step_done(up);
 	}
-	sqlite3_finalize(up);
 	return rc;
 }
 
@@ -226,17 +408,14 @@ static int write_disagreement(struct money_log *m, sqlite3_stmt *ins, const stru
 	return step_done(ins);
 }
 
-static int write_disagreements(struct money_log *m, sqlite3 *db, const struct flow_disagreement *d,
-			       size_t n, size_t *anomalies)
+static int write_disagreements(struct money_log *m, sqlite3_stmt *ins,
+			       const struct flow_disagreement *d, size_t n, size_t *anomalies)
 {
-	sqlite3_stmt *ins = NULL;
-	int rc = sqlite3_prepare_v2(db, "INSERT INTO anomaly(kind, message, report_id, line, quote)"
-				    " SELECT ?, ?, report_id, line, quote FROM fund WHERE id = ?", -1, &ins, NULL);
+	int rc = SQLITE_OK;
 	for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
 		rc = write_disagreement(m, ins, &d[i]);
 		*anomalies += rc == SQLITE_OK;
 	}
-	sqlite3_finalize(ins);
 	return rc;
 }
 
@@ -395,7 +574,8 @@ static int write_pair_total(struct money_log *m, sqlite3_stmt *ins, const struct
 	return step_done(ins);
 }
 
-static int write_pair_totals(struct money_log *m, sqlite3 *db)
+/* The pair totals of the statements in m->facts, sorted by pair. */
+static int write_pair_totals(struct money_log *m, sqlite3_stmt *ins)
 {
 	struct keyed *keys = xcalloc(m->nfacts + 1, sizeof(*keys));
 	size_t nk = 0;
@@ -407,10 +587,7 @@ static int write_pair_totals(struct money_log *m, sqlite3 *db)
 	struct flow_fact *group = NULL; /* one pair's statements; the largest pair's size */
 	bool *counted = NULL;
 	size_t cap = 0, cap_counted = 0;
-	sqlite3_stmt *ins = NULL;
-	int rc = sqlite3_prepare_v2(db, "INSERT INTO pair_total(donor, donor_ids, donor_provinces,"
-				    " recipient_id, year, aid_yuan, investment_yuan, facts, sources)"
-				    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &ins, NULL);
+	int rc = SQLITE_OK;
 	for (size_t from = 0, to; from < nk && rc == SQLITE_OK; from = to) {
 		for (to = from + 1; to < nk && cmp_keyed_pair(&keys[from], &keys[to]) == 0; to++)
 			;
@@ -422,7 +599,6 @@ static int write_pair_totals(struct money_log *m, sqlite3 *db)
 		rc = write_pair_total(m, ins, &key, group, to - from, counted);
 	}
 	keyed_log = NULL;
-	sqlite3_finalize(ins);
 	free(counted);
 	free(group);
 	free(keys);
@@ -441,20 +617,151 @@ static int write_province_totals(sqlite3 *db)
 			    " FROM pair_total GROUP BY 1, 2, 3", NULL, NULL, NULL);
 }
 
-int money_log_store(struct money_log *m, sqlite3 *db, size_t *anomalies)
+/* --- the statements in groups -------------------------------------------------- */
+
+/* The statements ordered by the key flows_link links within (src/flows.c:
+ * flows_key_cmp), kinds in their enum's order, then as stored. */
+static char *flows_order_sql(void)
+{
+	struct strbuf sb = { 0 };
+	strbuf_puts(&sb, STATEMENTS_SQL " ORDER BY CASE f.kind");
+	for (int k = 0; k < FUND_NKINDS; k++)
+		strbuf_printf(&sb, " WHEN '%s' THEN %d", fund_kind_name((enum fund_kind)k), k);
+	strbuf_puts(&sb, " END, y, fy, f.unit_id, recipient_unit, f.id");
+	return strbuf_steal(&sb);
+}
+
+static bool same_bucket(const struct flow_fact *a, const struct flow_fact *b)
+{
+	return flows_key_cmp(a, b) == 0;
+}
+
+/* The statements, prepared once, that the groups write with. */
+struct money_writers {
+	sqlite3_stmt *flow_id;     /* UPDATE fund SET flow_id */
+	sqlite3_stmt *anomaly;     /* a disagreement */
+	sqlite3_stmt *pair_total;
+	bool *counted;             /* owned; per statement of the group */
+	size_t cap_counted;
+	size_t *anomalies;         /* the import's count */
+};
+
+static int flush_flows(struct money_log *m, sqlite3 *db, void *arg)
+{
+	(void)db;
+	struct money_writers *w = arg;
+	struct flow_disagreement *dis;
+	size_t ndis;
+	flows_link(m->facts, m->nfacts, m->gaz, &dis, &ndis);
+	int rc = write_flow_ids(m, w->flow_id);
+	if (rc == SQLITE_OK)
+		rc = write_disagreements(m, w->anomaly, dis, ndis, w->anomalies);
+	free(dis);
+	return rc;
+}
+
+/* A statement of one giver counts for the pair of its donor unit and
+ * recipient province (key_of); in the order of write_pair_totals' sort,
+ * those pairs come first, by unit, recipient and year. */
+static bool same_single_pair(const struct flow_fact *a, const struct flow_fact *b)
+{
+	return a->donor_unit == b->donor_unit && a->recipient_unit == b->recipient_unit &&
+	       a->year == b->year;
+}
+
+static int flush_single_pair(struct money_log *m, sqlite3 *db, void *arg)
+{
+	(void)db;
+	struct money_writers *w = arg;
+	array_reserve(&w->counted, &w->cap_counted, m->nfacts, sizeof(*w->counted));
+	struct pair_key key = key_of(m, &m->facts[0]);
+	return write_pair_total(m, w->pair_total, &key, m->facts, m->nfacts, w->counted);
+}
+
+/* Joint statements, few, are one group: their pairs (several givers)
+ * sort after every single giver's, by write_pair_totals. */
+static bool same_any(const struct flow_fact *a, const struct flow_fact *b)
+{
+	(void)a;
+	(void)b;
+	return true;
+}
+
+static int flush_joint(struct money_log *m, sqlite3 *db, void *arg)
+{
+	(void)db;
+	struct money_writers *w = arg;
+	return write_pair_totals(m, w->pair_total);
+}
+
+static int prepare_writers(sqlite3 *db, struct money_writers *w)
+{
+	int rc = sqlite3_prepare_v2(db, "UPDATE fund SET flow_id = ? WHERE id = ?", -1, &w->flow_id,
+				    NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "INSERT INTO anomaly(kind, message, report_id, line, quote)"
+					" SELECT ?, ?, report_id, line, quote FROM fund WHERE id = ?", -1,
+					&w->anomaly, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "INSERT INTO pair_total(donor, donor_ids, donor_provinces,"
+					" recipient_id, year, aid_yuan, investment_yuan, facts, sources)"
+					" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &w->pair_total, NULL);
+	return rc;
+}
+
+/* The logged statements, all at once. */
+static int store_logged(struct money_log *m, struct money_writers *w)
 {
 	make_facts(m);
 	point_givers(m);
 	struct flow_disagreement *dis;
 	size_t ndis;
 	flows_link(m->facts, m->nfacts, m->gaz, &dis, &ndis);
-	int rc = write_flow_ids(m, db);
+	int rc = write_flow_ids(m, w->flow_id);
 	if (rc == SQLITE_OK)
-		rc = write_disagreements(m, db, dis, ndis, anomalies);
+		rc = write_disagreements(m, w->anomaly, dis, ndis, w->anomalies);
 	if (rc == SQLITE_OK)
-		rc = write_pair_totals(m, db);
+		rc = write_pair_totals(m, w->pair_total);
+	free(dis);
+	return rc;
+}
+
+/* The statements read back: the flows a key at a time, then the pair
+ * totals of single givers a pair at a time, then those of joint givers. */
+static int store_read_back(struct money_log *m, sqlite3 *db, struct money_writers *w)
+{
+	int rc = sqlite3_create_function(db, "pairoff_recipient_unit", 1,
+					 SQLITE_UTF8 | SQLITE_DETERMINISTIC, m, sql_recipient_unit,
+					 NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = load_sections(m, db);
+	char *flows_sql = flows_order_sql();
+	if (rc == SQLITE_OK)
+		rc = for_each_group(m, db, flows_sql, same_bucket, flush_flows, w);
+	free(flows_sql);
+	if (rc == SQLITE_OK)
+		rc = for_each_group(m, db, STATEMENTS_SQL COUNTED_WHERE " AND f.joint = 0"
+				    " ORDER BY f.unit_id, recipient_unit, y, f.id",
+				    same_single_pair, flush_single_pair, w);
+	if (rc == SQLITE_OK)
+		rc = for_each_group(m, db, STATEMENTS_SQL COUNTED_WHERE " AND f.joint = 1 ORDER BY f.id",
+				    same_any, flush_joint, w);
+	return rc;
+}
+
+int money_log_store(struct money_log *m, sqlite3 *db, size_t *anomalies)
+{
+	struct money_writers w = { .anomalies = anomalies };
+	int rc = prepare_writers(db, &w);
+	if (rc == SQLITE_OK && !m->read_back)
+		rc = store_logged(m, &w);
+	else if (rc == SQLITE_OK)
+		rc = store_read_back(m, db, &w);
 	if (rc == SQLITE_OK)
 		rc = write_province_totals(db);
-	free(dis);
+	sqlite3_finalize(w.flow_id);
+	sqlite3_finalize(w.anomaly);
+	sqlite3_finalize(w.pair_total);
+	free(w.counted);
 	return rc;
 }

@@ -65,6 +65,11 @@ struct flow_disagreement {
  * *dis (*ndis of them, caller frees). g gives the places' nesting. */
 void flows_link(struct flow_fact *facts, size_t n, const struct gazetteer *g,
 		struct flow_disagreement **dis, size_t *ndis);
+/* The key flows_link links within: two statements of one flow have the
+ * same kind of money, year, first year, donor unit and recipient unit, in
+ * that order of comparison (the import reads its statements back sorted
+ * so, a key at a time: src/store-money.c). */
+int flows_key_cmp(const struct flow_fact *a, const struct flow_fact *b);
 
 /* A pair's money in one year, by the one rule. */
 struct year_figure {

@@ -52,6 +52,12 @@ struct inert_notes {
  * removed, line by line (lines counted from 1 at s). */
 void inert_append(struct strbuf *sb, const char *s, size_t n, unsigned flags,
 		  struct inert_notes *notes);
+/* The same, s starting at line first_line of a longer text: a report read
+ * in parts (report_stream_next) notes each part's lines where they are in
+ * the file. No sequence removed whole spans a line end, so a text cut after
+ * line ends is made inert part by part exactly as it would be whole. */
+void inert_append_at(struct strbuf *sb, const char *s, size_t n, unsigned flags,
+		     struct inert_notes *notes, int first_line);
 /* An inert copy of s (NULL gives NULL). */
 char *inert_dup(const char *s, unsigned flags);
 /* Writes s made inert. */

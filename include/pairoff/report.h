@@ -92,6 +92,10 @@ struct report {
 	struct inert_notes stripped; /* owned; what sanitizing the text removed, by line */
 	size_t *line_starts;   /* owned, may be NULL; offset in text of each of the
 	                        * line_count lines, so report_line() is O(1) */
+	int first_line;        /* lines of the file before this part of it (a report
+	                        * read in parts, report_stream_next); 0 when whole */
+	bool continues;        /* sections[0] goes on from the part before: its
+	                        * heading (line_no) is there */
 };
 
 /* Reads and parses the file at path. Errors: ST_IO (missing, unreadable, a
@@ -129,6 +133,30 @@ const char *report_paragraph_text(const struct report *r, size_t i, bool body, c
 /* Frees r's paragraphs (nparagraphs becomes 0), once a reader is done with
  * them: an import that has stored a large report's paragraphs. */
 void report_drop_paragraphs(struct report *r);
+
+/* A report too large to hold whole, read in parts (src/import.c). Each
+ * part ends at a line end within part_bytes (between two lines of prose
+ * when its second half has one, so that no table is cut), unless one line
+ * is longer (a line is never cut), and is a
+ * report of its own lines, whose line numbers count in the whole file:
+ * later parts carry the first part's title and year (a part has no title
+ * line, and the header lines that date a report are in the first), the
+ * section in force where the part before ended (sections[0], continues
+ * set) and whether a pair heading came yet; the footer is looked for in
+ * the last part only, a repeated block within one part only. What
+ * sanitizing removed is kept for the whole file (report_stream_notes), not
+ * in each part. The file is read as it goes; the errors are report_read's,
+ * a NUL byte found in the part it is in. */
+struct report_stream;
+enum status report_stream_open(const char *path, size_t part_bytes, struct report_stream **out);
+/* The next part into *out (to be freed with report_free), or NULL after
+ * the last; a file of no bytes gives one empty part. */
+enum status report_stream_next(struct report_stream *s, struct report **out);
+size_t report_stream_parts(const struct report_stream *s); /* parts read so far */
+int report_stream_lines(const struct report_stream *s);    /* their lines */
+const char *report_stream_title(const struct report_stream *s); /* NULL before a part */
+const struct inert_notes *report_stream_notes(const struct report_stream *s);
+void report_stream_close(struct report_stream *s);
 
 /* The text of line line_no (1-based) as a pointer into r->text and its length;
  * returns false when the line does not exist. */
