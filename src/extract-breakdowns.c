@@ -15,7 +15,8 @@
  * so each rule needs two things: something that says the later amounts
  * belong to the earlier one, and amounts that fit in it: the same giver or
  * places inside it, the same receiver or places inside it, the same time
- * and kind of money, each smaller than the whole and together no more. */
+ * and kind of money (of a list: the same category), each smaller than the
+ * whole and together no more. */
 
 #define NWORDS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -229,7 +230,10 @@ static void sum_after(struct xctx *c, size_t wi)
  * province's figure, then its cities'; a city's figure met later in a
  * paragraph is often one more item of it, not its heading), the
  * part's sentence speaks of the whole's giver as "It", or the part is in an
- * item of an enumeration that the whole's sentence came before. */
+ * item of an enumeration that the whole's sentence came before. Only the
+ * first is strong: the others as often tell of money given besides (a
+ * province's figure, then what its cities gave on their own), so a list
+ * tied by them alone must nearly fill the whole (list_after). */
 static bool tied(const struct xctx *c, const struct xpara_fund *part, const struct xpara_fund *whole)
 {
 	bool first = whole == &c->para_funds[0] || (whole == &c->para_funds[1] && c->para_funds[0].carried);
@@ -237,9 +241,28 @@ static bool tied(const struct xctx *c, const struct xpara_fund *part, const stru
 	       part->pronoun || (part->in_item && !whole->in_item);
 }
 
+/* A part is money of the whole's category: social donations or an
+ * enterprise's gift told after a government's figure are given besides
+ * it, even under "a total of" (a whole of any category is read as the
+ * giver's own kind of money, there being no category for "all of it").
+ * The amounts that add up (sum_after) need no such sign: arithmetic ties
+ * them. */
+static bool same_category(const struct xctx *c, const struct xpara_fund *part, const struct xpara_fund *whole)
+{
+	return fund(c, part)->category == fund(c, whole)->category;
+}
+
+/* A list whose ties are weak (no "a total of" on the whole) links only
+ * when it breaks the whole down: its amounts fill at least 90% of it. */
+static bool list_fills(const struct xpara_fund *whole, int64_t total, int64_t sum)
+{
+	return whole->total_cue || sum >= total - total / 10;
+}
+
 /* "X gave a total of 10 million. It put 4 million into A, 3 million into
- * B." The amounts after the whole that are tied to it and fit in it
- * (their sum no more than it: the list may be partial), up to the first
+ * B." The amounts after the whole that are tied to it, of its category,
+ * and fit in it (their sum no more than it: the list may be partial when
+ * the whole is said to be a sum, list_fills), up to the first
  * amount of its kind that is not, or a sentence that opens with another
  * time; money of another kind (an investment among aid) is passed over. */
 static void list_after(struct xctx *c, size_t wi)
@@ -254,13 +277,14 @@ static void list_after(struct xctx *c, size_t wi)
 			continue;
 		if (fund_kind_of(fund(c, p)->category) != fund_kind_of(fund(c, w)->category))
 			continue;
-		if (p->time_no != w->time_no || !may_be_part(c, p, w) || !tied(c, p, w) ||
-		    sum + fund(c, p)->amount_yuan > total + total / 100)
+		if (p->time_no != w->time_no || !may_be_part(c, p, w) || !same_category(c, p, w) ||
+		    !tied(c, p, w) || sum + fund(c, p)->amount_yuan > total + total / 100)
 			break;
 		parts[n++] = p->fund;
 		sum += fund(c, p)->amount_yuan;
 	}
-	link_all(c, w->fund, parts, n);
+	if (list_fills(w, total, sum))
+		link_all(c, w->fund, parts, n);
 }
 
 static bool may_be_whole(const struct xctx *c, const struct xpara_fund *w)

