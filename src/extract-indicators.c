@@ -296,7 +296,7 @@ static bool vocabulary_head(const char *t, size_t i)
 	return false;
 }
 
-static struct counted read_phrase(const char *t, size_t i, size_t len);
+static struct counted read_words(const char *t, size_t i, size_t len, bool past_bracket);
 
 /* "288 were ... projects": past the verb to what the number counts. */
 static size_t skip_copula(const char *t, size_t i, size_t len)
@@ -319,17 +319,20 @@ static void other_head(struct counted *c, const struct pword *w, size_t nw, size
 	}
 }
 
-/* Where read_phrase stopped (at i, after nw words) with c: a bracket
- * inside the phrase is read past ("16 rural (whole village) projects");
- * a singular noun followed by a word outside the vocabulary modified it
- * ("one training base" counts no training). */
-static struct counted phrase_end(const char *t, struct counted c, size_t i, size_t nw, size_t len)
+/* Where read_words stopped (at i, after nw words) with c: one bracket
+ * inside the phrase is read past ("12 new (pilot village) projects"), and
+ * only one, so a chain of "word (x) word (x) ..." costs a few words per
+ * number, not a stack frame per bracket; a singular noun followed by a
+ * word outside the vocabulary modified it ("one training base" counts no
+ * training). */
+static struct counted phrase_end(const char *t, struct counted c, size_t i, size_t nw, size_t len,
+				 bool past_bracket)
 {
-	if (c.noun == NO_NOUN && !c.thing && nw > 0 && nw < 7 && t[i] == '(') {
+	if (past_bracket && c.noun == NO_NOUN && !c.thing && nw > 0 && nw < 7 && t[i] == '(') {
 		const char *close = memchr(t + i, ')', len - i < 48 ? len - i : 48);
 		size_t j = close ? skip_blanks(t, (size_t)(close - t) + 1, len) : i;
 		if (close && j > i && isalpha((unsigned char)t[j])) {
-			struct counted rest = read_phrase(t, j, len);
+			struct counted rest = read_words(t, j, len, false);
 			if (rest.noun != NO_NOUN || rest.thing)
 				return rest;
 		}
@@ -349,8 +352,9 @@ static struct counted phrase_end(const char *t, struct counted c, size_t i, size
  * stop word, a verb after its noun, or a plural noun, which heads it. Its
  * noun is the last vocabulary noun read ("junior and senior middle school
  * backbone teachers": teachers; "schools and kindergartens": schools;
- * "middle school and college students": students). */
-static struct counted read_phrase(const char *t, size_t i, size_t len)
+ * "middle school and college students": students). A bracket after the
+ * first words is read past when past_bracket (see phrase_end). */
+static struct counted read_words(const char *t, size_t i, size_t len, bool past_bracket)
 {
 	struct counted c = { .noun = NO_NOUN };
 	struct pword w[8];
@@ -410,7 +414,12 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 			c.head_after = true;
 		i = skip_blanks(t, e, len);
 	}
-	return phrase_end(t, c, i, nw, len);
+	return phrase_end(t, c, i, nw, len, past_bracket);
+}
+
+static struct counted read_phrase(const char *t, size_t i, size_t len)
+{
+	return read_words(t, i, len, true);
 }
 
 /* --- numbers ------------------------------------------------------------------ */

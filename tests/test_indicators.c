@@ -297,6 +297,29 @@ static void test_phrases(void)
 	extraction_free(&x);
 }
 
+/* A bracket inside a phrase is looked past once: a sentence of 300,000
+ * "word (x)" after a number reads a few words, not the chain (it crashed
+ * the stack and was quadratic). */
+static void test_long_bracket_chain(void)
+{
+	static const char head[] = "Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+				   "      In 2013, Fujian sent 5 ";
+	static const char link[] = "zz (y) ";
+	static const char tail[] = "cadres, and built 14 new rural (whole village) projects.\n";
+	size_t nlinks = 300000, len = strlen(head) + nlinks * strlen(link) + strlen(tail);
+	char *text = xmalloc(len + 1), *p = text;
+	p = stpcpy(p, head);
+	for (size_t i = 0; i < nlinks; i++)
+		p = stpcpy(p, link);
+	strcpy(p, tail);
+	struct extraction x;
+	extract_text(text, &x);
+	CHECK(find(&x, 5) == NULL); /* "zz" counts nothing */
+	CHECK(found(&x, 14, IND_PROJECTS, 2013, "Fujian"));
+	extraction_free(&x);
+	free(text);
+}
+
 /* Spans and cumulative counts take the money's time rules; a place the
  * clause names narrows the recipient. */
 static void test_time_and_places(void)
@@ -419,6 +442,7 @@ int main(void)
 	test_not_counts_in_context();
 	test_people_in_context();
 	test_phrases();
+	test_long_bracket_chain();
 	test_time_and_places();
 	test_unseen_report();
 	test_link();
