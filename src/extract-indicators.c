@@ -142,9 +142,10 @@ static const char *const labour_cues[] = {
 	"transfer", "transferred", "transferring", "employed", "employment", "export", "exported",
 	"migrant", "jobs", "job",
 };
-/* people who attended an event or carried out research on the spot are visitors */
+/* people who attended an event or did field research are visitors too, by
+ * the words around them (see context_cue) */
 static const char *const visit_cues[] = {
-	"visit", "visits", "visited", "visiting", "delegation", "delegations", "attended", "research",
+	"visit", "visits", "visited", "visiting", "delegation", "delegations",
 };
 
 static const char *const months[] = {
@@ -596,6 +597,54 @@ static enum cue cue_of(const char *w, size_t n)
 	return CUE_NONE;
 }
 
+/* "attended the trade fair", not "attended training courses": people who
+ * attended an event came to it; people who attended a course were
+ * trained. The word t[i, e) is "attended", an event's noun follows within
+ * a few words and no training is named right before or after. */
+static bool attended_event(const char *t, size_t i, size_t e)
+{
+	static const char *const events[] = {
+		"event", "fair", "conference", "meeting", "forum", "expo", "exhibition", "symposium",
+		"ceremony", "festival", "fete", "promotion",
+	};
+	if (!word_is(t + i, e - i, "attended"))
+		return false;
+	size_t b = i > 40 ? i - 40 : 0;
+	if (xfind_ci(t, b, i, "train"))
+		return false;
+	bool event = false;
+	for (size_t k = 0, j = e; k < 6; k++) {
+		while (t[j] == ' ')
+			j++;
+		size_t w = j;
+		while (is_letter((unsigned char)t[j]))
+			j++;
+		if (j == w)
+			break;
+		if (xfind_ci(t, w, j, "train") || noun_form(t + w, j - w, "course") ||
+		    noun_form(t + w, j - w, "class") || noun_form(t + w, j - w, "lecture"))
+			return false;
+		for (size_t n = 0; n < ARRAY_LEN(events); n++)
+			if (noun_form(t + w, j - w, events[n]))
+				event = true;
+	}
+	return event;
+}
+
+/* The cue of the word t[i, e), from the lists, or from the words around it
+ * ("attended the fair", "field research"). */
+static enum cue cue_in(const char *t, size_t i, size_t e)
+{
+	enum cue c = e > i ? cue_of(t + i, e - i) : CUE_NONE;
+	if (c != CUE_NONE)
+		return c;
+	if (attended_event(t, i, e))
+		return CUE_VISIT;
+	if (word_is(t + i, e - i, "research") && i >= 6 && strncasecmp(t + i - 6, "field ", 6) == 0)
+		return CUE_VISIT;
+	return CUE_NONE;
+}
+
 /* "took a special train", "the train": a train that carries people
  * trains nobody. The word t[i, e) is "train" after an article or a word
  * that qualifies a vehicle. */
@@ -623,7 +672,7 @@ static enum cue nearest_cue(const char *t, size_t from, size_t to, bool backward
 		size_t e = i;
 		while (e < to && is_letter((unsigned char)t[e]))
 			e++;
-		enum cue c = cue_of(t + i, e - i);
+		enum cue c = cue_in(t, i, e);
 		if (c == CUE_TRAIN && train_vehicle(t, from, i, e))
 			c = CUE_NONE;
 		if (c != CUE_NONE) {
@@ -693,13 +742,15 @@ static bool word_before(const char *t, const struct number *num, const char *w)
 
 /* What an activity word makes the people it is "for": 0 labour (a
  * transfer), 1 trained, 2 visits, 3 labour (the word), 4 cadres, 5 nothing. */
-static size_t activity_rank(const char *w, size_t n)
+static size_t activity_rank(const char *t, size_t i, size_t e)
 {
+	const char *w = t + i;
+	size_t n = e - i;
 	static const char *const exchanges[] = {
 		"exchange", "exchanges", "cadre", "cadres", "technician", "technicians", "personnel",
 		"volunteer", "volunteers", "expert", "experts", "doctor", "doctors", "teacher", "teachers",
 	};
-	enum cue c = n ? cue_of(w, n) : CUE_NONE;
+	enum cue c = cue_in(t, i, e);
 	if (c == CUE_LABOUR)
 		return 0;
 	if (c == CUE_TRAIN && !word_in(w, n, host_cues, ARRAY_LEN(host_cues)))
@@ -745,7 +796,7 @@ static enum indicator_kind activity_for(const char *t, const struct number *num)
 		size_t n = e - i;
 		if (word_in(w, n, services, ARRAY_LEN(services)) || noun_form(w, n, "service") || noun_form(w, n, "round"))
 			return IND_OTHER; /* medical services given: counted as other */
-		size_t r = activity_rank(w, n), next = skip_blanks(t, e, end);
+		size_t r = activity_rank(t, i, e), next = skip_blanks(t, e, end);
 		bool is_head = n && (xword_at(t, next, "and") || xword_at(t, next, "or") || xword_at(t, next, "for"));
 		if (r < any)
 			any = r;

@@ -263,6 +263,23 @@ static void test_people_in_context(void)
 	extraction_free(&x);
 }
 
+/* Attending is a visit only when the people attended an event, not a
+ * training; research is a visit only as field research. */
+static void test_attended(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, 1,800 person-times of cadres from Xiji County attended training courses in "
+		     "Fujian. 640 people of Fujian attended the trade fair in Yinchuan. 270 person-times of "
+		     "Fujian did field research in Xiji County. 90 person-times did research on seeds.\n",
+		     &x);
+	CHECK(found(&x, 1800, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 640, IND_VISITS, 2013, "Fujian"));
+	CHECK(found(&x, 270, IND_VISITS, 2013, "Fujian"));
+	CHECK(!find(&x, 90) || find(&x, 90)->kind != IND_VISITS);
+	extraction_free(&x);
+}
+
 /* Phrases: parts in brackets after a count, with their own year; times
  * of an activity; decimals kept; a plural modifying a plural; a noun that
  * modifies another; a bracket inside the phrase; seminars and trainings;
@@ -441,6 +458,7 @@ int main(void)
 	test_other_things();
 	test_not_counts_in_context();
 	test_people_in_context();
+	test_attended();
 	test_phrases();
 	test_long_bracket_chain();
 	test_time_and_places();
