@@ -545,6 +545,34 @@ static bool quotation_closes(const struct xsentence *s, size_t pos, bool open)
 	return false;
 }
 
+/* The word that ends right before t+e (past blanks): its start, and e
+ * moved to its end; *w == *e when there is none. */
+static void word_ending(const char *t, size_t *w, size_t *e)
+{
+	while (*e > 0 && t[*e - 1] == ' ')
+		(*e)--;
+	*w = *e;
+	while (*w > 0 && isalpha((unsigned char)t[*w - 1]))
+		(*w)--;
+}
+
+/* "accommodate [more than] 900", "a capacity of [about] 500": the number
+ * sizes what was built. Only right before the number: "built a school
+ * that can accommodate pupils and trained 30 teachers" still counts. */
+static bool capacity_before(const char *t, size_t num_start)
+{
+	bool approx;
+	size_t e = xapprox_start(t, num_start, &approx), w;
+	word_ending(t, &w, &e);
+	if (e - w >= 10 && strncasecmp(t + w, "accommodat", 10) == 0)
+		return true;
+	if (!word_is(t + w, e - w, "of") && !word_is(t + w, e - w, "for"))
+		return false;
+	e = w;
+	word_ending(t, &w, &e);
+	return word_is(t + w, e - w, "capacity") || word_is(t + w, e - w, "capacities");
+}
+
 /* Numbers that are not counts: inside money or a year, a document's or a
  * school's number ("No. 4"), a date ("August 5 to 8"), a percentage, a
  * figure glued to another ("7+8"). */
@@ -574,8 +602,7 @@ static bool not_a_count(const struct xsentence *s, const struct number *num, boo
 	for (size_t k = 0; k < ARRAY_LEN(months); k++)
 		if (xcontains_word(t, from, b, months[k]) || xword_at(t, e, months[k]))
 			return true;
-	size_t clause = xclause_start(t, b, 0);
-	if (xfind_ci(t, clause, b, "accommodat") || xfind_ci(t, clause, b, "capacity"))
+	if (capacity_before(t, num->start))
 		return true; /* "can accommodate 900 pupils", "a capacity of 500 pigs": a size */
 	return quotation_closes(s, b, quoted);
 }

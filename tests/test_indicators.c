@@ -280,6 +280,23 @@ static void test_attended(void)
 	extraction_free(&x);
 }
 
+/* A capacity is a size only right before its number: a count after "and"
+ * in the same clause is still a count. */
+static void test_capacity(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian built a school that can accommodate 1,350 students and trained 270 "
+		     "teachers, improved the capacity of grassroots organizations and trained 860 village "
+		     "cadres, and built a farm with a capacity of about 450 pigs.\n",
+		     &x);
+	CHECK(find(&x, 1350) == NULL);
+	CHECK(found(&x, 270, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 860, IND_TRAINED, 2013, "Fujian"));
+	CHECK(find(&x, 450) == NULL);
+	extraction_free(&x);
+}
+
 /* Phrases: parts in brackets after a count, with their own year; times
  * of an activity; decimals kept; a plural modifying a plural; a noun that
  * modifies another; a bracket inside the phrase; seminars and trainings;
@@ -459,6 +476,7 @@ int main(void)
 	test_not_counts_in_context();
 	test_people_in_context();
 	test_attended();
+	test_capacity();
 	test_phrases();
 	test_long_bracket_chain();
 	test_time_and_places();
