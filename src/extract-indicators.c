@@ -1261,6 +1261,27 @@ static bool bracket_part(const char *t, const struct number *num, size_t len, co
 	return true;
 }
 
+/* "4,000 people affected by the flood", "4,000 people (of the county)
+ * were badly affected": what a disaster hit, said right after the counted
+ * phrase (at i), or as its verb before any "and" of the clause (to cend).
+ * Not "doctors to the flood-affected areas": a place named by the disaster. */
+static bool affected_after(const char *t, size_t i, size_t cend, size_t len)
+{
+	i = skip_blanks(t, i, len);
+	if (xword_at(t, i, "affected") && xword_at(t, skip_blanks(t, i + 8, len), "by"))
+		return true;
+	for (; i < cend && !xword_at(t, i, "and"); i++) {
+		if ((i > 0 && is_letter((unsigned char)t[i - 1])) || !(xword_at(t, i, "were") || xword_at(t, i, "was")))
+			continue;
+		size_t j = skip_blanks(t, i + (xword_at(t, i, "was") ? 3 : 4), len);
+		size_t n = strspn(t + j, "abcdefghijklmnopqrstuvwxyz");
+		if (n > 2 && strncmp(t + j + n - 2, "ly", 2) == 0)
+			j = skip_blanks(t, j + n, len); /* "were seriously affected" */
+		return xword_at(t, j, "affected");
+	}
+	return false;
+}
+
 /* What the words around a count make of its kind: the people whose
  * "teaching conditions of 900 teachers and students" were improved are
  * people benefited; households a training was "for" are trained; trainees
@@ -1273,7 +1294,7 @@ static enum indicator_kind recast(const struct xsentence *s, const struct number
 		      kind == IND_VISITS;
 	size_t cend = xclause_end(t, cnt->end, s->len);
 	if (person && (kind == IND_PEOPLE || nouns[cnt->noun].cls != NC_PERSON_TIME) &&
-	    xfind_ci(t, cnt->end, cend, "affected"))
+	    affected_after(t, cnt->end, cend, s->len))
 		return IND_NKINDS;
 	if (person && (word_before(t, num, "conditions of") || word_before(t, num, "conditions for")))
 		return IND_PEOPLE;

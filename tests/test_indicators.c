@@ -297,6 +297,25 @@ static void test_capacity(void)
 	extraction_free(&x);
 }
 
+/* People a disaster hit count no aid, only when the phrase says so right
+ * after them; a place named by the disaster counts them still. */
+static void test_affected(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian sent 45 doctors to the flood-affected areas and trained 630 farmers "
+		     "in the disaster-affected villages. In July, 7,300 people were badly affected by the "
+		     "drought, 2,900 villagers affected by the hail and 3,700 people of the two towns – the "
+		     "poorest area of the county were affected.\n",
+		     &x);
+	CHECK(found(&x, 45, IND_CADRES, 2013, "Fujian"));
+	CHECK(found(&x, 630, IND_TRAINED, 2013, "Fujian"));
+	CHECK(find(&x, 7300) == NULL);
+	CHECK(find(&x, 2900) == NULL);
+	CHECK(find(&x, 3700) == NULL);
+	extraction_free(&x);
+}
+
 /* Phrases: parts in brackets after a count, with their own year; times
  * of an activity; decimals kept; a plural modifying a plural; a noun that
  * modifies another; a bracket inside the phrase; seminars and trainings;
@@ -477,6 +496,7 @@ int main(void)
 	test_people_in_context();
 	test_attended();
 	test_capacity();
+	test_affected();
 	test_phrases();
 	test_long_bracket_chain();
 	test_time_and_places();
