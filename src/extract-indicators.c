@@ -712,17 +712,43 @@ static enum cue nearest_cue(const char *t, size_t from, size_t to, bool backward
 	return found;
 }
 
+/* "to study in Xiamen", "to practise at its hospitals", "to practice for
+ * three months": studying somewhere or for a time is being trained;
+ * "to study the market" is no training. i is right after the verb. */
+static bool study_where(const char *t, size_t i, size_t to)
+{
+	static const char *const spans[] = { "day", "week", "month", "year", "half" };
+	if (i < to && is_letter((unsigned char)t[i]))
+		return false; /* "to studying", "to practices" */
+	while (i < to && t[i] == ' ')
+		i++;
+	if (xword_at(t, i, "in") || xword_at(t, i, "at"))
+		return true;
+	if (!xword_at(t, i, "for"))
+		return false;
+	size_t e = i + 3 + 40 < to ? i + 3 + 40 : to;
+	for (size_t k = 0; k < ARRAY_LEN(spans); k++)
+		if (xfind_ci(t, i + 3, e, spans[k]))
+			return true;
+	return false;
+}
+
 /* "... teachers ... to receive trainings": the counted people are trained. */
 static bool trainees_after(const char *t, size_t from, size_t to)
 {
 	static const char *const receive[] = {
 		"receive", "attend", "attended", "for", "were", "be", "participate", "join", "accept",
 	};
-	/* "arranged 40 graduates to practice in Shanghai": trainees too */
-	static const char *const learn[] = { "to study", "to practice", "to practise", "to learn", "for study" };
+	/* "arranged 30 nurses to practise in its hospitals": trainees too */
+	static const char *const learn[] = { "to learn", "for study", "for further study" };
+	static const char *const study[] = { "to study", "to practice", "to practise" };
 	for (size_t k = 0; k < ARRAY_LEN(learn); k++)
 		if (xfind_ci(t, from, to, learn[k]))
 			return true;
+	for (size_t k = 0; k < ARRAY_LEN(study); k++)
+		for (const char *at = xfind_ci(t, from, to, study[k]); at; at = xfind_ci(t, (size_t)(at - t) + 1, to, study[k]))
+			if (study_where(t, (size_t)(at - t) + strlen(study[k]), to))
+				return true;
 	for (size_t k = 0; k < ARRAY_LEN(train_cues); k++) {
 		const char *at = xfind_ci(t, from, to, train_cues[k]);
 		if (!at)

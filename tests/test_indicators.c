@@ -316,6 +316,22 @@ static void test_affected(void)
 	extraction_free(&x);
 }
 
+/* People sent to study or practise are trained only when they study
+ * somewhere or for a time; experts sent to study an industry are cadres. */
+static void test_study(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian sent 13 experts to Xiji County to study the growth of local tea "
+		     "farms, arranged 35 nurses of Xiji County to practise for six months, and received 22 "
+		     "doctors of Xiji County for further study.\n",
+		     &x);
+	CHECK(found(&x, 13, IND_CADRES, 2013, "Fujian"));
+	CHECK(found(&x, 35, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 22, IND_TRAINED, 2013, "Fujian"));
+	extraction_free(&x);
+}
+
 /* Phrases: parts in brackets after a count, with their own year; times
  * of an activity; decimals kept; a plural modifying a plural; a noun that
  * modifies another; a bracket inside the phrase; seminars and trainings;
@@ -497,6 +513,7 @@ int main(void)
 	test_attended();
 	test_capacity();
 	test_affected();
+	test_study();
 	test_phrases();
 	test_long_bracket_chain();
 	test_time_and_places();
