@@ -860,11 +860,32 @@ static enum indicator_kind activity_for(const char *t, const struct number *num)
 	return rank[head < 4 ? head : any];
 }
 
-/* Whether t[from, to) names learning: a training, study or practice. */
+/* Whether the lower-case word stem starts a word in t[from, to), as
+ * written: "Vocational Education Center" is a name, no education given. */
+static bool lower_stem_in(const char *t, size_t from, size_t to, const char *stem, bool whole)
+{
+	size_t n = strlen(stem);
+	for (size_t i = from; i + n <= to; i++)
+		if (t[i] == stem[0] && (i == 0 || !is_letter((unsigned char)t[i - 1])) && strncmp(t + i, stem, n) == 0 &&
+		    (!whole || !isalpha((unsigned char)t[i + n]) ||
+		     (t[i + n] == 'e' && t[i + n + 1] == 's' && !isalpha((unsigned char)t[i + n + 2]))))
+			return true;
+	return false;
+}
+
+/* Whether t[from, to) names learning: a training, study, practice, further
+ * education, a refresher course or class, skills upgraded ("classrooms"
+ * built name none). */
 static bool learning_in(const char *t, size_t from, size_t to)
 {
-	return xfind_ci(t, from, to, "train") || xfind_ci(t, from, to, "study") || xfind_ci(t, from, to, "studie") ||
-	       xfind_ci(t, from, to, "practi") || xfind_ci(t, from, to, "learn");
+	static const char *const stems[] = { "educat", "course", "refresher", "upgrad", "skill" };
+	if (xfind_ci(t, from, to, "train") || xfind_ci(t, from, to, "study") || xfind_ci(t, from, to, "studie") ||
+	    xfind_ci(t, from, to, "practi") || xfind_ci(t, from, to, "learn"))
+		return true;
+	for (size_t k = 0; k < ARRAY_LEN(stems); k++)
+		if (lower_stem_in(t, from, to, stems[k], false))
+			return true;
+	return lower_stem_in(t, from, to, "class", true);
 }
 
 static enum indicator_kind person_kind(const struct xsentence *s, size_t from, const struct number *num,

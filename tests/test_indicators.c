@@ -332,6 +332,22 @@ static void test_study(void)
 	extraction_free(&x);
 }
 
+/* Professionals received for further education or a refresher course are
+ * trained; received with no learning named, they came on an exchange. */
+static void test_received(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian received 65 teachers from Xiji County for further education and 35 "
+		     "doctors for refresher courses. Fujian received 17 doctors from Xiji County Vocational "
+		     "Education School and built nine classrooms.\n",
+		     &x);
+	CHECK(found(&x, 65, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 35, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 17, IND_CADRES, 2013, "Fujian"));
+	extraction_free(&x);
+}
+
 /* Phrases: parts in brackets after a count, with their own year; times
  * of an activity; decimals kept; a plural modifying a plural; a noun that
  * modifies another; a bracket inside the phrase; seminars and trainings;
@@ -514,6 +530,7 @@ int main(void)
 	test_capacity();
 	test_affected();
 	test_study();
+	test_received();
 	test_phrases();
 	test_long_bracket_chain();
 	test_time_and_places();
