@@ -761,15 +761,58 @@ static bool trainees_after(const char *t, size_t from, size_t to)
 	return false;
 }
 
-/* "organized 12 teachers to hold a training for 600 teachers": people who
- * give the training are sent to give it, not trained. */
+/* Whether people are counted at t+i: "[more than] [300] [local] farmers". */
+static bool people_at(const char *t, size_t i, size_t to)
+{
+	static const char *const approx[] = { "more than", "over", "nearly", "about", "around", "almost", "some" };
+	struct number num;
+	for (int k = 0; k < 3 && i < to; k++) {
+		i = skip_blanks(t, i, to);
+		if (number_at(t, i, to, &num)) {
+			i = num.end;
+			continue;
+		}
+		size_t a = 0;
+		while (a < ARRAY_LEN(approx) && !xword_at(t, i, approx[a]))
+			a++;
+		if (a == ARRAY_LEN(approx))
+			break;
+		i += strlen(approx[a]);
+	}
+	struct counted c = read_phrase(t, i, to);
+	if (c.noun == NO_NOUN)
+		return false;
+	enum noun_class cls = nouns[c.noun].cls;
+	return cls == NC_SENT || cls == NC_PERSON || cls == NC_PERSON_TIME || cls == NC_LABOUR ||
+	       nouns[c.noun].kind == IND_STUDENTS;
+}
+
+/* "organized 15 nurses to hold a training for 500 villagers": people who
+ * give a training for others are sent to give it, not trained. Only
+ * "hold", "give", "deliver" and "teach", and only with the people it is
+ * "for" named after the training: "organized 60 nurses to conduct a
+ * training in Xiamen" trained the nurses. */
 static bool trainers_after(const char *t, size_t from, size_t to)
 {
-	static const char *const give[] = { "to hold", "to give", "to conduct", "to deliver", "to teach", "to provide" };
+	static const char *const give[] = { "to hold", "to give", "to deliver", "to teach" };
 	for (size_t k = 0; k < ARRAY_LEN(give); k++) {
 		const char *at = xfind_ci(t, from, to, give[k]);
-		if (at && nearest_cue(t, (size_t)(at - t), to, false) == CUE_TRAIN)
-			return true;
+		if (!at)
+			continue;
+		size_t i = (size_t)(at - t) + strlen(give[k]), train_end = 0;
+		for (int words = 0; words < 8 && i < to; words++) {
+			i = skip_blanks(t, i, to);
+			size_t e = i;
+			while (e < to && is_letter((unsigned char)t[e]))
+				e++;
+			if (e == i)
+				break;
+			if (train_end && word_is(t + i, e - i, "for"))
+				return people_at(t, e, to);
+			if (!train_end && cue_in(t, i, e) == CUE_TRAIN)
+				train_end = e;
+			i = e;
+		}
 	}
 	return false;
 }

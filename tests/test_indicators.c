@@ -348,6 +348,22 @@ static void test_received(void)
 	extraction_free(&x);
 }
 
+/* People sent to hold or give a training for others are cadres; people
+ * organized to conduct a training somewhere were trained. */
+static void test_trainers(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian organized 85 village doctors of Xiji County to conduct a one-month "
+		     "training in Xiamen. Fujian organized 11 nurses to give a skills training for more than "
+		     "420 rural women in Xiji County.\n",
+		     &x);
+	CHECK(found(&x, 85, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 11, IND_CADRES, 2013, "Fujian"));
+	CHECK(found(&x, 420, IND_TRAINED, 2013, "Fujian"));
+	extraction_free(&x);
+}
+
 /* Phrases: parts in brackets after a count, with their own year; times
  * of an activity; decimals kept; a plural modifying a plural; a noun that
  * modifies another; a bracket inside the phrase; seminars and trainings;
@@ -531,6 +547,7 @@ int main(void)
 	test_affected();
 	test_study();
 	test_received();
+	test_trainers();
 	test_phrases();
 	test_long_bracket_chain();
 	test_time_and_places();
