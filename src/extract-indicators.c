@@ -1036,6 +1036,30 @@ static bool holds_count(const struct xsentence *s, const struct counted *cnt)
 	return false;
 }
 
+/* "40 seminars and business trainings", "seminars and training courses":
+ * a course noun after "and" (at i) makes the seminars trainings; "held
+ * 12 seminars and trained 900 farmers" does not (the verb trains the
+ * farmers). */
+static bool training_noun_after_and(const char *t, size_t i, size_t len)
+{
+	i = skip_blanks(t, i, len);
+	if (!xword_at(t, i, "and"))
+		return false;
+	i += 3;
+	for (int words = 0; words < 4; words++) {
+		i = skip_blanks(t, i, len);
+		size_t e = i;
+		while (e < len && is_letter((unsigned char)t[e]))
+			e++;
+		if (e == i || word_in(t + i, e - i, stop_words, ARRAY_LEN(stop_words)))
+			return false;
+		if (noun_form(t + i, e - i, "training"))
+			return true;
+		i = e;
+	}
+	return false;
+}
+
 /* The kind of what num counts, or IND_NKINDS when it is no indicator. */
 static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const struct number *num,
 				   const struct counted *c)
@@ -1053,14 +1077,10 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 		enum indicator_kind k = person_kind(s, from, num, c, CUE_NONE);
 		return cls == NC_SENT && k != IND_TRAINED && k != IND_LABOUR ? IND_CADRES : k;
 	}
-	case NC_COURSE: {
-		/* "40 seminars and business trainings": the training may follow an "and" */
-		size_t after = xword_at(t, skip_blanks(t, c->end, s->len), "and") ? xclause_end(t, c->end, s->len) : c->end;
-		if (after > c->end + 40)
-			after = c->end + 40;
-		return xfind_ci(t, num->end, after, "train") || nearest_cue(t, num->end, c->end, true) == CUE_TRAIN ?
+	case NC_COURSE:
+		return xfind_ci(t, num->end, c->end, "train") || nearest_cue(t, num->end, c->end, true) == CUE_TRAIN ||
+		       training_noun_after_and(t, c->end, s->len) ?
 			IND_TRAINED : IND_NKINDS;
-	}
 	case NC_PROJECT:
 		return IND_PROJECTS; /* aid projects, and cooperation projects signed: counted alike */
 	case NC_CONTAINER: {

@@ -364,6 +364,21 @@ static void test_trainers(void)
 	extraction_free(&x);
 }
 
+/* Seminars are trainings when a training names them, not when a verb
+ * "trained" follows an "and". */
+static void test_seminars(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian held 17 seminars and trained 1,150 farmers, and held 23 seminars "
+		     "and training courses.\n",
+		     &x);
+	CHECK(find(&x, 17) == NULL);
+	CHECK(found(&x, 1150, IND_TRAINED, 2013, "Fujian"));
+	CHECK(found(&x, 23, IND_TRAINED, 2013, "Fujian"));
+	extraction_free(&x);
+}
+
 /* Phrases: parts in brackets after a count, with their own year; times
  * of an activity; decimals kept; a plural modifying a plural; a noun that
  * modifies another; a bracket inside the phrase; seminars and trainings;
@@ -548,6 +563,7 @@ int main(void)
 	test_study();
 	test_received();
 	test_trainers();
+	test_seminars();
 	test_phrases();
 	test_long_bracket_chain();
 	test_time_and_places();
