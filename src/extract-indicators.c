@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1257,33 +1258,63 @@ struct sentence_state {
 	bool quoted;                  /* a quotation is open where the reading is */
 };
 
-/* "the town has six villages and 900 people", "there are 20 teams": what
- * a place has or what there is sizes it; nobody gave it. The words of a
- * list ("six villages, 41 groups and 900 people") share the verb. */
-static bool existing(const char *t, const struct number *num, const struct sentence_state *st)
+/* Whether the subject of the verb that starts at v is a place of the
+ * donor's side: the nearest place named before it in its clause ("Jiangsu
+ * has 300 teachers working in Qinghai" counts what Jiangsu gave). */
+static bool donor_subject(const struct xctx *c, const struct xsentence *s, size_t v)
 {
-	static const char *const verbs[] = {
-		"has", "have", "there are", "there is", "has a total of", "have a total of", "there are a total of",
-		"there are now a total of", "there are now",
-	};
+	size_t clause = xclause_start(s->text, v, 0), nearest = GAZ_NONE, end = 0;
+	for (size_t p = 0; p < s->nplaces; p++)
+		if (s->places[p].start >= clause && s->places[p].end <= v && s->places[p].end >= end) {
+			nearest = s->places[p].region;
+			end = s->places[p].end;
+		}
+	return nearest != GAZ_NONE && !xis_recipient_side(c, nearest) && xis_donor_side(c, nearest);
+}
+
+/* Where the words w end right before t+e (past blanks), their start; or
+ * SIZE_MAX. */
+static size_t words_before(const char *t, size_t e, const char *w)
+{
+	size_t n = strlen(w);
+	while (e > 0 && t[e - 1] == ' ')
+		e--;
+	if (e < n || strncasecmp(t + e - n, w, n) != 0 || (e > n && isalpha((unsigned char)t[e - n - 1])))
+		return SIZE_MAX;
+	return e - n;
+}
+
+/* "the town has six villages and 900 people", "there are (now) (a total
+ * of) 20 teams": what a place of the recipient's side has, or what there
+ * is, sizes it; nobody gave it. The words of a list ("six villages, 41
+ * groups and 900 people") share the verb. */
+static bool existing(const struct xctx *c, const struct xsentence *s, const struct number *num,
+		     const struct sentence_state *st)
+{
+	static const char *const verbs[] = { "has", "have", "there are", "there is" };
+	static const char *const adverbs[] = { "now", "currently", "still", "altogether" };
 	/* "designed to have 45 classrooms", "will have": what is built; "there
 	 * were" tells what was done */
-	static const char *const not_a_state[] = { "to have", "will have", "shall have", "would have" };
-	static const char *const last[] = { "has", "have", "are", "is", "of", "now" };
+	static const char *const not_a_state[] = { "to", "will", "shall", "would" };
+	const char *t = s->text;
 	bool approx;
-	size_t b = xapprox_start(t, num->start, &approx), w = b;
-	while (w > 0 && t[w - 1] == ' ')
-		w--;
-	size_t e = w;
-	while (w > 0 && isalpha((unsigned char)t[w - 1]))
-		w--;
-	for (size_t k = 0; word_in(t + w, e - w, last, ARRAY_LEN(last)) && k < ARRAY_LEN(verbs); k++)
-		if (word_before(t, num, verbs[k])) {
-			for (size_t n = 0; n < ARRAY_LEN(not_a_state); n++)
-				if (word_before(t, num, not_a_state[n]))
-					return false;
+	size_t b = xapprox_start(t, num->start, &approx), v = b, at;
+	if ((at = words_before(t, v, "a total of")) != SIZE_MAX)
+		v = at;
+	for (size_t k = 0; k < ARRAY_LEN(adverbs); k++)
+		if ((at = words_before(t, v, adverbs[k])) != SIZE_MAX)
+			v = at;
+	for (size_t k = 0; k < ARRAY_LEN(verbs); k++) {
+		size_t vs = words_before(t, v, verbs[k]);
+		if (vs == SIZE_MAX)
+			continue;
+		if (k >= 2)
 			return true;
-		}
+		for (size_t n = 0; n < ARRAY_LEN(not_a_state); n++)
+			if (words_before(t, vs, not_a_state[n]) != SIZE_MAX)
+				return false;
+		return !donor_subject(c, s, vs);
+	}
 	if (!st->exist_end)
 		return false;
 	for (size_t i = st->exist_end; i < b;) {
@@ -1429,7 +1460,7 @@ static void count_number(struct xctx *c, const struct xsentence *s, struct numbe
 	struct counted cnt = read_phrase(t, part_of_whole ? whole.end : phrase_start(t, num, s->len), s->len);
 	if (part_of_whole)
 		st->prev_end = whole.end; /* the whole is read: no count of its own */
-	if (existing(t, num, st)) {
+	if (existing(c, s, num, st)) {
 		st->exist_end = cnt.end;
 		return;
 	}

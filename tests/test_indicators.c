@@ -379,6 +379,21 @@ static void test_seminars(void)
 	extraction_free(&x);
 }
 
+/* What a place of the recipient's side has, or what there is, sizes it;
+ * what a donor "has" working there was given. */
+static void test_has(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian has 430 cadres working in Ningxia. Xiji County has 85 doctors. "
+		     "There are currently a total of 65 teachers in Xiji County.\n",
+		     &x);
+	CHECK(found(&x, 430, IND_CADRES, 2013, "Fujian"));
+	CHECK(find(&x, 85) == NULL);
+	CHECK(find(&x, 65) == NULL);
+	extraction_free(&x);
+}
+
 /* Phrases: parts in brackets after a count, with their own year; times
  * of an activity; decimals kept; a plural modifying a plural; a noun that
  * modifies another; a bracket inside the phrase; seminars and trainings;
@@ -564,6 +579,7 @@ int main(void)
 	test_received();
 	test_trainers();
 	test_seminars();
+	test_has();
 	test_phrases();
 	test_long_bracket_chain();
 	test_time_and_places();
