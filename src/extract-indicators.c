@@ -1352,9 +1352,9 @@ static enum indicator_kind times_kind(const char *t, const struct number *num, s
 		"treatment", "treatments", "surgery", "surgeries", "consultation", "consultations", "operation",
 		"operations", "diagnosis", "examination", "examinations", "service", "services",
 	};
+	/* "activities" alone say nothing: "publicity activities for 20 times" */
 	static const char *const visits[] = {
-		"visit", "visits", "activity", "activities", "negotiation", "negotiations", "research",
-		"inspection", "inspections",
+		"visit", "visits", "exchange", "exchanges", "negotiation", "negotiations", "inspection", "inspections",
 	};
 	size_t j = skip_blanks(t, num->end, len);
 	if (!xword_at(t, j, "times") || !word_before(t, num, "for"))

@@ -394,6 +394,21 @@ static void test_has(void)
 	extraction_free(&x);
 }
 
+/* Times of an activity are visits only when a visit, exchange,
+ * inspection or negotiation is named, not any activity. */
+static void test_times(void)
+{
+	struct extraction x;
+	extract_text("Fujian - Ningxia Pairing-off Poverty Alleviation\n\n"
+		     "      In 2013, Fujian held publicity activities for 27 times, research activities for 14 "
+		     "times and inspection tours for 9 times.\n",
+		     &x);
+	CHECK(find(&x, 27) == NULL);
+	CHECK(find(&x, 14) == NULL);
+	CHECK(found(&x, 9, IND_VISITS, 2013, "Fujian"));
+	extraction_free(&x);
+}
+
 /* Phrases: parts in brackets after a count, with their own year; times
  * of an activity; decimals kept; a plural modifying a plural; a noun that
  * modifies another; a bracket inside the phrase; seminars and trainings;
@@ -580,6 +595,7 @@ int main(void)
 	test_trainers();
 	test_seminars();
 	test_has();
+	test_times();
 	test_phrases();
 	test_long_bracket_chain();
 	test_time_and_places();
