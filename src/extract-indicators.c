@@ -10,7 +10,7 @@
 #include "extract-internal.h"
 #include "pairoff/util.h"
 
-/* Counts of what the programme did, from prose: a number (digits, "1.215
+/* Counts of what the programme did, from prose: a number (digits, "2.375
  * million", "six"), the noun phrase right after it that says what it
  * counts ("temporary cadres", "person-times", "poor students"), and the
  * verbs around it, which decide what people counted were: sent, trained,
@@ -131,7 +131,7 @@ static const char *const stop_words[] = {
 
 /* Verbs, in the singular or as stems, that tell what counted people were. */
 static const char *const train_cues[] = { "train", "trained", "training", "trainings" };
-/* "received 121 backbone doctors": the east hosts people of the west to learn */
+/* "received 85 key doctors": the east hosts people of the west to learn */
 static const char *const host_cues[] = {
 	"received", "receiving", "hosted", "trainee", "trainees", "accepted", "accepting",
 };
@@ -300,7 +300,7 @@ static bool vocabulary_head(const char *t, size_t i)
 
 static struct counted read_words(const char *t, size_t i, size_t len, bool past_bracket);
 
-/* "288 were ... projects": past the verb to what the number counts. */
+/* "175 were ... projects": past the verb to what the number counts. */
 static size_t skip_copula(const char *t, size_t i, size_t len)
 {
 	size_t n = strspn(t + i, "abcdefghijklmnopqrstuvwxyz");
@@ -342,7 +342,7 @@ static struct counted phrase_end(const char *t, struct counted c, size_t i, size
 	if (c.noun != NO_NOUN && c.head_after)
 		c.noun = NO_NOUN;
 	if (c.noun == NO_NOUN && !c.thing && c.possessor.end) {
-		/* "200 households' farming industry": what they own counts nothing; they do */
+		/* "90 households' fruit business": what they own counts nothing; they do */
 		c.noun = c.possessor_noun;
 		c.unit_start = c.possessor.start;
 		c.unit_end = c.end = c.next = c.possessor.end;
@@ -407,7 +407,7 @@ static struct counted read_words(const char *t, size_t i, size_t len, bool past_
 			c.end = e;
 			if (ends_phrase(k, n)) {
 				c.next = e;
-				break; /* "67 trainees find jobs": the plural was the head */
+				break; /* "48 trainees find jobs": the plural was the head */
 			}
 		}
 		nw++;
@@ -429,7 +429,7 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 struct number {
 	size_t start, end;     /* the number and its scale word */
 	int64_t value;         /* rounded to a whole number */
-	double exact;          /* as written: "3.5" km stays 3.5 */
+	double exact;          /* as written: "2.7" km stays 2.7 */
 };
 
 static bool is_word_byte(unsigned char ch)
@@ -458,7 +458,7 @@ static double decimal(const char *t, size_t n)
 	return strtod(buf, NULL);
 }
 
-/* A number in digits with an optional scale ("1.215 million"), or in
+/* A number in digits with an optional scale ("2.375 million"), or in
  * words ("six"), at t+i. */
 static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 {
@@ -482,7 +482,7 @@ static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 		return true;
 	}
 	if (i > 0 && isupper((unsigned char)t[i]))
-		return false; /* "Three Gorges", "Two Worries-free": a name */
+		return false; /* "Four Seasons", "Nine Dragons": a name */
 	unsigned char c0 = (unsigned char)tolower((unsigned char)t[i]);
 	if (!strchr("otfsenat", c0) || !c0)
 		return false; /* tried at every word: most start with no number's letter */
@@ -506,7 +506,7 @@ static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 	return false;
 }
 
-/* "the 2009 projects", "and 2010 projects": a year written before a noun. */
+/* "the 2013 projects", "and 2014 projects": a year written before a noun. */
 static bool year_before(const char *t, size_t b)
 {
 	static const char *const words[] = { "the", "and", "its", "or" };
@@ -575,7 +575,7 @@ static bool capacity_before(const char *t, size_t num_start)
 }
 
 /* Numbers that are not counts: inside money or a year, a document's or a
- * school's number ("No. 4"), a date ("August 5 to 8"), a percentage, a
+ * school's number ("No. 4"), a date ("May 3 to 6"), a percentage, a
  * figure glued to another ("7+8"). */
 static bool not_a_count(const struct xsentence *s, const struct number *num, bool quoted)
 {
@@ -593,11 +593,11 @@ static bool not_a_count(const struct xsentence *s, const struct number *num, boo
 	if (t[e] == '%' || xword_at(t, e, "percent") || xword_at(t, e, "per cent"))
 		return true;
 	if (t[num->end] == '-' && !xword_at(t, num->end + 1, "mu") && !xword_at(t, num->end + 1, "square"))
-		return true; /* "six-meter-wide", "100-cubic meter": a size; "1000-mu base" is land */
+		return true; /* "six-meter-wide", "60-cubic meter": a size; "800-mu base" is land */
 	size_t from = b > 14 ? b - 14 : 0;
 	if (num->value >= 1990 && num->value <= 2049 && num->end - num->start == 4 && t[num->end] != '-' &&
 	    year_before(t, b))
-		return true; /* "the 2009 projects and 2010 projects": a year's */
+		return true; /* "the 2013 projects and 2014 projects": a year's */
 	if (xfind_ci(t, from, b, "no.") || xfind_ci(t, from, b, "no ") || xfind_ci(t, from, b, "article"))
 		return true;
 	for (size_t k = 0; k < ARRAY_LEN(months); k++)
@@ -673,7 +673,7 @@ static enum cue cue_in(const char *t, size_t i, size_t e)
 	return CUE_NONE;
 }
 
-/* "took a special train", "the train": a train that carries people
+/* "boarded an express train", "the train": a train that carries people
  * trains nobody. The word t[i, e) is "train" after an article or a word
  * that qualifies a vehicle. */
 static bool train_vehicle(const char *t, size_t from, size_t i, size_t e)
@@ -905,7 +905,7 @@ static enum indicator_kind activity_for(const char *t, const struct number *num)
 }
 
 /* Whether the lower-case word stem starts a word in t[from, to), as
- * written: "Vocational Education Center" is a name, no education given. */
+ * written: "County Education Bureau" is a name, no education given. */
 static bool lower_stem_in(const char *t, size_t from, size_t to, const char *stem, bool whole)
 {
 	size_t n = strlen(stem);
@@ -954,7 +954,7 @@ static enum indicator_kind person_kind(const struct xsentence *s, size_t from, c
 		cue = fallback_cue != CUE_NONE ? fallback_cue : nearest_cue(t, c->end, cend, false);
 	switch (cue) {
 	case CUE_TRAIN:
-		/* "accepted 24 teachers from X" with no training named: an exchange */
+		/* "accepted 16 nurses from X" with no training named: an exchange */
 		return cls == NC_SENT && !learning_in(t, from, s->len) ? IND_CADRES : IND_TRAINED;
 	case CUE_SENT: return IND_CADRES;
 	case CUE_LABOUR: return IND_LABOUR;
@@ -972,8 +972,8 @@ static bool is_road(const char *w, size_t n)
 	       noun_form(w, n, "path");
 }
 
-/* A length is a road's when a road is what it measures: "roads of 6.8 km",
- * "46 km of village roads"; a pipeline's, line's or embankment's length is
+/* A length is a road's when a road is what it measures: "roads of 4.2 km",
+ * "33 km of village roads"; a pipeline's, line's or embankment's length is
  * other. A bare length with nothing named is a road's. */
 static enum indicator_kind length_kind(const struct xsentence *s, const struct number *num, const struct counted *c)
 {
@@ -1093,8 +1093,8 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 		return held != IND_NKINDS || nouns[c->noun].kind == IND_OTHER ? held : nouns[c->noun].kind;
 	}
 	case NC_DISTANCE:
-		/* "an area of", within the count's own clause: "in mountain areas,
-		 * built embankments of 650 meters" measures the embankments */
+		/* "an area of", within the count's own clause: "in hill areas,
+		 * raised dykes of 420 meters" measures the dykes */
 		if (xfind_ci(t, xclause_start(t, num->start, 0), num->start, "area") ||
 		    xfind_ci(t, num->end, c->end, "square") ||
 		    (num->start > 0 && t[num->start - 1] == '('))
@@ -1104,7 +1104,7 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 		if (xfind_ci(t, from, num->start, "covers an area") || xfind_ci(t, from, num->start, "total area"))
 			return IND_NKINDS;
 		if (per_unit(t, c->next, s->len))
-			return IND_NKINDS; /* "120 square meters for each" */
+			return IND_NKINDS; /* "80 square meters for each" */
 		return nouns[c->noun].kind;
 	default:
 		return nouns[c->noun].kind;
@@ -1113,7 +1113,7 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 
 /* --- facts ------------------------------------------------------------------------- */
 
-/* "123 in 2009 and 114 in 2010": the year written right after a count is
+/* "70 in 2013 and 55 in 2014": the year written right after a count is
  * its own, whatever span the sentence states; 0 when none is. */
 static int year_right_after(const struct xsentence *s, const struct number *num)
 {
@@ -1153,7 +1153,7 @@ static void add_indicator(struct xctx *c, const struct xsentence *s, const struc
 	f->quote = xpool_strndup(c->out, s->text + qstart, cnt->end - qstart);
 }
 
-/* A container ("six batches of 298 cadres", "two medical teams of 100
+/* A container ("five batches of 215 cadres", "two medical teams of 100
  * people") counts what it holds: the kind of the phrase after "of". */
 static enum indicator_kind held_kind(const struct xsentence *s, size_t from, const struct counted *cnt)
 {
@@ -1199,8 +1199,8 @@ static bool no_thing(const char *w, size_t n)
 	return false;
 }
 
-/* Measures ("500 tons of fertilizer", "200,000 pieces of clothing") count
- * a thing only with the thing named; "600 tons" alone is an output. */
+/* Measures ("350 tons of fertilizer", "140,000 pieces of clothing") count
+ * a thing only with the thing named; "450 tons" alone is an output. */
 static bool bare_measure(const char *t, const struct counted *cnt, size_t len)
 {
 	static const char *const measures[] = {
@@ -1222,7 +1222,7 @@ static bool is_output(const char *t, size_t from, size_t to)
 	       xfind_ci(t, from, to, "harvest");
 }
 
-/* Where what a number counts starts: past the hyphen of "1000-mu" and the
+/* Where what a number counts starts: past the hyphen of "800-mu" and the
  * "of" of "a dozen of". */
 static size_t phrase_start(const char *t, const struct number *num, size_t len)
 {
@@ -1234,7 +1234,7 @@ static size_t phrase_start(const char *t, const struct number *num, size_t len)
 	return num->end;
 }
 
-/* "..., including 550 cadres", "involving 131 leaders": people counted as a
+/* "..., including 380 cadres", "involving 95 leaders": people counted as a
  * part of the count before them are of its kind. */
 static bool is_part(const char *t, const struct number *num, const struct counted *cnt)
 {
@@ -1284,9 +1284,9 @@ static size_t words_before(const char *t, size_t e, const char *w)
 	return e - n;
 }
 
-/* "the town has six villages and 900 people", "there are (now) (a total
+/* "the town has four villages and 900 people", "there are (now) (a total
  * of) 20 teams": what a place of the recipient's side has, or what there
- * is, sizes it; nobody gave it. The words of a list ("six villages, 41
+ * is, sizes it; nobody gave it. The words of a list ("four villages, 23
  * groups and 900 people") share the verb. */
 static bool existing(const struct xctx *c, const struct xsentence *s, const struct number *num,
 		     const struct sentence_state *st)
@@ -1328,7 +1328,7 @@ static bool existing(const struct xctx *c, const struct xsentence *s, const stru
 	return true;
 }
 
-/* "selected nine of the 44 villages": nine counts the villages, and 44 is
+/* "chose seven of the 31 villages": seven counts the villages, and 31 is
  * the whole they were chosen from, no count of anything done. Sets *whole
  * to the second number. */
 static bool partitive(const char *t, const struct number *num, size_t len, struct number *whole)
@@ -1378,7 +1378,7 @@ static enum indicator_kind times_kind(const char *t, const struct number *num, s
 	return kind;
 }
 
-/* "137 projects (107 by the city and 30 by its districts)": a number with
+/* "95 projects (70 by the city and 25 by its districts)": a number with
  * nothing counted after it, in brackets right after a count, is a part of
  * that count, of its kind and unit. */
 static bool bracket_part(const char *t, const struct number *num, size_t len, const struct sentence_state *st,
@@ -1424,7 +1424,7 @@ static bool affected_after(const char *t, size_t i, size_t cend, size_t len)
 }
 
 /* What the words around a count make of its kind: the people whose
- * "teaching conditions of 900 teachers and students" were improved are
+ * "school conditions of 900 pupils and their parents" were improved are
  * people benefited; households a training was "for" are trained; trainees
  * who "find jobs" are labour; people hit by a disaster count no aid. */
 static enum indicator_kind recast(const struct xsentence *s, const struct number *num, const struct counted *cnt,
@@ -1467,7 +1467,7 @@ static void count_number(struct xctx *c, const struct xsentence *s, struct numbe
 	st->exist_end = 0;
 	enum indicator_kind kind = IND_NKINDS;
 	if (cnt.noun == NO_NOUN) {
-		/* "donated 20 vehicles", "500 tons of fertilizer": other things counted */
+		/* "donated 20 vehicles", "350 tons of fertilizer": other things counted */
 		if (cnt.thing && !no_thing(t + cnt.unit_start, cnt.unit_end - cnt.unit_start) &&
 		    !bare_measure(t, &cnt, s->len) && !is_output(t, xclause_start(t, num->start, 0), num->start))
 			kind = IND_OTHER;

@@ -421,7 +421,7 @@ static void test_phrases(void)
 		     "In 2013, Fujian provided free surgeries for 260 times and held exchange activities "
 		     "for 15 times, hardened village roads of 4.5 km, held five labor skills trainings, set "
 		     "up one vocational training base, supported 14 new rural (whole village) projects, "
-		     "held 33 seminars and business trainings, and built the 2000-mu tea base.\n",
+		     "held 33 seminars and business trainings, and built the 2020-mu tea base.\n",
 		     &x);
 	CHECK(found(&x, 80, IND_PROJECTS, 2014, "Fujian"));
 	CHECK(found(&x, 50, IND_PROJECTS, 2013, "Fujian"));
@@ -439,7 +439,7 @@ static void test_phrases(void)
 	CHECK(find(&x, 1) == NULL);                                /* a base, no training */
 	CHECK(found(&x, 14, IND_PROJECTS, 2013, "Fujian"));
 	CHECK(found(&x, 33, IND_TRAINED, 2013, "Fujian"));
-	CHECK(found(&x, 2000, IND_LAND, 2013, "Fujian"));
+	CHECK(found(&x, 2020, IND_LAND, 2013, "Fujian"));
 	extraction_free(&x);
 }
 
