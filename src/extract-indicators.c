@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,7 @@
 #include "extract-internal.h"
 #include "pairoff/util.h"
 
-/* Counts of what the programme did, from prose: a number (digits, "1.215
+/* Counts of what the programme did, from prose: a number (digits, "2.375
  * million", "six"), the noun phrase right after it that says what it
  * counts ("temporary cadres", "person-times", "poor students"), and the
  * verbs around it, which decide what people counted were: sent, trained,
@@ -130,7 +131,7 @@ static const char *const stop_words[] = {
 
 /* Verbs, in the singular or as stems, that tell what counted people were. */
 static const char *const train_cues[] = { "train", "trained", "training", "trainings" };
-/* "received 121 backbone doctors": the east hosts people of the west to learn */
+/* "received 85 key doctors": the east hosts people of the west to learn */
 static const char *const host_cues[] = {
 	"received", "receiving", "hosted", "trainee", "trainees", "accepted", "accepting",
 };
@@ -142,9 +143,10 @@ static const char *const labour_cues[] = {
 	"transfer", "transferred", "transferring", "employed", "employment", "export", "exported",
 	"migrant", "jobs", "job",
 };
-/* people who attended an event or carried out research on the spot are visitors */
+/* people who attended an event or did field research are visitors too, by
+ * the words around them (see context_cue) */
 static const char *const visit_cues[] = {
-	"visit", "visits", "visited", "visiting", "delegation", "delegations", "attended", "research",
+	"visit", "visits", "visited", "visiting", "delegation", "delegations",
 };
 
 static const char *const months[] = {
@@ -296,9 +298,9 @@ static bool vocabulary_head(const char *t, size_t i)
 	return false;
 }
 
-static struct counted read_phrase(const char *t, size_t i, size_t len);
+static struct counted read_words(const char *t, size_t i, size_t len, bool past_bracket);
 
-/* "288 were ... projects": past the verb to what the number counts. */
+/* "175 were ... projects": past the verb to what the number counts. */
 static size_t skip_copula(const char *t, size_t i, size_t len)
 {
 	size_t n = strspn(t + i, "abcdefghijklmnopqrstuvwxyz");
@@ -319,17 +321,20 @@ static void other_head(struct counted *c, const struct pword *w, size_t nw, size
 	}
 }
 
-/* Where read_phrase stopped (at i, after nw words) with c: a bracket
- * inside the phrase is read past ("16 rural (whole village) projects");
- * a singular noun followed by a word outside the vocabulary modified it
- * ("one training base" counts no training). */
-static struct counted phrase_end(const char *t, struct counted c, size_t i, size_t nw, size_t len)
+/* Where read_words stopped (at i, after nw words) with c: one bracket
+ * inside the phrase is read past ("12 new (pilot village) projects"), and
+ * only one, so a chain of "word (x) word (x) ..." costs a few words per
+ * number, not a stack frame per bracket; a singular noun followed by a
+ * word outside the vocabulary modified it ("one training base" counts no
+ * training). */
+static struct counted phrase_end(const char *t, struct counted c, size_t i, size_t nw, size_t len,
+				 bool past_bracket)
 {
-	if (c.noun == NO_NOUN && !c.thing && nw > 0 && nw < 7 && t[i] == '(') {
+	if (past_bracket && c.noun == NO_NOUN && !c.thing && nw > 0 && nw < 7 && t[i] == '(') {
 		const char *close = memchr(t + i, ')', len - i < 48 ? len - i : 48);
 		size_t j = close ? skip_blanks(t, (size_t)(close - t) + 1, len) : i;
 		if (close && j > i && isalpha((unsigned char)t[j])) {
-			struct counted rest = read_phrase(t, j, len);
+			struct counted rest = read_words(t, j, len, false);
 			if (rest.noun != NO_NOUN || rest.thing)
 				return rest;
 		}
@@ -337,7 +342,7 @@ static struct counted phrase_end(const char *t, struct counted c, size_t i, size
 	if (c.noun != NO_NOUN && c.head_after)
 		c.noun = NO_NOUN;
 	if (c.noun == NO_NOUN && !c.thing && c.possessor.end) {
-		/* "200 households' farming industry": what they own counts nothing; they do */
+		/* "90 households' fruit business": what they own counts nothing; they do */
 		c.noun = c.possessor_noun;
 		c.unit_start = c.possessor.start;
 		c.unit_end = c.end = c.next = c.possessor.end;
@@ -349,8 +354,9 @@ static struct counted phrase_end(const char *t, struct counted c, size_t i, size
  * stop word, a verb after its noun, or a plural noun, which heads it. Its
  * noun is the last vocabulary noun read ("junior and senior middle school
  * backbone teachers": teachers; "schools and kindergartens": schools;
- * "middle school and college students": students). */
-static struct counted read_phrase(const char *t, size_t i, size_t len)
+ * "middle school and college students": students). A bracket after the
+ * first words is read past when past_bracket (see phrase_end). */
+static struct counted read_words(const char *t, size_t i, size_t len, bool past_bracket)
 {
 	struct counted c = { .noun = NO_NOUN };
 	struct pword w[8];
@@ -401,7 +407,7 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 			c.end = e;
 			if (ends_phrase(k, n)) {
 				c.next = e;
-				break; /* "67 trainees find jobs": the plural was the head */
+				break; /* "48 trainees find jobs": the plural was the head */
 			}
 		}
 		nw++;
@@ -410,7 +416,12 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 			c.head_after = true;
 		i = skip_blanks(t, e, len);
 	}
-	return phrase_end(t, c, i, nw, len);
+	return phrase_end(t, c, i, nw, len, past_bracket);
+}
+
+static struct counted read_phrase(const char *t, size_t i, size_t len)
+{
+	return read_words(t, i, len, true);
 }
 
 /* --- numbers ------------------------------------------------------------------ */
@@ -418,7 +429,7 @@ static struct counted read_phrase(const char *t, size_t i, size_t len)
 struct number {
 	size_t start, end;     /* the number and its scale word */
 	int64_t value;         /* rounded to a whole number */
-	double exact;          /* as written: "3.5" km stays 3.5 */
+	double exact;          /* as written: "2.7" km stays 2.7 */
 };
 
 static bool is_word_byte(unsigned char ch)
@@ -447,7 +458,7 @@ static double decimal(const char *t, size_t n)
 	return strtod(buf, NULL);
 }
 
-/* A number in digits with an optional scale ("1.215 million"), or in
+/* A number in digits with an optional scale ("2.375 million"), or in
  * words ("six"), at t+i. */
 static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 {
@@ -471,7 +482,7 @@ static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 		return true;
 	}
 	if (i > 0 && isupper((unsigned char)t[i]))
-		return false; /* "Three Gorges", "Two Worries-free": a name */
+		return false; /* "Four Seasons", "Nine Dragons": a name */
 	unsigned char c0 = (unsigned char)tolower((unsigned char)t[i]);
 	if (!strchr("otfsenat", c0) || !c0)
 		return false; /* tried at every word: most start with no number's letter */
@@ -495,7 +506,7 @@ static bool number_at(const char *t, size_t i, size_t len, struct number *num)
 	return false;
 }
 
-/* "the 2009 projects", "and 2010 projects": a year written before a noun. */
+/* "the 2013 projects", "and 2014 projects": a year written before a noun. */
 static bool year_before(const char *t, size_t b)
 {
 	static const char *const words[] = { "the", "and", "its", "or" };
@@ -535,8 +546,36 @@ static bool quotation_closes(const struct xsentence *s, size_t pos, bool open)
 	return false;
 }
 
+/* The word that ends right before t+e (past blanks): its start, and e
+ * moved to its end; *w == *e when there is none. */
+static void word_ending(const char *t, size_t *w, size_t *e)
+{
+	while (*e > 0 && t[*e - 1] == ' ')
+		(*e)--;
+	*w = *e;
+	while (*w > 0 && isalpha((unsigned char)t[*w - 1]))
+		(*w)--;
+}
+
+/* "accommodate [more than] 900", "a capacity of [about] 500": the number
+ * sizes what was built. Only right before the number: "built a school
+ * that can accommodate pupils and trained 30 teachers" still counts. */
+static bool capacity_before(const char *t, size_t num_start)
+{
+	bool approx;
+	size_t e = xapprox_start(t, num_start, &approx), w;
+	word_ending(t, &w, &e);
+	if (e - w >= 10 && strncasecmp(t + w, "accommodat", 10) == 0)
+		return true;
+	if (!word_is(t + w, e - w, "of") && !word_is(t + w, e - w, "for"))
+		return false;
+	e = w;
+	word_ending(t, &w, &e);
+	return word_is(t + w, e - w, "capacity") || word_is(t + w, e - w, "capacities");
+}
+
 /* Numbers that are not counts: inside money or a year, a document's or a
- * school's number ("No. 4"), a date ("August 5 to 8"), a percentage, a
+ * school's number ("No. 4"), a date ("May 3 to 6"), a percentage, a
  * figure glued to another ("7+8"). */
 static bool not_a_count(const struct xsentence *s, const struct number *num, bool quoted)
 {
@@ -554,18 +593,17 @@ static bool not_a_count(const struct xsentence *s, const struct number *num, boo
 	if (t[e] == '%' || xword_at(t, e, "percent") || xword_at(t, e, "per cent"))
 		return true;
 	if (t[num->end] == '-' && !xword_at(t, num->end + 1, "mu") && !xword_at(t, num->end + 1, "square"))
-		return true; /* "six-meter-wide", "100-cubic meter": a size; "1000-mu base" is land */
+		return true; /* "six-meter-wide", "60-cubic meter": a size; "800-mu base" is land */
 	size_t from = b > 14 ? b - 14 : 0;
 	if (num->value >= 1990 && num->value <= 2049 && num->end - num->start == 4 && t[num->end] != '-' &&
 	    year_before(t, b))
-		return true; /* "the 2009 projects and 2010 projects": a year's */
+		return true; /* "the 2013 projects and 2014 projects": a year's */
 	if (xfind_ci(t, from, b, "no.") || xfind_ci(t, from, b, "no ") || xfind_ci(t, from, b, "article"))
 		return true;
 	for (size_t k = 0; k < ARRAY_LEN(months); k++)
 		if (xcontains_word(t, from, b, months[k]) || xword_at(t, e, months[k]))
 			return true;
-	size_t clause = xclause_start(t, b, 0);
-	if (xfind_ci(t, clause, b, "accommodat") || xfind_ci(t, clause, b, "capacity"))
+	if (capacity_before(t, num->start))
 		return true; /* "can accommodate 900 pupils", "a capacity of 500 pigs": a size */
 	return quotation_closes(s, b, quoted);
 }
@@ -587,7 +625,55 @@ static enum cue cue_of(const char *w, size_t n)
 	return CUE_NONE;
 }
 
-/* "took a special train", "the train": a train that carries people
+/* "attended the trade fair", not "attended training courses": people who
+ * attended an event came to it; people who attended a course were
+ * trained. The word t[i, e) is "attended", an event's noun follows within
+ * a few words and no training is named right before or after. */
+static bool attended_event(const char *t, size_t i, size_t e)
+{
+	static const char *const events[] = {
+		"event", "fair", "conference", "meeting", "forum", "expo", "exhibition", "symposium",
+		"ceremony", "festival", "fete", "promotion",
+	};
+	if (!word_is(t + i, e - i, "attended"))
+		return false;
+	size_t b = i > 40 ? i - 40 : 0;
+	if (xfind_ci(t, b, i, "train"))
+		return false;
+	bool event = false;
+	for (size_t k = 0, j = e; k < 6; k++) {
+		while (t[j] == ' ')
+			j++;
+		size_t w = j;
+		while (is_letter((unsigned char)t[j]))
+			j++;
+		if (j == w)
+			break;
+		if (xfind_ci(t, w, j, "train") || noun_form(t + w, j - w, "course") ||
+		    noun_form(t + w, j - w, "class") || noun_form(t + w, j - w, "lecture"))
+			return false;
+		for (size_t n = 0; n < ARRAY_LEN(events); n++)
+			if (noun_form(t + w, j - w, events[n]))
+				event = true;
+	}
+	return event;
+}
+
+/* The cue of the word t[i, e), from the lists, or from the words around it
+ * ("attended the fair", "field research"). */
+static enum cue cue_in(const char *t, size_t i, size_t e)
+{
+	enum cue c = e > i ? cue_of(t + i, e - i) : CUE_NONE;
+	if (c != CUE_NONE)
+		return c;
+	if (attended_event(t, i, e))
+		return CUE_VISIT;
+	if (word_is(t + i, e - i, "research") && i >= 6 && strncasecmp(t + i - 6, "field ", 6) == 0)
+		return CUE_VISIT;
+	return CUE_NONE;
+}
+
+/* "boarded an express train", "the train": a train that carries people
  * trains nobody. The word t[i, e) is "train" after an article or a word
  * that qualifies a vehicle. */
 static bool train_vehicle(const char *t, size_t from, size_t i, size_t e)
@@ -614,7 +700,7 @@ static enum cue nearest_cue(const char *t, size_t from, size_t to, bool backward
 		size_t e = i;
 		while (e < to && is_letter((unsigned char)t[e]))
 			e++;
-		enum cue c = cue_of(t + i, e - i);
+		enum cue c = cue_in(t, i, e);
 		if (c == CUE_TRAIN && train_vehicle(t, from, i, e))
 			c = CUE_NONE;
 		if (c != CUE_NONE) {
@@ -627,17 +713,43 @@ static enum cue nearest_cue(const char *t, size_t from, size_t to, bool backward
 	return found;
 }
 
+/* "to study in Xiamen", "to practise at its hospitals", "to practice for
+ * three months": studying somewhere or for a time is being trained;
+ * "to study the market" is no training. i is right after the verb. */
+static bool study_where(const char *t, size_t i, size_t to)
+{
+	static const char *const spans[] = { "day", "week", "month", "year", "half" };
+	if (i < to && is_letter((unsigned char)t[i]))
+		return false; /* "to studying", "to practices" */
+	while (i < to && t[i] == ' ')
+		i++;
+	if (xword_at(t, i, "in") || xword_at(t, i, "at"))
+		return true;
+	if (!xword_at(t, i, "for"))
+		return false;
+	size_t e = i + 3 + 40 < to ? i + 3 + 40 : to;
+	for (size_t k = 0; k < ARRAY_LEN(spans); k++)
+		if (xfind_ci(t, i + 3, e, spans[k]))
+			return true;
+	return false;
+}
+
 /* "... teachers ... to receive trainings": the counted people are trained. */
 static bool trainees_after(const char *t, size_t from, size_t to)
 {
 	static const char *const receive[] = {
 		"receive", "attend", "attended", "for", "were", "be", "participate", "join", "accept",
 	};
-	/* "arranged 40 graduates to practice in Shanghai": trainees too */
-	static const char *const learn[] = { "to study", "to practice", "to practise", "to learn", "for study" };
+	/* "arranged 30 nurses to practise in its hospitals": trainees too */
+	static const char *const learn[] = { "to learn", "for study", "for further study" };
+	static const char *const study[] = { "to study", "to practice", "to practise" };
 	for (size_t k = 0; k < ARRAY_LEN(learn); k++)
 		if (xfind_ci(t, from, to, learn[k]))
 			return true;
+	for (size_t k = 0; k < ARRAY_LEN(study); k++)
+		for (const char *at = xfind_ci(t, from, to, study[k]); at; at = xfind_ci(t, (size_t)(at - t) + 1, to, study[k]))
+			if (study_where(t, (size_t)(at - t) + strlen(study[k]), to))
+				return true;
 	for (size_t k = 0; k < ARRAY_LEN(train_cues); k++) {
 		const char *at = xfind_ci(t, from, to, train_cues[k]);
 		if (!at)
@@ -650,15 +762,58 @@ static bool trainees_after(const char *t, size_t from, size_t to)
 	return false;
 }
 
-/* "organized 12 teachers to hold a training for 600 teachers": people who
- * give the training are sent to give it, not trained. */
+/* Whether people are counted at t+i: "[more than] [300] [local] farmers". */
+static bool people_at(const char *t, size_t i, size_t to)
+{
+	static const char *const approx[] = { "more than", "over", "nearly", "about", "around", "almost", "some" };
+	struct number num;
+	for (int k = 0; k < 3 && i < to; k++) {
+		i = skip_blanks(t, i, to);
+		if (number_at(t, i, to, &num)) {
+			i = num.end;
+			continue;
+		}
+		size_t a = 0;
+		while (a < ARRAY_LEN(approx) && !xword_at(t, i, approx[a]))
+			a++;
+		if (a == ARRAY_LEN(approx))
+			break;
+		i += strlen(approx[a]);
+	}
+	struct counted c = read_phrase(t, i, to);
+	if (c.noun == NO_NOUN)
+		return false;
+	enum noun_class cls = nouns[c.noun].cls;
+	return cls == NC_SENT || cls == NC_PERSON || cls == NC_PERSON_TIME || cls == NC_LABOUR ||
+	       nouns[c.noun].kind == IND_STUDENTS;
+}
+
+/* "organized 15 nurses to hold a training for 500 villagers": people who
+ * give a training for others are sent to give it, not trained. Only
+ * "hold", "give", "deliver" and "teach", and only with the people it is
+ * "for" named after the training: "organized 60 nurses to conduct a
+ * training in Xiamen" trained the nurses. */
 static bool trainers_after(const char *t, size_t from, size_t to)
 {
-	static const char *const give[] = { "to hold", "to give", "to conduct", "to deliver", "to teach", "to provide" };
+	static const char *const give[] = { "to hold", "to give", "to deliver", "to teach" };
 	for (size_t k = 0; k < ARRAY_LEN(give); k++) {
 		const char *at = xfind_ci(t, from, to, give[k]);
-		if (at && nearest_cue(t, (size_t)(at - t), to, false) == CUE_TRAIN)
-			return true;
+		if (!at)
+			continue;
+		size_t i = (size_t)(at - t) + strlen(give[k]), train_end = 0;
+		for (int words = 0; words < 8 && i < to; words++) {
+			i = skip_blanks(t, i, to);
+			size_t e = i;
+			while (e < to && is_letter((unsigned char)t[e]))
+				e++;
+			if (e == i)
+				break;
+			if (train_end && word_is(t + i, e - i, "for"))
+				return people_at(t, e, to);
+			if (!train_end && cue_in(t, i, e) == CUE_TRAIN)
+				train_end = e;
+			i = e;
+		}
 	}
 	return false;
 }
@@ -684,13 +839,15 @@ static bool word_before(const char *t, const struct number *num, const char *w)
 
 /* What an activity word makes the people it is "for": 0 labour (a
  * transfer), 1 trained, 2 visits, 3 labour (the word), 4 cadres, 5 nothing. */
-static size_t activity_rank(const char *w, size_t n)
+static size_t activity_rank(const char *t, size_t i, size_t e)
 {
+	const char *w = t + i;
+	size_t n = e - i;
 	static const char *const exchanges[] = {
 		"exchange", "exchanges", "cadre", "cadres", "technician", "technicians", "personnel",
 		"volunteer", "volunteers", "expert", "experts", "doctor", "doctors", "teacher", "teachers",
 	};
-	enum cue c = n ? cue_of(w, n) : CUE_NONE;
+	enum cue c = cue_in(t, i, e);
 	if (c == CUE_LABOUR)
 		return 0;
 	if (c == CUE_TRAIN && !word_in(w, n, host_cues, ARRAY_LEN(host_cues)))
@@ -736,7 +893,7 @@ static enum indicator_kind activity_for(const char *t, const struct number *num)
 		size_t n = e - i;
 		if (word_in(w, n, services, ARRAY_LEN(services)) || noun_form(w, n, "service") || noun_form(w, n, "round"))
 			return IND_OTHER; /* medical services given: counted as other */
-		size_t r = activity_rank(w, n), next = skip_blanks(t, e, end);
+		size_t r = activity_rank(t, i, e), next = skip_blanks(t, e, end);
 		bool is_head = n && (xword_at(t, next, "and") || xword_at(t, next, "or") || xword_at(t, next, "for"));
 		if (r < any)
 			any = r;
@@ -747,11 +904,32 @@ static enum indicator_kind activity_for(const char *t, const struct number *num)
 	return rank[head < 4 ? head : any];
 }
 
-/* Whether t[from, to) names learning: a training, study or practice. */
+/* Whether the lower-case word stem starts a word in t[from, to), as
+ * written: "County Education Bureau" is a name, no education given. */
+static bool lower_stem_in(const char *t, size_t from, size_t to, const char *stem, bool whole)
+{
+	size_t n = strlen(stem);
+	for (size_t i = from; i + n <= to; i++)
+		if (t[i] == stem[0] && (i == 0 || !is_letter((unsigned char)t[i - 1])) && strncmp(t + i, stem, n) == 0 &&
+		    (!whole || !isalpha((unsigned char)t[i + n]) ||
+		     (t[i + n] == 'e' && t[i + n + 1] == 's' && !isalpha((unsigned char)t[i + n + 2]))))
+			return true;
+	return false;
+}
+
+/* Whether t[from, to) names learning: a training, study, practice, further
+ * education, a refresher course or class, skills upgraded ("classrooms"
+ * built name none). */
 static bool learning_in(const char *t, size_t from, size_t to)
 {
-	return xfind_ci(t, from, to, "train") || xfind_ci(t, from, to, "study") || xfind_ci(t, from, to, "studie") ||
-	       xfind_ci(t, from, to, "practi") || xfind_ci(t, from, to, "learn");
+	static const char *const stems[] = { "educat", "course", "refresher", "upgrad", "skill" };
+	if (xfind_ci(t, from, to, "train") || xfind_ci(t, from, to, "study") || xfind_ci(t, from, to, "studie") ||
+	    xfind_ci(t, from, to, "practi") || xfind_ci(t, from, to, "learn"))
+		return true;
+	for (size_t k = 0; k < ARRAY_LEN(stems); k++)
+		if (lower_stem_in(t, from, to, stems[k], false))
+			return true;
+	return lower_stem_in(t, from, to, "class", true);
 }
 
 static enum indicator_kind person_kind(const struct xsentence *s, size_t from, const struct number *num,
@@ -776,7 +954,7 @@ static enum indicator_kind person_kind(const struct xsentence *s, size_t from, c
 		cue = fallback_cue != CUE_NONE ? fallback_cue : nearest_cue(t, c->end, cend, false);
 	switch (cue) {
 	case CUE_TRAIN:
-		/* "accepted 24 teachers from X" with no training named: an exchange */
+		/* "accepted 16 nurses from X" with no training named: an exchange */
 		return cls == NC_SENT && !learning_in(t, from, s->len) ? IND_CADRES : IND_TRAINED;
 	case CUE_SENT: return IND_CADRES;
 	case CUE_LABOUR: return IND_LABOUR;
@@ -794,8 +972,8 @@ static bool is_road(const char *w, size_t n)
 	       noun_form(w, n, "path");
 }
 
-/* A length is a road's when a road is what it measures: "roads of 6.8 km",
- * "46 km of village roads"; a pipeline's, line's or embankment's length is
+/* A length is a road's when a road is what it measures: "roads of 4.2 km",
+ * "33 km of village roads"; a pipeline's, line's or embankment's length is
  * other. A bare length with nothing named is a road's. */
 static enum indicator_kind length_kind(const struct xsentence *s, const struct number *num, const struct counted *c)
 {
@@ -859,6 +1037,30 @@ static bool holds_count(const struct xsentence *s, const struct counted *cnt)
 	return false;
 }
 
+/* "40 seminars and business trainings", "seminars and training courses":
+ * a course noun after "and" (at i) makes the seminars trainings; "held
+ * 12 seminars and trained 900 farmers" does not (the verb trains the
+ * farmers). */
+static bool training_noun_after_and(const char *t, size_t i, size_t len)
+{
+	i = skip_blanks(t, i, len);
+	if (!xword_at(t, i, "and"))
+		return false;
+	i += 3;
+	for (int words = 0; words < 4; words++) {
+		i = skip_blanks(t, i, len);
+		size_t e = i;
+		while (e < len && is_letter((unsigned char)t[e]))
+			e++;
+		if (e == i || word_in(t + i, e - i, stop_words, ARRAY_LEN(stop_words)))
+			return false;
+		if (noun_form(t + i, e - i, "training"))
+			return true;
+		i = e;
+	}
+	return false;
+}
+
 /* The kind of what num counts, or IND_NKINDS when it is no indicator. */
 static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const struct number *num,
 				   const struct counted *c)
@@ -876,14 +1078,10 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 		enum indicator_kind k = person_kind(s, from, num, c, CUE_NONE);
 		return cls == NC_SENT && k != IND_TRAINED && k != IND_LABOUR ? IND_CADRES : k;
 	}
-	case NC_COURSE: {
-		/* "40 seminars and business trainings": the training may follow an "and" */
-		size_t after = xword_at(t, skip_blanks(t, c->end, s->len), "and") ? xclause_end(t, c->end, s->len) : c->end;
-		if (after > c->end + 40)
-			after = c->end + 40;
-		return xfind_ci(t, num->end, after, "train") || nearest_cue(t, num->end, c->end, true) == CUE_TRAIN ?
+	case NC_COURSE:
+		return xfind_ci(t, num->end, c->end, "train") || nearest_cue(t, num->end, c->end, true) == CUE_TRAIN ||
+		       training_noun_after_and(t, c->end, s->len) ?
 			IND_TRAINED : IND_NKINDS;
-	}
 	case NC_PROJECT:
 		return IND_PROJECTS; /* aid projects, and cooperation projects signed: counted alike */
 	case NC_CONTAINER: {
@@ -895,8 +1093,8 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 		return held != IND_NKINDS || nouns[c->noun].kind == IND_OTHER ? held : nouns[c->noun].kind;
 	}
 	case NC_DISTANCE:
-		/* "an area of", within the count's own clause: "in mountain areas,
-		 * built embankments of 650 meters" measures the embankments */
+		/* "an area of", within the count's own clause: "in hill areas,
+		 * raised dykes of 420 meters" measures the dykes */
 		if (xfind_ci(t, xclause_start(t, num->start, 0), num->start, "area") ||
 		    xfind_ci(t, num->end, c->end, "square") ||
 		    (num->start > 0 && t[num->start - 1] == '('))
@@ -906,7 +1104,7 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 		if (xfind_ci(t, from, num->start, "covers an area") || xfind_ci(t, from, num->start, "total area"))
 			return IND_NKINDS;
 		if (per_unit(t, c->next, s->len))
-			return IND_NKINDS; /* "120 square meters for each" */
+			return IND_NKINDS; /* "80 square meters for each" */
 		return nouns[c->noun].kind;
 	default:
 		return nouns[c->noun].kind;
@@ -915,7 +1113,7 @@ static enum indicator_kind kind_of(const struct xsentence *s, size_t from, const
 
 /* --- facts ------------------------------------------------------------------------- */
 
-/* "123 in 2009 and 114 in 2010": the year written right after a count is
+/* "70 in 2013 and 55 in 2014": the year written right after a count is
  * its own, whatever span the sentence states; 0 when none is. */
 static int year_right_after(const struct xsentence *s, const struct number *num)
 {
@@ -955,7 +1153,7 @@ static void add_indicator(struct xctx *c, const struct xsentence *s, const struc
 	f->quote = xpool_strndup(c->out, s->text + qstart, cnt->end - qstart);
 }
 
-/* A container ("six batches of 298 cadres", "two medical teams of 100
+/* A container ("five batches of 215 cadres", "two medical teams of 100
  * people") counts what it holds: the kind of the phrase after "of". */
 static enum indicator_kind held_kind(const struct xsentence *s, size_t from, const struct counted *cnt)
 {
@@ -1001,8 +1199,8 @@ static bool no_thing(const char *w, size_t n)
 	return false;
 }
 
-/* Measures ("500 tons of fertilizer", "200,000 pieces of clothing") count
- * a thing only with the thing named; "600 tons" alone is an output. */
+/* Measures ("350 tons of fertilizer", "140,000 pieces of clothing") count
+ * a thing only with the thing named; "450 tons" alone is an output. */
 static bool bare_measure(const char *t, const struct counted *cnt, size_t len)
 {
 	static const char *const measures[] = {
@@ -1024,7 +1222,7 @@ static bool is_output(const char *t, size_t from, size_t to)
 	       xfind_ci(t, from, to, "harvest");
 }
 
-/* Where what a number counts starts: past the hyphen of "1000-mu" and the
+/* Where what a number counts starts: past the hyphen of "800-mu" and the
  * "of" of "a dozen of". */
 static size_t phrase_start(const char *t, const struct number *num, size_t len)
 {
@@ -1036,7 +1234,7 @@ static size_t phrase_start(const char *t, const struct number *num, size_t len)
 	return num->end;
 }
 
-/* "..., including 550 cadres", "involving 131 leaders": people counted as a
+/* "..., including 380 cadres", "involving 95 leaders": people counted as a
  * part of the count before them are of its kind. */
 static bool is_part(const char *t, const struct number *num, const struct counted *cnt)
 {
@@ -1060,33 +1258,63 @@ struct sentence_state {
 	bool quoted;                  /* a quotation is open where the reading is */
 };
 
-/* "the town has six villages and 900 people", "there are 20 teams": what
- * a place has or what there is sizes it; nobody gave it. The words of a
- * list ("six villages, 41 groups and 900 people") share the verb. */
-static bool existing(const char *t, const struct number *num, const struct sentence_state *st)
+/* Whether the subject of the verb that starts at v is a place of the
+ * donor's side: the nearest place named before it in its clause ("Jiangsu
+ * has 300 teachers working in Qinghai" counts what Jiangsu gave). */
+static bool donor_subject(const struct xctx *c, const struct xsentence *s, size_t v)
 {
-	static const char *const verbs[] = {
-		"has", "have", "there are", "there is", "has a total of", "have a total of", "there are a total of",
-		"there are now a total of", "there are now",
-	};
+	size_t clause = xclause_start(s->text, v, 0), nearest = GAZ_NONE, end = 0;
+	for (size_t p = 0; p < s->nplaces; p++)
+		if (s->places[p].start >= clause && s->places[p].end <= v && s->places[p].end >= end) {
+			nearest = s->places[p].region;
+			end = s->places[p].end;
+		}
+	return nearest != GAZ_NONE && !xis_recipient_side(c, nearest) && xis_donor_side(c, nearest);
+}
+
+/* Where the words w end right before t+e (past blanks), their start; or
+ * SIZE_MAX. */
+static size_t words_before(const char *t, size_t e, const char *w)
+{
+	size_t n = strlen(w);
+	while (e > 0 && t[e - 1] == ' ')
+		e--;
+	if (e < n || strncasecmp(t + e - n, w, n) != 0 || (e > n && isalpha((unsigned char)t[e - n - 1])))
+		return SIZE_MAX;
+	return e - n;
+}
+
+/* "the town has four villages and 900 people", "there are (now) (a total
+ * of) 20 teams": what a place of the recipient's side has, or what there
+ * is, sizes it; nobody gave it. The words of a list ("four villages, 23
+ * groups and 900 people") share the verb. */
+static bool existing(const struct xctx *c, const struct xsentence *s, const struct number *num,
+		     const struct sentence_state *st)
+{
+	static const char *const verbs[] = { "has", "have", "there are", "there is" };
+	static const char *const adverbs[] = { "now", "currently", "still", "altogether" };
 	/* "designed to have 45 classrooms", "will have": what is built; "there
 	 * were" tells what was done */
-	static const char *const not_a_state[] = { "to have", "will have", "shall have", "would have" };
-	static const char *const last[] = { "has", "have", "are", "is", "of", "now" };
+	static const char *const not_a_state[] = { "to", "will", "shall", "would" };
+	const char *t = s->text;
 	bool approx;
-	size_t b = xapprox_start(t, num->start, &approx), w = b;
-	while (w > 0 && t[w - 1] == ' ')
-		w--;
-	size_t e = w;
-	while (w > 0 && isalpha((unsigned char)t[w - 1]))
-		w--;
-	for (size_t k = 0; word_in(t + w, e - w, last, ARRAY_LEN(last)) && k < ARRAY_LEN(verbs); k++)
-		if (word_before(t, num, verbs[k])) {
-			for (size_t n = 0; n < ARRAY_LEN(not_a_state); n++)
-				if (word_before(t, num, not_a_state[n]))
-					return false;
+	size_t b = xapprox_start(t, num->start, &approx), v = b, at;
+	if ((at = words_before(t, v, "a total of")) != SIZE_MAX)
+		v = at;
+	for (size_t k = 0; k < ARRAY_LEN(adverbs); k++)
+		if ((at = words_before(t, v, adverbs[k])) != SIZE_MAX)
+			v = at;
+	for (size_t k = 0; k < ARRAY_LEN(verbs); k++) {
+		size_t vs = words_before(t, v, verbs[k]);
+		if (vs == SIZE_MAX)
+			continue;
+		if (k >= 2)
 			return true;
-		}
+		for (size_t n = 0; n < ARRAY_LEN(not_a_state); n++)
+			if (words_before(t, vs, not_a_state[n]) != SIZE_MAX)
+				return false;
+		return !donor_subject(c, s, vs);
+	}
 	if (!st->exist_end)
 		return false;
 	for (size_t i = st->exist_end; i < b;) {
@@ -1100,7 +1328,7 @@ static bool existing(const char *t, const struct number *num, const struct sente
 	return true;
 }
 
-/* "selected nine of the 44 villages": nine counts the villages, and 44 is
+/* "chose seven of the 31 villages": seven counts the villages, and 31 is
  * the whole they were chosen from, no count of anything done. Sets *whole
  * to the second number. */
 static bool partitive(const char *t, const struct number *num, size_t len, struct number *whole)
@@ -1124,9 +1352,9 @@ static enum indicator_kind times_kind(const char *t, const struct number *num, s
 		"treatment", "treatments", "surgery", "surgeries", "consultation", "consultations", "operation",
 		"operations", "diagnosis", "examination", "examinations", "service", "services",
 	};
+	/* "activities" alone say nothing: "publicity activities for 20 times" */
 	static const char *const visits[] = {
-		"visit", "visits", "activity", "activities", "negotiation", "negotiations", "research",
-		"inspection", "inspections",
+		"visit", "visits", "exchange", "exchanges", "negotiation", "negotiations", "inspection", "inspections",
 	};
 	size_t j = skip_blanks(t, num->end, len);
 	if (!xword_at(t, j, "times") || !word_before(t, num, "for"))
@@ -1150,7 +1378,7 @@ static enum indicator_kind times_kind(const char *t, const struct number *num, s
 	return kind;
 }
 
-/* "137 projects (107 by the city and 30 by its districts)": a number with
+/* "95 projects (70 by the city and 25 by its districts)": a number with
  * nothing counted after it, in brackets right after a count, is a part of
  * that count, of its kind and unit. */
 static bool bracket_part(const char *t, const struct number *num, size_t len, const struct sentence_state *st,
@@ -1174,8 +1402,29 @@ static bool bracket_part(const char *t, const struct number *num, size_t len, co
 	return true;
 }
 
+/* "4,000 people affected by the flood", "4,000 people (of the county)
+ * were badly affected": what a disaster hit, said right after the counted
+ * phrase (at i), or as its verb before any "and" of the clause (to cend).
+ * Not "doctors to the flood-affected areas": a place named by the disaster. */
+static bool affected_after(const char *t, size_t i, size_t cend, size_t len)
+{
+	i = skip_blanks(t, i, len);
+	if (xword_at(t, i, "affected") && xword_at(t, skip_blanks(t, i + 8, len), "by"))
+		return true;
+	for (; i < cend && !xword_at(t, i, "and"); i++) {
+		if ((i > 0 && is_letter((unsigned char)t[i - 1])) || !(xword_at(t, i, "were") || xword_at(t, i, "was")))
+			continue;
+		size_t j = skip_blanks(t, i + (xword_at(t, i, "was") ? 3 : 4), len);
+		size_t n = strspn(t + j, "abcdefghijklmnopqrstuvwxyz");
+		if (n > 2 && strncmp(t + j + n - 2, "ly", 2) == 0)
+			j = skip_blanks(t, j + n, len); /* "were seriously affected" */
+		return xword_at(t, j, "affected");
+	}
+	return false;
+}
+
 /* What the words around a count make of its kind: the people whose
- * "teaching conditions of 900 teachers and students" were improved are
+ * "school conditions of 900 pupils and their parents" were improved are
  * people benefited; households a training was "for" are trained; trainees
  * who "find jobs" are labour; people hit by a disaster count no aid. */
 static enum indicator_kind recast(const struct xsentence *s, const struct number *num, const struct counted *cnt,
@@ -1186,7 +1435,7 @@ static enum indicator_kind recast(const struct xsentence *s, const struct number
 		      kind == IND_VISITS;
 	size_t cend = xclause_end(t, cnt->end, s->len);
 	if (person && (kind == IND_PEOPLE || nouns[cnt->noun].cls != NC_PERSON_TIME) &&
-	    xfind_ci(t, cnt->end, cend, "affected"))
+	    affected_after(t, cnt->end, cend, s->len))
 		return IND_NKINDS;
 	if (person && (word_before(t, num, "conditions of") || word_before(t, num, "conditions for")))
 		return IND_PEOPLE;
@@ -1211,14 +1460,14 @@ static void count_number(struct xctx *c, const struct xsentence *s, struct numbe
 	struct counted cnt = read_phrase(t, part_of_whole ? whole.end : phrase_start(t, num, s->len), s->len);
 	if (part_of_whole)
 		st->prev_end = whole.end; /* the whole is read: no count of its own */
-	if (existing(t, num, st)) {
+	if (existing(c, s, num, st)) {
 		st->exist_end = cnt.end;
 		return;
 	}
 	st->exist_end = 0;
 	enum indicator_kind kind = IND_NKINDS;
 	if (cnt.noun == NO_NOUN) {
-		/* "donated 20 vehicles", "500 tons of fertilizer": other things counted */
+		/* "donated 20 vehicles", "350 tons of fertilizer": other things counted */
 		if (cnt.thing && !no_thing(t + cnt.unit_start, cnt.unit_end - cnt.unit_start) &&
 		    !bare_measure(t, &cnt, s->len) && !is_output(t, xclause_start(t, num->start, 0), num->start))
 			kind = IND_OTHER;

@@ -122,12 +122,12 @@ static void continue_open_whole(struct xctx *c, const struct xsentence *s, const
 }
 
 /* Words in brackets after an amount that compare it, not split it
- * ("5 million (4 million in 2011)" is caught by the year). */
+ * ("6 million (5 million in 2013)" is caught by the year). */
 static const char *const comparison_cues[] = {
 	"than", "up", "down", "increase", "decrease", "compared", "over", "last year", "previous",
 };
 
-/* "arranged 500,000 yuan (200,000 yuan issued)": an amount opening the
+/* "set aside 700,000 yuan (300,000 yuan paid)": an amount opening the
  * brackets right after another, smaller and of its year, is a part of it. */
 static void link_bracketed(struct xctx *c, const struct xsentence *s, const long *fund_of, size_t i)
 {
@@ -150,7 +150,7 @@ static void link_bracketed(struct xctx *c, const struct xsentence *s, const long
 }
 
 /* The words before an amount that make it the sum of what came before it
- * in its sentence ("..., so the year's funds amounted to 17 million"). */
+ * in its sentence ("..., so the aid of the year totalled 13 million"). */
 static const char *const sum_cues[] = {
 	"amounted to", "amounting to", "added up to", "adding up to", "totaling", "totalling", "totaled",
 	"totalled", "a total of", "in total", "altogether",
@@ -165,8 +165,8 @@ static bool sum_cue_before(const struct xsentence *s, size_t mi)
 	return false;
 }
 
-/* "based on a budget of 12 million, added 5 million, so the funds
- * amounted to 17 million": the sentence's last amount, said to be a sum,
+/* "with 9 million planned and 4 million more raised, the aid of the
+ * year totalled 13 million": the sentence's last amount, said to be a sum,
  * is the sum of the two or more amounts before it (within 1%). A budget
  * summed into given money was given: it takes the whole's category. */
 static void link_summed_before(struct xctx *c, const struct xsentence *s, const long *fund_of)
@@ -201,7 +201,7 @@ void xparts_sentence(struct xctx *c, const struct xsentence *s, const long *fund
 		link_summed_before(c, s, fund_of);
 	size_t start = 0;
 	if (opens_with_cue(s) && c->last_fund >= 0) {
-		/* "Among them, 50 enterprises donated 3.56 million yuan" */
+		/* "Of this, 35 firms donated 2.48 million yuan" */
 		link_following(c, s, fund_of, 0, c->last_fund);
 		start = s->nmoney;
 	}
