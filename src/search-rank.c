@@ -69,8 +69,13 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	struct rank_idf *r = api->xGetAuxdata(fts, 0);
 	if (!r) {
 		r = rank_idf_new(api, fts, &rc);
-		if (r)
-			rc = api->xSetAuxdata(fts, r, sqlite3_free);
+		/* on failure xSetAuxdata has freed r itself */
+		if (r && (rc = api->xSetAuxdata(fts, r, sqlite3_free)) != SQLITE_OK)
+			r = NULL;
+	}
+	if (!r) {
+		sqlite3_result_error_code(ctx, rc != SQLITE_OK ? rc : SQLITE_ERROR);
+		return;
 	}
 	int ninst = 0;
 	if (rc == SQLITE_OK)
