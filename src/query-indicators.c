@@ -67,6 +67,12 @@ static void format_count(int64_t v, char *buf, size_t cap)
 
 void indicator_count_format(double v, char *buf, size_t cap)
 {
+	/* most counts are whole: printed without printf (a pane formats
+	 * hundreds at each selection) */
+	if (v > -1e15 && v < 1e15 && v == (double)(int64_t)v) {
+		format_count((int64_t)v, buf, cap);
+		return;
+	}
 	char num[48];
 	snprintf(num, sizeof(num), "%.3f", v < 0 ? -v : v); /* the count's size: a sign is never shown */
 	char *point = strchr(num, '.');
@@ -119,7 +125,10 @@ char *indicator_summary_text(const struct indicator_summary *sum)
 char *indicator_label(const char *value, const char *unit)
 {
 	char n[40];
-	indicator_count_format(value ? strtod(value, NULL) : 0, n, sizeof(n));
+	if (value && !strpbrk(value, ".eE"))   /* a whole count, as most are */
+		format_count(strtoll(value, NULL, 10), n, sizeof(n));
+	else
+		indicator_count_format(value ? strtod(value, NULL) : 0, n, sizeof(n));
 	size_t ln = strlen(n), lu = unit ? strlen(unit) : 0;
 	char *label = xmalloc(ln + lu + 2);
 	memcpy(label, n, ln);
@@ -191,10 +200,15 @@ enum status query_indicator_years(struct store *s, const char *donor, const char
 
 /* --- the funds pane's counts ------------------------------------------------------ */
 
+/* As the pane's statements (query-money.c), the donor's side cut first to
+ * the places with any count (indicator_pair leads with the donor; the
+ * recipient's side has no index of its own to cut by). */
 static const char pane_indicators_sql[] =
 	"WITH RECURSIVE"
-	" dsub(id) AS (SELECT id FROM region WHERE name = ?1"
-	"   UNION SELECT r.id FROM region r JOIN dsub ON r.parent_id = dsub.id),"
+	" dall(id) AS (SELECT id FROM region WHERE name = ?1"
+	"   UNION SELECT r.id FROM region r JOIN dall ON r.parent_id = dall.id),"
+	" dsub(id) AS MATERIALIZED (SELECT id FROM dall"
+	"   WHERE EXISTS (SELECT 1 FROM indicator WHERE donor_id = dall.id)),"
 	" rsub(id) AS (SELECT id FROM region WHERE name = ?2"
 	"   UNION SELECT r.id FROM region r JOIN rsub ON r.parent_id = rsub.id)"
 	" SELECT i.id, i.flow_id, coalesce(i.year, 0), coalesce(i.from_year, 0), i.kind, i.value, i.unit,"

@@ -113,13 +113,20 @@ enum status query_funds(struct store *s, const char *donor, const char *recipien
 
 /* The statements naming the pane's pair: every place under donor (?1) and
  * under recipient (?2), through the fund_pair index (see query-panes.c for
- * why CROSS JOIN). */
+ * why CROSS JOIN). Each side is first cut to the places that give or get
+ * any money at all (one index seek each): the index is then probed for
+ * every pair of those, not of all the places under a province and a
+ * province (a thousand places in the gazetteer: 17 x 57 seeks). */
 static const char pane_statements_sql[] =
 	"WITH RECURSIVE"
-	" dsub(id) AS (SELECT id FROM region WHERE name = ?1"
-	"   UNION SELECT r.id FROM region r JOIN dsub ON r.parent_id = dsub.id),"
-	" rsub(id) AS (SELECT id FROM region WHERE name = ?2"
-	"   UNION SELECT r.id FROM region r JOIN rsub ON r.parent_id = rsub.id)"
+	" dall(id) AS (SELECT id FROM region WHERE name = ?1"
+	"   UNION SELECT r.id FROM region r JOIN dall ON r.parent_id = dall.id),"
+	" rall(id) AS (SELECT id FROM region WHERE name = ?2"
+	"   UNION SELECT r.id FROM region r JOIN rall ON r.parent_id = rall.id),"
+	" dsub(id) AS MATERIALIZED (SELECT id FROM dall"
+	"   WHERE EXISTS (SELECT 1 FROM fund WHERE donor_id = dall.id)),"
+	" rsub(id) AS MATERIALIZED (SELECT id FROM rall"
+	"   WHERE EXISTS (SELECT 1 FROM fund WHERE recipient_id = rall.id))"
 	" SELECT f.id, f.flow_id, coalesce(f.whole_id, 0), f.donor_id, f.recipient_id, f.unit_id,"
 	"        coalesce(r.province_id, r.id), coalesce(f.year, 0), coalesce(f.from_year, 0),"
 	"        f.category, f.amount_yuan, f.approx, f.stated_total, f.joint,"
