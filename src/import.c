@@ -1415,7 +1415,8 @@ static enum status import_files(struct importer *im, const struct input_list *in
  * bulk insert, one sort each, rather than kept up to date row by row. */
 static const char bulk_indexes_sql[] =
 	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-	" AND tbl_name IN ('fund', 'paragraph', 'indicator') ORDER BY rowid";
+	" AND tbl_name IN ('fund', 'paragraph', 'indicator', 'region', 'region_alias', 'region_name')"
+	" ORDER BY rowid";
 
 /* Drops those indexes, keeping their CREATE statements (the schema's own
  * text, so that the store ends up with the same schema) in *create. */
