@@ -714,15 +714,9 @@ static int store_logged(struct money_log *m, struct money_writers *w)
 {
 	make_facts(m);
 	point_givers(m);
-	struct flow_disagreement *dis;
-	size_t ndis;
-	flows_link(m->facts, m->nfacts, m->gaz, &dis, &ndis);
-	int rc = write_flow_ids(m, w->flow_id);
-	if (rc == SQLITE_OK)
-		rc = write_disagreements(m, w->anomaly, dis, ndis, w->anomalies);
+	int rc = flush_flows(m, NULL, w);
 	if (rc == SQLITE_OK)
 		rc = write_pair_totals(m, w->pair_total);
-	free(dis);
 	return rc;
 }
 
