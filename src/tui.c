@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "pairoff/store.h"
@@ -36,8 +37,9 @@
 /* How often the key read wakes up to see pending signals. */
 #define KEY_WAKE_MS 500
 /* The panes right of a moved selection are filled once input has paused
- * this long: longer than a key repeat's gap (30-40 ms), short enough that
- * a single deliberate key shows them at once. */
+ * this long: longer than a key repeat's gap (30-40 ms). A key that comes
+ * after such a pause with no other behind it (a deliberate one, or the
+ * first press of a held key) fills them in its own frame. */
 #define PREVIEW_DELAY_MS 45
 /* Keys handled before one frame is drawn, at most (a long paste still
  * shows progress). */
@@ -317,11 +319,23 @@ static void draw_too_small(struct tui *t)
 	t->cursor_win = stdscr;
 }
 
+/* Whether column c previews the selection on its left. The funds column
+ * waits while the provinces list has the focus: it would preview a
+ * preview (the first partner of the province), which cannot be acted on
+ * from there, and repainting it beside the partners cost a Down in the
+ * provinces list some 2 KB on the wire and a pane's query. As in ranger,
+ * one column previews the focused one. */
+static bool preview_shown(const struct tui *t, int c)
+{
+	return c < 2 || t->focus > 0;
+}
+
 static void draw_empty(struct tui *t, struct view *v, WINDOW *w, int width)
 {
 	bool waiting = !v->key && (v == t->column[1] || v == t->column[2]);
 	const char *text = v->list.filter ? "no row matches the filter (Esc clears it)"
 			 : v->load_status != ST_OK && v->load_status != ST_NOT_FOUND && v->load_detail ? v->load_detail
+			 : waiting && v == t->column[2] && !preview_shown(t, 2) ? "(Enter: a partner's aid by year)"
 			 : waiting ? "(select a row on the left)" : "(nothing on record)";
 	draw_cell(w, text, width, false, v->load_status != ST_OK && v->load_detail ? t->ctx.attrs[ROLE_ERROR] : t->ctx.attrs[ROLE_DIM]);
 }
@@ -627,7 +641,7 @@ static void columns_sync(struct tui *t)
 	bool loaded = false;
 	for (int c = 1; c < 3; c++) {
 		struct view *left = t->column[c - 1], *v = t->column[c];
-		char *key = left->ops->child_key ? left->ops->child_key(&t->ctx, left) : NULL;
+		char *key = left->ops->child_key && preview_shown(t, c) ? left->ops->child_key(&t->ctx, left) : NULL;
 		if (str_cmp(key, v->key) != 0 || v->list.nrows != v->rows->nrows) {
 			list_set_filter(&v->list, NULL);
 			view_load(&t->ctx, v, key);
@@ -1340,10 +1354,10 @@ static WINDOW *key_window(const struct tui *t)
 }
 
 /* Handles the keys already waiting (typeahead: a held key, a paste), at
- * most TYPEAHEAD_MAX, so that a burst is drawn once. */
-static enum result take_pending_keys(struct tui *t, enum result res, bool *previews_due)
+ * most TYPEAHEAD_MAX, so that a burst is drawn once. *taken counts them. */
+static enum result take_pending_keys(struct tui *t, enum result res, bool *previews_due, int *taken)
 {
-	for (int n = 0; n < TYPEAHEAD_MAX && !(res & R_QUIT); n++) {
+	for (*taken = 0; *taken < TYPEAHEAD_MAX && !(res & R_QUIT); ++*taken) {
 		WINDOW *w = key_window(t);
 		wint_t ch;
 		wtimeout(w, 0);
@@ -1356,11 +1370,19 @@ static enum result take_pending_keys(struct tui *t, enum result res, bool *previ
 	return res;
 }
 
+static double monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 static enum status main_loop(struct tui *t)
 {
 	draw(t);
 	idle_work(t);
 	bool previews_due = false;
+	double last_key = 0;
 	for (;;) {
 		wint_t ch;
 		query_keys_off();
@@ -1381,12 +1403,23 @@ static enum status main_loop(struct tui *t)
 			previews_due = false;
 			continue;
 		}
+		/* a key after a pause, with none behind it, is a deliberate one:
+		 * its previews come in the same frame; a held key's first press
+		 * is one too, its repeats wait for the pause */
+		double now = monotonic_ms();
+		bool after_pause = now - last_key >= PREVIEW_DELAY_MS;
+		last_key = now;
+		int more;
 		enum result res = take_key(t, (int)ch, r == KEY_CODE_YES, &previews_due);
-		res = take_pending_keys(t, res, &previews_due);
+		res = take_pending_keys(t, res, &previews_due, &more);
 		if (pending_signal)
 			return ST_INTERRUPTED;
 		if (res & R_QUIT)
 			return ST_OK;
+		if (previews_due && after_pause && !more && !too_small(t)) {
+			columns_sync(t);
+			previews_due = false;
+		}
 		draw(t);
 	}
 }

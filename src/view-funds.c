@@ -210,7 +210,7 @@ static void draw_year(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t ro
 		long long aid = cell_ll(v, row, "amount_yuan");
 		attr_t bar = base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_BAR] : base;
 		draw_bar(w, f->bar_max > 0 ? (double)aid / (double)f->bar_max : 0, bar_w, ctx->utf8, bar);
-		draw_spaces(w, 1, base);
+		draw_spaces(w, 1, bar);   /* in the bar's colour: one change of attribute less on the wire */
 	} else {
 		amount_w = width - label_w - inv_w;
 	}
@@ -281,10 +281,37 @@ static int fact_indent(const struct view *v, size_t row)
 	return 2 + 2 * (int)cell_ll(v, row, "depth");
 }
 
+/* Whether row is one money statement (drawn by draw_fact). */
+static bool is_money_row(const struct view *v, size_t row)
+{
+	return cell_is(v, row, "row", "fact") || cell_is(v, row, "row", "part");
+}
+
+/* Whether row is a part drawn under its whole (the row above it one level
+ * up) with the same giver and receiver: its place is then left out, as a
+ * printed table leaves out a repeated label (and the bytes it would cost
+ * on the wire). Not under a filter, which may hide the whole. */
+static bool same_place_as_whole(const struct view *v, size_t row)
+{
+	long long depth = cell_ll(v, row, "depth");
+	if (depth <= 0 || v->list.filter)
+		return false;
+	for (size_t r = row; r-- > 0;) {
+		long long d = cell_ll(v, r, "depth");
+		if (d < depth)   /* a money row above, which shows its place */
+			return d == depth - 1 && is_money_row(v, r) && is_money_row(v, row) && str_cmp(view_cell(v, r, "donor"), view_cell(v, row, "donor")) == 0 &&
+			       str_cmp(view_cell(v, r, "recipient"), view_cell(v, row, "recipient")) == 0;
+	}
+	return false;
+}
+
 /* "Shunyi District → Inner Mongolia" when the giver is not the pair's
- * donor, the recipient alone when it is a place under the pair's, else "". */
+ * donor, the recipient alone when it is a place under the pair's, else ""
+ * (and for a part with its whole's places). */
 static char *fact_place(const struct view_ctx *ctx, const struct view *v, size_t row)
 {
+	if (same_place_as_whole(v, row))
+		return xstrdup("");
 	const char *donor = view_cell(v, row, "donor"), *rec = view_cell(v, row, "recipient");
 	const char *sep = v->key ? strchr(v->key, '\x1f') : NULL;
 	bool donor_differs = sep && donor && strncmp(v->key, donor, (size_t)(sep - v->key)) != 0;
@@ -362,15 +389,18 @@ static void draw_fact(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t ro
 	char *src;
 	struct fact_cols c = layout_with_sources(ctx, v, row, width, period, figure, &src);
 	attr_t dim = base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_DIM] : 0;
-	/* an aid figure the year's total leaves out (a part inside its whole) */
-	bool left_out = cell_is(v, row, "section", "aid") && cell_ll(v, row, "counted") == 0;
+	/* an aid figure the year's total leaves out (a part inside its whole)
+	 * is dimmed, the whole row: each change of attribute within a row
+	 * costs some 8 bytes on the wire */
+	if (cell_is(v, row, "section", "aid") && cell_ll(v, row, "counted") == 0)
+		base |= dim;
 	draw_spaces(w, c.indent < width ? c.indent : width, base);
 	draw_cell(w, period, c.period, false, base);
 	draw_cell_cut(w, view_cell(v, row, "label"), c.category, ctx->utf8, base);
-	draw_cell_cut(w, place, c.place, ctx->utf8, base | dim);
+	draw_cell_cut(w, place, c.place, ctx->utf8, base);
 	draw_spaces(w, c.blank, base);
-	draw_cell(w, src, c.sources, true, base | dim);
-	draw_cell(w, figure, c.figure, true, base | (left_out ? dim : 0));
+	draw_cell(w, src, c.sources, true, base);
+	draw_cell(w, figure, c.figure, true, base);
 	free(period);
 	free(figure);
 	free(place);
@@ -399,7 +429,6 @@ static void draw_count(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t r
 	const char *kind = view_cell(v, row, "kind");
 	char *src;
 	struct fact_cols c = layout_with_sources(ctx, v, row, width, period, kind ? kind : "", &src);
-	attr_t dim = base == ctx->attrs[ROLE_NORMAL] ? ctx->attrs[ROLE_DIM] : 0;
 	int label = c.category + c.place + c.blank;
 	int label_w = text_width(view_cell(v, row, "counts")) + 1;
 	if (label_w < label) {
@@ -411,8 +440,8 @@ static void draw_count(struct view_ctx *ctx, struct view *v, WINDOW *w, size_t r
 	draw_spaces(w, c.indent < width ? c.indent : width, base);
 	draw_cell(w, period, c.period, false, base);
 	draw_cell_cut(w, view_cell(v, row, "counts"), label, ctx->utf8, base);
-	draw_cell_cut(w, place, c.place, ctx->utf8, base | dim);
-	draw_cell(w, src, c.sources, true, base | dim);
+	draw_cell_cut(w, place, c.place, ctx->utf8, base);   /* one attribute a row, as draw_fact */
+	draw_cell(w, src, c.sources, true, base);
 	draw_cell(w, kind ? kind : "", c.figure, true, base);
 	free(period);
 	free(place);

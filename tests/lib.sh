@@ -108,7 +108,11 @@ same_screen() {
 	shift
 	dump "$@"
 	printf '%s\n' "$out" >"$test_tmp/$_name"
-	if ! cmp -s "$top_srcdir/tests/screens/$_name" "$test_tmp/$_name"; then
+	# PAIROFF_UPDATE_SCREENS=1 writes the new screen over the expected one
+	# (review the change with git diff before committing it)
+	if [ -n "${PAIROFF_UPDATE_SCREENS:-}" ]; then
+		cp "$test_tmp/$_name" "$top_srcdir/tests/screens/$_name"
+	elif ! cmp -s "$top_srcdir/tests/screens/$_name" "$test_tmp/$_name"; then
 		fail "$_name: the screen after [$2] at $1 differs from tests/screens/$_name:
 $(diff -u "$top_srcdir/tests/screens/$_name" "$test_tmp/$_name" | head -n 60)"
 	fi
