@@ -148,7 +148,9 @@ bench_browser() {
 		b=$(awk -v k="$k" '$1 == "key" { if (++n[FILENAME] == k) print $3 }' "$work"/pty.[0-9]* | stats)
 		case $name in
 		"Down(funds)"|"Down(partners)"|"Down(provinces)")
-			row "bytes, key $name, $label" B "$b" "<= 150" "$(verdict "${b%% *}" "<=" 150)" ;;
+			# a single key in a list (issue 11: none over 2 KB; the 150 B a
+			# key is for a burst, below)
+			row "bytes, key $name, $label" B "$b" "<= 2048" "$(verdict "${b%% *}" "<=" 2048)" ;;
 		*)	row "bytes, key $name, $label" B "$b" "" "" ;;
 		esac
 		k=$((k + 1))
