@@ -82,7 +82,7 @@ static void read_paragraph(struct xctx *c, const struct report_paragraph *p, con
 		c->since_year = 0;
 		c->topic = NULL;
 	}
-	c->in_overview = overview || (c->topic && strcasestr(c->topic, "overview"));
+	c->in_overview = overview || report_topic_is_overview(c->topic);
 	c->para_year = 0;
 	c->para_donor = GAZ_NONE;
 	c->open_whole = c->last_fund = -1;

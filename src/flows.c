@@ -93,6 +93,9 @@ static bool restates(const struct gazetteer *g, const struct flow_fact *a, const
 		     a->in_table != b->in_table;
 	if (!apart && a->whole_id && b->whole_id)
 		return false; /* a section splits each of its wholes into its own money */
+	if (!apart && a->topic_line && b->topic_line && a->topic_line != b->topic_line &&
+	    !a->stated_total && !b->stated_total)
+		return false; /* "school building" and "social aid" each list their own money */
 	if (a->amount_yuan == b->amount_yuan)
 		return apart || (a->donor == b->donor && a->recipient == b->recipient);
 	if (!pair_itself(a) || !pair_itself(b) || !near_amounts(a->amount_yuan, b->amount_yuan))
@@ -101,6 +104,20 @@ static bool restates(const struct gazetteer *g, const struct flow_fact *a, const
 	 * overview's "41 million" told again as "40.6 million" in a
 	 * paragraph); two near figures of its paragraphs are two sums */
 	return apart || a->stated_total || b->stated_total;
+}
+
+int flows_topic_line(const int *topics, size_t n, int section_line, int line_no)
+{
+	size_t lo = 0, hi = n; /* the last at or before line_no is topics[lo - 1] */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (abs(topics[mid]) <= line_no)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	int topic = lo ? topics[lo - 1] : 0;
+	return topic > 0 && topic > section_line ? topic : 0;
 }
 
 /* Union-find over the statements of one bucket, by position in idx. */

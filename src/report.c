@@ -2017,3 +2017,18 @@ bool report_line(const struct report *r, int line_no, const char **start, size_t
 	*len = nl ? (size_t)(nl - s) : r->text_len - off;
 	return true;
 }
+
+bool report_topic_is_overview(const char *topic)
+{
+	return topic && strcasestr(topic, "overview");
+}
+
+bool report_topic_sums_up(const char *topic)
+{
+	static const char *const words[] = { "overview", "review", "achievement", "summary",
+					     "conference", "meeting", "joint" };
+	for (size_t i = 0; topic && i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcasestr(topic, words[i]))
+			return true;
+	return false;
+}

@@ -6,6 +6,7 @@
 
 #include "pairoff/flows.h"
 #include "pairoff/money.h"
+#include "pairoff/report.h"
 #include "pairoff/util.h"
 #include "store-internal.h"
 
@@ -53,6 +54,9 @@ struct money_log {
 	                            * per statement) */
 	size_t *report_sections;   /* owned; per report id - 1, where its sections start
 	                            * in section_lines, nreports + 1 of them */
+	int *topic_lines;          /* owned; the line of every 【topic】 paragraph, by
+	                            * report and line, negative for an overview's */
+	size_t *report_topics;     /* owned; as report_sections, into topic_lines */
 	char **reports;            /* owned; file names by report id - 1 */
 	size_t nreports, cap_reports;
 };
@@ -74,6 +78,8 @@ void money_log_free(struct money_log *m)
 	free(m->reports);
 	free(m->section_lines);
 	free(m->report_sections);
+	free(m->topic_lines);
+	free(m->report_topics);
 	free(m->recs);
 	free(m->facts);
 	free(m->givers);
@@ -157,6 +163,8 @@ void money_log_add(struct money_log *m, const struct money_entry *e)
 	};
 }
 
+static int topic_of(const struct money_log *m, int64_t report_id, int line_no, bool in_table);
+
 /* The logged statements as flows_link takes them, made in place of recs:
  * both at once would be half as much again as the log at the end of an
  * import. From the last, statement i lies at or after rec i and is
@@ -180,6 +188,7 @@ static void make_facts(struct money_log *m)
 			.stated_total = r.stated_total, .whole_id = r.whole_id,
 			.report_id = r.report_id, .section = r.section, .in_table = r.in_table,
 			.line_no = r.line_no, .flow_id = r.id,
+			.topic_line = topic_of(m, r.report_id, r.line_no, r.in_table),
 		};
 		memcpy(buf + i * sizeof(f), &f, sizeof(f));
 	}
@@ -229,27 +238,44 @@ static void sql_recipient_unit(sqlite3_context *ctx, int argc, sqlite3_value **a
 	sqlite3_result_int64(ctx, (int64_t)(prov != GAZ_NONE ? prov : idx));
 }
 
-/* Reads the first lines of the sections of every report. */
-static int load_sections(struct money_log *m, sqlite3 *db)
+/* Reads sql's (report id, line[, topic]) rows, in report order, into
+ * *lines (negated when the topic sums up the others) with *starts: per report
+ * id - 1, where its lines start, nreports + 1 of them. */
+static int load_lines(struct money_log *m, sqlite3 *db, const char *sql, int **lines, size_t **starts)
 {
 	sqlite3_stmt *sel = NULL;
-	int rc = sqlite3_prepare_v2(db, "SELECT report_id, line FROM section ORDER BY report_id, seq",
-				    -1, &sel, NULL);
+	int rc = sqlite3_prepare_v2(db, sql, -1, &sel, NULL);
 	size_t n = 0, cap = 0;
-	/* first the count of each report's sections, then where they start */
-	m->report_sections = xcalloc(m->nreports + 1, sizeof(*m->report_sections));
+	/* first the count of each report's lines, then where they start */
+	*starts = xcalloc(m->nreports + 1, sizeof(**starts));
 	int step = SQLITE_DONE;
 	while (rc == SQLITE_OK && (step = sqlite3_step(sel)) == SQLITE_ROW) {
 		int64_t report = sqlite3_column_int64(sel, 0);
 		if (report < 1 || (size_t)report > m->nreports)
 			continue;
-		*ARRAY_PUSH(m->section_lines, n, cap) = sqlite3_column_int(sel, 1);
-		m->report_sections[report]++;
+		int line = sqlite3_column_int(sel, 1);
+		bool overview = sqlite3_column_count(sel) > 2 &&
+				report_topic_sums_up((const char *)sqlite3_column_text(sel, 2));
+		*ARRAY_PUSH(*lines, n, cap) = overview ? -line : line;
+		(*starts)[report]++;
 	}
 	sqlite3_finalize(sel);
 	for (size_t k = 1; k <= m->nreports; k++)
-		m->report_sections[k] += m->report_sections[k - 1];
+		(*starts)[k] += (*starts)[k - 1];
 	return rc == SQLITE_OK && step != SQLITE_DONE ? step : rc;
+}
+
+/* Reads the first lines of the sections of every report, and the lines of
+ * their topics. */
+static int load_sections(struct money_log *m, sqlite3 *db)
+{
+	int rc = load_lines(m, db, "SELECT report_id, line FROM section ORDER BY report_id, seq",
+			    &m->section_lines, &m->report_sections);
+	if (rc == SQLITE_OK)
+		rc = load_lines(m, db, "SELECT report_id, line, topic FROM paragraph"
+				" WHERE topic IS NOT NULL ORDER BY report_id, line",
+				&m->topic_lines, &m->report_topics);
+	return rc;
 }
 
 /* The index of the section holding a line of a report, as the importer
@@ -269,6 +295,19 @@ static int section_of(const struct money_log *m, int64_t report_id, int line_no)
 			hi = mid;
 	}
 	return (int)lo;
+}
+
+/* The topic a statement stands under (flows_topic_line), 0 for a table's
+ * cell. */
+static int topic_of(const struct money_log *m, int64_t report_id, int line_no, bool in_table)
+{
+	if (in_table || report_id < 1 || (size_t)report_id > m->nreports || !m->report_topics)
+		return 0;
+	size_t from = m->report_topics[report_id - 1], to = m->report_topics[report_id];
+	size_t first = m->report_sections[report_id - 1];
+	int section_line = first < m->report_sections[report_id] ?
+		m->section_lines[first + (size_t)section_of(m, report_id, line_no)] : 0;
+	return flows_topic_line(m->topic_lines + from, to - from, section_line, line_no);
 }
 
 static struct flow_fact fact_of(sqlite3_stmt *stmt)
@@ -298,6 +337,7 @@ static int group_add(struct money_log *m, sqlite3_stmt *stmt, sqlite3_stmt *give
 	struct flow_fact *f = ARRAY_PUSH(m->facts, m->nfacts, m->cap_facts);
 	*f = fact_of(stmt);
 	f->section = section_of(m, f->report_id, f->line_no);
+	f->topic_line = topic_of(m, f->report_id, f->line_no, f->in_table);
 	array_reserve(&m->giver_at, &m->cap_giver_at, n + 1, sizeof(*m->giver_at));
 	m->giver_at[n] = m->ngivers;
 	if (!sqlite3_column_int(stmt, 3))
@@ -747,6 +787,8 @@ int money_log_store(struct money_log *m, sqlite3 *db, size_t *anomalies)
 {
 	struct money_writers w = { .anomalies = anomalies };
 	int rc = prepare_writers(db, &w);
+	if (rc == SQLITE_OK && !m->read_back)
+		rc = load_sections(m, db);   /* for the topics (read back: below) */
 	if (rc == SQLITE_OK && !m->read_back)
 		rc = store_logged(m, &w);
 	else if (rc == SQLITE_OK)

@@ -121,6 +121,46 @@ static void test_section_restatements(void)
 	CHECK(f[5].flow_id == 6, "700,000 of one whole and 700,000 of another: two sums");
 }
 
+/* In one section, the same sum under two topics is two sums (each topic
+ * tells its own work); under a topic and the section's overview, or a
+ * topic that sums up the others, one. */
+static void test_topics(void)
+{
+	struct flow_fact f[] = {
+		fact(1, "Xiamen City", "Haiyuan County", 2014, FUND_GOVERNMENT, 300000, 4),
+		fact(2, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 300000, 8),
+		fact(3, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 300000, 12),
+		fact(4, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 500000, 14),
+		fact(5, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 500000, 20),
+	};
+	f[0].topic_line = 4;
+	f[1].topic_line = 6;   /* a topic at line 6, its second paragraph */
+	f[2].topic_line = 12;
+	f[3].topic_line = 12;
+	f[4].topic_line = 0;   /* a topic that sums up, or no topic */
+	struct flow_disagreement *dis;
+	size_t ndis;
+	flows_link(f, 5, gaz, &dis, &ndis);
+	free(dis);
+	CHECK(f[1].flow_id == 2 && f[2].flow_id == 3, "two topics' sums are two: %lld %lld",
+	      (long long)f[1].flow_id, (long long)f[2].flow_id);
+	CHECK(f[4].flow_id == 4, "the summing-up paragraph restates a topic's: %lld", (long long)f[4].flow_id);
+	f[4].topic_line = 16;
+	f[4].flow_id = 5;
+	f[4].stated_total = true;
+	flows_link(f, 5, gaz, &dis, &ndis);
+	free(dis);
+	CHECK(f[4].flow_id == 4, "the pair's stated total restates a topic's: %lld", (long long)f[4].flow_id);
+	/* the line of the topic a statement stands under */
+	int topics[] = { 3, -10, 14, 30 };
+	CHECK(flows_topic_line(topics, 4, 0, 5) == 3, "a paragraph under the topic of line 3");
+	CHECK(flows_topic_line(topics, 4, 0, 12) == 0, "under a topic that sums up: none");
+	CHECK(flows_topic_line(topics, 4, 20, 25) == 0, "a topic of the section before: none");
+	CHECK(flows_topic_line(topics, 4, 20, 31) == 30, "its section's own topic");
+	CHECK(flows_topic_line(topics, 4, 0, 2) == 0, "before any topic: none");
+	CHECK(flows_topic_line(topics, 0, 0, 2) == 0, "no topics at all");
+}
+
 /* A part is not added to its whole. */
 static void test_parts_not_added(void)
 {
@@ -259,6 +299,7 @@ int main(void)
 	test_restatement_once();
 	test_section_restatements();
 	test_one_paragraph_two_sums();
+	test_topics();
 	test_disagreeing_figures();
 	test_parts_not_added();
 	test_stated_total();

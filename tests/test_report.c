@@ -597,6 +597,19 @@ static void test_errors(void)
 	}
 }
 
+/* The topics that sum up the others' work (their money restates theirs). */
+static void test_topics_that_sum_up(void)
+{
+	check(report_topic_sums_up("Overview"), "an overview");
+	check(report_topic_sums_up("Review of the pairing"), "a review");
+	check(report_topic_sums_up("Main achievements"), "achievements");
+	check(report_topic_sums_up("The 3rd joint cooperation of A and B"), "a joint one");
+	check(!report_topic_sums_up("Poverty alleviation by education"), "an activity");
+	check(!report_topic_sums_up(NULL), "no topic");
+	check(report_topic_is_overview("General overview") && !report_topic_is_overview("Review"),
+	      "an overview is one kind of them");
+}
+
 static void test_topics_and_sources(void)
 {
 	const char *text =
@@ -895,6 +908,7 @@ int main(void)
 	test_invalid_utf8();
 	test_big_line();
 	test_errors();
+	test_topics_that_sum_up();
 	test_topics_and_sources();
 	test_footer_and_repeat();
 	test_tables();

@@ -339,6 +339,24 @@ static int section_at(const struct report *r, int line_no)
 	return at;
 }
 
+/* The topic of a fact (flows_topic_line, as the importer finds it from
+ * the stored paragraphs: src/store-money.c). */
+static int topic_at(const struct report *r, int section, int line_no, bool in_table)
+{
+	if (in_table)
+		return 0;
+	int *topics = xcalloc(r->nparagraphs + 1, sizeof(*topics));
+	size_t n = 0;
+	for (size_t i = 0; i < r->nparagraphs; i++)
+		if (r->paragraphs[i].topic)
+			topics[n++] = report_topic_sums_up(r->paragraphs[i].topic) ?
+				-r->paragraphs[i].line_no : r->paragraphs[i].line_no;
+	int section_line = r->nsections ? r->sections[section].line_no : 0;
+	int topic = flows_topic_line(topics, n, section_line, line_no);
+	free(topics);
+	return topic;
+}
+
 static void add_flow_fact(const struct report *r, const struct fact_fund *ff,
 			  const struct extraction *x, size_t i)
 {
@@ -364,6 +382,7 @@ static void add_flow_fact(const struct report *r, const struct fact_fund *ff,
 		.report_id = (int64_t)report_seq, .line_no = ff->line_no,
 		.section = section_at(r, ff->line_no), .in_table = ff->table_index >= 0,
 	};
+	f->topic_line = topic_at(r, f->section, ff->line_no, f->in_table);
 }
 
 /* "line:amount" of fact i's whole, "" when it is not a part. */

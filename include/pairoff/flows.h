@@ -36,6 +36,10 @@ struct flow_fact {
 	int64_t whole_id;          /* the statement this is a part of, 0 when none */
 	int64_t report_id;
 	int section;               /* the report's section it is in (index) */
+	int topic_line;            /* the line of the 【topic】 it stands under in its
+	                            * section (a paragraph without one goes on under
+	                            * the last), 0 for none, one that sums up the
+	                            * others (an overview) or a table */
 	bool in_table;             /* a table's cell, not a sentence */
 	int line_no;
 	int64_t flow_id;           /* set by flows_link: the id of the statement
@@ -60,11 +64,20 @@ struct flow_disagreement {
  *    table's and the other a sentence's, or one is the pair's stated total:
  *    an overview's "255 million" and the section's "257 million" for one
  *    year's aid.
- * Within one section, two parts of two wholes are never one flow.
+ * Within one section, two parts of two wholes are never one flow, nor two
+ * statements under two topics (each tells its own work: the same sum under
+ * each is two sums), unless one is the pair's stated total.
  * Each statement whose figure differs from its flow's first is appended to
  * *dis (*ndis of them, caller frees). g gives the places' nesting. */
 void flows_link(struct flow_fact *facts, size_t n, const struct gazetteer *g,
 		struct flow_disagreement **dis, size_t *ndis);
+/* The topic a statement at line_no stands under (struct flow_fact's
+ * topic_line): the last of topics[0..n) (the lines of its report's 【topic】
+ * paragraphs in order, negated for one that sums up the others:
+ * report_topic_sums_up) at or before it and after section_line, its
+ * section's first line; 0 when none or one that sums up. */
+int flows_topic_line(const int *topics, size_t n, int section_line, int line_no);
+
 /* The key flows_link links within: two statements of one flow have the
  * same kind of money, year, first year, donor unit and recipient unit, in
  * that order of comparison (the import reads its statements back sorted

@@ -162,4 +162,13 @@ void report_stream_close(struct report_stream *s);
  * returns false when the line does not exist. */
 bool report_line(const struct report *r, int line_no, const char **start, size_t *len);
 
+/* Whether a 【topic】 lead-in heads a section's overview ("Overview",
+ * "General overview"): its money sums up the section's. */
+bool report_topic_is_overview(const char *topic);
+/* Whether a topic sums up the work told under the others: an overview, a
+ * review, the achievements, a summary, a conference, a meeting, the two
+ * sides' joint one ("the 9th joint cooperation of A and B"). Its
+ * money restates theirs (src/flows.c, flows_topic_line). */
+bool report_topic_sums_up(const char *topic);
+
 #endif
