@@ -80,6 +80,15 @@ static bool pair_itself(const struct flow_fact *f)
 	return f->donor == f->donor_unit && f->recipient == f->recipient_unit;
 }
 
+/* Two sums of one section under two topics, neither the pair's stated
+ * total nor a part (a funds topic's breakdown is told again under the
+ * topics of the work it paid for). */
+static bool in_two_topics(const struct flow_fact *a, const struct flow_fact *b)
+{
+	return a->topic_line && b->topic_line && a->topic_line != b->topic_line && !a->stated_total &&
+	       !b->stated_total && !a->whole_id && !b->whole_id;
+}
+
 static bool restates(const struct gazetteer *g, const struct flow_fact *a, const struct flow_fact *b)
 {
 	if (a->report_id == b->report_id && a->line_no == b->line_no)
@@ -93,8 +102,7 @@ static bool restates(const struct gazetteer *g, const struct flow_fact *a, const
 		     a->in_table != b->in_table;
 	if (!apart && a->whole_id && b->whole_id)
 		return false; /* a section splits each of its wholes into its own money */
-	if (!apart && a->topic_line && b->topic_line && a->topic_line != b->topic_line &&
-	    !a->stated_total && !b->stated_total)
+	if (!apart && in_two_topics(a, b))
 		return false; /* "school building" and "social aid" each list their own money */
 	if (a->amount_yuan == b->amount_yuan)
 		return apart || (a->donor == b->donor && a->recipient == b->recipient);
@@ -128,21 +136,92 @@ static size_t find_root(size_t *parent, size_t i)
 	return i;
 }
 
+/* The topics a set of statements stands under: at most one per section of
+ * a report, sorted by report and section. A third statement restating two
+ * sums of two topics (the same figure in another report) must not join
+ * them through itself. */
+struct topic_entry {
+	int64_t report_id;
+	int section, topic_line;
+};
+struct topic_set {
+	struct topic_entry *v;
+	size_t n;
+};
+
+static int topic_entry_cmp(const struct topic_entry *a, const struct topic_entry *b)
+{
+	if (a->report_id != b->report_id)
+		return a->report_id < b->report_id ? -1 : 1;
+	return a->section < b->section ? -1 : a->section > b->section;
+}
+
+/* Whether the two sets hold two topics of one section. */
+static bool topics_clash(const struct topic_set *a, const struct topic_set *b)
+{
+	for (size_t i = 0, k = 0; i < a->n && k < b->n;) {
+		int c = topic_entry_cmp(&a->v[i], &b->v[k]);
+		if (c == 0 && a->v[i].topic_line != b->v[k].topic_line)
+			return true;
+		i += c <= 0;
+		k += c >= 0;
+	}
+	return false;
+}
+
+/* Merges from into into (both sorted, neither clashing with the other). */
+static void topics_merge(struct topic_set *into, struct topic_set *from)
+{
+	struct topic_entry *v = xcalloc(into->n + from->n + 1, sizeof(*v));
+	size_t n = 0, i = 0, k = 0;
+	while (i < into->n || k < from->n) {
+		int c = i == into->n ? 1 : k == from->n ? -1 : topic_entry_cmp(&into->v[i], &from->v[k]);
+		v[n++] = c <= 0 ? into->v[i] : from->v[k];
+		i += c <= 0;
+		k += c >= 0;
+	}
+	free(into->v);
+	free(from->v);
+	*into = (struct topic_set){ v, n };
+	*from = (struct topic_set){ NULL, 0 };
+}
+
+/* Joins the sets of positions i and k unless that would put two topics of
+ * one section in one flow; the smaller position stays the root. */
+static void join(size_t *parent, struct topic_set *topics, size_t i, size_t k)
+{
+	size_t ri = find_root(parent, i), rk = find_root(parent, k);
+	if (ri == rk || topics_clash(&topics[ri], &topics[rk]))
+		return;
+	size_t root = ri < rk ? ri : rk, other = ri < rk ? rk : ri;
+	parent[other] = root;
+	topics_merge(&topics[root], &topics[other]);
+}
+
 /* Links the statements of one bucket (same key); idx is in input order, so
  * the smallest position of a set is its first statement. */
 static void link_bucket(struct flow_fact *facts, const size_t *idx, size_t n, const struct gazetteer *g,
 			struct flow_disagreement **dis, size_t *ndis, size_t *cap)
 {
 	size_t *parent = xcalloc(n, sizeof(*parent));
-	for (size_t i = 0; i < n; i++)
+	struct topic_set *topics = xcalloc(n, sizeof(*topics));
+	for (size_t i = 0; i < n; i++) {
+		const struct flow_fact *f = &facts[idx[i]];
 		parent[i] = i;
+		/* only the sums the topic rule keeps apart (in_two_topics) */
+		if (f->topic_line && !f->stated_total && !f->whole_id) {
+			topics[i].v = xcalloc(1, sizeof(*topics[i].v));
+			topics[i].v[0] = (struct topic_entry){ f->report_id, f->section, f->topic_line };
+			topics[i].n = 1;
+		}
+	}
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < i; k++)
-			if (restates(g, &facts[idx[k]], &facts[idx[i]])) {
-				size_t ri = find_root(parent, i), rk = find_root(parent, k);
-				if (ri != rk)
-					parent[ri > rk ? ri : rk] = ri < rk ? ri : rk;
-			}
+			if (restates(g, &facts[idx[k]], &facts[idx[i]]))
+				join(parent, topics, i, k);
+	for (size_t i = 0; i < n; i++)
+		free(topics[i].v);
+	free(topics);
 	for (size_t i = 0; i < n; i++) {
 		size_t root = find_root(parent, i);
 		struct flow_fact *f = &facts[idx[i]];

@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -2023,12 +2024,29 @@ bool report_topic_is_overview(const char *topic)
 	return topic && strcasestr(topic, "overview");
 }
 
+/* Whether word starts a word of topic (any case): "visit" in "Exchange
+ * visits", not in "revisited". */
+static bool has_word(const char *topic, const char *word)
+{
+	for (const char *p = topic; (p = strcasestr(p, word)) != NULL; p++)
+		if (p == topic || !isalpha((unsigned char)p[-1]))
+			return true;
+	return false;
+}
+
 bool report_topic_sums_up(const char *topic)
 {
-	static const char *const words[] = { "overview", "review", "achievement", "summary",
-					     "conference", "meeting", "joint" };
+	/* a summing-up's words, an event's (where money is handed over or
+	 * told again), money's own, the programme's own name: a topic the rule
+	 * cannot tell from work of its own is taken to restate the others */
+	static const char *const words[] = {
+		"overview", "general", "overall", "summary", "review", "achievement", "result",
+		"highlight", "main work", "progress", "situation",
+		"meeting", "conference", "session", "forum", "talks", "visit", "seminar", "signing", "joint",
+		"fund", "capital", "financ", "counterpart", "pairing",
+	};
 	for (size_t i = 0; topic && i < sizeof(words) / sizeof(words[0]); i++)
-		if (strcasestr(topic, words[i]))
+		if (has_word(topic, words[i]))
 			return true;
 	return false;
 }

@@ -49,7 +49,7 @@ struct money_log {
 	size_t ngivers, cap_givers;
 	size_t *giver_at;          /* owned; per fact, its first co-donor in givers */
 	size_t cap_giver_at;
-	int *section_lines;        /* owned; when read_back, the first line of every
+	int *section_lines;        /* owned; at the end, the first line of every
 	                            * section, by report and seq (per section, not
 	                            * per statement) */
 	size_t *report_sections;   /* owned; per report id - 1, where its sections start

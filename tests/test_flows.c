@@ -122,8 +122,8 @@ static void test_section_restatements(void)
 }
 
 /* In one section, the same sum under two topics is two sums (each topic
- * tells its own work); under a topic and the section's overview, or a
- * topic that sums up the others, one. */
+ * tells its own work); under one topic (its paragraphs carry the topic's
+ * line), a topic and one that sums up (0), two sections, or as a part, one. */
 static void test_topics(void)
 {
 	struct flow_fact f[] = {
@@ -132,27 +132,81 @@ static void test_topics(void)
 		fact(3, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 300000, 12),
 		fact(4, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 500000, 14),
 		fact(5, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 500000, 20),
+		fact(6, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 700000, 22),
+		fact(7, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 700000, 26),
 	};
 	f[0].topic_line = 4;
-	f[1].topic_line = 6;   /* a topic at line 6, its second paragraph */
+	f[1].topic_line = 8;
 	f[2].topic_line = 12;
-	f[3].topic_line = 12;
-	f[4].topic_line = 0;   /* a topic that sums up, or no topic */
+	f[3].topic_line = 12;   /* a second paragraph under the topic of line 12 */
+	f[4].topic_line = 12;
+	f[5].topic_line = 22;
+	f[6].topic_line = 0;    /* a topic that sums up, or none */
 	struct flow_disagreement *dis;
 	size_t ndis;
-	flows_link(f, 5, gaz, &dis, &ndis);
+	flows_link(f, 7, gaz, &dis, &ndis);
 	free(dis);
 	CHECK(f[1].flow_id == 2 && f[2].flow_id == 3, "two topics' sums are two: %lld %lld",
 	      (long long)f[1].flow_id, (long long)f[2].flow_id);
-	CHECK(f[4].flow_id == 4, "the summing-up paragraph restates a topic's: %lld", (long long)f[4].flow_id);
-	f[4].topic_line = 16;
-	f[4].flow_id = 5;
-	f[4].stated_total = true;
-	flows_link(f, 5, gaz, &dis, &ndis);
+	CHECK(f[4].flow_id == 4, "one topic's two paragraphs: one sum (%lld)", (long long)f[4].flow_id);
+	CHECK(f[6].flow_id == 6, "the summing-up paragraph restates a topic's: %lld", (long long)f[6].flow_id);
+}
+
+/* The exceptions: the pair's stated total, a part, another section. */
+static void test_topics_exceptions(void)
+{
+	struct flow_fact f[] = {
+		fact(1, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 500000, 14),
+		fact(2, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 500000, 20),
+		fact(3, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 9000000, 22),
+		fact(4, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 800000, 22),
+		fact(5, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 800000, 30),
+		fact(6, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 600000, 34),
+		fact(7, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 600000, 60),
+	};
+	f[0].topic_line = 12;
+	f[1].topic_line = 16;
+	f[1].stated_total = true;
+	f[2].topic_line = f[3].topic_line = 22;
+	f[3].whole_id = 3;      /* a funds topic's breakdown ... */
+	f[4].topic_line = 28;   /* ... told again under the work it paid for */
+	f[5].topic_line = 34;
+	f[6].topic_line = 58;
+	f[6].section = 1;       /* another section's topic */
+	struct flow_disagreement *dis;
+	size_t ndis;
+	flows_link(f, 7, gaz, &dis, &ndis);
 	free(dis);
-	CHECK(f[4].flow_id == 4, "the pair's stated total restates a topic's: %lld", (long long)f[4].flow_id);
-	/* the line of the topic a statement stands under */
+	CHECK(f[1].flow_id == 1, "the pair's stated total restates a topic's: %lld", (long long)f[1].flow_id);
+	CHECK(f[4].flow_id == 4, "a part told again under another topic: %lld", (long long)f[4].flow_id);
+	CHECK(f[6].flow_id == 6, "another section's topic restates: %lld", (long long)f[6].flow_id);
+}
+
+/* Two sums of two topics stay two when a third statement (another
+ * report's) restates both: it joins the first only. */
+static void test_topics_third(void)
+{
+	struct flow_fact f[] = {
+		fact(1, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 300000, 8),
+		fact(2, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 300000, 12),
+		fact(3, "Xiamen City", "Haiyuan County", 2014, FUND_SOCIAL, 300000, 3),
+	};
+	f[0].topic_line = 8;
+	f[1].topic_line = 12;
+	f[2].report_id = 2;
+	struct flow_disagreement *dis;
+	size_t ndis;
+	flows_link(f, 3, gaz, &dis, &ndis);
+	free(dis);
+	CHECK(f[1].flow_id == 2, "the second topic's sum stays its own: %lld", (long long)f[1].flow_id);
+	CHECK(f[2].flow_id == 1, "the other report's joins the first: %lld", (long long)f[2].flow_id);
+}
+
+/* The line of the topic a statement stands under. */
+static void test_topic_line(void)
+{
 	int topics[] = { 3, -10, 14, 30 };
+	CHECK(flows_topic_line(topics, 4, 0, 3) == 3, "the topic's own paragraph");
 	CHECK(flows_topic_line(topics, 4, 0, 5) == 3, "a paragraph under the topic of line 3");
 	CHECK(flows_topic_line(topics, 4, 0, 12) == 0, "under a topic that sums up: none");
 	CHECK(flows_topic_line(topics, 4, 20, 25) == 0, "a topic of the section before: none");
@@ -300,6 +354,9 @@ int main(void)
 	test_section_restatements();
 	test_one_paragraph_two_sums();
 	test_topics();
+	test_topics_exceptions();
+	test_topics_third();
+	test_topic_line();
 	test_disagreeing_figures();
 	test_parts_not_added();
 	test_stated_total();

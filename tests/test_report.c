@@ -605,6 +605,10 @@ static void test_topics_that_sum_up(void)
 	check(report_topic_sums_up("Main achievements"), "achievements");
 	check(report_topic_sums_up("The 3rd joint cooperation of A and B"), "a joint one");
 	check(!report_topic_sums_up("Poverty alleviation by education"), "an activity");
+	check(report_topic_sums_up("Exchange visits") && report_topic_sums_up("Investment of anti-poverty funds"),
+	      "an event's, money's own");
+	check(!report_topic_sums_up("Revisited infrastructure") && !report_topic_sums_up("Refunding schools"),
+	      "a word only where one starts");
 	check(!report_topic_sums_up(NULL), "no topic");
 	check(report_topic_is_overview("General overview") && !report_topic_is_overview("Review"),
 	      "an overview is one kind of them");

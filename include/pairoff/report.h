@@ -165,10 +165,11 @@ bool report_line(const struct report *r, int line_no, const char **start, size_t
 /* Whether a 【topic】 lead-in heads a section's overview ("Overview",
  * "General overview"): its money sums up the section's. */
 bool report_topic_is_overview(const char *topic);
-/* Whether a topic sums up the work told under the others: an overview, a
- * review, the achievements, a summary, a conference, a meeting, the two
- * sides' joint one ("the 9th joint cooperation of A and B"). Its
- * money restates theirs (src/flows.c, flows_topic_line). */
+/* Whether a topic may tell again the money of the others: one that sums
+ * up (an overview, a review, the achievements), an event's (a meeting, a
+ * visit, a signing, the two sides' joint one), money's own (funds,
+ * finance) or the programme's name (counterpart support). Only sums under
+ * two other topics of one section are two (src/flows.c). */
 bool report_topic_sums_up(const char *topic);
 
 #endif
