@@ -119,17 +119,10 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * are folded at import, src/store-links.c) with the sentence shown for it;
  * a pairing within the province (a West region's own cities) comes from the
  * first half only and is listed under the province itself.
- * The aliases of each place, and its names in Chinese and pinyin, come from
- * the region_alias_region and region_name_region indexes, for the rows
- * returned only. Ordered so that each partner's rows are together,
- * the province-to-province link first. */
-#define ALIASES_OF(ids) \
-	"coalesce((SELECT group_concat(alias, ' ') FROM region_alias WHERE region_id IN (" ids ")), '')"
-/* The names in Chinese and pinyin of all five places at once: one indexed
- * look-up a row rather than five. */
-#define NAMES_OF(ids) \
-	"coalesce((SELECT group_concat(name, ' ') FROM region_name WHERE region_id IN (" ids ")), '')"
-#define PARTNERS_SQL(names) \
+ * ids is the region ids the filter text is made of (place_texts_make), or
+ * NULLs. Ordered so that each partner's rows are together, the
+ * province-to-province link first. */
+#define PARTNERS_SQL(ids) \
 	"WITH x(did, rid, oid) AS (" \
 	"  SELECT l.donor_id, l.recipient_id, coalesce(r.province_id, r.id) FROM region d" \
 	"  JOIN link l ON l.donor_id = d.id JOIN region r ON r.id = l.recipient_id" \
@@ -141,29 +134,214 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
 	" SELECT o.name, d.name, r.name, l.level, l.since, l.until, rep.file, p.line, p.quote," \
 	"        (d.province_id = ?1) AS me_donor," \
 	"        (d.id = o.id OR r.id = o.id) AND (d.id = ?1 OR r.id = ?1) AS top," \
-	"        " names "," \
 	"        l.basis, l.internal, l.first_year, l.last_year," \
-	"        o.short_zh, d.short_zh, r.short_zh" \
+	"        o.short_zh, d.short_zh, r.short_zh, " ids \
 	" FROM x JOIN link l ON l.donor_id = x.did AND l.recipient_id = x.rid" \
 	" JOIN region o ON o.id = x.oid" \
 	" JOIN region d ON d.id = l.donor_id JOIN region r ON r.id = l.recipient_id" \
 	" JOIN pairing p ON p.id = l.source_id JOIN report rep ON rep.id = p.report_id" \
-	" LEFT JOIN region dp ON dp.id = d.parent_id LEFT JOIN region rp ON rp.id = r.parent_id" \
 	" ORDER BY o.name, top DESC, d.name, r.name"
-/* The names of a row's places and their parents, for the filter. */
-#define PARTNER_NAMES \
-	"coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' || " \
-	ALIASES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id") " || ' '" \
-	"        || " NAMES_OF("o.id, d.id, r.id, d.parent_id, r.parent_id")
-static const char partners_sql[] = PARTNERS_SQL(PARTNER_NAMES);
+/* The partner's province, both sides and their parents: the places a
+ * row's filter text names. */
+static const char partners_sql[] = PARTNERS_SQL("o.id, d.id, r.id, d.parent_id, r.parent_id");
 /* Without them, for the browser until its pane is filtered. */
-static const char partners_lean_sql[] = PARTNERS_SQL("NULL");
+static const char partners_lean_sql[] = PARTNERS_SQL("NULL, NULL, NULL, NULL, NULL");
 
 enum { PR_PARTNER, PR_DONOR, PR_RECIPIENT, PR_LEVEL, PR_SINCE, PR_UNTIL, PR_REPORT, PR_LINE,
-       PR_QUOTE, PR_ME_DONOR, PR_TOP, PR_ALIASES, PR_BASIS, PR_INTERNAL, PR_FIRST_YEAR,
-       PR_LAST_YEAR, PR_PARTNER_ZH, PR_DONOR_ZH, PR_RECIPIENT_ZH };
+       PR_QUOTE, PR_ME_DONOR, PR_TOP, PR_BASIS, PR_INTERNAL, PR_FIRST_YEAR,
+       PR_LAST_YEAR, PR_PARTNER_ZH, PR_DONOR_ZH, PR_RECIPIENT_ZH,
+       PR_PARTNER_ID, PR_DONOR_ID, PR_RECIPIENT_ID, PR_DONOR_PARENT_ID, PR_RECIPIENT_PARENT_ID,
+       PR_NCOLS };
 
-static const char *province_of_sql =
+/* --- the partners pane's filter text ------------------------------------- */
+
+/* A row's filter text is the names of its donor's and recipient's parents,
+ * then the aliases of its five places (partner province, donor, recipient
+ * and their parents; each place once, by ascending id, a place's aliases in
+ * alias order), then their Chinese and pinyin names the same way, all
+ * separated by spaces. Each place's pieces are read once per call: a busy
+ * province's 900 rows name only some 100 places, and two correlated
+ * subqueries a row doubled the pane's time at 1,000 reports. */
+struct place_text {
+	int64_t id;
+	char *name;          /* owned; "" when no region has the id */
+	char *aliases;       /* owned; its aliases joined by spaces */
+	char *names;         /* owned; its Chinese and pinyin names joined by spaces */
+	size_t naliases, nnames;
+};
+
+/* The places of one call, by ascending id. */
+struct place_texts {
+	struct place_text *v;  /* owned, with each element's strings */
+	size_t n;
+};
+
+static const char place_name_sql[] = "SELECT name FROM region WHERE id = ?1";
+/* In the order of the region_alias_region and region_name_region indexes. */
+static const char place_aliases_sql[] =
+	"SELECT alias FROM region_alias WHERE region_id = ?1 ORDER BY alias";
+static const char place_names_sql[] =
+	"SELECT name FROM region_name WHERE region_id = ?1 ORDER BY name";
+
+/* The first column of every row of sql run with ?1 = id, joined by spaces
+ * into *out (owned), their number in *n. */
+static enum status join_rows(struct store *s, const char *sql, int64_t id, char **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *stmt = store_prepare_cached(s, sql);
+	if (!stmt)
+		return ST_STORE;
+	sqlite3_bind_int64(stmt, 1, id);
+	struct strbuf sb = { 0 };
+	int rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if ((*n)++)
+			strbuf_append(&sb, " ", 1);
+		strbuf_puts(&sb, store_column_text(stmt, 0));
+	}
+	enum status st = rc == SQLITE_DONE ? ST_OK : store_step_error(s);
+	store_finish(s, stmt);
+	*out = strbuf_steal(&sb);
+	return st;
+}
+
+static enum status place_text_load(struct store *s, struct place_text *p)
+{
+	size_t one;
+	enum status st = join_rows(s, place_name_sql, p->id, &p->name, &one);
+	if (st == ST_OK)
+		st = join_rows(s, place_aliases_sql, p->id, &p->aliases, &p->naliases);
+	if (st == ST_OK)
+		st = join_rows(s, place_names_sql, p->id, &p->names, &p->nnames);
+	return st;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts ids[0..n) and drops repeats; returns the new n. */
+static size_t sort_unique(int64_t *ids, size_t n)
+{
+	qsort(ids, n, sizeof(*ids), cmp_i64);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || ids[i] != ids[k - 1])
+			ids[k++] = ids[i];
+	return k;
+}
+
+/* The place ids of raw row i (NULL ones left out) into ids; returns how
+ * many. */
+static size_t row_place_ids(const struct qtable *raw, size_t i, int64_t ids[5])
+{
+	size_t n = 0;
+	for (size_t col = PR_PARTNER_ID; col <= PR_RECIPIENT_PARENT_ID; col++)
+		if (qtable_get(raw, i, col))
+			ids[n++] = qtable_int(raw, i, col);
+	return n;
+}
+
+/* Reads the places of every row of raw into pt. */
+static enum status place_texts_make(struct store *s, const struct qtable *raw, struct place_texts *pt)
+{
+	int64_t *ids = xreallocarray(NULL, raw->nrows * 5 + 1, sizeof(*ids));
+	size_t n = 0;
+	for (size_t i = 0; i < raw->nrows; i++)
+		n += row_place_ids(raw, i, ids + n);
+	n = sort_unique(ids, n);
+	pt->v = xcalloc(n + 1, sizeof(*pt->v));
+	pt->n = n;
+	enum status st = ST_OK;
+	for (size_t k = 0; k < n && st == ST_OK; k++) {
+		pt->v[k].id = ids[k];
+		st = place_text_load(s, &pt->v[k]);
+	}
+	free(ids);
+	return st;
+}
+
+static void place_texts_free(struct place_texts *pt)
+{
+	for (size_t k = 0; k < pt->n; k++) {
+		free(pt->v[k].name);
+		free(pt->v[k].aliases);
+		free(pt->v[k].names);
+	}
+	free(pt->v);
+}
+
+static int cmp_place(const void *a, const void *b)
+{
+	return cmp_i64(&((const struct place_text *)a)->id, &((const struct place_text *)b)->id);
+}
+
+/* The place of id, read by place_texts_make. */
+static const struct place_text *place_find(const struct place_texts *pt, int64_t id)
+{
+	struct place_text key = { .id = id };
+	return bsearch(&key, pt->v, pt->n, sizeof(*pt->v), cmp_place);
+}
+
+/* The English name of the place in column col of raw row i, "" for none. */
+static const char *place_name(const struct place_texts *pt, const struct qtable *raw, size_t i,
+			      size_t col)
+{
+	const struct place_text *p = qtable_get(raw, i, col) ? place_find(pt, qtable_int(raw, i, col)) : NULL;
+	return p ? p->name : "";
+}
+
+/* The filter text of raw row i (owned). */
+static char *row_filter_text(const struct place_texts *pt, const struct qtable *raw, size_t i)
+{
+	struct strbuf sb = { 0 };
+	strbuf_puts(&sb, place_name(pt, raw, i, PR_DONOR_PARENT_ID));
+	strbuf_append(&sb, " ", 1);
+	strbuf_puts(&sb, place_name(pt, raw, i, PR_RECIPIENT_PARENT_ID));
+	int64_t ids[5];
+	size_t n = sort_unique(ids, row_place_ids(raw, i, ids));
+	for (int part = 0; part < 2; part++) {
+		strbuf_append(&sb, " ", 1);
+		size_t joined = 0;
+		for (size_t k = 0; k < n; k++) {
+			const struct place_text *p = place_find(pt, ids[k]);
+			size_t count = !p ? 0 : part ? p->nnames : p->naliases;
+			if (!count)
+				continue;
+			if (joined)
+				strbuf_append(&sb, " ", 1);
+			strbuf_puts(&sb, part ? p->names : p->aliases);
+			joined += count;
+		}
+	}
+	return strbuf_steal(&sb);
+}
+
+/* The filter text of every row of raw, or NULL (lean, or on failure: *st
+ * says which). */
+static char **partners_filter_texts(struct store *s, const struct qtable *raw, enum status *st)
+{
+	struct place_texts pt = { 0 };
+	*st = place_texts_make(s, raw, &pt);
+	char **texts = NULL;
+	if (*st == ST_OK) {
+		texts = xcalloc(raw->nrows + 1, sizeof(*texts));
+		for (size_t i = 0; i < raw->nrows; i++)
+			texts[i] = row_filter_text(&pt, raw, i);
+	}
+	place_texts_free(&pt);
+	return texts;
+}
+
+/* A region's name as the pane is asked for it, by the region's unique
+ * index; province_of_sql only when that finds nothing (a name typed in
+ * another case, or an alias), since a NOCASE comparison cannot use that
+ * index and scans every region. */
+static const char province_exact_sql[] = "SELECT id, short_zh FROM region WHERE name = ?1";
+static const char province_of_sql[] =
 	"SELECT p.id, (SELECT short_zh FROM region WHERE id = p.id) FROM"
 	" (SELECT id FROM region WHERE name = ?1 COLLATE NOCASE"
 	"  UNION ALL SELECT region_id FROM region_alias WHERE alias = ?1 LIMIT 1) p";
@@ -178,7 +356,10 @@ static char *region_id_text(struct store *s, const char *name, char **zh)
 	char *id = NULL;
 	*zh = NULL;
 	const char *params[] = { name };
-	if (run_rows(s, province_of_sql, params, 1, &t) == ST_OK && t.nrows && qtable_get(&t, 0, 0)) {
+	enum status st = run_rows(s, province_exact_sql, params, 1, &t);
+	if (st == ST_OK && t.nrows == 0)
+		st = run_rows(s, province_of_sql, params, 1, &t);
+	if (st == ST_OK && t.nrows && qtable_get(&t, 0, 0)) {
 		id = xstrdup(qtable_get(&t, 0, 0));
 		*zh = qtable_get(&t, 0, 1) ? xstrdup(qtable_get(&t, 0, 1)) : NULL;
 	}
@@ -208,8 +389,8 @@ static int raw_int(const struct qtable *raw, size_t i, size_t col)
 /* Appends the partner row for raw rows [from, to) of one partner province:
  * its source and until are the first row's (the province-to-province link
  * when there is one), its since the earliest of all. */
-static void add_partner_row(struct qtable *out, const struct qtable *raw, size_t from,
-			    size_t to, const char *me, const char *me_zh)
+static void add_partner_row(struct qtable *out, const struct qtable *raw, char *const *texts,
+			    size_t from, size_t to, const char *me, const char *me_zh)
 {
 	size_t npairs = 0;
 	for (size_t i = from; i < to; i++)
@@ -222,7 +403,7 @@ static void add_partner_row(struct qtable *out, const struct qtable *raw, size_t
 		"partner", partner, me_donor ? me : partner, me_donor ? partner : me,
 		"province", earliest_since(raw, from, to), qtable_get(raw, from, PR_UNTIL), pairs,
 		qtable_get(raw, from, PR_REPORT), qtable_get(raw, from, PR_LINE),
-		qtable_get(raw, from, PR_QUOTE), qtable_get(raw, from, PR_ALIASES), "stated",
+		qtable_get(raw, from, PR_QUOTE), texts ? texts[from] : NULL, "stated",
 		earliest_since(raw, from, to), qtable_get(raw, from, PR_PARTNER_ZH),
 		me_donor ? me_zh : qtable_get(raw, from, PR_PARTNER_ZH),
 		me_donor ? qtable_get(raw, from, PR_PARTNER_ZH) : me_zh,
@@ -250,7 +431,8 @@ static char *pair_years(const struct qtable *raw, size_t i, bool stated)
 /* Appends one "pair" row per link in raw rows [from, to) but the
  * province-to-province one: its basis "stated" or "evidence" (",internal"
  * within the West), its years and the sentence shown for it. */
-static void add_pair_rows(struct qtable *out, const struct qtable *raw, size_t from, size_t to)
+static void add_pair_rows(struct qtable *out, const struct qtable *raw, char *const *texts,
+			  size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
 		if (raw_int(raw, i, PR_TOP))
@@ -264,7 +446,7 @@ static void add_pair_rows(struct qtable *out, const struct qtable *raw, size_t f
 			qtable_get(raw, i, PR_RECIPIENT), qtable_get(raw, i, PR_LEVEL),
 			qtable_get(raw, i, PR_SINCE), qtable_get(raw, i, PR_UNTIL), NULL,
 			qtable_get(raw, i, PR_REPORT), qtable_get(raw, i, PR_LINE),
-			qtable_get(raw, i, PR_QUOTE), qtable_get(raw, i, PR_ALIASES),
+			qtable_get(raw, i, PR_QUOTE), texts ? texts[i] : NULL,
 			internal ? (stated ? "stated,internal" : "evidence,internal") : stated ? "stated" : "evidence",
 			years, qtable_get(raw, i, PR_PARTNER_ZH), qtable_get(raw, i, PR_DONOR_ZH),
 			qtable_get(raw, i, PR_RECIPIENT_ZH),
@@ -280,25 +462,30 @@ enum status query_pane_partners(struct store *s, const char *province, bool with
 	static const char *const headers[] = { "kind", "partner", "donor", "recipient", "level",
 		"since", "until", "pairs", "report", "line", "quote", "aliases", "basis", "years",
 		"partner_zh", "donor_zh", "recipient_zh" };
-	static const char *const raw_headers[] = { "partner", "donor", "recipient", "level",
-		"since", "until", "report", "line", "quote", "me_donor", "top", "aliases", "basis",
-		"internal", "first_year", "last_year", "partner_zh", "donor_zh", "recipient_zh" };
+	static const char *const raw_headers[PR_NCOLS] = { "partner", "donor", "recipient", "level",
+		"since", "until", "report", "line", "quote", "me_donor", "top", "basis",
+		"internal", "first_year", "last_year", "partner_zh", "donor_zh", "recipient_zh",
+		"partner_id", "donor_id", "recipient_id", "donor_parent_id", "recipient_parent_id" };
 	qtable_init(out, 17, headers);
 	char *me_zh;
 	char *id = region_id_text(s, province, &me_zh);
 	if (!id)
 		return status_set(ST_NOT_FOUND, "no region named '%s'", province);
 	struct qtable raw;
-	qtable_init(&raw, 19, raw_headers);
+	qtable_init(&raw, PR_NCOLS, raw_headers);
 	const char *params[] = { id };
 	enum status st = run_rows(s, with_names ? partners_sql : partners_lean_sql, params, 1, &raw);
+	char **texts = st == ST_OK && with_names ? partners_filter_texts(s, &raw, &st) : NULL;
 	for (size_t from = 0, to; st == ST_OK && from < raw.nrows; from = to) {
 		for (to = from + 1; to < raw.nrows &&
 		     str_cmp(qtable_get(&raw, to, PR_PARTNER), qtable_get(&raw, from, PR_PARTNER)) == 0; to++)
 			;
-		add_partner_row(out, &raw, from, to, province, me_zh);
-		add_pair_rows(out, &raw, from, to);
+		add_partner_row(out, &raw, texts, from, to, province, me_zh);
+		add_pair_rows(out, &raw, texts, from, to);
 	}
+	for (size_t i = 0; texts && i < raw.nrows; i++)
+		free(texts[i]);
+	free(texts);
 	qtable_free(&raw);
 	free(id);
 	free(me_zh);
