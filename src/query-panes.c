@@ -537,6 +537,18 @@ static void add_pair_rows(struct qtable *out, const struct qtable *raw, char *co
 	}
 }
 
+/* Runs a partners query for the province of id into raw. The id is bound
+ * as a number: as text, SQLite converted it again for each row's me_donor
+ * and top. */
+static enum status run_partners(struct store *s, const char *sql, int64_t id, struct qtable *raw)
+{
+	sqlite3_stmt *stmt = store_prepare_cached(s, sql);
+	if (!stmt)
+		return ST_STORE;
+	sqlite3_bind_int64(stmt, 1, id);
+	return query_fill_table(s, stmt, raw, NULL, NULL);
+}
+
 enum status query_pane_partners(struct store *s, const char *province, bool with_names,
 				 struct qtable *out)
 {
@@ -554,8 +566,8 @@ enum status query_pane_partners(struct store *s, const char *province, bool with
 		return status_set(ST_NOT_FOUND, "no region named '%s'", province);
 	struct qtable raw;
 	qtable_init(&raw, PR_NCOLS, raw_headers);
-	const char *params[] = { id };
-	enum status st = run_rows(s, with_names ? partners_sql : partners_lean_sql, params, 1, &raw);
+	enum status st = run_partners(s, with_names ? partners_sql : partners_lean_sql,
+				      strtoll(id, NULL, 10), &raw);
 	if (st == ST_OK)
 		sort_partner_rows(&raw);
 	char **texts = st == ST_OK && with_names ? partners_filter_texts(s, &raw, &st) : NULL;
