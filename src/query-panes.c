@@ -161,194 +161,232 @@ enum { PR_PARTNER, PR_DONOR, PR_RECIPIENT, PR_LEVEL, PR_SINCE, PR_UNTIL, PR_REPO
  * then the aliases of its five places (partner province, donor, recipient
  * and their parents; each place once, by ascending id, a place's aliases in
  * alias order), then their Chinese and pinyin names the same way, all
- * separated by spaces. Each place's pieces are read once per call, when a
- * row first names it: a busy province's 900 rows name only some 100
- * places, and two correlated subqueries a row doubled the pane's time at
- * 1,000 reports. */
+ * separated by spaces. Each place's pieces are read once per call: a busy
+ * province's 900 rows name only some 100 places, and two correlated
+ * subqueries a row doubled the pane's time at 1,000 reports. */
 struct place_text {
-	char *name;          /* owned; "" when no region has the id */
-	char *aliases;       /* owned; its aliases joined by spaces */
-	char *names;         /* owned; its Chinese and pinyin names joined by spaces */
-	size_t name_len, aliases_len, names_len;
-	size_t naliases, nnames;
+	int64_t id;
+	struct strbuf name;     /* owned; empty when no region has the id */
+	struct strbuf aliases;  /* owned; its aliases joined by spaces */
+	struct strbuf names;    /* owned; its Chinese and pinyin names joined by spaces */
+	bool has_aliases, has_names; /* whether it has any (an alias may be "") */
 };
 
-/* The places read so far in one call. */
+/* The places of one call's rows. */
 struct place_texts {
-	struct store *store;
-	struct idmap index;    /* owned; region id -> element of v */
-	struct place_text *v;  /* owned, with each element's strings */
-	size_t n, cap;
-	struct strbuf row;     /* owned; the row being written */
+	struct place_text *v;   /* owned, with each element's strings; by ascending id */
+	size_t n;
+	struct strbuf row;      /* owned; the row text being written */
 };
 
-static const char place_name_sql[] = "SELECT name FROM region WHERE id = ?1";
-/* In the order of the region_alias_region and region_name_region indexes. */
-static const char place_aliases_sql[] =
-	"SELECT alias FROM region_alias WHERE region_id = ?1 ORDER BY alias";
-static const char place_names_sql[] =
-	"SELECT name FROM region_name WHERE region_id = ?1 ORDER BY name";
+/* A place's pieces, read for a range of ids (?1 to ?2) at once, ordered by
+ * id and, within a place, as the text lists them (the region_alias_region
+ * and region_name_region indexes give that order without a sort). The
+ * places a province's rows name come in a few runs of near ids (the
+ * gazetteer's ids follow its files, one a province): three statements a
+ * run rather than three a place, whose start and end cost more than their
+ * rows (a province that gives to 500 places). */
+enum place_piece { PIECE_NAME, PIECE_ALIAS, PIECE_ZH };
+static const char *const place_sql[] = {
+	[PIECE_NAME] = "SELECT id, name FROM region WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+	[PIECE_ALIAS] = "SELECT region_id, alias FROM region_alias WHERE region_id BETWEEN ?1 AND ?2"
+			" ORDER BY region_id, alias",
+	[PIECE_ZH] = "SELECT region_id, name FROM region_name WHERE region_id BETWEEN ?1 AND ?2"
+		     " ORDER BY region_id, name",
+};
+/* Ids this close share a run: reading a place no row names costs less
+ * than starting three statements. */
+#define PLACE_RUN_GAP 8
 
-/* The first column of every row of sql run with ?1 = id, joined by spaces
- * into *out (owned, *len bytes), their number in *n. */
-static enum status join_rows(struct store *s, const char *sql, int64_t id, char **out,
-			     size_t *len, size_t *n)
+/* Adds text, a piece of the place p, to it. */
+static void place_add(struct place_text *p, enum place_piece piece, const char *text)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *stmt = store_prepare_cached(s, sql);
+	bool *has = piece == PIECE_ALIAS ? &p->has_aliases : &p->has_names;
+	struct strbuf *sb = piece == PIECE_NAME ? &p->name : piece == PIECE_ALIAS ? &p->aliases : &p->names;
+	if (piece != PIECE_NAME && *has)
+		strbuf_append(sb, " ", 1);
+	if (piece != PIECE_NAME)
+		*has = true;
+	strbuf_puts(sb, text);
+}
+
+/* Reads one piece of the places pt->v[from..to) (a run of near ids). Rows
+ * and places are both by id: one walk matches them. */
+static enum status place_run_load(struct store *s, struct place_texts *pt, size_t from, size_t to,
+				  enum place_piece piece)
+{
+	sqlite3_stmt *stmt = store_prepare_cached(s, place_sql[piece]);
 	if (!stmt)
 		return ST_STORE;
-	sqlite3_bind_int64(stmt, 1, id);
-	struct strbuf sb = { 0 };
+	sqlite3_bind_int64(stmt, 1, pt->v[from].id);
+	sqlite3_bind_int64(stmt, 2, pt->v[to - 1].id);
+	size_t k = from;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if ((*n)++)
-			strbuf_append(&sb, " ", 1);
-		strbuf_puts(&sb, store_column_text(stmt, 0));
+		int64_t id = sqlite3_column_int64(stmt, 0);
+		while (k < to && pt->v[k].id < id)
+			k++;
+		if (k < to && pt->v[k].id == id)
+			place_add(&pt->v[k], piece, store_column_text(stmt, 1));
 	}
 	enum status st = rc == SQLITE_DONE ? ST_OK : store_step_error(s);
 	store_finish(s, stmt);
-	*len = sb.len;
-	*out = strbuf_steal(&sb);
 	return st;
 }
 
-static enum status place_text_load(struct store *s, int64_t id, struct place_text *p)
+/* Reads the pieces of every place of pt, a run of near ids at a time, in
+ * one read transaction (the statements' locks are then taken once). */
+static enum status place_texts_load(struct store *s, struct place_texts *pt)
 {
-	size_t one;
-	enum status st = join_rows(s, place_name_sql, id, &p->name, &p->name_len, &one);
-	if (st == ST_OK)
-		st = join_rows(s, place_aliases_sql, id, &p->aliases, &p->aliases_len, &p->naliases);
-	if (st == ST_OK)
-		st = join_rows(s, place_names_sql, id, &p->names, &p->names_len, &p->nnames);
+	enum status st = ST_OK;
+	bool began = store_read_begin(s);
+	for (size_t from = 0, to; from < pt->n && st == ST_OK; from = to) {
+		for (to = from + 1; to < pt->n &&
+		     (uint64_t)pt->v[to].id - (uint64_t)pt->v[to - 1].id <= PLACE_RUN_GAP; to++)
+			;
+		for (int piece = PIECE_NAME; piece <= PIECE_ZH && st == ST_OK; piece++)
+			st = place_run_load(s, pt, from, to, (enum place_piece)piece);
+	}
+	store_read_end(s, began);
 	return st;
 }
 
-/* Room for the places of nrows rows (five each at most). */
-static void place_texts_init(struct place_texts *pt, struct store *s, size_t nrows)
+static int cmp_i64(const void *a, const void *b)
 {
-	*pt = (struct place_texts){ .store = s };
-	idmap_init(&pt->index, 5 * nrows);
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The ids of columns PR_PARTNER_ID .. PR_RECIPIENT_PARENT_ID of raw row i
+ * into ids, has[c] false for a NULL one. */
+enum { ROW_IDS = PR_RECIPIENT_PARENT_ID - PR_PARTNER_ID + 1 };
+static void row_ids(const struct qtable *raw, size_t i, int64_t ids[ROW_IDS], bool has[ROW_IDS])
+{
+	for (size_t c = 0; c < ROW_IDS; c++) {
+		has[c] = qtable_get(raw, i, PR_PARTNER_ID + c) != NULL;
+		ids[c] = has[c] ? qtable_int(raw, i, PR_PARTNER_ID + c) : 0;
+	}
+}
+
+/* The places of raw's rows into pt, each once, by ascending id (not read
+ * yet). The idmap drops the repeats before the sort (a row's partner and
+ * donor are mostly the previous row's); an id that is not positive (only a
+ * crafted store has one) goes through, and the sort drops its repeats. */
+static void place_texts_collect(const struct qtable *raw, struct place_texts *pt)
+{
+	struct idmap seen;
+	idmap_init(&seen, ROW_IDS * raw->nrows);
+	int64_t *all = xreallocarray(NULL, ROW_IDS * raw->nrows + 1, sizeof(*all));
+	size_t n = 0;
+	for (size_t i = 0; i < raw->nrows; i++) {
+		int64_t ids[ROW_IDS];
+		bool has[ROW_IDS];
+		row_ids(raw, i, ids, has);
+		for (size_t c = 0; c < ROW_IDS; c++)
+			if (has[c] && (ids[c] <= 0 || idmap_put(&seen, ids[c], 0)))
+				all[n++] = ids[c];
+	}
+	qsort(all, n, sizeof(*all), cmp_i64);
+	pt->v = xcalloc(n + 1, sizeof(*pt->v));
+	for (size_t i = 0; i < n; i++)
+		if (pt->n == 0 || all[i] != pt->v[pt->n - 1].id)
+			pt->v[pt->n++].id = all[i];
+	free(all);
+	idmap_free(&seen);
 }
 
 static void place_texts_free(struct place_texts *pt)
 {
 	for (size_t k = 0; k < pt->n; k++) {
-		free(pt->v[k].name);
-		free(pt->v[k].aliases);
-		free(pt->v[k].names);
+		strbuf_free(&pt->v[k].name);
+		strbuf_free(&pt->v[k].aliases);
+		strbuf_free(&pt->v[k].names);
 	}
 	free(pt->v);
-	idmap_free(&pt->index);
 	strbuf_free(&pt->row);
 }
 
-/* The place of id in *k (an index into pt->v), read from the store when no
- * row named it before. An id that is not positive (only a crafted store has
- * one) is read again each time. */
-static enum status place_get(struct place_texts *pt, int64_t id, size_t *k)
+static int cmp_place(const void *a, const void *b)
 {
-	*k = idmap_get(&pt->index, id, SIZE_MAX);
-	if (*k != SIZE_MAX)
-		return ST_OK;
-	*k = pt->n;
-	struct place_text *p = ARRAY_PUSH(pt->v, pt->n, pt->cap);
-	*p = (struct place_text){ 0 };
-	idmap_put(&pt->index, id, *k);
-	return place_text_load(pt->store, id, p);
+	return cmp_i64(&((const struct place_text *)a)->id, &((const struct place_text *)b)->id);
 }
 
-/* The place ids of raw row i (NULL ones left out), ascending and each once,
- * into ids; returns how many. Sorted by insertion: five at most, where
- * qsort cost more than the rest of the row's text. */
-static size_t row_place_ids(const struct qtable *raw, size_t i, int64_t ids[5])
+/* The place of id, collected by place_texts_collect. */
+static const struct place_text *place_find(const struct place_texts *pt, int64_t id)
 {
-	size_t n = 0;
-	for (size_t col = PR_PARTNER_ID; col <= PR_RECIPIENT_PARENT_ID; col++) {
-		if (!qtable_get(raw, i, col))
-			continue;
-		int64_t v = qtable_int(raw, i, col);
-		size_t j = n;
-		for (; j > 0 && ids[j - 1] > v; j--)
-			;
-		if (j > 0 && ids[j - 1] == v)
-			continue;
-		memmove(ids + j + 1, ids + j, (n - j) * sizeof(*ids));
-		ids[j] = v;
-		n++;
-	}
-	return n;
-}
-
-/* Appends the English name of the place in column col of raw row i ("" for
- * a NULL id) to pt->row. */
-static enum status put_place_name(struct place_texts *pt, const struct qtable *raw, size_t i, size_t col)
-{
-	size_t k;
-	if (!qtable_get(raw, i, col))
-		return ST_OK;
-	enum status st = place_get(pt, qtable_int(raw, i, col), &k);
-	if (st == ST_OK)
-		strbuf_append(&pt->row, pt->v[k].name, pt->v[k].name_len);
-	return st;
+	struct place_text key = { .id = id };
+	return bsearch(&key, pt->v, pt->n, sizeof(*pt->v), cmp_place);
 }
 
 /* Appends a space and the aliases (names: the Chinese and pinyin names) of
- * the places at places[0..n) to pt->row. */
-static void put_place_words(struct place_texts *pt, const size_t *places, size_t n, bool names)
+ * the places of ids[0..n) to pt->row. */
+static void put_place_words(struct place_texts *pt, const int64_t *ids, size_t n, bool names)
 {
 	strbuf_append(&pt->row, " ", 1);
 	size_t joined = 0;
 	for (size_t k = 0; k < n; k++) {
-		const struct place_text *p = &pt->v[places[k]];
-		if (!(names ? p->nnames : p->naliases))
+		const struct place_text *p = place_find(pt, ids[k]);
+		if (!p || !(names ? p->has_names : p->has_aliases))
 			continue;
 		if (joined++)
 			strbuf_append(&pt->row, " ", 1);
-		strbuf_append(&pt->row, names ? p->names : p->aliases, names ? p->names_len : p->aliases_len);
+		const struct strbuf *sb = names ? &p->names : &p->aliases;
+		strbuf_append(&pt->row, sb->data, sb->len);
 	}
 }
 
-/* The filter text of raw row i into *out (owned). */
-static enum status row_filter_text(struct place_texts *pt, const struct qtable *raw, size_t i, char **out)
+/* Appends the English name of the place of id to pt->row (nothing for a
+ * NULL id: has false). */
+static void put_place_name(struct place_texts *pt, int64_t id, bool has)
 {
+	const struct place_text *p = has ? place_find(pt, id) : NULL;
+	if (p)
+		strbuf_append(&pt->row, p->name.data, p->name.len);
+}
+
+/* The filter text of raw row i (owned). */
+static char *row_filter_text(struct place_texts *pt, const struct qtable *raw, size_t i)
+{
+	int64_t col_ids[ROW_IDS], ids[ROW_IDS];
+	bool has[ROW_IDS];
+	row_ids(raw, i, col_ids, has);
+	/* the row's places, ascending and each once, by insertion: five at
+	 * most, where qsort cost more than the rest of the row's text */
+	size_t n = 0;
+	for (size_t c = 0; c < ROW_IDS; c++) {
+		size_t j = n;
+		while (has[c] && j > 0 && ids[j - 1] > col_ids[c])
+			j--;
+		if (!has[c] || (j > 0 && ids[j - 1] == col_ids[c]))
+			continue;
+		memmove(ids + j + 1, ids + j, (n - j) * sizeof(*ids));
+		ids[j] = col_ids[c];
+		n++;
+	}
 	pt->row.len = 0;
-	enum status st = put_place_name(pt, raw, i, PR_DONOR_PARENT_ID);
+	enum { DP = PR_DONOR_PARENT_ID - PR_PARTNER_ID, RP = PR_RECIPIENT_PARENT_ID - PR_PARTNER_ID };
+	put_place_name(pt, col_ids[DP], has[DP]);
 	strbuf_append(&pt->row, " ", 1);
-	if (st == ST_OK)
-		st = put_place_name(pt, raw, i, PR_RECIPIENT_PARENT_ID);
-	int64_t ids[5];
-	size_t places[5], n = row_place_ids(raw, i, ids);
-	for (size_t k = 0; k < n && st == ST_OK; k++)
-		st = place_get(pt, ids[k], &places[k]);
-	if (st != ST_OK)
-		return st;
-	put_place_words(pt, places, n, false);
-	put_place_words(pt, places, n, true);
-	*out = xstrndup(pt->row.data, pt->row.len);
-	return ST_OK;
+	put_place_name(pt, col_ids[RP], has[RP]);
+	put_place_words(pt, ids, n, false);
+	put_place_words(pt, ids, n, true);
+	return xstrndup(pt->row.data, pt->row.len);
 }
 
 /* The filter text of every row of raw (owned, nrows strings), or NULL and
  * *st the error. */
 static char **partners_filter_texts(struct store *s, const struct qtable *raw, enum status *st)
 {
-	struct place_texts pt;
-	place_texts_init(&pt, s, raw->nrows);
-	char **texts = xcalloc(raw->nrows + 1, sizeof(*texts));
-	bool began = store_read_begin(s);
-	*st = ST_OK;
-	for (size_t i = 0; i < raw->nrows && *st == ST_OK; i++)
-		*st = row_filter_text(&pt, raw, i, &texts[i]);
-	store_read_end(s, began);
-	place_texts_free(&pt);
-	if (*st != ST_OK) {
+	struct place_texts pt = { 0 };
+	place_texts_collect(raw, &pt);
+	*st = place_texts_load(s, &pt);
+	char **texts = NULL;
+	if (*st == ST_OK) {
+		texts = xcalloc(raw->nrows + 1, sizeof(*texts));
 		for (size_t i = 0; i < raw->nrows; i++)
-			free(texts[i]);
-		free(texts);
-		texts = NULL;
+			texts[i] = row_filter_text(&pt, raw, i);
 	}
+	place_texts_free(&pt);
 	return texts;
 }
 
