@@ -31,6 +31,14 @@ sqlite3_stmt *store_prepare_cached(struct store *s, const char *sql);
  * cleared; any other is finalized. */
 void store_finish(struct store *s, sqlite3_stmt *stmt);
 
+/* Runs the statements that follow, until store_read_end, in one read
+ * transaction: a query of many small statements (one a place) would
+ * otherwise take and drop the file's lock, and look for a hot journal, at
+ * each, some system calls a statement. Returns whether it began one (not
+ * when one is open already); pass that to store_read_end. */
+bool store_read_begin(struct store *s);
+void store_read_end(struct store *s, bool began);
+
 /* Column col of the current row as text, "" for SQL NULL: a crafted store
  * can hold NULL in any column whatever the schema says (issue 15, item 4). */
 const char *store_column_text(sqlite3_stmt *stmt, int col);

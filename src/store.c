@@ -95,6 +95,19 @@ void store_finish(struct store *s, sqlite3_stmt *stmt)
 	sqlite3_finalize(stmt);
 }
 
+bool store_read_begin(struct store *s)
+{
+	return sqlite3_get_autocommit(s->db) && sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void store_read_end(struct store *s, bool began)
+{
+	/* an interrupted statement may have ended the transaction already */
+	if (began && !sqlite3_get_autocommit(s->db) &&
+	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 const char *store_column_text(sqlite3_stmt *stmt, int col)
 {
 	const char *text = (const char *)sqlite3_column_text(stmt, col);

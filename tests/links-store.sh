@@ -106,4 +106,48 @@ missing=$(comm -23 "$test_tmp/pane-links" "$test_tmp/pairs-links")
 assert_eq "$missing" "" "every link of the partners pane is the one pairs lists"
 [ "$(wc -l <"$test_tmp/pane-links")" -gt 100 ] || fail "the partners panes list the bundled links"
 
+# --- the partners pane's filter text, by its rule in SQL ---------------------------
+# Each pair row's aliases: the English names of its donor's and recipient's
+# parents, then the aliases of its places (the partner province, both sides
+# and their parents; each once, by id, a place's aliases in alias order),
+# then their Chinese and pinyin names the same way. The query layer builds
+# it in C from each place's names read once; here it is the rule itself.
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 -separator "$tab" "$db" "
+WITH lo(d, r, o) AS (
+  SELECT l.donor_id, l.recipient_id, coalesce(x.province_id, x.id) FROM link l
+  JOIN region x ON x.id = l.recipient_id
+  UNION SELECT l.donor_id, l.recipient_id, coalesce(x.province_id, x.id) FROM link l
+  JOIN region x ON x.id = l.donor_id),
+ ids(d, r, o, id) AS (
+  SELECT d, r, o, o FROM lo UNION SELECT d, r, o, d FROM lo UNION SELECT d, r, o, r FROM lo
+  UNION SELECT d, r, o, x.parent_id FROM lo JOIN region x ON x.id = lo.d WHERE x.parent_id IS NOT NULL
+  UNION SELECT d, r, o, x.parent_id FROM lo JOIN region x ON x.id = lo.r WHERE x.parent_id IS NOT NULL),
+ al(d, r, o, t) AS (SELECT DISTINCT ids.d, ids.r, ids.o, group_concat(a.alias, ' ') OVER (
+  PARTITION BY ids.d, ids.r, ids.o ORDER BY ids.id, a.alias
+  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+  FROM ids JOIN region_alias a ON a.region_id = ids.id),
+ zh(d, r, o, t) AS (SELECT DISTINCT ids.d, ids.r, ids.o, group_concat(n.name, ' ') OVER (
+  PARTITION BY ids.d, ids.r, ids.o ORDER BY ids.id, n.name
+  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+  FROM ids JOIN region_name n ON n.region_id = ids.id)
+SELECT o.name, d.name, r.name, coalesce(dp.name, '') || ' ' || coalesce(rp.name, '') || ' ' ||
+  coalesce(al.t, '') || ' ' || coalesce(zh.t, '')
+FROM lo JOIN region o ON o.id = lo.o JOIN region d ON d.id = lo.d JOIN region r ON r.id = lo.r
+LEFT JOIN region dp ON dp.id = d.parent_id LEFT JOIN region rp ON rp.id = r.parent_id
+LEFT JOIN al ON al.d = lo.d AND al.r = lo.r AND al.o = lo.o
+LEFT JOIN zh ON zh.d = lo.d AND zh.r = lo.r AND zh.o = lo.o" | sort >"$test_tmp/texts-rule"
+	p pane provinces -f tsv
+	for prov in $(printf '%s\n' "$out" | sed 1d | cut -f1 | tr ' ' '_'); do
+		prov=$(printf '%s' "$prov" | tr '_' ' ')
+		run "$PAIROFF" --db "$db" pane partners "$prov" -f tsv
+		printf '%s\n' "$out" | awk -F"$tab" -v OFS="$tab" '$1 == "pair" { print $2, $3, $4, $12 }'
+	done | sort -u >"$test_tmp/texts-pane"
+	assert_eq "$(comm -23 "$test_tmp/texts-pane" "$test_tmp/texts-rule")" "" \
+		"partners: every pair row's filter text is the rule's"
+	[ "$(grep -c '[^ ]' "$test_tmp/texts-pane")" -gt 100 ] || fail "the partners panes' filter texts"
+	LC_ALL=C grep -q "$(printf '[\344-\351]')" "$test_tmp/texts-pane" ||
+		fail "the filter texts hold Chinese names"
+fi
+
 done_testing

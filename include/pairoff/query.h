@@ -207,13 +207,13 @@ enum status query_pane_provinces(struct store *s, bool with_funds, const char *k
  * one first), stated pairings and links seen through aid alike. Columns:
  * kind, partner, donor, recipient, level, since, until, pairs, report, line,
  * quote, aliases (of both sides and their parents, in English, Chinese and
- * pinyin; NULL in every row unless with_names: the filter's text, a third
- * of the query's work), basis ("stated" or
- * "evidence", ",internal" within the West), years (a stated pair's since,
- * "96-10" when it ended; a link seen through aid the years of the reports
- * that show it, "(2012)"), partner_zh, donor_zh, recipient_zh (their short
- * Chinese names, for display; NULL when none). ST_NOT_FOUND when
- * province is not a region. */
+ * pinyin; NULL in every row unless with_names: the filter's text, read
+ * once a place, yet a fifth to a third of the query's work), basis
+ * ("stated" or "evidence", ",internal" within the West), years (a stated
+ * pair's since, "96-10" when it ended; a link seen through aid the years
+ * of the reports that show it, "(2012)"), partner_zh, donor_zh,
+ * recipient_zh (their short Chinese names, for display; NULL when none).
+ * ST_NOT_FOUND when province is not a region. */
 enum status query_pane_partners(struct store *s, const char *province, bool with_names,
 				 struct qtable *out);
 
