@@ -1414,13 +1414,30 @@ static enum status import_files(struct importer *im, const struct input_list *in
 /* The indexes of the tables that grow with the corpus are built after the
  * bulk insert, one sort each, rather than kept up to date row by row. */
 static const char bulk_indexes_sql[] =
-	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+	"SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
 	" AND tbl_name IN ('fund', 'paragraph', 'indicator', 'region', 'region_alias', 'region_name')"
 	" ORDER BY rowid";
 
-/* Drops those indexes, keeping their CREATE statements (the schema's own
- * text, so that the store ends up with the same schema) in *create. */
-static enum status indexes_drop(struct importer *im, struct strbuf *create)
+/* The CREATE statements of the dropped indexes (the schema's own text, so
+ * that the store ends up with the same schema), in two batches. The region
+ * tables are complete before the first report is stored: their indexes,
+ * and those listed before them (the paragraphs', whose rows come in its
+ * order, each added at its end), are built then, while this thread waits
+ * for the first report's facts, instead of at the end, when nothing else
+ * runs. Each batch keeps the schema's order, and so does the store. */
+struct index_batches {
+	struct strbuf early;   /* owned; built once the regions are written */
+	struct strbuf late;    /* owned; built after the reports */
+};
+
+static bool on_region_table(const char *table)
+{
+	return strcmp(table, "region") == 0 || strcmp(table, "region_alias") == 0 ||
+	       strcmp(table, "region_name") == 0;
+}
+
+/* Drops those indexes, keeping their CREATE statements in *create. */
+static enum status indexes_drop(struct importer *im, struct index_batches *create)
 {
 	sqlite3_stmt *stmt;
 	if (sqlite3_prepare_v2(im->db, bulk_indexes_sql, -1, &stmt, NULL) != SQLITE_OK)
@@ -1431,13 +1448,26 @@ static enum status indexes_drop(struct importer *im, struct strbuf *create)
 		char *one = sqlite3_mprintf("DROP INDEX \"%w\";", (const char *)sqlite3_column_text(stmt, 0));
 		strbuf_puts(&drop, one ? one : "");
 		sqlite3_free(one);
-		strbuf_printf(create, "%s;", (const char *)sqlite3_column_text(stmt, 1));
+		strbuf_printf(&create->late, "%s;", (const char *)sqlite3_column_text(stmt, 1));
+		if (on_region_table((const char *)sqlite3_column_text(stmt, 2))) {
+			strbuf_append(&create->early, create->late.data, create->late.len);
+			strbuf_free(&create->late);
+		}
 	}
 	sqlite3_finalize(stmt);
 	enum status st = rc == SQLITE_DONE ? ST_OK : sql_fail(im, "listing the indexes");
 	char *sql = strbuf_steal(&drop);
 	if (st == ST_OK)
 		st = exec_sql(im, sql);
+	free(sql);
+	return st;
+}
+
+/* Builds the indexes of one batch (none when it is empty). */
+static enum status indexes_build(struct importer *im, struct strbuf *batch)
+{
+	char *sql = strbuf_steal(batch);
+	enum status st = *sql ? exec_sql(im, sql) : ST_OK;
 	free(sql);
 	return st;
 }
@@ -1464,7 +1494,7 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 		st = exec_sql(im, schema_sql);
 	if (st == ST_OK)
 		st = exec_sql(im, "BEGIN");
-	struct strbuf indexes = { 0 };
+	struct index_batches indexes = { { 0 }, { 0 } };
 	if (st == ST_OK)
 		st = indexes_drop(im, &indexes);
 	if (st == ST_OK)
@@ -1472,12 +1502,14 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 	if (st == ST_OK)
 		st = insert_regions(im);
 	if (st == ST_OK)
+		st = indexes_build(im, &indexes.early);
+	if (st == ST_OK)
 		st = import_files(im, in);
 	importer_finalize(im);
-	char *create = strbuf_steal(&indexes);
 	if (st == ST_OK)
-		st = exec_sql(im, create);
-	free(create);
+		st = indexes_build(im, &indexes.late);
+	strbuf_free(&indexes.early);
+	strbuf_free(&indexes.late);
 	if (st == ST_OK)
 		st = exec_sql(im, "INSERT INTO paragraph_fts(paragraph_fts) VALUES ('optimize')");
 	if (st == ST_OK && money_log_store(im->money, im->db, &im->sum->anomalies) != SQLITE_OK)
