@@ -1080,6 +1080,8 @@ struct extractor {
 	pthread_cond_t changed;        /* a job done or released, or quit set */
 	struct extract_job jobs[EXTRACT_DEPTH]; /* job k in jobs[k % EXTRACT_DEPTH] */
 	size_t done[EXTRACT_DEPTH];    /* per slot, k + 1 once job k is done in it */
+	size_t read[EXTRACT_DEPTH];    /* per slot, k + 1 once job k's report is read
+	                                * (its facts may still be under way) */
 	size_t next, released;         /* the next job to take; jobs freed by the importer */
 	bool quit, failed;
 	atomic_bool cancel;            /* set by the importer: end the job under way */
@@ -1091,6 +1093,16 @@ static void extract_job_free(struct extract_job *job)
 	report_free(job->report);
 	free(job->detail);
 	memset(job, 0, sizeof(*job));
+}
+
+/* Job k's report is read and will not change until its facts are done:
+ * the importer may write its own rows meanwhile (extractor_read_report). */
+static void extractor_note_read(struct extractor *ex, size_t k)
+{
+	pthread_mutex_lock(&ex->lock);
+	ex->read[k % EXTRACT_DEPTH] = k + 1;
+	pthread_cond_broadcast(&ex->changed);
+	pthread_mutex_unlock(&ex->lock);
 }
 
 /* Frees what the slot held (a job the importer released: freeing it here
@@ -1114,6 +1126,8 @@ static void extract_job_run(struct extractor *ex, size_t k)
 			release_memory();
 		}
 	}
+	if (job->st == ST_OK)
+		extractor_note_read(ex, k);
 	if (job->st == ST_OK)
 		job->st = extract_report_until(job->report, ex->gaz, &job->facts, &ex->cancel);
 	if (job->st != ST_OK)
@@ -1195,6 +1209,24 @@ static void wait_a_while(struct extractor *ex)
 		until.tv_nsec -= 1000 * 1000 * 1000;
 	}
 	pthread_cond_timedwait(&ex->changed, &ex->lock, &until);
+}
+
+/* Report k once read, while its facts may still be extracted; NULL when
+ * it was not read whole (it could not be, it is read in parts, a signal
+ * came first) or when there is no thread (the job runs when taken):
+ * extractor_take then says why. Until then the report is only read, by
+ * both threads. */
+static const struct report *extractor_read_report(struct extractor *ex, size_t k)
+{
+	if (!ex->nthreads)
+		return NULL;
+	size_t slot = k % EXTRACT_DEPTH;
+	pthread_mutex_lock(&ex->lock);
+	while (ex->read[slot] != k + 1 && ex->done[slot] != k + 1 && !import_signal)
+		wait_a_while(ex);
+	const struct report *r = ex->read[slot] == k + 1 ? ex->jobs[slot].report : NULL;
+	pthread_mutex_unlock(&ex->lock);
+	return r;
 }
 
 /* Report k with its facts, once ready (NULL when a signal came first);
@@ -1343,36 +1375,63 @@ static enum status store_in_parts(struct importer *im, const char *path)
 	return st;
 }
 
-static enum status store_job(struct importer *im, struct extract_job *job)
+static enum status job_outcome(const struct extract_job *job)
 {
 	if (!job || job->st == ST_INTERRUPTED)
 		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
 	if (job->st != ST_OK) /* its detail was set on the reading thread */
 		return status_set(job->st, "%s", job->detail);
-	if (job->in_parts)
-		return store_in_parts(im, job->in_parts);
-	struct report_ids ids = { 0 };
-	enum status st = insert_report(im, job->report, &ids);
-	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
+	return ST_OK;
+}
+
+/* The rest of a report read whole, once its facts are extracted (its own
+ * rows first, unless they are written). */
+static enum status store_report(struct importer *im, struct extract_job *job,
+				struct report_ids *ids, bool rows_written)
+{
+	bool large = job->report->text_len >= REPORT_FREE_EARLY_BYTES;
+	enum status st = rows_written ? ST_OK : insert_report(im, job->report, ids);
+	if (large) {
 		report_drop_paragraphs(job->report);
 		release_memory();
 	}
 	if (st == ST_OK)
-		st = insert_facts(im, job->report, &job->facts, ids.report_id, ids.table_ids,
-				  job->report->text_len >= REPORT_FREE_EARLY_BYTES);
-	int64_t report_id = ids.report_id;
-	report_ids_free(&ids);
-	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
+		st = insert_facts(im, job->report, &job->facts, ids->report_id, ids->table_ids, large);
+	if (large) {
 		extraction_free(&job->facts);
 		job->report = report_drop_parts(job->report);
 		release_memory();
 	}
 	if (st == ST_OK)
-		st = insert_report_row(im, job->report, report_id);
-	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
+		st = insert_report_row(im, job->report, ids->report_id);
+	if (large) {
 		report_free(job->report);
 		job->report = NULL;
 	}
+	return st;
+}
+
+/* Stores report k. Its own rows (sections, paragraphs, tables) are written
+ * as soon as it is read, while a thread still extracts its facts: the
+ * first report is most of an import, and this thread would otherwise wait
+ * for its facts with nothing to do. The statements run in the same order
+ * as when the facts came first, so the store is the same. */
+static enum status store_job(struct importer *im, size_t k)
+{
+	struct report_ids ids = { 0 };
+	const struct report *read = extractor_read_report(im->ex, k);
+	enum status st = read ? insert_report(im, read, &ids) : ST_OK;
+	/* taken even after a failure: the job must be over before its slot
+	 * is released */
+	struct extract_job *job = extractor_take(im->ex, k);
+	enum status outcome = job_outcome(job);
+	if (outcome != ST_OK)
+		st = outcome;
+	else if (st == ST_OK && job->in_parts)
+		st = store_in_parts(im, job->in_parts);
+	else if (st == ST_OK)
+		st = store_report(im, job, &ids, read != NULL);
+	report_ids_free(&ids);
 	return st;
 }
 
@@ -1405,7 +1464,7 @@ static enum status import_files(struct importer *im, const struct input_list *in
 {
 	enum status st = ST_OK;
 	for (size_t k = 0; k < in->n && st == ST_OK; k++) {
-		st = store_job(im, extractor_take(im->ex, k));
+		st = store_job(im, k);
 		extractor_release(im->ex, k);
 	}
 	return st;
