@@ -77,7 +77,9 @@ static size_t fold(const char *s, size_t n, char *out, size_t *src_end, size_t m
 				continue;
 			c = ' ';
 		}
-		out[o] = (char)tolower(c);
+		/* ASCII only, whatever the locale: the text is UTF-8, whose
+		 * bytes past 127 no single-byte case mapping may change */
+		out[o] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 		if (src_end)
 			src_end[o] = i;
 		o++;
@@ -630,6 +632,19 @@ static bool preferred(const struct gazetteer *g, size_t idx, const size_t *prefe
 	return false;
 }
 
+/* The length of the longest of the keys [lo, hi) but [gap_from, gap_to). */
+static size_t longest_key(const struct gazetteer *g, size_t lo, size_t hi, size_t gap_from, size_t gap_to)
+{
+	size_t longest = 0;
+	for (size_t k = lo; k < hi; k++) {
+		if (k == gap_from)
+			k = gap_to;
+		if (k < hi && g->keys[k].len > longest)
+			longest = g->keys[k].len;
+	}
+	return longest;
+}
+
 /* A match ends at a word boundary: a name never stops inside a word. */
 static bool ends_at_boundary(const char *text, size_t end)
 {
@@ -648,9 +663,8 @@ size_t gazetteer_match_near(const struct gazetteer *g, const char *text, size_t 
 	if (!g || !text || !is_word_byte((unsigned char)text[0]))
 		return GAZ_NONE;
 	size_t n = strnlen(text, WINDOW);
-	/* Folding more than one byte past the longest key cannot change a
-	 * match, and this runs at every capitalised word of every report. */
-	size_t flen = fold(text, n, folded, src_end, g->max_key_len + 1);
+	/* The text's first two folded bytes choose the keys that can match. */
+	size_t flen = fold(text, n, folded, src_end, 2);
 	if (flen == 0)
 		return GAZ_NONE;
 	unsigned char c = (unsigned char)folded[0];
@@ -667,6 +681,10 @@ size_t gazetteer_match_near(const struct gazetteer *g, const char *text, size_t 
 		gap_to = lower_bound(g, gap_from, hi, folded, 2);
 		hi = upper_bound(g, gap_to, hi, folded, 2);
 	}
+	/* Folding more than one byte past the longest of those keys cannot
+	 * change a match, and this runs at every capitalised word of every
+	 * report: most words fold a few bytes, not the longest key's. */
+	flen = fold(text, n, folded, src_end, longest_key(g, lo, hi, gap_from, gap_to) + 1);
 	for (size_t k = lo; k < hi; k++) {
 		if (k == gap_from)
 			k = gap_to;
