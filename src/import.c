@@ -1071,7 +1071,8 @@ struct extract_job {
 };
 
 struct extractor {
-	const struct gazetteer *gaz;
+	const struct gazetteer *gaz;   /* NULL until loaded (extractor_set_gazetteer):
+	                                * the first reports are read meanwhile */
 	const struct input *inputs;
 	size_t ninputs;
 	pthread_t threads[EXTRACT_THREADS];
@@ -1105,6 +1106,17 @@ static void extractor_note_read(struct extractor *ex, size_t k)
 	pthread_mutex_unlock(&ex->lock);
 }
 
+/* The gazetteer, once loaded; NULL when the import stops first. */
+static const struct gazetteer *extractor_gazetteer(struct extractor *ex)
+{
+	pthread_mutex_lock(&ex->lock);
+	while (!ex->gaz && !ex->quit)
+		pthread_cond_wait(&ex->changed, &ex->lock);
+	const struct gazetteer *g = ex->gaz;
+	pthread_mutex_unlock(&ex->lock);
+	return g;
+}
+
 /* Frees what the slot held (a job the importer released: freeing it here
  * keeps that work off the importer's thread). */
 static void extract_job_run(struct extractor *ex, size_t k)
@@ -1128,8 +1140,11 @@ static void extract_job_run(struct extractor *ex, size_t k)
 	}
 	if (job->st == ST_OK)
 		extractor_note_read(ex, k);
+	const struct gazetteer *g = job->st == ST_OK ? extractor_gazetteer(ex) : NULL;
+	if (job->st == ST_OK && !g)
+		job->st = ST_INTERRUPTED;   /* the import stopped first */
 	if (job->st == ST_OK)
-		job->st = extract_report_until(job->report, ex->gaz, &job->facts, &ex->cancel);
+		job->st = extract_report_until(job->report, g, &job->facts, &ex->cancel);
 	if (job->st != ST_OK)
 		job->detail = xstrdup(status_detail(job->st));
 }
@@ -1174,12 +1189,13 @@ static void *extractor_main(void *arg)
 	return NULL;
 }
 
-static void extractor_start(struct extractor *ex, const struct gazetteer *g,
-			    const struct input *inputs, size_t n)
+/* Starts the threads, which read the first reports at once and extract
+ * them once the gazetteer is loaded: reading them is then done while the
+ * gazetteer's last steps leave a processor free. */
+static void extractor_start(struct extractor *ex, const struct input *inputs, size_t n)
 {
 	memset(ex, 0, sizeof(*ex));
 	atomic_init(&ex->cancel, false);
-	ex->gaz = g;
 	ex->inputs = inputs;
 	ex->ninputs = n;
 	pthread_mutex_init(&ex->lock, NULL);
@@ -1194,6 +1210,14 @@ static void extractor_start(struct extractor *ex, const struct gazetteer *g,
 	       pthread_create(&ex->threads[ex->nthreads], NULL, extractor_main, ex) == 0)
 		ex->nthreads++;
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+}
+
+static void extractor_set_gazetteer(struct extractor *ex, const struct gazetteer *g)
+{
+	pthread_mutex_lock(&ex->lock);
+	ex->gaz = g;
+	pthread_cond_broadcast(&ex->changed);
+	pthread_mutex_unlock(&ex->lock);
 }
 
 /* Waits (lock held) until the thread says something, or a tenth of a
@@ -1592,9 +1616,10 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 
 /* Builds the new store in tmp_path and closes it. */
 static enum status build_file(const char *tmp_path, const struct gazetteer *g,
-			      const struct input_list *in, struct import_summary *sum)
+			      const struct input_list *in, struct extractor *ex,
+			      struct import_summary *sum)
 {
-	struct importer im = { .tmp_path = tmp_path, .gaz = g, .sum = sum };
+	struct importer im = { .tmp_path = tmp_path, .gaz = g, .sum = sum, .ex = ex };
 	/* only this thread uses the connection: no locking inside SQLite */
 	if (sqlite3_open_v2(tmp_path, &im.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
@@ -1608,18 +1633,9 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 	im.money = money_log_new(g, any_in_parts(in));
 	im.indicators = indicator_log_new(g);
 	im.links = link_log_new();
-	/* the first reports are read and extracted while the schema and the
-	 * regions are written */
-	struct extractor ex;
-	extractor_start(&ex, g, in->items, in->n);
-	im.ex = &ex;
+	/* the first reports are extracted while the schema and the regions
+	 * are written */
 	enum status st = build_db(&im, in);
-	/* the thread may be reading a report, which can set the status message */
-	char *detail = st == ST_OK ? NULL : xstrdup(status_detail(st));
-	extractor_stop(&ex);
-	if (detail)
-		status_set(st, "%s", detail);
-	free(detail);
 	money_log_free(im.money);
 	indicator_log_free(im.indicators);
 	link_log_free(im.links);
@@ -1643,7 +1659,8 @@ static void remove_building(void)
 }
 
 static enum status import_into(const char *db_path, const struct gazetteer *g,
-			       const struct input_list *in, struct import_summary *sum)
+			       const struct input_list *in, struct extractor *ex,
+			       struct import_summary *sum)
 {
 	char *tmp_path;
 	int fd;
@@ -1652,7 +1669,7 @@ static enum status import_into(const char *db_path, const struct gazetteer *g,
 		return st;
 	building_path = tmp_path;
 	xalloc_on_failure(remove_building, true);
-	st = build_file(tmp_path, g, in, sum);
+	st = build_file(tmp_path, g, in, ex, sum);
 	if (st == ST_OK && import_signal)
 		st = status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
 	if (st == ST_OK)
@@ -1669,7 +1686,8 @@ static enum status import_into(const char *db_path, const struct gazetteer *g,
 /* One import at a time per store; the temporary files of killed imports
  * are removed first (src/store-files.c). */
 static enum status import_locked(const char *db_path, const struct gazetteer *g,
-				 const struct input_list *in, struct import_summary *sum)
+				 const struct input_list *in, struct extractor *ex,
+				 struct import_summary *sum)
 {
 	struct store_lock lock;
 	enum status st = store_lock_take(db_path, &lock);
@@ -1677,7 +1695,7 @@ static enum status import_locked(const char *db_path, const struct gazetteer *g,
 		return st;
 	store_remove_stale_temps(db_path);
 	lock_path = lock.path;
-	st = import_into(db_path, g, in, sum);
+	st = import_into(db_path, g, in, ex, sum);
 	lock_path = NULL;
 	store_lock_release(&lock);
 	return st;
@@ -1697,10 +1715,16 @@ enum status import_run(const char *db_path, const char *const *paths, size_t npa
 	char *target = NULL;
 	if (st == ST_OK)
 		st = store_guard_target(db_path, &target);
+	/* the first reports are read while the gazetteer is loaded */
+	struct extractor ex;
+	bool started = st == ST_OK;
+	if (started)
+		extractor_start(&ex, in.items, in.n);
 	struct gazetteer *g = NULL;
 	if (st == ST_OK)
 		st = gazetteer_load(gazetteer_path, &g);
 	if (st == ST_OK) {
+		extractor_set_gazetteer(&ex, g);
 		struct sigaction saved[NSIGNALS], saved_xfsz, ignore;
 		signals_catch(saved);
 		/* Past a file-size limit (ulimit -f), a write fails (EFBIG) and the
@@ -1708,9 +1732,17 @@ enum status import_run(const char *db_path, const char *const *paths, size_t npa
 		memset(&ignore, 0, sizeof(ignore));
 		ignore.sa_handler = SIG_IGN;
 		sigaction(SIGXFSZ, &ignore, &saved_xfsz);
-		st = import_locked(target, g, &in, summary);
+		st = import_locked(target, g, &in, &ex, summary);
 		sigaction(SIGXFSZ, &saved_xfsz, NULL);
 		signals_restore(saved, st != ST_OK);
+	}
+	if (started) {
+		/* a thread may be reading a report, which can set the status message */
+		char *detail = st == ST_OK ? NULL : xstrdup(status_detail(st));
+		extractor_stop(&ex);
+		if (detail)
+			status_set(st, "%s", detail);
+		free(detail);
 	}
 	free(target);
 	gazetteer_free(g);
