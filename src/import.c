@@ -57,14 +57,19 @@ static void on_import_signal(int sig)
 static const int import_signals[] = { SIGINT, SIGTERM, SIGHUP };
 #define NSIGNALS (sizeof(import_signals) / sizeof(import_signals[0]))
 
+/* Before the reading threads start, which read the flags. */
+static void signals_reset(void)
+{
+	import_signal = 0;
+	atomic_store(&import_stop, false);
+}
+
 static void signals_catch(struct sigaction *saved)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_import_signal;
 	sigemptyset(&sa.sa_mask);
-	import_signal = 0;
-	atomic_store(&import_stop, false);
 	for (size_t i = 0; i < NSIGNALS; i++) {
 		sigaction(import_signals[i], &sa, &saved[i]);
 		/* A signal the caller ignores (nohup, a background job) stays ignored. */
@@ -1718,6 +1723,7 @@ enum status import_run(const char *db_path, const char *const *paths, size_t npa
 	/* the first reports are read while the gazetteer is loaded */
 	struct extractor ex;
 	bool started = st == ST_OK;
+	signals_reset();
 	if (started)
 		extractor_start(&ex, in.items, in.n);
 	struct gazetteer *g = NULL;
