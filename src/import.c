@@ -1059,8 +1059,12 @@ static void release_memory(void)
  * are in memory, and past the first of them only while their files add up
  * to EXTRACT_AHEAD_BYTES, so memory stays flat however many reports an
  * import holds; small reports go ahead while a large one is extracted.
- * Without a thread (pthread_create failed) each report is read and
- * extracted when it is taken. */
+ * One thread starts at once, the others when this one first waits for a
+ * report: until then it has work of its own (the schema, the regions), and
+ * a third busy thread on two processors would slow the first report's
+ * extraction, which the whole import waits for. Without a thread
+ * (pthread_create failed) each report is read and extracted when it is
+ * taken. */
 enum { EXTRACT_THREADS = 2, EXTRACT_DEPTH = 8 };
 #define EXTRACT_AHEAD_BYTES ((off_t)4 << 20)
 
@@ -1082,6 +1086,7 @@ struct extractor {
 	size_t ninputs;
 	pthread_t threads[EXTRACT_THREADS];
 	size_t nthreads;               /* started; 0: the importer extracts itself */
+	bool all_started;              /* no more threads to start (main thread only) */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;        /* a job done or released, or quit set */
 	struct extract_job jobs[EXTRACT_DEPTH]; /* job k in jobs[k % EXTRACT_DEPTH] */
@@ -1197,6 +1202,23 @@ static void *extractor_main(void *arg)
 /* Starts the threads, which read the first reports at once and extract
  * them once the gazetteer is loaded: reading them is then done while the
  * gazetteer's last steps leave a processor free. */
+/* Starts threads until there are n (fewer if one cannot be started: no
+ * more are tried then). */
+static void extractor_add_threads(struct extractor *ex, size_t n)
+{
+	/* the import's signals stay with this thread, which acts on them */
+	sigset_t block, saved;
+	sigemptyset(&block);
+	for (size_t i = 0; i < NSIGNALS; i++)
+		sigaddset(&block, import_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &block, &saved);
+	while (ex->nthreads < n && pthread_create(&ex->threads[ex->nthreads], NULL, extractor_main, ex) == 0)
+		ex->nthreads++;
+	if (ex->nthreads < n)
+		ex->all_started = true;
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+}
+
 static void extractor_start(struct extractor *ex, const struct input *inputs, size_t n)
 {
 	memset(ex, 0, sizeof(*ex));
@@ -1205,16 +1227,7 @@ static void extractor_start(struct extractor *ex, const struct input *inputs, si
 	ex->ninputs = n;
 	pthread_mutex_init(&ex->lock, NULL);
 	pthread_cond_init(&ex->changed, NULL);
-	/* the import's signals stay with this thread, which acts on them */
-	sigset_t block, saved;
-	sigemptyset(&block);
-	for (size_t i = 0; i < NSIGNALS; i++)
-		sigaddset(&block, import_signals[i]);
-	pthread_sigmask(SIG_BLOCK, &block, &saved);
-	while (ex->nthreads < EXTRACT_THREADS &&
-	       pthread_create(&ex->threads[ex->nthreads], NULL, extractor_main, ex) == 0)
-		ex->nthreads++;
-	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+	extractor_add_threads(ex, 1);
 }
 
 static void extractor_set_gazetteer(struct extractor *ex, const struct gazetteer *g)
@@ -1240,6 +1253,20 @@ static void wait_a_while(struct extractor *ex)
 	pthread_cond_timedwait(&ex->changed, &ex->lock, &until);
 }
 
+/* Waits for a job (lock held): the first wait starts the other threads
+ * instead, and the caller looks again. */
+static void extractor_wait(struct extractor *ex)
+{
+	if (ex->all_started) {
+		wait_a_while(ex);
+		return;
+	}
+	pthread_mutex_unlock(&ex->lock);
+	extractor_add_threads(ex, EXTRACT_THREADS);
+	ex->all_started = true;
+	pthread_mutex_lock(&ex->lock);
+}
+
 /* Report k once read, while its facts may still be extracted; NULL when
  * it was not read whole (it could not be, it is read in parts, a signal
  * came first) or when there is no thread (the job runs when taken):
@@ -1252,7 +1279,7 @@ static const struct report *extractor_read_report(struct extractor *ex, size_t k
 	size_t slot = k % EXTRACT_DEPTH;
 	pthread_mutex_lock(&ex->lock);
 	while (ex->read[slot] != k + 1 && ex->done[slot] != k + 1 && !import_signal)
-		wait_a_while(ex);
+		extractor_wait(ex);
 	const struct report *r = ex->read[slot] == k + 1 ? ex->jobs[slot].report : NULL;
 	pthread_mutex_unlock(&ex->lock);
 	return r;
@@ -1268,7 +1295,7 @@ static struct extract_job *extractor_take(struct extractor *ex, size_t k)
 	}
 	pthread_mutex_lock(&ex->lock);
 	while (ex->done[k % EXTRACT_DEPTH] != k + 1 && !import_signal)
-		wait_a_while(ex);
+		extractor_wait(ex);
 	bool ready = ex->done[k % EXTRACT_DEPTH] == k + 1;
 	pthread_mutex_unlock(&ex->lock);
 	if (!ready) /* a signal: the job under way ends within a paragraph */
