@@ -1199,9 +1199,6 @@ static void *extractor_main(void *arg)
 	return NULL;
 }
 
-/* Starts the threads, which read the first reports at once and extract
- * them once the gazetteer is loaded: reading them is then done while the
- * gazetteer's last steps leave a processor free. */
 /* Starts threads until there are n (fewer if one cannot be started: no
  * more are tried then). */
 static void extractor_add_threads(struct extractor *ex, size_t n)
@@ -1219,6 +1216,10 @@ static void extractor_add_threads(struct extractor *ex, size_t n)
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
 }
 
+/* Starts the first thread, which reads the first report at once and
+ * extracts it once the gazetteer is loaded (extractor_set_gazetteer):
+ * reading it is then done while the gazetteer's last steps leave a
+ * processor free. */
 static void extractor_start(struct extractor *ex, const struct input *inputs, size_t n)
 {
 	memset(ex, 0, sizeof(*ex));
