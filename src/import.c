@@ -44,8 +44,9 @@ static const char schema_sql[] =
  * file, and then raises the signal again under the previous disposition. */
 static volatile sig_atomic_t import_signal;
 /* Set with it, for the extraction of a report read in parts, which runs on
- * this thread and stops within a paragraph (a lock-free atomic, safe to set
- * in a handler). */
+ * this thread and stops within a paragraph, and for the reading threads
+ * (a lock-free atomic, safe to set in a handler and to read on another
+ * thread). */
 static atomic_bool import_stop;
 
 static void on_import_signal(int sig)
@@ -858,7 +859,9 @@ static enum status insert_report_row(struct importer *im, struct report *r,
 static enum status read_input(const char *path, struct report **r)
 {
 	*r = NULL;
-	if (import_signal)
+	/* the atomic flag: this runs on the reading threads, and the handler
+	 * sets import_signal on the importer's */
+	if (atomic_load(&import_stop))
 		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
 	return report_read(path, r);
 }
