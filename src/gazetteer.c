@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -77,7 +78,9 @@ static size_t fold(const char *s, size_t n, char *out, size_t *src_end, size_t m
 				continue;
 			c = ' ';
 		}
-		out[o] = (char)tolower(c);
+		/* ASCII only, whatever the locale: the text is UTF-8, whose
+		 * bytes past 127 no single-byte case mapping may change */
+		out[o] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 		if (src_end)
 			src_end[o] = i;
 		o++;
@@ -117,13 +120,13 @@ static int type_rank(const char *type)
 	return 4;
 }
 
-static void add_key(struct gazetteer *g, const char *spelling, size_t region, size_t alias)
+static void add_key(struct gazetteer *g, const char *spelling, size_t region, size_t alias, int rank)
 {
 	struct gaz_key *k = ARRAY_PUSH(g->keys, g->nkeys, g->cap_keys);
 	k->folded = fold_dup(spelling, &k->len);
 	k->region = region;
 	k->alias = alias;
-	k->rank = type_rank(g->regions[region].type);
+	k->rank = rank;
 }
 
 /* Equal spellings: the larger place first, then the reading order (file
@@ -353,9 +356,10 @@ static void build_keys(struct gazetteer *g)
 {
 	for (size_t i = 0; i < g->nregions; i++) {
 		const struct region *r = &g->regions[i];
-		add_key(g, r->name, i, (size_t)-1);
+		int rank = type_rank(r->type);
+		add_key(g, r->name, i, (size_t)-1, rank);
 		for (size_t a = 0; a < r->naliases; a++)
-			add_key(g, r->aliases[a], i, a);
+			add_key(g, r->aliases[a], i, a, rank);
 	}
 	index_keys(g);
 }
@@ -407,31 +411,36 @@ static enum status list_files(const char *path, struct gaz_files *fs)
 	return ST_OK;
 }
 
-/* The files are parsed on two threads, every other file each: iniparser's
- * parse is most of the gazetteer's load (a thousand places, 55 of 66
- * million instructions), and the import waits for it before anything
- * else can start. Each file's outcome is kept (its detail copied: a
- * failure's detail belongs to the thread that set it), and the files are
- * then taken in order, so the error reported is the first file's, as when
- * they were read one by one. */
-struct read_half {
+/* The files are parsed on two threads, each taking the next file not yet
+ * taken: iniparser's parse is most of the gazetteer's load (a thousand
+ * places, 55 of 66 million instructions), and the import waits for it
+ * before anything else can start; taken so, rather than every other file
+ * each, the two threads end within a file of each other. Each file's
+ * outcome is kept (its detail copied: a failure's detail belongs to the
+ * thread that set it), and the files are then taken in order, so the
+ * error reported is the first file's, as when they were read one by one:
+ * every file before a failing one was taken before it, and is read. */
+struct file_queue {
 	struct gaz_files *fs;
-	size_t first;          /* reads files first, first + 2, ... */
+	atomic_size_t next;    /* the next file to take */
+	atomic_bool failed;    /* a file could not be read: take no more */
 	enum status *st;       /* per file */
 	char **detail;         /* per file, owned; a failure's detail */
 };
 
-static void *read_half(void *arg)
+static void *read_queue(void *arg)
 {
-	const struct read_half *h = arg;
-	for (size_t f = h->first; f < h->fs->n; f += 2) {
-		h->st[f] = read_ini(h->fs->paths[f], &h->fs->inis[f]);
-		if (h->st[f] != ST_OK) {
-			h->detail[f] = xstrdup(status_detail(h->st[f]));
-			return NULL;   /* a later file's outcome no longer matters */
+	struct file_queue *q = arg;
+	for (;;) {
+		size_t f = atomic_fetch_add(&q->next, 1);
+		if (f >= q->fs->n || atomic_load(&q->failed))
+			return NULL;
+		q->st[f] = read_ini(q->fs->paths[f], &q->fs->inis[f]);
+		if (q->st[f] != ST_OK) {
+			q->detail[f] = xstrdup(status_detail(q->st[f]));
+			atomic_store(&q->failed, true);   /* a later file's outcome no longer matters */
 		}
 	}
-	return NULL;
 }
 
 static enum status read_files(const char *path, struct gaz_files *fs)
@@ -439,28 +448,27 @@ static enum status read_files(const char *path, struct gaz_files *fs)
 	enum status st = list_files(path, fs);
 	if (st != ST_OK)
 		return st;
-	enum status *sts = xcalloc(fs->n, sizeof(*sts));
-	char **details = xcalloc(fs->n, sizeof(*details));
+	struct file_queue q = { .fs = fs, .st = xcalloc(fs->n, sizeof(*q.st)),
+				.detail = xcalloc(fs->n, sizeof(*q.detail)) };
+	atomic_init(&q.next, 0);
+	atomic_init(&q.failed, false);
 	for (size_t f = 0; f < fs->n; f++)
-		sts[f] = ST_NOT_FOUND;   /* not read: a file after a failure */
-	struct read_half halves[2] = { { fs, 0, sts, details }, { fs, 1, sts, details } };
+		q.st[f] = ST_NOT_FOUND;   /* not read: a file after a failure */
 	pthread_t other;
-	bool threaded = fs->n > 1 && pthread_create(&other, NULL, read_half, &halves[1]) == 0;
-	read_half(&halves[0]);
+	bool threaded = fs->n > 1 && pthread_create(&other, NULL, read_queue, &q) == 0;
+	read_queue(&q);
 	if (threaded)
 		pthread_join(other, NULL);
-	else
-		read_half(&halves[1]);
 	for (size_t f = 0; f < fs->n && st == ST_OK; f++) {
-		if (sts[f] != ST_OK)
-			st = status_set(sts[f], "%s", details[f] ? details[f] : fs->paths[f]);
+		if (q.st[f] != ST_OK)
+			st = status_set(q.st[f], "%s", q.detail[f] ? q.detail[f] : fs->paths[f]);
 		else
 			st = collect_sections(fs, f);
 	}
 	for (size_t f = 0; f < fs->n; f++)
-		free(details[f]);
-	free(details);
-	free(sts);
+		free(q.detail[f]);
+	free(q.detail);
+	free(q.st);
 	return st;
 }
 
@@ -630,6 +638,19 @@ static bool preferred(const struct gazetteer *g, size_t idx, const size_t *prefe
 	return false;
 }
 
+/* The length of the longest of the keys [lo, hi) but [gap_from, gap_to). */
+static size_t longest_key(const struct gazetteer *g, size_t lo, size_t hi, size_t gap_from, size_t gap_to)
+{
+	size_t longest = 0;
+	for (size_t k = lo; k < hi; k++) {
+		if (k == gap_from)
+			k = gap_to;
+		if (k < hi && g->keys[k].len > longest)
+			longest = g->keys[k].len;
+	}
+	return longest;
+}
+
 /* A match ends at a word boundary: a name never stops inside a word. */
 static bool ends_at_boundary(const char *text, size_t end)
 {
@@ -648,9 +669,8 @@ size_t gazetteer_match_near(const struct gazetteer *g, const char *text, size_t 
 	if (!g || !text || !is_word_byte((unsigned char)text[0]))
 		return GAZ_NONE;
 	size_t n = strnlen(text, WINDOW);
-	/* Folding more than one byte past the longest key cannot change a
-	 * match, and this runs at every capitalised word of every report. */
-	size_t flen = fold(text, n, folded, src_end, g->max_key_len + 1);
+	/* The text's first two folded bytes choose the keys that can match. */
+	size_t flen = fold(text, n, folded, src_end, 2);
 	if (flen == 0)
 		return GAZ_NONE;
 	unsigned char c = (unsigned char)folded[0];
@@ -667,6 +687,10 @@ size_t gazetteer_match_near(const struct gazetteer *g, const char *text, size_t 
 		gap_to = lower_bound(g, gap_from, hi, folded, 2);
 		hi = upper_bound(g, gap_to, hi, folded, 2);
 	}
+	/* Folding more than one byte past the longest of those keys cannot
+	 * change a match, and this runs at every capitalised word of every
+	 * report: most words fold a few bytes, not the longest key's. */
+	flen = fold(text, n, folded, src_end, longest_key(g, lo, hi, gap_from, gap_to) + 1);
 	for (size_t k = lo; k < hi; k++) {
 		if (k == gap_from)
 			k = gap_to;

@@ -44,8 +44,9 @@ static const char schema_sql[] =
  * file, and then raises the signal again under the previous disposition. */
 static volatile sig_atomic_t import_signal;
 /* Set with it, for the extraction of a report read in parts, which runs on
- * this thread and stops within a paragraph (a lock-free atomic, safe to set
- * in a handler). */
+ * this thread and stops within a paragraph, and for the reading threads
+ * (a lock-free atomic, safe to set in a handler and to read on another
+ * thread). */
 static atomic_bool import_stop;
 
 static void on_import_signal(int sig)
@@ -57,14 +58,19 @@ static void on_import_signal(int sig)
 static const int import_signals[] = { SIGINT, SIGTERM, SIGHUP };
 #define NSIGNALS (sizeof(import_signals) / sizeof(import_signals[0]))
 
+/* Before the reading threads start, which read the flags. */
+static void signals_reset(void)
+{
+	import_signal = 0;
+	atomic_store(&import_stop, false);
+}
+
 static void signals_catch(struct sigaction *saved)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_import_signal;
 	sigemptyset(&sa.sa_mask);
-	import_signal = 0;
-	atomic_store(&import_stop, false);
 	for (size_t i = 0; i < NSIGNALS; i++) {
 		sigaction(import_signals[i], &sa, &saved[i]);
 		/* A signal the caller ignores (nohup, a background job) stays ignored. */
@@ -853,7 +859,9 @@ static enum status insert_report_row(struct importer *im, struct report *r,
 static enum status read_input(const char *path, struct report **r)
 {
 	*r = NULL;
-	if (import_signal)
+	/* the atomic flag: this runs on the reading threads, and the handler
+	 * sets import_signal on the importer's */
+	if (atomic_load(&import_stop))
 		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
 	return report_read(path, r);
 }
@@ -1054,8 +1062,12 @@ static void release_memory(void)
  * are in memory, and past the first of them only while their files add up
  * to EXTRACT_AHEAD_BYTES, so memory stays flat however many reports an
  * import holds; small reports go ahead while a large one is extracted.
- * Without a thread (pthread_create failed) each report is read and
- * extracted when it is taken. */
+ * One thread starts at once, the others when this one first waits for a
+ * report: until then it has work of its own (the schema, the regions), and
+ * a third busy thread on two processors would slow the first report's
+ * extraction, which the whole import waits for. Without a thread
+ * (pthread_create failed) each report is read and extracted when it is
+ * taken. */
 enum { EXTRACT_THREADS = 2, EXTRACT_DEPTH = 8 };
 #define EXTRACT_AHEAD_BYTES ((off_t)4 << 20)
 
@@ -1071,15 +1083,19 @@ struct extract_job {
 };
 
 struct extractor {
-	const struct gazetteer *gaz;
+	const struct gazetteer *gaz;   /* NULL until loaded (extractor_set_gazetteer):
+	                                * the first reports are read meanwhile */
 	const struct input *inputs;
 	size_t ninputs;
 	pthread_t threads[EXTRACT_THREADS];
 	size_t nthreads;               /* started; 0: the importer extracts itself */
+	bool all_started;              /* no more threads to start (main thread only) */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;        /* a job done or released, or quit set */
 	struct extract_job jobs[EXTRACT_DEPTH]; /* job k in jobs[k % EXTRACT_DEPTH] */
 	size_t done[EXTRACT_DEPTH];    /* per slot, k + 1 once job k is done in it */
+	size_t read[EXTRACT_DEPTH];    /* per slot, k + 1 once job k's report is read
+	                                * (its facts may still be under way) */
 	size_t next, released;         /* the next job to take; jobs freed by the importer */
 	bool quit, failed;
 	atomic_bool cancel;            /* set by the importer: end the job under way */
@@ -1091,6 +1107,27 @@ static void extract_job_free(struct extract_job *job)
 	report_free(job->report);
 	free(job->detail);
 	memset(job, 0, sizeof(*job));
+}
+
+/* Job k's report is read and will not change until its facts are done:
+ * the importer may write its own rows meanwhile (extractor_read_report). */
+static void extractor_note_read(struct extractor *ex, size_t k)
+{
+	pthread_mutex_lock(&ex->lock);
+	ex->read[k % EXTRACT_DEPTH] = k + 1;
+	pthread_cond_broadcast(&ex->changed);
+	pthread_mutex_unlock(&ex->lock);
+}
+
+/* The gazetteer, once loaded; NULL when the import stops first. */
+static const struct gazetteer *extractor_gazetteer(struct extractor *ex)
+{
+	pthread_mutex_lock(&ex->lock);
+	while (!ex->gaz && !ex->quit)
+		pthread_cond_wait(&ex->changed, &ex->lock);
+	const struct gazetteer *g = ex->gaz;
+	pthread_mutex_unlock(&ex->lock);
+	return g;
 }
 
 /* Frees what the slot held (a job the importer released: freeing it here
@@ -1115,7 +1152,12 @@ static void extract_job_run(struct extractor *ex, size_t k)
 		}
 	}
 	if (job->st == ST_OK)
-		job->st = extract_report_until(job->report, ex->gaz, &job->facts, &ex->cancel);
+		extractor_note_read(ex, k);
+	const struct gazetteer *g = job->st == ST_OK ? extractor_gazetteer(ex) : NULL;
+	if (job->st == ST_OK && !g)
+		job->st = ST_INTERRUPTED;   /* the import stopped first */
+	if (job->st == ST_OK)
+		job->st = extract_report_until(job->report, g, &job->facts, &ex->cancel);
 	if (job->st != ST_OK)
 		job->detail = xstrdup(status_detail(job->st));
 }
@@ -1160,26 +1202,44 @@ static void *extractor_main(void *arg)
 	return NULL;
 }
 
-static void extractor_start(struct extractor *ex, const struct gazetteer *g,
-			    const struct input *inputs, size_t n)
+/* Starts threads until there are n (fewer if one cannot be started: no
+ * more are tried then). */
+static void extractor_add_threads(struct extractor *ex, size_t n)
 {
-	memset(ex, 0, sizeof(*ex));
-	atomic_init(&ex->cancel, false);
-	ex->gaz = g;
-	ex->inputs = inputs;
-	ex->ninputs = n;
-	pthread_mutex_init(&ex->lock, NULL);
-	pthread_cond_init(&ex->changed, NULL);
 	/* the import's signals stay with this thread, which acts on them */
 	sigset_t block, saved;
 	sigemptyset(&block);
 	for (size_t i = 0; i < NSIGNALS; i++)
 		sigaddset(&block, import_signals[i]);
 	pthread_sigmask(SIG_BLOCK, &block, &saved);
-	while (ex->nthreads < EXTRACT_THREADS &&
-	       pthread_create(&ex->threads[ex->nthreads], NULL, extractor_main, ex) == 0)
+	while (ex->nthreads < n && pthread_create(&ex->threads[ex->nthreads], NULL, extractor_main, ex) == 0)
 		ex->nthreads++;
+	if (ex->nthreads < n)
+		ex->all_started = true;
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+}
+
+/* Starts the first thread, which reads the first report at once and
+ * extracts it once the gazetteer is loaded (extractor_set_gazetteer):
+ * reading it is then done while the gazetteer's last steps leave a
+ * processor free. */
+static void extractor_start(struct extractor *ex, const struct input *inputs, size_t n)
+{
+	memset(ex, 0, sizeof(*ex));
+	atomic_init(&ex->cancel, false);
+	ex->inputs = inputs;
+	ex->ninputs = n;
+	pthread_mutex_init(&ex->lock, NULL);
+	pthread_cond_init(&ex->changed, NULL);
+	extractor_add_threads(ex, 1);
+}
+
+static void extractor_set_gazetteer(struct extractor *ex, const struct gazetteer *g)
+{
+	pthread_mutex_lock(&ex->lock);
+	ex->gaz = g;
+	pthread_cond_broadcast(&ex->changed);
+	pthread_mutex_unlock(&ex->lock);
 }
 
 /* Waits (lock held) until the thread says something, or a tenth of a
@@ -1197,6 +1257,38 @@ static void wait_a_while(struct extractor *ex)
 	pthread_cond_timedwait(&ex->changed, &ex->lock, &until);
 }
 
+/* Waits for a job (lock held): the first wait starts the other threads
+ * instead, and the caller looks again. */
+static void extractor_wait(struct extractor *ex)
+{
+	if (ex->all_started) {
+		wait_a_while(ex);
+		return;
+	}
+	pthread_mutex_unlock(&ex->lock);
+	extractor_add_threads(ex, EXTRACT_THREADS);
+	ex->all_started = true;
+	pthread_mutex_lock(&ex->lock);
+}
+
+/* Report k once read, while its facts may still be extracted; NULL when
+ * it was not read whole (it could not be, it is read in parts, a signal
+ * came first) or when there is no thread (the job runs when taken):
+ * extractor_take then says why. Until then the report is only read, by
+ * both threads. */
+static const struct report *extractor_read_report(struct extractor *ex, size_t k)
+{
+	if (!ex->nthreads)
+		return NULL;
+	size_t slot = k % EXTRACT_DEPTH;
+	pthread_mutex_lock(&ex->lock);
+	while (ex->read[slot] != k + 1 && ex->done[slot] != k + 1 && !import_signal)
+		extractor_wait(ex);
+	const struct report *r = ex->read[slot] == k + 1 ? ex->jobs[slot].report : NULL;
+	pthread_mutex_unlock(&ex->lock);
+	return r;
+}
+
 /* Report k with its facts, once ready (NULL when a signal came first);
  * jobs are taken in order, and each is released before the next is taken. */
 static struct extract_job *extractor_take(struct extractor *ex, size_t k)
@@ -1207,7 +1299,7 @@ static struct extract_job *extractor_take(struct extractor *ex, size_t k)
 	}
 	pthread_mutex_lock(&ex->lock);
 	while (ex->done[k % EXTRACT_DEPTH] != k + 1 && !import_signal)
-		wait_a_while(ex);
+		extractor_wait(ex);
 	bool ready = ex->done[k % EXTRACT_DEPTH] == k + 1;
 	pthread_mutex_unlock(&ex->lock);
 	if (!ready) /* a signal: the job under way ends within a paragraph */
@@ -1343,36 +1435,63 @@ static enum status store_in_parts(struct importer *im, const char *path)
 	return st;
 }
 
-static enum status store_job(struct importer *im, struct extract_job *job)
+static enum status job_outcome(const struct extract_job *job)
 {
 	if (!job || job->st == ST_INTERRUPTED)
 		return status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
 	if (job->st != ST_OK) /* its detail was set on the reading thread */
 		return status_set(job->st, "%s", job->detail);
-	if (job->in_parts)
-		return store_in_parts(im, job->in_parts);
-	struct report_ids ids = { 0 };
-	enum status st = insert_report(im, job->report, &ids);
-	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
+	return ST_OK;
+}
+
+/* The rest of a report read whole, once its facts are extracted (its own
+ * rows first, unless they are written). */
+static enum status store_report(struct importer *im, struct extract_job *job,
+				struct report_ids *ids, bool rows_written)
+{
+	bool large = job->report->text_len >= REPORT_FREE_EARLY_BYTES;
+	enum status st = rows_written ? ST_OK : insert_report(im, job->report, ids);
+	if (large) {
 		report_drop_paragraphs(job->report);
 		release_memory();
 	}
 	if (st == ST_OK)
-		st = insert_facts(im, job->report, &job->facts, ids.report_id, ids.table_ids,
-				  job->report->text_len >= REPORT_FREE_EARLY_BYTES);
-	int64_t report_id = ids.report_id;
-	report_ids_free(&ids);
-	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
+		st = insert_facts(im, job->report, &job->facts, ids->report_id, ids->table_ids, large);
+	if (large) {
 		extraction_free(&job->facts);
 		job->report = report_drop_parts(job->report);
 		release_memory();
 	}
 	if (st == ST_OK)
-		st = insert_report_row(im, job->report, report_id);
-	if (job->report->text_len >= REPORT_FREE_EARLY_BYTES) {
+		st = insert_report_row(im, job->report, ids->report_id);
+	if (large) {
 		report_free(job->report);
 		job->report = NULL;
 	}
+	return st;
+}
+
+/* Stores report k. Its own rows (sections, paragraphs, tables) are written
+ * as soon as it is read, while a thread still extracts its facts: the
+ * first report is most of an import, and this thread would otherwise wait
+ * for its facts with nothing to do. The statements run in the same order
+ * as when the facts came first, so the store is the same. */
+static enum status store_job(struct importer *im, size_t k)
+{
+	struct report_ids ids = { 0 };
+	const struct report *read = extractor_read_report(im->ex, k);
+	enum status st = read ? insert_report(im, read, &ids) : ST_OK;
+	/* taken even after a failure: the job must be over before its slot
+	 * is released */
+	struct extract_job *job = extractor_take(im->ex, k);
+	enum status outcome = job_outcome(job);
+	if (outcome != ST_OK)
+		st = outcome;
+	else if (st == ST_OK && job->in_parts)
+		st = store_in_parts(im, job->in_parts);
+	else if (st == ST_OK)
+		st = store_report(im, job, &ids, read != NULL);
+	report_ids_free(&ids);
 	return st;
 }
 
@@ -1405,7 +1524,7 @@ static enum status import_files(struct importer *im, const struct input_list *in
 {
 	enum status st = ST_OK;
 	for (size_t k = 0; k < in->n && st == ST_OK; k++) {
-		st = store_job(im, extractor_take(im->ex, k));
+		st = store_job(im, k);
 		extractor_release(im->ex, k);
 	}
 	return st;
@@ -1414,13 +1533,30 @@ static enum status import_files(struct importer *im, const struct input_list *in
 /* The indexes of the tables that grow with the corpus are built after the
  * bulk insert, one sort each, rather than kept up to date row by row. */
 static const char bulk_indexes_sql[] =
-	"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+	"SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
 	" AND tbl_name IN ('fund', 'paragraph', 'indicator', 'region', 'region_alias', 'region_name')"
 	" ORDER BY rowid";
 
-/* Drops those indexes, keeping their CREATE statements (the schema's own
- * text, so that the store ends up with the same schema) in *create. */
-static enum status indexes_drop(struct importer *im, struct strbuf *create)
+/* The CREATE statements of the dropped indexes (the schema's own text, so
+ * that the store ends up with the same schema), in two batches. The region
+ * tables are complete before the first report is stored: their indexes,
+ * and those listed before them (the paragraphs', whose rows come in its
+ * order, each added at its end), are built then, while this thread waits
+ * for the first report's facts, instead of at the end, when nothing else
+ * runs. Each batch keeps the schema's order, and so does the store. */
+struct index_batches {
+	struct strbuf early;   /* owned; built once the regions are written */
+	struct strbuf late;    /* owned; built after the reports */
+};
+
+static bool on_region_table(const char *table)
+{
+	return strcmp(table, "region") == 0 || strcmp(table, "region_alias") == 0 ||
+	       strcmp(table, "region_name") == 0;
+}
+
+/* Drops those indexes, keeping their CREATE statements in *create. */
+static enum status indexes_drop(struct importer *im, struct index_batches *create)
 {
 	sqlite3_stmt *stmt;
 	if (sqlite3_prepare_v2(im->db, bulk_indexes_sql, -1, &stmt, NULL) != SQLITE_OK)
@@ -1431,13 +1567,26 @@ static enum status indexes_drop(struct importer *im, struct strbuf *create)
 		char *one = sqlite3_mprintf("DROP INDEX \"%w\";", (const char *)sqlite3_column_text(stmt, 0));
 		strbuf_puts(&drop, one ? one : "");
 		sqlite3_free(one);
-		strbuf_printf(create, "%s;", (const char *)sqlite3_column_text(stmt, 1));
+		strbuf_printf(&create->late, "%s;", (const char *)sqlite3_column_text(stmt, 1));
+		if (on_region_table((const char *)sqlite3_column_text(stmt, 2))) {
+			strbuf_append(&create->early, create->late.data, create->late.len);
+			strbuf_free(&create->late);
+		}
 	}
 	sqlite3_finalize(stmt);
 	enum status st = rc == SQLITE_DONE ? ST_OK : sql_fail(im, "listing the indexes");
 	char *sql = strbuf_steal(&drop);
 	if (st == ST_OK)
 		st = exec_sql(im, sql);
+	free(sql);
+	return st;
+}
+
+/* Builds the indexes of one batch (none when it is empty). */
+static enum status indexes_build(struct importer *im, struct strbuf *batch)
+{
+	char *sql = strbuf_steal(batch);
+	enum status st = *sql ? exec_sql(im, sql) : ST_OK;
 	free(sql);
 	return st;
 }
@@ -1464,7 +1613,7 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 		st = exec_sql(im, schema_sql);
 	if (st == ST_OK)
 		st = exec_sql(im, "BEGIN");
-	struct strbuf indexes = { 0 };
+	struct index_batches indexes = { { 0 }, { 0 } };
 	if (st == ST_OK)
 		st = indexes_drop(im, &indexes);
 	if (st == ST_OK)
@@ -1472,12 +1621,14 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 	if (st == ST_OK)
 		st = insert_regions(im);
 	if (st == ST_OK)
+		st = indexes_build(im, &indexes.early);
+	if (st == ST_OK)
 		st = import_files(im, in);
 	importer_finalize(im);
-	char *create = strbuf_steal(&indexes);
 	if (st == ST_OK)
-		st = exec_sql(im, create);
-	free(create);
+		st = indexes_build(im, &indexes.late);
+	strbuf_free(&indexes.early);
+	strbuf_free(&indexes.late);
 	if (st == ST_OK)
 		st = exec_sql(im, "INSERT INTO paragraph_fts(paragraph_fts) VALUES ('optimize')");
 	if (st == ST_OK && money_log_store(im->money, im->db, &im->sum->anomalies) != SQLITE_OK)
@@ -1501,9 +1652,10 @@ static enum status build_db(struct importer *im, const struct input_list *in)
 
 /* Builds the new store in tmp_path and closes it. */
 static enum status build_file(const char *tmp_path, const struct gazetteer *g,
-			      const struct input_list *in, struct import_summary *sum)
+			      const struct input_list *in, struct extractor *ex,
+			      struct import_summary *sum)
 {
-	struct importer im = { .tmp_path = tmp_path, .gaz = g, .sum = sum };
+	struct importer im = { .tmp_path = tmp_path, .gaz = g, .sum = sum, .ex = ex };
 	/* only this thread uses the connection: no locking inside SQLite */
 	if (sqlite3_open_v2(tmp_path, &im.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
@@ -1517,18 +1669,9 @@ static enum status build_file(const char *tmp_path, const struct gazetteer *g,
 	im.money = money_log_new(g, any_in_parts(in));
 	im.indicators = indicator_log_new(g);
 	im.links = link_log_new();
-	/* the first reports are read and extracted while the schema and the
-	 * regions are written */
-	struct extractor ex;
-	extractor_start(&ex, g, in->items, in->n);
-	im.ex = &ex;
+	/* the first reports are extracted while the schema and the regions
+	 * are written */
 	enum status st = build_db(&im, in);
-	/* the thread may be reading a report, which can set the status message */
-	char *detail = st == ST_OK ? NULL : xstrdup(status_detail(st));
-	extractor_stop(&ex);
-	if (detail)
-		status_set(st, "%s", detail);
-	free(detail);
 	money_log_free(im.money);
 	indicator_log_free(im.indicators);
 	link_log_free(im.links);
@@ -1552,7 +1695,8 @@ static void remove_building(void)
 }
 
 static enum status import_into(const char *db_path, const struct gazetteer *g,
-			       const struct input_list *in, struct import_summary *sum)
+			       const struct input_list *in, struct extractor *ex,
+			       struct import_summary *sum)
 {
 	char *tmp_path;
 	int fd;
@@ -1561,7 +1705,7 @@ static enum status import_into(const char *db_path, const struct gazetteer *g,
 		return st;
 	building_path = tmp_path;
 	xalloc_on_failure(remove_building, true);
-	st = build_file(tmp_path, g, in, sum);
+	st = build_file(tmp_path, g, in, ex, sum);
 	if (st == ST_OK && import_signal)
 		st = status_set(ST_INTERRUPTED, "import interrupted; the store was not changed");
 	if (st == ST_OK)
@@ -1578,7 +1722,8 @@ static enum status import_into(const char *db_path, const struct gazetteer *g,
 /* One import at a time per store; the temporary files of killed imports
  * are removed first (src/store-files.c). */
 static enum status import_locked(const char *db_path, const struct gazetteer *g,
-				 const struct input_list *in, struct import_summary *sum)
+				 const struct input_list *in, struct extractor *ex,
+				 struct import_summary *sum)
 {
 	struct store_lock lock;
 	enum status st = store_lock_take(db_path, &lock);
@@ -1586,7 +1731,7 @@ static enum status import_locked(const char *db_path, const struct gazetteer *g,
 		return st;
 	store_remove_stale_temps(db_path);
 	lock_path = lock.path;
-	st = import_into(db_path, g, in, sum);
+	st = import_into(db_path, g, in, ex, sum);
 	lock_path = NULL;
 	store_lock_release(&lock);
 	return st;
@@ -1606,10 +1751,17 @@ enum status import_run(const char *db_path, const char *const *paths, size_t npa
 	char *target = NULL;
 	if (st == ST_OK)
 		st = store_guard_target(db_path, &target);
+	/* the first reports are read while the gazetteer is loaded */
+	struct extractor ex;
+	bool started = st == ST_OK;
+	signals_reset();
+	if (started)
+		extractor_start(&ex, in.items, in.n);
 	struct gazetteer *g = NULL;
 	if (st == ST_OK)
 		st = gazetteer_load(gazetteer_path, &g);
 	if (st == ST_OK) {
+		extractor_set_gazetteer(&ex, g);
 		struct sigaction saved[NSIGNALS], saved_xfsz, ignore;
 		signals_catch(saved);
 		/* Past a file-size limit (ulimit -f), a write fails (EFBIG) and the
@@ -1617,9 +1769,17 @@ enum status import_run(const char *db_path, const char *const *paths, size_t npa
 		memset(&ignore, 0, sizeof(ignore));
 		ignore.sa_handler = SIG_IGN;
 		sigaction(SIGXFSZ, &ignore, &saved_xfsz);
-		st = import_locked(target, g, &in, summary);
+		st = import_locked(target, g, &in, &ex, summary);
 		sigaction(SIGXFSZ, &saved_xfsz, NULL);
 		signals_restore(saved, st != ST_OK);
+	}
+	if (started) {
+		/* a thread may be reading a report, which can set the status message */
+		char *detail = st == ST_OK ? NULL : xstrdup(status_detail(st));
+		extractor_stop(&ex);
+		if (detail)
+			status_set(st, "%s", detail);
+		free(detail);
 	}
 	free(target);
 	gazetteer_free(g);

@@ -16,9 +16,10 @@
 
 struct ini {
 	char *text;                /* owned: the file, cut in place into the ids and keys */
-	struct ini_entry *entries; /* owned; pointing into text, values into dict */
+	struct ini_entry *entries; /* owned; pointing into text, values into values */
 	size_t nentries, cap;
-	dictionary *dict;          /* owned; the values, as iniparser reads them */
+	char *values;              /* owned; the values as iniparser read them, one
+	                            * after the other */
 };
 
 /* ---- the file, cut into logical lines ---------------------------------- */
@@ -174,9 +175,8 @@ static int quiet_errors(const char *fmt, ...)
 
 /* Each entry's value is the dictionary's "section:key", found through the
  * keys sorted: iniparser_getstring scans the whole dictionary per call. */
-static void attach_values(struct ini *ini)
+static void find_values(struct ini *ini, const dictionary *d)
 {
-	const dictionary *d = ini->dict;
 	struct dict_item *items = xcalloc((size_t)d->size + 1, sizeof(*items));
 	size_t n = 0;
 	for (ssize_t i = 0; i < d->size; i++)
@@ -202,6 +202,28 @@ static void attach_values(struct ini *ini)
 	free(items);
 }
 
+/* The values found are copied out of the dictionary, which is then freed
+ * where it was read: the gazetteer's files are read on two threads, and
+ * freeing their dictionaries (seven thousand keys) is then no longer left
+ * to the one thread that builds the regions from them. */
+static void keep_values(struct ini *ini)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < ini->nentries; i++)
+		if (ini->entries[i].key)
+			total += strlen(ini->entries[i].value) + 1;
+	char *w = ini->values = xmalloc(total + 1);
+	for (size_t i = 0; i < ini->nentries; i++) {
+		struct ini_entry *e = &ini->entries[i];
+		if (!e->key)
+			continue;
+		size_t len = strlen(e->value) + 1;
+		memcpy(w, e->value, len);
+		e->value = w;
+		w += len;
+	}
+}
+
 /* iniparser's error callback is one for the whole program, and the
  * gazetteer's files are read on two threads at once: it is set once, for
  * good (pairoff never wants iniparser's own messages), not around each
@@ -216,10 +238,12 @@ static void quiet_iniparser(void)
 static enum status load_values(struct ini *ini, const char *path)
 {
 	pthread_once(&quiet_once, quiet_iniparser);
-	ini->dict = iniparser_load(path);
-	if (!ini->dict)
+	dictionary *dict = iniparser_load(path);
+	if (!dict)
 		return status_set(ST_CONFIG, "%s: cannot parse", path);
-	attach_values(ini);
+	find_values(ini, dict);
+	keep_values(ini);
+	iniparser_freedict(dict);
 	return ST_OK;
 }
 
@@ -250,8 +274,7 @@ void ini_free(struct ini *ini)
 {
 	if (!ini)
 		return;
-	if (ini->dict)
-		iniparser_freedict(ini->dict);
+	free(ini->values);
 	free(ini->entries);
 	free(ini->text);
 	free(ini);

@@ -245,6 +245,11 @@ static enum status open_db(const char *db_path, sqlite3 **out, uint64_t *file_id
 	return ST_OK;
 }
 
+void store_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 enum status store_open(const char *db_path, struct store **out)
 {
 	sqlite3 *db;

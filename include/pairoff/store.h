@@ -18,6 +18,12 @@
 
 struct store;
 
+/* Sets SQLite up for the program, once, before any store is opened (later,
+ * it changes nothing): SQLite keeps no statistics of its memory, which
+ * pairoff never reads and which cost a global lock around each of its
+ * allocations (an import makes a hundred thousand). */
+void store_init(void);
+
 /* Opens an existing store read-only. Errors: ST_NOT_FOUND (no such file),
  * ST_STORE (not a pairoff store, other schema version, corrupt), each with a
  * one-line detail naming the file. */
