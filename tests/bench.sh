@@ -271,7 +271,8 @@ print_table
 if [ -f "$work/q" ]; then
 	echo
 	echo "Full scans of tables over 1,000 rows in the pane queries' plans (N=$last):"
-	grep '^scan' "$work/q" | sed 's/^scan /  /' || echo "  none"
+	scans=$(grep '^scan' "$work/q" | sed 's/^scan /  /')
+	echo "${scans:-  none}"
 	echo "(every plan: $top_builddir/bench-plans.txt)"
 fi
 exit 0
