@@ -40,12 +40,18 @@ static struct flow_fact fact(int64_t id, const char *donor, const char *recipien
 	return f;
 }
 
-static struct year_figure figure(struct flow_fact *f, size_t n)
+/* Links f[0..n) into flows, the disagreements dropped. */
+static void link(struct flow_fact *f, size_t n)
 {
 	struct flow_disagreement *dis;
 	size_t ndis;
 	flows_link(f, n, gaz, &dis, &ndis);
 	free(dis);
+}
+
+static struct year_figure figure(struct flow_fact *f, size_t n)
+{
+	link(f, n);
 	return flows_pair_year(f, n, NULL);
 }
 
@@ -113,10 +119,7 @@ static void test_section_restatements(void)
 	f[0].stated_total = true;
 	f[3].whole_id = 3;
 	f[5].whole_id = 5;
-	struct flow_disagreement *dis;
-	size_t ndis;
-	flows_link(f, 6, gaz, &dis, &ndis);
-	free(dis);
+	link(f, 6);
 	CHECK(f[1].flow_id == 1, "40.4 million restates the stated 41 million");
 	CHECK(f[5].flow_id == 6, "700,000 of one whole and 700,000 of another: two sums");
 }
@@ -142,10 +145,7 @@ static void test_topics(void)
 	f[4].topic_line = 12;
 	f[5].topic_line = 22;
 	f[6].topic_line = 0;    /* a topic that sums up, or none */
-	struct flow_disagreement *dis;
-	size_t ndis;
-	flows_link(f, 7, gaz, &dis, &ndis);
-	free(dis);
+	link(f, 7);
 	CHECK(f[1].flow_id == 2 && f[2].flow_id == 3, "two topics' sums are two: %lld %lld",
 	      (long long)f[1].flow_id, (long long)f[2].flow_id);
 	CHECK(f[4].flow_id == 4, "one topic's two paragraphs: one sum (%lld)", (long long)f[4].flow_id);
@@ -173,10 +173,7 @@ static void test_topics_exceptions(void)
 	f[5].topic_line = 34;
 	f[6].topic_line = 58;
 	f[6].section = 1;       /* another section's topic */
-	struct flow_disagreement *dis;
-	size_t ndis;
-	flows_link(f, 7, gaz, &dis, &ndis);
-	free(dis);
+	link(f, 7);
 	CHECK(f[1].flow_id == 1, "the pair's stated total restates a topic's: %lld", (long long)f[1].flow_id);
 	CHECK(f[4].flow_id == 4, "a part told again under another topic: %lld", (long long)f[4].flow_id);
 	CHECK(f[6].flow_id == 6, "another section's topic restates: %lld", (long long)f[6].flow_id);
@@ -194,10 +191,7 @@ static void test_topics_third(void)
 	f[0].topic_line = 8;
 	f[1].topic_line = 12;
 	f[2].report_id = 2;
-	struct flow_disagreement *dis;
-	size_t ndis;
-	flows_link(f, 3, gaz, &dis, &ndis);
-	free(dis);
+	link(f, 3);
 	CHECK(f[1].flow_id == 2, "the second topic's sum stays its own: %lld", (long long)f[1].flow_id);
 	CHECK(f[2].flow_id == 1, "the other report's joins the first: %lld", (long long)f[2].flow_id);
 }
