@@ -376,8 +376,8 @@ dump "Z"
 assert_contains "$out" "Z is not bound (? lists the keys)" "unbound key message"
 
 # --- the partners' filter: the places' other names, loaded when it is set ------
-# The pane is loaded without its rows' aliases and Chinese names (a third
-# of its query) until a filter needs them: a word found only there (taken
+# The pane is loaded without its rows' aliases and Chinese names (a fifth to two
+# fifths of its query) until a filter needs them: a word found only there (taken
 # from the CLI twin, which prints them) still finds its row.
 run "$PAIROFF" --db "$db" pane partners Guizhou -f tsv
 pick=$(printf '%s\n' "$out" | awk -F'\t' 'NR > 1 && $1 == "pair" { n = split($12, w, " ")
