@@ -92,15 +92,21 @@ assert_eq "$got" "$spec" "link: every link folded from its sentences by the rule
 # For every province, each place pair of the pane is the link `pairs` lists:
 # the same level, since, until and basis.
 db=$test_tmp/bundled.db
+# partner_pair_rows FIELDS: the given awk fields of every pair row of the
+# partners pane of every province, sorted, each once
+partner_pair_rows() {
+	p pane provinces -f tsv
+	for prov in $(printf '%s\n' "$out" | sed 1d | cut -f1 | tr ' ' '_'); do
+		prov=$(printf '%s' "$prov" | tr '_' ' ')
+		run "$PAIROFF" --db "$db" pane partners "$prov" -f tsv
+		printf '%s\n' "$out" | awk -F"$tab" -v OFS="$tab" '$1 == "pair" { print '"$1"' }'
+	done | sort -u
+}
+
 p import
 p pairs -f tsv
 pairs=$(printf '%s\n' "$out" | sed 1d | cut -f1-5,8 | sort)
-p pane provinces -f tsv
-for prov in $(printf '%s\n' "$out" | sed 1d | cut -f1 | tr ' ' '_'); do
-	prov=$(printf '%s' "$prov" | tr '_' ' ')
-	run "$PAIROFF" --db "$db" pane partners "$prov" -f tsv
-	printf '%s\n' "$out" | awk -F"$tab" -v OFS="$tab" '$1 == "pair" { print $3, $4, $5, $6, $7, $13 }'
-done | sort -u >"$test_tmp/pane-links"
+partner_pair_rows '$3, $4, $5, $6, $7, $13' >"$test_tmp/pane-links"
 printf '%s\n' "$pairs" >"$test_tmp/pairs-links"
 missing=$(comm -23 "$test_tmp/pane-links" "$test_tmp/pairs-links")
 assert_eq "$missing" "" "every link of the partners pane is the one pairs lists"
@@ -137,12 +143,7 @@ FROM lo JOIN region o ON o.id = lo.o JOIN region d ON d.id = lo.d JOIN region r 
 LEFT JOIN region dp ON dp.id = d.parent_id LEFT JOIN region rp ON rp.id = r.parent_id
 LEFT JOIN al ON al.d = lo.d AND al.r = lo.r AND al.o = lo.o
 LEFT JOIN zh ON zh.d = lo.d AND zh.r = lo.r AND zh.o = lo.o" | sort >"$test_tmp/texts-rule"
-	p pane provinces -f tsv
-	for prov in $(printf '%s\n' "$out" | sed 1d | cut -f1 | tr ' ' '_'); do
-		prov=$(printf '%s' "$prov" | tr '_' ' ')
-		run "$PAIROFF" --db "$db" pane partners "$prov" -f tsv
-		printf '%s\n' "$out" | awk -F"$tab" -v OFS="$tab" '$1 == "pair" { print $2, $3, $4, $12 }'
-	done | sort -u >"$test_tmp/texts-pane"
+	partner_pair_rows '$2, $3, $4, $12' >"$test_tmp/texts-pane"
 	assert_eq "$(comm -23 "$test_tmp/texts-pane" "$test_tmp/texts-rule")" "" \
 		"partners: every pair row's filter text is the rule's"
 	[ "$(grep -c '[^ ]' "$test_tmp/texts-pane")" -gt 100 ] || fail "the partners panes' filter texts"
